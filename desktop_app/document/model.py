@@ -1,0 +1,145 @@
+"""The pure document model: a tree of sections over anchored paragraphs.
+
+Nothing here knows about Qt or python-docx. A `Document` is immutable once
+built; later layers (analysis, store, export) refer to sections by `id` and to
+paragraphs by `anchor`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+# Word counts one word per CJK ideograph / kana / hangul syllable; elsewhere a
+# word is a run of non-space characters.
+_WORD_RE = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+    r"|[^\s\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
+)
+
+
+def count_words(text: str) -> int:
+    return len(_WORD_RE.findall(text))
+
+
+class ParagraphKind(str, Enum):
+    HEADING = "heading"
+    BODY = "body"
+    LIST_ITEM = "list"
+    TABLE_CELL = "cell"
+    TEXT_BOX = "textbox"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One `w:p` as Word shows it with all tracked changes accepted.
+
+    `anchor` is the paragraph's index in `document.anchors.paragraph_elements`
+    order, so export can find the same `w:p` again in the original file.
+    Table cells share a `row` number (unique per document) so that a table can
+    be rendered and read row by row; `cell` is the column within the row.
+    """
+
+    anchor: int
+    text: str
+    kind: ParagraphKind = ParagraphKind.BODY
+    level: int = 0  # list indent level, or heading level for headings
+    row: int = -1
+    cell: int = -1
+
+
+class SectionOrigin(str, Enum):
+    """How a section's boundary was found, for display and diagnostics."""
+
+    STYLE = "style"  # heading/title style or direct outline level
+    NUMBERED = "numbered"  # "1.2 Scope"-like paragraph, no heading styles
+    BOLD = "bold"  # short bold paragraph, no heading styles
+    PREAMBLE = "preamble"  # text before the first heading
+    PART = "part"  # size-bounded part of a document without structure
+
+
+@dataclass(slots=True)
+class Section:
+    id: str
+    title: str
+    level: int  # 0 = title / preamble / part, 1..9 heading levels
+    origin: SectionOrigin
+    heading_anchor: int | None  # the heading paragraph's anchor, if any
+    paragraphs: list[Paragraph] = field(default_factory=list)  # body, heading excluded
+    parent: Section | None = field(default=None, repr=False)
+    children: list[Section] = field(default_factory=list, repr=False)
+    _text: str | None = field(default=None, repr=False)
+    _words: int | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The section's own body text (children excluded), tables row by row."""
+        if self._text is None:
+            self._text = "\n".join(block for block in iter_blocks(self.paragraphs))
+        return self._text
+
+    @property
+    def words(self) -> int:
+        if self._words is None:
+            self._words = count_words(self.text)
+        return self._words
+
+    @property
+    def parent_id(self) -> str | None:
+        return self.parent.id if self.parent is not None else None
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def iter_blocks(paragraphs: list[Paragraph]) -> Iterator[str]:
+    """Lines of readable text: one per paragraph, one per table row.
+
+    Cells of a row are joined with " | ", paragraphs inside one cell with " ".
+    """
+    i, n = 0, len(paragraphs)
+    while i < n:
+        p = paragraphs[i]
+        if p.row < 0:
+            if p.text:
+                yield p.text
+            i += 1
+            continue
+        cells: dict[int, list[str]] = {}
+        row = p.row
+        while i < n and paragraphs[i].row == row:
+            q = paragraphs[i]
+            if q.text:
+                cells.setdefault(q.cell, []).append(q.text)
+            i += 1
+        if cells:
+            yield " | ".join(" ".join(parts) for _, parts in sorted(cells.items()))
+
+
+@dataclass(slots=True)
+class Document:
+    path: str
+    sha256: str
+    title: str
+    sections: list[Section]  # roots, in document order
+    paragraph_count: int  # number of anchored paragraphs in the body
+    strict: bool = False  # ISO/IEC 29500 Strict package (read, namespaces mapped)
+
+    def walk(self) -> Iterator[Section]:
+        """All sections, flat, in document order."""
+        for root in self.sections:
+            yield from root.walk()
+
+    def section(self, section_id: str) -> Section | None:
+        for s in self.walk():
+            if s.id == section_id:
+                return s
+        return None
+
+    @property
+    def words(self) -> int:
+        return sum(s.words for s in self.walk())
