@@ -87,7 +87,7 @@ def load_document(path: str, **limits: int) -> Document:
     else:
         sections = split_into_parts([it.para for it in items], "")
     if not sections:
-        raise DocumentError(RefusalKind.EMPTY, "the document has no text")
+        raise DocumentError(RefusalKind.EMPTY, "empty: the document has no text to review (only empty paragraphs, images or fields)")
     return Document(path, sha, doc_title, sections, anchor + 1, pkg.strict)
 
 

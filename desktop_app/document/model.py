@@ -82,8 +82,8 @@ class Section:
 
     @property
     def words(self) -> int:
-        if self._words is None:
-            self._words = count_words(self.text)
+        if self._words is None:  # per paragraph: the " | " between cells is not a word
+            self._words = sum(count_words(p.text) for p in self.paragraphs)
         return self._words
 
     @property
