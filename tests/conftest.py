@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+# Tests are headless everywhere: set before pytest-qt creates the QApplication.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 

@@ -1,0 +1,409 @@
+"""The main window: section tree on the left, the section's text on the right."""
+
+from __future__ import annotations
+
+import logging
+import os
+from importlib import metadata
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QStyle,
+    QToolBar,
+    QTreeView,
+    QWidget,
+)
+
+import desktop_app.document as document_api
+from desktop_app.document import Document, DocumentError, RefusalKind
+from desktop_app.ui import settings as app_settings
+from desktop_app.ui.section_model import Column, SectionTreeModel
+from desktop_app.ui.section_view import SectionView
+from desktop_app.workers.jobs import Job, JobRunner
+
+log = logging.getLogger(__name__)
+
+_DEFAULT_SIZE = (1280, 800)
+_TREE_SHARE = 0.3
+_EXPAND_ALL_UP_TO = 300  # sections; bigger trees open with only the top levels expanded
+
+
+def _load_document(path: str) -> Document:
+    # Looked up at call time, so tests can replace `desktop_app.document.load`.
+    return document_api.load(path)
+
+
+class MainWindow(QMainWindow):
+    document_loaded = Signal(object)  # the Document now shown
+    document_refused = Signal(str)  # the reason, as shown to the reviewer
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Margin")
+        self.setAcceptDrops(True)
+
+        self.runner = JobRunner(self, max_threads=2)
+        self._load_serial = 0  # only the latest open_path may change the window
+        self._closed = False
+        self._document: Document | None = None
+        self._settings = app_settings.app_settings()
+        self.recent = app_settings.RecentFiles(self._settings)
+
+        self.model = SectionTreeModel(self)
+        self.tree = self._build_tree()
+        self.view = SectionView()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.view)
+        # The findings panel (a later issue) becomes a third widget here.
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setStretchFactor(0, 0)  # the tree keeps its width; the text takes the rest
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+
+        self._build_actions()
+        self._build_menus()
+        self.review_toolbar = self._build_toolbar()
+        self._build_status_bar()
+        self._restore_state()
+        self._rebuild_recent_menu()
+
+    # -- public API ---------------------------------------------------------
+
+    @property
+    def document(self) -> Document | None:
+        return self._document
+
+    def recent_files(self) -> list[str]:
+        return self.recent.paths()
+
+    def open_path(self, path: str | os.PathLike[str]) -> None:
+        """Load `path` off the GUI thread; `document_loaded` or `document_refused` follows."""
+        full = os.path.abspath(os.fspath(path))
+        self._load_serial += 1
+        serial = self._load_serial
+        job = Job(_load_document, full)
+        job.signals.finished.connect(lambda doc: self._on_loaded(serial, full, doc))
+        job.signals.failed.connect(lambda exc: self._on_failed(serial, full, exc))
+        self._set_busy(f"Opening {Path(full).name}…")
+        self.runner.start(job)
+
+    def choose_file(self) -> None:
+        recent = self.recent_files()
+        start = str(Path(recent[0]).parent) if recent else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open Word document", start, "Word documents (*.docx);;All files (*)"
+        )
+        if path:
+            self.open_path(path)
+
+    def switch_pane(self) -> None:
+        """F6: between the tree and the text, the way many readers move between panes."""
+        (self.view if self.tree.hasFocus() else self.tree).setFocus(
+            Qt.FocusReason.ShortcutFocusReason
+        )
+
+    # -- loading ------------------------------------------------------------
+
+    def _on_loaded(self, serial: int, path: str, doc: Document) -> None:
+        if serial != self._load_serial or self._closed:
+            return  # a newer open_path superseded this one, or the window is gone
+        self._set_idle()
+        self._show_document(doc, path)
+        self.recent.add(path)
+        self._rebuild_recent_menu()
+        self.document_loaded.emit(doc)
+
+    def _on_failed(self, serial: int, path: str, exc: BaseException) -> None:
+        if serial != self._load_serial or self._closed:
+            return
+        self._set_idle()
+        name = Path(path).name
+        if isinstance(exc, DocumentError):
+            reason = exc.reason
+            text = f"Margin cannot open “{name}”."
+            if exc.kind is RefusalKind.NOT_FOUND:
+                self.recent.remove(path)
+                self._rebuild_recent_menu()
+        else:
+            log.error("opening %s failed", path, exc_info=exc)
+            reason = f"Margin could not open {name}: {str(exc) or type(exc).__name__}"
+            text = f"Margin could not open “{name}”."
+        self._show_refusal(text, reason)
+        self.document_refused.emit(reason)
+
+    def _show_refusal(self, text: str, reason: str) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("refusalBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Cannot open document")
+        box.setText(text)
+        box.setInformativeText(reason)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()  # never exec(): the event loop, and the loads in flight, keep running
+
+    def _show_document(self, doc: Document, path: str) -> None:
+        self._document = doc
+        self.model.set_document(doc)
+        count = sum(1 for _ in doc.walk())
+        if count <= _EXPAND_ALL_UP_TO:
+            self.tree.expandAll()
+        else:
+            self.tree.expandToDepth(0)
+        name = Path(path).name
+        title = doc.title.strip()
+        self.setWindowTitle(f"{title} — {name}" if title and title != Path(path).stem else name)
+        self.summary.setText(
+            f"{count:,} section{'s' if count != 1 else ''} · {doc.words:,} words"
+        )
+        first = self.model.index(0, 0)
+        if first.isValid():
+            self.tree.setCurrentIndex(first)
+        else:
+            self.view.show_placeholder("This document has no text to show.")
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.view.show_section(self.model.section_for(current))
+
+    def _set_busy(self, message: str) -> None:
+        self.progress.show()
+        self.statusBar().showMessage(message)
+
+    def _set_idle(self) -> None:
+        self.progress.hide()
+        self.statusBar().clearMessage()
+
+    # -- drag and drop --------------------------------------------------------
+
+    @staticmethod
+    def _dropped_path(mime: QMimeData) -> str | None:
+        """The first local file dropped, a .docx preferred.
+
+        Other files are accepted too: the loader then says *why* a .doc or a
+        PDF cannot be opened, which helps more than a refused drop.
+        """
+        files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
+        files = [f for f in files if os.path.isfile(f)]
+        docx = [f for f in files if f.lower().endswith(".docx")]
+        return (docx or files or [None])[0]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_path(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_path(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_path(path)
+
+    # -- building -------------------------------------------------------------
+
+    def _build_tree(self) -> QTreeView:
+        tree = QTreeView()
+        tree.setObjectName("sectionTree")
+        tree.setModel(self.model)
+        tree.setUniformRowHeights(True)  # keeps thousand-section trees fast
+        tree.setAllColumnsShowFocus(True)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        tree.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        tree.setAnimated(False)
+        tree.setIndentation(16)
+        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        tree.setFrameShape(QTreeView.Shape.NoFrame)
+        tree.setStyleSheet("QTreeView::item { padding: 3px 0px; }")  # room to read a long list
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths, not ResizeToContents: that would measure every row of a long document.
+        fm = tree.fontMetrics()
+        pad = 3 * fm.averageCharWidth()
+        header.setSectionResizeMode(Column.WORDS, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(Column.WORDS, fm.horizontalAdvance("00,000") + pad)
+        header.resizeSection(
+            Column.STATUS, fm.horizontalAdvance("Not analysed") + 16 + 2 * pad  # 16: the dot
+        )
+        header.setMinimumSectionSize(fm.horizontalAdvance("Words") + pad)
+        tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        return tree
+
+    def _build_actions(self) -> None:
+        style = self.style()
+        self.open_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton), "&Open…", self
+        )
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.setStatusTip("Open a Word document (.docx)")
+        self.open_action.triggered.connect(self.choose_file)
+
+        self.clear_recent_action = QAction("&Clear Menu", self)
+        self.clear_recent_action.triggered.connect(self._clear_recent)
+
+        self.quit_action = QAction("&Quit", self)
+        # Explicit: QKeySequence.Quit is empty on Windows.
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+
+        self.switch_pane_action = QAction("Switch &Pane", self)
+        self.switch_pane_action.setShortcuts([QKeySequence("F6"), QKeySequence("Shift+F6")])
+        self.switch_pane_action.triggered.connect(self.switch_pane)
+
+        self.about_action = QAction("&About Margin", self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self._show_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.open_action)
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.setObjectName("recentMenu")
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.switch_pane_action)
+        # The Analyse menu (analyse section / selected / all, cancel, retry) goes here.
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> QToolBar:
+        toolbar = QToolBar("Review", self)
+        toolbar.setObjectName("reviewToolBar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.open_action)
+        # The Analyse actions, framework picker and overall progress go after this
+        # separator when analysis exists.
+        toolbar.addSeparator()
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        return toolbar
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.summary = QLabel()
+        self.summary.setObjectName("documentSummary")
+        status.addWidget(self.summary)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # indeterminate: the loader reports no progress
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        status.addPermanentWidget(self.progress)
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent_files()
+        for number, path in enumerate(paths, start=1):
+            label = Path(path).name.replace("&", "&&")
+            prefix = f"&{number} " if number < 10 else "1&0 "
+            action = self.recent_menu.addAction(prefix + label)
+            action.setData(path)
+            action.setStatusTip(path)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not paths:
+            empty = self.recent_menu.addAction("No recent documents")
+            empty.setEnabled(False)
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.clear_recent_action)
+        self.clear_recent_action.setEnabled(bool(paths))
+
+    def _clear_recent(self) -> None:
+        self.recent.clear()
+        self._rebuild_recent_menu()
+
+    def _show_about(self) -> None:
+        try:
+            version = metadata.version("margin")
+        except metadata.PackageNotFoundError:
+            version = "development"
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("About Margin")
+        box.setText(f"<b>Margin</b> {version}")
+        box.setInformativeText(
+            "Review long Word documents section by section.<br><br>"
+            "Everything stays on this computer. Only the text of the sections you "
+            "analyse is sent, to the Amazon Bedrock account you configure."
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+
+    # -- persistence ----------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        s = self._settings
+        geometry = s.value("window/geometry")
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self._default_geometry()
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = s.value("window/splitter")
+        if not (isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter)):
+            width = self.width()
+            self.splitter.setSizes([round(width * _TREE_SHARE), round(width * (1 - _TREE_SHARE))])
+
+    def _default_geometry(self) -> None:
+        width, height = _DEFAULT_SIZE
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, round(available.width() * 0.9))
+            height = min(height, round(available.height() * 0.9))
+        self.resize(width, height)
+
+    def save_state(self) -> bool:
+        s = self._settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        return app_settings.save(s)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._closed = False  # shown again after a close: loads count again
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed:
+            self.save_state()
+            self._closed = True
+            self._load_serial += 1  # results still on their way are now stale
+            self.runner.shutdown()
+        super().closeEvent(event)

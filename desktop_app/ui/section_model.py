@@ -1,0 +1,190 @@
+"""One Qt item model over the pure section tree (napari's adapter-model habit).
+
+The model never copies the tree: each index points at its `Section`, and the
+tree structure comes from `Section.children` / `Section.parent`. The document
+is kept referenced here, which keeps every pointed-at section alive.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from desktop_app.document import Document, Section
+from desktop_app.ui.section_status import SectionStatus, status_icon
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class Column(IntEnum):
+    TITLE = 0
+    WORDS = 1
+    STATUS = 2
+
+
+_HEADERS = {Column.TITLE: "Title", Column.WORDS: "Words", Column.STATUS: "Status"}
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+class SectionTreeModel(QAbstractItemModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document: Document | None = None
+        self._roots: list[Section] = []
+        self._row: dict[str, int] = {}  # section id -> row among its siblings
+        self._by_id: dict[str, Section] = {}
+        self._status: dict[str, SectionStatus] = {}
+
+    # -- the document -----------------------------------------------------
+
+    @property
+    def document(self) -> Document | None:
+        return self._document
+
+    def set_document(self, document: Document | None) -> None:
+        """Show `document`'s tree (or nothing); every status resets."""
+        self.beginResetModel()
+        self._document = document
+        self._roots = list(document.sections) if document is not None else []
+        self._row.clear()
+        self._by_id.clear()
+        self._status.clear()
+        if document is not None:
+            for siblings in [self._roots, *(s.children for s in document.walk())]:
+                for row, section in enumerate(siblings):
+                    self._row[section.id] = row
+                    self._by_id[section.id] = section
+        self.endResetModel()
+
+    def status_for(self, section_id: str) -> SectionStatus:
+        return self._status.get(section_id, SectionStatus.NOT_ANALYSED)
+
+    def set_status(self, section_id: str, status: SectionStatus | str) -> None:
+        status = SectionStatus(status)
+        if section_id not in self._by_id or self.status_for(section_id) == status:
+            return
+        self._status[section_id] = status
+        cell = self.index_for(section_id, Column.STATUS)
+        self.dataChanged.emit(
+            cell,
+            cell,
+            [
+                Qt.ItemDataRole.DisplayRole,
+                Qt.ItemDataRole.DecorationRole,
+                Qt.ItemDataRole.ToolTipRole,
+            ],
+        )
+
+    def section_for(self, index: AnyIndex) -> Section | None:
+        if not index.isValid() or index.model() is not self:
+            return None
+        section: Section = index.internalPointer()
+        return section
+
+    def index_for(self, section_id: str, column: int = Column.TITLE) -> QModelIndex:
+        section = self._by_id.get(section_id)
+        if section is None:
+            return QModelIndex()
+        return self.createIndex(self._row[section_id], column, section)
+
+    # -- structure ----------------------------------------------------------
+
+    def _children(self, parent: AnyIndex) -> list[Section]:
+        if not parent.isValid():
+            return self._roots
+        section: Section = parent.internalPointer()
+        return section.children
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, self._children(parent)[row])
+
+    def parent(self, child: AnyIndex | None = None) -> Any:  # type: ignore[override]
+        if child is None:  # QObject.parent()
+            return super().parent()
+        if not child.isValid():
+            return QModelIndex()
+        section: Section = child.internalPointer()
+        up = section.parent
+        if up is None:
+            return QModelIndex()
+        return self.createIndex(self._row[up.id], 0, up)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        # Only the first column has children (QAbstractItemModelTester checks this).
+        if parent.column() > 0:
+            return 0
+        return len(self._children(parent))
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return len(Column)
+
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        section: Section = index.internalPointer()
+        if not section.children:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
+
+    # -- contents -----------------------------------------------------------
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        section: Section = index.internalPointer()
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == Column.TITLE:
+                return section.title
+            if column == Column.WORDS:
+                return f"{section.words:,}"
+            return self.status_for(section.id).label
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.STATUS:
+            return status_icon(self.status_for(section.id))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(section, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column == Column.WORDS else _LEFT
+        if role == SECTION_ID_ROLE:
+            return section.id
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _HEADERS[Column(section)]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if section == Column.WORDS else _LEFT
+        return None
+
+    def _tooltip(self, section: Section, column: int) -> str:
+        if column == Column.STATUS:
+            return self.status_for(section.id).label
+        if column == Column.WORDS:
+            total = sum(s.words for s in section.walk())
+            own = f"{section.words:,} words in this section"
+            return own if not section.children else f"{own}, {total:,} with its subsections"
+        # Rich text, escaped: a title such as "<b>" must not turn into markup.
+        where = "Top level" if section.level == 0 else f"Heading level {section.level}"
+        return f"<b>{escape(section.title)}</b><br>{where} · {section.words:,} words"

@@ -1,0 +1,117 @@
+"""The selected section's text, read-only, set for comfortable reading."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+
+from desktop_app.document import Section
+from desktop_app.ui.section_html import Palette, section_html, stylesheet
+
+# Lines of about 75 characters read best; wider windows get side margins.
+_LINE_CHARS = 78
+_MIN_SIDE_MARGIN = 28
+_TOP_MARGIN = 20
+
+
+def _mix(a: QColor, b: QColor, towards_b: float) -> str:
+    t = towards_b
+    return QColor(
+        round(a.red() + (b.red() - a.red()) * t),
+        round(a.green() + (b.green() - a.green()) * t),
+        round(a.blue() + (b.blue() - a.blue()) * t),
+    ).name()
+
+
+class SectionView(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._section: Section | None = None
+        self.setObjectName("sectionView")
+        self.setReadOnly(True)
+        self.setOpenLinks(False)  # document text is data; never follow anything
+        # A file dropped on the text opens it: let the drop reach the window.
+        self.setAcceptDrops(False)
+        self.viewport().setAcceptDrops(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        font = self.font()
+        font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.15)
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        self.document().setDocumentMargin(0)
+        self._apply_stylesheet()
+        self.show_placeholder(
+            "Open a Word document to review it section by section.",
+            "File → Open… (Ctrl+O), or drop a .docx file on this window.",
+        )
+
+    @property
+    def section(self) -> Section | None:
+        return self._section
+
+    def show_section(self, section: Section | None) -> None:
+        if section is None:
+            self.show_placeholder("Select a section in the tree to read it here.")
+            return
+        self._section = section
+        self.setHtml(section_html(section))
+        self._fit_margins()
+        self.verticalScrollBar().setValue(0)
+
+    def show_placeholder(self, message: str, hint: str = "") -> None:
+        self._section = None
+        hint_html = f'<p class="empty" align="center">{escape(hint)}</p>' if hint else ""
+        self.setHtml(
+            f'<p>&nbsp;</p><p>&nbsp;</p><p align="center" class="placeholder">{escape(message)}</p>'
+            + hint_html
+        )
+        self._fit_margins()
+
+    def _apply_stylesheet(self) -> None:
+        # Shades mixed from the text and page colours: they follow a dark theme,
+        # and QTextDocument CSS has no alpha (PlaceholderText is text at 50 %).
+        pal = self.palette()
+        text = pal.color(QPalette.ColorRole.Text)
+        base = pal.color(QPalette.ColorRole.Base)
+        colours = Palette(
+            text=text.name(),
+            muted=_mix(text, base, 0.45),
+            rule=_mix(text, base, 0.78),
+            box=_mix(text, base, 0.95),
+        )
+        self.document().setDefaultStyleSheet(stylesheet(colours))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_stylesheet()
+            if self._section is not None:
+                self.setHtml(section_html(self._section))
+                self._fit_margins()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_margins()
+
+    def _fit_margins(self) -> None:
+        # Centre a column of readable width instead of running lines edge to
+        # edge. Root-frame margins, not viewport margins: those resize the
+        # viewport, which calls resizeEvent again.
+        text_width = _LINE_CHARS * self.fontMetrics().averageCharWidth()
+        side = max(_MIN_SIDE_MARGIN, (self.viewport().width() - text_width) // 2)
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if fmt.leftMargin() != side or fmt.topMargin() != _TOP_MARGIN:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(_TOP_MARGIN)
+            fmt.setBottomMargin(_TOP_MARGIN)
+            root.setFrameFormat(fmt)

@@ -1,0 +1,348 @@
+"""The main window: open, refuse, drop, remember — with the real loader."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+import desktop_app.document as document_api
+from desktop_app.document import Document
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.section_model import Column
+from tests.qt.documents import make_docx, make_tree
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Path:
+    return make_docx(tmp_path / "q3-review.docx")
+
+
+def open_and_wait(qtbot, window: MainWindow, path: Path) -> Document:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.document_loaded, timeout=10_000) as blocker:
+        window.open_path(path)
+    doc: Document = blocker.args[0]
+    return doc
+
+
+def tree_titles(window: MainWindow) -> list[str]:
+    model = window.model
+    titles: list[str] = []
+
+    def visit(parent, depth: int) -> None:  # type: ignore[no-untyped-def]
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            titles.append("  " * depth + index.data())
+            visit(index, depth + 1)
+
+    from PySide6.QtCore import QModelIndex
+
+    visit(QModelIndex(), 0)
+    return titles
+
+
+def visible_boxes(window: MainWindow) -> list[QMessageBox]:
+    return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+
+def test_opening_a_docx_fills_the_tree_and_shows_the_first_section(
+    qtbot, window: MainWindow, report: Path
+) -> None:
+    doc = open_and_wait(qtbot, window, report)
+    assert tree_titles(window) == [
+        "Quarterly review",
+        "  Scope",
+        "    Method",
+        "  Findings",
+    ]
+    assert doc.title == "Quarterly review"
+    assert window.windowTitle() == "Quarterly review — q3-review.docx"
+    sections = list(doc.walk())
+    assert window.summary.text() == f"{len(sections)} sections · {doc.words:,} words"
+    assert not window.progress.isVisible()
+    # The first section is selected and shown.
+    assert window.tree.currentIndex() == window.model.index(0, 0)
+    assert window.view.section is sections[0]
+    # Every section's text reaches the view, the table cells included.
+    method = window.model.index_for(sections[2].id)
+    window.tree.setCurrentIndex(method)
+    text = window.view.toPlainText()
+    for expected in ("Method", "We read every incident ticket.", "Interviews with on-call staff",
+                     "Owner", "Due", "Platform team", "June"):
+        assert expected in text
+    scope = window.model.index_for(sections[1].id)
+    window.tree.setCurrentIndex(scope)
+    assert "payment service & its <ledger>." in window.view.toPlainText()
+    assert scope.siblingAtColumn(Column.STATUS).data() == "Not analysed"
+
+
+def test_the_window_stays_responsive_while_loading(
+    qtbot, window: MainWindow, report: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_load = document_api.load
+    gate = threading.Event()
+    entered = threading.Event()
+
+    def slow_load(path: str) -> Document:
+        entered.set()
+        assert gate.wait(10)
+        return real_load(path)
+
+    monkeypatch.setattr(document_api, "load", slow_load)
+    window.open_path(report)
+    qtbot.waitUntil(entered.is_set)
+    # The GUI thread is free: it repaints and answers while the job waits.
+    assert window.progress.isVisible()
+    assert window.statusBar().currentMessage() == "Opening q3-review.docx…"
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Down)
+    with qtbot.waitSignal(window.document_loaded, timeout=10_000):
+        gate.set()
+    assert not window.progress.isVisible()
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_a_refused_document_shows_why_and_keeps_the_open_one(
+    qtbot, window: MainWindow, report: Path, tmp_path: Path
+) -> None:
+    doc = open_and_wait(qtbot, window, report)
+    before_title = window.windowTitle()
+    fake = tmp_path / "notes.docx"
+    fake.write_text("just some notes, not a Word document\n", encoding="utf-8")
+    with qtbot.waitSignal(window.document_refused, timeout=10_000) as blocker:
+        window.open_path(fake)
+    reason = blocker.args[0]
+    assert reason and "Traceback" not in reason
+    qtbot.waitUntil(lambda: len(visible_boxes(window)) == 1)
+    box = visible_boxes(window)[0]
+    assert box.informativeText() == reason
+    assert "notes.docx" in box.text()
+    assert box.windowModality() == Qt.WindowModality.WindowModal
+    # The previous document is untouched.
+    assert window.document is doc
+    assert window.model.document is doc
+    assert window.windowTitle() == before_title
+    assert tree_titles(window)[0] == "Quarterly review"
+    assert not window.progress.isVisible()
+    assert str(fake) not in window.recent_files()
+    box.button(QMessageBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: not visible_boxes(window))
+
+
+def test_an_unexpected_error_is_a_dialog_not_a_crash(
+    qtbot, window: MainWindow, report: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_load(path: str) -> Document:
+        raise RuntimeError("parser exploded")
+
+    monkeypatch.setattr(document_api, "load", broken_load)
+    with qtbot.waitSignal(window.document_refused) as blocker:
+        window.open_path(report)
+    assert blocker.args[0] == "Margin could not open q3-review.docx: parser exploded"
+    qtbot.waitUntil(lambda: len(visible_boxes(window)) == 1)
+    box = visible_boxes(window)[0]
+    assert "parser exploded" in box.informativeText()
+    box.close()
+    assert window.document is None
+
+
+def test_a_missing_recent_file_is_dropped_from_the_list(
+    qtbot, window: MainWindow, report: Path
+) -> None:
+    open_and_wait(qtbot, window, report)
+    assert window.recent_files() == [str(report)]
+    report.unlink()
+    with qtbot.waitSignal(window.document_refused):
+        window.recent_menu.actions()[0].trigger()
+    assert window.recent_files() == []
+    for box in visible_boxes(window):
+        box.close()
+
+
+def test_only_the_latest_open_changes_the_window(
+    qtbot, window: MainWindow, report: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_load = document_api.load
+    gate = threading.Event()
+    slow = str(report.with_name("slow.docx"))
+    make_docx(Path(slow))
+
+    def load(path: str) -> Document:
+        if path == slow:
+            assert gate.wait(10)
+            return make_tree()
+        return real_load(path)
+
+    monkeypatch.setattr(document_api, "load", load)
+    loaded: list[Document] = []
+    window.document_loaded.connect(loaded.append)
+    window.open_path(slow)
+    doc = open_and_wait(qtbot, window, report)
+    gate.set()
+    qtbot.waitUntil(lambda: window.runner.active == 0)
+    assert loaded == [doc]
+    assert window.document is doc
+    assert window.recent_files() == [str(report)]
+
+
+def drop_event(path: Path) -> tuple[QDragEnterEvent, QDropEvent, QMimeData]:
+    # The events only point at the mime data: the caller must keep it alive.
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(QPointF(50, 50).toPoint(), *args)
+    drop = QDropEvent(QPointF(50, 50), *args)
+    return enter, drop, mime
+
+
+def test_dropping_a_docx_opens_it(qtbot, window: MainWindow, report: Path) -> None:
+    enter, drop, _mime = drop_event(report)
+    QCoreApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    with qtbot.waitSignal(window.document_loaded, timeout=10_000) as blocker:
+        QCoreApplication.sendEvent(window, drop)
+    assert drop.isAccepted()
+    assert blocker.args[0].path == str(report)
+
+
+def test_a_file_dropped_on_the_text_or_the_tree_reaches_the_window(
+    qtbot, window: MainWindow, report: Path
+) -> None:
+    for target in (window.view.viewport(), window.tree.viewport()):
+        enter, drop, _mime = drop_event(report)
+        QCoreApplication.sendEvent(target, enter)
+        assert enter.isAccepted()
+        with qtbot.waitSignal(window.document_loaded, timeout=10_000):
+            QCoreApplication.sendEvent(target, drop)
+
+
+def test_a_drop_without_a_local_file_is_refused(qtbot, window: MainWindow) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl("https://example.com/report.docx")])
+    enter = QDragEnterEvent(QPointF(5, 5).toPoint(), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QCoreApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
+    assert window.runner.active == 0
+
+
+def test_recent_files_persist_across_windows(qtbot, report: Path, tmp_path: Path) -> None:
+    other = make_docx(tmp_path / "Other & more.docx")
+    first = MainWindow()
+    qtbot.addWidget(first)
+    open_and_wait(qtbot, first, report)
+    open_and_wait(qtbot, first, other)
+    open_and_wait(qtbot, first, report)  # moves to the top, not listed twice
+    first.close()
+
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert second.recent_files() == [str(report), str(other)]
+    entries = [a for a in second.recent_menu.actions() if a.data()]
+    assert [a.data() for a in entries] == [str(report), str(other)]
+    assert entries[1].text() == "&2 Other && more.docx"
+    assert second.clear_recent_action.isEnabled()
+    second.clear_recent_action.trigger()
+    assert second.recent_files() == []
+    assert not second.clear_recent_action.isEnabled()
+    second.close()
+
+    third = MainWindow()
+    qtbot.addWidget(third)
+    assert third.recent_files() == []
+
+
+def test_recent_list_keeps_the_last_ten(qtbot, tmp_path: Path) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    paths = [str(tmp_path / f"doc{n}.docx") for n in range(12)]
+    for path in paths:
+        window.recent.add(path)
+    assert window.recent_files() == paths[::-1][:10]
+
+
+def test_geometry_and_splitter_persist(qtbot) -> None:
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    # Smaller than the offscreen screen (800x600), which restoreGeometry respects.
+    first.resize(640, 480)
+    first.splitter.setSizes([210, 430])
+    qtbot.waitUntil(lambda: first.splitter.sizes()[0] == 210)
+    sizes = first.splitter.sizes()
+    first.close()
+
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert (second.width(), second.height()) == (640, 480)
+    assert second.splitter.sizes() == sizes
+
+
+def test_first_run_gives_the_tree_about_a_third(qtbot, window: MainWindow) -> None:
+    tree, text = window.splitter.sizes()
+    assert 0.2 < tree / (tree + text) < 0.4
+
+
+def test_keyboard(qtbot, window: MainWindow, report: Path) -> None:
+    assert window.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    open_and_wait(qtbot, window, report)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.tree.hasFocus())
+    window.switch_pane_action.trigger()
+    qtbot.waitUntil(lambda: window.view.hasFocus())
+    window.switch_pane_action.trigger()
+    qtbot.waitUntil(lambda: window.tree.hasFocus())
+    # Arrow keys walk the tree, and the view follows.
+    qtbot.keyClick(window.tree, Qt.Key.Key_Down)
+    assert window.view.section is window.model.section_for(window.tree.currentIndex())
+    assert window.view.section is not None and window.view.section.title == "Scope"
+
+
+def test_quit_closes_the_window_and_drains_jobs(
+    qtbot, window: MainWindow, report: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = threading.Event()
+    entered = threading.Event()
+
+    def slow_load(path: str) -> Document:
+        entered.set()
+        gate.wait(10)
+        return make_tree()
+
+    monkeypatch.setattr(document_api, "load", slow_load)
+    loaded: list[Document] = []
+    window.document_loaded.connect(loaded.append)
+    window.open_path(report)
+    qtbot.waitUntil(entered.is_set)
+    threading.Timer(0.05, gate.set).start()  # lets the job end while close() waits
+    window.quit_action.trigger()
+    assert not window.isVisible()
+    assert window.runner.active == 0
+    QCoreApplication.processEvents()
+    assert loaded == []  # a result that arrives after closing changes nothing
+
+
+def test_about_box(qtbot, window: MainWindow) -> None:
+    window.about_action.trigger()
+    qtbot.waitUntil(lambda: len(visible_boxes(window)) == 1)
+    box = visible_boxes(window)[0]
+    assert "Margin" in box.text()
+    box.close()
