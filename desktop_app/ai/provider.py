@@ -1,0 +1,116 @@
+"""What every reviewer (Bedrock or built-in) takes and gives back. No Qt.
+
+A provider is called from worker threads, one section (or part) per call, and
+must be safe to call concurrently. It never invents findings: a failure is
+raised as `ProviderError` with a plain reason.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Protocol
+
+from desktop_app.review.findings import Finding
+from desktop_app.review.frameworks import Framework
+
+
+class CancelToken:
+    """Set from any thread; long calls check it between steps and while waiting."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def wait(self, seconds: float) -> bool:
+        """Sleep up to `seconds`; True if cancelled meanwhile."""
+        return self._event.wait(seconds)
+
+
+class Cancelled(Exception):
+    """The request was cancelled by the user."""
+
+
+class FailureKind(str, Enum):
+    NO_CREDENTIALS = "no-credentials"  # fatal: nothing can run
+    ACCESS_DENIED = "access-denied"
+    UNKNOWN_MODEL = "unknown-model"
+    MODEL_NOT_READY = "model-not-ready"
+    THROTTLED = "throttled"
+    TIMEOUT = "timeout"
+    SERVICE = "service-error"
+    NETWORK = "network"
+    INPUT_TOO_LARGE = "input-too-large"
+    BAD_OUTPUT = "bad-output"
+    INTERNAL = "internal"
+
+
+@dataclass(slots=True)
+class Usage:
+    requests: int = 0
+    retries: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cache_read_tokens: int = 0
+    cache_write_tokens: int = 0
+
+    def add(self, other: Usage) -> None:
+        self.requests += other.requests
+        self.retries += other.retries
+        self.input_tokens += other.input_tokens
+        self.output_tokens += other.output_tokens
+        self.cache_read_tokens += other.cache_read_tokens
+        self.cache_write_tokens += other.cache_write_tokens
+
+
+class ProviderError(Exception):
+    """A request that failed for good. `fatal`: the provider cannot serve at all."""
+
+    def __init__(self, kind: FailureKind, message: str, *, fatal: bool = False,
+                 usage: Usage | None = None, model: str | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.fatal = fatal
+        self.usage = usage or Usage()
+        self.model = model
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisRequest:
+    section_id: str
+    title: str
+    text: str
+    framework: Framework
+    document_title: str = ""
+    part: int = 1  # 1-based part number when a long section is analysed in parts
+    parts: int = 1
+
+
+@dataclass(slots=True)
+class AnalysisResult:
+    findings: list[Finding]
+    model: str | None  # the model that answered; None for the built-in reviewer
+    usage: Usage = field(default_factory=Usage)
+    seconds: float = 0.0
+    from_cache: bool = False  # answered from the local store, no request made
+
+
+class Provider(Protocol):
+    name: str  # "bedrock" | "local"
+
+    @property
+    def models(self) -> list[str]: ...
+
+    def analyse(self, request: AnalysisRequest, cancel: CancelToken) -> AnalysisResult: ...
+
+    def cache_identity(self) -> str:
+        """What, besides the text and framework, decides the answer (models, prompt version)."""
+        ...

@@ -1,0 +1,38 @@
+"""The built-in reviewer's rules, one small module per rule family. No Qt.
+
+`RULES` is the order in which they run (and, for findings at the same place,
+the order in which they are listed).
+"""
+
+from __future__ import annotations
+
+from desktop_app.ai.rules import (
+    acronyms,
+    coverage,
+    length,
+    numbers,
+    passive,
+    placeholders,
+    repeats,
+    spelling,
+    thin,
+    vague,
+)
+from desktop_app.ai.rules.base import Hit, Rule, RuleSpec, SectionContext
+from desktop_app.ai.rules.document import DocumentIndex, SectionInfo
+
+RULES: tuple[Rule, ...] = (
+    coverage,
+    thin,
+    placeholders,
+    repeats,
+    acronyms,
+    spelling,
+    numbers,
+    vague,
+    length,
+    passive,
+)
+
+__all__ = ["RULES", "DocumentIndex", "Hit", "Rule", "RuleSpec", "SectionContext",
+           "SectionInfo"]

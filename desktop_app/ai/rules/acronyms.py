@@ -1,0 +1,225 @@
+"""Undefined acronyms: used before (in document order) any definition, or never defined.
+
+Definitions recognised: "Full Name (ABC)", "ABC (Full Name)", and glossary lines
+"ABC: Full name", "ABC - Full name", "ABC | Full name". Each acronym is reported
+once per document, at its first use. Ticket and product ids (INC-2024-031,
+PLAT-4471) and acronyms every reader knows are not acronyms to define.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
+
+RULE = RuleSpec("undefined-acronym", "terminology", "minor", 0.8, "acronym")
+
+WELL_KNOWN = frozenset("""
+    UTC GMT BST CET EST PST USA US UK EU UN PDF URL URI API CEO CFO CTO COO CIO ID OK IT HR
+    FAQ AM PM HTTP HTTPS SQL CPU GPU RAM ROM USB HTML CSS XML JSON CSV YAML DNS IP TCP UDP
+    SSH SSL TLS VPN LAN WAN PC TV AI BBC NASA NATO GDP VAT PIN ATM DVD CD GB MB KB TB ISO
+    IBM UI UX OS SMS GPS PS AD BC BCE CE DIY ETA FYI ASAP RSVP NB CV QA PR MBA BA MA BSC
+    MSC PHD GDPR
+    DOC DOCX XLS XLSX PPT PPTX RTF TXT PNG JPG JPEG GIF BMP TIFF SVG ZIP EPUB XPS ODT MP3
+    MP4 WAV AVI MOV USD EUR GBP JPY CHF CAD AUD
+""".split())
+# All-caps words that are emphasis, markers or RFC 2119 keywords, not acronyms.
+_NOT_ACRONYMS = frozenset("""
+    TODO TBD TBC TBA FIXME XXX NOTE AND OR NOT THE ALL NO YES NEW ONLY MUST SHALL SHOULD MAY
+    NEVER DO IF IS ARE FOR TO OF IN ON AT BY AN AS WE DRAFT FINAL URGENT STOP NONE NULL TRUE
+    FALSE GET POST PUT
+""".split())
+# An upper-case letter first, so the search skips ahead fast; then "not after a letter".
+_TOKEN = re.compile(r"([A-Z](?<![\w&.][A-Z])[A-Z]{1,5})(s?)(?![\w&])")
+_ID = re.compile(r"[A-Za-z0-9]-\d")
+_ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
+_WORDS_BEFORE = re.compile(r"[A-Za-z][\w'-]*")
+_GLOSSARY = re.compile(r"^\s*([A-Z]{2,6})s?\s*(?::|=|\||[\u2013\u2014-](?=\s))\s*(\S.*)")
+_PAREN_AFTER = re.compile(r"\s*\(([^()]{3,80})\)")
+_LONG_FORM_END = re.compile(r"[;.,(]|\s[\u2013\u2014-]\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    order: int
+    offset: int
+    section_title: str
+    long_form: str
+    glossary: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AcronymEvent:
+    offset: int  # in the section text
+    token: str
+    plural: bool
+    definition: Definition | None  # None: never defined
+
+
+@dataclass(slots=True)
+class AcronymIndex:
+    events: dict[str, list[AcronymEvent]] = field(default_factory=dict)  # by section id
+
+
+def _is_candidate(token: str) -> bool:
+    return not (token in WELL_KNOWN or token in _NOT_ACRONYMS or len(set(token)) == 1
+                or (set(token) <= set("IVX") and _ROMAN.match(token)))
+
+
+def _in_id(line: str, start: int, end: int) -> bool:
+    """Part of a ticket or product id: INC-2024-031, PLAT-4471, SHA-256."""
+    left = max(line.rfind(" ", 0, start), line.rfind("|", 0, start)) + 1
+    right = len(line)
+    for sep in (" ", "|"):
+        found = line.find(sep, end)
+        if found >= 0:
+            right = min(right, found)
+    return _ID.search(line[left:right]) is not None
+
+
+def _initials_match(acr: str, words: list[str]) -> bool:
+    """The acronym's letters, in order, among the words' initials (first letter first)."""
+    if not words or words[0][0].lower() != acr[0].lower():
+        return False
+    letters, i = acr.lower(), 0
+    for w in words:
+        if i < len(letters) and w[0].lower() == letters[i]:
+            i += 1
+    if i == len(letters):
+        return True
+    # "PostgreSQL (PG)": the letters inside one or two words
+    if len(words) <= 2:
+        it = iter("".join(words).lower())
+        return all(ch in it for ch in letters)
+    return False
+
+
+def _long_form_before(line: str, paren: int, acr: str) -> str | None:
+    words = list(_WORDS_BEFORE.finditer(line[max(0, paren - 160):paren]))
+    offset = max(0, paren - 160)
+    for k in range(1, min(len(acr) + 3, len(words)) + 1):
+        chosen = words[-k:]
+        if _initials_match(acr, [w.group() for w in chosen]):
+            return line[offset + chosen[0].start():offset + chosen[-1].end()]
+    return None
+
+
+def _long_form_after(text: str) -> str:
+    text = _LONG_FORM_END.split(text, maxsplit=1)[0].strip()
+    return text[:80]
+
+
+def _shouting(segment: str) -> bool:
+    """Headings, labels and cells in capitals: their words are not acronyms."""
+    words = re.findall(r"[A-Za-z]+", segment)
+    caps = sum(w.isupper() and len(w) > 1 for w in words)
+    return bool(words) and (caps == len(words) or (len(words) >= 3 and caps >= 0.6 * len(words)))
+
+
+def _shouting_spans(line: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for cell in line.split(" | "):
+        if _shouting(cell):
+            spans.append((pos, pos + len(cell)))
+        pos += len(cell) + 3
+    return spans
+
+
+_LOWER_WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
+
+
+def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
+    """Definitions in one line: position of the acronym -> (acronym, long form, glossary)."""
+    found: dict[int, tuple[str, str, bool]] = {}
+    g = _GLOSSARY.match(line)
+    if g:
+        found[g.start(1)] = (g.group(1), _long_form_after(g.group(2)), True)
+    for m in _TOKEN.finditer(line):
+        acr, pos = m.group(1), m.start(1)
+        if pos in found:
+            continue
+        if line[pos - 1:pos] == "(" and line[m.end():m.end() + 1] == ")":
+            long_form = _long_form_before(line, pos - 1, acr)
+            if long_form:
+                found[pos] = (acr, long_form, False)
+                continue
+        after = _PAREN_AFTER.match(line, m.end())
+        if after:
+            inner = _long_form_after(after.group(1))
+            if _initials_match(acr, _WORDS_BEFORE.findall(inner)):
+                found[pos] = (acr, inner, False)
+    return found
+
+
+def scan(sections: Sequence) -> AcronymIndex:
+    """First uses and definitions across the document, in order."""
+    first_use: dict[str, tuple[int, int, str, bool]] = {}  # acr -> order, offset, id, plural
+    defined: dict[str, Definition] = {}
+    words: set[str] = set()  # words written in lower or title case somewhere
+    for order, section in enumerate(sections):
+        text = section.text
+        words.update(map(str.lower, _LOWER_WORD.findall(text)))
+        pos = 0
+        for line in text.split("\n"):
+            line_start = pos
+            pos += len(line) + 1
+            tokens = list(_TOKEN.finditer(line))
+            if not tokens:
+                continue
+            definitions = _definitions(line)
+            shouting = _shouting_spans(line)
+            for m in tokens:
+                acr = m.group(1)
+                at = line_start + m.start(1)
+                if not _is_candidate(acr) or _in_id(line, m.start(1), m.end(1)):
+                    continue
+                if m.start(1) in definitions:
+                    if acr not in defined:
+                        _, long_form, glossary = definitions[m.start(1)]
+                        defined[acr] = Definition(order, at, section.title, long_form, glossary)
+                elif any(s <= m.start(1) < e for s, e in shouting):
+                    continue
+                if acr not in first_use:
+                    first_use[acr] = (order, at, section.id, bool(m.group(2)))
+    index = AcronymIndex()
+    for acr, (order, offset, section_id, plural) in first_use.items():
+        definition = defined.get(acr)
+        if definition is None and acr.lower() in words:
+            continue  # "TAX" in a heading: the word tax, in capitals
+        if definition is not None and (order, offset) >= (definition.order, definition.offset):
+            continue  # defined at or before its first use
+        index.events.setdefault(section_id, []).append(
+            AcronymEvent(offset, acr, plural, definition))
+    for events in index.events.values():
+        events.sort(key=lambda e: e.offset)
+    return index
+
+
+def check(ctx: SectionContext) -> Iterator[Hit]:
+    for event in ctx.index.acronyms.events.get(ctx.section_id, ()):
+        span = ctx.local(event.offset, len(event.token))
+        if span is None:
+            continue
+        acr, d = event.token, event.definition
+        if d is None:
+            yield Hit(*span,
+                      issue=f'"{acr}" is never defined in the document; a reader who does not '
+                            "know it cannot follow this passage.",
+                      suggestion=f'Spell it out at this first use, e.g. "<full name> ({acr})", '
+                                 "and add it to the glossary if there is one.",
+                      confidence=0.7, term=acr)
+            continue
+        definition = f'"{d.long_form} ({acr})"' if not d.glossary else f'"{acr}: {d.long_form}"'
+        if d.glossary:
+            issue = (f'"{acr}" is used here before it is defined: its only definition is the '
+                     f'glossary entry {definition} in "{d.section_title}".')
+        else:
+            issue = (f'"{acr}" is used here before it is defined: it is spelled out only later, '
+                     f'as {definition} in "{d.section_title}".')
+        yield Hit(*span, issue=issue,
+                  suggestion=f'Define it at this first use: "{d.long_form} ({acr})", and use '
+                             f'"{acr}" alone after that.',
+                  rewrite=None if event.plural else f"{d.long_form} ({acr})",
+                  term=acr)

@@ -1,0 +1,92 @@
+"""What a rule sees (`SectionContext`) and what it reports (`Hit`). No Qt.
+
+A rule is a module with a `RULE` (`RuleSpec`) and a `check(ctx)` generator of
+hits. Offsets in a hit are in `ctx.text`, the text of the request, so the
+provider can anchor each finding exactly where the rule saw the problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Protocol
+
+from desktop_app.ai.rules.text import Span, sentences
+from desktop_app.document.model import count_words
+from desktop_app.review.frameworks import Framework
+
+if TYPE_CHECKING:
+    from desktop_app.ai.rules.document import DocumentIndex, SectionInfo
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpec:
+    id: str  # e.g. "passive-voice"
+    category: str
+    severity: str
+    confidence: float  # fixed: how often a hit of this rule is worth the reader's time
+    family: str  # which checkpoints it relates to (see checkpoints.py)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int | None  # in ctx.text; None: about the section or document as a whole
+    end: int | None
+    issue: str
+    suggestion: str
+    rewrite: str | None = None
+    term: str | None = None  # the flagged word or phrase, for checkpoint mapping
+    severity: str | None = None  # overrides the rule's default
+    confidence: float | None = None
+    checkpoints: tuple[str, ...] = ()  # added to the family's checkpoints
+
+
+class Rule(Protocol):
+    RULE: RuleSpec
+
+    def check(self, ctx: SectionContext) -> Iterator[Hit]: ...
+
+
+class SectionContext:
+    """One request's text, with the document around it."""
+
+    def __init__(self, *, section_id: str, title: str, text: str, framework: Framework,
+                 index: DocumentIndex, base: int, part: int = 1, parts: int = 1) -> None:
+        self.section_id = section_id
+        self.title = title
+        self.text = text
+        self.framework = framework
+        self.index = index
+        self.base = base  # where `text` starts in the indexed section text
+        self.part = part
+        self.parts = parts
+
+    @property
+    def info(self) -> SectionInfo | None:
+        return self.index.section(self.section_id)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return sentences(self.text)
+
+    @cached_property
+    def words(self) -> int:
+        return count_words(self.text)
+
+    @cached_property
+    def thin(self) -> bool:
+        """Too short to do its job (see the thin-section rule), children excluded."""
+        info = self.info
+        return (self.parts == 1 and info is not None and info.has_children is False
+                and not info.preamble and info.level > 0 and self.words < THIN_WORDS)
+
+    def local(self, offset: int, length: int) -> tuple[int, int] | None:
+        """A span found by the document index (section offsets) in this request's text."""
+        start = offset - self.base
+        if start < 0 or start + length > len(self.text):
+            return None  # in another part of the section
+        return start, start + length
+
+
+THIN_WORDS = 25

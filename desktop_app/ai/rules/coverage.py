@@ -1,0 +1,46 @@
+"""Framework checkpoints the document never touches.
+
+Reported once per document, on its first section, for checkpoints with
+keywords none of which occurs anywhere (titles included). Checkpoints without
+keywords are about how the text is written and are never "not addressed".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
+from desktop_app.review.frameworks import Checkpoint
+
+RULE = RuleSpec("checkpoint-coverage", "coverage", "minor", 0.5, "coverage")
+
+
+def keyword_pattern(keyword: str) -> re.Pattern[str]:
+    """A keyword or phrase as whole words, any case, any whitespace between words."""
+    words = [re.escape(w) for w in keyword.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def addressed(checkpoint: Checkpoint, lower_text: str) -> bool:
+    return any(keyword_pattern(k).search(lower_text) for k in checkpoint.keywords)
+
+
+def _first_sentence(text: str) -> str:
+    m = re.match(r"(.+?[.!?])(\s|$)", " ".join(text.split()))
+    return m.group(1) if m else text
+
+
+def check(ctx: SectionContext) -> Iterator[Hit]:
+    index = ctx.index
+    if not index.complete or ctx.part != 1 or ctx.section_id != index.first_section_id:
+        return
+    for cp in index.uncovered(ctx.framework):
+        terms = ", ".join(f'"{k}"' for k in cp.keywords[:6])
+        more = ", \u2026" if len(cp.keywords) > 6 else ""
+        yield Hit(None, None,
+                  issue=f'The document never addresses checkpoint {cp.id} "{cp.title}": none '
+                        f"of its key terms ({terms}{more}) appears anywhere in it.",
+                  suggestion=f"If the checkpoint applies to this document, add what it asks "
+                             f"for: {_first_sentence(cp.look_for)}",
+                  checkpoints=(cp.id,))

@@ -1,0 +1,91 @@
+"""The document-level index the built-in reviewer builds once per document. No Qt.
+
+Some rules need the whole document: an acronym is "undefined" only if no
+earlier section defines it, a spelling is inconsistent only against the rest.
+The index keeps each section's text in document order and what those rules
+found, keyed by section; a request then only looks its section up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from desktop_app.ai.rules import acronyms, coverage, numbers, spelling
+from desktop_app.ai.rules.base import THIN_WORDS
+from desktop_app.document.model import Document, SectionOrigin, count_words
+from desktop_app.review.frameworks import Checkpoint, Framework
+
+
+@dataclass(frozen=True, slots=True)
+class SectionInfo:
+    id: str
+    title: str
+    text: str
+    level: int = 1
+    has_children: bool | None = None  # None: not known (no document around the text)
+    preamble: bool = False
+
+
+def _thin_is_normal(sections: Sequence[SectionInfo]) -> bool:
+    """More than 3 short leaf sections, and more than a fifth of them."""
+    from desktop_app.ai.rules.thin import is_reference
+
+    leaves = [s for s in sections if s.has_children is False and s.level > 0
+              and not s.preamble and not is_reference(s.title)]
+    short = sum(count_words(s.text) < THIN_WORDS for s in leaves)
+    return short > max(3, 0.2 * len(leaves))
+
+
+class DocumentIndex:
+    """Immutable once built; safe to share between worker threads."""
+
+    def __init__(self, sections: Sequence[SectionInfo], *, complete: bool = True) -> None:
+        self.sections = tuple(sections)
+        self.complete = complete  # False: one request's text, without its document
+        self._by_id = {s.id: s for s in self.sections}
+        self.acronyms = acronyms.scan(self.sections)
+        self.spelling = spelling.scan(self.sections)
+        self.numbers = numbers.scan(self.sections)
+        self.thin_is_normal = _thin_is_normal(self.sections)
+        self._lower = "\n".join(f"{s.title}\n{s.text}" for s in self.sections).lower()
+        self._uncovered: dict[Framework, tuple[Checkpoint, ...]] = {}
+        self._lock = threading.Lock()
+        digest = hashlib.blake2b(digest_size=8)
+        for s in self.sections:
+            digest.update(f"{s.id}\x00{s.title}\x00{s.text}\x01".encode())
+        self.digest = digest.hexdigest()
+
+    @classmethod
+    def from_document(cls, doc: Document) -> DocumentIndex:
+        return cls([SectionInfo(s.id, s.title, s.text, s.level, bool(s.children),
+                                s.origin == SectionOrigin.PREAMBLE) for s in doc.walk()])
+
+    @property
+    def first_section_id(self) -> str | None:
+        return self.sections[0].id if self.sections else None
+
+    def section(self, section_id: str) -> SectionInfo | None:
+        return self._by_id.get(section_id)
+
+    def with_section(self, section_id: str, title: str, text: str) -> DocumentIndex:
+        """This document with one section's text replaced (or appended, if unknown)."""
+        if section_id in self._by_id:
+            sections = [replace(s, title=title, text=text) if s.id == section_id else s
+                        for s in self.sections]
+        else:
+            sections = [*self.sections, SectionInfo(section_id, title, text)]
+        return DocumentIndex(sections, complete=self.complete)
+
+    def uncovered(self, framework: Framework) -> tuple[Checkpoint, ...]:
+        """Checkpoints with keywords of which none occurs anywhere in the document."""
+        with self._lock:
+            cached = self._uncovered.get(framework)
+        if cached is None:
+            cached = tuple(cp for cp in framework.checkpoints
+                           if cp.keywords and not coverage.addressed(cp, self._lower))
+            with self._lock:
+                self._uncovered[framework] = cached
+        return cached

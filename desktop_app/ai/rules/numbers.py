@@ -1,0 +1,232 @@
+"""Inconsistent number formats: "1,200" and "1200"; "5%" and "five percent".
+
+Counted across the whole document; the minority style is reported once per
+section (its first use there, with how many more follow). Years, times, ids,
+phone-like digit groups and bare numbers alone in a table cell (usually codes)
+are not quantities and are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
+from desktop_app.ai.rules.text import cell_bounds, line_bounds
+
+RULE = RuleSpec("number-format", "consistency", "minor", 0.75, "numbers")
+
+# Each pattern starts with a digit (so the search skips ahead fast), then checks that
+# the character before that digit is not part of a word, time, id or decimal.
+_FIRST = r"\d(?<![\w.,:/#@+-]\d)"
+_AFTER = r"(?![\w:/-]|[.,]\d)"
+_GROUPED = re.compile(rf"{_FIRST}\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?{_AFTER}")
+_PLAIN = re.compile(rf"(?=[1-9]){_FIRST}\d{{3,}}(?:\.\d+)?{_AFTER}")
+_ID_WORDS = re.compile(
+    r"(?:\b(?:no|nos|number|ref|reference|version|v|port|build|room|ext|order|invoice|ticket|"
+    r"case|issue|pr|id|code|account|serial|flight|route|page|pages|p|pp|item|policy|"
+    r"claim|model|part|batch|job|run|release|step|rule|rules|section|sections|figure|table|"
+    r"line|row|form|chapter|title|article|art|paragraph|para|clause|schedule|annex|"
+    r"u\.s\.c|c\.f\.r|stat|pub|l)\.?|#|\u00a7+|\bID:?)[\s\u00a0]*$", re.IGNORECASE)
+_CITATION_AFTER = re.compile(r"\(|\s*(?:U\.S\.C|C\.F\.R)\b")
+# later numbers of a list of sections: "\u00a7\u00a7 521(e)(2), 1308" or "1302(c) and 1304"
+_CITATION_LIST = re.compile(
+    r"\u00a7[\u00a7\s\u00a0]*(?:[\w()]+[,;]?[\s\u00a0]+(?:(?:and|or|&)\s+)?)+$")
+_TIME_AFTER = re.compile(r"\s*(?:UTC|GMT|Z|hrs\b|h\b)")
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_VALUE = {w: i for i, w in enumerate(_UNITS)} | {
+    w: 10 * i for i, w in enumerate(_TENS) if w} | {"hundred": 100, "a hundred": 100,
+                                                     "one hundred": 100}
+_NUMBER_WORD = (r"(?:(?:one|a)\s+hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                r"ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|"
+                + "|".join(reversed(_UNITS)) + r"|hundred)")
+_PCT_NUMERAL = re.compile(r"(\d(?<![\w.]\d)\d*(?:\.\d+)?)(\s?%|\s+per\s?cent\b)",
+                          re.IGNORECASE)
+_PCT_WORDS = re.compile(rf"\b({_NUMBER_WORD})\s+(per\s?cent)\b", re.IGNORECASE)
+
+
+def words_value(words: str) -> int | None:
+    parts = re.split(r"[\s-]+", words.lower())
+    if " ".join(parts) in _WORD_VALUE:
+        return _WORD_VALUE[" ".join(parts)]
+    total = 0
+    for part in parts:
+        if part not in _WORD_VALUE:
+            return None
+        total += _WORD_VALUE[part]
+    return total
+
+
+def _value(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class NumberUse:
+    order: int
+    offset: int
+    text: str
+    value: float
+    style: str  # "grouped" / "plain", or "numeral" / "words"
+    section_id: str
+    section_title: str
+    unit: str = ""  # for numeral percentages: "%" or " percent"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberEvent:
+    kind: str  # "thousands" | "percent"
+    use: NumberUse
+    more: int  # further minority uses in the same section
+    majority: int
+    example: NumberUse
+    same_value: bool
+    rewrite: str | None
+
+
+@dataclass(slots=True)
+class NumberIndex:
+    events: dict[str, list[NumberEvent]] = field(default_factory=dict)
+
+
+def _is_quantity(text: str, m: re.Match[str], plain: bool) -> bool:
+    start, end = m.start(), m.end()
+    digits = m.group().replace(",", "")
+    if plain and len(digits) == 4 and 1600 <= int(digits) <= 2099:
+        return False  # a year
+    if (_ID_WORDS.search(text[max(0, start - 12):start]) or _CITATION_AFTER.match(text, end)
+            or _CITATION_LIST.search(text[max(0, start - 40):start])):
+        return False  # ids, codes and legal citations: "rule 2016", "\u00a7 1302(b)"
+    if re.match(r" \d", text[end:end + 2]) or re.search(r"\d $", text[max(0, start - 2):start]):
+        return False  # phone-like groups of digits
+    if plain and _TIME_AFTER.match(text, end):
+        return False  # "1200 UTC"
+    if plain:
+        line_start, line_end = line_bounds(text, start)
+        if " | " in text[line_start:line_end]:
+            c_start, c_end = cell_bounds(text, start)
+            if text[c_start:c_end] == m.group():
+                return False  # a bare number in a table cell: likely a code
+    return True
+
+
+def _scan_thousands(sections: Sequence) -> list[NumberUse]:
+    uses = []
+    for order, s in enumerate(sections):
+        for style, rx in (("grouped", _GROUPED), ("plain", _PLAIN)):
+            for m in rx.finditer(s.text):
+                if _value(m.group()) >= 1000 and _is_quantity(s.text, m, style == "plain"):
+                    uses.append(NumberUse(order, m.start(), m.group(), _value(m.group()), style,
+                                          s.id, s.title))
+    return sorted(uses, key=lambda u: (u.order, u.offset))
+
+
+_GLOSSED = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s?%\s*\)")
+
+
+def _scan_percent(sections: Sequence) -> list[NumberUse]:
+    uses = []
+    for order, s in enumerate(sections):
+        glossed = {g.end() - len(g.group().lstrip(" (")) for m in _PCT_WORDS.finditer(s.text)
+                   if (g := _GLOSSED.match(s.text, m.end()))}
+        for m in _PCT_NUMERAL.finditer(s.text):
+            if m.start() in glossed:
+                continue  # "fifty percent (50%)": the figure restates the words
+            unit = "%" if "%" in m.group(2) else " " + " ".join(m.group(2).split())
+            uses.append(NumberUse(order, m.start(), m.group(), float(m.group(1)), "numeral",
+                                  s.id, s.title, unit))
+        lower = s.text.lower()
+        if "percent" not in lower and "per cent" not in lower:
+            continue
+        for m in _PCT_WORDS.finditer(s.text):
+            value = words_value(m.group(1))
+            if value is not None and not _GLOSSED.match(s.text, m.end()):
+                uses.append(NumberUse(order, m.start(), m.group(), float(value), "words",
+                                      s.id, s.title))
+    return sorted(uses, key=lambda u: (u.order, u.offset))
+
+
+def _format_number(value: float, style: str, model: str) -> str:
+    decimals = len(model.split(".")[1]) if "." in model else 0
+    return f"{value:,.{decimals}f}" if style == "grouped" else f"{value:.{decimals}f}"
+
+
+def _minority_events(kind: str, uses: list[NumberUse], index: NumberIndex) -> None:
+    styles = {u.style for u in uses}
+    if len(styles) < 2:
+        return
+    counts = {style: sum(u.style == style for u in uses) for style in styles}
+    major = max(styles, key=lambda st: (counts[st], st == uses[0].style))
+    majority_uses = [u for u in uses if u.style == major]
+    by_section: dict[str, list[NumberUse]] = {}
+    for u in uses:
+        if u.style != major:
+            by_section.setdefault(u.section_id, []).append(u)
+    for section_id, minority in by_section.items():
+        first = minority[0]
+        same = next((u for u in majority_uses if u.value == first.value), None)
+        example = same or majority_uses[0]
+        if kind == "thousands":
+            rewrite: str | None = _format_number(first.value, major, first.text)
+        else:
+            units = [u.unit for u in majority_uses]
+            unit = max(set(units), key=lambda x: (units.count(x), x == "%"))
+            value = first.value
+            rewrite = (f"{value:g}{unit}" if major == "numeral"
+                       else _words_for(value, first.text))
+        index.events.setdefault(section_id, []).append(NumberEvent(
+            kind, first, len(minority) - 1, counts[major], example, same is not None, rewrite))
+
+
+def _words_for(value: float, text: str) -> str | None:
+    if value != int(value) or not 0 <= value < 100:
+        return None
+    n = int(value)
+    words = _UNITS[n] if n < 20 else _TENS[n // 10] + ("-" + _UNITS[n % 10] if n % 10 else "")
+    return f"{words} {'per cent' if 'per cent' in text.lower() else 'percent'}"
+
+
+def scan(sections: Sequence) -> NumberIndex:
+    index = NumberIndex()
+    _minority_events("thousands", _scan_thousands(sections), index)
+    _minority_events("percent", _scan_percent(sections), index)
+    for events in index.events.values():
+        events.sort(key=lambda e: e.use.offset)
+    return index
+
+
+def _uses(n: int) -> str:
+    return f"{n} use" if n == 1 else f"{n} uses"
+
+
+def check(ctx: SectionContext) -> Iterator[Hit]:
+    for event in ctx.index.numbers.events.get(ctx.section_id, ()):
+        use, ex = event.use, event.example
+        span = ctx.local(use.offset, len(use.text))
+        if span is None:
+            continue
+        more = f" ({event.more} more like it in this section)" if event.more else ""
+        if event.same_value:
+            seen = f'the same figure is written "{ex.text}" in "{ex.section_title}"'
+        else:
+            seen = f'e.g. "{ex.text}" in "{ex.section_title}"'
+        if event.kind == "thousands":
+            style = ("without a thousands separator" if use.style == "plain"
+                     else "with a thousands separator")
+            other = "with one" if use.style == "plain" else "without one"
+            issue = (f'"{use.text}" is written {style}{more}, but the document writes numbers '
+                     f"of 1,000 and more {other} ({_uses(event.majority)}; {seen}).")
+        else:
+            issue = (f'"{use.text}" gives a percentage in '
+                     f'{"words" if use.style == "words" else "figures"}{more}, but the '
+                     f'document uses {"figures" if use.style == "words" else "words"} '
+                     f"({_uses(event.majority)}; {seen}).")
+        yield Hit(*span, issue=issue,
+                  suggestion=(f'Write "{event.rewrite}" to match the rest of the document.'
+                              if event.rewrite else "Use one style throughout the document."),
+                  rewrite=event.rewrite, term=use.text.lower())

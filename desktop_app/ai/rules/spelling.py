@@ -1,0 +1,210 @@
+"""Inconsistent spellings: one document, two conventions (organisation/organization).
+
+Each family is one choice the author should make once: -ise or -ize, -our or
+-or, e-mail or email... The family's majority across the whole document wins
+(on a tie, the form used first); every section's first use of each
+minority-spelled word is reported, naming the majority form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
+from desktop_app.ai.rules.text import case_like
+
+RULE = RuleSpec("spelling-variant", "consistency", "minor", 0.8, "spelling")
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    name: str
+    labels: tuple[str, str]  # how the issue names each convention
+    forms: dict[str, tuple[int, str]]  # lower-case word -> (side 0/1, the other side's form)
+
+
+def _suffix_family(name: str, labels: tuple[str, str], stems: str, forms: tuple[str, str],
+                   suffixes: str, prefixes: str = "") -> Family:
+    """Words made of stem + one of two forms + suffix: organi[s|z]ation, colo[u]r."""
+    table: dict[str, tuple[int, str]] = {}
+    for pre in ["", *prefixes.split()]:
+        for stem in stems.split():
+            for suffix in suffixes.split("|"):
+                a, b = pre + stem + forms[0] + suffix, pre + stem + forms[1] + suffix
+                table[a], table[b] = (0, b), (1, a)
+    return Family(name, labels, table)
+
+
+def _pair_family(a: str, b: str, suffixes: str = "|s") -> Family:
+    """Two spellings of one word: e-mail/email, per cent/percent."""
+    table: dict[str, tuple[int, str]] = {}
+    for suffix in suffixes.split("|"):
+        table[a + suffix], table[b + suffix] = (0, b + suffix), (1, a + suffix)
+    return Family(f"{a}/{b}", (f'"{a}"', f'"{b}"'), table)
+
+
+_ISE_STEMS = """
+    organi recogni prioriti deprioriti authori utili reali minimi maximi optimi standardi
+    summari categori
+    emphasi finali initiali normali customi characteri apologi critici speciali centrali
+    visuali synchroni capitali stabili saniti digiti moneti locali globali penali personali
+    rationali scrutini subsidi symboli theori familiari jeopardi legitimi marginali neutrali
+    publici harmoni itemi economi formali generali memori mobili moderni amorti coloni
+    contextuali conceptuali industriali operationali productioni containeri parameteri tokeni
+    seriali virtuali anonymi pseudonymi incentivi commerciali hospitali immuni sterili vapori
+    fertili equali
+"""
+
+FAMILIES: tuple[Family, ...] = (
+    _suffix_family("-ise/-ize", ("-ise", "-ize"), _ISE_STEMS, ("s", "z"),
+                   "e|ed|es|ing|ation|ations|ational|er|ers", "re un de dis non-"),
+    _suffix_family("-yse/-yze", ("-yse", "-yze"), "analy paraly cataly dialy", ("s", "z"),
+                   "e|ed|ing|er|ers", "re"),
+    _suffix_family("-our/-or", ("-our", "-or"),
+                   "colo behavio favo hono labo neighbo humo flavo harbo rumo endeavo vigo savo "
+                   "odo armo cando clamo splendo rigo valo demeano tumo vapo", ("ur", "r"),
+                   "|s|ed|ing|ful|fully|ite|ites|able|ably|al|ally|less|hood|hoods", "un dis"),
+    _suffix_family("-re/-er", ("-re", "-er"),
+                   "cent theat fib lit calib sab meag somb spect", ("re", "er"), "|s"),
+    _suffix_family("-lled/-led", ("-ll-", "-l-"),
+                   "cance trave mode labe signa tota leve channe fue counse marsha tunne dia "
+                   "riva jewe peda quarre shove", ("ll", "l"), "ed|ing|er|ers", "re un"),
+    _suffix_family("-ence/-ense", ("-ence", "-ense"), "defen offen preten", ("ce", "se"),
+                   "|s"),
+    _pair_family("e-mail", "email", "|s|ed|ing"),
+    _pair_family("on-line", "online"),
+    _pair_family("per cent", "percent", ""),
+    _pair_family("web site", "website"),
+    _pair_family("data set", "dataset"),
+    _pair_family("time zone", "timezone"),
+    _pair_family("judgement", "judgment"),
+    _pair_family("acknowledgement", "acknowledgment"),
+    _pair_family("artefact", "artifact"),
+    _pair_family("ageing", "aging", ""),
+    _pair_family("co-ordinat", "coordinat", "e|es|ed|ing|ion|or|ors"),
+    _pair_family("co-operat", "cooperat", "e|es|ed|ing|ion|ive"),
+)
+_LOOKUP: dict[str, tuple[Family, int, str]] = {
+    word: (family, side, other) for family in FAMILIES for word, (side, other) in
+    family.forms.items()
+}
+_ALPHA = re.compile(r"[a-z]+")
+_KEYS_BY_FIRST_PART: dict[str, list[tuple[str, frozenset[str]]]] = {}
+for _key in _LOOKUP:
+    _parts = _ALPHA.findall(_key)
+    _KEYS_BY_FIRST_PART.setdefault(_parts[0], []).append((_key, frozenset(_parts)))
+_FIRST_PARTS = frozenset(_KEYS_BY_FIRST_PART)
+
+
+def _tokens(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of family words in `text`, found without scanning word by word in Python."""
+    present = set(_ALPHA.findall(text.lower()))
+    keys = [k for part in present & _FIRST_PARTS
+            for k, parts in _KEYS_BY_FIRST_PART[part] if parts <= present]
+    if not keys:
+        return
+    keys.sort(key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+                         + r")\b", re.IGNORECASE)
+    for m in pattern.finditer(text):
+        yield m.span()
+
+
+def _lookup(text: str, start: int, end: int) -> tuple[Family, int, str] | None:
+    """(family, side, the other side's form) for a family word, unless in an address."""
+    if text[start - 1:start] in ("@", "/", ".") or text[end:end + 1] in ("@", "/"):
+        return None
+    return _LOOKUP.get(" ".join(text[start:end].lower().split()))
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    order: int
+    offset: int
+    word: str
+    section_id: str
+    section_title: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpellingEvent:
+    offset: int
+    word: str
+    replacement: str
+    family: Family
+    major_side: int
+    majority: int  # uses of the majority convention in the document
+    minority: int
+    example: Use  # a majority use, the same word when there is one
+    same_word: bool
+
+
+@dataclass(slots=True)
+class SpellingIndex:
+    events: dict[str, list[SpellingEvent]] = field(default_factory=dict)
+
+
+def scan(sections: Sequence) -> SpellingIndex:
+    uses: dict[str, list[tuple[int, Use, str]]] = {f.name: [] for f in FAMILIES}
+    family_of = {f.name: f for f in FAMILIES}
+    for order, section in enumerate(sections):
+        text = section.text
+        for token_start, token_end in _tokens(text):
+            hit = _lookup(text, token_start, token_end)
+            if hit:
+                family, side, other = hit
+                use = Use(order, token_start, text[token_start:token_end], section.id,
+                          section.title)
+                uses[family.name].append((side, use, other))
+    index = SpellingIndex()
+    for name, family_uses in uses.items():
+        family = family_of[name]
+        counts = Counter(side for side, _, _ in family_uses)
+        if len(counts) < 2:
+            continue
+        first_side = family_uses[0][0]
+        major = max((0, 1), key=lambda s: (counts[s], s == first_side))
+        majority_words: dict[str, Use] = {}
+        for side, use, _ in family_uses:
+            if side == major:
+                majority_words.setdefault(use.word.lower(), use)
+        first_majority = next(use for side, use, _ in family_uses if side == major)
+        reported: set[tuple[str, str]] = set()
+        for side, use, other in family_uses:
+            key = (use.section_id, use.word.lower())
+            if side == major or key in reported:
+                continue
+            reported.add(key)
+            example = majority_words.get(other, first_majority)
+            index.events.setdefault(use.section_id, []).append(SpellingEvent(
+                use.offset, use.word, case_like(use.word, other), family, major, counts[major],
+                counts[1 - major], example, other in majority_words))
+    for events in index.events.values():
+        events.sort(key=lambda e: e.offset)
+    return index
+
+
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def check(ctx: SectionContext) -> Iterator[Hit]:
+    for event in ctx.index.spelling.events.get(ctx.section_id, ()):
+        span = ctx.local(event.offset, len(event.word))
+        if span is None:
+            continue
+        family, ex = event.family, event.example
+        label = family.labels[event.major_side]
+        where = f'"{ex.word}" in "{ex.section_title}"'
+        minor_label = family.labels[1 - event.major_side]
+        counts = f"{label} {_times(event.majority)}, {minor_label} {_times(event.minority)}"
+        if event.same_word:
+            issue = f'Spelled "{event.word}" here but {where} (the document has {counts}).'
+        else:
+            issue = (f'"{event.word}" breaks the document\'s {label} spelling (it has '
+                     f"{counts}; e.g. {where}).")
+        yield Hit(*span, issue=issue,
+                  suggestion=f'Write "{event.replacement}", to match the rest of the document.',
+                  rewrite=event.replacement, term=event.word.lower())

@@ -1,0 +1,140 @@
+"""Sentences, cells and words of section text, with their offsets. No Qt.
+
+Section text has one paragraph (or table row) per line and the cells of a row
+joined with " | "; a sentence never crosses either. Periods after
+abbreviations ("e.g.", "Dr."), initials and inside numbers ("3.5") do not end
+a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CELL_JOINT = " | "
+
+# Never end a sentence: titles, Latin and reference abbreviations.
+_STRONG_ABBREVIATIONS = frozenset(
+    "e.g i.e cf vs viz dr mr mrs ms prof st sr jr no nos fig figs approx ca vol pp p "
+    "ed eds dept al ref refs sec ch para resp gen col lt sgt capt rev hon mt ft".split()
+)
+# End a sentence only when a capital letter follows.
+_WEAK_ABBREVIATIONS = frozenset(
+    "etc inc ltd co corp plc a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_TERMINATOR = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(_WORD.findall(self.text))
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def segments(text: str) -> list[Span]:
+    """Lines, and the cells of table rows: the units no sentence crosses."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        cell_start = 0
+        while True:
+            joint = line.find(CELL_JOINT, cell_start)
+            cell_end = len(line) if joint < 0 else joint
+            s, e = _strip(text, line_start + cell_start, line_start + cell_end)
+            if e > s:
+                out.append(Span(s, e, text[s:e]))
+            if joint < 0:
+                break
+            cell_start = joint + len(CELL_JOINT)
+    return out
+
+
+def _ends_sentence(text: str, seg_start: int, dot: int, punct: str, nxt: int) -> bool:
+    if "?" in punct or "!" in punct:
+        return True
+    word_start = max(text.rfind(" ", seg_start, dot), text.rfind("\n", seg_start, dot)) + 1
+    word = text[max(word_start, seg_start):dot].lstrip("(\"'\u201c\u2018[")
+    lower = word.lower()
+    following = text[nxt] if nxt < len(text) else ""
+    if lower in _STRONG_ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return False
+    if lower in _WEAK_ABBREVIATIONS:
+        return following.isupper()
+    if "." in word:  # U.S., a.k.a.: only before a capital
+        return following.isupper()
+    if word.isdigit() and word_start <= seg_start:  # "1. Add schema validation"
+        return False
+    return True
+
+
+def sentences(text: str) -> list[Span]:
+    """The sentences of `text`, as exact spans of it, in order."""
+    out = []
+    for seg in segments(text):
+        pos = seg.start
+        for m in _TERMINATOR.finditer(text, seg.start, seg.end):
+            nxt = m.end()
+            while nxt < seg.end and text[nxt].isspace():
+                nxt += 1
+            if nxt >= seg.end:
+                break
+            if _ends_sentence(text, seg.start, m.start(), m.group(), nxt):
+                s, e = _strip(text, pos, m.end())
+                if e > s:
+                    out.append(Span(s, e, text[s:e]))
+                pos = nxt
+        s, e = _strip(text, pos, seg.end)
+        if e > s:
+            out.append(Span(s, e, text[s:e]))
+    return out
+
+
+def sentence_at(spans: list[Span], offset: int) -> Span | None:
+    for span in spans:
+        if span.start <= offset < span.end:
+            return span
+    return None
+
+
+def is_table_row(line: str) -> bool:
+    return CELL_JOINT in line
+
+
+def line_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end
+
+
+def cell_bounds(text: str, offset: int) -> tuple[int, int]:
+    """The table cell (or whole line, outside tables) around `offset`."""
+    line_start, line_end = line_bounds(text, offset)
+    start = text.rfind(CELL_JOINT, line_start, offset)
+    start = line_start if start < 0 else start + len(CELL_JOINT)
+    end = text.find(CELL_JOINT, offset, line_end)
+    return _strip(text, start, line_end if end < 0 else end)
+
+
+def case_like(model: str, word: str) -> str:
+    """`word` with the capitalisation of `model` (all caps, capitalised or as is)."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word

@@ -1,0 +1,62 @@
+"""Empty or thin sections: no text at all, or fewer than 25 words, and no subsections.
+
+When short sections are the norm of a document (a form, a FAQ, a catalogue of
+one-line entries) rather than the exception, none is reported: the reader would
+get one finding per heading and learn nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
+
+RULE = RuleSpec("thin-section", "completeness", "minor", 0.85, "thin")
+
+# Short by nature: a reference section is not unfinished for being brief.
+_REFERENCE_TITLES = re.compile(
+    r"\b(glossary|references?|bibliography|contacts?|acknowledge?ments?|revision history|"
+    r"document (control|history)|distribution|change log|changelog|index|abbreviations|"
+    r"definitions|sign[- ]?off|approvals?)\b", re.IGNORECASE)
+_OUT_OF_SCOPE = re.compile(r"\b(out of scope|not applicable|does not apply|n/a)\b",
+                           re.IGNORECASE)
+_DEFERRAL = re.compile(
+    r"\b(to be (added|completed|confirmed|determined|decided|written|provided|updated|agreed)"
+    r"|will be (added|provided|completed|written)( later)?|coming soon|to follow|"
+    r"TBD|TBC|TODO)\b", re.IGNORECASE)
+
+
+def is_reference(title: str) -> bool:
+    return _REFERENCE_TITLES.search(title) is not None
+
+
+def check(ctx: SectionContext) -> Iterator[Hit]:
+    info = ctx.info
+    if info is None or is_reference(ctx.title) or ctx.index.thin_is_normal:
+        return
+    body = ctx.text.strip()
+    if not body:
+        if ctx.parts == 1 and info.has_children is False and info.level > 0:
+            yield Hit(None, None,
+                      issue=f'The section "{ctx.title}" is empty: a heading with no text and '
+                            "no subsections.",
+                      suggestion="Write the section, or remove the heading if the document "
+                                 "does not need it.",
+                      severity="major")
+        return
+    if not ctx.thin or _OUT_OF_SCOPE.search(body):
+        return
+    start = ctx.text.index(body)
+    deferral = _DEFERRAL.search(body)
+    if deferral:
+        issue = (f'The section "{ctx.title}" has only {ctx.words} words and defers its '
+                 f'content ("{deferral.group()}"): the reader gets nothing here yet.')
+    else:
+        issue = (f'The section "{ctx.title}" has only {ctx.words} words: too little to do '
+                 "what its heading promises.")
+    yield Hit(start, start + len(body), issue=issue,
+              suggestion="Complete the section before the document goes out for review; if "
+                         "it cannot be completed yet, say what is missing, who will provide "
+                         "it and when, or mark it out of scope with a reason.",
+              severity="major" if deferral else None)

@@ -1,0 +1,135 @@
+"""Findings: what a reviewer (model, rules or person) says about a passage.
+
+The same shape comes from Bedrock (validated tool input), from the built-in
+reviewer and from the person reviewing; `FINDINGS_SCHEMA` is the JSON schema
+the model is forced to fill in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SEVERITIES = ("critical", "major", "minor", "suggestion")
+DECISIONS = ("pending", "accepted", "rejected")
+SOURCES = ("model", "rules", "user")
+
+FINDINGS_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "findings": {
+            "type": "array",
+            "description": "Every problem found in the section; an empty list if none.",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "category": {"type": "string", "description": "Short category, e.g. "
+                                 "'clarity', 'consistency', 'evidence', 'structure'."},
+                    "severity": {"type": "string", "enum": list(SEVERITIES)},
+                    "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+                    "quote": {"type": "string", "description": "The exact passage of the "
+                              "section the finding is about, copied verbatim (at most a "
+                              "sentence or two)."},
+                    "issue": {"type": "string", "description": "What is wrong, specifically."},
+                    "suggestion": {"type": "string", "description": "How to fix it."},
+                    "rewrite": {"type": ["string", "null"], "description": "Optional "
+                                "replacement text for the quote."},
+                    "checkpoints": {"type": "array", "items": {"type": "string"},
+                                    "description": "Ids of the framework checkpoints."},
+                },
+                "required": ["category", "severity", "confidence", "quote", "issue",
+                             "suggestion", "checkpoints"],
+            },
+        }
+    },
+    "required": ["findings"],
+}
+
+
+class SchemaError(ValueError):
+    """Model output that does not fit the findings schema (the message says where)."""
+
+
+@dataclass(slots=True)
+class Finding:
+    category: str
+    severity: str
+    confidence: float
+    quote: str
+    issue: str
+    suggestion: str
+    checkpoints: list[str] = field(default_factory=list)
+    rewrite: str | None = None
+    source: str = "model"
+    anchored: bool = False
+    quote_original: str | None = None  # the model's wording when the quote was corrected
+    start: int | None = None  # character offsets of the anchored quote in the section text
+    end: int | None = None
+    decision: str = "pending"
+    id: str = ""
+
+    def ensure_id(self, section_id: str, index: int) -> None:
+        """A stable id from the section, the content and its position in the answer."""
+        if not self.id:
+            key = f"{section_id}\x00{index}\x00{self.quote}\x00{self.issue}"
+            self.id = "f-" + hashlib.blake2b(key.encode(), digest_size=5).hexdigest()
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        return cls(**known)
+
+
+def _require_str(item: dict, key: str, where: str, allow_empty: bool = False) -> str:
+    value = item.get(key)
+    if not isinstance(value, str) or (not allow_empty and not value.strip()):
+        raise SchemaError(f"{where}.{key} must be a non-empty string")
+    return value.strip()
+
+
+def validate_findings(payload: Any, source: str = "model") -> list[Finding]:
+    """Check a tool input against the schema; raise `SchemaError` saying where."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("findings"), list):
+        raise SchemaError("the answer must be an object with a 'findings' array")
+    findings = []
+    for i, item in enumerate(payload["findings"]):
+        where = f"findings[{i}]"
+        if not isinstance(item, dict):
+            raise SchemaError(f"{where} must be an object")
+        severity = _require_str(item, "severity", where).lower()
+        if severity not in SEVERITIES:
+            raise SchemaError(f"{where}.severity must be one of {', '.join(SEVERITIES)}")
+        confidence = item.get("confidence")
+        if isinstance(confidence, str):
+            try:
+                confidence = float(confidence)
+            except ValueError:
+                pass
+        if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not (
+            0 <= confidence <= 1
+        ):
+            raise SchemaError(f"{where}.confidence must be a number from 0 to 1")
+        checkpoints = item.get("checkpoints", [])
+        if not isinstance(checkpoints, list) or not all(isinstance(c, str) for c in checkpoints):
+            raise SchemaError(f"{where}.checkpoints must be a list of checkpoint ids")
+        rewrite = item.get("rewrite")
+        if rewrite is not None and not isinstance(rewrite, str):
+            raise SchemaError(f"{where}.rewrite must be a string or null")
+        findings.append(
+            Finding(
+                category=_require_str(item, "category", where),
+                severity=severity,
+                confidence=float(confidence),
+                quote=_require_str(item, "quote", where),
+                issue=_require_str(item, "issue", where),
+                suggestion=_require_str(item, "suggestion", where, allow_empty=True),
+                checkpoints=list(checkpoints),
+                rewrite=rewrite.strip() or None if isinstance(rewrite, str) else None,
+                source=source,
+            )
+        )
+    return findings
