@@ -1,0 +1,116 @@
+"""SQLite done properly: versioned schema, WAL, short transactions, clear errors.
+
+One connection, used from the thread that opened it (the GUI or CLI main
+thread): workers hand results to that thread, which writes them. Errors are
+split into what the user can fix (disk full, read-only, locked, corrupt) and
+what is a bug in Margin.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from desktop_app.store.schema import MIGRATIONS
+
+DB_NAME = "margin.sqlite3"
+
+
+class StoreError(Exception):
+    """Base class; `str()` is a message for the user."""
+
+
+class StoreEnvironmentError(StoreError):
+    """The machine's fault: disk full, read-only, locked or corrupt database."""
+
+
+class StoreBugError(StoreError):
+    """Margin's fault: a query or schema mistake."""
+
+
+_ENVIRONMENT_CODES = {
+    sqlite3.SQLITE_FULL: "the disk is full",
+    sqlite3.SQLITE_READONLY: "the database is read-only",
+    sqlite3.SQLITE_BUSY: "the database is locked by another program",
+    sqlite3.SQLITE_LOCKED: "the database is locked",
+    sqlite3.SQLITE_CORRUPT: "the database file is damaged",
+    sqlite3.SQLITE_NOTADB: "the database file is not a SQLite database",
+    sqlite3.SQLITE_IOERR: "a disk read or write failed",
+    sqlite3.SQLITE_CANTOPEN: "the database file cannot be opened",
+    sqlite3.SQLITE_PERM: "permission denied",
+}
+
+
+def translate(exc: sqlite3.Error, path: Path) -> StoreError:
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary in _ENVIRONMENT_CODES:
+        return StoreEnvironmentError(f"cannot save to {path}: {_ENVIRONMENT_CODES[primary]}")
+    if isinstance(exc, sqlite3.OperationalError) and "disk" in str(exc).lower():
+        return StoreEnvironmentError(f"cannot save to {path}: {exc}")
+    return StoreBugError(f"internal database error ({exc})")
+
+
+class Database:
+    def __init__(self, folder: Path) -> None:
+        self.path = Path(folder) / DB_NAME
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
+            self._conn.row_factory = sqlite3.Row
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoint
+            self._conn.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from exc
+        except OSError as exc:
+            raise StoreEnvironmentError(f"cannot open {self.path}: {exc.strerror or exc}") from exc
+
+    def _migrate(self) -> None:
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreEnvironmentError(
+                f"{self.path} was written by a newer Margin (schema {version}); update Margin"
+            )
+        for target, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.transaction() as conn:
+                for statement in script:
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version={target}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT; rolled back and translated on error."""
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from exc
+        try:
+            yield self._conn
+        except sqlite3.Error as exc:
+            self._conn.execute("ROLLBACK")
+            raise translate(exc, self.path) from exc
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self._conn.execute("ROLLBACK")
+                raise translate(exc, self.path) from exc
+
+    def query(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from exc
+
+    def integrity_ok(self) -> bool:
+        return self.query("PRAGMA integrity_check")[0][0] == "ok"
+
+    def close(self) -> None:
+        self._conn.close()

@@ -1,0 +1,62 @@
+"""The analysis cache: re-analysing unchanged work costs nothing unless forced."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+
+from desktop_app.ai.provider import AnalysisResult, Usage
+from desktop_app.review.findings import Finding
+from desktop_app.review.frameworks import Framework
+from desktop_app.store.db import Database
+
+
+def section_hash(title: str, text: str) -> str:
+    return hashlib.sha256(f"{title}\x00{text}".encode()).hexdigest()
+
+
+def framework_identity(framework: Framework) -> str:
+    """Name, version, checkpoints and guidelines: any edit is a new identity."""
+    h = hashlib.sha256()
+    h.update(f"{framework.name}\x00{framework.version}\x00".encode())
+    for cp in framework.checkpoints:
+        h.update(f"{cp.id}\x00{cp.title}\x00{cp.look_for}\x00".encode())
+    h.update(framework.guidelines.encode())
+    return f"{framework.name}@{h.hexdigest()[:16]}"
+
+
+def cache_key(sec_hash: str, framework_id: str, provider_id: str) -> str:
+    return hashlib.sha256(f"{sec_hash}\x00{framework_id}\x00{provider_id}".encode()).hexdigest()
+
+
+class ResultCache:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, key: str) -> AnalysisResult | None:
+        rows = self.db.query("SELECT payload FROM results WHERE cache_key = ?", (key,))
+        if not rows:
+            return None
+        data = json.loads(rows[0]["payload"])
+        return AnalysisResult(
+            findings=[Finding.from_dict(f) for f in data["findings"]],
+            model=data.get("model"),
+            usage=Usage(**data.get("usage", {})),
+            seconds=data.get("seconds", 0.0),
+        )
+
+    def put(self, key: str, sec_hash: str, framework_id: str, provider_id: str,
+            result: AnalysisResult) -> None:
+        payload = json.dumps({
+            "findings": [f.to_dict() for f in result.findings],
+            "model": result.model,
+            "usage": asdict(result.usage),
+            "seconds": result.seconds,
+        }, ensure_ascii=False)
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO results (cache_key, section_hash, framework, provider,"
+                " model, payload) VALUES (?, ?, ?, ?, ?, ?)",
+                (key, sec_hash, framework_id, provider_id, result.model, payload),
+            )

@@ -1,0 +1,129 @@
+"""One section's analysis as a QRunnable: call the provider, report plain data.
+
+The job never touches widgets. It splits a section that is too long for one
+request into parts, merges what the parts return, anchors every quote on the
+section text and gives each finding a stable id.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from desktop_app.ai.anchoring import anchor_findings
+from desktop_app.ai.provider import (
+    AnalysisRequest,
+    AnalysisResult,
+    Cancelled,
+    CancelToken,
+    FailureKind,
+    Provider,
+    ProviderError,
+    Usage,
+)
+from desktop_app.document.model import Section, iter_blocks
+from desktop_app.review.frameworks import Framework
+
+MAX_PART_CHARS = 48_000  # ~12k tokens of section text per request
+
+
+@dataclass(frozen=True, slots=True)
+class SectionTask:
+    """What a job needs, copied on the GUI thread (the job never reads the tree)."""
+
+    section_id: str
+    title: str
+    text: str
+    parts: tuple[str, ...]
+
+    @classmethod
+    def from_section(cls, section: Section) -> SectionTask:
+        return cls(section.id, section.title, section.text, split_parts(section))
+
+
+def split_parts(section: Section, limit: int | None = None) -> tuple[str, ...]:
+    """The section text in parts of at most `limit` characters, cut between blocks."""
+    limit = limit or MAX_PART_CHARS
+    text = section.text
+    if len(text) <= limit:
+        return (text,)
+    parts, current, size = [], [], 0
+    for block in iter_blocks(section.paragraphs):
+        if current and size + len(block) + 1 > limit:
+            parts.append("\n".join(current))
+            current, size = [], 0
+        current.append(block)
+        size += len(block) + 1
+    if current:
+        parts.append("\n".join(current))
+    return tuple(parts)
+
+
+class AnalysisSignals(QObject):
+    started = Signal(str)  # section id
+    finished = Signal(str, object)  # section id, AnalysisResult
+    failed = Signal(str, object)  # section id, ProviderError
+    cancelled = Signal(str)
+
+
+class AnalysisJob(QRunnable):
+    def __init__(self, task: SectionTask, provider: Provider, framework: Framework,
+                 document_title: str = "") -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the dispatcher owns the job until it reports
+        self.task = task
+        self.provider = provider
+        self.framework = framework
+        self.document_title = document_title
+        self.token = CancelToken()
+        self.signals = AnalysisSignals()
+        self.submitted_at = 0.0  # perf_counter at submit; read by the dispatch benchmark
+        self.started_at = 0.0
+        self.reported_at = 0.0  # perf_counter just before the terminal signal
+
+    def run(self) -> None:
+        self.started_at = time.perf_counter()
+        sid = self.task.section_id
+        if self.token.cancelled:
+            self.signals.cancelled.emit(sid)
+            return
+        self.signals.started.emit(sid)
+        try:
+            result = self._analyse()
+        except Cancelled:
+            self.signals.cancelled.emit(sid)
+        except ProviderError as err:
+            self.signals.failed.emit(sid, err)
+        except Exception as exc:  # noqa: BLE001 - a bug in one job must not kill the pool thread
+            self.signals.failed.emit(
+                sid, ProviderError(FailureKind.INTERNAL, f"internal error: {exc!r}")
+            )
+        else:
+            self.reported_at = time.perf_counter()
+            self.signals.finished.emit(sid, result)
+
+    def _analyse(self) -> AnalysisResult:
+        start = time.perf_counter()
+        total = Usage()
+        findings = []
+        model = None
+        n = len(self.task.parts)
+        for i, part in enumerate(self.task.parts, 1):
+            if self.token.cancelled:
+                raise Cancelled()
+            request = AnalysisRequest(self.task.section_id, self.task.title, part, self.framework,
+                                      self.document_title, i, n)
+            try:
+                result = self.provider.analyse(request, self.token)
+            except ProviderError as err:
+                err.usage.add(total)  # calls of earlier parts still count
+                raise
+            total.add(result.usage)
+            findings.extend(result.findings)
+            model = result.model or model
+        anchor_findings(self.task.text, findings)
+        for index, finding in enumerate(findings):
+            finding.ensure_id(self.task.section_id, index)
+        return AnalysisResult(findings, model, total, time.perf_counter() - start)

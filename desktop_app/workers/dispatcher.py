@@ -1,0 +1,244 @@
+"""The analysis dispatcher: sections in, per-section signals and progress out.
+
+One `AnalysisJob` per section on a `QThreadPool`. The dispatcher lives on the
+GUI (or CLI main) thread, answers unchanged sections from the result cache,
+keeps every job referenced until it reports, and turns job signals into the
+per-section state the window and `margin review` show. The provider does the
+retries, fallbacks and throttling; the pool only bounds the threads.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from enum import Enum
+
+import shiboken6
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+
+from desktop_app.ai.provider import AnalysisResult, Provider, ProviderError
+from desktop_app.document.model import Section
+from desktop_app.review.frameworks import Framework
+from desktop_app.store.results import ResultCache, cache_key, framework_identity, section_hash
+from desktop_app.workers.analysis_job import AnalysisJob, SectionTask
+
+
+class SectionState(str, Enum):
+    NOT_ANALYSED = "not analysed"
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+TERMINAL = (SectionState.DONE, SectionState.FAILED, SectionState.CANCELLED)
+
+
+@dataclass(slots=True)
+class Progress:
+    total: int = 0
+    done: int = 0
+    failed: int = 0
+    cancelled: int = 0
+    running: int = 0
+    cached: int = 0
+    started_at: float = field(default_factory=time.monotonic)
+
+    @property
+    def finished(self) -> int:
+        return self.done + self.failed + self.cancelled
+
+    @property
+    def eta_seconds(self) -> float | None:
+        """Remaining time from the pace so far; None until something finished."""
+        live = self.finished - self.cached  # cache answers are instant: leave them out
+        remaining = self.total - self.finished
+        if remaining <= 0:
+            return 0.0
+        if live <= 0:
+            return None
+        elapsed = time.monotonic() - self.started_at
+        return elapsed / live * remaining
+
+
+class Dispatcher(QObject):
+    section_state_changed = Signal(str, str)  # section id, SectionState value
+    section_finished = Signal(str, object)  # section id, AnalysisResult
+    section_failed = Signal(str, object)  # section id, ProviderError
+    progress_changed = Signal(object)  # Progress
+    provider_unusable = Signal(object)  # a fatal ProviderError: every queued job cancelled
+    run_finished = Signal(object)  # Progress, when nothing is queued or running
+
+    def __init__(self, provider: Provider, framework: Framework, *,
+                 cache: ResultCache | None = None, max_threads: int = 8,
+                 document_title: str = "", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.provider = provider
+        self.framework = framework
+        self.cache = cache
+        self.document_title = document_title
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max(1, max_threads))
+        self.states: dict[str, SectionState] = {}
+        self.errors: dict[str, ProviderError] = {}
+        self.progress = Progress()
+        self._jobs: dict[str, AnalysisJob] = {}
+        self._tasks: dict[str, SectionTask] = {}
+        self._keys: dict[str, tuple[str, str, str, str]] = {}
+        self._retired: list[AnalysisJob] = []  # reported, maybe still inside run()
+        self._framework_id = framework_identity(framework)
+        self.pickup_seconds: list[float] = []  # submit -> job running, for the benchmark
+        self.reported_at: dict[str, float] = {}  # job's result emit time, for the benchmark
+
+    # -- public API ------------------------------------------------------
+
+    def analyse(self, sections: list[Section], force: bool = False) -> None:
+        """Queue these sections; unchanged ones come from the cache unless forced."""
+        if not self.busy:
+            self.progress = Progress()
+        provider_id = self.provider.cache_identity()
+        for section in sections:
+            if self.states.get(section.id) in (SectionState.QUEUED, SectionState.RUNNING):
+                continue
+            task = SectionTask.from_section(section)
+            self._tasks[section.id] = task
+            sec_hash = section_hash(task.title, task.text)
+            key = cache_key(sec_hash, self._framework_id, provider_id)
+            self._keys[section.id] = (key, sec_hash, self._framework_id, provider_id)
+            self.progress.total += 1
+            self.errors.pop(section.id, None)
+            cached = None if force or self.cache is None else self.cache.get(key)
+            if cached is not None:
+                cached.from_cache = True
+                self.progress.cached += 1
+                self._finish(section.id, cached)
+                continue
+            self._submit(task)
+        self._emit_progress()
+
+    def retry_failed(self) -> None:
+        failed = [sid for sid, st in self.states.items() if st is SectionState.FAILED]
+        if not self.busy:
+            self.progress = Progress()
+        for sid in failed:
+            self.progress.total += 1
+            self.errors.pop(sid, None)
+            self._submit(self._tasks[sid])
+        self._emit_progress()
+
+    @Slot(str)
+    def cancel(self, section_id: str) -> None:
+        job = self._jobs.get(section_id)
+        if job is None:
+            return
+        job.token.cancel()
+        if self.pool.tryTake(job):  # still queued: it will never run, so report here
+            self._on_cancelled(section_id)
+
+    @Slot()
+    def cancel_all(self) -> None:
+        for sid in list(self._jobs):
+            self.cancel(sid)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._jobs)
+
+    def shutdown(self, timeout_ms: int = 30_000) -> bool:
+        """Cancel everything and wait for running jobs; False if some did not stop."""
+        self.cancel_all()
+        self.pool.clear()
+        if not self.pool.waitForDone(timeout_ms):
+            return False
+        self._free_retired()
+        return True
+
+    # -- internals -------------------------------------------------------
+
+    def _submit(self, task: SectionTask) -> None:
+        job = AnalysisJob(task, self.provider, self.framework, self.document_title)
+        job.signals.started.connect(self._on_started)
+        job.signals.finished.connect(self._on_finished)
+        job.signals.failed.connect(self._on_failed)
+        job.signals.cancelled.connect(self._on_cancelled)
+        self._jobs[task.section_id] = job
+        self._set_state(task.section_id, SectionState.QUEUED)
+        job.submitted_at = time.perf_counter()
+        self.pool.start(job)
+
+    def _set_state(self, sid: str, state: SectionState) -> None:
+        self.states[sid] = state
+        self.section_state_changed.emit(sid, state.value)
+
+    @Slot(str)
+    def _on_started(self, sid: str) -> None:
+        job = self._jobs.get(sid)
+        if job is not None:
+            self.pickup_seconds.append(job.started_at - job.submitted_at)
+        self.progress.running += 1
+        self._set_state(sid, SectionState.RUNNING)
+        self._emit_progress()
+
+    @Slot(str, object)
+    def _on_finished(self, sid: str, result: AnalysisResult) -> None:
+        self._retire(sid, was_running=True)
+        if self.cache is not None:
+            key, sec_hash, fw_id, prov_id = self._keys[sid]
+            self.cache.put(key, sec_hash, fw_id, prov_id, result)
+        self._finish(sid, result)
+        self._emit_progress()
+
+    def _finish(self, sid: str, result: AnalysisResult) -> None:
+        self.progress.done += 1
+        self._set_state(sid, SectionState.DONE)
+        self.section_finished.emit(sid, result)
+
+    @Slot(str, object)
+    def _on_failed(self, sid: str, error: ProviderError) -> None:
+        self._retire(sid, was_running=True)
+        self.errors[sid] = error
+        self.progress.failed += 1
+        self._set_state(sid, SectionState.FAILED)
+        self.section_failed.emit(sid, error)
+        if error.fatal:
+            self.cancel_all()
+            self.provider_unusable.emit(error)
+        self._emit_progress()
+
+    @Slot(str)
+    def _on_cancelled(self, sid: str) -> None:
+        job = self._jobs.get(sid)
+        was_running = job is not None and job.started_at > 0
+        self._retire(sid, was_running=was_running)
+        self.progress.cancelled += 1
+        self._set_state(sid, SectionState.CANCELLED)
+        self._emit_progress()
+
+    def _retire(self, sid: str, was_running: bool) -> None:
+        job = self._jobs.pop(sid, None)
+        if job is None:
+            return
+        self.reported_at[sid] = job.reported_at
+        if was_running and job.started_at > 0:
+            self.progress.running = max(0, self.progress.running - 1)
+        self._retired.append(job)
+        if self.pool.activeThreadCount() == 0:
+            self._free_retired()
+
+    def _free_retired(self) -> None:
+        """Delete reported jobs once no pool thread is inside run().
+
+        PySide keeps a reference from the pool to a Python QRunnable until the
+        C++ object is deleted, so jobs are deleted here, on the owning thread,
+        when it is safe (see workers/jobs.py for the measurements).
+        """
+        retired, self._retired = self._retired, []
+        for job in retired:
+            if shiboken6.isValid(job):
+                shiboken6.delete(job)
+
+    def _emit_progress(self) -> None:
+        self.progress_changed.emit(self.progress)
+        if not self._jobs:
+            self.run_finished.emit(self.progress)

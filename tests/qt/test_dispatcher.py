@@ -1,0 +1,213 @@
+"""The dispatcher: jobs per section, signals, cache, cancel, retry, fatal errors.
+
+The provider here is a scripted test double with the real Provider interface;
+end-to-end runs against the fake Bedrock server live in tests/e2e.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from desktop_app.ai.provider import (
+    AnalysisRequest,
+    AnalysisResult,
+    Cancelled,
+    CancelToken,
+    FailureKind,
+    ProviderError,
+    Usage,
+)
+from desktop_app.document import load
+from desktop_app.review.findings import Finding
+from desktop_app.review.frameworks import find_framework
+from desktop_app.store.db import Database
+from desktop_app.store.results import ResultCache
+from desktop_app.workers.dispatcher import Dispatcher, SectionState
+from tests.docx_factory import p, write_docx
+
+
+class ScriptedProvider:
+    """Quotes the first words of each section; behaviour per section title."""
+
+    name = "scripted"
+
+    def __init__(self) -> None:
+        self.calls: list[AnalysisRequest] = []
+        self.fail: dict[str, ProviderError] = {}
+        self.block: dict[str, threading.Event] = {}
+        self.lock = threading.Lock()
+
+    @property
+    def models(self) -> list[str]:
+        return ["scripted-1"]
+
+    def cache_identity(self) -> str:
+        return "scripted/v1"
+
+    def analyse(self, request: AnalysisRequest, cancel: CancelToken) -> AnalysisResult:
+        with self.lock:
+            self.calls.append(request)
+        gate = self.block.get(request.title)
+        if gate is not None:
+            while not gate.wait(0.01):
+                if cancel.cancelled:
+                    raise Cancelled()
+        if request.title in self.fail:
+            raise self.fail[request.title]
+        quote = " ".join(request.text.split()[:3])
+        finding = Finding("clarity", "minor", 0.8, quote, f"issue in {request.title}", "fix")
+        return AnalysisResult([finding], "scripted-1", Usage(requests=1, input_tokens=10))
+
+
+def _doc(tmp_path: Path, n: int = 5):
+    body = "".join(p(f"Section {i}", "berschrift1") + p(f"Text of section {i} here.")
+                   for i in range(n))
+    return load(str(write_docx(tmp_path / "d.docx", body)))
+
+
+@pytest.fixture
+def cache(tmp_path: Path):
+    db = Database(tmp_path / "store")
+    yield ResultCache(db)
+    db.close()
+
+
+@pytest.fixture
+def make_dispatcher(qtbot):
+    made = []
+
+    def make(provider, cache=None, threads=4):
+        d = Dispatcher(provider, find_framework(None), cache=cache, max_threads=threads)
+        made.append(d)
+        return d
+
+    yield make
+    for d in made:
+        assert d.shutdown(10_000)
+
+
+def test_every_section_finishes_with_anchored_findings(qtbot, tmp_path, make_dispatcher):
+    doc = _doc(tmp_path)
+    d = make_dispatcher(ScriptedProvider())
+    results = {}
+    d.section_finished.connect(lambda sid, r: results.__setitem__(sid, r))
+    with qtbot.waitSignal(d.run_finished, timeout=10_000) as blocker:
+        d.analyse(list(doc.walk()))
+    progress = blocker.args[0]
+    assert progress.done == 5 and progress.failed == 0 and progress.total == 5
+    assert set(results) == {s.id for s in doc.walk()}
+    for sid, result in results.items():
+        (finding,) = result.findings
+        assert finding.anchored and finding.id.startswith("f-")
+        assert doc.section(sid).text[finding.start:finding.end] == finding.quote
+    assert all(state is SectionState.DONE for state in d.states.values())
+
+
+def test_states_go_queued_running_done_in_order(qtbot, tmp_path, make_dispatcher):
+    doc = _doc(tmp_path, 1)
+    d = make_dispatcher(ScriptedProvider())
+    seen = []
+    d.section_state_changed.connect(lambda sid, st: seen.append(st))
+    with qtbot.waitSignal(d.run_finished, timeout=10_000):
+        d.analyse(list(doc.walk()))
+    assert seen == ["queued", "running", "done"]
+
+
+def test_unchanged_sections_come_from_the_cache_unless_forced(qtbot, tmp_path, make_dispatcher,
+                                                              cache):
+    doc = _doc(tmp_path, 3)
+    provider = ScriptedProvider()
+    d = make_dispatcher(provider, cache)
+    with qtbot.waitSignal(d.run_finished, timeout=10_000):
+        d.analyse(list(doc.walk()))
+    assert len(provider.calls) == 3
+    cached = []
+    d.section_finished.connect(lambda sid, r: cached.append(r.from_cache))
+    with qtbot.waitSignal(d.run_finished, timeout=10_000):
+        d.analyse(list(doc.walk()))
+    assert len(provider.calls) == 3 and cached == [True, True, True]
+    with qtbot.waitSignal(d.run_finished, timeout=10_000):
+        d.analyse(list(doc.walk()), force=True)
+    assert len(provider.calls) == 6
+
+
+def test_failure_is_reported_and_retry_runs_only_failed(qtbot, tmp_path, make_dispatcher):
+    doc = _doc(tmp_path, 3)
+    provider = ScriptedProvider()
+    provider.fail["Section 1"] = ProviderError(FailureKind.THROTTLED, "still throttled")
+    d = make_dispatcher(provider)
+    failures = []
+    d.section_failed.connect(lambda sid, err: failures.append((sid, err.message)))
+    with qtbot.waitSignal(d.run_finished, timeout=10_000) as blocker:
+        d.analyse(list(doc.walk()))
+    assert blocker.args[0].failed == 1 and blocker.args[0].done == 2
+    sid = next(s.id for s in doc.walk() if s.title == "Section 1")
+    assert failures == [(sid, "still throttled")] and d.errors[sid].message == "still throttled"
+    del provider.fail["Section 1"]
+    calls_before = len(provider.calls)
+    with qtbot.waitSignal(d.run_finished, timeout=10_000):
+        d.retry_failed()
+    assert [c.title for c in provider.calls[calls_before:]] == ["Section 1"]
+    assert d.states[sid] is SectionState.DONE and sid not in d.errors
+
+
+def test_cancel_all_stops_running_and_queued_jobs(qtbot, tmp_path, make_dispatcher):
+    doc = _doc(tmp_path, 6)
+    provider = ScriptedProvider()
+    gate = threading.Event()
+    for s in doc.walk():
+        provider.block[s.title] = gate  # nothing finishes until cancelled
+    d = make_dispatcher(provider, threads=2)
+    with qtbot.waitSignals([d.section_state_changed] * 2, timeout=10_000):
+        d.analyse(list(doc.walk()))
+    qtbot.waitUntil(lambda: list(d.states.values()).count(SectionState.RUNNING) == 2)
+    with qtbot.waitSignal(d.run_finished, timeout=10_000) as blocker:
+        d.cancel_all()
+    assert blocker.args[0].cancelled == 6
+    assert all(st is SectionState.CANCELLED for st in d.states.values())
+    assert len(provider.calls) == 2  # the queued four never reached the provider
+
+
+def test_fatal_provider_error_cancels_the_rest(qtbot, tmp_path, make_dispatcher):
+    doc = _doc(tmp_path, 4)
+    sections = list(doc.walk())
+    provider = ScriptedProvider()
+    provider.fail[sections[0].title] = ProviderError(
+        FailureKind.NO_CREDENTIALS, "no credentials", fatal=True)
+    gate = threading.Event()  # never set: the others wait until cancelled
+    for s in sections[1:]:
+        provider.block[s.title] = gate
+    d = make_dispatcher(provider, threads=1)
+    with qtbot.waitSignal(d.provider_unusable, timeout=10_000) as blocker:
+        d.analyse(sections)
+    assert blocker.args[0].message == "no credentials"
+    qtbot.waitUntil(lambda: not d.busy, timeout=10_000)
+    states = [d.states[s.id] for s in sections]
+    assert states == [SectionState.FAILED] + [SectionState.CANCELLED] * 3
+    assert len(provider.calls) <= 2  # at most the one already running when the error came
+
+
+def test_long_section_is_analysed_in_parts_and_reported_as_one(qtbot, tmp_path, make_dispatcher,
+                                                               monkeypatch):
+    import desktop_app.workers.analysis_job as job_module
+
+    monkeypatch.setattr(job_module, "MAX_PART_CHARS", 200)
+    body = p("Long", "berschrift1") + "".join(p(f"Paragraph {i} " + "word " * 20)
+                                              for i in range(10))
+    doc = load(str(write_docx(tmp_path / "long.docx", body)))
+    provider = ScriptedProvider()
+    d = make_dispatcher(provider)
+    results = []
+    d.section_finished.connect(lambda sid, r: results.append(r))
+    with qtbot.waitSignal(d.run_finished, timeout=10_000):
+        d.analyse(list(doc.walk()))
+    assert len(provider.calls) > 3
+    assert {c.parts for c in provider.calls} == {len(provider.calls)}
+    assert [c.part for c in provider.calls] == list(range(1, len(provider.calls) + 1))
+    (result,) = results
+    assert len(result.findings) == len(provider.calls)
+    assert result.usage.requests == len(provider.calls)
+    assert all(f.anchored for f in result.findings)
