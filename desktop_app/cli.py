@@ -82,14 +82,23 @@ def sections_text(doc) -> str:
     return "\n".join(lines) + "\n"
 
 
-SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"sections": cmd_sections}
+def cmd_review(argv: Sequence[str]) -> int:
+    from desktop_app.review_command import run
+
+    return run(argv)
+
+
+SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "sections": cmd_sections,
+    "review": cmd_review,
+}
 
 
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="margin",
         description="Review long Word documents section by section.",
-        epilog="Commands: margin sections FILE [--json]. "
+        epilog="Commands: margin sections FILE [--json]; margin review FILE [options]. "
         "Run 'margin COMMAND --help' for a command's options.",
     )
     parser.add_argument("file", nargs="?", metavar="FILE", help="a .docx to open")

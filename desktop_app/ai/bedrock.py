@@ -1,0 +1,409 @@
+"""Amazon Bedrock provider: Converse with a forced findings tool, over a model chain.
+
+One `analyse()` call reviews one section and is made from a worker thread;
+many run at once and share one boto3 client and one adaptive limiter. For
+each model of the chain, primary first: up to `max_attempts` calls with
+backoff on throttling, 5xx, timeouts and network errors; an answer that does
+not fit the schema is asked for once more; a `max_tokens` stop is retried with
+a doubled limit, then the section is split in two. A model that cannot serve
+(denied, unknown, not ready, throttled throughout) passes to the next one.
+Nothing is ever invented: a section that still fails raises `ProviderError`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_app.ai import prompts
+from desktop_app.ai.aws import SharedClients
+from desktop_app.ai.calls import (
+    CallState,
+    InFlight,
+    NeedsSplit,
+    SectionTimeout,
+    close_stream,
+    split_text,
+)
+from desktop_app.ai.config import BedrockConfig
+from desktop_app.ai.connection import list_models, test_connection
+from desktop_app.ai.errors import UNUSABLE, CallError, classify, exhausted, limiter_outcome
+from desktop_app.ai.limiter import AdaptiveLimiter, backoff_delay
+from desktop_app.ai.prices import estimate_cost
+from desktop_app.ai.provider import (
+    AnalysisRequest,
+    AnalysisResult,
+    Cancelled,
+    CancelToken,
+    FailureKind,
+    ProviderError,
+    Usage,
+)
+from desktop_app.review.findings import Finding, SchemaError, validate_findings
+
+__all__ = ["BedrockProvider", "StreamDelta", "StreamEnd", "StreamError", "list_models",
+           "split_text", "test_connection"]
+
+log = logging.getLogger(__name__)
+
+_POLL = 0.05  # seconds between cancel/deadline checks while a call is in flight
+MAX_SPLIT_DEPTH = 3  # a section is split into at most 8 parts after max_tokens stops
+
+
+@dataclass(frozen=True, slots=True)
+class StreamDelta:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class StreamEnd:
+    text: str  # the whole answer
+    model: str
+    stop_reason: str
+    usage: Usage
+    tool_input: Any = None  # parsed input of a streamed toolUse block, if any
+
+
+class StreamError(ProviderError):
+    """A stream that failed; `partial_text` is what had arrived before."""
+
+    def __init__(self, kind: FailureKind, message: str, *, partial_text: str = "",
+                 **kwargs: Any) -> None:
+        super().__init__(kind, message, **kwargs)
+        self.partial_text = partial_text
+
+
+class BedrockProvider:
+    """The Provider protocol over Bedrock Converse. Thread-safe; `close()` when done."""
+
+    name = "bedrock"
+
+    def __init__(self, config: BedrockConfig) -> None:
+        self.config = config
+        self.limiter = AdaptiveLimiter(config.max_concurrency, window=config.limiter_window)
+        self._clients = SharedClients(config)
+
+    # -- Provider protocol ---------------------------------------------------------
+
+    @property
+    def models(self) -> list[str]:
+        return list(self.config.models)
+
+    @property
+    def region(self) -> str | None:
+        """The effective region (for reports); resolving it imports boto3."""
+        return self._clients.region
+
+    def cache_identity(self) -> str:
+        return json.dumps({"provider": self.name, "models": self.config.models,
+                           "prompt": prompts.PROMPT_VERSION,
+                           "max_tokens": self.config.max_tokens,
+                           "temperature": self.config.temperature}, sort_keys=True)
+
+    def analyse(self, request: AnalysisRequest, cancel: CancelToken) -> AnalysisResult:
+        started = time.monotonic()
+        run = CallState(cancel, started + self.config.max_section_seconds,
+                        prompts.system_blocks(request.framework))
+        try:
+            findings, model = self._review_text(run, request, request.text,
+                                                tuple(self.config.models), 0)
+        except SectionTimeout:
+            raise self._timeout_error(run) from None
+        return AnalysisResult(findings, model, run.usage, time.monotonic() - started)
+
+    def estimate_cost(self, result: AnalysisResult) -> float | None:
+        return estimate_cost(result.model, result.usage, self.config.prices)
+
+    def prepare(self) -> None:
+        """Import boto3 and create the client now (e.g. on a worker thread at start-up).
+
+        Optional: the first call does it otherwise. Raises ProviderError (fatal)
+        for an unknown profile or a missing region.
+        """
+        try:
+            self._clients.runtime()
+        except Exception as exc:
+            err = self._classify(exc, self.config.models[0])
+            raise ProviderError(err.kind, err.message, fatal=err.fatal) from None
+
+    def close(self) -> None:
+        self._clients.close()
+
+    def __enter__(self) -> BedrockProvider:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the model chain -------------------------------------------------------------
+
+    def _review_text(self, run: CallState, request: AnalysisRequest, text: str,
+                     models: Sequence[str], depth: int) -> tuple[list[Finding], str]:
+        failures: list[CallError] = []
+        for index, model in enumerate(models):
+            run.model = model
+            try:
+                return self._review_on_model(run, model, request, text), model
+            except NeedsSplit as need:
+                halves = split_text(text) if depth < MAX_SPLIT_DEPTH else None
+                if halves:
+                    log.info("%s: answer too long, analysing the section in two halves", model)
+                    return self._review_halves(run, request, halves, models[index:], depth)
+                failures.append(CallError(
+                    FailureKind.BAD_OUTPUT,
+                    f"{model}: the findings did not fit in {need.max_tokens} output tokens, "
+                    f"even for a part of the section"))
+            except CallError as err:
+                if err.fatal:
+                    raise ProviderError(err.kind, err.message, fatal=True, usage=run.usage,
+                                        model=model) from None
+                failures.append(err)
+                if not err.next_model:
+                    break
+        raise self._chain_error(failures, run)
+
+    def _review_halves(self, run: CallState, request: AnalysisRequest, halves: tuple[str, str],
+                       models: Sequence[str], depth: int) -> tuple[list[Finding], str]:
+        found: list[Finding] = []
+        answered: str | None = None
+        for half in halves:
+            findings, model = self._review_text(run, request, half, models, depth + 1)
+            found.extend(findings)
+            answered = answered or model
+        assert answered is not None
+        return found, answered
+
+    def _chain_error(self, failures: list[CallError], run: CallState) -> ProviderError:
+        if not failures:  # pragma: no cover - the loop always records why it stopped
+            return ProviderError(FailureKind.INTERNAL, "no model was tried", usage=run.usage)
+        # Fatal only when no model could serve at all; throttling, timeouts, 5xx
+        # and bad output are failures of this section (it can be retried).
+        fatal = all(f.kind in UNUSABLE for f in failures)
+        transient = [f for f in failures if f.kind not in UNUSABLE]
+        kind = (transient[-1] if transient else failures[0]).kind
+        if len(failures) == 1:
+            message = failures[0].message
+        else:
+            message = "every model failed: " + "; ".join(f.message for f in failures)
+        return ProviderError(kind, message, fatal=fatal, usage=run.usage, model=run.model)
+
+    def _timeout_error(self, run: CallState) -> ProviderError:
+        return ProviderError(
+            FailureKind.TIMEOUT,
+            f"{run.model or 'Bedrock'}: no usable answer within "
+            f"{self.config.max_section_seconds:g} s for this section, retries included: "
+            f"retry it later", usage=run.usage, model=run.model)
+
+    # -- one model -------------------------------------------------------------------
+
+    def _review_on_model(self, run: CallState, model: str, request: AnalysisRequest,
+                         text: str) -> list[Finding]:
+        messages: list[dict[str, Any]] = [prompts.user_message(request, text)]
+        max_tokens = self.config.max_tokens
+        raised = reasked = False
+        while True:
+            response = self._converse(run, model, messages, max_tokens)
+            run.add_tokens(response.get("usage"))
+            stop = str(response.get("stopReason") or "")
+            if stop == "max_tokens":
+                if not raised and max_tokens < self.config.max_tokens_cap:
+                    max_tokens = min(self.config.max_tokens_cap, max_tokens * 2)
+                    raised = True
+                    continue
+                raise NeedsSplit(max_tokens)
+            if stop in ("guardrail_intervened", "content_filtered"):
+                raise CallError(FailureKind.BAD_OUTPUT,
+                                f"{model}: the answer was blocked ({stop})")
+            content = list(((response.get("output") or {}).get("message") or {})
+                           .get("content") or [])
+            tool_uses = [b["toolUse"] for b in content if isinstance(b, dict) and "toolUse" in b]
+            ours = next((t for t in tool_uses if t.get("name") == prompts.TOOL_NAME), None)
+            if ours is None:
+                problem = f"the answer was text instead of a call to {prompts.TOOL_NAME}"
+            else:
+                try:
+                    return validate_findings(ours.get("input"))
+                except SchemaError as err:
+                    problem = str(err)
+            if reasked:
+                raise CallError(FailureKind.BAD_OUTPUT,
+                                f"{model}: the answer did not fit the findings format, even "
+                                f"when asked again ({problem})")
+            reasked = True
+            log.info("%s: unusable answer (%s), asking once more", model, problem)
+            messages = [*messages,
+                        {"role": "assistant", "content": content or [{"text": "(no answer)"}]},
+                        prompts.reask_message(problem, [t.get("toolUseId", "") for t in tool_uses])]
+
+    def _converse(self, run: CallState, model: str, messages: list[dict[str, Any]],
+                  max_tokens: int) -> dict[str, Any]:
+        kwargs = {
+            "modelId": model,
+            "system": run.system,
+            "messages": messages,
+            "toolConfig": prompts.tool_config(),
+            "inferenceConfig": {"maxTokens": max_tokens, "temperature": self.config.temperature},
+        }
+        last: CallError | None = None
+        for attempt in range(1, self.config.max_attempts + 1):
+            if run.cancel.cancelled:
+                raise Cancelled()
+            try:
+                response, _ = self._send(run, model, "converse", kwargs)
+                return response
+            except CallError as err:
+                if not err.retryable:
+                    raise
+                last = err
+                log.info("%s (attempt %d of %d)", err.message, attempt, self.config.max_attempts)
+                if attempt < self.config.max_attempts:
+                    self._backoff(run, attempt)
+        assert last is not None
+        raise exhausted(last, self.config.max_attempts, self.config.read_timeout)
+
+    def _backoff(self, run: CallState, attempt: int) -> None:
+        delay = backoff_delay(attempt, self.config.backoff_base, self.config.backoff_cap)
+        left = run.left()
+        if run.cancel.wait(max(0.0, min(delay, left))):
+            raise Cancelled()
+        if delay >= left:
+            raise SectionTimeout()
+
+    def _classify(self, exc: BaseException, model: str) -> CallError:
+        return classify(exc, model, profile=self.config.profile, region=self._clients.region,
+                        endpoint=self.config.endpoint_url)
+
+    def _send(self, run: CallState, model: str, operation: str, kwargs: dict[str, Any],
+              close_result: Callable[[Any], None] | None = None) -> tuple[Any, float]:
+        """One HTTP call under the limiter; returns (response, limiter start stamp)."""
+        try:
+            client = self._clients.runtime()
+        except Exception as exc:  # no region, unknown profile ...: classified, usually fatal
+            raise self._classify(exc, model) from None
+        left = run.left()
+        if left <= 0:
+            raise SectionTimeout()
+        try:
+            started = self.limiter.acquire(run.cancel, timeout=left)
+        except TimeoutError:
+            raise SectionTimeout() from None
+        run.count_request()
+        call = InFlight(lambda: getattr(client, operation)(**kwargs),
+                        lambda exc: self.limiter.release(limiter_outcome(exc), started),
+                        close_result)
+        while not call.done.wait(_POLL):
+            if run.cancel.cancelled:
+                call.abandon()
+                raise Cancelled()
+            if run.left() <= 0:
+                call.abandon()
+                raise SectionTimeout()
+        if call.error is not None:
+            raise self._classify(call.error, model) from None
+        return call.result, started
+
+    # -- streaming (chat) --------------------------------------------------------------
+
+    def converse_stream(self, messages: list[dict[str, Any]], *,
+                        system: list[dict[str, Any]] | None = None,
+                        cancel: CancelToken | None = None, max_tokens: int | None = None,
+                        tool_config: dict[str, Any] | None = None,
+                        ) -> Iterator[StreamDelta | StreamEnd]:
+        """Stream an answer: `StreamDelta`s as text arrives, then one `StreamEnd`.
+
+        Errors before the first delta are retried and fall back along the chain
+        like `analyse()`; an error after text has been shown cannot be retried
+        transparently and raises `StreamError` carrying the partial text.
+        """
+        run = CallState(cancel or CancelToken(),
+                        time.monotonic() + self.config.max_section_seconds, list(system or []))
+        failures: list[CallError] = []
+        for model in self.config.models:
+            run.model = model
+            kwargs: dict[str, Any] = {
+                "modelId": model, "messages": messages,
+                "inferenceConfig": {"maxTokens": max_tokens or self.config.max_tokens,
+                                    "temperature": self.config.temperature},
+            }
+            if run.system:
+                kwargs["system"] = run.system
+            if tool_config:
+                kwargs["toolConfig"] = tool_config
+            try:
+                yield from self._stream_on_model(run, model, kwargs)
+                return
+            except SectionTimeout:
+                raise self._timeout_error(run) from None
+            except CallError as err:
+                if err.fatal:
+                    raise ProviderError(err.kind, err.message, fatal=True, usage=run.usage,
+                                        model=model) from None
+                failures.append(err)
+                if not err.next_model:
+                    break
+        raise self._chain_error(failures, run)
+
+    def _stream_on_model(self, run: CallState, model: str,
+                         kwargs: dict[str, Any]) -> Iterator[StreamDelta | StreamEnd]:
+        attempts = self.config.max_attempts
+        for attempt in range(1, attempts + 1):
+            if run.cancel.cancelled:
+                raise Cancelled()
+            try:
+                response, started = self._send(run, model, "converse_stream", kwargs,
+                                               close_result=close_stream)
+            except CallError as err:
+                if not err.retryable:
+                    raise
+                if attempt == attempts:
+                    raise exhausted(err, attempts, self.config.read_timeout) from None
+                self._backoff(run, attempt)
+                continue
+            stream = response["stream"]
+            parts: list[str] = []
+            tool_parts: list[str] = []
+            stop = ""
+            try:
+                for event in stream:
+                    if run.cancel.cancelled:
+                        raise Cancelled()
+                    if "contentBlockDelta" in event:
+                        delta = event["contentBlockDelta"].get("delta") or {}
+                        if "text" in delta:
+                            parts.append(delta["text"])
+                            yield StreamDelta(delta["text"])
+                        elif "toolUse" in delta:
+                            tool_parts.append(delta["toolUse"].get("input") or "")
+                    elif "messageStop" in event:
+                        stop = str(event["messageStop"].get("stopReason") or "")
+                    elif "metadata" in event:
+                        run.add_tokens(event["metadata"].get("usage"))
+            except Cancelled:
+                raise
+            except Exception as exc:  # an error frame or a broken connection mid-stream
+                failure = self._classify(exc, model)
+                self.limiter.observe(limiter_outcome(exc), started)
+                if not parts and not tool_parts and failure.retryable and attempt < attempts:
+                    self._backoff(run, attempt)
+                    continue
+                if failure.fatal or not parts:
+                    if failure.retryable:
+                        failure = exhausted(failure, attempt, self.config.read_timeout)
+                    raise failure from None
+                raise StreamError(failure.kind, f"{failure.message} after part of the answer "
+                                  f"had arrived", partial_text="".join(parts), usage=run.usage,
+                                  model=model) from None
+            finally:
+                stream.close()
+            tool_input = None
+            if tool_parts:
+                try:
+                    tool_input = json.loads("".join(tool_parts))
+                except ValueError:
+                    tool_input = None
+            yield StreamEnd("".join(parts), model, stop, run.usage, tool_input)
+            return

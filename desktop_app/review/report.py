@@ -1,0 +1,133 @@
+"""The JSON review report (`margin.review/1`), a contract other tools rely on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from desktop_app.ai.prices import estimate_cost
+from desktop_app.ai.provider import AnalysisResult, ProviderError, Usage
+from desktop_app.document.model import Document
+from desktop_app.review.findings import Finding
+
+SCHEMA = "margin.review/1"
+
+
+@dataclass(slots=True)
+class SectionOutcome:
+    status: str  # done | failed | cancelled | skipped
+    result: AnalysisResult | None = None
+    error: ProviderError | None = None
+
+
+@dataclass(slots=True)
+class ReviewRun:
+    document: Document
+    provider_name: str  # bedrock | local
+    models: list[str]
+    region: str | None
+    framework_name: str
+    outcomes: dict[str, SectionOutcome] = field(default_factory=dict)
+    started: datetime = field(default_factory=lambda: datetime.now(UTC))
+    finished: datetime | None = None
+    min_confidence: float = 0.0
+    accept_all: bool = False
+    prices: dict | None = None
+
+    def usage(self) -> Usage:
+        """Requests actually made in this run: cached answers cost nothing."""
+        total = Usage()
+        for o in self.outcomes.values():
+            if o.result is not None and not o.result.from_cache:
+                total.add(o.result.usage)
+            elif o.error is not None:
+                total.add(o.error.usage)
+        return total
+
+    def cost(self) -> float | None:
+        """Sum over models; None if any model used has no known price."""
+        if self.provider_name != "bedrock":
+            return 0.0
+        by_model: dict[str, Usage] = {}
+        for o in self.outcomes.values():
+            if o.result is not None and not o.result.from_cache and o.result.model:
+                by_model.setdefault(o.result.model, Usage()).add(o.result.usage)
+            elif o.error is not None and o.error.model:
+                by_model.setdefault(o.error.model, Usage()).add(o.error.usage)
+        total = 0.0
+        for model, usage in by_model.items():
+            cost = estimate_cost(model, usage, self.prices)
+            if cost is None:
+                return None
+            total += cost
+        return round(total, 6)
+
+    def visible(self, findings: list[Finding]) -> list[Finding]:
+        return [f for f in findings if f.confidence >= self.min_confidence]
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def _finding_json(f: Finding, accept_all: bool) -> dict[str, Any]:
+    decision = "accepted" if accept_all and f.decision == "pending" else f.decision
+    out = {
+        "id": f.id,
+        "category": f.category,
+        "severity": f.severity,
+        "confidence": round(f.confidence, 3),
+        "quote": f.quote,
+        "anchored": f.anchored,
+        "issue": f.issue,
+        "suggestion": f.suggestion,
+        "rewrite": f.rewrite,
+        "checkpoints": list(f.checkpoints),
+        "source": f.source,
+        "decision": decision,
+    }
+    if f.quote_original is not None:
+        out["quote_original"] = f.quote_original
+    return out
+
+
+def build_report(run: ReviewRun) -> dict[str, Any]:
+    finished = run.finished or datetime.now(UTC)
+    sections = []
+    for s in run.document.walk():
+        outcome = run.outcomes.get(s.id, SectionOutcome("skipped"))
+        findings = []
+        if outcome.status == "done" and outcome.result is not None:
+            findings = [_finding_json(f, run.accept_all)
+                        for f in run.visible(outcome.result.findings)]
+        sections.append({
+            "id": s.id,
+            "title": s.title,
+            "level": s.level,
+            "status": outcome.status,
+            "error": outcome.error.message if outcome.status == "failed" and outcome.error
+            else None,
+            "model": outcome.result.model if outcome.result is not None else None,
+            "findings": findings,
+        })
+    usage = run.usage()
+    return {
+        "schema": SCHEMA,
+        "document": {"path": run.document.path, "sha256": run.document.sha256,
+                     "title": run.document.title},
+        "provider": {"name": run.provider_name, "models": list(run.models),
+                     "region": run.region},
+        "framework": {"name": run.framework_name},
+        "sections": sections,
+        "usage": {
+            "requests": usage.requests,
+            "retries": usage.retries,
+            "input_tokens": usage.input_tokens,
+            "output_tokens": usage.output_tokens,
+            "cache_read_tokens": usage.cache_read_tokens,
+            "estimated_cost_usd": run.cost(),
+        },
+        "timing": {"started": _iso(run.started), "finished": _iso(finished),
+                   "seconds": round((finished - run.started).total_seconds(), 3)},
+    }

@@ -1,0 +1,161 @@
+"""`margin review` end to end: a real subprocess, a real boto3 client, a fake Bedrock.
+
+The fake server runs in the test process on 127.0.0.1; the subprocess finds it
+through AWS_ENDPOINT_URL_BEDROCK_RUNTIME, as a user's proxy setup would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from desktop_app.paths import sample_document
+from tests.conftest_bedrock import FALLBACK, PRIMARY
+from tests.docx_factory import p, write_docx
+from tests.fake_bedrock import Reply
+
+REQUIRED_FINDING_KEYS = {"id", "category", "severity", "confidence", "quote", "anchored", "issue",
+                         "suggestion", "rewrite", "checkpoints", "source", "decision"}
+
+
+def margin(args: list[str], env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True,
+                          text=True, env=env, timeout=timeout)
+
+
+@pytest.fixture
+def env(isolated_data_dir: Path) -> dict[str, str]:
+    e = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    e.update(MARGIN_DATA_DIR=str(isolated_data_dir), QT_QPA_PLATFORM="offscreen",
+             AWS_CONFIG_FILE=str(isolated_data_dir / "aws-config"),
+             AWS_SHARED_CREDENTIALS_FILE=str(isolated_data_dir / "aws-credentials"),
+             AWS_EC2_METADATA_DISABLED="true")
+    return e
+
+
+@pytest.fixture
+def aws_env(env: dict[str, str], fake_bedrock) -> dict[str, str]:
+    return dict(env, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
+                AWS_DEFAULT_REGION="us-east-1", AWS_ENDPOINT_URL_BEDROCK_RUNTIME=fake_bedrock.url)
+
+
+@pytest.fixture
+def small_doc(tmp_path: Path) -> Path:
+    body = "".join(p(f"Part {i}", "berschrift1") + p(f"The system failed on day {i}. It "
+                   "recovered later.") for i in range(3))
+    return write_docx(tmp_path / "small.docx", body)
+
+
+def test_without_credentials_the_built_in_reviewer_reviews_the_sample(env, tmp_path):
+    report = tmp_path / "r.json"
+    proc = margin(["review", str(sample_document()), "--report", str(report)], env)
+    assert proc.returncode == 0, proc.stderr
+    assert "built-in reviewer" in proc.stderr
+    data = json.loads(report.read_text())
+    assert data["schema"] == "margin.review/1"
+    assert data["provider"]["name"] == "local" and data["provider"]["models"] == []
+    assert data["framework"]["name"] == "General writing quality"
+    assert all(s["status"] == "done" and s["error"] is None for s in data["sections"])
+    findings = [f for s in data["sections"] for f in s["findings"]]
+    assert len(findings) > 10
+    for f in findings:
+        assert set(f) >= REQUIRED_FINDING_KEYS and f["source"] == "rules"
+        assert f["decision"] == "pending"
+    assert data["usage"]["requests"] == 0
+    assert data["timing"]["started"].endswith("Z")
+
+
+def test_bedrock_run_report_contract_and_store_reuse(aws_env, small_doc, tmp_path, fake_bedrock):
+    report = tmp_path / "r.json"
+    args = ["review", str(small_doc), "--provider", "bedrock", "--report", str(report),
+            "--accept-all"]
+    proc = margin(args, aws_env)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(report.read_text())
+    assert data["provider"] == {"name": "bedrock", "models": [PRIMARY, FALLBACK],
+                                "region": "us-east-1"}
+    sections = data["sections"]
+    assert [s["title"] for s in sections] == ["Part 0", "Part 1", "Part 2"]
+    for s in sections:
+        assert s["status"] == "done" and s["model"] == PRIMARY
+        (finding,) = s["findings"]
+        assert finding["anchored"] and finding["quote"].startswith("The system failed on day")
+        assert finding["decision"] == "accepted"
+    assert data["usage"]["requests"] == 3 and data["usage"]["retries"] == 0
+    assert data["usage"]["input_tokens"] > 0
+    assert data["usage"]["estimated_cost_usd"] > 0
+    assert len(fake_bedrock.requests) == 3
+
+    again = margin(args, aws_env)  # the same document, framework and models: from the store
+    assert again.returncode == 0, again.stderr
+    assert len(fake_bedrock.requests) == 3
+    assert json.loads(report.read_text())["usage"]["requests"] == 0
+
+    fresh = margin(args + ["--fresh"], aws_env)
+    assert fresh.returncode == 0, fresh.stderr
+    assert len(fake_bedrock.requests) == 6
+
+
+def test_failing_sections_exit_5_with_every_reason(aws_env, small_doc, tmp_path, fake_bedrock):
+    fake_bedrock.model(PRIMARY).queue(Reply.error("ValidationException", "Input is too long"))
+    fake_bedrock.model(FALLBACK).queue(Reply.error("ValidationException", "Input is too long"))
+    report = tmp_path / "r.json"
+    proc = margin(["review", str(small_doc), "--provider", "bedrock", "--concurrency", "1",
+                   "--report", str(report)], aws_env)
+    assert proc.returncode == 5, proc.stderr
+    data = json.loads(report.read_text())
+    failed = [s for s in data["sections"] if s["status"] == "failed"]
+    assert len(failed) == 1 and failed[0]["error"] and failed[0]["findings"] == []
+    assert f"{failed[0]['title']}: {failed[0]['error']}" in proc.stderr
+
+
+def test_dead_endpoint_fails_every_section_in_bounded_time(env, small_doc, tmp_path):
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    dead = dict(env, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
+                AWS_DEFAULT_REGION="us-east-1",
+                AWS_ENDPOINT_URL_BEDROCK_RUNTIME=f"http://127.0.0.1:{port}")
+    report = tmp_path / "r.json"
+    start = time.monotonic()
+    proc = margin(["review", str(small_doc), "--provider", "bedrock", "--model", PRIMARY,
+                   "--report", str(report)], dead, timeout=90)
+    assert time.monotonic() - start < 60
+    assert proc.returncode == 5, proc.stderr
+    data = json.loads(report.read_text())
+    assert all(s["status"] == "failed" and s["error"] for s in data["sections"])
+    assert data["usage"]["requests"] >= 3
+    assert "Traceback" not in proc.stderr
+
+
+def test_every_model_denied_is_exit_4(aws_env, small_doc, fake_bedrock):
+    fake_bedrock.deny(PRIMARY)
+    fake_bedrock.deny(FALLBACK)
+    proc = margin(["review", str(small_doc), "--provider", "bedrock"], aws_env)
+    assert proc.returncode == 4, proc.stderr
+    assert "access" in proc.stderr.lower()
+
+
+def test_bedrock_without_credentials_is_exit_4(env, small_doc):
+    proc = margin(["review", str(small_doc), "--provider", "bedrock"], env)
+    assert proc.returncode == 4
+    assert "no AWS credentials" in proc.stderr
+
+
+def test_refused_document_and_usage_errors(env, tmp_path):
+    bad = tmp_path / "bad.docx"
+    bad.write_text("nope")
+    proc = margin(["review", str(bad)], env)
+    assert proc.returncode == 3
+    assert proc.stderr.strip() == (f"margin: cannot open {bad}: not a Word document: not a ZIP "
+                                   "package as every .docx is")
+    unknown = margin(["review", str(sample_document()), "--framework", "Nope"], env)
+    assert unknown.returncode == 2 and "no framework named" in unknown.stderr
+    assert margin(["review"], env).returncode == 2
