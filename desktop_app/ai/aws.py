@@ -13,6 +13,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.ai.config import BedrockConfig
+from desktop_app.runtime import freeze_long_lived_objects
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import boto3
@@ -95,6 +96,7 @@ class SharedClients:
                     endpoint_url=self._config.endpoint_url,
                     config=client_config(self._config),
                 )
+                freeze_long_lived_objects()  # boto3's object graph lives as long as we do
             return self._runtime
 
     @property

@@ -84,7 +84,8 @@ class BedrockProvider:
 
     def __init__(self, config: BedrockConfig) -> None:
         self.config = config
-        self.limiter = AdaptiveLimiter(config.max_concurrency, window=config.limiter_window)
+        self.limiter = AdaptiveLimiter(config.max_concurrency, window=config.limiter_window,
+                                       spacing=config.request_spacing)
         self._clients = SharedClients(config)
 
     # -- Provider protocol ---------------------------------------------------------

@@ -36,6 +36,7 @@ class BedrockConfig:
     backoff_base: float = 0.5  # full-jitter exponential backoff: base * 2**(attempt-1) ...
     backoff_cap: float = 20.0  # ... capped here
     limiter_window: float = 1.0  # throttling halves the limit at most once per window
+    request_spacing: float = 0.008  # seconds between request starts: keeps the GUI thread fed
     prices: dict[str, Price] = field(default_factory=lambda: dict(DEFAULT_PRICES))
 
     def __post_init__(self) -> None:
