@@ -87,22 +87,30 @@ class AnalysisJob(QRunnable):
         self.started_at = time.perf_counter()
         sid = self.task.section_id
         if self.token.cancelled:
-            self.signals.cancelled.emit(sid)
+            self._emit(self.signals.cancelled, sid)
             return
-        self.signals.started.emit(sid)
+        self._emit(self.signals.started, sid)
         try:
             result = self._analyse()
         except Cancelled:
-            self.signals.cancelled.emit(sid)
+            self._emit(self.signals.cancelled, sid)
         except ProviderError as err:
-            self.signals.failed.emit(sid, err)
+            self._emit(self.signals.failed, sid, err)
         except Exception as exc:  # noqa: BLE001 - a bug in one job must not kill the pool thread
-            self.signals.failed.emit(
-                sid, ProviderError(FailureKind.INTERNAL, f"internal error: {exc!r}")
-            )
+            self._emit(self.signals.failed, sid,
+                       ProviderError(FailureKind.INTERNAL, f"internal error: {exc!r}"))
         else:
             self.reported_at = time.perf_counter()
-            self.signals.finished.emit(sid, result)
+            self._emit(self.signals.finished, sid, result)
+
+    @staticmethod
+    def _emit(signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            # The signals object is gone: the app quit while this call was in
+            # flight and nobody is left to tell.
+            pass
 
     def _analyse(self) -> AnalysisResult:
         start = time.perf_counter()
