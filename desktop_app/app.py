@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 import qasync  # noqa: I001 - must follow PySide6
 
 from desktop_app import paths
+from desktop_app.runtime import freeze_long_lived_objects
 
 
 def startup_document(path: str | None, recent: list[str], sample: Path) -> str | None:
@@ -42,6 +43,7 @@ def run_gui(path: str | None = None) -> int:
     asyncio.set_event_loop(loop)
     window = MainWindow()
     window.show()
+    freeze_long_lived_objects()  # Qt, the window and our modules: never rescanned
     first = startup_document(path, window.recent_files(), paths.sample_document())
     if first:
         window.open_path(first)

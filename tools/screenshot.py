@@ -3,8 +3,14 @@
     xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py FILE.docx \
         [--section TITLE] [--out docs/screenshot-main.png]
 
-Uses a throw-away data folder, so the window has its first-run layout and the
-user's recent files are left alone.
+    # Analyse the sample with the built-in reviewer ("Investigation report"
+    # framework), then show "Impact" with its first finding selected:
+    xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --review \
+        [FILE] [--section Impact] [--finding 1] [--out docs/screenshot-review.png]
+
+Uses a throw-away data folder, so the window has its first-run layout, the
+user's recent files and settings are left alone, and no AWS credentials are
+found (the built-in reviewer answers; nothing leaves the machine).
 """
 
 from __future__ import annotations
@@ -16,16 +22,39 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "resources" / "samples" / "Margin sample - incident investigation.docx"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("file")
+    parser.add_argument("file", nargs="?", help="a .docx (default: the sample with --review)")
     parser.add_argument("--section", help="select the first section with this title")
-    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot-main.png"))
+    parser.add_argument("--review", action="store_true",
+                        help="run Analyse all with the built-in reviewer first")
+    parser.add_argument("--finding", type=int, default=1,
+                        help="with --review: select this finding (1 = first; 0 = none)")
+    parser.add_argument("--framework", help="with --review: the framework to pick")
+    parser.add_argument("--out")
     parser.add_argument("--size", default="1280x800")
     args = parser.parse_args()
-    os.environ.setdefault("MARGIN_DATA_DIR", tempfile.mkdtemp(prefix="margin-shot-"))
+    if not args.file and not args.review:
+        parser.error("give a FILE, or --review for the sample document")
+    if args.review and not args.file:  # the sample's defaults
+        args.section = args.section or "Impact"
+        args.framework = args.framework or "Investigation report"
+    file = args.file or str(SAMPLE)
+    out = Path(args.out or ROOT / "docs" / (
+        "screenshot-review.png" if args.review else "screenshot-main.png"))
+    data = tempfile.mkdtemp(prefix="margin-shot-")
+    os.environ.setdefault("MARGIN_DATA_DIR", data)
+    if args.review:
+        # No credentials can be found: the built-in reviewer is used, offline.
+        for var in ("AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+                    "AWS_SESSION_TOKEN"):
+            os.environ.pop(var, None)
+        os.environ["AWS_CONFIG_FILE"] = os.path.join(data, "aws-config")
+        os.environ["AWS_SHARED_CREDENTIALS_FILE"] = os.path.join(data, "aws-credentials")
+        os.environ["AWS_EC2_METADATA_DISABLED"] = "true"
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -41,7 +70,6 @@ def main() -> int:
     result = {"code": 1}
 
     def shoot() -> None:
-        out = Path(args.out)
         out.parent.mkdir(parents=True, exist_ok=True)
         if window.grab().save(str(out)):
             print(f"saved {out}")
@@ -50,23 +78,40 @@ def main() -> int:
             print(f"could not write {out}", file=sys.stderr)
         window.close()
 
+    def select_section() -> None:
+        if not args.section:
+            return
+        for section in window.model.document.walk():  # type: ignore[union-attr]
+            if section.title == args.section:
+                window.tree.setCurrentIndex(window.model.index_for(section.id))
+                return
+        print(f"no section titled {args.section!r}", file=sys.stderr)
+
+    def reviewed(_progress: object) -> None:
+        select_section()
+        if args.finding > 0 and window.findings.model.rowCount() >= args.finding:
+            window.findings.select_row(args.finding - 1)
+            window.findings.list.setFocus()
+        QTimer.singleShot(400, shoot)
+
     def loaded(doc: object) -> None:
-        if args.section:
-            for section in window.model.document.walk():  # type: ignore[union-attr]
-                if section.title == args.section:
-                    window.tree.setCurrentIndex(window.model.index_for(section.id))
-                    break
-            else:
-                print(f"no section titled {args.section!r}", file=sys.stderr)
-        QTimer.singleShot(300, shoot)  # let the view lay out and paint first
+        if not args.review:
+            select_section()
+            QTimer.singleShot(300, shoot)  # let the view lay out and paint first
+            return
+        if args.framework:
+            combo = window.framework_picker.combo
+            combo.setCurrentIndex(max(0, combo.findText(args.framework)))
+        window.analysis.run_finished.connect(reviewed)
+        window.analyse_all_action.trigger()
 
     def refused(reason: str) -> None:
-        print(f"cannot open {args.file}: {reason}", file=sys.stderr)
+        print(f"cannot open {file}: {reason}", file=sys.stderr)
         QTimer.singleShot(0, window.close)
 
     window.document_loaded.connect(loaded)
     window.document_refused.connect(refused)
-    window.open_path(args.file)
+    window.open_path(file)
     app.exec()
     QApplication.processEvents()
     return result["code"]

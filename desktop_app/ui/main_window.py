@@ -1,4 +1,9 @@
-"""The main window: section tree on the left, the section's text on the right."""
+"""The main window: section tree, the section's text, and its findings.
+
+This module builds the window and handles documents (open, drop, recent
+files, state); `ReviewMixin` (review_window.py) wires the analysis, and
+`AnalysisController` owns the provider, dispatcher and cache.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,9 @@ import logging
 import os
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -36,14 +42,21 @@ from PySide6.QtWidgets import (
 import desktop_app.document as document_api
 from desktop_app.document import Document, DocumentError, RefusalKind
 from desktop_app.ui import settings as app_settings
+from desktop_app.ui.analysis import AnalysisController
+from desktop_app.ui.findings_panel import FindingsPanel
+from desktop_app.ui.framework_picker import FrameworkPicker
+from desktop_app.ui.review_window import ReviewMixin
 from desktop_app.ui.section_model import Column, SectionTreeModel
 from desktop_app.ui.section_view import SectionView
 from desktop_app.workers.jobs import Job, JobRunner
 
+if TYPE_CHECKING:
+    from desktop_app.ui.settings_dialog import SettingsDialog
+
 log = logging.getLogger(__name__)
 
 _DEFAULT_SIZE = (1280, 800)
-_TREE_SHARE = 0.3
+_PANE_SHARES = (0.25, 0.45, 0.30)  # tree, text, findings
 _EXPAND_ALL_UP_TO = 300  # sections; bigger trees open with only the top levels expanded
 
 
@@ -52,7 +65,7 @@ def _load_document(path: str) -> Document:
     return document_api.load(path)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, ReviewMixin):
     document_loaded = Signal(object)  # the Document now shown
     document_refused = Signal(str)  # the reason, as shown to the reviewer
 
@@ -62,32 +75,48 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Margin")
         self.setAcceptDrops(True)
 
-        self.runner = JobRunner(self, max_threads=2)
+        # Loading, provider preparation, guidelines, Settings' background work.
+        self.runner = JobRunner(self, max_threads=4)
         self._load_serial = 0  # only the latest open_path may change the window
+        self._guidelines_serial = 0
         self._closed = False
         self._document: Document | None = None
         self._settings = app_settings.app_settings()
         self.recent = app_settings.RecentFiles(self._settings)
+        self.prefs = app_settings.load_review_prefs(self._settings)
+        self.analysis = AnalysisController(self.runner, self)
+        self.settings_dialog: SettingsDialog | None = None
+        self._fatal_box: QMessageBox | None = None
 
         self.model = SectionTreeModel(self)
         self.tree = self._build_tree()
         self.view = SectionView()
+        self.findings = FindingsPanel()
+        self.findings.set_min_confidence(self.prefs.min_confidence)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.view)
-        # The findings panel (a later issue) becomes a third widget here.
+        self.splitter.addWidget(self.findings)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setStretchFactor(0, 0)  # the tree keeps its width; the text takes the rest
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(2, False)
+        # The tree and findings keep their widths; the text takes the rest.
+        for pane, stretch in enumerate((0, 1, 0)):
+            self.splitter.setStretchFactor(pane, stretch)
         self.setCentralWidget(self.splitter)
 
         self._build_actions()
+        self._build_review_actions()
         self._build_menus()
         self.review_toolbar = self._build_toolbar()
         self._build_status_bar()
         self._restore_state()
         self._rebuild_recent_menu()
+        self._connect_analysis()
+        self._load_frameworks()
+        if self.prefs.guidelines:
+            self.attach_guidelines(self.prefs.guidelines, quiet=True)
+        self._update_actions()
 
     # -- public API ---------------------------------------------------------
 
@@ -119,10 +148,12 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def switch_pane(self) -> None:
-        """F6: between the tree and the text, the way many readers move between panes."""
-        (self.view if self.tree.hasFocus() else self.tree).setFocus(
-            Qt.FocusReason.ShortcutFocusReason
-        )
+        """F6: tree, text, findings, and round again, the way many readers move between panes."""
+        panes = [self.tree, self.view, self.findings.list]
+        if not self.findings.list.isVisible():
+            panes.pop()
+        current = next((i for i, p in enumerate(panes) if p.hasFocus()), -1)
+        panes[(current + 1) % len(panes)].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- loading ------------------------------------------------------------
 
@@ -167,6 +198,7 @@ class MainWindow(QMainWindow):
 
     def _show_document(self, doc: Document, path: str) -> None:
         self._document = doc
+        self.analysis.set_document(doc)  # first: the old run's last updates hit the old tree
         self.model.set_document(doc)
         count = sum(1 for _ in doc.walk())
         if count <= _EXPAND_ALL_UP_TO:
@@ -184,10 +216,17 @@ class MainWindow(QMainWindow):
             self.tree.setCurrentIndex(first)
         else:
             self.view.show_placeholder("This document has no text to show.")
+            self._show_findings()
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_actions()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.view.show_section(self.model.section_for(current))
+        self._show_findings()
+        self._update_actions()
+
+    def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._update_actions()
 
     def _set_busy(self, message: str) -> None:
         self.progress.show()
@@ -236,7 +275,7 @@ class MainWindow(QMainWindow):
         tree.setModel(self.model)
         tree.setUniformRowHeights(True)  # keeps thousand-section trees fast
         tree.setAllColumnsShowFocus(True)
-        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         tree.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         tree.setAnimated(False)
         tree.setIndentation(16)
@@ -253,10 +292,11 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(Column.WORDS, fm.horizontalAdvance("00,000") + pad)
         header.resizeSection(
-            Column.STATUS, fm.horizontalAdvance("Not analysed") + 16 + 2 * pad  # 16: the dot
+            Column.STATUS, fm.horizontalAdvance("Not analysed") + 16 + pad  # 16: the dot
         )
         header.setMinimumSectionSize(fm.horizontalAdvance("Words") + pad)
         tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        tree.selectionModel().selectionChanged.connect(self._on_selection_changed)
         return tree
 
     def _build_actions(self) -> None:
@@ -281,6 +321,12 @@ class MainWindow(QMainWindow):
         self.switch_pane_action.setShortcuts([QKeySequence("F6"), QKeySequence("Shift+F6")])
         self.switch_pane_action.triggered.connect(self.switch_pane)
 
+        self.settings_action = QAction("&Settings…", self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.setStatusTip("AWS profile, models, minimum confidence, prices")
+        self.settings_action.triggered.connect(self.open_settings)
+
         self.about_action = QAction("&About Margin", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._show_about)
@@ -294,9 +340,20 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.settings_action)
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.switch_pane_action)
-        # The Analyse menu (analyse section / selected / all, cancel, retry) goes here.
+        review_menu = bar.addMenu("&Review")
+        review_menu.setObjectName("reviewMenu")
+        for action in (self.analyse_section_action, self.analyse_selected_action,
+                       self.analyse_all_action, self.reanalyse_action, None,
+                       self.cancel_section_action, self.cancel_action, self.retry_failed_action,
+                       None, self.attach_guidelines_action, self.clear_guidelines_action):
+            if action is None:
+                review_menu.addSeparator()
+            else:
+                review_menu.addAction(action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -306,9 +363,15 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.open_action)
-        # The Analyse actions, framework picker and overall progress go after this
-        # separator when analysis exists.
         toolbar.addSeparator()
+        for action in (self.analyse_section_action, self.analyse_all_action,
+                       self.cancel_action, self.retry_failed_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        self.framework_picker = FrameworkPicker(self.attach_guidelines_action,
+                                                self.clear_guidelines_action)
+        self.framework_picker.framework_changed.connect(self._on_framework_changed)
+        toolbar.addWidget(self.framework_picker)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         return toolbar
 
@@ -323,6 +386,22 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(160)
         self.progress.hide()
         status.addPermanentWidget(self.progress)
+        self.analysis_label = QLabel()
+        self.analysis_label.setObjectName("analysisProgressText")
+        self.analysis_label.hide()
+        status.addPermanentWidget(self.analysis_label)
+        self.analysis_progress = QProgressBar()
+        self.analysis_progress.setObjectName("analysisProgress")
+        self.analysis_progress.setTextVisible(False)
+        self.analysis_progress.setMaximumWidth(180)
+        self.analysis_progress.hide()
+        status.addPermanentWidget(self.analysis_progress)
+        self.provider_notice = QLabel()
+        self.provider_notice.setObjectName("providerNotice")
+        self.provider_notice.setTextFormat(Qt.TextFormat.RichText)
+        self.provider_notice.linkActivated.connect(lambda _link: self.open_settings())
+        self.provider_notice.hide()
+        status.addPermanentWidget(self.provider_notice)
 
     def _rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -376,9 +455,11 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
         splitter = s.value("window/splitter")
-        if not (isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter)):
+        restored = isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter)
+        sizes = self.splitter.sizes()
+        if not restored or len(sizes) != len(_PANE_SHARES) or min(sizes) <= 0:
             width = self.width()
-            self.splitter.setSizes([round(width * _TREE_SHARE), round(width * (1 - _TREE_SHARE))])
+            self.splitter.setSizes([round(width * share) for share in _PANE_SHARES])
 
     def _default_geometry(self) -> None:
         width, height = _DEFAULT_SIZE
@@ -405,5 +486,9 @@ class MainWindow(QMainWindow):
             self.save_state()
             self._closed = True
             self._load_serial += 1  # results still on their way are now stale
+            self._guidelines_serial += 1
+            if self.settings_dialog is not None:
+                self.settings_dialog.reject()
+            self.analysis.shutdown()  # cancels and drains the analysis, closes the store
             self.runner.shutdown()
         super().closeEvent(event)

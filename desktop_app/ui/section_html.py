@@ -51,6 +51,11 @@ def stylesheet(p: Palette) -> str:
     """
 
 
+# Blocks before the section's own text: the <h1> title and the meta line.
+# `quote_locator` skips them when it maps quotes onto the rendered text.
+HEADER_BLOCKS = 2
+
+
 def section_html(section: Section) -> str:
     """The body HTML; pair it with `stylesheet()` as the document's default CSS."""
     where = "Top level" if section.level == 0 else f"Heading level {section.level}"

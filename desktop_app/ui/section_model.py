@@ -46,6 +46,7 @@ class SectionTreeModel(QAbstractItemModel):
         self._row: dict[str, int] = {}  # section id -> row among its siblings
         self._by_id: dict[str, Section] = {}
         self._status: dict[str, SectionStatus] = {}
+        self._notes: dict[str, tuple[str, str]] = {}  # section id -> (shown note, tooltip)
 
     # -- the document -----------------------------------------------------
 
@@ -61,6 +62,7 @@ class SectionTreeModel(QAbstractItemModel):
         self._row.clear()
         self._by_id.clear()
         self._status.clear()
+        self._notes.clear()
         if document is not None:
             for siblings in [self._roots, *(s.children for s in document.walk())]:
                 for row, section in enumerate(siblings):
@@ -71,11 +73,21 @@ class SectionTreeModel(QAbstractItemModel):
     def status_for(self, section_id: str) -> SectionStatus:
         return self._status.get(section_id, SectionStatus.NOT_ANALYSED)
 
-    def set_status(self, section_id: str, status: SectionStatus | str) -> None:
+    def set_status(self, section_id: str, status: SectionStatus | str, note: str = "",
+                   tooltip: str = "") -> None:
+        """`note` follows the label ("Done · 4"); `tooltip` explains it (a failure's reason)."""
         status = SectionStatus(status)
-        if section_id not in self._by_id or self.status_for(section_id) == status:
+        if section_id not in self._by_id:
+            return
+        if self.status_for(section_id) == status and self._notes.get(section_id, ("", "")) == (
+            note, tooltip
+        ):
             return
         self._status[section_id] = status
+        if note or tooltip:
+            self._notes[section_id] = (note, tooltip)
+        else:
+            self._notes.pop(section_id, None)
         cell = self.index_for(section_id, Column.STATUS)
         self.dataChanged.emit(
             cell,
@@ -156,7 +168,9 @@ class SectionTreeModel(QAbstractItemModel):
                 return section.title
             if column == Column.WORDS:
                 return f"{section.words:,}"
-            return self.status_for(section.id).label
+            note = self._notes.get(section.id, ("", ""))[0]
+            label = self.status_for(section.id).label
+            return f"{label} · {note}" if note else label
         if role == Qt.ItemDataRole.DecorationRole and column == Column.STATUS:
             return status_icon(self.status_for(section.id))
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -180,7 +194,9 @@ class SectionTreeModel(QAbstractItemModel):
 
     def _tooltip(self, section: Section, column: int) -> str:
         if column == Column.STATUS:
-            return self.status_for(section.id).label
+            label = self.status_for(section.id).label
+            tip = self._notes.get(section.id, ("", ""))[1]
+            return f"{label}: {tip}" if tip else label
         if column == Column.WORDS:
             total = sum(s.words for s in section.walk())
             own = f"{section.words:,} words in this section"

@@ -5,16 +5,18 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QPalette, QResizeEvent
-from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+from PySide6.QtGui import QColor, QPalette, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 from desktop_app.document import Section
+from desktop_app.ui.quote_locator import QuoteLocator
 from desktop_app.ui.section_html import Palette, section_html, stylesheet
 
 # Lines of about 75 characters read best; wider windows get side margins.
 _LINE_CHARS = 78
 _MIN_SIDE_MARGIN = 28
 _TOP_MARGIN = 20
+_HIGHLIGHTER = "#ffd43b"
 
 
 def _mix(a: QColor, b: QColor, towards_b: float) -> str:
@@ -30,6 +32,7 @@ class SectionView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._section: Section | None = None
+        self._locator: QuoteLocator | None = None  # built on the first highlight
         self.setObjectName("sectionView")
         self.setReadOnly(True)
         self.setOpenLinks(False)  # document text is data; never follow anything
@@ -62,9 +65,68 @@ class SectionView(QTextBrowser):
             self.show_placeholder("Select a section in the tree to read it here.")
             return
         self._section = section
-        self.setHtml(section_html(section))
-        self._fit_margins()
+        self._render()
         self.verticalScrollBar().setValue(0)
+
+    def _render(self) -> None:
+        assert self._section is not None
+        self.setExtraSelections([])
+        self._locator = None
+        self.setHtml(section_html(self._section))
+        self._fit_margins()
+
+    # -- quotes -------------------------------------------------------------
+
+    def highlight(self, start: int | None, end: int | None, quote: str = "",
+                  colour: QColor | None = None) -> bool:
+        """Mark the passage at `start:end` of the section text (or `quote`) and show it.
+
+        False, and nothing marked, when the passage cannot be found.
+        """
+        self.clear_highlight()
+        if self._section is None:
+            return False
+        if self._locator is None:
+            self._locator = QuoteLocator(self._section, self.document())
+        cursor = self._locator.cursor(start, end, quote)
+        if cursor is None:
+            return False
+        # A highlighter-yellow mark (unmistakable for a selection), underlined
+        # in the finding's severity colour; mixed into the page colour so that
+        # the text stays readable on a dark theme too.
+        base = self.palette().color(QPalette.ColorRole.Base)
+        mark = QTextCharFormat()
+        mark.setBackground(QColor(_mix(base, QColor(_HIGHLIGHTER), 0.55)))
+        mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        mark.setUnderlineColor(QColor(colour) if colour is not None else QColor(_HIGHLIGHTER))
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format = mark
+        self.setExtraSelections([selection])
+        self._scroll_to(cursor)
+        return True
+
+    def clear_highlight(self) -> None:
+        if self.extraSelections():
+            self.setExtraSelections([])
+
+    @property
+    def highlighted_text(self) -> str:
+        """The marked passage; paragraph breaks as newlines."""
+        marks = self.extraSelections()
+        return marks[0].cursor.selectedText().replace("\u2029", "\n") if marks else ""
+
+    def _scroll_to(self, cursor: QTextCursor) -> None:
+        # Put the passage about a third of the way down, not at the very edge
+        # where ensureCursorVisible leaves it.
+        caret = QTextCursor(cursor)
+        caret.setPosition(cursor.selectionStart())
+        self.setTextCursor(caret)
+        top = self.cursorRect(caret).top()
+        bar = self.verticalScrollBar()
+        view = self.viewport().height()
+        if not view // 6 <= top <= view * 2 // 3:
+            bar.setValue(bar.value() + top - view // 3)
 
     def show_placeholder(self, message: str, hint: str = "") -> None:
         self._section = None
@@ -94,8 +156,7 @@ class SectionView(QTextBrowser):
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_stylesheet()
             if self._section is not None:
-                self.setHtml(section_html(self._section))
-                self._fit_margins()
+                self._render()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -6,12 +6,18 @@ An explicit file (not QSettings' per-platform default) so that
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
 
 from desktop_app import paths
+from desktop_app.ai.config import DEFAULT_MODELS, BedrockConfig
+from desktop_app.ai.prices import DEFAULT_PRICES, Price
 
 log = logging.getLogger(__name__)
 
@@ -62,3 +68,119 @@ class RecentFiles:
 
 def _same(a: str, b: str) -> bool:
     return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+# -- review settings ----------------------------------------------------------
+
+PROVIDER_CHOICES = ("auto", "bedrock", "local")
+DEFAULT_FRAMEWORK = "General writing quality"
+
+
+@dataclass(slots=True)
+class ReviewPrefs:
+    """What Settings decides about analysis: the provider, its config, and display."""
+
+    provider: str = "auto"  # auto | bedrock | local
+    bedrock: BedrockConfig = field(default_factory=BedrockConfig)
+    min_confidence: float = 0.0  # findings below it are hidden (0-1)
+    frameworks_dir: str = ""  # the user's own frameworks (*.toml); "" = none
+    framework: str = DEFAULT_FRAMEWORK  # the one picked in the toolbar
+    guidelines: str = ""  # path of the attached guidelines document; "" = none
+
+    @property
+    def frameworks_path(self) -> Path | None:
+        return Path(self.frameworks_dir) if self.frameworks_dir else None
+
+
+def _text(settings: QSettings, key: str, default: str = "") -> str:
+    value = settings.value(key, default)
+    return str(value) if value is not None else default
+
+
+def _number(settings: QSettings, key: str, default: float, kind: type = float) -> Any:
+    value = settings.value(key)
+    if value is None or value == "":
+        return default
+    try:
+        return kind(float(value)) if kind is int else kind(value)
+    except (TypeError, ValueError):
+        log.warning("settings: %s=%r is not a number; using %s", key, value, default)
+        return default
+
+
+def _string_list(settings: QSettings, key: str) -> list[str] | None:
+    value = settings.value(key)
+    if value is None:
+        return None
+    if isinstance(value, str):  # INI gives back a lone string for a one-item list
+        value = [value]
+    return [str(v).strip() for v in value if str(v).strip()]
+
+
+def _prices(settings: QSettings) -> dict[str, Price]:
+    raw = settings.value("bedrock/prices")
+    if not raw:
+        return dict(DEFAULT_PRICES)
+    try:
+        data = json.loads(str(raw))
+        return {str(k): (float(v[0]), float(v[1]), float(v[2])) for k, v in data.items()}
+    except (ValueError, TypeError, IndexError, AttributeError):
+        log.warning("settings: the price table is unreadable; using the default prices")
+        return dict(DEFAULT_PRICES)
+
+
+def load_review_prefs(settings: QSettings) -> ReviewPrefs:
+    """The saved review settings; a missing or broken value gets its default."""
+    defaults = BedrockConfig()
+    values: dict[str, Any] = dict(
+        profile=_text(settings, "bedrock/profile") or None,
+        region=_text(settings, "bedrock/region") or None,
+        endpoint_url=_text(settings, "bedrock/endpoint_url") or None,
+        models=_string_list(settings, "bedrock/models") or list(DEFAULT_MODELS),
+        max_concurrency=_number(settings, "bedrock/max_concurrency",
+                                defaults.max_concurrency, int),
+        temperature=_number(settings, "bedrock/temperature", defaults.temperature),
+        max_tokens=_number(settings, "bedrock/max_tokens", defaults.max_tokens, int),
+        read_timeout=_number(settings, "bedrock/read_timeout", defaults.read_timeout),
+        prices=_prices(settings),
+    )
+    try:
+        config = BedrockConfig(**values)
+    except ValueError as err:
+        log.warning("settings: %s; using the default Bedrock settings", err)
+        config = BedrockConfig(profile=values["profile"], region=values["region"],
+                               endpoint_url=values["endpoint_url"])
+    provider = _text(settings, "review/provider", "auto")
+    min_confidence = _number(settings, "review/min_confidence", 0.0)
+    return ReviewPrefs(
+        provider=provider if provider in PROVIDER_CHOICES else "auto",
+        bedrock=config,
+        min_confidence=min(1.0, max(0.0, min_confidence)),
+        frameworks_dir=_text(settings, "review/frameworks_dir"),
+        framework=_text(settings, "review/framework", DEFAULT_FRAMEWORK) or DEFAULT_FRAMEWORK,
+        guidelines=_text(settings, "review/guidelines"),
+    )
+
+
+def save_review_prefs(settings: QSettings, prefs: ReviewPrefs) -> bool:
+    c = prefs.bedrock
+    settings.setValue("review/provider", prefs.provider)
+    settings.setValue("review/min_confidence", float(prefs.min_confidence))
+    settings.setValue("review/frameworks_dir", prefs.frameworks_dir)
+    settings.setValue("review/framework", prefs.framework)
+    settings.setValue("review/guidelines", prefs.guidelines)
+    settings.setValue("bedrock/profile", c.profile or "")
+    settings.setValue("bedrock/region", c.region or "")
+    settings.setValue("bedrock/endpoint_url", c.endpoint_url or "")
+    settings.setValue("bedrock/models", list(c.models))
+    settings.setValue("bedrock/max_concurrency", c.max_concurrency)
+    settings.setValue("bedrock/temperature", float(c.temperature))
+    settings.setValue("bedrock/max_tokens", c.max_tokens)
+    settings.setValue("bedrock/read_timeout", float(c.read_timeout))
+    # Only a table the user changed is stored, so that new default prices
+    # (a later version of Margin) reach everyone who never edited theirs.
+    if c.prices == DEFAULT_PRICES:
+        settings.remove("bedrock/prices")
+    else:
+        settings.setValue("bedrock/prices", json.dumps({k: list(v) for k, v in c.prices.items()}))
+    return save(settings)

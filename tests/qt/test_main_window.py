@@ -282,8 +282,8 @@ def test_geometry_and_splitter_persist(qtbot) -> None:
     qtbot.waitExposed(first)
     # Smaller than the offscreen screen (800x600), which restoreGeometry respects.
     first.resize(640, 480)
-    first.splitter.setSizes([210, 430])
-    qtbot.waitUntil(lambda: first.splitter.sizes()[0] == 210)
+    first.splitter.setSizes([170, 290, 180])
+    qtbot.waitUntil(lambda: first.splitter.sizes()[0] == 170)
     sizes = first.splitter.sizes()
     first.close()
 
@@ -295,9 +295,12 @@ def test_geometry_and_splitter_persist(qtbot) -> None:
     assert second.splitter.sizes() == sizes
 
 
-def test_first_run_gives_the_tree_about_a_third(qtbot, window: MainWindow) -> None:
-    tree, text = window.splitter.sizes()
-    assert 0.2 < tree / (tree + text) < 0.4
+def test_first_run_shares_tree_text_and_findings(qtbot, window: MainWindow) -> None:
+    tree, text, findings = window.splitter.sizes()
+    total = tree + text + findings
+    assert 0.2 < tree / total < 0.3
+    assert 0.4 < text / total < 0.5
+    assert 0.25 < findings / total < 0.35
 
 
 def test_keyboard(qtbot, window: MainWindow, report: Path) -> None:

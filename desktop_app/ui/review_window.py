@@ -1,0 +1,461 @@
+"""The main window's review half: analysis actions, findings, frameworks, settings.
+
+A mixin of `MainWindow`, kept apart so that each module stays readable: this
+one routes between the toolbar and menus, the `AnalysisController`, the tree,
+the section view and the findings panel. It builds no widget of its own
+except the actions and message boxes.
+"""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStyle,
+    QTreeView,
+)
+
+from desktop_app.ai.provider import FailureKind, ProviderError
+from desktop_app.document import Document, Section
+from desktop_app.review.findings import Finding
+from desktop_app.review.frameworks import (
+    Framework,
+    FrameworkError,
+    available_frameworks,
+    load_guidelines,
+)
+from desktop_app.ui import settings as app_settings
+from desktop_app.ui.analysis import AnalysisController, progress_text
+from desktop_app.ui.findings_panel import FindingsPanel
+from desktop_app.ui.framework_picker import FrameworkPicker
+from desktop_app.ui.providers import ProviderFactory, ProviderSetup
+from desktop_app.ui.review_results import visible_findings
+from desktop_app.ui.section_model import Column, SectionTreeModel
+from desktop_app.ui.section_status import SectionStatus
+from desktop_app.ui.section_view import SectionView
+from desktop_app.ui.severity import severity_colour
+from desktop_app.workers.jobs import Job, JobRunner
+
+if TYPE_CHECKING:
+    from desktop_app.ui.settings_dialog import SettingsDialog
+    from desktop_app.workers.dispatcher import Progress
+
+log = logging.getLogger(__name__)
+
+_LIVE = (SectionStatus.QUEUED, SectionStatus.RUNNING)
+# What to do about a provider that cannot serve at all, by failure kind.
+_FIXES = {
+    FailureKind.NO_CREDENTIALS: "Sign in to AWS (aws configure, or aws sso login for an SSO "
+    "profile), or pick another profile in Settings. The built-in reviewer works without AWS.",
+    FailureKind.ACCESS_DENIED: "Ask for access to the model in the Amazon Bedrock console "
+    "(Model access) for this account and region, or change the model chain in Settings.",
+    FailureKind.UNKNOWN_MODEL: "Check the model ids in Settings: Claude 4 models need an "
+    "inference-profile id such as global.anthropic.…; “From my account…” lists what you can use.",
+}
+
+
+class ReviewMixin:
+    """Needs the attributes below, set up by `MainWindow.__init__`."""
+
+    runner: JobRunner
+    analysis: AnalysisController
+    prefs: app_settings.ReviewPrefs
+    model: SectionTreeModel
+    tree: QTreeView
+    view: SectionView
+    findings: FindingsPanel
+    framework_picker: FrameworkPicker
+    provider_notice: QLabel
+    analysis_label: QLabel
+    analysis_progress: QProgressBar
+    settings_dialog: SettingsDialog | None
+    _settings: QSettings
+    _document: Document | None
+    _closed: bool
+    _guidelines_serial: int
+    _fatal_box: QMessageBox | None
+
+    if TYPE_CHECKING:  # QMainWindow's, through MainWindow
+        def statusBar(self) -> Any: ...  # noqa: N802
+        def style(self) -> Any: ...
+
+    def _window(self) -> QMainWindow:
+        return cast(QMainWindow, self)
+
+    # -- public API ---------------------------------------------------------------
+
+    @property
+    def provider_factory(self) -> ProviderFactory:
+        """Builds the reviewer for a document and settings (a seam for tests)."""
+        return self.analysis.provider_factory
+
+    @provider_factory.setter
+    def provider_factory(self, factory: ProviderFactory) -> None:
+        self.analysis.provider_factory = factory
+        self.analysis.refresh_provider()
+
+    def current_section(self) -> Section | None:
+        return self.model.section_for(self.tree.currentIndex())
+
+    def selected_sections(self) -> list[Section]:
+        """The selected sections in document order; the current one if none is selected."""
+        rows = self.tree.selectionModel().selectedRows(Column.TITLE)
+        chosen = {id(s) for s in (self.model.section_for(i) for i in rows) if s is not None}
+        if self._document is None:
+            return []
+        sections = [s for s in self._document.walk() if id(s) in chosen]
+        if not sections and (current := self.current_section()) is not None:
+            sections = [current]
+        return sections
+
+
+    # -- actions ------------------------------------------------------------------
+
+    def _build_review_actions(self) -> None:
+        style = self.style()
+        icon = style.standardIcon
+
+        def action(text: str, slot: Any, tip: str, pixmap: QStyle.StandardPixmap | None = None,
+                   shortcut: str = "") -> QAction:
+            act = QAction(text, self._window())
+            if pixmap is not None:
+                act.setIcon(icon(pixmap))
+            act.setStatusTip(tip)
+            act.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(lambda _checked=False: slot())
+            return act
+
+        sp = QStyle.StandardPixmap
+        self.analyse_section_action = action(
+            "Analyse &Section", self.analyse_current, "Analyse the section shown",
+            sp.SP_MediaPlay, "Ctrl+R")
+        self.analyse_selected_action = action(
+            "Analyse Se&lected", self.analyse_selected, "Analyse the sections selected in the tree")
+        self.analyse_all_action = action(
+            "Analyse &All", self.analyse_all, "Analyse every section of the document",
+            sp.SP_MediaSeekForward, "Ctrl+Shift+R")
+        self.reanalyse_action = action(
+            "Re-analyse Selected (&Ignore Cache)", lambda: self.analyse_selected(force=True),
+            "Ask the reviewer again, even for sections answered before")
+        self.cancel_action = action(
+            "&Cancel All", self.analysis.cancel_all, "Stop the analysis", sp.SP_MediaStop, "Esc")
+        self.cancel_action.setIconText("Cancel")
+        self.cancel_section_action = action(
+            "Cancel Sec&tion", self.cancel_selected, "Stop analysing the selected sections")
+        self.retry_failed_action = action(
+            "&Retry Failed", self.analysis.retry_failed, "Analyse the failed sections again",
+            sp.SP_BrowserReload)
+        self.attach_guidelines_action = action(
+            "Attach &Guidelines…", self.choose_guidelines,
+            "Add a guidelines document (.docx, .md, .txt) to the reviewer's instructions")
+        self.clear_guidelines_action = action(
+            "Clear G&uidelines", self.clear_guidelines, "Stop using the attached guidelines")
+
+    # -- analysis -------------------------------------------------------------
+
+    def analyse_current(self) -> None:
+        section = self.current_section()
+        if section is not None:
+            self.analysis.analyse([section])
+
+    def analyse_selected(self, force: bool = False) -> None:
+        self.analysis.analyse(self.selected_sections(), force)
+
+    def analyse_all(self) -> None:
+        if self._document is not None:
+            self.analysis.analyse(list(self._document.walk()))
+
+    def cancel_selected(self) -> None:
+        self.analysis.cancel([s.id for s in self.selected_sections()])
+
+    def _section(self, section_id: str) -> Section | None:
+        index = self.model.index_for(section_id)
+        return self.model.section_for(index)
+
+    def _connect_analysis(self) -> None:
+        a = self.analysis
+        a.section_changed.connect(self._on_section_changed)
+        a.progress_changed.connect(self._on_progress)
+        a.run_finished.connect(self._on_run_finished)
+        a.busy_changed.connect(self._on_busy_changed)
+        a.provider_preparing.connect(self._on_provider_preparing)
+        a.provider_ready.connect(self._on_provider_ready)
+        a.provider_failed.connect(self._on_provider_failed)
+        a.provider_unusable.connect(self._on_provider_unusable)
+        self.findings.finding_selected.connect(self._on_finding_selected)
+        self.findings.retry_requested.connect(self._retry_section)
+        self.findings.analyse_requested.connect(self._analyse_section_id)
+
+    def _retry_section(self, section_id: str) -> None:
+        if (section := self._section(section_id)) is not None:
+            self.analysis.retry(section)
+
+    def _analyse_section_id(self, section_id: str) -> None:
+        if (section := self._section(section_id)) is not None:
+            self.analysis.analyse([section])
+
+    def _on_section_changed(self, section_id: str) -> None:
+        status = self.analysis.status(section_id)
+        outcome = self.analysis.results.get(section_id)
+        note = tooltip = ""
+        if status is SectionStatus.DONE and outcome is not None and outcome.result is not None:
+            found = outcome.result.findings
+            shown = len(visible_findings(found, self.prefs.min_confidence))
+            note = str(shown)
+            tooltip = f"{shown} finding{'s' if shown != 1 else ''}"
+            if len(found) > shown:
+                tooltip += f" ({len(found) - shown} more below the minimum confidence)"
+        elif status is SectionStatus.FAILED and outcome is not None and outcome.error is not None:
+            tooltip = outcome.error.message
+        self.model.set_status(section_id, status, note, tooltip)
+        current = self.current_section()
+        if current is not None and current.id == section_id:
+            self._show_findings()
+        # Cheap checks first: this runs for every state change of a long run.
+        if status not in _LIVE or self.tree.selectionModel().isSelected(
+            self.model.index_for(section_id)
+        ):
+            self._update_actions()
+
+    def _show_findings(self) -> None:
+        section = self.current_section()
+        if section is None:
+            self.findings.show_section(None, SectionStatus.NOT_ANALYSED, None)
+            return
+        self.findings.show_section(section, self.analysis.status(section.id),
+                                   self.analysis.results.get(section.id))
+
+    def _on_finding_selected(self, finding: Finding | None) -> None:
+        if finding is None:
+            self.view.clear_highlight()
+            return
+        if not self.view.highlight(finding.start, finding.end, finding.quote,
+                                   severity_colour(finding.severity)) and finding.quote:
+            self.statusBar().showMessage("This finding's quote is not in the section text.", 5000)
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        if busy:
+            self.statusBar().clearMessage()  # the last run's summary is out of date
+        self._update_actions()
+
+    def _on_progress(self, progress: Progress) -> None:
+        if progress.total <= 0:
+            return
+        self.analysis_progress.setRange(0, progress.total)
+        self.analysis_progress.setValue(progress.finished)
+        self.analysis_label.setText(progress_text(progress))
+        busy = progress.finished < progress.total
+        self.analysis_progress.setVisible(busy)
+        self.analysis_label.setVisible(busy)
+
+    def _on_run_finished(self, progress: Progress) -> None:
+        self.analysis_progress.hide()
+        self.analysis_label.hide()
+        if progress.total <= 0:
+            return
+        parts = [f"{progress.done} of {progress.total} analysed"]
+        if progress.cached:
+            parts.append(f"{progress.cached} from saved results")
+        if progress.failed:
+            parts.append(f"{progress.failed} failed")
+        if progress.cancelled:
+            parts.append(f"{progress.cancelled} cancelled")
+        self.statusBar().showMessage("Analysis finished: " + ", ".join(parts) + ".", 10_000)
+
+    def _on_provider_preparing(self) -> None:
+        self._set_notice("Preparing the reviewer…", "", offline=False)
+
+    def _on_provider_ready(self, setup: ProviderSetup) -> None:
+        self._set_notice(setup.notice, setup.detail, offline=setup.offline)
+        if self.analysis.store_error:
+            self.statusBar().showMessage(
+                f"Results will not be kept: {self.analysis.store_error}", 10_000)
+
+    def _set_notice(self, text: str, detail: str, offline: bool) -> None:
+        # On the yellow badge the link stays dark, whatever the theme's link colour.
+        style = ' style="color:#1c4f9c;"' if offline else ""
+        link = f' <a href="settings"{style}>Settings…</a>' if text else ""
+        self.provider_notice.setText(escape(text) + link)
+        self.provider_notice.setToolTip(detail)
+        if offline:
+            # A badge: the reviewer must see that no model is reviewing.
+            self.provider_notice.setStyleSheet(
+                "QLabel#providerNotice { background: #fff3bf; color: #5c3c00;"
+                " border: 1px solid #e6b800; border-radius: 4px; padding: 1px 8px; }")
+        else:
+            self.provider_notice.setStyleSheet("QLabel#providerNotice { padding: 1px 8px; }")
+        self.provider_notice.setVisible(bool(text))
+
+    def _on_provider_failed(self, reason: str) -> None:
+        self._set_notice("No reviewer: " + reason, "", offline=False)
+        self._show_fatal("The reviewer could not be prepared.", reason,
+                         "Check the settings, then try again.")
+
+    def _on_provider_unusable(self, error: ProviderError) -> None:
+        fix = _FIXES.get(error.kind, "Check the settings, then retry the failed sections.")
+        self._show_fatal("Amazon Bedrock cannot review this document.", error.message, fix)
+
+    def _show_fatal(self, text: str, reason: str, fix: str) -> None:
+        if self._fatal_box is not None and self._fatal_box.isVisible():
+            return  # parallel jobs fail alike: one box is enough
+        box = QMessageBox(self._window())
+        box.setObjectName("providerErrorBox")
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle("Reviewer unavailable")
+        box.setText(text)
+        box.setInformativeText(f"{escape(reason)}<br><br><b>What to do:</b> {escape(fix)}")
+        settings = box.addButton("Settings…", QMessageBox.ButtonRole.ActionRole)
+        settings.clicked.connect(self.open_settings)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self._fatal_box = box
+        box.open()
+
+    def _update_actions(self) -> None:
+        has_doc = self._document is not None and bool(self._document.sections)
+        busy = self.analysis.busy
+        current = self.current_section()
+        self.analyse_section_action.setEnabled(has_doc and current is not None)
+        self.analyse_selected_action.setEnabled(has_doc)
+        self.analyse_all_action.setEnabled(has_doc)
+        self.reanalyse_action.setEnabled(has_doc)
+        self.cancel_action.setEnabled(busy)
+        live = has_doc and any(self.analysis.status(s.id) in _LIVE
+                               for s in self.selected_sections())
+        self.cancel_section_action.setEnabled(live)
+        self.retry_failed_action.setEnabled(
+            has_doc and self.analysis.count(SectionStatus.FAILED) > 0)
+        # The framework stays as it is while a run uses it.
+        self.framework_picker.setEnabled(not busy)
+        self.attach_guidelines_action.setEnabled(not busy)
+        self.clear_guidelines_action.setEnabled(not busy and bool(self.prefs.guidelines))
+        self.framework_picker.setToolTip(
+            "Cancel the analysis to change the framework" if busy else "")
+
+    # -- frameworks and guidelines ---------------------------------------------
+
+    def _load_frameworks(self) -> None:
+        try:
+            frameworks = available_frameworks(self.prefs.frameworks_path)
+        except FrameworkError as err:  # a built-in framework is broken: a packaging bug
+            log.error("frameworks: %s", err)
+            frameworks = []
+        self.framework_picker.set_frameworks(frameworks, self.prefs.framework)
+        current = self.framework_picker.current()
+        if current is not None:
+            self.analysis.set_framework(current)
+
+    def _on_framework_changed(self, framework: Framework) -> None:
+        self.prefs.framework = framework.name
+        app_settings.save_review_prefs(self._settings, self.prefs)
+        self.analysis.set_framework(framework)
+
+    def choose_guidelines(self) -> None:
+        start = str(Path(self.prefs.guidelines).parent) if self.prefs.guidelines else str(
+            Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self._window(),
+            "Attach guidelines", start,
+            "Guidelines (*.docx *.md *.markdown *.txt);;All files (*)")
+        if path:
+            self.attach_guidelines(path)
+
+    def attach_guidelines(self, path: str, quiet: bool = False) -> None:
+        """Read `path` off the GUI thread; its text joins the reviewer's instructions."""
+        self._guidelines_serial += 1
+        serial = self._guidelines_serial
+        job = Job(load_guidelines, Path(path))
+        job.signals.finished.connect(lambda text: self._on_guidelines(serial, path, text))
+        job.signals.failed.connect(lambda exc: self._on_guidelines_failed(serial, path, exc,
+                                                                          quiet))
+        self.runner.start(job)
+
+    def _on_guidelines(self, serial: int, path: str, text: str) -> None:
+        if serial != self._guidelines_serial or self._closed:
+            return
+        self.analysis.set_guidelines(text)
+        self.framework_picker.set_guidelines(path)
+        if self.prefs.guidelines != path:
+            self.prefs.guidelines = path
+            app_settings.save_review_prefs(self._settings, self.prefs)
+        self._update_actions()
+
+    def _on_guidelines_failed(self, serial: int, path: str, exc: BaseException,
+                              quiet: bool) -> None:
+        if serial != self._guidelines_serial or self._closed:
+            return
+        reason = str(exc) if isinstance(exc, FrameworkError) else (
+            f"cannot read {Path(path).name}: {exc}")
+        if quiet:  # the remembered file is gone: say so, do not interrupt
+            self.statusBar().showMessage(f"Guidelines not attached: {reason}", 10_000)
+            self.clear_guidelines()
+            return
+        box = QMessageBox(self._window())
+        box.setObjectName("guidelinesErrorBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Cannot attach guidelines")
+        box.setText(f"Margin cannot use “{Path(path).name}” as guidelines.")
+        box.setInformativeText(reason[:1].upper() + reason[1:])
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+
+    def clear_guidelines(self) -> None:
+        self._guidelines_serial += 1
+        self.analysis.set_guidelines("")
+        self.framework_picker.set_guidelines("")
+        self.prefs.guidelines = ""
+        app_settings.save_review_prefs(self._settings, self.prefs)
+        self._update_actions()
+
+    # -- settings ------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from desktop_app.ui.settings_dialog import SettingsDialog
+
+        if self.settings_dialog is not None:
+            self.settings_dialog.raise_()
+            self.settings_dialog.activateWindow()
+            return
+        dialog = SettingsDialog(self.prefs, self.runner, self._window())
+        dialog.prefs_accepted.connect(self.apply_prefs)
+        dialog.finished.connect(self._on_settings_closed)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _on_settings_closed(self, _result: int) -> None:
+        dialog, self.settings_dialog = self.settings_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def apply_prefs(self, prefs: app_settings.ReviewPrefs) -> None:
+        """Save new settings and use them (the reviewer after the running analysis)."""
+        old = self.prefs
+        prefs.framework, prefs.guidelines = old.framework, old.guidelines  # toolbar-owned
+        self.prefs = prefs
+        if not app_settings.save_review_prefs(self._settings, prefs):
+            self.statusBar().showMessage("Settings could not be saved.", 10_000)
+        self.findings.set_min_confidence(prefs.min_confidence)
+        if prefs.min_confidence != old.min_confidence and self._document is not None:
+            for section in self._document.walk():
+                if self.analysis.status(section.id) is SectionStatus.DONE:
+                    self._on_section_changed(section.id)
+        if prefs.frameworks_dir != old.frameworks_dir:
+            self._load_frameworks()
+        if not self.analysis.set_prefs(prefs):
+            self.statusBar().showMessage(
+                "The new reviewer settings apply when the running analysis ends.", 10_000)
