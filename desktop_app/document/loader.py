@@ -20,7 +20,13 @@ from desktop_app.document.outline import (
 )
 from desktop_app.document.package import Limits, open_package, parse_xml
 from desktop_app.document.styles import TITLE_LEVEL, StyleLevels, outline_value
-from desktop_app.document.text import all_bold, careful_text, fast_text, mark_deleted
+from desktop_app.document.text import (
+    all_bold,
+    careful_text,
+    fast_text,
+    scan_paragraphs,
+    mark_deleted,
+)
 
 _PPR, _PSTYLE, _OUTLINE, _NUMPR, _ILVL = w("pPr"), w("pStyle"), w("outlineLvl"), w("numPr"), w(
     "ilvl"
@@ -41,21 +47,62 @@ def load_document(path: str, **limits: int) -> Document:
         raise DocumentError(RefusalKind.DAMAGED, "damaged: the document has no body")
     styles = StyleLevels(parse_xml(pkg.styles_xml, "styles.xml") if pkg.styles_xml else None)
 
-    careful = any(m in pkg.document_xml for m in _CAREFUL_MARKERS)
-    has_boxes = b"txbxContent" in pkg.document_xml
-    may_delete_marks = b"w:del " in pkg.document_xml or b"moveFrom" in pkg.document_xml
-    text_of = careful_text if careful else fast_text
+    data = pkg.document_xml
+    scanned = None
+    if can_scan(data):  # and so none of the markers below is present
+        careful = has_boxes = may_delete_marks = False
+        scanned = scan_paragraphs(body)
+    else:
+        careful = any(m in data for m in _CAREFUL_MARKERS)
+        has_boxes = b"txbxContent" in data
+        may_delete_marks = b"w:del " in data or b"moveFrom" in data
+    walk = (body, has_boxes, styles, careful, may_delete_marks)
+    items, any_heading, count = _walk(*walk, scanned)
+    if scanned is not None and count != len(scanned):  # a container only one walk enters
+        items, any_heading, count = _walk(*walk, None)
 
+    doc_title = _core_title(pkg.core_xml) or _title_from(items) or _stem(path)
+    if any_heading or apply_fallback_headings(items):
+        sections = build_tree(items)
+    else:
+        sections = split_into_parts([it.para for it in items], "")
+    if not sections:
+        raise DocumentError(
+            RefusalKind.EMPTY,
+            "empty: the document has no text to review (only empty paragraphs, images or fields)",
+        )
+    return Document(path, sha, doc_title, sections, count, pkg.strict)
+
+
+def can_scan(data: bytes) -> bool:
+    """Whether one pass over the body gives what the per-paragraph walk would.
+
+    Not when text needs the careful walk, when a tracked deletion may drop a
+    row or a paragraph, or when tracked formatting changes (`w:pPrChange`)
+    carry old paragraph properties the pass would read as current.
+    """
+    return not (any(m in data for m in _CAREFUL_MARKERS) or b"w:del " in data
+                or b"moveFrom" in data or b"pPrChange" in data)
+
+
+def _walk(body: etree._Element, has_boxes: bool, styles: StyleLevels, careful: bool,
+          may_delete_marks: bool, scanned: list[tuple] | None) -> tuple[list[Item], bool, int]:
+    """Paragraphs as items (heading level or None); returns (items, any heading, count)."""
     items: list[Item] = []
     any_heading = False
     anchor = -1
     for slot in body_paragraphs(body, with_textboxes=has_boxes):
         anchor += 1
         p = slot.element
-        text = text_of(p)
-        if may_delete_marks and mark_deleted(p) and not text.strip():
-            continue  # a wholly deleted paragraph is gone once changes are accepted
-        style_id, direct_level, list_level = _paragraph_props(p)
+        if scanned is not None:
+            if anchor >= len(scanned):
+                return items, any_heading, anchor + 1  # mismatch: the caller walks again
+            text, style_id, direct_level, list_level = scanned[anchor]
+        else:
+            text = careful_text(p) if careful else fast_text(p)
+            if may_delete_marks and mark_deleted(p) and not text.strip():
+                continue  # a wholly deleted paragraph is gone once changes are accepted
+            style_id, direct_level, list_level = _paragraph_props(p)
         heading = None
         if not slot.textbox and text.strip():
             heading = direct_level if direct_level is not None else styles.level(style_id)
@@ -80,15 +127,7 @@ def load_document(path: str, **limits: int) -> Document:
         if not any_heading and len(text) <= HEADING_MAX_CHARS and text.strip():
             item.bold = all_bold(p)  # only needed if the document turns out to have no headings
         items.append(item)
-
-    doc_title = _core_title(pkg.core_xml) or _title_from(items) or _stem(path)
-    if any_heading or apply_fallback_headings(items):
-        sections = build_tree(items)
-    else:
-        sections = split_into_parts([it.para for it in items], "")
-    if not sections:
-        raise DocumentError(RefusalKind.EMPTY, "empty: the document has no text to review (only empty paragraphs, images or fields)")
-    return Document(path, sha, doc_title, sections, anchor + 1, pkg.strict)
+    return items, any_heading, anchor + 1
 
 
 def _paragraph_props(p: etree._Element) -> tuple[str | None, int | None, int | None]:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from lxml import etree
 
-from desktop_app.document.body import MC_FALLBACK, MOVE_FROM, TXBX, w
+from desktop_app.document.body import MC_FALLBACK, MOVE_FROM, TXBX, P, w
+from desktop_app.document.styles import outline_value as outline_level
 
 T, TAB, BR, CR, NBH = w("t"), w("tab"), w("br"), w("cr"), w("noBreakHyphen")
 R, RPR, VANISH, PPR, DEL, TABS = w("r"), w("rPr"), w("vanish"), w("pPr"), w("del"), w("tabs")
+PSTYLE, OUTLINE, NUMPR, ILVL = w("pStyle"), w("outlineLvl"), w("numPr"), w("ilvl")
 _TEXT_TAGS = (T, TAB, BR, CR, NBH)
 # Skipped whole in the careful walk: moved-away text, the compatibility
 # fallback copy of a drawing, nested text boxes (they are paragraphs of their
@@ -38,6 +42,52 @@ def fast_text(p: etree._Element) -> str:
         elif el.tag != TAB or el.getparent().tag != TABS:  # w:tabs/w:tab is a tab stop
             out.append(_piece(el))
     return "".join(out)
+
+
+def scan_paragraphs(body: etree._Element) -> list[tuple[str, str | None, int | None, int | None]]:
+    """(text, style id, direct outline level, list level) of every `w:p`, in one pass.
+
+    For bodies that need no careful walk: one C-level iterator over the
+    paragraphs, their properties and their text instead of several lookups
+    per paragraph (the handbook: 8,152 paragraphs in ~60 instead of ~110 ms).
+    Everything comes out in document order, so each element belongs to the
+    paragraph yielded last. Tab stops (`w:tabs/w:tab`) always carry `w:val`;
+    a tab character in a run never does. The caller rules out `w:pPrChange`,
+    whose old properties would be read as current.
+    """
+    rows: list[list] = []
+    row: list = ["", None, None, None]  # catches anything before the first w:p
+    parts: list[str] = []
+    for el in body.iter(P, PSTYLE, OUTLINE, ILVL, NUMPR, *_TEXT_TAGS):
+        text = el.text
+        if text is not None:
+            parts.append(text)
+            continue
+        tag = el.tag
+        if tag == P:
+            row[0] = "".join(parts)
+            parts = []
+            row = ["", None, None, None]
+            rows.append(row)
+        elif tag == PSTYLE:
+            row[1] = el.get(_VAL)
+        elif tag == OUTLINE:
+            row[2] = outline_level(el)
+        elif tag == NUMPR:
+            row[3] = 0 if row[3] is None else row[3]
+        elif tag == ILVL:
+            row[3] = _int(el.get(_VAL), 0)
+        elif tag != TAB or el.get(_VAL) is None:
+            parts.append(_piece(el))
+    row[0] = "".join(parts)
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
 
 
 def careful_text(p: etree._Element) -> str:
@@ -94,3 +144,55 @@ def all_bold(p: etree._Element) -> bool:
         if b is None or b.get(_VAL, "1") in _FALSE:
             return False
     return seen
+
+
+class RunText(NamedTuple):
+    """One run as `careful_text` reads it, for mapping text offsets back to runs.
+
+    `pieces` pairs each direct text child (w:t, w:tab, ...) with its text, so a
+    run can be cut inside; it is None when some text comes from nested markup
+    (ruby, alternate content) or from a text element outside any run, which
+    cannot be cut safely.
+    """
+
+    element: etree._Element
+    text: str
+    pieces: tuple[tuple[etree._Element, str], ...] | None
+
+
+def run_texts(p: etree._Element) -> list[RunText]:
+    """The runs of a paragraph with the text each adds, in the order of `careful_text`.
+
+    Joined, the texts equal `careful_text(p)`; deleted, moved-away and hidden
+    runs are left out exactly as there. Used by export, never by the loader.
+    """
+    out: list[RunText] = []
+    _run_texts(p, out)
+    return out
+
+
+def _run_texts(el: etree._Element, out: list[RunText]) -> None:
+    for child in el.iterchildren():
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == R:
+            if _hidden(child):
+                continue
+            parts: list[str] = []
+            pieces: list[tuple[etree._Element, str]] = []
+            nested = False
+            for sub in child.iterchildren():
+                if sub.tag in _TEXT_TAGS:
+                    piece = _piece(sub)
+                    parts.append(piece)
+                    pieces.append((sub, piece))
+                elif isinstance(sub.tag, str) and sub.tag not in _SKIP and len(sub):
+                    before = len(parts)
+                    _collect(sub, parts)
+                    nested = nested or any(parts[before:])
+            out.append(RunText(child, "".join(parts), None if nested else tuple(pieces)))
+        elif tag in _TEXT_TAGS:
+            out.append(RunText(child, _piece(child), None))
+        else:
+            _run_texts(child, out)

@@ -172,3 +172,33 @@ def test_expected_lists_name_real_corpus_files():
     root = corpus_path()
     for rel in list(EXPECTED_REFUSALS) + list(EXPECTED_TITLES):
         assert (root / rel).exists(), rel
+
+
+def _outline_both_ways(path: str) -> tuple[list, list]:
+    from desktop_app.document import DocumentError
+    from desktop_app.document import loader
+
+    def outline() -> list:
+        try:
+            doc = loader.load_document(path)
+        except DocumentError as err:
+            return [err.kind]
+        return [(s.id, s.title, s.level, [(q.anchor, q.text, q.kind, q.level, q.row, q.cell)
+                                          for q in s.paragraphs]) for s in doc.walk()]
+
+    fast = outline()
+    original = loader.can_scan
+    loader.can_scan = lambda data: False
+    try:
+        slow = outline()
+    finally:
+        loader.can_scan = original
+    return fast, slow
+
+
+@pytest.mark.corpus
+def test_one_pass_scan_agrees_with_the_paragraph_walk_on_every_corpus_file():
+    root = corpus_path()
+    for path in sorted(root.glob("*/*.docx")):
+        fast, slow = _outline_both_ways(str(path))
+        assert fast == slow, path.name

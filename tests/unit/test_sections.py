@@ -199,3 +199,12 @@ def test_word_count_counts_cjk_characters(text: str, words: int):
     from desktop_app.document import count_words
 
     assert count_words(text) == words
+
+
+@pytest.mark.parametrize("extra", ["", "<w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r>"])
+def test_xml_comments_and_processing_instructions_are_ignored(tmp_path: Path, extra: str):
+    # `extra` switches the loader to its careful text walk; both paths must agree.
+    body = ("<!-- generator note --><?mso-application progid?>" + p("Head", "berschrift1")
+            + "<w:p><!-- c --><w:r><!-- c2 --><w:t>Body</w:t><?pi y?></w:r>" + extra + "</w:p>")
+    doc = load(str(write_docx(tmp_path / "c.docx", body)))
+    assert [(s.title, s.text) for s in doc.walk()] == [("Head", "Body")]
