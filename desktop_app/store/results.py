@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 
 from desktop_app.ai.provider import AnalysisResult, Usage
 from desktop_app.review.findings import Finding
 from desktop_app.review.frameworks import Framework
-from desktop_app.store.db import Database
+from desktop_app.store.db import Database, StoreError
 
 
 def section_hash(title: str, text: str) -> str:
@@ -31,11 +32,23 @@ def cache_key(sec_hash: str, framework_id: str, provider_id: str) -> str:
 
 
 class ResultCache:
-    def __init__(self, db: Database) -> None:
+    """`on_error`: when given, a store error is handed to it instead of raised
+    (a miss on `get`, nothing kept on `put`), for callers such as a Qt slot
+    where an exception would cost the section its answer."""
+
+    def __init__(self, db: Database,
+                 on_error: Callable[[StoreError], None] | None = None) -> None:
         self.db = db
+        self.on_error = on_error
 
     def get(self, key: str) -> AnalysisResult | None:
-        rows = self.db.query("SELECT payload FROM results WHERE cache_key = ?", (key,))
+        try:
+            rows = self.db.query("SELECT payload FROM results WHERE cache_key = ?", (key,))
+        except StoreError as err:
+            if self.on_error is None:
+                raise
+            self.on_error(err)
+            return None
         if not rows:
             return None
         data = json.loads(rows[0]["payload"])
@@ -54,9 +67,14 @@ class ResultCache:
             "usage": asdict(result.usage),
             "seconds": result.seconds,
         }, ensure_ascii=False)
-        with self.db.transaction() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO results (cache_key, section_hash, framework, provider,"
-                " model, payload) VALUES (?, ?, ?, ?, ?, ?)",
-                (key, sec_hash, framework_id, provider_id, result.model, payload),
-            )
+        try:
+            with self.db.transaction() as conn:
+                conn.execute(
+                    "INSERT OR REPLACE INTO results (cache_key, section_hash, framework, provider,"
+                    " model, payload) VALUES (?, ?, ?, ?, ?, ?)",
+                    (key, sec_hash, framework_id, provider_id, result.model, payload),
+                )
+        except StoreError as err:
+            if self.on_error is None:
+                raise
+            self.on_error(err)

@@ -15,3 +15,129 @@ MIGRATIONS: list[list[str]] = [
         )""",
     ],
 ]
+
+# Migration 2: the review workflow. A document is a lineage (its path and
+# content move on); a review is one document read against one framework. What
+# the reviewer did (decisions, edits, own findings, chat) is never deleted
+# behind their back: findings of a section that changed or went away are
+# marked superseded and kept as history.
+_NOW = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+MIGRATIONS.append([
+    f"""CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        first_opened TEXT NOT NULL DEFAULT {_NOW},
+        last_opened TEXT NOT NULL DEFAULT {_NOW}
+    )""",
+    "CREATE INDEX documents_by_sha256 ON documents (sha256)",
+    "CREATE INDEX documents_by_path ON documents (path)",
+    f"""CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        framework_name TEXT NOT NULL,
+        framework_identity TEXT NOT NULL,
+        provider_name TEXT NOT NULL,
+        provider_identity TEXT NOT NULL,
+        models TEXT NOT NULL DEFAULT '[]',
+        created TEXT NOT NULL DEFAULT {_NOW},
+        updated TEXT NOT NULL DEFAULT {_NOW},
+        seconds_spent REAL NOT NULL DEFAULT 0 CHECK (seconds_spent >= 0)
+    )""",
+    "CREATE INDEX reviews_by_document ON reviews (document_id, framework_name)",
+    "CREATE INDEX reviews_by_updated ON reviews (updated)",
+    # framework_identity / provider_identity: what the stored answer was
+    # produced with, so a run with other settings knows to ask again.
+    """CREATE TABLE review_sections (
+        review_id INTEGER NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,
+        section_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        level INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        section_hash TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'not-analysed'
+            CHECK (status IN ('not-analysed', 'done', 'failed', 'stale', 'removed')),
+        error TEXT,
+        model TEXT,
+        framework_identity TEXT,
+        provider_identity TEXT,
+        requests INTEGER NOT NULL DEFAULT 0,
+        retries INTEGER NOT NULL DEFAULT 0,
+        input_tokens INTEGER NOT NULL DEFAULT 0,
+        output_tokens INTEGER NOT NULL DEFAULT 0,
+        cache_read_tokens INTEGER NOT NULL DEFAULT 0,
+        cache_write_tokens INTEGER NOT NULL DEFAULT 0,
+        analysed_at TEXT,
+        PRIMARY KEY (review_id, section_id)
+    ) WITHOUT ROWID""",
+    # The finding columns hold what its author (model, rules, person) wrote;
+    # `edits` is a JSON object of the reviewer's changes on top of that.
+    f"""CREATE TABLE findings (
+        pk INTEGER PRIMARY KEY,
+        review_id INTEGER NOT NULL,
+        section_id TEXT NOT NULL,
+        finding_id TEXT NOT NULL,
+        section_hash TEXT NOT NULL,
+        position INTEGER NOT NULL DEFAULT 0,
+        source TEXT NOT NULL CHECK (source IN ('model', 'rules', 'user')),
+        category TEXT NOT NULL,
+        severity TEXT NOT NULL CHECK (severity IN ('critical', 'major', 'minor', 'suggestion')),
+        confidence REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+        quote TEXT NOT NULL,
+        quote_original TEXT,
+        anchored INTEGER NOT NULL DEFAULT 0 CHECK (anchored IN (0, 1)),
+        quote_start INTEGER,
+        quote_end INTEGER,
+        issue TEXT NOT NULL,
+        suggestion TEXT NOT NULL,
+        rewrite TEXT,
+        checkpoints TEXT NOT NULL DEFAULT '[]',
+        model TEXT,
+        decision TEXT NOT NULL DEFAULT 'pending'
+            CHECK (decision IN ('pending', 'accepted', 'rejected')),
+        edits TEXT,
+        created TEXT NOT NULL DEFAULT {_NOW},
+        updated TEXT NOT NULL DEFAULT {_NOW},
+        superseded INTEGER NOT NULL DEFAULT 0 CHECK (superseded IN (0, 1)),
+        superseded_reason TEXT CHECK (superseded_reason IN ('changed', 'removed', 'rerun')),
+        superseded_at TEXT,
+        FOREIGN KEY (review_id, section_id)
+            REFERENCES review_sections (review_id, section_id) ON DELETE CASCADE
+    )""",
+    # One current finding per id and review; history may repeat an id.
+    "CREATE UNIQUE INDEX findings_current ON findings (review_id, finding_id)"
+    " WHERE superseded = 0",
+    "CREATE INDEX findings_by_section ON findings (review_id, section_id, superseded, position)",
+    # Chat is shown per document; a message goes with the review it was written in.
+    f"""CREATE TABLE chat_messages (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        review_id INTEGER REFERENCES reviews (id) ON DELETE CASCADE,
+        section_id TEXT,
+        role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
+        text TEXT NOT NULL,
+        model TEXT,
+        citations TEXT NOT NULL DEFAULT '[]',
+        complete INTEGER NOT NULL DEFAULT 1 CHECK (complete IN (0, 1)),
+        created TEXT NOT NULL DEFAULT {_NOW}
+    )""",
+    "CREATE INDEX chat_by_document ON chat_messages (document_id, section_id, id)",
+    "CREATE INDEX chat_by_review ON chat_messages (review_id)",
+    # Every request paid for, analysis or chat, re-runs included: statistics and cost.
+    f"""CREATE TABLE usage_events (
+        id INTEGER PRIMARY KEY,
+        review_id INTEGER NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,
+        section_id TEXT,
+        kind TEXT NOT NULL CHECK (kind IN ('analysis', 'chat')),
+        model TEXT,
+        requests INTEGER NOT NULL DEFAULT 0,
+        retries INTEGER NOT NULL DEFAULT 0,
+        input_tokens INTEGER NOT NULL DEFAULT 0,
+        output_tokens INTEGER NOT NULL DEFAULT 0,
+        cache_read_tokens INTEGER NOT NULL DEFAULT 0,
+        cache_write_tokens INTEGER NOT NULL DEFAULT 0,
+        at TEXT NOT NULL DEFAULT {_NOW}
+    )""",
+    "CREATE INDEX usage_by_review ON usage_events (review_id, model)",
+])

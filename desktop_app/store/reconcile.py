@@ -1,0 +1,102 @@
+"""Bring a stored review in line with the document as it is now.
+
+Runs inside the transaction that opens the review. Sections are matched by
+id (ids come from titles, not positions): an unchanged text keeps everything;
+a changed text makes the section stale and its model and rules findings
+history; a section that went away is marked removed and all its findings
+become history. The reviewer's own findings on a changed section stay, with
+their quote looked up again in the new text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from desktop_app.document.model import Document
+from desktop_app.store.review_state import SectionChanges
+
+
+def insert_sections(conn: sqlite3.Connection, review_id: int, document: Document,
+                    hashes: dict[str, str]) -> None:
+    conn.executemany(
+        "INSERT INTO review_sections (review_id, section_id, title, level, position,"
+        " section_hash) VALUES (?, ?, ?, ?, ?, ?)",
+        [(review_id, s.id, s.title, s.level, pos, hashes[s.id])
+         for pos, s in enumerate(document.walk())],
+    )
+
+
+def reconcile(conn: sqlite3.Connection, review_id: int, document: Document,
+              hashes: dict[str, str], when: str) -> SectionChanges:
+    changes = SectionChanges()
+    stored = {row["section_id"]: row for row in conn.execute(
+        "SELECT section_id, title, level, position, section_hash, status FROM review_sections"
+        " WHERE review_id = ?", (review_id,))}
+    for pos, section in enumerate(document.walk()):
+        sid, new_hash = section.id, hashes[section.id]
+        old = stored.pop(sid, None)
+        if old is None:
+            conn.execute(
+                "INSERT INTO review_sections (review_id, section_id, title, level, position,"
+                " section_hash) VALUES (?, ?, ?, ?, ?, ?)",
+                (review_id, sid, section.title, section.level, pos, new_hash))
+            changes.added.append(sid)
+        elif old["status"] == "removed":  # back again: its old findings stay history
+            conn.execute(
+                "UPDATE review_sections SET title = ?, level = ?, position = ?,"
+                " section_hash = ?, status = 'not-analysed', error = NULL, model = NULL,"
+                " framework_identity = NULL, provider_identity = NULL, requests = 0,"
+                " retries = 0, input_tokens = 0, output_tokens = 0, cache_read_tokens = 0,"
+                " cache_write_tokens = 0, analysed_at = NULL"
+                " WHERE review_id = ? AND section_id = ?",
+                (section.title, section.level, pos, new_hash, review_id, sid))
+            changes.added.append(sid)
+        elif old["section_hash"] == new_hash:
+            if (old["title"], old["level"], old["position"]) != (section.title, section.level,
+                                                                 pos):
+                conn.execute(
+                    "UPDATE review_sections SET title = ?, level = ?, position = ?"
+                    " WHERE review_id = ? AND section_id = ?",
+                    (section.title, section.level, pos, review_id, sid))
+            changes.unchanged.append(sid)
+        else:
+            status = "not-analysed" if old["status"] == "not-analysed" else "stale"
+            conn.execute(
+                "UPDATE review_sections SET title = ?, level = ?, position = ?,"
+                " section_hash = ?, status = ?, error = NULL"
+                " WHERE review_id = ? AND section_id = ?",
+                (section.title, section.level, pos, new_hash, status, review_id, sid))
+            _supersede(conn, review_id, sid, "changed", when, keep_user=True)
+            _reanchor_user_findings(conn, review_id, sid, section.text, when)
+            changes.changed.append(sid)
+    for sid, old in stored.items():
+        if old["status"] == "removed":
+            continue
+        conn.execute(
+            "UPDATE review_sections SET status = 'removed', error = NULL"
+            " WHERE review_id = ? AND section_id = ?", (review_id, sid))
+        _supersede(conn, review_id, sid, "removed", when, keep_user=False)
+        changes.removed.append(sid)
+    return changes
+
+
+def _supersede(conn: sqlite3.Connection, review_id: int, section_id: str, reason: str,
+               when: str, *, keep_user: bool) -> None:
+    conn.execute(
+        "UPDATE findings SET superseded = 1, superseded_reason = ?, superseded_at = ?"
+        " WHERE review_id = ? AND section_id = ? AND superseded = 0"
+        + (" AND source != 'user'" if keep_user else ""),
+        (reason, when, review_id, section_id))
+
+
+def _reanchor_user_findings(conn: sqlite3.Connection, review_id: int, section_id: str,
+                            text: str, when: str) -> None:
+    rows = conn.execute(
+        "SELECT pk, quote FROM findings WHERE review_id = ? AND section_id = ?"
+        " AND superseded = 0 AND source = 'user'", (review_id, section_id)).fetchall()
+    for row in rows:
+        start = text.find(row["quote"]) if row["quote"] else -1
+        span = (1, start, start + len(row["quote"])) if start >= 0 else (0, None, None)
+        conn.execute(
+            "UPDATE findings SET anchored = ?, quote_start = ?, quote_end = ?, updated = ?"
+            " WHERE pk = ?", (*span, when, row["pk"]))
