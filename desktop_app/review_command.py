@@ -7,16 +7,14 @@ the report to --report, and the exit code says how it went (PRODUCT.md §2).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_CANNOT_OPEN, EXIT_PROVIDER, EXIT_FAILED = range(6)
-REPORT_FORMATS = (".json",)
+REPORT_FORMATS = (".json", ".md", ".html", ".csv")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -31,9 +29,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--region", metavar="R")
     p.add_argument("--profile", metavar="P")
     p.add_argument("--concurrency", type=int, metavar="N")
-    p.add_argument("--report", metavar="PATH", help="write the report (.json)")
+    p.add_argument("--report", metavar="PATH", help="write the report: .json .md .html .csv")
     p.add_argument("--out", metavar="PATH.docx", help="write a reviewed copy with Word comments")
-    p.add_argument("--accept-all", action="store_true", help="mark every finding accepted")
+    p.add_argument("--accept-all", action="store_true",
+                   help="mark every finding accepted (for --out)")
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X")
     p.add_argument("--fresh", action="store_true", help="ignore stored results, ask again")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
@@ -49,10 +48,12 @@ def run(argv: Sequence[str]) -> int:
     args = parser().parse_args(argv)
     if args.report and Path(args.report).suffix.lower() not in REPORT_FORMATS:
         return fail(f"--report: unsupported format {Path(args.report).suffix or '(none)'}; "
-                    "this version writes .json reports", EXIT_USAGE)
-    if args.out:
-        return fail("--out: writing a reviewed .docx is not available in this version",
-                    EXIT_USAGE)
+                    f"use one of {' '.join(REPORT_FORMATS)}", EXIT_USAGE)
+    if args.out and Path(args.out).suffix.lower() != ".docx":
+        return fail("--out: the reviewed copy must be a .docx file", EXIT_USAGE)
+    if args.out and Path(args.out).resolve() == Path(args.file).resolve():
+        return fail("--out: that is the document under review; the original is never "
+                    "overwritten, choose another name", EXIT_USAGE)
     if not 0.0 <= args.min_confidence <= 1.0:
         return fail("--min-confidence must be between 0 and 1", EXIT_USAGE)
     if args.concurrency is not None and not 1 <= args.concurrency <= 64:
@@ -115,11 +116,13 @@ def make_provider(args, doc):
 def _run_dispatch(args, doc, framework, provider) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer
 
+    from desktop_app.ai.provider import AnalysisResult
     from desktop_app.paths import data_dir
+    from desktop_app.review.progress_printer import ProgressPrinter
     from desktop_app.review.report import ReviewRun, SectionOutcome, build_report
     from desktop_app.store.db import Database, StoreError
-    from desktop_app.store.results import ResultCache
-    from desktop_app.review.progress_printer import ProgressPrinter
+    from desktop_app.store.results import ResultCache, framework_identity, section_hash
+    from desktop_app.store.reviews import ReviewStore
     from desktop_app.workers.dispatcher import Dispatcher
 
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
@@ -127,26 +130,51 @@ def _run_dispatch(args, doc, framework, provider) -> int:
         db = Database(data_dir())
     except StoreError as err:
         return fail(str(err), EXIT_INTERNAL)
+    try:
+        store = ReviewStore(db)
+        state = store.open_or_create_review(
+            doc, framework_identity(framework), framework.name, provider.name,
+            list(provider.models), provider_identity=provider.cache_identity())
+    except StoreError as err:
+        db.close()
+        return fail(str(err), EXIT_INTERNAL)
+
     sections = list(doc.walk())
+    hashes = {s.id: section_hash(s.title, s.text) for s in sections}
+    saver = _Saver(store, state.review_id, hashes)
+    # Sections the review already has, for this text and these settings, cost
+    # nothing: that is what lets a killed run resume where it stopped.
+    stored = set() if args.fresh else set(state.reusable_ids())
     threads = args.concurrency or (8 if provider.name == "bedrock" else max(2, os.cpu_count() or 2))
-    dispatcher = Dispatcher(provider, framework, cache=ResultCache(db), max_threads=threads,
-                            document_title=doc.title)
+    dispatcher = Dispatcher(provider, framework, cache=ResultCache(db, on_error=saver.warn),
+                            max_threads=threads, document_title=doc.title)
     run = ReviewRun(doc, provider.name, list(provider.models), getattr(provider, "region", None),
                     framework.name, min_confidence=args.min_confidence,
                     accept_all=args.accept_all, prices=getattr(provider, "prices", None))
     printer = ProgressPrinter({s.id: s.title for s in sections}, quiet=args.quiet)
     fatal: list = []
 
+    for sid in (s.id for s in sections if s.id in stored):
+        record = state.sections[sid]
+        result = AnalysisResult(record.findings, record.model, record.usage, from_cache=True)
+        run.outcomes[sid] = SectionOutcome("done", result=result)
+        printer.section_done(sid, len(run.visible(result.findings)), True)
+
     def finished(sid, result):
+        record = saver.result(sid, result)
+        if record is not None:  # what the review holds: decisions kept, own findings too
+            result = AnalysisResult(record.findings, result.model, result.usage, result.seconds,
+                                    result.from_cache)
         run.outcomes[sid] = SectionOutcome("done", result=result)
         printer.section_done(sid, len(run.visible(result.findings)), result.from_cache)
 
     def failed(sid, error):
+        saver.failure(sid, error)
         run.outcomes[sid] = SectionOutcome("failed", error=error)
         printer.section_failed(sid, error.message)
 
-    def state_changed(sid, state):
-        if state == "cancelled":
+    def state_changed(sid, new_state):
+        if new_state == "cancelled":
             run.outcomes[sid] = SectionOutcome("cancelled")
 
     dispatcher.section_finished.connect(finished)
@@ -155,7 +183,8 @@ def _run_dispatch(args, doc, framework, provider) -> int:
     dispatcher.progress_changed.connect(printer.progress)
     dispatcher.provider_unusable.connect(fatal.append)
     dispatcher.run_finished.connect(lambda _p: QTimer.singleShot(0, app.quit))
-    QTimer.singleShot(0, lambda: dispatcher.analyse(sections, force=args.fresh))
+    to_run = [s for s in sections if s.id not in stored]
+    QTimer.singleShot(0, lambda: dispatcher.analyse(to_run, force=args.fresh))
     try:
         app.exec()
     except KeyboardInterrupt:
@@ -164,17 +193,27 @@ def _run_dispatch(args, doc, framework, provider) -> int:
         dispatcher.shutdown(10_000)
         printer.close()
     run.finished = datetime.now(UTC)
+    saver.seconds((run.finished - run.started).total_seconds())
+    db.close()
 
     report = build_report(run)
     if args.report:
+        from desktop_app.export.reports import write_report
+
         try:
-            write_atomically(Path(args.report), json.dumps(report, ensure_ascii=False, indent=2))
+            write_report(Path(args.report), report)
         except OSError as exc:
             return fail(f"cannot write report {args.report}: {exc.strerror or exc}", EXIT_INTERNAL)
-    db.close()
     done = sum(1 for o in run.outcomes.values() if o.status == "done")
     if fatal and done == 0:
         return fail(f"the provider cannot serve: {fatal[0].message}", EXIT_PROVIDER)
+    if args.out:
+        from desktop_app.export.command import write_reviewed_copy
+
+        problem = write_reviewed_copy(args.file, doc, run, args.out, accept_all=args.accept_all,
+                                      quiet=args.quiet)
+        if problem:
+            return fail(problem, EXIT_INTERNAL)
     failures = [(s["title"], s["error"]) for s in report["sections"] if s["status"] != "done"]
     if failures:
         print(f"margin: {len(failures)} of {len(sections)} sections were not reviewed:",
@@ -185,17 +224,37 @@ def _run_dispatch(args, doc, framework, provider) -> int:
     return EXIT_OK
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write next to the target and rename: a crash never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.write("\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+class _Saver:
+    """Records each answer in the review as it arrives. A store that stops
+    taking writes (disk full, locked) is reported once; the run goes on and
+    its results still reach the report."""
+
+    def __init__(self, store, review_id: int, hashes: dict[str, str]) -> None:
+        self.store = store
+        self.review_id = review_id
+        self.hashes = hashes
+        self.warned = False
+
+    def result(self, sid, result):
+        return self._try(self.store.record_result, self.review_id, sid, self.hashes[sid], result)
+
+    def failure(self, sid, error) -> None:
+        self._try(self.store.record_failure, self.review_id, sid, self.hashes[sid], error)
+
+    def seconds(self, seconds: float) -> None:
+        self._try(self.store.add_seconds, self.review_id, seconds)
+
+    def _try(self, write, *args):
+        from desktop_app.store.db import StoreError
+
+        try:
+            return write(*args)
+        except StoreError as err:
+            self.warn(err)
+            return None
+
+    def warn(self, err) -> None:
+        if not self.warned:
+            self.warned = True
+            print(f"margin: results are not being saved ({err}); the report will have them",
+                  file=sys.stderr)

@@ -7,7 +7,6 @@ through AWS_ENDPOINT_URL_BEDROCK_RUNTIME, as a user's proxy setup would.
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -28,22 +27,6 @@ REQUIRED_FINDING_KEYS = {"id", "category", "severity", "confidence", "quote", "a
 def margin(args: list[str], env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True,
                           text=True, env=env, timeout=timeout)
-
-
-@pytest.fixture
-def env(isolated_data_dir: Path) -> dict[str, str]:
-    e = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    e.update(MARGIN_DATA_DIR=str(isolated_data_dir), QT_QPA_PLATFORM="offscreen",
-             AWS_CONFIG_FILE=str(isolated_data_dir / "aws-config"),
-             AWS_SHARED_CREDENTIALS_FILE=str(isolated_data_dir / "aws-credentials"),
-             AWS_EC2_METADATA_DISABLED="true")
-    return e
-
-
-@pytest.fixture
-def aws_env(env: dict[str, str], fake_bedrock) -> dict[str, str]:
-    return dict(env, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
-                AWS_DEFAULT_REGION="us-east-1", AWS_ENDPOINT_URL_BEDROCK_RUNTIME=fake_bedrock.url)
 
 
 @pytest.fixture

@@ -1,0 +1,163 @@
+"""Placing each finding's comment: on its quote, the paragraph around it, or the heading.
+
+Works on an open python-docx document whose body paragraphs were numbered
+with `body_paragraphs`, exactly as the loader numbered them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from desktop_app.document.body import TXBX
+from desktop_app.document.model import Section
+from desktop_app.document.text import run_texts
+from desktop_app.export.markers import comment_ids_in, mark_paragraph, mark_range
+from desktop_app.export.offsets import LayoutMismatch, Point, Span, layout, locate, quote_range
+from desktop_app.export.runs import end_boundary, start_boundary
+from desktop_app.export.tracked_changes import revision_date, revision_ids, track_rewrite
+from desktop_app.export.xmltext import xml_safe
+from desktop_app.review.findings import Finding
+
+
+@dataclass(slots=True)
+class ExportSummary:
+    out_path: Path
+    comments: int = 0  # comments added
+    on_quote: int = 0  # anchored on exactly the quote
+    widened: int = 0  # on the runs or the paragraph around the quote (could not cut exactly)
+    on_heading: int = 0  # no anchored quote: on the section heading (or first paragraph)
+    tracked: int = 0  # rewrites written as tracked changes
+    rewrites_untracked: int = 0  # rewrites left in the comment only (quote not plain text)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (finding id, reason)
+
+
+def comment_text(f: Finding) -> str:
+    """'[MAJOR · Clarity] issue', then suggestion, rewrite and checkpoints, a line each."""
+    category = f.category.strip()
+    label = f.severity.upper() + (f" · {category[:1].upper()}{category[1:]}" if category else "")
+    lines = [f"[{label}] {f.issue}"]
+    if f.suggestion:
+        lines.append(f"Suggestion: {f.suggestion}")
+    if f.rewrite:
+        lines.append(f"Rewrite: {f.rewrite}")
+    if f.checkpoints:
+        lines.append("Checkpoints: " + ", ".join(f.checkpoints))
+    return xml_safe("\n".join(lines).replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _story(p: etree._Element) -> etree._Element | None:
+    """The text box holding `p`, or None for the main body."""
+    for ancestor in p.iterancestors(TXBX):
+        return ancestor
+    return None
+
+
+def _live_text(p: etree._Element) -> str:
+    return "".join(seg.text for seg in run_texts(p))
+
+
+class Annotator:
+    """Adds one comment per finding to an open python-docx document, counting in `summary`."""
+
+    def __init__(self, wdoc, paragraphs: list[etree._Element], author: str, initials: str,
+                 summary: ExportSummary, track: bool) -> None:
+        self.wdoc = wdoc
+        self.track = track
+        self.paragraphs = paragraphs
+        self.author, self.initials = author, initials
+        self.summary = summary
+        self.marker_ids = comment_ids_in(wdoc.element)  # including orphans of lost comments
+        self.rewrites: list[tuple[etree._Element, int, Finding]] = []
+
+    def add_section(self, section: Section, findings: list[Finding]) -> None:
+        try:
+            spans: list[Span] | None = layout(section)
+        except LayoutMismatch:
+            spans = None  # never guess offsets: every comment goes on the heading
+        texts = {s.para.anchor: s.para.text for s in spans or ()}
+        for f in findings:
+            rng = quote_range(section, f) if spans else None
+            points = locate(spans, *rng) if spans and rng else None
+            if points is not None:
+                self._on_quote(points, texts, f)
+                continue
+            anchor = _fallback_anchor(section)
+            if anchor is None:
+                self.summary.skipped.append((f.id, f"section {section.id} has no paragraph"))
+                continue
+            cid = self._new_comment(f)
+            mark_paragraph(self.paragraphs[anchor], cid)
+            self.summary.on_heading += 1
+            self._rewrite(f, self.paragraphs[anchor], cid, False)
+
+    def _on_quote(self, points: tuple[Point, Point], texts: dict[int, str], f: Finding) -> None:
+        first, last = points
+        sp, ep = self.paragraphs[first.anchor], self.paragraphs[last.anchor]
+        if _story(sp) is not _story(ep):  # a range cannot leave a text box: stop at its end
+            ep, last = sp, Point(first.anchor, len(texts[first.anchor]))
+        cid = self._new_comment(f)
+        exact = False
+        if _live_text(sp) == texts[first.anchor] and _live_text(ep) == texts[last.anchor]:
+            start = start_boundary(sp, first.offset)
+            end = end_boundary(ep, last.offset) if start is not None else None
+            if start and end and mark_range(sp, start.element, ep, end.element, cid):
+                exact = start.exact and end.exact
+                if exact:
+                    self.summary.on_quote += 1
+                else:
+                    self.summary.widened += 1
+                self._rewrite(f, sp, cid, exact and sp is ep)
+                return
+        mark_paragraph(sp, cid)  # the text or structure is not what we can cut: whole paragraph
+        self.summary.widened += 1
+        self._rewrite(f, sp, cid, False)
+
+    def _rewrite(self, f: Finding, p: etree._Element, cid: int, trackable: bool) -> None:
+        if not (self.track and f.rewrite):
+            return
+        if trackable:
+            self.rewrites.append((p, cid, f))
+        else:
+            self.summary.rewrites_untracked += 1
+
+    def _new_comment(self, f: Finding) -> int:
+        comment = self.wdoc.comments.add_comment(comment_text(f), author=self.author,
+                                                 initials=self.initials)
+        cid = comment.comment_id
+        if cid in self.marker_ids:
+            # python-docx numbers after comments.xml only; the body still marks an id
+            # whose comment was removed. Move past it (no public setter for the id).
+            cid = max(self.marker_ids) + 1
+            comment._comment_elm.id = cid  # noqa: SLF001
+        self.marker_ids.add(cid)
+        self.summary.comments += 1
+        return cid
+
+    def track_rewrites(self) -> None:
+        """Turn the recorded rewrites into revisions, once every comment is placed.
+
+        Not earlier: a later comment may cut a quote's runs again, and a revision
+        changes the text later offsets count. The range markers say which runs
+        each quote is, however they were cut.
+        """
+        roots = [part.element for part in self.wdoc.part.package.iter_parts()
+                 if hasattr(part, "element")]
+        ids, date = revision_ids(*roots), revision_date()
+        for p, cid, f in self.rewrites:
+            if track_rewrite(p, cid, f.rewrite or "", self.author, date, ids):
+                self.summary.tracked += 1
+            else:
+                self.summary.rewrites_untracked += 1
+
+
+def _fallback_anchor(section: Section) -> int | None:
+    """The heading, or for a section without one its first paragraph with text."""
+    if section.heading_anchor is not None:
+        return section.heading_anchor
+    for p in section.paragraphs:
+        if p.text.strip():
+            return p.anchor
+    return section.paragraphs[0].anchor if section.paragraphs else None

@@ -1,0 +1,52 @@
+"""`margin review --out`: which findings go into the reviewed copy, and what is said.
+
+Kept here rather than in review_command so that the command only calls it.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from desktop_app.document.model import Document
+from desktop_app.export.docx_comments import (
+    ExportError,
+    export_reviewed_docx,
+    select_for_export,
+)
+from desktop_app.review.report import ReviewRun
+
+
+def write_reviewed_copy(source: str, doc: Document, run: ReviewRun, out: str, *,
+                        accept_all: bool, quiet: bool, stderr: TextIO | None = None
+                        ) -> str | None:
+    """Export accepted and user-written findings (all of them with `accept_all`).
+
+    Says on stderr how many pending findings were left out, and, unless
+    quiet, where the comments went. Returns None, or the reason it failed.
+    """
+    err = stderr or sys.stderr
+    chosen, pending = {}, 0
+    for sid, outcome in run.outcomes.items():
+        if outcome.status == "done" and outcome.result is not None:
+            chosen[sid], skipped = select_for_export(run.visible(outcome.result.findings),
+                                                     accept_all)
+            pending += skipped
+    if pending:
+        print(f"margin: {pending} pending finding{'' if pending == 1 else 's'} not exported to "
+              f"{out} (only accepted and your own findings are); use --accept-all to export "
+              "every finding", file=err)
+    try:
+        summary = export_reviewed_docx(source, doc, chosen, out)
+    except ExportError as exc:
+        return f"cannot write reviewed copy {out}: {exc}"
+    except OSError as exc:
+        return f"cannot write reviewed copy {out}: {exc.strerror or exc}"
+    if not quiet:
+        placed = f"{summary.on_quote} on their quote"
+        if summary.widened:
+            placed += f", {summary.widened} on the text around it"
+        if summary.on_heading:
+            placed += f", {summary.on_heading} on a section heading (no quote)"
+        print(f"margin: wrote {out}: {summary.comments} comments ({placed})", file=err)
+    return None

@@ -1,0 +1,167 @@
+"""The review report as JSON, Markdown, HTML or CSV, chosen by the file extension.
+
+Every format is rendered from the `margin.review/1` dict that `build_report`
+makes, so they all say the same thing; JSON is that dict as it is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from desktop_app.export.atomic import write_text_atomically
+from desktop_app.review.findings import SEVERITIES
+
+REPORT_FORMATS = (".json", ".md", ".html", ".csv")
+CSV_COLUMNS = ("section_id", "section_title", "finding_id", "severity", "category",
+               "confidence", "decision", "anchored", "quote", "issue", "suggestion", "rewrite",
+               "checkpoints", "source")
+
+
+class ReportFormatError(ValueError):
+    """The path's extension names no report format."""
+
+
+def write_report(path: str | os.PathLike[str], report: dict[str, Any]) -> None:
+    """Render `report` in the format of `path`'s extension and write it atomically."""
+    render, encoding = _renderer(Path(path).suffix.lower())
+    write_text_atomically(path, render(report), encoding=encoding)
+
+
+def _renderer(suffix: str) -> tuple[Callable[[dict[str, Any]], str], str]:
+    if suffix == ".json":
+        return render_json, "utf-8"
+    if suffix == ".md":
+        return render_markdown, "utf-8"
+    if suffix == ".html":
+        from desktop_app.export.report_html import render_html
+
+        return render_html, "utf-8"
+    if suffix == ".csv":
+        return render_csv, "utf-8-sig"  # the BOM makes Excel read UTF-8
+    raise ReportFormatError(f"unsupported report format {suffix or '(none)'}; "
+                            f"use one of {' '.join(REPORT_FORMATS)}")
+
+
+def render_json(report: dict[str, Any]) -> str:
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+def findings(report: dict[str, Any]) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """(section, finding) for every finding, in document order."""
+    for section in report["sections"]:
+        for finding in section["findings"]:
+            yield section, finding
+
+
+def when(iso: str) -> str:
+    """'2024-03-21T09:18:05.123Z' -> '2024-03-21 09:18 UTC' for people to read."""
+    return f"{iso[:10]} {iso[11:16]} UTC" if len(iso) >= 16 and iso[10:11] == "T" else iso
+
+
+def severity_counts(report: dict[str, Any]) -> dict[str, int]:
+    counts = Counter(f["severity"] for _, f in findings(report))
+    return {s: counts.get(s, 0) for s in SEVERITIES}
+
+
+# ---- CSV ----------------------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    # A cell starting like a formula is run by spreadsheets (CSV injection):
+    # a leading apostrophe makes it text.
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def render_csv(report: dict[str, Any]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for s, f in findings(report):
+        writer.writerow([_cell(v) for v in (
+            s["id"], s["title"], f["id"], f["severity"], f["category"], f["confidence"],
+            f["decision"], f["anchored"], f["quote"], f["issue"], f["suggestion"], f["rewrite"],
+            "; ".join(f["checkpoints"]), f["source"])])
+    return out.getvalue()
+
+
+# ---- Markdown -----------------------------------------------------------------------
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+
+
+def md_escape(text: str) -> str:
+    """Text that Markdown shows as it is: no emphasis, links, HTML or block markup."""
+    lines = []
+    for line in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if not line.strip():
+            continue  # a blank line would end the paragraph or the quote
+        line = _MD_INLINE.sub(r"\\\1", line)
+        lines.append(_MD_LINE_START.sub(_escape_block_marker, line))
+    return "  \n".join(lines)  # two spaces: a line break inside the paragraph
+
+
+def _escape_block_marker(m: re.Match[str]) -> str:
+    marker = m.group(2)  # "#", "-", "12." ...: the punctuation is what gets the backslash
+    return m.group(1) + marker[:-1] + "\\" + marker[-1]
+
+
+def render_markdown(report: dict[str, Any]) -> str:
+    doc, counts = report["document"], severity_counts(report)
+    total = sum(counts.values())
+    models = ", ".join(report["provider"]["models"]) or "built-in rules"
+    usage, timing = report["usage"], report["timing"]
+    cost = usage["estimated_cost_usd"]
+    out = [f"# Review: {md_escape(doc['title'])}", "",
+           f"- **Document:** {md_escape(doc['path'])}",
+           f"- **Framework:** {md_escape(report['framework']['name'])}",
+           f"- **Reviewer:** {md_escape(report['provider']['name'])} ({md_escape(models)})",
+           f"- **Reviewed:** {when(timing['finished'])} ({timing['seconds']} s)",
+           f"- **Findings:** {total} (" + ", ".join(f"{n} {s}" for s, n in counts.items()) + ")",
+           f"- **Requests:** {usage['requests']}, tokens in {usage['input_tokens']}, "
+           f"out {usage['output_tokens']}, estimated cost "
+           + ("unknown" if cost is None else f"${cost:.4f}"), ""]
+    for s in report["sections"]:
+        out += [f"## {md_escape(s['title'])}", ""]
+        if s["status"] != "done":
+            reason = f": {md_escape(s['error'])}" if s["error"] else ""
+            out += [f"*Not reviewed ({s['status']}){reason}*", ""]
+            continue
+        if not s["findings"]:
+            out += ["*No findings.*", ""]
+        for n, f in enumerate(s["findings"], 1):
+            out += _md_finding(n, f)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _md_finding(n: int, f: dict[str, Any]) -> list[str]:
+    facts = [f["decision"], f"confidence {f['confidence']:.2f}", f["source"]]
+    if not f["anchored"]:
+        facts.append("quote not found in the text")
+    out = [f"**{n}. {f['severity'].upper()} · {md_escape(f['category'])}** ({', '.join(facts)})",
+           ""]
+    if f["quote"]:
+        out += ["> " + md_escape(f["quote"]).replace("  \n", "  \n> "), ""]
+    out += [f"**Issue:** {md_escape(f['issue'])}", ""]
+    if f["suggestion"]:
+        out += [f"**Suggestion:** {md_escape(f['suggestion'])}", ""]
+    if f["rewrite"]:
+        out += [f"**Rewrite:** {md_escape(f['rewrite'])}", ""]
+    if f["checkpoints"]:
+        out += ["**Checkpoints:** " + ", ".join(md_escape(c) for c in f["checkpoints"]), ""]
+    return out

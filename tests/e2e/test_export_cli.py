@@ -1,0 +1,102 @@
+"""`margin review --out/--report` end to end: a real subprocess on the bundled sample."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop_app.paths import sample_document
+from tests.docx_inspect import inspect
+from tests.export_helpers import sha256
+
+
+def margin(args: list[str], env: dict[str, str], timeout: float = 180
+           ) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True,
+                          text=True, env=env, timeout=timeout)
+
+
+@pytest.fixture
+def env(isolated_data_dir: Path) -> dict[str, str]:
+    e = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    e.update(MARGIN_DATA_DIR=str(isolated_data_dir), QT_QPA_PLATFORM="offscreen",
+             AWS_CONFIG_FILE=str(isolated_data_dir / "aws-config"),
+             AWS_SHARED_CREDENTIALS_FILE=str(isolated_data_dir / "aws-credentials"),
+             AWS_EC2_METADATA_DISABLED="true")
+    return e
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A private copy, so that 'beside the source' is a temporary folder."""
+    copy = tmp_path / "Incident report.docx"
+    copy.write_bytes(sample_document().read_bytes())
+    return copy
+
+
+def test_accept_all_exports_every_finding_on_its_quote(env, sample, tmp_path):
+    before = sha256(sample)
+    out, report = tmp_path / "reviewed" / "Incident (reviewed).docx", tmp_path / "r.json"
+    proc = margin(["review", str(sample), "--provider", "local", "--accept-all",
+                   "--out", str(out), "--report", str(report)], env)
+    assert proc.returncode == 0, proc.stderr
+    assert sha256(sample) == before
+    findings = [f for s in json.loads(report.read_text())["sections"] for f in s["findings"]]
+    got = inspect(out)
+    assert len(findings) > 10 and len(got.comments) == len(findings)
+    assert f"wrote {out}: {len(findings)} comments" in proc.stderr
+    # comments come in document order, as the report lists findings
+    for (cid, text), f in zip(sorted(got.comments.items()), findings, strict=True):
+        assert f["issue"] in text and text.startswith(f"[{f['severity'].upper()} · ")
+        if f["anchored"]:
+            assert got.ranges[cid].text == f["quote"]
+    assert set(got.authors.values()) == {"Margin"}
+
+
+def test_pending_findings_are_not_exported_and_the_count_is_said(env, sample, tmp_path):
+    out, report = tmp_path / "out.docx", tmp_path / "r.json"
+    proc = margin(["review", str(sample), "--provider", "local", "--out", str(out),
+                   "--report", str(report)], env)
+    assert proc.returncode == 0, proc.stderr
+    n = sum(len(s["findings"]) for s in json.loads(report.read_text())["sections"])
+    assert f"{n} pending findings not exported" in proc.stderr
+    assert "--accept-all" in proc.stderr
+    assert inspect(out).comments == {}
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".csv"])
+def test_report_formats_by_extension(env, sample, tmp_path, suffix):
+    report = tmp_path / f"report{suffix}"
+    proc = margin(["review", str(sample), "--provider", "local", "--report", str(report),
+                   "--quiet"], env)
+    assert proc.returncode == 0, proc.stderr
+    text = report.read_text(encoding="utf-8-sig")
+    if suffix == ".csv":
+        rows = list(csv.DictReader(text.splitlines()))
+        assert len(rows) > 10 and {r["decision"] for r in rows} == {"pending"}
+    elif suffix == ".html":
+        assert text.startswith("<!DOCTYPE html>") and "Investigation Report" in text
+    else:
+        assert text.startswith("# Review: ")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--out", "x.pdf"], "--out: the reviewed copy must be a .docx file"),
+    (["--report", "x.txt"], "--report: unsupported format .txt"),
+])
+def test_bad_output_names_are_usage_errors(env, sample, args, message):
+    proc = margin(["review", str(sample), *args], env)
+    assert proc.returncode == 2 and message in proc.stderr
+
+
+def test_out_never_overwrites_the_document(env, sample):
+    before = sha256(sample)
+    proc = margin(["review", str(sample), "--provider", "local", "--out", str(sample)], env)
+    assert proc.returncode == 2 and "never overwritten" in proc.stderr
+    assert sha256(sample) == before
