@@ -8,6 +8,12 @@
     xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --review \
         [FILE] [--section Impact] [--finding 1] [--out docs/screenshot-review.png]
 
+    # A review half done: the first sections analysed, some findings accepted
+    # and rejected (through the window's own actions), the rest not analysed,
+    # statistics under the findings:
+    xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --half-done \
+        [--out docs/screenshot-half-done.png]
+
 Uses a throw-away data folder, so the window has its first-run layout, the
 user's recent files and settings are left alone, and no AWS credentials are
 found (the built-in reviewer answers; nothing leaves the machine).
@@ -33,18 +39,24 @@ def main() -> int:
                         help="run Analyse all with the built-in reviewer first")
     parser.add_argument("--finding", type=int, default=1,
                         help="with --review: select this finding (1 = first; 0 = none)")
+    parser.add_argument("--half-done", action="store_true",
+                        help="analyse the first half of the sample, decide on some findings")
     parser.add_argument("--framework", help="with --review: the framework to pick")
     parser.add_argument("--out")
     parser.add_argument("--size", default="1280x800")
     args = parser.parse_args()
-    if not args.file and not args.review:
+    if not args.file and not args.review and not args.half_done:
         parser.error("give a FILE, or --review for the sample document")
+    if args.half_done:
+        args.review = True
+        args.section = args.section or "Summary"
     if args.review and not args.file:  # the sample's defaults
         args.section = args.section or "Impact"
         args.framework = args.framework or "Investigation report"
     file = args.file or str(SAMPLE)
-    out = Path(args.out or ROOT / "docs" / (
-        "screenshot-review.png" if args.review else "screenshot-main.png"))
+    default = ("screenshot-half-done.png" if args.half_done else
+               "screenshot-review.png" if args.review else "screenshot-main.png")
+    out = Path(args.out or ROOT / "docs" / default)
     data = tempfile.mkdtemp(prefix="margin-shot-")
     os.environ.setdefault("MARGIN_DATA_DIR", data)
     if args.review:
@@ -87,7 +99,22 @@ def main() -> int:
                 return
         print(f"no section titled {args.section!r}", file=sys.stderr)
 
+    def decide_some() -> None:
+        """Accept and reject a few findings, as a reviewer would from the keyboard."""
+        decisions = window.decisions
+        sections = list(window.model.document.walk())  # type: ignore[union-attr]
+        plan = {1: ("accepted", "rejected", "accepted"), 2: ("accepted",),
+                3: ("rejected", "accepted", "accepted")}
+        for number, choices in plan.items():
+            window.tree.setCurrentIndex(window.model.index_for(sections[number].id))
+            for row, decision in enumerate(choices):
+                if row < window.findings.model.rowCount():
+                    window.findings.select_row(row)
+                    decisions.decide(decision)
+
     def reviewed(_progress: object) -> None:
+        if args.half_done:
+            decide_some()
         select_section()
         if args.finding > 0 and window.findings.model.rowCount() >= args.finding:
             window.findings.select_row(args.finding - 1)
@@ -103,7 +130,11 @@ def main() -> int:
             combo = window.framework_picker.combo
             combo.setCurrentIndex(max(0, combo.findText(args.framework)))
         window.analysis.run_finished.connect(reviewed)
-        window.analyse_all_action.trigger()
+        if args.half_done:
+            sections = list(doc.walk())  # type: ignore[attr-defined]
+            window.analysis.analyse(sections[: len(sections) // 2])
+        else:
+            window.analyse_all_action.trigger()
 
     def refused(reason: str) -> None:
         print(f"cannot open {file}: {reason}", file=sys.stderr)

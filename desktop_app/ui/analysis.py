@@ -5,23 +5,23 @@ thread when a document is opened or Settings change, builds a `Dispatcher`
 for that provider and the chosen framework, and turns the dispatcher's signals
 into per-section status and results that the tree and the findings pane read.
 A new dispatcher replaces the old one (cancelled and drained first) whenever
-the document, the provider or the framework changes.
+the document, the provider or the framework changes. Its `ReviewSession`
+holds the window's one Database: the stored review of the document and
+framework is opened (and restored) with the document, and every result is
+saved there before the window shows it.
 """
 
 from __future__ import annotations
 
 import logging
-import math
+from collections import deque
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from desktop_app import paths
 from desktop_app.ai.provider import AnalysisResult, ProviderError
 from desktop_app.document import Document, Section
 from desktop_app.review.frameworks import Framework
-from desktop_app.store.db import Database, StoreError
-from desktop_app.store.results import ResultCache
 from desktop_app.ui.providers import (
     LOCAL_LABEL,
     ProviderFactory,
@@ -29,7 +29,13 @@ from desktop_app.ui.providers import (
     default_provider_factory,
     short_model,
 )
-from desktop_app.ui.review_results import ReviewResults
+from desktop_app.ui.review_results import (
+    STORED_DONE,
+    STORED_FAILED,
+    STORED_STALE,
+    ReviewResults,
+)
+from desktop_app.ui.review_session import ReviewSession, SafeCache
 from desktop_app.ui.section_status import SectionStatus
 from desktop_app.ui.settings import ReviewPrefs
 from desktop_app.workers.jobs import Job, JobRunner
@@ -47,32 +53,19 @@ STATE_STATUS = {
     "failed": SectionStatus.FAILED,
     "cancelled": SectionStatus.CANCELLED,
 }
+# What the tree shows for a section the stored review has an answer (or a verdict) for.
+STORED_STATUS = {
+    STORED_DONE: SectionStatus.DONE,
+    STORED_FAILED: SectionStatus.FAILED,
+    STORED_STALE: SectionStatus.CHANGED,
+}
 _LIVE = (SectionStatus.QUEUED, SectionStatus.RUNNING)
 _DRAIN_MS = 30_000
 
 
-def eta_text(seconds: float | None) -> str:
-    if seconds is None:
-        return ""
-    if seconds < 10:
-        return "a few seconds left"
-    if seconds < 90:
-        return f"about {int(math.ceil(seconds / 5) * 5)} s left"
-    return f"about {round(seconds / 60)} min left"
-
-
-def progress_text(p: Progress) -> str:
-    """"7 / 16 sections · 1 failed · about 40 s left"."""
-    parts = [f"{p.finished} / {p.total} section{'s' if p.total != 1 else ''}"]
-    if p.failed:
-        parts.append(f"{p.failed} failed")
-    if p.cancelled:
-        parts.append(f"{p.cancelled} cancelled")
-    if p.finished < p.total:
-        eta = eta_text(p.eta_seconds)
-        if eta:
-            parts.append(eta)
-    return " · ".join(parts)
+def source_label(model: str | None) -> str:
+    """How an answer's source is named: the model, or the built-in reviewer."""
+    return short_model(model) if model else LOCAL_LABEL
 
 
 class AnalysisController(QObject):
@@ -84,15 +77,17 @@ class AnalysisController(QObject):
     provider_ready = Signal(object)  # ProviderSetup
     provider_failed = Signal(str)  # the factory could not build a provider: why
     provider_unusable = Signal(object)  # a fatal ProviderError from a job
+    review_opened = Signal(object)  # ReviewState, or None when the store cannot give it
+    save_state_changed = Signal()  # the store took or refused a write (see `session`)
 
     def __init__(self, runner: JobRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
         self.results = ReviewResults()
+        self.session = ReviewSession(self.results)
+        self.session.listeners.append(self.save_state_changed.emit)
         self.provider_factory: ProviderFactory = default_provider_factory
-        self.store_error = ""  # why results are not cached, when the store cannot open
-        self._db: Database | None = None
-        self._cache: ResultCache | None = None
+        self._cache: SafeCache | None = None
         self._prefs = ReviewPrefs()
         self._document: Document | None = None
         self._framework: Framework | None = None
@@ -106,6 +101,15 @@ class AnalysisController(QObject):
         self._busy = False
         self._prefs_deferred = False
         self._closed = False
+        # Answers waiting to be saved and shown, one per turn of the event loop:
+        # ten that arrive together must not hold the GUI for ten store writes.
+        self._arrivals: deque[tuple[str, AnalysisResult | ProviderError, Framework | None]] = (
+            deque())
+        self._finished_run: Progress | None = None  # announced once the arrivals are in
+        self._arrival_timer = QTimer(self)
+        self._arrival_timer.setSingleShot(True)
+        self._arrival_timer.setInterval(0)
+        self._arrival_timer.timeout.connect(self._take_arrival)
 
     # -- state --------------------------------------------------------------------
 
@@ -139,6 +143,11 @@ class AnalysisController(QObject):
     def count(self, status: SectionStatus) -> int:
         return sum(1 for s in self._status.values() if s is status)
 
+    @property
+    def store_error(self) -> str:
+        """Why the last write to the store failed; "" when all is saved."""
+        return self.session.error
+
     # -- configuration --------------------------------------------------------------
 
     def set_document(self, document: Document | None) -> None:
@@ -150,6 +159,7 @@ class AnalysisController(QObject):
         self._status.clear()
         self._document = document
         if document is not None:
+            self._open_review()
             self._prepare_provider()
 
     def refresh_provider(self) -> None:
@@ -177,7 +187,12 @@ class AnalysisController(QObject):
         self._retire()  # first: results drained from it belong to the old framework
         if guidelines is not None:
             self._guidelines = guidelines
+        renamed = self._framework is None or self._framework.name != framework.name
         self._framework = framework
+        if renamed and self._document is not None:
+            self._open_review()  # another framework: another review
+        else:
+            self._update_identity()
         if had_dispatcher:
             self._make_dispatcher()
 
@@ -187,6 +202,7 @@ class AnalysisController(QObject):
         had_dispatcher = self._dispatcher is not None
         self._retire()
         self._guidelines = text
+        self._update_identity()
         if had_dispatcher:
             self._make_dispatcher()
 
@@ -236,9 +252,50 @@ class AnalysisController(QObject):
         self._pending.clear()
         self._retire()
         self._drop_provider()
-        if self._db is not None:
-            self._db.close()
-            self._db = self._cache = None
+        self.session.close()
+        self._cache = None
+
+    # -- the stored review ------------------------------------------------------------
+
+    def _open_review(self) -> None:
+        """Open (or start) the stored review and restore what it holds."""
+        document, framework = self._document, self.framework
+        if document is None or framework is None:
+            return
+        name, models, identity = self._provider_identity()
+        state = self.session.open(document, framework, name, models, identity)
+        self.results.clear()
+        self._status.clear()
+        if state is not None:
+            self.results.restore(state, framework, source_label)
+            for sid, record in state.sections.items():
+                status = STORED_STATUS.get(record.status)
+                if status is not None:
+                    self._status[sid] = status
+        self.review_opened.emit(state)
+
+    def reopen_review(self) -> None:
+        """Open the document's review again (its data was deleted: a fresh one)."""
+        self._open_review()
+
+    def _provider_identity(self) -> tuple[str, list[str], str | None]:
+        """The provider as the review records it; a placeholder until one is prepared
+        (the real one is written when it is ready, before any result)."""
+        if self._setup is not None:
+            p = self._setup.provider
+            return p.name, list(p.models), p.cache_identity()
+        if self._prefs.provider == "local":
+            return "local", [], None
+        return self._prefs.provider, list(self._prefs.bedrock.models), None
+
+    def _update_identity(self) -> None:
+        framework = self.framework
+        if self._document is not None and framework is not None:
+            self.session.update_identity(framework, *self._provider_identity())
+
+    def stored_status(self, section_id: str) -> SectionStatus | None:
+        outcome = self.results.get(section_id)
+        return STORED_STATUS.get(outcome.stored) if outcome is not None else None
 
     # -- the provider ---------------------------------------------------------------
 
@@ -259,6 +316,7 @@ class AnalysisController(QObject):
             return
         self._preparing = False
         self._setup = setup
+        self._update_identity()
         self._make_dispatcher()
         self.provider_ready.emit(setup)
         pending, self._pending = self._pending, []
@@ -282,15 +340,10 @@ class AnalysisController(QObject):
 
     # -- the dispatcher ---------------------------------------------------------------
 
-    def _open_cache(self) -> ResultCache | None:
-        if self._cache is None and not self.store_error:
-            try:
-                self._db = Database(paths.data_dir())
-                self._cache = ResultCache(self._db)
-            except StoreError as err:
-                # Analysis still works; results are simply not kept between runs.
-                self.store_error = str(err)
-                log.error("result cache unavailable: %s", err)
+    def _open_cache(self) -> SafeCache | None:
+        if self._cache is None:
+            # Analysis still works without it; results are then asked for again.
+            self._cache = self.session.result_cache()
         return self._cache
 
     def _make_dispatcher(self) -> None:
@@ -299,7 +352,8 @@ class AnalysisController(QObject):
         framework = self.framework
         if self._setup is None or framework is None or self._document is None:
             return
-        d = Dispatcher(self._setup.provider, framework, cache=self._open_cache(),
+        d = Dispatcher(self._setup.provider, framework,
+                       cache=self._open_cache(),  # type: ignore[arg-type]
                        max_threads=self._setup.threads, document_title=self._document.title,
                        parent=self)
         d.section_state_changed.connect(self._on_state)
@@ -323,34 +377,73 @@ class AnalysisController(QObject):
         QCoreApplication.sendPostedEvents(d, 0)
         d.blockSignals(True)
         d.cache = None
+        self._take_all_arrivals()  # saved in the review they belong to, before any switch
         for sid, status in list(self._status.items()):
             if status in _LIVE:  # a job that never got to report
-                self._status[sid] = SectionStatus.CANCELLED
+                self._status[sid] = self.stored_status(sid) or SectionStatus.CANCELLED
                 self.section_changed.emit(sid)
         d.deleteLater()
         self._update_busy(apply_deferred=False)
 
     def _on_state(self, sid: str, state: str) -> None:
         status = STATE_STATUS.get(state, SectionStatus.NOT_ANALYSED)
+        if status is SectionStatus.CANCELLED:
+            # A cancelled re-run leaves what the review already had.
+            status = self.stored_status(sid) or status
         self._status[sid] = status
         if status is SectionStatus.QUEUED:
             self.results.clear_error(sid)
-        self.section_changed.emit(sid)
+        if status not in (SectionStatus.DONE, SectionStatus.FAILED):
+            self.section_changed.emit(sid)
+        # Done and failed are announced with their outcome, once it is saved.
 
     def _on_finished(self, sid: str, result: AnalysisResult) -> None:
         sender = self.sender()
-        framework = getattr(sender, "framework", None) or self.framework
-        offline = self._setup is not None and self._setup.offline
-        source = short_model(result.model) if result.model else (LOCAL_LABEL if offline else "")
-        self.results.set_result(sid, result, framework, source)  # type: ignore[arg-type]
-        self.section_changed.emit(sid)
+        self._arrive(sid, result, getattr(sender, "framework", None) or self.framework)
 
     def _on_failed(self, sid: str, error: ProviderError) -> None:
-        self.results.set_error(sid, error)
+        self._arrive(sid, error, None)
+
+    def _arrive(self, sid: str, outcome: AnalysisResult | ProviderError,
+                framework: Framework | None) -> None:
+        self._arrivals.append((sid, outcome, framework))
+        if not self._arrival_timer.isActive():
+            self._arrival_timer.start()
+
+    def _take_arrival(self) -> None:
+        if self._arrivals:
+            self._record(*self._arrivals.popleft())
+        if self._arrivals:
+            self._arrival_timer.start()
+        elif self._finished_run is not None:
+            progress, self._finished_run = self._finished_run, None
+            self.run_finished.emit(progress)
+
+    def _take_all_arrivals(self) -> None:
+        self._arrival_timer.stop()
+        while self._arrivals:
+            self._record(*self._arrivals.popleft())
+        if self._finished_run is not None:
+            progress, self._finished_run = self._finished_run, None
+            self.run_finished.emit(progress)
+
+    def _record(self, sid: str, outcome: AnalysisResult | ProviderError,
+                framework: Framework | None) -> None:
+        """Saved first (or kept to be saved), then shown."""
+        if isinstance(outcome, ProviderError):
+            self.session.record_failure(sid, outcome)
+        else:
+            offline = self._setup is not None and self._setup.offline
+            source = short_model(outcome.model) if outcome.model else (
+                LOCAL_LABEL if offline else "")
+            self.session.record_result(sid, outcome, framework, source)  # type: ignore[arg-type]
         self.section_changed.emit(sid)
 
     def _on_run_finished(self, progress: Progress) -> None:
-        self.run_finished.emit(progress)
+        if self._arrivals:
+            self._finished_run = progress  # announced with the last answer shown
+        else:
+            self.run_finished.emit(progress)
         self._update_busy()
 
     def _update_busy(self, apply_deferred: bool = True) -> None:

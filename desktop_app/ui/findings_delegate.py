@@ -1,7 +1,9 @@
 """Paints each finding as a card: severity bar and badge, quote, issue, suggestion.
 
-The text part is a small QTextDocument per finding and width, cached until the
-model changes, so fifty findings lay out and scroll without re-parsing HTML.
+The reviewer's decision shows on the card: an accepted finding carries a green
+tick, a rejected one is greyed out with its issue struck through. The text
+part is a small QTextDocument per content and width, cached, so fifty
+findings lay out and scroll without re-parsing HTML.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.review.findings import Finding
-from desktop_app.ui.findings_model import FINDING_ROLE, confidence_text
+from desktop_app.ui.findings_model import EDITED_ROLE, FINDING_ROLE, confidence_text
 from desktop_app.ui.severity import mix, severity_colour, severity_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -39,6 +41,9 @@ _PAD = 10  # inside a card
 _BAR = 5  # the severity bar
 _QUOTE_CHARS = 220  # longer quotes are shortened here (the text view shows them whole)
 _INVALID = "#e03131"
+_ACCEPTED = "#2f9e44"
+_REJECTED_OPACITY = 0.5
+_CHIPS = {"accepted": "✓ Accepted", "rejected": "✗ Rejected"}
 
 
 def _short(text: str, limit: int) -> str:
@@ -50,9 +55,9 @@ class FindingDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self._view = view
-        self._docs: dict[tuple[int, int], QTextDocument] = {}
-        model = view.model()
-        model.modelReset.connect(self._docs.clear)
+        # Keyed by content, not by object: findings are replaced by fresh copies
+        # after every decision, and a reused id() must not bring back old text.
+        self._docs: dict[tuple[str, int], QTextDocument] = {}
 
     def clear_cache(self) -> None:
         self._docs.clear()
@@ -77,7 +82,8 @@ class FindingDelegate(QStyledItemDelegate):
         width = self._view.viewport().width()
         if finding is None:
             return QSize(width, 0)
-        doc = self._document(finding, self._text_width(width), QApplication.palette(self._view))
+        doc = self._document(finding, bool(index.data(EDITED_ROLE)), self._text_width(width),
+                             QApplication.palette(self._view))
         height = _GAP + _PAD + self._header_height() + 6 + round(doc.size().height()) + _PAD
         return QSize(width, height)
 
@@ -99,8 +105,13 @@ class FindingDelegate(QStyledItemDelegate):
         card = QRect(option.rect).adjusted(_SIDE, _GAP, -_SIDE, 0)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        decision = finding.decision
+        if decision == "rejected":
+            painter.setOpacity(_REJECTED_OPACITY)
         fill = mix(base, highlight, 0.10) if selected else base
         border = highlight if selected else mix(text, base, 0.84)
+        if decision == "accepted" and not selected:
+            border = mix(base, QColor(_ACCEPTED), 0.7)
         painter.setPen(QPen(border, 2 if selected else 1))
         painter.setBrush(fill)
         painter.drawRoundedRect(QRectF(card).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
@@ -130,24 +141,29 @@ class FindingDelegate(QStyledItemDelegate):
         font = QFont(self._view.font())
         painter.setFont(font)
         fm = QFontMetrics(font)
-        conf = confidence_text(finding.confidence)
+        conf = "Yours" if finding.source == "user" else confidence_text(finding.confidence)
         conf_w = fm.horizontalAdvance(conf)
         muted = mix(text, base, 0.42)
         painter.setPen(muted)
         header = QRect(left, top, right - left, header_h)
         painter.drawText(header, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, conf)
+        chip_w = self._paint_chip(painter, decision, right - conf_w - 8, top, header_h,
+                                  badge_font, muted, base)
+        painter.setFont(font)
         category_font = QFont(font)
         category_font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(category_font)
         painter.setPen(text)
-        cat_rect = QRect(badge.right() + 8, top, right - conf_w - 12 - badge.right() - 8, header_h)
+        cat_rect = QRect(badge.right() + 8, top,
+                         right - conf_w - chip_w - 12 - badge.right() - 8, header_h)
         category = QFontMetrics(category_font).elidedText(
             finding.category.capitalize(), Qt.TextElideMode.ElideRight, cat_rect.width())
         painter.drawText(cat_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          category)
 
         # Body: the cached rich text.
-        doc = self._document(finding, self._text_width(option.rect.width()), pal)
+        doc = self._document(finding, bool(index.data(EDITED_ROLE)),
+                             self._text_width(option.rect.width()), pal)
         painter.translate(left, top + header_h + 6)
         ctx = QAbstractTextDocumentLayout.PaintContext()
         ctx.palette = QPalette(pal)
@@ -155,23 +171,43 @@ class FindingDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
+    def _paint_chip(self, painter: QPainter, decision: str, right: int, top: int, height: int,
+                    font: QFont, muted: QColor, base: QColor) -> int:
+        """The decision, right-aligned before `right`; returns the width it took."""
+        label = _CHIPS.get(decision)
+        if label is None:
+            return 0
+        fm = QFontMetrics(font)
+        width = fm.horizontalAdvance(label) + 12
+        chip = QRect(right - width, top + (height - fm.height() - 4) // 2, width, fm.height() + 4)
+        colour = QColor(_ACCEPTED) if decision == "accepted" else muted
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(mix(base, colour, 0.16))
+        painter.drawRoundedRect(QRectF(chip), 3, 3)
+        painter.setFont(font)
+        painter.setPen(colour)
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
+        return width + 8
+
     # -- the text ---------------------------------------------------------------
 
-    def _document(self, finding: Finding, width: int, pal: QPalette) -> QTextDocument:
-        key = (id(finding), width)
+    def _document(self, finding: Finding, edited: bool, width: int,
+                  pal: QPalette) -> QTextDocument:
+        html = self._html(finding, edited, pal)
+        key = (html, width)
         doc = self._docs.get(key)
         if doc is None:
             doc = QTextDocument()
             doc.setDocumentMargin(0)
             doc.setDefaultFont(self._view.font())
-            doc.setHtml(self._html(finding, pal))
+            doc.setHtml(html)
             doc.setTextWidth(width)
             if len(self._docs) > 400:  # widths change while the splitter moves
                 self._docs.clear()
             self._docs[key] = doc
         return doc
 
-    def _html(self, f: Finding, pal: QPalette) -> str:
+    def _html(self, f: Finding, edited: bool, pal: QPalette) -> str:
         text = pal.color(QPalette.ColorRole.Text)
         base = pal.color(QPalette.ColorRole.Base)
         muted = mix(text, base, 0.42).name()
@@ -186,7 +222,12 @@ class FindingDelegate(QStyledItemDelegate):
                           "— closest passage; the model quoted it differently</span>")
             parts.append(f'<p style="margin-bottom:6px; color:{muted};"><i>“'
                          f"{escape(_short(f.quote, _QUOTE_CHARS))}”</i>{marker}</p>")
-        parts.append(f'<p style="margin-bottom:6px;">{escape(f.issue)}</p>')
+        issue = escape(f.issue)
+        if f.decision == "rejected":
+            issue = f"<s>{issue}</s>"
+        if edited:
+            issue += f' <span style="color:{muted}; font-size:small;">(edited)</span>'
+        parts.append(f'<p style="margin-bottom:6px;">{issue}</p>')
         if f.suggestion.strip():
             parts.append(f'<p style="margin-bottom:4px;"><span style="color:{muted};">'
                          f"Suggestion:</span> {escape(f.suggestion)}</p>")

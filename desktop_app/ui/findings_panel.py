@@ -1,11 +1,16 @@
-"""The findings pane: the current section's findings, or why there are none yet."""
+"""The findings pane: the current section's findings, or why there are none yet.
+
+A filter bar narrows the list by severity, category and decision; the
+decision actions (Accept, Reject, Edit…) are added to the list's context menu
+by the window.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from html import escape
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,8 +28,9 @@ from PySide6.QtWidgets import (
 from desktop_app.ai.provider import ProviderError
 from desktop_app.document import Section
 from desktop_app.review.findings import SEVERITIES, Finding
+from desktop_app.ui.filter_bar import FilterBar
 from desktop_app.ui.findings_delegate import FindingDelegate
-from desktop_app.ui.findings_model import FINDING_ROLE, FindingsModel
+from desktop_app.ui.findings_model import FINDING_ROLE, FindingFilter, FindingsModel
 from desktop_app.ui.review_results import SectionOutcome
 from desktop_app.ui.section_status import SectionStatus
 from desktop_app.ui.severity import mix, severity_colour
@@ -35,8 +41,11 @@ _MESSAGES = {
     SectionStatus.RUNNING: "Analysing this section…",
     SectionStatus.CANCELLED: "The analysis of this section was cancelled.",
     SectionStatus.SKIPPED: "This section was skipped.",
-    SectionStatus.CHANGED: "This section changed since it was analysed.",
+    SectionStatus.CHANGED: "This section changed since your last review. Its earlier "
+    "findings are kept as history; re-analyse it to review the new text.",
 }
+_LIVE = (SectionStatus.QUEUED, SectionStatus.RUNNING)
+_NO_ANSWER = (SectionStatus.NOT_ANALYSED, SectionStatus.CANCELLED, SectionStatus.CHANGED)
 
 
 class FindingsList(QListView):
@@ -52,6 +61,10 @@ class FindingsList(QListView):
         if event.size().width() != event.oldSize().width():
             self.scheduleDelayedItemsLayout()
 
+    def relayout(self) -> None:
+        """Cards changed height (an edit): lay them out again."""
+        self.scheduleDelayedItemsLayout()
+
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
@@ -61,6 +74,8 @@ class FindingsPanel(QWidget):
     finding_selected = Signal(object)  # Finding, or None when nothing is selected
     retry_requested = Signal(str)  # section id
     analyse_requested = Signal(str)  # section id
+    finding_activated = Signal(object)  # Finding: double-clicked, to edit
+    filter_changed = Signal(object)  # FindingFilter
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,13 +143,20 @@ class FindingsPanel(QWidget):
         self.list.setUniformItemSizes(False)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setMouseTracking(True)  # tooltips per card
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.list.selectionModel().selectionChanged.connect(self._on_selection)
+        self.list.doubleClicked.connect(self._on_double_click)
+
+        self.filters = FilterBar()
+        self.filters.filter_changed.connect(self._on_filter)
 
         header = QVBoxLayout()
         header.setContentsMargins(14, 12, 14, 6)
         header.setSpacing(2)
         header.addWidget(self.title)
         header.addWidget(self.summary)
+        header.addSpacing(4)
+        header.addWidget(self.filters)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -168,15 +190,19 @@ class FindingsPanel(QWidget):
     def show_section(self, section: Section | None, status: SectionStatus,
                      outcome: SectionOutcome | None) -> None:
         """Show `section`'s findings (or its state); keeps the selected finding if it stays."""
-        keep = self.selected_finding() if section is self._section else None
+        same = section is self._section
+        keep = self.selected_finding() if same else None
         self._section = section
         self.title.setText(section.title if section is not None else "Findings")
         result = outcome.result if outcome is not None else None
         error = outcome.error if outcome is not None else None
         framework = outcome.framework if outcome is not None else None
-        findings = result.findings if result is not None else []
-        if findings is not self.model.findings or framework is not self.model.framework:
-            self.model.set_findings(findings, framework)
+        findings = list(outcome.findings) if outcome is not None else []
+        edited = set(outcome.originals) if outcome is not None else set()
+        if same and framework is self.model.framework:
+            self.model.update_findings(findings, edited)  # decisions, edits: in place
+        else:
+            self.model.set_findings(findings, framework, edited)
         self._outcome = outcome
         self._status = status
 
@@ -186,32 +212,51 @@ class FindingsPanel(QWidget):
             assert error is not None
             self.failure_text.setText(self._failure_text(error))
             self.retry_button.setEnabled(True)
-        message = ""
-        if section is None:
-            message = "Select a section to see its findings."
-        elif result is None and not failed:
-            message = _MESSAGES.get(status, "")
-        elif result is not None and status in (SectionStatus.QUEUED, SectionStatus.RUNNING):
-            message = _MESSAGES[status] + " The findings below are from the previous analysis."
-        elif result is not None and self.model.total == 0:
-            message = "No findings in this section."
-        elif result is not None and self.model.rowCount() == 0:
-            message = "Every finding here is below the minimum confidence."
-        self.message.setText(message)
-        self.message.setVisible(bool(message))
+        self.message.setText(self._message(section, status, result is not None, failed))
+        self.message.setVisible(bool(self.message.text()))
+        self.analyse_button.setText("Re-analyse this section" if status is SectionStatus.CHANGED
+                                    else "Analyse this section")
         self.analyse_button.setVisible(
-            section is not None and result is None
-            and status in (SectionStatus.NOT_ANALYSED, SectionStatus.CANCELLED,
-                           SectionStatus.CHANGED))
+            section is not None and (result is None or status is SectionStatus.CHANGED)
+            and status in _NO_ANSWER)
         has_rows = self.model.rowCount() > 0
         self.list.setVisible(has_rows)
         self._filler.setVisible(not has_rows)
         self._update_summary()
         if keep is not None and (row := self.model.row_of(keep.id)) >= 0:
-            self.list.setCurrentIndex(self.model.index(row))
+            if self.list.currentIndex().row() != row or not self.selected_finding():
+                self.list.setCurrentIndex(self.model.index(row))
         elif keep is not None and self.selected_finding() is None:
             # A model reset drops the selection without a signal: say so.
             self.finding_selected.emit(None)
+
+    def _message(self, section: Section | None, status: SectionStatus, has_result: bool,
+                 failed: bool) -> str:
+        if section is None:
+            return "Select a section to see its findings."
+        if status is SectionStatus.CHANGED or (not has_result and not failed):
+            return _MESSAGES.get(status, "")
+        if has_result and status in _LIVE:
+            return _MESSAGES[status] + " The findings below are from the previous analysis."
+        if self.model.total == 0:
+            return "No findings in this section." if has_result else ""
+        if self.model.rowCount() == 0:
+            if self.model.filtered:
+                return "No finding here matches the filters."
+            return "Every finding here is below the minimum confidence."
+        return ""
+
+    def set_filter(self, flt: FindingFilter) -> None:
+        self.filters.set_filter(flt)
+
+    def set_categories(self, categories: list[str]) -> None:
+        self.filters.set_categories(categories)
+
+    def select_finding(self, finding_id: str) -> bool:
+        row = self.model.row_of(finding_id)
+        if row >= 0:
+            self.select_row(row)
+        return row >= 0
 
     def selected_finding(self) -> Finding | None:
         index = self.list.currentIndex()
@@ -220,6 +265,14 @@ class FindingsPanel(QWidget):
 
     def select_row(self, row: int) -> None:
         self.list.setCurrentIndex(self.model.index(row))
+        self.list.scrollTo(self.model.index(row))
+
+    def selected_row(self) -> int:
+        return self.list.currentIndex().row() if self.selected_finding() is not None else -1
+
+    def refresh_cards(self) -> None:
+        """Card heights may have changed (an edit): lay the list out again."""
+        self.list.relayout()
 
     # -- internals --------------------------------------------------------------
 
@@ -232,7 +285,7 @@ class FindingsPanel(QWidget):
     def _update_summary(self) -> None:
         outcome = self._outcome
         lines = []
-        if outcome is not None and outcome.result is not None:
+        if outcome is not None and (outcome.result is not None or outcome.findings):
             shown = [self.model.finding(r) for r in range(self.model.rowCount())]
             counts = Counter(f.severity for f in shown if f is not None)
             first = _plural(len(shown), "finding")
@@ -241,14 +294,20 @@ class FindingsPanel(QWidget):
             if parts:
                 first += ": " + " &nbsp;".join(parts)
             lines.append(first)
+            decided = Counter(f.decision for f in outcome.findings)
+            if decided["accepted"] or decided["rejected"]:
+                lines.append(f"✓ {decided['accepted']} accepted · ✗ {decided['rejected']} "
+                             f"rejected · {decided['pending']} to decide")
             second = []
+            if self.model.filtered:
+                second.append(f"{self.model.filtered} hidden by the filters")
             if self.model.hidden:
                 second.append(f"{self.model.hidden} hidden below min confidence "
                               f"{round(self.model.min_confidence * 100)} %")
-            if outcome.framework is not None:
+            if outcome.framework is not None and outcome.result is not None:
                 second.append(escape(outcome.framework.name))
-            source = escape(outcome.provider)
-            if outcome.result.from_cache:
+            source = escape(outcome.provider) if outcome.result is not None else ""
+            if outcome.result is not None and outcome.result.from_cache:
                 source += " (saved result)"
             if source:
                 second.append(source)
@@ -259,6 +318,27 @@ class FindingsPanel(QWidget):
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.finding_selected.emit(self.selected_finding())
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        finding = index.data(FINDING_ROLE)
+        if finding is not None:
+            self.finding_activated.emit(finding)
+
+    def _on_filter(self, flt: FindingFilter) -> None:
+        keep = self.selected_finding()
+        self.model.set_filter(flt)
+        has_rows = self.model.rowCount() > 0
+        self.list.setVisible(has_rows)
+        self._filler.setVisible(not has_rows)
+        result = self._outcome.result if self._outcome is not None else None
+        failed = self._status is SectionStatus.FAILED and self.failure.isVisible()
+        self.message.setText(self._message(self._section, self._status, result is not None,
+                                           failed))
+        self.message.setVisible(bool(self.message.text()))
+        self._update_summary()
+        if keep is not None and not self.select_finding(keep.id):
+            self.finding_selected.emit(None)
+        self.filter_changed.emit(flt)
 
     def _retry(self) -> None:
         if self._section is not None:

@@ -1,41 +1,38 @@
 """The main window: section tree, the section's text, and its findings.
 
 This module builds the window and handles documents (open, drop, recent
-files, state); `ReviewMixin` (review_window.py) wires the analysis, and
-`AnalysisController` owns the provider, dispatcher and cache.
+files, state); `ReviewMixin` (review_window.py) wires the analysis,
+`StoreMixin` (store_window.py) the stored review, saving and statistics,
+`DecisionController` (decisions.py) the decisions and keyboard navigation,
+`SettingsMixin` (settings_window.py) frameworks, guidelines and Settings,
+`ChromeMixin` (window_chrome.py) the menus, toolbar and status bar, and
+`AnalysisController` owns the provider, dispatcher and review session.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelection, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QKeySequence,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHeaderView,
-    QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
-    QProgressBar,
     QSplitter,
-    QStyle,
-    QToolBar,
     QTreeView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -44,10 +41,12 @@ from desktop_app.document import Document, DocumentError, RefusalKind
 from desktop_app.ui import settings as app_settings
 from desktop_app.ui.analysis import AnalysisController
 from desktop_app.ui.findings_panel import FindingsPanel
-from desktop_app.ui.framework_picker import FrameworkPicker
 from desktop_app.ui.review_window import ReviewMixin
 from desktop_app.ui.section_model import Column, SectionTreeModel
 from desktop_app.ui.section_view import SectionView
+from desktop_app.ui.settings_window import SettingsMixin
+from desktop_app.ui.store_window import StoreMixin
+from desktop_app.ui.window_chrome import ChromeMixin
 from desktop_app.workers.jobs import Job, JobRunner
 
 if TYPE_CHECKING:
@@ -57,6 +56,7 @@ log = logging.getLogger(__name__)
 
 _DEFAULT_SIZE = (1280, 800)
 _PANE_SHARES = (0.25, 0.45, 0.30)  # tree, text, findings
+_STATISTICS_HEIGHT = 250  # px under the findings, at first
 _EXPAND_ALL_UP_TO = 300  # sections; bigger trees open with only the top levels expanded
 
 
@@ -65,7 +65,7 @@ def _load_document(path: str) -> Document:
     return document_api.load(path)
 
 
-class MainWindow(QMainWindow, ReviewMixin):
+class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixin):
     document_loaded = Signal(object)  # the Document now shown
     document_refused = Signal(str)  # the reason, as shown to the reviewer
 
@@ -93,17 +93,32 @@ class MainWindow(QMainWindow, ReviewMixin):
         self.view = SectionView()
         self.findings = FindingsPanel()
         self.findings.set_min_confidence(self.prefs.min_confidence)
+        self._build_store_parts()
+        # The findings, with the statistics under them.
+        self.side = QSplitter(Qt.Orientation.Vertical)
+        self.side.setObjectName("sideSplitter")
+        self.side.addWidget(self.findings)
+        self.side.addWidget(self.statistics)
+        self.side.setCollapsible(0, False)
+        self.side.setStretchFactor(0, 1)
+        self.side.setStretchFactor(1, 0)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.findings)
+        self.splitter.addWidget(self.side)
         self.splitter.setCollapsible(1, False)
         self.splitter.setCollapsible(2, False)
         # The tree and findings keep their widths; the text takes the rest.
         for pane, stretch in enumerate((0, 1, 0)):
             self.splitter.setStretchFactor(pane, stretch)
-        self.setCentralWidget(self.splitter)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)  # hidden unless the review cannot be saved
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self._build_actions()
         self._build_review_actions()
@@ -113,6 +128,7 @@ class MainWindow(QMainWindow, ReviewMixin):
         self._restore_state()
         self._rebuild_recent_menu()
         self._connect_analysis()
+        self._connect_store()
         self._load_frameworks()
         if self.prefs.guidelines:
             self.attach_guidelines(self.prefs.guidelines, quiet=True)
@@ -200,6 +216,7 @@ class MainWindow(QMainWindow, ReviewMixin):
         self._document = doc
         self.analysis.set_document(doc)  # first: the old run's last updates hit the old tree
         self.model.set_document(doc)
+        self._refresh_all_statuses()  # what the stored review restored
         count = sum(1 for _ in doc.walk())
         if count <= _EXPAND_ALL_UP_TO:
             self.tree.expandAll()
@@ -299,151 +316,6 @@ class MainWindow(QMainWindow, ReviewMixin):
         tree.selectionModel().selectionChanged.connect(self._on_selection_changed)
         return tree
 
-    def _build_actions(self) -> None:
-        style = self.style()
-        self.open_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton), "&Open…", self
-        )
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.setStatusTip("Open a Word document (.docx)")
-        self.open_action.triggered.connect(self.choose_file)
-
-        self.clear_recent_action = QAction("&Clear Menu", self)
-        self.clear_recent_action.triggered.connect(self._clear_recent)
-
-        self.quit_action = QAction("&Quit", self)
-        # Explicit: QKeySequence.Quit is empty on Windows.
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
-
-        self.switch_pane_action = QAction("Switch &Pane", self)
-        self.switch_pane_action.setShortcuts([QKeySequence("F6"), QKeySequence("Shift+F6")])
-        self.switch_pane_action.triggered.connect(self.switch_pane)
-
-        self.settings_action = QAction("&Settings…", self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.settings_action.setStatusTip("AWS profile, models, minimum confidence, prices")
-        self.settings_action.triggered.connect(self.open_settings)
-
-        self.about_action = QAction("&About Margin", self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self._show_about)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.open_action)
-        self.recent_menu = QMenu("Open &Recent", self)
-        self.recent_menu.setObjectName("recentMenu")
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addAction(self.settings_action)
-        view_menu = bar.addMenu("&View")
-        view_menu.addAction(self.switch_pane_action)
-        review_menu = bar.addMenu("&Review")
-        review_menu.setObjectName("reviewMenu")
-        for action in (self.analyse_section_action, self.analyse_selected_action,
-                       self.analyse_all_action, self.reanalyse_action, None,
-                       self.cancel_section_action, self.cancel_action, self.retry_failed_action,
-                       None, self.attach_guidelines_action, self.clear_guidelines_action):
-            if action is None:
-                review_menu.addSeparator()
-            else:
-                review_menu.addAction(action)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.about_action)
-
-    def _build_toolbar(self) -> QToolBar:
-        toolbar = QToolBar("Review", self)
-        toolbar.setObjectName("reviewToolBar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addAction(self.open_action)
-        toolbar.addSeparator()
-        for action in (self.analyse_section_action, self.analyse_all_action,
-                       self.cancel_action, self.retry_failed_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        self.framework_picker = FrameworkPicker(self.attach_guidelines_action,
-                                                self.clear_guidelines_action)
-        self.framework_picker.framework_changed.connect(self._on_framework_changed)
-        toolbar.addWidget(self.framework_picker)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-        return toolbar
-
-    def _build_status_bar(self) -> None:
-        status = self.statusBar()
-        self.summary = QLabel()
-        self.summary.setObjectName("documentSummary")
-        status.addWidget(self.summary)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)  # indeterminate: the loader reports no progress
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumWidth(160)
-        self.progress.hide()
-        status.addPermanentWidget(self.progress)
-        self.analysis_label = QLabel()
-        self.analysis_label.setObjectName("analysisProgressText")
-        self.analysis_label.hide()
-        status.addPermanentWidget(self.analysis_label)
-        self.analysis_progress = QProgressBar()
-        self.analysis_progress.setObjectName("analysisProgress")
-        self.analysis_progress.setTextVisible(False)
-        self.analysis_progress.setMaximumWidth(180)
-        self.analysis_progress.hide()
-        status.addPermanentWidget(self.analysis_progress)
-        self.provider_notice = QLabel()
-        self.provider_notice.setObjectName("providerNotice")
-        self.provider_notice.setTextFormat(Qt.TextFormat.RichText)
-        self.provider_notice.linkActivated.connect(lambda _link: self.open_settings())
-        self.provider_notice.hide()
-        status.addPermanentWidget(self.provider_notice)
-
-    def _rebuild_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        paths = self.recent_files()
-        for number, path in enumerate(paths, start=1):
-            label = Path(path).name.replace("&", "&&")
-            prefix = f"&{number} " if number < 10 else "1&0 "
-            action = self.recent_menu.addAction(prefix + label)
-            action.setData(path)
-            action.setStatusTip(path)
-            action.setToolTip(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
-        if not paths:
-            empty = self.recent_menu.addAction("No recent documents")
-            empty.setEnabled(False)
-        self.recent_menu.addSeparator()
-        self.recent_menu.addAction(self.clear_recent_action)
-        self.clear_recent_action.setEnabled(bool(paths))
-
-    def _clear_recent(self) -> None:
-        self.recent.clear()
-        self._rebuild_recent_menu()
-
-    def _show_about(self) -> None:
-        try:
-            version = metadata.version("margin")
-        except metadata.PackageNotFoundError:
-            version = "development"
-        box = QMessageBox(self)
-        box.setObjectName("aboutBox")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle("About Margin")
-        box.setText(f"<b>Margin</b> {version}")
-        box.setInformativeText(
-            "Review long Word documents section by section.<br><br>"
-            "Everything stays on this computer. Only the text of the sections you "
-            "analyse is sent, to the Amazon Bedrock account you configure."
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.open()
-
     # -- persistence ----------------------------------------------------------
 
     def _restore_state(self) -> None:
@@ -460,6 +332,10 @@ class MainWindow(QMainWindow, ReviewMixin):
         if not restored or len(sizes) != len(_PANE_SHARES) or min(sizes) <= 0:
             width = self.width()
             self.splitter.setSizes([round(width * share) for share in _PANE_SHARES])
+        side = s.value("window/side")
+        if not (isinstance(side, QByteArray) and self.side.restoreState(side)):
+            height = self.height()
+            self.side.setSizes([height - _STATISTICS_HEIGHT, _STATISTICS_HEIGHT])
 
     def _default_geometry(self) -> None:
         width, height = _DEFAULT_SIZE
@@ -475,6 +351,7 @@ class MainWindow(QMainWindow, ReviewMixin):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/side", self.side.saveState())
         return app_settings.save(s)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -482,6 +359,8 @@ class MainWindow(QMainWindow, ReviewMixin):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed and self._document is not None and not self._may_close(event):
+            return  # changes that cannot be saved: the reviewer decides
         if not self._closed:
             self.save_state()
             self._closed = True

@@ -6,11 +6,13 @@ HTML: a heading and a meta line first, tables as real tables, whitespace
 collapsed. The offsets are mapped paragraph by paragraph: each paragraph's span
 in `Section.text` (mirroring `iter_blocks`) is paired, in order, with the
 rendered block showing the same words, then aligned character by character.
+The same alignment read backwards turns a selection in the view into offsets
+into `Section.text` (the reviewer's own findings).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from PySide6.QtGui import QTextCursor, QTextDocument
 
@@ -112,6 +114,13 @@ class QuoteLocator:
             self._spans.append((start, end, blocks[k].position(), text, blocks[k].text()))
             b = k + 1
         self._aligned: dict[int, list[int]] = {}
+        self._positions = [span[2] for span in self._spans]  # ascending, like the blocks
+
+    def _alignment(self, span: tuple[int, int, int, str, str]) -> list[int]:
+        aligned = self._aligned.get(span[0])
+        if aligned is None:
+            aligned = self._aligned[span[0]] = _align(span[3], span[4])
+        return aligned
 
     def _position(self, offset: int, is_end: bool) -> int | None:
         if not self._spans:
@@ -128,10 +137,35 @@ class QuoteLocator:
                     return self._spans[i + 1][2]
                 return None
             offset = end
-        aligned = self._aligned.get(start)
-        if aligned is None:
-            aligned = self._aligned[start] = _align(source, shown)
-        return pos + aligned[offset - start]
+        return pos + self._alignment(self._spans[i])[offset - start]
+
+    def offsets(self, first: int, last: int) -> tuple[int, int] | None:
+        """The `Section.text` offsets of the view's positions `first:last` (a
+        selection), trimmed of surrounding whitespace; None when it holds no text
+        of the section (the heading shown above it, say)."""
+        start = self._offset(first, is_end=False)
+        end = self._offset(last, is_end=True)
+        if start is None or end is None or end <= start:
+            return None
+        return start, end
+
+    def _offset(self, position: int, is_end: bool) -> int | None:
+        i = bisect_right(self._positions, position) - 1
+        inside = i >= 0 and position <= self._positions[i] + len(self._spans[i][4])
+        if not inside:  # between blocks, or in the heading: snap to the nearest text
+            if is_end:
+                return self._spans[i][1] if i >= 0 else None
+            return self._spans[i + 1][0] if i + 1 < len(self._spans) else None
+        span = self._spans[i]
+        start, _end, pos, source, _shown = span
+        k = min(bisect_left(self._alignment(span), position - pos), len(source))
+        if is_end:
+            while k > 0 and source[k - 1].isspace():
+                k -= 1
+        else:
+            while k < len(source) and source[k].isspace():
+                k += 1
+        return start + k
 
     def cursor(self, start: int | None, end: int | None, quote: str = "") -> QTextCursor | None:
         """A cursor selecting the passage, or None when it cannot be found.

@@ -1,16 +1,23 @@
-"""What the window knows about each section's analysis, Qt-free.
+"""What the window holds of the review, section by section, Qt-free.
 
-A plain holder, section id -> outcome, filled from the dispatcher's signals.
-The SQLite review store (decisions, edits, restore on reopen) replaces it later.
+sid -> `SectionOutcome`: the latest answer, the latest failure, and the
+findings as the review holds them (decisions and edits applied, the reviewer's
+own findings included). `ReviewSession` fills it from the store's snapshots;
+when the store cannot take a write, the same changes are made here by the
+rules the store follows, so that nothing the reviewer did is lost on screen.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-from desktop_app.ai.provider import AnalysisResult, ProviderError
+from desktop_app.ai.provider import AnalysisResult, FailureKind, ProviderError
 from desktop_app.review.findings import Finding
 from desktop_app.review.frameworks import Framework
+from desktop_app.store.review_state import ReviewState, SectionRecord
+
+STORED_DONE, STORED_FAILED, STORED_STALE = "done", "failed", "stale"
 
 
 @dataclass(slots=True)
@@ -19,6 +26,16 @@ class SectionOutcome:
     error: ProviderError | None = None  # set while the latest attempt failed
     framework: Framework | None = None  # what the result was reviewed against
     provider: str = ""  # "built-in reviewer" or the model that answered
+    findings: list[Finding] = field(default_factory=list)  # as the review holds them
+    originals: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> author's values
+    stored: str = "not-analysed"  # the review's status of the section
+
+    def finding(self, finding_id: str) -> Finding | None:
+        return next((f for f in self.findings if f.id == finding_id), None)
+
+
+def copy_finding(finding: Finding) -> Finding:
+    return Finding.from_dict(finding.to_dict())
 
 
 class ReviewResults:
@@ -31,13 +48,61 @@ class ReviewResults:
     def get(self, section_id: str) -> SectionOutcome | None:
         return self._outcomes.get(section_id)
 
+    def outcome(self, section_id: str) -> SectionOutcome:
+        return self._outcomes.setdefault(section_id, SectionOutcome())
+
+    def items(self) -> list[tuple[str, SectionOutcome]]:
+        return list(self._outcomes.items())
+
+    # -- from the store -----------------------------------------------------------
+
+    def restore(self, state: ReviewState, framework: Framework | None, label_for) -> None:
+        """Everything a stored review holds, for the sections the document still has."""
+        self._outcomes.clear()
+        for sid, record in state.sections.items():
+            if record.status == "removed":
+                continue
+            if record.status == "not-analysed" and not record.findings:
+                continue
+            outcome = self.outcome(sid)
+            self.apply_record(sid, record)
+            outcome.framework = framework
+            if record.status == STORED_DONE:
+                outcome.result = AnalysisResult(list(record.findings), record.model,
+                                                record.usage, from_cache=True)
+                outcome.provider = label_for(record.model)
+            elif record.status == STORED_FAILED:
+                outcome.error = ProviderError(FailureKind.INTERNAL,
+                                              record.error or "the analysis failed",
+                                              model=record.model)
+
+    def apply_record(self, section_id: str, record: SectionRecord) -> None:
+        outcome = self.outcome(section_id)
+        outcome.findings = list(record.findings)
+        outcome.originals = {k: dict(v) for k, v in record.originals.items()}
+        outcome.stored = record.status
+
+    # -- analysis -------------------------------------------------------------------
+
     def set_result(self, section_id: str, result: AnalysisResult, framework: Framework,
-                   provider: str) -> None:
-        self._outcomes[section_id] = SectionOutcome(result, None, framework, provider)
+                   provider: str, record: SectionRecord | None = None) -> None:
+        """The answer, and the findings the review now holds (`record`), or, when the
+        store did not take it, the store's merge rules applied in memory."""
+        outcome = self.outcome(section_id)
+        if record is not None:
+            self.apply_record(section_id, record)
+        else:
+            outcome.findings, outcome.originals = merge_result(section_id, outcome, result)
+            outcome.stored = STORED_DONE
+        outcome.result = result
+        outcome.error = None
+        outcome.framework = framework
+        outcome.provider = provider
 
     def set_error(self, section_id: str, error: ProviderError) -> None:
-        outcome = self._outcomes.setdefault(section_id, SectionOutcome())
+        outcome = self.outcome(section_id)
         outcome.error = error
+        outcome.stored = STORED_FAILED
 
     def clear_error(self, section_id: str) -> None:
         outcome = self._outcomes.get(section_id)
@@ -49,12 +114,100 @@ class ReviewResults:
 
     def findings(self, section_id: str) -> list[Finding]:
         outcome = self._outcomes.get(section_id)
-        if outcome is None or outcome.result is None:
-            return []
-        return outcome.result.findings
+        return outcome.findings if outcome is not None else []
+
+    def all_findings(self) -> list[tuple[str, Finding]]:
+        return [(sid, f) for sid, o in self._outcomes.items() for f in o.findings]
+
+    def locate(self, finding_id: str) -> tuple[str, Finding] | None:
+        for sid, outcome in self._outcomes.items():
+            found = outcome.finding(finding_id)
+            if found is not None:
+                return sid, found
+        return None
+
+    # -- the reviewer's work, in memory ------------------------------------------------
+
+    def put_finding(self, section_id: str, finding: Finding) -> None:
+        """Replace the finding with this id (the store's fresh copy), or add it."""
+        outcome = self.outcome(section_id)
+        for i, f in enumerate(outcome.findings):
+            if f.id == finding.id:
+                outcome.findings[i] = finding
+                return
+        outcome.findings.append(finding)
+
+    def remove_finding(self, finding_id: str) -> None:
+        for outcome in self._outcomes.values():
+            outcome.findings = [f for f in outcome.findings if f.id != finding_id]
+            outcome.originals.pop(finding_id, None)
+
+    def set_decision(self, finding_id: str, decision: str) -> Finding | None:
+        found = self.locate(finding_id)
+        if found is None:
+            return None
+        sid, f = found
+        fresh = copy_finding(f)
+        fresh.decision = decision
+        self.put_finding(sid, fresh)
+        return fresh
+
+    def edit(self, finding_id: str, fields: dict[str, Any]) -> Finding | None:
+        """The store's edit rules: the author's values are kept aside; an edit back
+        to them is no edit at all. The reviewer's own findings are simply changed."""
+        found = self.locate(finding_id)
+        if found is None:
+            return None
+        sid, f = found
+        fresh = copy_finding(f)
+        outcome = self.outcome(sid)
+        originals = dict(outcome.originals.get(finding_id, {}))
+        for name, value in fields.items():
+            if f.source != "user":
+                author = originals.get(name, getattr(f, name))
+                if value == author:
+                    originals.pop(name, None)
+                else:
+                    originals.setdefault(name, author)
+            setattr(fresh, name, value)
+        if originals:
+            outcome.originals[finding_id] = originals
+        else:
+            outcome.originals.pop(finding_id, None)
+        self.put_finding(sid, fresh)
+        return fresh
+
+    def originals(self, finding_id: str) -> dict[str, Any]:
+        found = self.locate(finding_id)
+        if found is None:
+            return {}
+        return dict(self.outcome(found[0]).originals.get(finding_id, {}))
 
     def __len__(self) -> int:
         return len(self._outcomes)
+
+
+def merge_result(section_id: str, old: SectionOutcome, result: AnalysisResult
+                 ) -> tuple[list[Finding], dict[str, dict[str, Any]]]:
+    """What `ReviewStore.record_result` would make of `result`: a finding seen before
+    keeps its decision and edits, the reviewer's own findings stay."""
+    before = {f.id: f for f in old.findings}
+    findings: list[Finding] = []
+    originals: dict[str, dict[str, Any]] = {}
+    for index, source in enumerate(result.findings):
+        f = copy_finding(source)
+        f.ensure_id(section_id, index)
+        prev = before.get(f.id)
+        if prev is not None and prev.source != "user":
+            f.decision = prev.decision
+            edited = old.originals.get(f.id, {})
+            if edited:
+                originals[f.id] = {name: getattr(f, name) for name in edited}
+                for name in edited:
+                    setattr(f, name, getattr(prev, name))
+        findings.append(f)
+    findings += [f for f in old.findings if f.source == "user"]
+    return findings, originals
 
 
 def visible_findings(findings: list[Finding], min_confidence: float) -> list[Finding]:

@@ -1,4 +1,4 @@
-"""The main window's review half: analysis actions, findings, frameworks, settings.
+"""The main window's review half: analysis actions, statuses, findings, the provider.
 
 A mixin of `MainWindow`, kept apart so that each module stays readable: this
 one routes between the toolbar and menus, the `AnalysisController`, the tree,
@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import logging
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -28,25 +26,21 @@ from PySide6.QtWidgets import (
 from desktop_app.ai.provider import FailureKind, ProviderError
 from desktop_app.document import Document, Section
 from desktop_app.review.findings import Finding
-from desktop_app.review.frameworks import (
-    Framework,
-    FrameworkError,
-    available_frameworks,
-    load_guidelines,
-)
 from desktop_app.ui import settings as app_settings
-from desktop_app.ui.analysis import AnalysisController, progress_text
+from desktop_app.ui.analysis import AnalysisController
 from desktop_app.ui.findings_panel import FindingsPanel
 from desktop_app.ui.framework_picker import FrameworkPicker
+from desktop_app.ui.progress_text import progress_text
 from desktop_app.ui.providers import ProviderFactory, ProviderSetup
 from desktop_app.ui.review_results import visible_findings
 from desktop_app.ui.section_model import Column, SectionTreeModel
 from desktop_app.ui.section_status import SectionStatus
 from desktop_app.ui.section_view import SectionView
 from desktop_app.ui.severity import severity_colour
-from desktop_app.workers.jobs import Job, JobRunner
+from desktop_app.workers.jobs import JobRunner
 
 if TYPE_CHECKING:
+    from desktop_app.ui.decisions import DecisionController
     from desktop_app.ui.settings_dialog import SettingsDialog
     from desktop_app.workers.dispatcher import Progress
 
@@ -75,6 +69,7 @@ class ReviewMixin:
     view: SectionView
     findings: FindingsPanel
     framework_picker: FrameworkPicker
+    decisions: DecisionController
     provider_notice: QLabel
     analysis_label: QLabel
     analysis_progress: QProgressBar
@@ -88,6 +83,10 @@ class ReviewMixin:
     if TYPE_CHECKING:  # QMainWindow's, through MainWindow
         def statusBar(self) -> Any: ...  # noqa: N802
         def style(self) -> Any: ...
+        def schedule_statistics(self) -> None: ...
+        def choose_guidelines(self) -> None: ...  # SettingsMixin's
+        def clear_guidelines(self) -> None: ...
+        def open_settings(self) -> None: ...
 
     def _window(self) -> QMainWindow:
         return cast(QMainWindow, self)
@@ -207,27 +206,43 @@ class ReviewMixin:
             self.analysis.analyse([section])
 
     def _on_section_changed(self, section_id: str) -> None:
-        status = self.analysis.status(section_id)
-        outcome = self.analysis.results.get(section_id)
-        note = tooltip = ""
-        if status is SectionStatus.DONE and outcome is not None and outcome.result is not None:
-            found = outcome.result.findings
-            shown = len(visible_findings(found, self.prefs.min_confidence))
-            note = str(shown)
-            tooltip = f"{shown} finding{'s' if shown != 1 else ''}"
-            if len(found) > shown:
-                tooltip += f" ({len(found) - shown} more below the minimum confidence)"
-        elif status is SectionStatus.FAILED and outcome is not None and outcome.error is not None:
-            tooltip = outcome.error.message
-        self.model.set_status(section_id, status, note, tooltip)
+        self.model.set_status(section_id, *self._status_note(section_id))
         current = self.current_section()
         if current is not None and current.id == section_id:
             self._show_findings()
         # Cheap checks first: this runs for every state change of a long run.
+        status = self.analysis.status(section_id)
         if status not in _LIVE or self.tree.selectionModel().isSelected(
             self.model.index_for(section_id)
         ):
             self._update_actions()
+        self.schedule_statistics()
+
+    def _status_note(self, section_id: str) -> tuple[SectionStatus, str, str]:
+        """The tree's status, the note after it ("Done · 4") and its tooltip."""
+        status = self.analysis.status(section_id)
+        outcome = self.analysis.results.get(section_id)
+        note = tooltip = ""
+        found = outcome.findings if outcome is not None else []
+        if status is SectionStatus.DONE and outcome is not None:
+            shown = visible_findings(found, self.prefs.min_confidence)
+            note = str(len(shown))
+            tooltip = f"{len(shown)} finding{'s' if len(shown) != 1 else ''}"
+            if len(found) > len(shown):
+                tooltip += f" ({len(found) - len(shown)} more below the minimum confidence)"
+            decided = [f for f in shown if f.decision != "pending"]
+            if decided:
+                accepted = sum(f.decision == "accepted" for f in decided)
+                tooltip += (f"; {accepted} accepted, {len(decided) - accepted} rejected, "
+                            f"{len(shown) - len(decided)} to decide")
+        elif status is SectionStatus.FAILED and outcome is not None and outcome.error is not None:
+            tooltip = outcome.error.message
+        elif status is SectionStatus.CHANGED:
+            tooltip = ("The text changed since your last review; its earlier findings are "
+                       "kept as history. Analyse it again.")
+        if status is not SectionStatus.DONE and found:  # the reviewer's own, say
+            note = str(len(visible_findings(found, self.prefs.min_confidence)))
+        return status, note, tooltip
 
     def _show_findings(self) -> None:
         section = self.current_section()
@@ -279,9 +294,6 @@ class ReviewMixin:
 
     def _on_provider_ready(self, setup: ProviderSetup) -> None:
         self._set_notice(setup.notice, setup.detail, offline=setup.offline)
-        if self.analysis.store_error:
-            self.statusBar().showMessage(
-                f"Results will not be kept: {self.analysis.store_error}", 10_000)
 
     def _set_notice(self, text: str, detail: str, offline: bool) -> None:
         # On the yellow badge the link stays dark, whatever the theme's link colour.
@@ -344,118 +356,4 @@ class ReviewMixin:
         self.clear_guidelines_action.setEnabled(not busy and bool(self.prefs.guidelines))
         self.framework_picker.setToolTip(
             "Cancel the analysis to change the framework" if busy else "")
-
-    # -- frameworks and guidelines ---------------------------------------------
-
-    def _load_frameworks(self) -> None:
-        try:
-            frameworks = available_frameworks(self.prefs.frameworks_path)
-        except FrameworkError as err:  # a built-in framework is broken: a packaging bug
-            log.error("frameworks: %s", err)
-            frameworks = []
-        self.framework_picker.set_frameworks(frameworks, self.prefs.framework)
-        current = self.framework_picker.current()
-        if current is not None:
-            self.analysis.set_framework(current)
-
-    def _on_framework_changed(self, framework: Framework) -> None:
-        self.prefs.framework = framework.name
-        app_settings.save_review_prefs(self._settings, self.prefs)
-        self.analysis.set_framework(framework)
-
-    def choose_guidelines(self) -> None:
-        start = str(Path(self.prefs.guidelines).parent) if self.prefs.guidelines else str(
-            Path.home())
-        path, _ = QFileDialog.getOpenFileName(
-            self._window(),
-            "Attach guidelines", start,
-            "Guidelines (*.docx *.md *.markdown *.txt);;All files (*)")
-        if path:
-            self.attach_guidelines(path)
-
-    def attach_guidelines(self, path: str, quiet: bool = False) -> None:
-        """Read `path` off the GUI thread; its text joins the reviewer's instructions."""
-        self._guidelines_serial += 1
-        serial = self._guidelines_serial
-        job = Job(load_guidelines, Path(path))
-        job.signals.finished.connect(lambda text: self._on_guidelines(serial, path, text))
-        job.signals.failed.connect(lambda exc: self._on_guidelines_failed(serial, path, exc,
-                                                                          quiet))
-        self.runner.start(job)
-
-    def _on_guidelines(self, serial: int, path: str, text: str) -> None:
-        if serial != self._guidelines_serial or self._closed:
-            return
-        self.analysis.set_guidelines(text)
-        self.framework_picker.set_guidelines(path)
-        if self.prefs.guidelines != path:
-            self.prefs.guidelines = path
-            app_settings.save_review_prefs(self._settings, self.prefs)
-        self._update_actions()
-
-    def _on_guidelines_failed(self, serial: int, path: str, exc: BaseException,
-                              quiet: bool) -> None:
-        if serial != self._guidelines_serial or self._closed:
-            return
-        reason = str(exc) if isinstance(exc, FrameworkError) else (
-            f"cannot read {Path(path).name}: {exc}")
-        if quiet:  # the remembered file is gone: say so, do not interrupt
-            self.statusBar().showMessage(f"Guidelines not attached: {reason}", 10_000)
-            self.clear_guidelines()
-            return
-        box = QMessageBox(self._window())
-        box.setObjectName("guidelinesErrorBox")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Cannot attach guidelines")
-        box.setText(f"Margin cannot use “{Path(path).name}” as guidelines.")
-        box.setInformativeText(reason[:1].upper() + reason[1:])
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.open()
-
-    def clear_guidelines(self) -> None:
-        self._guidelines_serial += 1
-        self.analysis.set_guidelines("")
-        self.framework_picker.set_guidelines("")
-        self.prefs.guidelines = ""
-        app_settings.save_review_prefs(self._settings, self.prefs)
-        self._update_actions()
-
-    # -- settings ------------------------------------------------------------------
-
-    def open_settings(self) -> None:
-        from desktop_app.ui.settings_dialog import SettingsDialog
-
-        if self.settings_dialog is not None:
-            self.settings_dialog.raise_()
-            self.settings_dialog.activateWindow()
-            return
-        dialog = SettingsDialog(self.prefs, self.runner, self._window())
-        dialog.prefs_accepted.connect(self.apply_prefs)
-        dialog.finished.connect(self._on_settings_closed)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.settings_dialog = dialog
-        dialog.open()
-
-    def _on_settings_closed(self, _result: int) -> None:
-        dialog, self.settings_dialog = self.settings_dialog, None
-        if dialog is not None:
-            dialog.deleteLater()
-
-    def apply_prefs(self, prefs: app_settings.ReviewPrefs) -> None:
-        """Save new settings and use them (the reviewer after the running analysis)."""
-        old = self.prefs
-        prefs.framework, prefs.guidelines = old.framework, old.guidelines  # toolbar-owned
-        self.prefs = prefs
-        if not app_settings.save_review_prefs(self._settings, prefs):
-            self.statusBar().showMessage("Settings could not be saved.", 10_000)
-        self.findings.set_min_confidence(prefs.min_confidence)
-        if prefs.min_confidence != old.min_confidence and self._document is not None:
-            for section in self._document.walk():
-                if self.analysis.status(section.id) is SectionStatus.DONE:
-                    self._on_section_changed(section.id)
-        if prefs.frameworks_dir != old.frameworks_dir:
-            self._load_frameworks()
-        if not self.analysis.set_prefs(prefs):
-            self.statusBar().showMessage(
-                "The new reviewer settings apply when the running analysis ends.", 10_000)
+        self.decisions.update_actions()

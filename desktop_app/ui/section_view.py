@@ -5,7 +5,15 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QPalette, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 from desktop_app.document import Section
@@ -33,6 +41,7 @@ class SectionView(QTextBrowser):
         super().__init__(parent)
         self._section: Section | None = None
         self._locator: QuoteLocator | None = None  # built on the first highlight
+        self.selection_actions: list[QAction] = []  # first in the context menu
         self.setObjectName("sectionView")
         self.setReadOnly(True)
         self.setOpenLinks(False)  # document text is data; never follow anything
@@ -86,9 +95,7 @@ class SectionView(QTextBrowser):
         self.clear_highlight()
         if self._section is None:
             return False
-        if self._locator is None:
-            self._locator = QuoteLocator(self._section, self.document())
-        cursor = self._locator.cursor(start, end, quote)
+        cursor = self._quote_locator().cursor(start, end, quote)
         if cursor is None:
             return False
         # A highlighter-yellow mark (unmistakable for a selection), underlined
@@ -105,6 +112,53 @@ class SectionView(QTextBrowser):
         self.setExtraSelections([selection])
         self._scroll_to(cursor)
         return True
+
+    def _quote_locator(self) -> QuoteLocator:
+        assert self._section is not None
+        if self._locator is None:
+            self._locator = QuoteLocator(self._section, self.document())
+        return self._locator
+
+    def selected_passage(self) -> tuple[int, int, str] | None:
+        """The selected text as (start, end, text) of `Section.text`; None without one."""
+        cursor = self.textCursor()
+        if self._section is None or not cursor.hasSelection():
+            return None
+        first, last = cursor.selectionStart(), cursor.selectionEnd()
+        table = cursor.currentTable()
+        if cursor.hasComplexSelection() and table is not None:
+            # Cells selected across a table: from the first cell to the last.
+            cells: tuple[int, int, int, int] = cursor.selectedTableCells()  # type: ignore[assignment]
+            row, rows, column, columns = cells
+            first = table.cellAt(row, column).firstCursorPosition().position()
+            last = table.cellAt(row + rows - 1,
+                                column + columns - 1).lastCursorPosition().position()
+        span = self._quote_locator().offsets(first, last)
+        if span is None:
+            return None
+        start, end = span
+        return start, end, self._section.text[start:end]
+
+    def select_passage(self, start: int, end: int) -> bool:
+        """Select `Section.text[start:end]` as a reader would (tests, scripts)."""
+        if self._section is None:
+            return False
+        cursor = self._quote_locator().cursor(start, end)
+        if cursor is None:
+            return False
+        self.setTextCursor(cursor)
+        return True
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.selection_actions and menu.actions():
+            first = menu.actions()[0]
+            menu.insertActions(first, self.selection_actions)
+            menu.insertSeparator(first)
+        elif self.selection_actions:
+            menu.addActions(self.selection_actions)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
 
     def clear_highlight(self) -> None:
         if self.extraSelections():

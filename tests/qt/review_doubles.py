@@ -21,15 +21,20 @@ from desktop_app.review.findings import Finding
 from desktop_app.ui.providers import ProviderSetup
 from desktop_app.ui.settings import ReviewPrefs
 
+DETAILS = "Revenue fell by 4% in March. The cause is described in the appendix."
 
-def make_flawed_docx(path: Path) -> Path:
-    """Obvious flaws the built-in reviewer must catch: a repeated word, TODO, TBD."""
+
+def make_flawed_docx(path: Path, details: str = DETAILS) -> Path:
+    """Obvious flaws the built-in reviewer must catch: a repeated word, TODO, TBD.
+
+    `details`: the text of the "Details" section (a second version of the document).
+    """
     d = docx.Document()
     d.add_heading("Flawed report", level=0)
     d.add_heading("Summary", level=1)
     d.add_paragraph("The the report was written by the team. TODO: add numbers.")
     d.add_heading("Details", level=1)
-    d.add_paragraph("Revenue fell by 4% in March. The cause is described in the appendix.")
+    d.add_paragraph(details)
     d.add_heading("Owners", level=1)
     table = d.add_table(rows=2, cols=2)
     table.cell(0, 0).text = "Action"

@@ -1,0 +1,187 @@
+"""File → Reviews…: the documents reviewed before, to open again or to forget."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.store.db import StoreError
+from desktop_app.store.review_state import ReviewSummary
+from desktop_app.store.reviews import ReviewStore
+
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def local_time(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%d %b %Y %H:%M")
+    except ValueError:
+        return iso
+
+
+class ReviewsDialog(QDialog):
+    open_requested = Signal(object)  # ReviewSummary whose file exists
+    deleted = Signal(int)  # review id
+
+    def __init__(self, store: ReviewStore | None, parent: QWidget | None = None,
+                 unavailable: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewsDialog")
+        self.setWindowTitle("Reviews")
+        self.resize(760, 380)
+        self.store = store
+        self.box: QMessageBox | None = None  # the open confirmation or notice
+        self.table = QTreeWidget()
+        self.table.setObjectName("reviewsTable")
+        self.table.setRootIsDecorated(False)
+        self.table.setUniformRowHeights(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setHeaderLabels(["Document", "Framework", "Progress", "Findings",
+                                    "Last reviewed"])
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemActivated.connect(lambda _item, _col: self.open_selected())
+        self.table.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.note = QLabel(unavailable)
+        self.note.setObjectName("reviewsNote")
+        self.note.setWordWrap(True)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.open_button = QPushButton("&Open")
+        self.open_button.setObjectName("openReviewButton")
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button = QPushButton("&Delete Review Data…")
+        self.delete_button.setObjectName("deleteReviewButton")
+        self.delete_button.clicked.connect(self.confirm_delete)
+        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.table.clear()
+        reviews: list[ReviewSummary] = []
+        if self.store is not None:
+            try:
+                reviews = self.store.list_reviews()
+            except StoreError as err:
+                self.note.setText(f"The reviews cannot be read: {err}")
+        for r in reviews:
+            name = Path(r.path).name
+            title = r.document_title.strip()
+            item = QTreeWidgetItem([
+                name, r.framework_name, f"{r.sections_done} / {r.sections_total}",
+                str(r.findings), local_time(r.updated)])
+            item.setData(0, SUMMARY_ROLE, r)
+            where = r.path + ("" if os.path.exists(r.path) else "\n(not found there)")
+            item.setToolTip(0, f"{title}\n{where}" if title else where)
+            for column in (2, 3):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
+            self.table.addTopLevelItem(item)
+        first = self.table.topLevelItem(0)
+        if first is not None:
+            self.table.setCurrentItem(first)
+        elif self.store is not None and not self.note.text():
+            self.note.setText("No reviews yet: open a document and analyse it.")
+        self._update_buttons()
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        items = (self.table.topLevelItem(i) for i in range(self.table.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
+    def reviews(self) -> list[ReviewSummary]:
+        return [item.data(0, SUMMARY_ROLE) for item in self._items()]
+
+    def selected(self) -> ReviewSummary | None:
+        item = self.table.currentItem()
+        return item.data(0, SUMMARY_ROLE) if item is not None else None
+
+    def select_review(self, review_id: int) -> None:
+        for item in self._items():
+            if item.data(0, SUMMARY_ROLE).review_id == review_id:
+                self.table.setCurrentItem(item)
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected() is not None
+        self.open_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def open_selected(self) -> None:
+        r = self.selected()
+        if r is None:
+            return
+        if not os.path.isfile(r.path):
+            self._notice("The document is not there any more.",
+                         f"{r.path} was moved, renamed or deleted. Open it from where it is "
+                         "now with File → Open: its review is found again by its content.")
+            return
+        self.open_requested.emit(r)
+        self.accept()
+
+    def confirm_delete(self) -> None:
+        r = self.selected()
+        if r is None:
+            return
+        box = QMessageBox(self)
+        box.setObjectName("confirmDeleteReview")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Delete review data")
+        box.setText(f"Delete the review of “{Path(r.path).name}” ({r.framework_name})?")
+        box.setInformativeText("Its findings, decisions, edits and chat are deleted from this "
+                               "computer. The document itself is not touched.")
+        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        delete.clicked.connect(lambda: self._delete(r))
+        self._show_box(box)
+
+    def _delete(self, r: ReviewSummary) -> None:
+        if self.store is None:
+            return
+        try:
+            self.store.delete_review(r.review_id)
+        except StoreError as err:
+            self._notice("The review could not be deleted.", str(err))
+            return
+        self.deleted.emit(r.review_id)
+        self.reload()
+
+    def _notice(self, text: str, detail: str) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("reviewsNotice")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("Reviews")
+        box.setText(text)
+        box.setInformativeText(detail)
+        self._show_box(box)
+
+    def _show_box(self, box: QMessageBox) -> None:
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.finished.connect(lambda _r: setattr(self, "box", None))
+        self.box = box
+        box.open()

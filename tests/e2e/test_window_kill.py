@@ -1,0 +1,81 @@
+"""A window killed after two decisions loses neither them nor its findings.
+
+Every result and decision is written as it happens, so a SIGKILL right after
+the reviewer accepted two findings leaves them in the store, and the store
+intact: a new window on the same data folder shows the review as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from desktop_app.store.db import DB_NAME
+from desktop_app.ui.main_window import MainWindow
+from tests.qt.review_doubles import make_flawed_docx
+
+ROOT = Path(__file__).resolve().parents[2]
+OFFSCREEN_NOISE = r"^This plugin does not support propagateSizeHints\(\)$"
+
+
+def read_lines(stream, lines: queue.Queue) -> None:  # type: ignore[no-untyped-def]
+    for line in stream:
+        lines.put(line)
+    lines.put(None)
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+def test_killed_window_keeps_findings_and_decisions(qtbot, env, tmp_path: Path,
+                                                    isolated_data_dir: Path) -> None:
+    path = make_flawed_docx(tmp_path / "report.docx")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.e2e.window_kill_script", str(path)], cwd=ROOT, env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=read_lines, args=(child.stdout, lines), daemon=True).start()
+    try:
+        while True:
+            line = lines.get(timeout=60)
+            assert line is not None, f"the window ended early: {child.stderr.read()}"
+            if line.startswith("READY "):
+                accepted = json.loads(line.removeprefix("READY "))["accepted"]
+                break
+        child.send_signal(signal.SIGKILL)
+        assert child.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+        child.stdout.close()
+        child.stderr.close()
+    assert len(accepted) == 2
+
+    store = isolated_data_dir / DB_NAME
+    with closing(sqlite3.connect(store)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.document_loaded, timeout=10_000) as loaded:
+        window.open_path(path)
+    doc = loaded.args[0]
+    try:
+        sections = list(doc.walk())
+        assert all(window.model.status_for(s.id).value == "done" for s in sections)
+        shown = {f.id: f for s in sections for f in window.analysis.results.findings(s.id)}
+        assert len(shown) >= 4
+        assert {fid: shown[fid].decision for fid in accepted} == dict.fromkeys(
+            accepted, "accepted")
+        assert sum(f.decision == "accepted" for f in shown.values()) == 2
+    finally:
+        window.close()

@@ -1,0 +1,58 @@
+"""The window, offscreen, reviewing a document until it is killed (test_window_kill.py).
+
+    python -m tests.e2e.window_kill_script FILE.docx
+
+Opens FILE, analyses it with the built-in reviewer, accepts the first finding
+of the first two sections that have any, through the window's own Accept
+action, prints `READY {"accepted": [ids]}` and then keeps running until it
+is killed. MARGIN_DATA_DIR says where the review is stored.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from desktop_app.app import create_application
+from desktop_app.ui.main_window import MainWindow
+
+
+def main(path: str) -> int:
+    app = create_application()
+    window = MainWindow()
+    window.show()
+
+    def analysed(_progress: object) -> None:
+        window.analysis.run_finished.disconnect(analysed)
+        doc = window.document
+        assert doc is not None
+        accepted: list[str] = []
+        for section in doc.walk():
+            window.select_section(section.id)
+            if window.findings.model.rowCount() == 0:
+                continue
+            window.findings.select_row(0)
+            window.decisions.accept_action.trigger()  # what Ctrl+Return does
+            finding = window.findings.selected_finding()
+            assert finding is not None and finding.decision == "accepted"
+            accepted.append(finding.id)
+            if len(accepted) == 2:
+                break
+        print("READY " + json.dumps({"accepted": accepted}), flush=True)
+
+    def loaded(_doc: object) -> None:
+        window.analysis.run_finished.connect(analysed)
+        window.analyse_all_action.trigger()
+
+    def refused(reason: str) -> None:
+        print(f"REFUSED {reason}", flush=True)
+        app.exit(3)
+
+    window.document_loaded.connect(loaded)
+    window.document_refused.connect(refused)
+    window.open_path(path)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

@@ -1,0 +1,50 @@
+"""Driving the main window in tests: open, analyse, select, read the tree."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from desktop_app.document import Document, Section
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.section_model import Column
+
+TIMEOUT = 10_000
+
+
+def new_window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def open_ready(qtbot, window: MainWindow, path) -> Document:  # type: ignore[no-untyped-def]
+    """Open `path` and wait until the reviewer for it is prepared."""
+    with qtbot.waitSignal(window.analysis.provider_ready, timeout=TIMEOUT):
+        with qtbot.waitSignal(window.document_loaded, timeout=TIMEOUT) as loaded:
+            window.open_path(path)
+    doc: Document = loaded.args[0]
+    return doc
+
+
+def analyse_all(qtbot, window: MainWindow) -> object:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.analysis.run_finished, timeout=TIMEOUT) as blocker:
+        window.analyse_all_action.trigger()
+    return blocker.args[0]
+
+
+def section(doc: Document, title: str) -> Section:
+    return next(s for s in doc.walk() if s.title == title)
+
+
+def status_text(window: MainWindow, s: Section) -> str:
+    return window.model.index_for(s.id, Column.STATUS).data()
+
+
+def select(window: MainWindow, s: Section) -> None:
+    window.tree.setCurrentIndex(window.model.index_for(s.id))
+
+
+def visible_boxes(window) -> list[QMessageBox]:  # type: ignore[no-untyped-def]
+    return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
