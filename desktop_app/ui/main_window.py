@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 import desktop_app.document as document_api
 from desktop_app.document import Document, DocumentError, RefusalKind
 from desktop_app.ui import settings as app_settings
+from desktop_app.ui.export_window import ExportAction
 from desktop_app.ui.analysis import AnalysisController
 from desktop_app.ui.findings_panel import FindingsPanel
 from desktop_app.ui.review_window import ReviewMixin
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
 
         self._build_actions()
         self._build_review_actions()
+        self.export = ExportAction(self)
         self._build_menus()
         self.review_toolbar = self._build_toolbar()
         self._build_status_bar()
@@ -368,6 +370,7 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
             self._guidelines_serial += 1
             if self.settings_dialog is not None:
                 self.settings_dialog.reject()
+            self.export.shutdown()
             self.analysis.shutdown()  # cancels and drains the analysis, closes the store
             self.runner.shutdown()
         super().closeEvent(event)

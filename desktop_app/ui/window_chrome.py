@@ -105,6 +105,8 @@ class ChromeMixin:
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.reviews_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.export.action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([d.undo_action, d.redo_action])
