@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 import desktop_app.document as document_api
 from desktop_app.document import Document, DocumentError, RefusalKind
 from desktop_app.ui import settings as app_settings
+from desktop_app.ui.chat_window import ChatWiring
 from desktop_app.ui.export_window import ExportAction
 from desktop_app.ui.analysis import AnalysisController
 from desktop_app.ui.findings_panel import FindingsPanel
@@ -107,7 +108,8 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.side)
+        self.chat = ChatWiring(self, self.side)  # findings and chat share the third pane
+        self.splitter.addWidget(self.chat.tabs)
         self.splitter.setCollapsible(1, False)
         self.splitter.setCollapsible(2, False)
         # The tree and findings keep their widths; the text takes the rest.
@@ -240,7 +242,9 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
         self._update_actions()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.view.show_section(self.model.section_for(current))
+        section = self.model.section_for(current)
+        self.view.show_section(section)
+        self.chat.follow_section(section.id if section is not None else None)
         self._show_findings()
         self._update_actions()
 
@@ -371,6 +375,7 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
             if self.settings_dialog is not None:
                 self.settings_dialog.reject()
             self.export.shutdown()
+            self.chat.shutdown()
             self.analysis.shutdown()  # cancels and drains the analysis, closes the store
             self.runner.shutdown()
         super().closeEvent(event)

@@ -117,6 +117,7 @@ class ChromeMixin:
         view_menu.addSeparator()
         view_menu.addAction(self.switch_pane_action)
         view_menu.addAction(self.statistics_action)
+        view_menu.addAction(self.chat.action)
         findings_menu = bar.addMenu("F&indings")
         findings_menu.setObjectName("findingsMenu")
         for action in (d.next_finding_action, d.previous_finding_action, None,
