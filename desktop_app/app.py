@@ -13,6 +13,7 @@ import qasync  # noqa: I001 - must follow PySide6
 
 from desktop_app import paths
 from desktop_app.runtime import freeze_long_lived_objects
+from desktop_app.workers.gc_guard import MainThreadGarbageCollector
 
 
 def startup_document(path: str | None, recent: list[str], sample: Path) -> str | None:
@@ -41,6 +42,7 @@ def run_gui(path: str | None = None) -> int:
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    collector = MainThreadGarbageCollector(app)  # noqa: F841 - lives as long as the app
     window = MainWindow()
     window.show()
     freeze_long_lived_objects()  # Qt, the window and our modules: never rescanned

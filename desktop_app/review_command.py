@@ -126,6 +126,9 @@ def _run_dispatch(args, doc, framework, provider) -> int:
     from desktop_app.workers.dispatcher import Dispatcher
 
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    from desktop_app.workers.gc_guard import MainThreadGarbageCollector
+
+    collector = MainThreadGarbageCollector(app)  # cycles with Qt objects die on this thread
     try:
         db = Database(data_dir())
     except StoreError as err:
@@ -192,6 +195,7 @@ def _run_dispatch(args, doc, framework, provider) -> int:
     finally:
         dispatcher.shutdown(10_000)
         printer.close()
+        collector.stop()
     run.finished = datetime.now(UTC)
     saver.seconds((run.finished - run.started).total_seconds())
     db.close()

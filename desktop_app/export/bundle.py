@@ -22,7 +22,7 @@ from typing import Any
 
 from desktop_app.document.model import Document
 from desktop_app.export.annotate import ExportSummary
-from desktop_app.export.docx_comments import ExportError, export_reviewed_docx
+from desktop_app.export.docx_comments import ExportError, check_target, export_reviewed_docx
 from desktop_app.export.reports import REPORT_FORMATS, write_report
 from desktop_app.export.s3_upload import UploadCancelled, Uploaded, UploadError, object_key
 from desktop_app.review.findings import Finding
@@ -124,21 +124,6 @@ def perform(plan: ExportPlan, *, step: StepFn | None = None,
     if plan.upload is not None:
         _upload(result, plan.upload, report_step, cancel, session_factory)
     return result
-
-
-def check_target(source: Path, out: Path) -> None:
-    """The reviewed copy is a .docx and never the original (checked before writing)."""
-    if out.suffix.lower() != ".docx":
-        raise ExportError(f"the reviewed copy must be a .docx file, not {out.name}")
-    same = out.resolve() == source.resolve()
-    if not same and out.exists():
-        try:
-            same = os.path.samefile(out, source)
-        except OSError:
-            same = False
-    if same:
-        raise ExportError("the reviewed copy would overwrite the original; choose another name")
-
 
 def _stop_if(cancel: threading.Event | None) -> None:
     if cancel is not None and cancel.is_set():

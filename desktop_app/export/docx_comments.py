@@ -82,7 +82,7 @@ def export_reviewed_docx(
     """
     source = Path(source_path)
     out = Path(out_path) if out_path is not None else default_output_path(source)
-    _check_target(source, out)
+    check_target(source, out)
     if document.strict:
         raise ExportError("the document is in Strict Open XML format, which cannot be "
                           "exported; save it from Word as a normal .docx first")
@@ -120,7 +120,8 @@ def export_reviewed_docx(
     return summary
 
 
-def _check_target(source: Path, out: Path) -> None:
+def check_target(source: Path, out: Path) -> None:
+    """The reviewed copy is a .docx and never the original (checked before writing)."""
     if out.suffix.lower() != ".docx":
         raise ExportError(f"the reviewed copy must be a .docx file, not {out.name}")
     same = out.resolve() == source.resolve()

@@ -34,3 +34,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(item.path).parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def garbage_collected_on_the_gui_thread(qapp):  # type: ignore[no-untyped-def]
+    """As the app does: cyclic garbage holding Qt objects must not die on a worker."""
+    from desktop_app.workers.gc_guard import MainThreadGarbageCollector
+
+    collector = MainThreadGarbageCollector()
+    yield collector
+    collector.stop()
