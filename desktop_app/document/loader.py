@@ -25,6 +25,7 @@ from desktop_app.document.text import (
     careful_text,
     fast_text,
     scan_paragraphs,
+    tabs_to_text,
     mark_deleted,
 )
 
@@ -41,17 +42,23 @@ def load_document(path: str, **limits: int) -> Document:
     path = os.fspath(path)
     pkg = open_package(path, Limits(**limits))
     sha = _sha256(path)
-    root = parse_xml(pkg.document_xml, "the main document part")
+    data = pkg.document_xml
+    one_pass = can_scan(data)
+    tabs_are_text = False
+    if one_pass:  # cheaper to scan; the original bytes are what export reads
+        rewritten = tabs_to_text(data)
+        if rewritten is not None:
+            data, tabs_are_text = rewritten, True
+    root = parse_xml(data, "the main document part")
     body = find_body(root)
     if body is None:
         raise DocumentError(RefusalKind.DAMAGED, "damaged: the document has no body")
     styles = StyleLevels(parse_xml(pkg.styles_xml, "styles.xml") if pkg.styles_xml else None)
 
-    data = pkg.document_xml
     scanned = None
-    if can_scan(data):  # and so none of the markers below is present
+    if one_pass:  # and so none of the markers below is present
         careful = has_boxes = may_delete_marks = False
-        scanned = scan_paragraphs(body)
+        scanned = scan_paragraphs(body, tabs_are_text=tabs_are_text)
     else:
         careful = any(m in data for m in _CAREFUL_MARKERS)
         has_boxes = b"txbxContent" in data
