@@ -4,32 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from desktop_app.paths import sample_document
 from tests.docx_inspect import inspect
+from tests.e2e.cli import margin
 from tests.export_helpers import sha256
-
-
-def margin(args: list[str], env: dict[str, str], timeout: float = 180
-           ) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True,
-                          text=True, env=env, timeout=timeout)
-
-
-@pytest.fixture
-def env(isolated_data_dir: Path) -> dict[str, str]:
-    e = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    e.update(MARGIN_DATA_DIR=str(isolated_data_dir), QT_QPA_PLATFORM="offscreen",
-             AWS_CONFIG_FILE=str(isolated_data_dir / "aws-config"),
-             AWS_SHARED_CREDENTIALS_FILE=str(isolated_data_dir / "aws-credentials"),
-             AWS_EC2_METADATA_DISABLED="true")
-    return e
 
 
 @pytest.fixture

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -18,15 +16,12 @@ import pytest
 from desktop_app.paths import sample_document
 from tests.conftest_bedrock import FALLBACK, PRIMARY
 from tests.docx_factory import p, write_docx
+from tests.e2e.cli import margin
 from tests.fake_bedrock import Reply
 
 REQUIRED_FINDING_KEYS = {"id", "category", "severity", "confidence", "quote", "anchored", "issue",
                          "suggestion", "rewrite", "checkpoints", "source", "decision"}
 
-
-def margin(args: list[str], env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True,
-                          text=True, env=env, timeout=timeout)
 
 
 @pytest.fixture

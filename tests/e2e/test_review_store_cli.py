@@ -4,19 +4,13 @@ changed document costs only its changed sections."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from desktop_app.store.db import Database
 from desktop_app.store.reviews import ReviewStore
 from tests.conftest_bedrock import PRIMARY
 from tests.docx_factory import p, write_docx
-
-
-def margin(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True,
-                          text=True, env=env, timeout=120)
+from tests.e2e.cli import margin
 
 
 def write_doc(path: Path, texts: list[str]) -> Path:
