@@ -159,11 +159,7 @@ class BedrockProvider:
                     f"{model}: the findings did not fit in {need.max_tokens} output tokens, "
                     f"even for a part of the section"))
             except CallError as err:
-                if err.fatal:
-                    raise ProviderError(err.kind, err.message, fatal=True, usage=run.usage,
-                                        model=model) from None
-                failures.append(err)
-                if not err.next_model:
+                if not self._try_next_model(err, model, run, failures):
                     break
         raise self._chain_error(failures, run)
 
@@ -177,6 +173,16 @@ class BedrockProvider:
             answered = answered or model
         assert answered is not None
         return found, answered
+
+    @staticmethod
+    def _try_next_model(err: CallError, model: str, run: CallState,
+                        failures: list[CallError]) -> bool:
+        """Record a model's failure; False to stop the chain, raise if nothing can serve."""
+        if err.fatal:
+            raise ProviderError(err.kind, err.message, fatal=True, usage=run.usage,
+                                model=model) from None
+        failures.append(err)
+        return err.next_model
 
     def _chain_error(self, failures: list[CallError], run: CallState) -> ProviderError:
         if not failures:  # pragma: no cover - the loop always records why it stopped
@@ -340,11 +346,7 @@ class BedrockProvider:
             except SectionTimeout:
                 raise self._timeout_error(run) from None
             except CallError as err:
-                if err.fatal:
-                    raise ProviderError(err.kind, err.message, fatal=True, usage=run.usage,
-                                        model=model) from None
-                failures.append(err)
-                if not err.next_model:
+                if not self._try_next_model(err, model, run, failures):
                     break
         raise self._chain_error(failures, run)
 
