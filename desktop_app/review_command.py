@@ -7,11 +7,14 @@ the report to --report, and the exit code says how it went (PRODUCT.md §2).
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_CANNOT_OPEN, EXIT_PROVIDER, EXIT_FAILED = range(6)
 REPORT_FORMATS = (".json", ".md", ".html", ".csv")
@@ -59,8 +62,13 @@ def run(argv: Sequence[str]) -> int:
     if args.concurrency is not None and not 1 <= args.concurrency <= 64:
         return fail("--concurrency must be between 1 and 64", EXIT_USAGE)
 
+    from desktop_app.diagnostics.log_setup import configure_logging, log_startup
     from desktop_app.document import DocumentError, load
+    from desktop_app.paths import data_dir
     from desktop_app.review.frameworks import FrameworkError, find_framework, load_guidelines
+
+    configure_logging(data_dir())
+    log_startup("review")
 
     try:
         framework = find_framework(args.framework)
@@ -72,6 +80,7 @@ def run(argv: Sequence[str]) -> int:
         doc = load(args.file)
     except DocumentError as err:
         return fail(f"cannot open {args.file}: {err.reason}", EXIT_CANNOT_OPEN)
+    log.info("reviewing %s: %d words, provider %s", Path(args.file).name, doc.words, args.provider)
 
     provider, why = make_provider(args, doc)
     if provider is None:
@@ -117,6 +126,8 @@ def _run_dispatch(args, doc, framework, provider) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer
 
     from desktop_app.ai.provider import AnalysisResult
+    from desktop_app.diagnostics.error_hook import install
+    from desktop_app.diagnostics.log_setup import current_log_file
     from desktop_app.paths import data_dir
     from desktop_app.review.progress_printer import ProgressPrinter
     from desktop_app.review.report import ReviewRun, SectionOutcome, build_report
@@ -188,6 +199,7 @@ def _run_dispatch(args, doc, framework, provider) -> int:
     dispatcher.run_finished.connect(lambda _p: QTimer.singleShot(0, app.quit))
     to_run = [s for s in sections if s.id not in stored]
     QTimer.singleShot(0, lambda: dispatcher.analyse(to_run, force=args.fresh))
+    reporter = install(current_log_file(), dialogs=False)  # a slot's error: logged, on stderr
     try:
         app.exec()
     except KeyboardInterrupt:
@@ -196,6 +208,7 @@ def _run_dispatch(args, doc, framework, provider) -> int:
         dispatcher.shutdown(10_000)
         printer.close()
         collector.stop()
+        reporter.uninstall()
     run.finished = datetime.now(UTC)
     saver.seconds((run.finished - run.started).total_seconds())
     db.close()

@@ -15,6 +15,7 @@ cancelling a queued section a plain removal.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -28,6 +29,8 @@ from desktop_app.document.model import Section
 from desktop_app.review.frameworks import Framework
 from desktop_app.store.results import ResultCache, cache_key, framework_identity, section_hash
 from desktop_app.workers.analysis_job import AnalysisJob, SectionTask
+
+log = logging.getLogger(__name__)  # counts, ids and error kinds: never section text
 
 
 class SectionState(str, Enum):
@@ -106,6 +109,7 @@ class Dispatcher(QObject):
         if not self.busy:
             self.progress = Progress()
         provider_id = self.provider.cache_identity()
+        cached_before = self.progress.cached
         for section in sections:
             if section.id in self._pending or section.id in self._jobs:
                 continue
@@ -123,6 +127,8 @@ class Dispatcher(QObject):
                 self._finish(section.id, cached)
                 continue
             self._submit(task)
+        log.info("analysis started: %d sections (%d answered from the cache), provider %s",
+                 len(sections), self.progress.cached - cached_before, self.provider.name)
         self._pump()
         self._emit_progress()
 
@@ -217,6 +223,8 @@ class Dispatcher(QObject):
     def _on_failed(self, sid: str, error: ProviderError) -> None:
         self._retire(sid, was_running=True)
         self.errors[sid] = error
+        log.info("section %s failed (%s%s): %s", sid, error.kind.value,
+                 ", fatal" if error.fatal else "", error.message)
         self.progress.failed += 1
         self._set_state(sid, SectionState.FAILED)
         self.section_failed.emit(sid, error)
@@ -261,4 +269,7 @@ class Dispatcher(QObject):
     def _emit_progress(self) -> None:
         self.progress_changed.emit(self.progress)
         if not self.busy:
+            p = self.progress
+            log.info("analysis finished: %d done (%d from the cache), %d failed, %d cancelled",
+                     p.done, p.cached, p.failed, p.cancelled)
             self.run_finished.emit(self.progress)
