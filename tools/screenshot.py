@@ -8,6 +8,11 @@
     xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --review \
         [FILE] [--section Impact] [--finding 1] [--out docs/screenshot-review.png]
 
+    # Any of these in the dark: a dark palette, as a dark system scheme gives it
+    # (add QT_SCALE_FACTOR=2 and a bigger -screen for a high-DPI look):
+    xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --review --dark \
+        --out docs/screenshot-dark.png
+
     # A review half done: the first sections analysed, some findings accepted
     # and rejected (through the window's own actions), the rest not analysed,
     # statistics under the findings:
@@ -42,6 +47,8 @@ def main() -> int:
     parser.add_argument("--half-done", action="store_true",
                         help="analyse the first half of the sample, decide on some findings")
     parser.add_argument("--framework", help="with --review: the framework to pick")
+    parser.add_argument("--dark", action="store_true",
+                        help="a dark colour scheme (the system's, where Qt can set it)")
     parser.add_argument("--out")
     parser.add_argument("--size", default="1280x800")
     args = parser.parse_args()
@@ -75,6 +82,15 @@ def main() -> int:
     from desktop_app.ui.main_window import MainWindow
 
     app = create_application()
+    if args.dark:
+        from PySide6.QtCore import Qt
+
+        from desktop_app.ui.theme import dark_palette
+
+        # Qt 6.8+ can ask the platform for its dark scheme; where the platform has
+        # none (Xvfb), the palette is what a dark scheme would have given.
+        app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
+        app.setPalette(dark_palette())
     window = MainWindow()
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)  # the splitter keeps its first-run share

@@ -18,11 +18,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.ui.chat_render import ChatTextView, answer_markdown, block_boundary
 from desktop_app.ui.providers import short_model
+from desktop_app.ui.theme import theme
 
 USER, ASSISTANT, ERROR = "user", "assistant", "error"
 LIVE_CHUNK = 1000  # characters of finished Markdown per view while streaming
@@ -77,13 +78,18 @@ class MessageView(QFrame):
         if role == ERROR:
             self.header.setText("No answer")
             self.setAccessibleName("Chat error")
-            palette = self.header.palette()
-            palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.darkRed)
-            self.header.setPalette(palette)
+            self._colour_header()
+            theme().changed.connect(self._colour_header)
         elif role == ASSISTANT:
             self.set_source(None, offline=False)
             self.setAccessibleName("Answer")
         self.text_view.setAccessibleName(self.accessibleName() + " text")
+
+    def _colour_header(self) -> None:
+        """The error's header in the theme's error colour (dark red is lost on dark)."""
+        palette = self.header.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(theme().colours().error))
+        self.header.setPalette(palette)
 
     def _new_view(self) -> ChatTextView:
         view = ChatTextView(self)

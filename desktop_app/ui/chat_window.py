@@ -35,7 +35,8 @@ class ChatWiring:
         self.tabs.setMinimumWidth(200)
         self.action = QAction("&Chat", window)
         self.action.setObjectName("chatAction")
-        self.action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        # Ctrl+4 too: after Ctrl+1, 2 and 3 (tree, text, findings), the fourth place.
+        self.action.setShortcuts([QKeySequence("Ctrl+Shift+C"), QKeySequence("Ctrl+4")])
         self.action.setStatusTip("Ask about the current section or the whole document")
         self.action.triggered.connect(self.show_chat)
 
@@ -48,7 +49,7 @@ class ChatWiring:
 
     def show_chat(self) -> None:
         self.tabs.setCurrentWidget(self.panel)
-        self.panel.setFocus()
+        self.panel.input.setFocus()  # ready for the question
 
     def follow_section(self, section_id: str | None) -> None:
         self.panel.set_section(section_id)

@@ -62,6 +62,8 @@ from desktop_app.ui.export_prefs import (
     save_export_prefs,
 )
 from desktop_app.ui.settings import ReviewPrefs
+from desktop_app.ui.theme import error_style
+from desktop_app.ui.window_access import tab_chain
 from desktop_app.workers.jobs import Job, JobRunner
 
 log = logging.getLogger(__name__)
@@ -74,7 +76,6 @@ SCOPES = (
     (Scope.OWN, "Only your own findings"),
 )
 REPORT_NAMES = dict(zip(REPORT_CHOICES, ("HTML", "Markdown", "CSV", "JSON"), strict=True))
-ERROR_STYLE = "color: #e03131;"
 TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft  # wrapped labels
 
 
@@ -172,6 +173,12 @@ class ExportDialog(QDialog):
         layout.addWidget(self._buttons())
         self.setMinimumWidth(620)
 
+        # Top to bottom, as the form reads; Export before Close whatever side the
+        # platform puts them on.
+        tab_chain(*self.scope_buttons.values(), self.path_edit, self.browse_button, self.tracked,
+                  *self.report_boxes.values(), self.author, self.initials, self.upload_box,
+                  self.bucket, self.prefix, self.open_after, self.cancel_button,
+                  self.export_button, self.close_button)
         self._update_count()
         self._update_paths()
         self._update_upload()
@@ -253,7 +260,9 @@ class ExportDialog(QDialog):
         self.author.setAccessibleName("Reviewer name for the comments")
         self.initials = QLineEdit(self._saved.initials)
         self.initials.setMaxLength(8)
-        self.initials.setMaximumWidth(90)
+        # Eight capitals and the frame, in the font in use (a bigger system font too).
+        self.initials.setMaximumWidth(self.initials.fontMetrics().horizontalAdvance("W" * 8)
+                                      + 16)
         self.initials.setAccessibleName("Reviewer initials for the comments")
         self.author.textChanged.connect(self._update_initials_hint)
         names = QHBoxLayout()
@@ -522,6 +531,7 @@ class ExportDialog(QDialog):
         self._job = None
         self._set_busy(False)
         self.last_result = result
+        log.info("export written: %s", ", ".join(p.name for p in result.written))
         self._show_status(describe(result), error=result.upload_error is not None
                           and not result.upload_cancelled)
         self._update_paths()
@@ -564,7 +574,7 @@ class ExportDialog(QDialog):
 
     def _show_status(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(ERROR_STYLE if error else "")
+        self.status.setStyleSheet(error_style() if error else "")
         self.status.show()
         self._refit.start()
 

@@ -7,15 +7,17 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QToolButton, 
 
 from desktop_app.review.findings import DECISIONS, SEVERITIES
 from desktop_app.ui.findings_model import DECISION_LABELS, FindingFilter
-from desktop_app.ui.severity import severity_label
+from desktop_app.ui.severity import severity_icon, severity_label
 
 _ALL = ""
 
 
-def _combo(name: str, everything: str, items: list[tuple[str, str]], tip: str) -> QComboBox:
+def _combo(name: str, everything: str, items: list[tuple[str, str]], tip: str,
+           accessible: str) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
     combo.setToolTip(tip)
+    combo.setAccessibleName(accessible)  # no label beside it: the name says what it filters
     # Three share the pane's width, whatever it is; a narrow pane elides their text.
     combo.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
     combo.setMinimumWidth(56)
@@ -33,17 +35,21 @@ class FilterBar(QWidget):
         self.setObjectName("findingsFilterBar")
         self.severity = _combo("severityFilter", "All severities",
                                [(severity_label(s), s) for s in SEVERITIES],
-                               "Show only findings of this severity")
+                               "Show only findings of this severity", "Severity filter")
+        for row, severity in enumerate(SEVERITIES, start=1):
+            self.severity.setItemIcon(row, severity_icon(severity))
         self.category = _combo("categoryFilter", "All categories", [],
-                               "Show only findings of this category")
+                               "Show only findings of this category", "Category filter")
         self.decision = _combo("decisionFilter", "All decisions",
                                [(DECISION_LABELS[d], d) for d in DECISIONS],
-                               "Show only pending, accepted or rejected findings")
+                               "Show only pending, accepted or rejected findings",
+                               "Decision filter")
         self.clear = QToolButton()
         self.clear.setObjectName("clearFiltersButton")
         self.clear.setText("✕")
         self.clear.setAutoRaise(True)
         self.clear.setToolTip("Show every finding")
+        self.clear.setAccessibleName("Clear the filters")
         self.clear.clicked.connect(self.reset)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

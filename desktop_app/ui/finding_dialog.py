@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.review.findings import SEVERITIES, Finding
-from desktop_app.ui.severity import severity_label
+from desktop_app.ui.severity import severity_icon, severity_label
+from desktop_app.ui.window_access import tab_chain
 
 _QUOTE_CHARS = 400
 DEFAULT_CATEGORIES = ("clarity", "accuracy", "completeness", "consistency", "evidence",
@@ -69,7 +70,7 @@ class FindingDialog(QDialog):
         self.severity = QComboBox()
         self.severity.setObjectName("severityEdit")
         for s in SEVERITIES:
-            self.severity.addItem(severity_label(s), s)
+            self.severity.addItem(severity_icon(s), severity_label(s), s)
         self.severity.setCurrentIndex(SEVERITIES.index(finding.severity) if finding else 2)
         self.issue = _text_box("issueEdit", finding.issue if finding else "", 3)
         self.suggestion = _text_box("suggestionEdit", finding.suggestion if finding else "", 3)
@@ -98,9 +99,20 @@ class FindingDialog(QDialog):
             self.restore.setToolTip("Put back the words of the finding's author")
             self.restore.clicked.connect(self._restore_original)
 
+        self.quote.setAccessibleName("Quote")
+        for widget, name in ((self.category, "Category"), (self.severity, "Severity"),
+                             (self.issue, "Issue"), (self.suggestion, "Suggestion"),
+                             (self.rewrite, "Rewrite")):
+            widget.setAccessibleName(name)
+
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        # The form top to bottom, then Save (or Add Finding) before Cancel, whatever
+        # order the platform shows the buttons in.
+        tab_chain(self.category, self.severity, self.issue, self.suggestion, self.rewrite,
+                  self.ok, self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+                  *([self.restore] if self.restore is not None else []))
         self.issue.textChanged.connect(self._check)
         self._check()
         self.issue.setFocus()

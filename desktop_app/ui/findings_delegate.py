@@ -1,4 +1,4 @@
-"""Paints each finding as a card: severity bar and badge, quote, issue, suggestion.
+"""Paints each finding as a card: severity bar, icon and badge, quote, issue, suggestion.
 
 The reviewer's decision shows on the card: an accepted finding carries a green
 tick, a rejected one is greyed out with its issue struck through. The text
@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QIcon,
     QPainter,
     QPalette,
     QPen,
@@ -31,7 +32,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.review.findings import Finding
 from desktop_app.ui.findings_model import EDITED_ROLE, FINDING_ROLE, confidence_text
-from desktop_app.ui.severity import mix, severity_colour, severity_label
+from desktop_app.ui.severity import (
+    mix,
+    severity_colour,
+    severity_ink,
+    severity_label,
+)
+from desktop_app.ui.theme import theme
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -40,8 +47,6 @@ _SIDE = 8  # card inset from the view's edges
 _PAD = 10  # inside a card
 _BAR = 5  # the severity bar
 _QUOTE_CHARS = 220  # longer quotes are shortened here (the text view shows them whole)
-_INVALID = "#e03131"
-_ACCEPTED = "#2f9e44"
 _REJECTED_OPACITY = 0.5
 _CHIPS = {"accepted": "✓ Accepted", "rejected": "✗ Rejected"}
 
@@ -110,8 +115,9 @@ class FindingDelegate(QStyledItemDelegate):
             painter.setOpacity(_REJECTED_OPACITY)
         fill = mix(base, highlight, 0.10) if selected else base
         border = highlight if selected else mix(text, base, 0.84)
+        accepted = QColor(theme().colours().accepted)
         if decision == "accepted" and not selected:
-            border = mix(base, QColor(_ACCEPTED), 0.7)
+            border = mix(base, accepted, 0.7)
         painter.setPen(QPen(border, 2 if selected else 1))
         painter.setBrush(fill)
         painter.drawRoundedRect(QRectF(card).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
@@ -126,16 +132,22 @@ class FindingDelegate(QStyledItemDelegate):
         right = card.right() - _PAD
         header_h = self._header_height()
 
-        # Header: badge, category, confidence at the right.
+        # Header: the severity's icon (its shape tells it without colour) and
+        # badge, the category, the confidence at the right.
         badge_font = self._badge_font()
         painter.setFont(badge_font)
         label = severity_label(finding.severity).upper()
         bfm = QFontMetrics(badge_font)
-        badge = QRect(left, top + (header_h - bfm.height() - 4) // 2,
-                      bfm.horizontalAdvance(label) + 12, bfm.height() + 4)
+        side = bfm.height() + 4
+        icon_rect = QRect(left, top + (header_h - side) // 2, side, side)
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        if isinstance(icon, QIcon):
+            icon.paint(painter, icon_rect)
+        badge = QRect(icon_rect.right() + 5, icon_rect.top(),
+                      bfm.horizontalAdvance(label) + 12, side)
         painter.setBrush(colour)
         painter.drawRoundedRect(QRectF(badge), 3, 3)
-        painter.setPen(QColor("white"))
+        painter.setPen(severity_ink(finding.severity))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
 
         font = QFont(self._view.font())
@@ -148,7 +160,7 @@ class FindingDelegate(QStyledItemDelegate):
         header = QRect(left, top, right - left, header_h)
         painter.drawText(header, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, conf)
         chip_w = self._paint_chip(painter, decision, right - conf_w - 8, top, header_h,
-                                  badge_font, muted, base)
+                                  badge_font, muted, base, accepted)
         painter.setFont(font)
         category_font = QFont(font)
         category_font.setWeight(QFont.Weight.DemiBold)
@@ -172,7 +184,7 @@ class FindingDelegate(QStyledItemDelegate):
         painter.restore()
 
     def _paint_chip(self, painter: QPainter, decision: str, right: int, top: int, height: int,
-                    font: QFont, muted: QColor, base: QColor) -> int:
+                    font: QFont, muted: QColor, base: QColor, accepted: QColor) -> int:
         """The decision, right-aligned before `right`; returns the width it took."""
         label = _CHIPS.get(decision)
         if label is None:
@@ -180,7 +192,7 @@ class FindingDelegate(QStyledItemDelegate):
         fm = QFontMetrics(font)
         width = fm.horizontalAdvance(label) + 12
         chip = QRect(right - width, top + (height - fm.height() - 4) // 2, width, fm.height() + 4)
-        colour = QColor(_ACCEPTED) if decision == "accepted" else muted
+        colour = accepted if decision == "accepted" else muted
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(mix(base, colour, 0.16))
         painter.drawRoundedRect(QRectF(chip), 3, 3)
@@ -211,11 +223,12 @@ class FindingDelegate(QStyledItemDelegate):
         text = pal.color(QPalette.ColorRole.Text)
         base = pal.color(QPalette.ColorRole.Base)
         muted = mix(text, base, 0.42).name()
+        colours = theme().colours()
         parts = []
         if f.quote.strip():
             marker = ""
             if not f.anchored:
-                marker = (f' <span style="color:{_INVALID}; font-style:normal;">'
+                marker = (f' <span style="color:{colours.error}; font-style:normal;">'
                           "— not found in the text</span>")
             elif f.quote_original:
                 marker = (f' <span style="color:{muted}; font-style:normal;">'
@@ -232,7 +245,7 @@ class FindingDelegate(QStyledItemDelegate):
             parts.append(f'<p style="margin-bottom:4px;"><span style="color:{muted};">'
                          f"Suggestion:</span> {escape(f.suggestion)}</p>")
         if f.rewrite:
-            tint = mix(base, QColor("#2f9e44"), 0.16).name()
+            tint = mix(base, QColor(colours.accepted), 0.16).name()
             parts.append(f'<p style="margin-bottom:4px;"><span style="color:{muted};">'
                          f'Rewrite:</span> <span style="background-color:{tint};">'
                          f"{escape(f.rewrite)}</span></p>")

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from desktop_app.review.findings import Finding
 from desktop_app.review.frameworks import Framework
 from desktop_app.ui.review_results import visible_findings
-from desktop_app.ui.severity import severity_label
+from desktop_app.ui.severity import severity_icon, severity_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -157,6 +157,8 @@ class FindingsModel(QAbstractListModel):
                 f" ({DECISION_LABELS.get(finding.decision, finding.decision)})")
             return (f"{severity_label(finding.severity)} · {finding.category} · "
                     f"{confidence_text(finding.confidence)}: {finding.issue}{decision}")
+        if role == Qt.ItemDataRole.DecorationRole:
+            return severity_icon(finding.severity)
         if role == FINDING_ROLE:
             return finding
         if role == EDITED_ROLE:

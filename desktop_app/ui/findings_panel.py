@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,9 +31,11 @@ from desktop_app.review.findings import SEVERITIES, Finding
 from desktop_app.ui.filter_bar import FilterBar
 from desktop_app.ui.findings_delegate import FindingDelegate
 from desktop_app.ui.findings_model import FINDING_ROLE, FindingFilter, FindingsModel
+from desktop_app.ui.icons import icon_html
 from desktop_app.ui.review_results import SectionOutcome
 from desktop_app.ui.section_status import SectionStatus
-from desktop_app.ui.severity import mix, severity_colour
+from desktop_app.ui.severity import mix, severity_icon
+from desktop_app.ui.theme import theme
 
 _MESSAGES = {
     SectionStatus.NOT_ANALYSED: "Not analysed yet.",
@@ -83,7 +85,7 @@ class FindingsPanel(QWidget):
         self._section: Section | None = None
         self._status = SectionStatus.NOT_ANALYSED
         self._outcome: SectionOutcome | None = None
-        self._muted = "#777777"  # set from the palette in _apply_colours
+        self._muted = ""  # set from the palette in _apply_colours
 
         self.title = QLabel()
         self.title.setObjectName("findingsTitle")
@@ -175,6 +177,7 @@ class FindingsPanel(QWidget):
         self._filler.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         layout.addWidget(self._filler, 1)
         self._apply_colours()
+        theme().changed.connect(self._restyle)
         self.show_section(None, SectionStatus.NOT_ANALYSED, None)
 
     # -- public API -------------------------------------------------------------
@@ -289,8 +292,11 @@ class FindingsPanel(QWidget):
             shown = [self.model.finding(r) for r in range(self.model.rowCount())]
             counts = Counter(f.severity for f in shown if f is not None)
             first = _plural(len(shown), "finding")
-            parts = [f'<span style="color:{severity_colour(sev).name()};">●</span> '
-                     f"{counts[sev]} {sev}" for sev in SEVERITIES if counts[sev]]
+            # The severity's icon, as on the cards: its shape as well as its colour.
+            side = self.summary.fontMetrics().height() - 2
+            scale = self.devicePixelRatioF()
+            parts = [f"{icon_html(severity_icon(sev), side, scale)} {counts[sev]} {sev}"
+                     for sev in SEVERITIES if counts[sev]]
             if parts:
                 first += ": " + " &nbsp;".join(parts)
             lines.append(first)
@@ -353,7 +359,7 @@ class FindingsPanel(QWidget):
         pal = self.palette()
         text = pal.color(QPalette.ColorRole.WindowText)
         window = pal.color(QPalette.ColorRole.Window)
-        red = QColor("#e03131")
+        red = QColor(theme().colours().error)
         muted = mix(text, window, 0.4).name()
         self._muted = muted
         self.message.setStyleSheet(f"color: {muted}; padding: 24px 8px 4px 8px;")
@@ -365,10 +371,11 @@ class FindingsPanel(QWidget):
         behind.setColor(QPalette.ColorRole.Base, window)  # cards stand on the window colour
         self.list.setPalette(behind)
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._apply_colours()
-            delegate = self.list.itemDelegate()
-            if isinstance(delegate, FindingDelegate):
-                delegate.clear_cache()
+    def _restyle(self) -> None:
+        """Light or dark switched: new shades, cards laid out and painted again."""
+        self._apply_colours()
+        delegate = self.list.itemDelegate()
+        if isinstance(delegate, FindingDelegate):
+            delegate.clear_cache()
+        self._update_summary()
+        self.list.viewport().update()

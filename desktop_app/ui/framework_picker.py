@@ -24,7 +24,7 @@ class FrameworkPicker(QWidget):
         super().__init__(parent)
         self.setObjectName("frameworkPicker")
         self._frameworks: list[Framework] = []
-        label = QLabel("&Framework:")
+        label = QLabel("Fra&mework:")  # Alt+F opens the File menu
         self.combo = QComboBox()
         self.combo.setObjectName("frameworkCombo")
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)

@@ -48,6 +48,7 @@ from desktop_app.ui.section_model import Column, SectionTreeModel
 from desktop_app.ui.section_view import SectionView
 from desktop_app.ui.settings_window import SettingsMixin
 from desktop_app.ui.store_window import StoreMixin
+from desktop_app.ui.window_access import cycle_panes
 from desktop_app.ui.window_chrome import ChromeMixin
 from desktop_app.workers.jobs import Job, JobRunner
 
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
         self._build_menus()
         self.review_toolbar = self._build_toolbar()
         self._build_status_bar()
+        self._build_access()  # screen-reader names and the Tab order, over all of it
         self._restore_state()
         self._rebuild_recent_menu()
         self._connect_analysis()
@@ -168,12 +170,8 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
             self.open_path(path)
 
     def switch_pane(self) -> None:
-        """F6: tree, text, findings, and round again, the way many readers move between panes."""
-        panes = [self.tree, self.view, self.findings.list]
-        if not self.findings.list.isVisible():
-            panes.pop()
-        current = next((i for i, p in enumerate(panes) if p.hasFocus()), -1)
-        panes[(current + 1) % len(panes)].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        """F6: tree, text, findings (or chat), and round again (window_access.py)."""
+        cycle_panes(self, 1)
 
     # -- loading ------------------------------------------------------------
 
@@ -181,6 +179,9 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
         if serial != self._load_serial or self._closed:
             return  # a newer open_path superseded this one, or the window is gone
         self._set_idle()
+        # The file's name only: folders can name people, and the text never goes to the log.
+        log.info("opened %s: %d sections, %d words", Path(path).name,
+                 sum(1 for _ in doc.walk()), doc.words)
         self._show_document(doc, path)
         self.recent.add(path)
         self._rebuild_recent_menu()
@@ -192,13 +193,14 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
         self._set_idle()
         name = Path(path).name
         if isinstance(exc, DocumentError):
+            log.info("refused %s: %s", name, exc.kind.name)
             reason = exc.reason
             text = f"Margin cannot open “{name}”."
             if exc.kind is RefusalKind.NOT_FOUND:
                 self.recent.remove(path)
                 self._rebuild_recent_menu()
         else:
-            log.error("opening %s failed", path, exc_info=exc)
+            log.error("opening %s failed", name, exc_info=exc)
             reason = f"Margin could not open {name}: {str(exc) or type(exc).__name__}"
             text = f"Margin could not open “{name}”."
         self._show_refusal(text, reason)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QStyle,
     QTreeView,
 )
 
@@ -30,13 +29,14 @@ from desktop_app.ui import settings as app_settings
 from desktop_app.ui.analysis import AnalysisController
 from desktop_app.ui.findings_panel import FindingsPanel
 from desktop_app.ui.framework_picker import FrameworkPicker
+from desktop_app.ui.icons import action_icon
 from desktop_app.ui.progress_text import progress_text
 from desktop_app.ui.providers import ProviderFactory, ProviderSetup
 from desktop_app.ui.review_results import visible_findings
 from desktop_app.ui.section_model import Column, SectionTreeModel
 from desktop_app.ui.section_status import SectionStatus
 from desktop_app.ui.section_view import SectionView
-from desktop_app.ui.severity import severity_colour
+from desktop_app.ui.theme import theme
 from desktop_app.workers.jobs import JobRunner
 
 if TYPE_CHECKING:
@@ -87,6 +87,7 @@ class ReviewMixin:
         def choose_guidelines(self) -> None: ...  # SettingsMixin's
         def clear_guidelines(self) -> None: ...
         def open_settings(self) -> None: ...
+        def analyse_changed(self) -> None: ...  # StoreMixin's
 
     def _window(self) -> QMainWindow:
         return cast(QMainWindow, self)
@@ -121,14 +122,11 @@ class ReviewMixin:
     # -- actions ------------------------------------------------------------------
 
     def _build_review_actions(self) -> None:
-        style = self.style()
-        icon = style.standardIcon
-
-        def action(text: str, slot: Any, tip: str, pixmap: QStyle.StandardPixmap | None = None,
+        def action(text: str, slot: Any, tip: str, icon: str = "",
                    shortcut: str = "") -> QAction:
             act = QAction(text, self._window())
-            if pixmap is not None:
-                act.setIcon(icon(pixmap))
+            if icon:
+                act.setIcon(action_icon(icon))
             act.setStatusTip(tip)
             act.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
             if shortcut:
@@ -136,26 +134,28 @@ class ReviewMixin:
             act.triggered.connect(lambda _checked=False: slot())
             return act
 
-        sp = QStyle.StandardPixmap
         self.analyse_section_action = action(
             "Analyse &Section", self.analyse_current, "Analyse the section shown",
-            sp.SP_MediaPlay, "Ctrl+R")
+            "analyse", "Ctrl+R")
         self.analyse_selected_action = action(
             "Analyse Se&lected", self.analyse_selected, "Analyse the sections selected in the tree")
         self.analyse_all_action = action(
             "Analyse &All", self.analyse_all, "Analyse every section of the document",
-            sp.SP_MediaSeekForward, "Ctrl+Shift+R")
+            "analyse-all", "Ctrl+Shift+R")
+        self.analyse_changed_action = action(
+            "Analyse C&hanged Sections", self.analyse_changed,
+            "Analyse the sections whose text changed since your last review")
         self.reanalyse_action = action(
             "Re-analyse Selected (&Ignore Cache)", lambda: self.analyse_selected(force=True),
             "Ask the reviewer again, even for sections answered before")
         self.cancel_action = action(
-            "&Cancel All", self.analysis.cancel_all, "Stop the analysis", sp.SP_MediaStop, "Esc")
+            "&Cancel All", self.analysis.cancel_all, "Stop the analysis", "cancel", "Esc")
         self.cancel_action.setIconText("Cancel")
         self.cancel_section_action = action(
             "Cancel Sec&tion", self.cancel_selected, "Stop analysing the selected sections")
         self.retry_failed_action = action(
             "&Retry Failed", self.analysis.retry_failed, "Analyse the failed sections again",
-            sp.SP_BrowserReload)
+            "retry")
         self.attach_guidelines_action = action(
             "Attach &Guidelines…", self.choose_guidelines,
             "Add a guidelines document (.docx, .md, .txt) to the reviewer's instructions")
@@ -196,6 +196,7 @@ class ReviewMixin:
         self.findings.finding_selected.connect(self._on_finding_selected)
         self.findings.retry_requested.connect(self._retry_section)
         self.findings.analyse_requested.connect(self._analyse_section_id)
+        theme().changed.connect(self._restyle_notice)
 
     def _retry_section(self, section_id: str) -> None:
         if (section := self._section(section_id)) is not None:
@@ -257,7 +258,7 @@ class ReviewMixin:
             self.view.clear_highlight()
             return
         if not self.view.highlight(finding.start, finding.end, finding.quote,
-                                   severity_colour(finding.severity)) and finding.quote:
+                                   finding.severity) and finding.quote:
             self.statusBar().showMessage("This finding's quote is not in the section text.", 5000)
 
     def _on_busy_changed(self, busy: bool) -> None:
@@ -296,19 +297,30 @@ class ReviewMixin:
         self._set_notice(setup.notice, setup.detail, offline=setup.offline)
 
     def _set_notice(self, text: str, detail: str, offline: bool) -> None:
-        # On the yellow badge the link stays dark, whatever the theme's link colour.
-        style = ' style="color:#1c4f9c;"' if offline else ""
+        self._notice = (text, detail, offline)
+        colours = theme().colours()
+        background, border, ink, link_colour = colours.badge
+        # On the yellow badge the link takes the badge's link colour, whatever the
+        # palette's: a light theme's link blue is unreadable on a dark badge.
+        style = f' style="color:{link_colour};"' if offline else ""
         link = f' <a href="settings"{style}>Settings…</a>' if text else ""
         self.provider_notice.setText(escape(text) + link)
         self.provider_notice.setToolTip(detail)
+        self.provider_notice.setAccessibleName("Reviewer")
+        self.provider_notice.setAccessibleDescription(text)
         if offline:
             # A badge: the reviewer must see that no model is reviewing.
             self.provider_notice.setStyleSheet(
-                "QLabel#providerNotice { background: #fff3bf; color: #5c3c00;"
-                " border: 1px solid #e6b800; border-radius: 4px; padding: 1px 8px; }")
+                f"QLabel#providerNotice {{ background: {background}; color: {ink};"
+                f" border: 1px solid {border}; border-radius: 4px; padding: 1px 8px; }}")
         else:
             self.provider_notice.setStyleSheet("QLabel#providerNotice { padding: 1px 8px; }")
         self.provider_notice.setVisible(bool(text))
+
+    def _restyle_notice(self) -> None:
+        notice = getattr(self, "_notice", None)
+        if notice is not None:
+            self._set_notice(*notice)
 
     def _on_provider_failed(self, reason: str) -> None:
         self._set_notice("No reviewer: " + reason, "", offline=False)
@@ -344,6 +356,8 @@ class ReviewMixin:
         self.analyse_selected_action.setEnabled(has_doc)
         self.analyse_all_action.setEnabled(has_doc)
         self.reanalyse_action.setEnabled(has_doc)
+        self.analyse_changed_action.setEnabled(
+            has_doc and self.analysis.count(SectionStatus.CHANGED) > 0)
         self.cancel_action.setEnabled(busy)
         live = has_doc and any(self.analysis.status(s.id) in _LIVE
                                for s in self.selected_sections())

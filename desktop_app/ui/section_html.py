@@ -15,12 +15,12 @@ from desktop_app.document import Paragraph, ParagraphKind, Section
 
 @dataclass(frozen=True, slots=True)
 class Palette:
-    """Colours taken from the widget's palette, so dark themes stay readable."""
+    """Colours taken from the widget's palette and the theme, so dark themes stay readable."""
 
-    text: str = "#1f2328"
-    muted: str = "#6b7177"
-    rule: str = "#d0d4d9"
-    box: str = "#f4f1e8"  # text box background
+    text: str
+    muted: str
+    rule: str
+    box: str  # text box background
 
 
 def _esc(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -19,21 +19,17 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 from desktop_app.document import Section
 from desktop_app.ui.quote_locator import QuoteLocator
 from desktop_app.ui.section_html import Palette, section_html, stylesheet
+from desktop_app.ui.severity import severity_colour
+from desktop_app.ui.theme import mix, theme
 
 # Lines of about 75 characters read best; wider windows get side margins.
 _LINE_CHARS = 78
 _MIN_SIDE_MARGIN = 28
 _TOP_MARGIN = 20
-_HIGHLIGHTER = "#ffd43b"
 
 
 def _mix(a: QColor, b: QColor, towards_b: float) -> str:
-    t = towards_b
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * t),
-        round(a.green() + (b.green() - a.green()) * t),
-        round(a.blue() + (b.blue() - a.blue()) * t),
-    ).name()
+    return mix(a, b, towards_b).name()
 
 
 class SectionView(QTextBrowser):
@@ -41,8 +37,13 @@ class SectionView(QTextBrowser):
         super().__init__(parent)
         self._section: Section | None = None
         self._locator: QuoteLocator | None = None  # built on the first highlight
+        self._mark: tuple[int | None, int | None, str, str] | None = None  # to redo on a switch
+        self._placeholder = ("", "")
         self.selection_actions: list[QAction] = []  # first in the context menu
         self.setObjectName("sectionView")
+        self.setAccessibleName("Section text")
+        self.setAccessibleDescription(
+            "The selected section's text, read-only. Select a passage to add a finding on it.")
         self.setReadOnly(True)
         self.setOpenLinks(False)  # document text is data; never follow anything
         # A file dropped on the text opens it: let the drop reach the window.
@@ -60,6 +61,7 @@ class SectionView(QTextBrowser):
         self.document().setDefaultFont(font)
         self.document().setDocumentMargin(0)
         self._apply_stylesheet()
+        theme().changed.connect(self._restyle)
         self.show_placeholder(
             "Open a Word document to review it section by section.",
             "File → Open… (Ctrl+O), or drop a .docx file on this window.",
@@ -79,6 +81,7 @@ class SectionView(QTextBrowser):
 
     def _render(self) -> None:
         assert self._section is not None
+        self._mark = None
         self.setExtraSelections([])
         self._locator = None
         self.setHtml(section_html(self._section))
@@ -87,8 +90,9 @@ class SectionView(QTextBrowser):
     # -- quotes -------------------------------------------------------------
 
     def highlight(self, start: int | None, end: int | None, quote: str = "",
-                  colour: QColor | None = None) -> bool:
-        """Mark the passage at `start:end` of the section text (or `quote`) and show it.
+                  severity: str = "") -> bool:
+        """Mark the passage at `start:end` of the section text (or `quote`) and show it,
+        underlined in `severity`'s colour.
 
         False, and nothing marked, when the passage cannot be found.
         """
@@ -98,14 +102,17 @@ class SectionView(QTextBrowser):
         cursor = self._quote_locator().cursor(start, end, quote)
         if cursor is None:
             return False
-        # A highlighter-yellow mark (unmistakable for a selection), underlined
-        # in the finding's severity colour; mixed into the page colour so that
-        # the text stays readable on a dark theme too.
+        self._mark = (start, end, quote, severity)
+        # A highlighter mark (unmistakable for a selection), underlined in the
+        # finding's severity colour; mixed into the page colour so that the
+        # text keeps its contrast on a dark theme too.
+        colours = theme().colours()
         base = self.palette().color(QPalette.ColorRole.Base)
+        highlighter = QColor(colours.highlighter)
         mark = QTextCharFormat()
-        mark.setBackground(QColor(_mix(base, QColor(_HIGHLIGHTER), 0.55)))
+        mark.setBackground(QColor(_mix(base, highlighter, 0.55)))
         mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        mark.setUnderlineColor(QColor(colour) if colour is not None else QColor(_HIGHLIGHTER))
+        mark.setUnderlineColor(severity_colour(severity) if severity else highlighter)
         selection = QTextEdit.ExtraSelection()
         selection.cursor = cursor
         selection.format = mark
@@ -161,6 +168,7 @@ class SectionView(QTextBrowser):
         menu.popup(event.globalPos())
 
     def clear_highlight(self) -> None:
+        self._mark = None
         if self.extraSelections():
             self.setExtraSelections([])
 
@@ -184,6 +192,7 @@ class SectionView(QTextBrowser):
 
     def show_placeholder(self, message: str, hint: str = "") -> None:
         self._section = None
+        self._placeholder = (message, hint)
         hint_html = f'<p class="empty" align="center">{escape(hint)}</p>' if hint else ""
         self.setHtml(
             f'<p>&nbsp;</p><p>&nbsp;</p><p align="center" class="placeholder">{escape(message)}</p>'
@@ -199,18 +208,23 @@ class SectionView(QTextBrowser):
         base = pal.color(QPalette.ColorRole.Base)
         colours = Palette(
             text=text.name(),
-            muted=_mix(text, base, 0.45),
-            rule=_mix(text, base, 0.78),
-            box=_mix(text, base, 0.95),
+            muted=_mix(text, base, 0.42),
+            rule=_mix(text, base, 0.72),
+            box=_mix(base, QColor(theme().colours().text_box), 0.14),
         )
         self.document().setDefaultStyleSheet(stylesheet(colours))
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._apply_stylesheet()
-            if self._section is not None:
-                self._render()
+    def _restyle(self) -> None:
+        """Light or dark switched: the CSS is rebuilt and the text rendered again."""
+        self._apply_stylesheet()
+        if self._section is not None:
+            mark, scroll = self._mark, self.verticalScrollBar().value()
+            self._render()
+            if mark is not None:
+                self.highlight(*mark)
+            self.verticalScrollBar().setValue(scroll)
+        else:
+            self.show_placeholder(*self._placeholder)  # in the new colours
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -42,6 +42,8 @@ from PySide6.QtWidgets import (
 from desktop_app.ai.config import DEFAULT_MODELS, BedrockConfig
 from desktop_app.ai.prices import DEFAULT_PRICES, Price
 from desktop_app.ui.settings import ReviewPrefs
+from desktop_app.ui.theme import error_style, theme
+from desktop_app.ui.window_access import tab_chain
 from desktop_app.workers.jobs import Job, JobRunner
 
 PROVIDERS = (
@@ -115,7 +117,7 @@ class SettingsDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("settingsError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #e03131;")
+        self.error.setStyleSheet(error_style())
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -127,6 +129,14 @@ class SettingsDialog(QDialog):
         layout.addWidget(tabs)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        # Each page top to bottom (Qt skips the pages not shown), then OK, Cancel.
+        tab_chain(tabs.tabBar(), self.provider, self.profile, self.region, self.endpoint,
+                  self.models, self.models_default, self.models_fetch, self.concurrency,
+                  self.temperature, self.max_tokens, self.timeout, self.test_button,
+                  self.test_output, self.min_confidence, self.frameworks_dir,
+                  self.frameworks_browse, self.prices, self.price_add, self.price_remove,
+                  self.price_reset, buttons.button(QDialogButtonBox.StandardButton.Ok),
+                  buttons.button(QDialogButtonBox.StandardButton.Cancel))
         self.resize(680, 620)
         self._load(prefs)
         self._fill_profiles()
@@ -142,7 +152,7 @@ class SettingsDialog(QDialog):
         self.provider.setObjectName("providerChoice")
         for key, label in PROVIDERS:
             self.provider.addItem(label, key)
-        form.addRow("Reviewer:", self.provider)
+        form.addRow("&Reviewer:", self.provider)
 
         self.profile = QComboBox()
         self.profile.setObjectName("awsProfile")
@@ -150,29 +160,29 @@ class SettingsDialog(QDialog):
         _line_edit(self.profile).setPlaceholderText(DEFAULT_CHAIN)
         self.profile.setToolTip("A profile from ~/.aws/config or ~/.aws/credentials "
                                 "(SSO profiles included). Empty: the default credential chain.")
-        form.addRow("AWS profile:", self.profile)
+        form.addRow("AWS &profile:", self.profile)
 
         self.region = QComboBox()
         self.region.setObjectName("awsRegion")
         self.region.setEditable(True)
         self.region.addItems(list(REGIONS))
         _line_edit(self.region).setPlaceholderText("the profile's region")
-        form.addRow("Region:", self.region)
+        form.addRow("Re&gion:", self.region)
 
         self.endpoint = QLineEdit()
         self.endpoint.setObjectName("endpointUrl")
         self.endpoint.setPlaceholderText("optional — e.g. a VPC endpoint; empty: AWS default")
-        form.addRow("Endpoint URL:", self.endpoint)
+        form.addRow("&Endpoint URL:", self.endpoint)
 
         self.models = QPlainTextEdit()
         self.models.setObjectName("modelChain")
         self.models.setPlaceholderText("one model or inference-profile id per line")
         self.models.setTabChangesFocus(True)
         self.models.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
-        self.models_default = QPushButton("Defaults")
+        self.models_default = QPushButton("&Defaults")
         self.models_default.clicked.connect(
             lambda: self.models.setPlainText("\n".join(DEFAULT_MODELS)))
-        self.models_fetch = QPushButton("From my account…")
+        self.models_fetch = QPushButton("From my &account…")
         self.models_fetch.setToolTip("List the models and inference profiles this account "
                                      "can call in the region, to add one to the chain")
         self.models_fetch.clicked.connect(self._fetch_models)
@@ -183,7 +193,11 @@ class SettingsDialog(QDialog):
         model_row = QHBoxLayout()
         model_row.addWidget(self.models, 1)
         model_row.addLayout(model_buttons)
-        form.addRow("Model chain:", model_row)
+        form.addRow("&Model chain:", model_row)
+        chain_label = form.labelForField(model_row)
+        if isinstance(chain_label, QLabel):
+            chain_label.setBuddy(self.models)  # a layout has no buddy of its own
+        self.models.setAccessibleName("Model chain")
         hint = QLabel("The first model answers; the next ones are fallbacks, in order.")
         hint.setEnabled(False)  # greyed: a hint, not a field
         hint.setWordWrap(True)
@@ -193,26 +207,26 @@ class SettingsDialog(QDialog):
         self.concurrency.setObjectName("concurrency")
         self.concurrency.setRange(1, 64)
         self.concurrency.setSuffix(" requests at once")
-        form.addRow("Concurrency:", self.concurrency)
+        form.addRow("Co&ncurrency:", self.concurrency)
         self.temperature = QDoubleSpinBox()
         self.temperature.setObjectName("temperature")
         self.temperature.setRange(0.0, 1.0)
         self.temperature.setSingleStep(0.05)
         self.temperature.setDecimals(2)
-        form.addRow("Temperature:", self.temperature)
+        form.addRow("&Temperature:", self.temperature)
         self.max_tokens = QSpinBox()
         self.max_tokens.setObjectName("maxTokens")
         self.max_tokens.setRange(256, 64_000)
         self.max_tokens.setSingleStep(512)
-        form.addRow("Max tokens:", self.max_tokens)
+        form.addRow("Max to&kens:", self.max_tokens)
         self.timeout = QSpinBox()
         self.timeout.setObjectName("timeout")
         self.timeout.setRange(5, 900)
         self.timeout.setSuffix(" s")
         self.timeout.setToolTip("How long to wait for a model's answer before trying again")
-        form.addRow("Timeout:", self.timeout)
+        form.addRow("T&imeout:", self.timeout)
 
-        self.test_button = QPushButton("Test connection")
+        self.test_button = QPushButton("Te&st connection")
         self.test_button.setObjectName("testConnection")
         self.test_button.clicked.connect(self.test_connection)
         self.test_output = QTextBrowser()
@@ -222,6 +236,7 @@ class SettingsDialog(QDialog):
             "Test connection checks who you are signed in as (STS) and whether each model "
             "of the chain answers. It sends a few tokens per model.")
         self.test_output.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.test_output.setAccessibleName("Connection test results")
         test_row = QVBoxLayout()
         test_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignLeft)
         test_row.addWidget(self.test_output)
@@ -237,16 +252,21 @@ class SettingsDialog(QDialog):
         self.min_confidence.setSingleStep(5)
         self.min_confidence.setSuffix(" %")
         self.min_confidence.setToolTip("Findings the reviewer is less sure of are hidden")
-        form.addRow("Minimum confidence:", self.min_confidence)
+        form.addRow("Minimum con&fidence:", self.min_confidence)
         self.frameworks_dir = QLineEdit()
         self.frameworks_dir.setObjectName("frameworksDir")
         self.frameworks_dir.setPlaceholderText("none — only the built-in frameworks")
-        browse = QPushButton("Choose…")
+        self.frameworks_browse = browse = QPushButton("C&hoose…")
         browse.clicked.connect(self._choose_frameworks_dir)
         row = QHBoxLayout()
         row.addWidget(self.frameworks_dir, 1)
         row.addWidget(browse)
-        form.addRow("Frameworks folder:", row)
+        form.addRow("Frameworks fol&der:", row)
+        folder_label = form.labelForField(row)
+        if isinstance(folder_label, QLabel):
+            folder_label.setBuddy(self.frameworks_dir)
+        self.frameworks_dir.setAccessibleName("Frameworks folder")
+        browse.setAccessibleName("Choose the frameworks folder")
         note = QLabel("Your own review frameworks: one .toml file each (name, and "
                       "[[checkpoints]] with id, title and look_for). They appear in the "
                       "framework list of the toolbar.")
@@ -272,11 +292,12 @@ class SettingsDialog(QDialog):
         self.prices.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.prices.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.prices.setSortingEnabled(False)
-        add = QPushButton("Add")
+        self.prices.setAccessibleName("Prices per million tokens")
+        self.price_add = add = QPushButton("&Add")
         add.clicked.connect(self._add_price_row)
-        remove = QPushButton("Remove")
+        self.price_remove = remove = QPushButton("Remo&ve")
         remove.clicked.connect(self._remove_price_rows)
-        reset = QPushButton("Reset to defaults")
+        self.price_reset = reset = QPushButton("Reset to &defaults")
         reset.clicked.connect(lambda: self._set_prices(DEFAULT_PRICES))
         buttons = QHBoxLayout()
         buttons.addWidget(add)
@@ -450,7 +471,7 @@ class SettingsDialog(QDialog):
         if serial != self._serial:
             return
         self.test_button.setEnabled(True)
-        self.test_button.setText("Test connection")
+        self.test_button.setText("Te&st connection")
         self._show_test(lines)
 
     def _show_test(self, lines: list[str]) -> None:
@@ -458,7 +479,9 @@ class SettingsDialog(QDialog):
         for line in lines:
             ok = line.startswith("Signed in") or line.endswith(": OK")
             info = line.startswith("Region:")
-            mark, colour = ("✓", "#2f9e44") if ok else ("·", "") if info else ("✗", "#e03131")
+            colours = theme().colours()
+            mark, colour = (("✓", colours.accepted) if ok else ("·", "") if info
+                            else ("✗", colours.error))
             style = f' style="color:{colour};"' if colour else ""
             html.append(f'<p style="margin-bottom:4px;"><b{style}>{mark}</b> {escape(line)}</p>')
         self.test_output.setHtml("".join(html))
@@ -478,7 +501,7 @@ class SettingsDialog(QDialog):
     @_alive
     def _on_models(self, models: list[str]) -> None:
         self.models_fetch.setEnabled(True)
-        self.models_fetch.setText("From my account…")
+        self.models_fetch.setText("From my &account…")
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if not models:
@@ -491,7 +514,7 @@ class SettingsDialog(QDialog):
     @_alive
     def _on_models_failed(self, exc: BaseException) -> None:
         self.models_fetch.setEnabled(True)
-        self.models_fetch.setText("From my account…")
+        self.models_fetch.setText("From my &account…")
         message = getattr(exc, "message", "") or str(exc) or type(exc).__name__
         self._show_test([f"Cannot list models: {message}"])
 

@@ -1,16 +1,15 @@
-"""Severity colours: saturated enough to carry white text, readable on light and dark."""
+"""Severity colours, labels and icons, following the light or dark theme."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-_COLOURS = {
-    "critical": "#c92a2a",  # red
-    "major": "#d9480f",  # deep orange (white text stays readable on it)
-    "minor": "#1971c2",  # blue
-    "suggestion": "#5c7f67",  # grey-green: worth a look, nothing wrong
-}
-_FALLBACK = "#6c757d"
+from desktop_app.ui.icons import severity_icon
+from desktop_app.ui.theme import mix, theme
+
+__all__ = ["LABELS", "mix", "severity_colour", "severity_icon", "severity_ink", "severity_label"]
+
+_FALLBACK = "#868e96"
 
 LABELS = {
     "critical": "Critical",
@@ -21,18 +20,14 @@ LABELS = {
 
 
 def severity_colour(severity: str) -> QColor:
-    return QColor(_COLOURS.get(severity, _FALLBACK))
+    return QColor(theme().colours().severity.get(severity, _FALLBACK))
+
+
+def severity_ink(_severity: str = "") -> QColor:
+    """Text on a severity badge: white on the light theme's deep colours, dark on the
+    dark theme's light ones."""
+    return QColor(theme().colours().on_severity)
 
 
 def severity_label(severity: str) -> str:
     return LABELS.get(severity, severity.capitalize() or "Note")
-
-
-def mix(a: QColor, b: QColor, towards_b: float) -> QColor:
-    """`a` moved `towards_b` (0-1) of the way to `b`: shades that follow the theme."""
-    t = towards_b
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * t),
-        round(a.green() + (b.green() - a.green()) * t),
-        round(a.blue() + (b.blue() - a.blue()) * t),
-    )

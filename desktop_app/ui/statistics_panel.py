@@ -25,12 +25,18 @@ from PySide6.QtWidgets import (
 from desktop_app.review.findings import SEVERITIES
 from desktop_app.store.review_state import ReviewStatistics
 from desktop_app.ui.providers import short_model
-from desktop_app.ui.severity import mix, severity_colour, severity_label
+from desktop_app.ui.severity import mix, severity_colour, severity_icon, severity_label
+from desktop_app.ui.theme import theme
 
-# Section states, as the tree's dots show them.
-SECTION_COLOURS = {"done": "#3c9a5f", "failed": "#d24c3f", "changed": "#e5a736"}
 _BAR_H = 12
 _ROW_H = 18
+_ICON = 14  # a severity's icon before its label
+
+
+def section_colour(state: str) -> QColor:
+    """A section state's colour in the bar, as the tree's icons fill it."""
+    fill, outline = theme().colours().status[state]
+    return QColor(fill or outline)
 
 
 def tokens_text(n: int) -> str:
@@ -64,10 +70,22 @@ class StatisticsChart(QWidget):
         self.setObjectName("statisticsChart")
         self.stats: ReviewStatistics | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Statistics chart")
 
     def set_statistics(self, stats: ReviewStatistics | None) -> None:
         self.stats = stats
+        self.setAccessibleDescription(self.describe())
         self.update()
+
+    def describe(self) -> str:
+        """The chart in words, for screen readers: they cannot see a painting."""
+        s = self.stats
+        if s is None:
+            return ""
+        sections = ", ".join(f"{n} {state}" for state, n in self.segments() if n)
+        findings = ", ".join(f"{s.findings_by_severity.get(sev, 0)} {severity_label(sev)}"
+                             for sev in SEVERITIES)
+        return f"Sections: {sections or 'none'}. Findings by severity: {findings}."
 
     def segments(self) -> list[tuple[str, int]]:
         """The sections bar: (state, count), left to right."""
@@ -107,7 +125,7 @@ class StatisticsChart(QWidget):
         for state, count in self.segments()[:3]:
             w = width * count / total
             if w > 0:
-                p.setBrush(QColor(SECTION_COLOURS[state]))
+                p.setBrush(section_colour(state))
                 p.drawRect(QRectF(x, 0, w, _BAR_H))
                 x += w
         y = _BAR_H + 4
@@ -118,14 +136,16 @@ class StatisticsChart(QWidget):
         y += fm.height() + 10
 
         # Findings by severity.
-        label_w = max(fm.horizontalAdvance(severity_label(sev)) for sev in SEVERITIES) + 8
+        label_w = (max(fm.horizontalAdvance(severity_label(sev)) for sev in SEVERITIES)
+                   + _ICON + 6 + 8)
         count_w = fm.horizontalAdvance("0000") + 6
         most = max(1, max(s.findings_by_severity.values(), default=0))
         for sev in SEVERITIES:
             n = s.findings_by_severity.get(sev, 0)
+            severity_icon(sev).paint(p, 0, round(y + (_ROW_H - _ICON) / 2), _ICON, _ICON)
             p.setPen(text)
-            p.drawText(QRectF(0, y, label_w - 8, _ROW_H),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            p.drawText(QRectF(_ICON + 6, y, label_w - 8 - _ICON - 6, _ROW_H),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                        severity_label(sev))
             span = max(0.0, width - label_w - count_w)
             bar = span * n / most
@@ -144,7 +164,9 @@ class StatisticsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statisticsPanel")
+        self.setAccessibleName("Statistics")
         self.stats: ReviewStatistics | None = None
+        self._shown: tuple[dict[str, str] | None, float, str] = (None, 0.0, "")
         self.title = QLabel("Statistics")
         font = QFont(self.title.font())
         font.setBold(True)
@@ -158,6 +180,7 @@ class StatisticsPanel(QWidget):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setAccessibleName("Statistics details")
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         body = QWidget()
@@ -186,12 +209,14 @@ class StatisticsPanel(QWidget):
         layout.addWidget(rule)
         layout.addLayout(head)
         layout.addWidget(self.scroller, 1)
+        theme().changed.connect(self._restyle)
         self.show_statistics(None)
 
     def show_statistics(self, stats: ReviewStatistics | None, titles: dict[str, str] | None = None,
                         extra_seconds: float = 0.0, note: str = "") -> None:
         """`titles`: section id -> title; `extra_seconds`: time not yet saved."""
         self.stats = stats
+        self._shown = (titles, extra_seconds, note)
         self.chart.set_statistics(stats)
         self.chart.setVisible(stats is not None)
         if stats is None:
@@ -201,13 +226,18 @@ class StatisticsPanel(QWidget):
         self.time.setText(f"Time spent: {duration_text(stats.seconds_spent + extra_seconds)}")
         self.details.setText(self._details(stats, titles or {}, note))
 
+    def _restyle(self) -> None:
+        """Light or dark switched: the details' colours are in their HTML."""
+        self.show_statistics(self.stats, *self._shown)
+
     def _details(self, s: ReviewStatistics, titles: dict[str, str], note: str) -> str:
         muted = mix(self.palette().color(QPalette.ColorRole.WindowText),
                     self.palette().color(QPalette.ColorRole.Window), 0.45).name()
+        colours = theme().colours()
         rows: list[str] = []
         d = s.findings_by_decision
         rows.append(f"<b>{s.findings_total}</b> findings: "
-                    f'<span style="color:{SECTION_COLOURS["done"]};">✓ {d.get("accepted", 0)}'
+                    f'<span style="color:{colours.accepted};">✓ {d.get("accepted", 0)}'
                     f" accepted</span> · ✗ {d.get('rejected', 0)} rejected · "
                     f"{d.get('pending', 0)} pending")
         if s.findings_by_source.get("user"):
@@ -224,7 +254,7 @@ class StatisticsPanel(QWidget):
                 f"{escape(titles.get(sid, sid))} {n}" for n, sid in busiest))
         rows.append(self._usage(s, muted))
         if note:
-            rows.append(f'<span style="color:#c92a2a;">{escape(note)}</span>')
+            rows.append(f'<span style="color:{colours.error};">{escape(note)}</span>')
         return "<br>".join(rows)
 
     @staticmethod

@@ -7,6 +7,8 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop_app.ui.theme import theme
+
 RETRY_SECONDS = 30
 
 
@@ -36,9 +38,9 @@ class StoreBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("storeBanner")
-        self.setStyleSheet(
-            "QFrame#storeBanner { background: #fff0f0; border: 1px solid #e03131;"
-            " border-radius: 4px; } QLabel { color: #7d1414; background: transparent; }")
+        self.setAccessibleName("Not saved")
+        self._restyle()
+        theme().changed.connect(self._restyle)
         self.text = QLabel()
         self.text.setObjectName("storeBannerText")
         self.text.setWordWrap(True)
@@ -57,4 +59,11 @@ class StoreBanner(QFrame):
         self.text.setText(banner_text(error, unsaved, lost, review_open))
         self.setToolTip("\n".join(["Waiting to be saved:", *unsaved]) if unsaved else "")
         self.retry.setVisible(bool(unsaved) or not review_open)
+        self.setAccessibleDescription(self.text.text())
         self.show()
+
+    def _restyle(self) -> None:
+        background, border, ink = theme().colours().banner
+        self.setStyleSheet(
+            f"QFrame#storeBanner {{ background: {background}; border: 1px solid {border};"
+            f" border-radius: 4px; }} QLabel {{ color: {ink}; background: transparent; }}")

@@ -31,6 +31,7 @@ from desktop_app.ui.section_status import SectionStatus
 from desktop_app.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from desktop_app.ui.statistics_panel import StatisticsPanel
 from desktop_app.ui.store_banner import RETRY_SECONDS, StoreBanner
+from desktop_app.ui.theme import theme
 
 if TYPE_CHECKING:
     from desktop_app.store.review_state import ReviewStatistics
@@ -97,7 +98,8 @@ class StoreMixin:
         self.decisions = DecisionController(cast(Any, self))
         self.review_notice = QLabel()
         self.review_notice.setObjectName("reviewNotice")
-        self.review_notice.setStyleSheet("QLabel#reviewNotice { color: #8a5a00; }")
+        self._style_review_notice()
+        theme().changed.connect(self._style_review_notice)
         self.review_notice.setTextFormat(Qt.TextFormat.RichText)
         self.review_notice.hide()
         self.reviews_dialog: ReviewsDialog | None = None
@@ -122,12 +124,16 @@ class StoreMixin:
         self.shortcuts_action = QAction("&Keyboard Shortcuts", w)
         self.shortcuts_action.setShortcut(QKeySequence("F1"))
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
-        self.statistics_action = QAction("S&tatistics", w)
+        self.statistics_action = QAction("Stat&istics", w)
         self.statistics_action.setCheckable(True)
         self.statistics_action.setChecked(True)
         self.statistics_action.setShortcut(QKeySequence("Ctrl+I"))
         self.statistics_action.setStatusTip("Show the review's numbers under the findings")
         self.statistics_action.toggled.connect(self._show_statistics_pane)
+
+    def _style_review_notice(self) -> None:
+        self.review_notice.setStyleSheet(
+            f"QLabel#reviewNotice {{ color: {theme().colours().warning}; }}")
 
     def _connect_store(self) -> None:
         a = self.analysis

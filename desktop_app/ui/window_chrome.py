@@ -7,17 +7,15 @@ menus list the actions that `ReviewMixin`, `StoreMixin` and the
 
 from __future__ import annotations
 
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QStyle,
     QToolBar,
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.ui import settings as app_settings
 from desktop_app.ui.framework_picker import FrameworkPicker
+from desktop_app.ui.window_access import build_pane_actions, name_widgets, set_tab_order
 
 if TYPE_CHECKING:
     from desktop_app.ui.decisions import DecisionController
@@ -44,6 +43,7 @@ class ChromeMixin:
         analyse_section_action: QAction
         analyse_selected_action: QAction
         analyse_all_action: QAction
+        analyse_changed_action: QAction
         reanalyse_action: QAction
         cancel_section_action: QAction
         cancel_action: QAction
@@ -80,9 +80,9 @@ class ChromeMixin:
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(w.close)
 
-        self.switch_pane_action = QAction("Switch &Pane", w)
-        self.switch_pane_action.setShortcuts([QKeySequence("F6"), QKeySequence("Shift+F6")])
-        self.switch_pane_action.triggered.connect(self.switch_pane)
+        # F6 / Shift+F6 between the panes, Ctrl+1/2/3 straight to one (window_access.py).
+        (self.switch_pane_action, self.previous_pane_action, self.go_sections_action,
+         self.go_text_action, self.go_findings_action) = build_pane_actions(cast(Any, w))
 
         self.settings_action = QAction("&Settings…", w)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -115,9 +115,11 @@ class ChromeMixin:
         view_menu = bar.addMenu("&View")
         view_menu.addActions([d.next_section_action, d.previous_section_action])
         view_menu.addSeparator()
-        view_menu.addAction(self.switch_pane_action)
+        view_menu.addActions([self.switch_pane_action, self.previous_pane_action,
+                              self.go_sections_action, self.go_text_action,
+                              self.go_findings_action, self.chat.action])
+        view_menu.addSeparator()
         view_menu.addAction(self.statistics_action)
-        view_menu.addAction(self.chat.action)
         findings_menu = bar.addMenu("F&indings")
         findings_menu.setObjectName("findingsMenu")
         for action in (d.next_finding_action, d.previous_finding_action, None,
@@ -130,13 +132,20 @@ class ChromeMixin:
         review_menu = bar.addMenu("&Review")
         review_menu.setObjectName("reviewMenu")
         for action in (self.analyse_section_action, self.analyse_selected_action,
-                       self.analyse_all_action, self.reanalyse_action, None,
+                       self.analyse_all_action, self.analyse_changed_action,
+                       self.reanalyse_action, None,
                        self.cancel_section_action, self.cancel_action, self.retry_failed_action,
-                       None, self.attach_guidelines_action, self.clear_guidelines_action):
+                       None):
             if action is None:
                 review_menu.addSeparator()
             else:
                 review_menu.addAction(action)
+        # The toolbar's framework list, for the keyboard (and a toolbar too narrow for it).
+        self.framework_menu = QMenu("&Framework", w)
+        self.framework_menu.setObjectName("frameworkMenu")
+        self.framework_menu.aboutToShow.connect(self._fill_framework_menu)
+        review_menu.addMenu(self.framework_menu)
+        review_menu.addActions([self.attach_guidelines_action, self.clear_guidelines_action])
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
@@ -159,6 +168,12 @@ class ChromeMixin:
         toolbar.addWidget(self.framework_picker)
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         return toolbar
+
+    def _build_access(self) -> None:
+        """Last: names for screen readers and the Tab order, over everything built."""
+        w = cast(Any, self)
+        name_widgets(w)
+        set_tab_order(w)
 
     def _build_status_bar(self) -> None:
         status = self._window().statusBar()
@@ -206,25 +221,28 @@ class ChromeMixin:
         self.recent_menu.addAction(self.clear_recent_action)
         self.clear_recent_action.setEnabled(bool(paths))
 
+    def _fill_framework_menu(self) -> None:
+        menu, combo = self.framework_menu, self.framework_picker.combo
+        menu.clear()
+        group = QActionGroup(menu)
+        for i in range(combo.count()):
+            name = combo.itemText(i).replace("&", "&&")
+            action = menu.addAction(f"&{i + 1} {name}" if i < 9 else name)
+            action.setCheckable(True)
+            action.setChecked(i == combo.currentIndex())
+            action.setEnabled(self.framework_picker.isEnabled())  # not while a run uses it
+            action.setStatusTip(str(combo.itemData(i) or "").split("\n")[0])  # its description
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, row=i: combo.setCurrentIndex(row))
+
     def _clear_recent(self) -> None:
         self.recent.clear()
         self._rebuild_recent_menu()
 
     def _show_about(self) -> None:
-        try:
-            version = metadata.version("margin")
-        except metadata.PackageNotFoundError:
-            version = "development"
-        box = QMessageBox(self._window())
-        box.setObjectName("aboutBox")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle("About Margin")
-        box.setText(f"<b>Margin</b> {version}")
-        box.setInformativeText(
-            "Review long Word documents section by section.<br><br>"
-            "Everything stays on this computer. Only the text of the sections you "
-            "analyse is sent, to the Amazon Bedrock account you configure."
-        )
+        from desktop_app.ui.about_dialog import AboutDialog  # only when asked for
+
+        box = AboutDialog(self._window())
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()

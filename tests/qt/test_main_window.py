@@ -344,8 +344,11 @@ def test_quit_closes_the_window_and_drains_jobs(
 
 
 def test_about_box(qtbot, window: MainWindow) -> None:
+    from desktop_app.ui.about_dialog import AboutDialog
+
     window.about_action.trigger()
-    qtbot.waitUntil(lambda: len(visible_boxes(window)) == 1)
-    box = visible_boxes(window)[0]
-    assert "Margin" in box.text()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(AboutDialog)))
+    box = window.findChild(AboutDialog)
+    assert box.windowTitle() == "About Margin"
+    assert box.windowModality() == Qt.WindowModality.WindowModal
     box.close()
