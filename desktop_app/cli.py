@@ -103,6 +103,12 @@ def _gui_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("file", nargs="?", metavar="FILE", help="a .docx to open")
     parser.add_argument("--version", action="version", version=f"Margin {__version__}")
+    parser.add_argument("--no-error-dialogs", action="store_true",
+                        help="log unexpected errors and print them on stderr instead of "
+                        "showing a dialog (for automated runs; or MARGIN_NO_ERROR_DIALOGS=1)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation offscreen (open, review and export "
+                        "the sample) and exit: 0 when healthy")
     return parser
 
 
@@ -112,9 +118,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in SUBCOMMANDS:
             return SUBCOMMANDS[argv[0]](argv[1:])
         args = _gui_parser().parse_args(argv)
+        if args.self_test:
+            from desktop_app.self_test import run as self_test
+
+            return self_test()
         from desktop_app.app import run_gui
 
-        return run_gui(args.file)
+        return run_gui(args.file, error_dialogs=not args.no_error_dialogs)
     except KeyboardInterrupt:
         return 130
     except SystemExit as exc:  # argparse: --help (0) and usage errors (2)

@@ -10,7 +10,8 @@ container that holds the range end, never inside a hyperlink or an insertion.
 
 from __future__ import annotations
 
-from docx.oxml.parser import OxmlElement
+from typing import Any
+
 from lxml import etree
 
 from desktop_app.document.body import P, w
@@ -25,6 +26,14 @@ _CONTAINERS = frozenset(w(t) for t in (
 # Parents in which range markup is valid (EG_PContent and run-level track changes).
 _MARKER_PARENTS = (_CONTAINERS - {w("sdt")}) | {P}
 _W_ID = w("id")
+
+
+def OxmlElement(tag: str, attrs: dict[str, str] | None = None) -> Any:  # noqa: N802
+    """python-docx's element factory, imported on first use: python-docx costs
+    ~90 ms, and the window imports the export code at start-up."""
+    from docx.oxml.parser import OxmlElement as make
+
+    return make(tag, attrs=attrs)
 
 
 def _is_property(el: etree._Element) -> bool:

@@ -16,11 +16,10 @@ import itertools
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
-from docx.oxml.parser import OxmlElement
 from lxml import etree
 
 from desktop_app.document.body import W_NS, w
-from desktop_app.export.markers import RANGE_END, RANGE_START
+from desktop_app.export.markers import RANGE_END, RANGE_START, OxmlElement
 from desktop_app.export.runs import XML_SPACE
 from desktop_app.export.xmltext import xml_safe
 
