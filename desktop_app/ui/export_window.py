@@ -6,10 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from desktop_app.ui.export_dialog import ExportDialog
-from desktop_app.ui.export_source import snapshot_from_analysis
-
 if TYPE_CHECKING:
+    from desktop_app.ui.export_dialog import ExportDialog
     from desktop_app.ui.main_window import MainWindow
 
 
@@ -36,6 +34,11 @@ class ExportAction:
         if self.dialog is not None:
             self.dialog.raise_()
             return self.dialog
+        # Imported on first use: the dialog brings the export code and python-docx
+        # (~100 ms), which the window's start-up has no need for.
+        from desktop_app.ui.export_dialog import ExportDialog
+        from desktop_app.ui.export_source import snapshot_from_analysis
+
         dialog = ExportDialog(doc, lambda: snapshot_from_analysis(doc, w.analysis),
                               w._settings, w.runner, w, prefs=w.prefs)
         self.dialog = dialog
