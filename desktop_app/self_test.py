@@ -211,11 +211,15 @@ class _Checks:
         session = boto3.session.Session(aws_access_key_id="self-test",
                                         aws_secret_access_key="self-test",
                                         region_name="us-east-1")
+        services = ("bedrock-runtime", "bedrock", "sts", "s3")
         try:
             session.client("bedrock-runtime")  # endpoints, partitions, retry config
-            services = ("bedrock-runtime", "bedrock", "sts", "s3")
-            for service in services:
-                session._session.get_service_model(service)
+            # The other models are only listed: parsing S3's alone costs ~40 ms.
+            bundled = set(session.get_available_services())
         except Exception as exc:  # noqa: BLE001 - UnknownServiceError, DataNotFoundError
             raise SelfTestFailure(f"botocore cannot serve Margin's AWS calls: {exc}") from exc
+        missing = [name for name in services if name not in bundled]
+        if missing:
+            raise SelfTestFailure(f"botocore cannot serve Margin's AWS calls: no service model "
+                                  f"for {', '.join(missing)}")
         return ", ".join(services)

@@ -71,12 +71,15 @@ def test_an_export_without_comments_fails(qapp, monkeypatch: pytest.MonkeyPatch,
 
 
 def test_missing_botocore_models_fail(qapp, monkeypatch: pytest.MonkeyPatch, capsys):
-    import botocore.session
-    from botocore.exceptions import UnknownServiceError
+    """As a bundle that dropped one service model too many would be."""
+    import boto3.session
 
-    def unknown(self, service_name, api_version=None):
-        raise UnknownServiceError(service_name=service_name, known_service_names=["s3"])
+    real = boto3.session.Session.get_available_services
 
-    monkeypatch.setattr(botocore.session.Session, "get_service_model", unknown)
+    def without_sts(self):
+        return [name for name in real(self) if name != "sts"]
+
+    monkeypatch.setattr(boto3.session.Session, "get_available_services", without_sts)
     assert self_test.run() == self_test.EXIT_FAILED
-    assert "FAIL aws: botocore cannot serve Margin's AWS calls" in capsys.readouterr().out
+    assert "FAIL aws: botocore cannot serve Margin's AWS calls: no service model for sts" in (
+        capsys.readouterr().out)
