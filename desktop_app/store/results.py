@@ -42,39 +42,63 @@ class ResultCache:
         self.on_error = on_error
 
     def get(self, key: str) -> AnalysisResult | None:
-        try:
-            rows = self.db.query("SELECT payload FROM results WHERE cache_key = ?", (key,))
-        except StoreError as err:
-            if self.on_error is None:
-                raise
-            self.on_error(err)
-            return None
-        if not rows:
-            return None
-        data = json.loads(rows[0]["payload"])
-        return AnalysisResult(
-            findings=[Finding.from_dict(f) for f in data["findings"]],
-            model=data.get("model"),
-            usage=Usage(**data.get("usage", {})),
-            seconds=data.get("seconds", 0.0),
-        )
+        return self.get_many([key]).get(key)
+
+    def get_many(self, keys: list[str]) -> dict[str, AnalysisResult]:
+        """The cached answers among `keys`, in one query (a 100-section run asked
+        one query a section on the GUI thread)."""
+        found: dict[str, AnalysisResult] = {}
+        for start in range(0, len(keys), 500):  # under SQLite's 999 variables
+            chunk = keys[start:start + 500]
+            try:
+                rows = self.db.query(
+                    "SELECT cache_key, payload FROM results WHERE cache_key IN"
+                    f" ({', '.join('?' * len(chunk))})", tuple(chunk))
+            except StoreError as err:
+                if self.on_error is None:
+                    raise
+                self.on_error(err)
+                return found
+            for row in rows:
+                found[row["cache_key"]] = _result(row["payload"])
+        return found
 
     def put(self, key: str, sec_hash: str, framework_id: str, provider_id: str,
             result: AnalysisResult) -> None:
+        self.put_rows([self.row(key, sec_hash, framework_id, provider_id, result)])
+
+    @staticmethod
+    def row(key: str, sec_hash: str, framework_id: str, provider_id: str,
+            result: AnalysisResult) -> tuple[str, str, str, str, str | None, str]:
+        """What `put` writes, taken from `result` now (written later by `put_rows`)."""
         payload = json.dumps({
             "findings": [f.to_dict() for f in result.findings],
             "model": result.model,
             "usage": asdict(result.usage),
             "seconds": result.seconds,
         }, ensure_ascii=False)
+        return (key, sec_hash, framework_id, provider_id, result.model, payload)
+
+    def put_rows(self, rows: list[tuple[str, str, str, str, str | None, str]]) -> None:
+        """Several answers in one transaction: one commit (one fsync), not one each."""
+        if not rows:
+            return
         try:
             with self.db.transaction() as conn:
-                conn.execute(
+                conn.executemany(
                     "INSERT OR REPLACE INTO results (cache_key, section_hash, framework, provider,"
-                    " model, payload) VALUES (?, ?, ?, ?, ?, ?)",
-                    (key, sec_hash, framework_id, provider_id, result.model, payload),
-                )
+                    " model, payload) VALUES (?, ?, ?, ?, ?, ?)", rows)
         except StoreError as err:
             if self.on_error is None:
                 raise
             self.on_error(err)
+
+
+def _result(payload: str) -> AnalysisResult:
+    data = json.loads(payload)
+    return AnalysisResult(
+        findings=[Finding.from_dict(f) for f in data["findings"]],
+        model=data.get("model"),
+        usage=Usage(**data.get("usage", {})),
+        seconds=data.get("seconds", 0.0),
+    )

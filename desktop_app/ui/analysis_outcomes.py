@@ -25,7 +25,7 @@ from desktop_app.ui.review_results import (
     STORED_STALE,
     ReviewResults,
 )
-from desktop_app.ui.review_session import ReviewSession
+from desktop_app.ui.review_session import ReviewSession, SafeCache
 from desktop_app.ui.section_status import SectionStatus
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ class AnalysisOutcomesMixin:
     _arrivals: deque[tuple[str, AnalysisResult | ProviderError, Framework | None]]
     _finished_run: Progress | None
     _arrival_timer: QTimer
+    _cache: SafeCache | None
 
     if TYPE_CHECKING:  # AnalysisController's (a QObject) and the other mixins'
         section_changed: SignalInstance
@@ -132,6 +133,10 @@ class AnalysisOutcomesMixin:
             self._arrival_timer.start()
 
     def _take_arrival(self) -> None:
+        # The result cache's writes of the answers that came in since the last turn:
+        # one commit for all of them, before the answers are saved in the review.
+        if self._cache is not None:
+            self._cache.flush()
         if self._arrivals:
             self._record(*self._arrivals.popleft())
         if self._arrivals:
@@ -142,6 +147,8 @@ class AnalysisOutcomesMixin:
 
     def _take_all_arrivals(self) -> None:
         self._arrival_timer.stop()
+        if self._cache is not None:
+            self._cache.flush()
         while self._arrivals:
             self._record(*self._arrivals.popleft())
         if self._finished_run is not None:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from desktop_app.ui.chat_panel import ChatPanel
+from desktop_app.workers.jobs import Job
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -24,6 +25,7 @@ class ChatWiring:
         self.panel.setObjectName("chatPanel")
         self._setup: Any = None
         self._chat_provider: Any = None
+        self._warm: Any = None  # a chat provider whose client is built ahead (see _warm_up)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sideTabs")
         self.tabs.setDocumentMode(True)
@@ -67,18 +69,44 @@ class ChatWiring:
         if self._chat_provider is None:
             from desktop_app.ai.bedrock import BedrockProvider
 
-            self._chat_provider = BedrockProvider(self.window.prefs.bedrock)
+            warm, self._warm = self._warm, None
+            if warm is not None and warm.config == self.window.prefs.bedrock:
+                self._chat_provider = warm  # the same settings, its client already built
+            else:
+                if warm is not None:
+                    warm.close()
+                self._chat_provider = BedrockProvider(self.window.prefs.bedrock)
         return self._chat_provider
 
     def _on_provider(self, setup: Any) -> None:
         self._setup = setup
         self._close_provider()  # Settings may have changed the models or the profile
         self.panel.set_provider_factory(self._provider)
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Build the chat's Bedrock client now, on a worker thread, while the window is idle.
+
+        Left to the first question, the chat job builds it (~100 ms of botocore
+        loading, holding the GIL) just when an analysis may be starting beside it:
+        measured as most of a 180 ms GUI stall (bench/window_bench.py). `_provider`
+        takes it only if the settings are still the same; failures are left for the
+        first question to report, as before.
+        """
+        if self._setup is None or self._setup.offline:
+            return
+        from desktop_app.ai.bedrock import BedrockProvider
+
+        self._warm = BedrockProvider(self.window.prefs.bedrock)
+        self.window.runner.start(Job(_prepare_quietly, self._warm))
 
     def _close_provider(self) -> None:
         if self._chat_provider is not None:
             self._chat_provider.close()
             self._chat_provider = None
+        if self._warm is not None:
+            self._warm.close()
+            self._warm = None
 
     def _on_review(self, _state: Any) -> None:
         w = self.window
@@ -113,3 +141,10 @@ class ChatWiring:
     def shutdown(self) -> None:
         self.panel.shutdown()
         self._close_provider()
+
+
+def _prepare_quietly(provider: Any) -> None:
+    try:
+        provider.prepare()
+    except Exception:  # noqa: BLE001 - the first question reports it, as it did before
+        pass

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop_app.ai.provider import Provider
+from desktop_app.ai.provider import Provider, ProviderError
 from desktop_app.document import Document
 from desktop_app.ui.settings import ReviewPrefs
 
@@ -72,6 +72,14 @@ def default_provider_factory(document: Document, prefs: ReviewPrefs) -> Provider
 
     config = prefs.bedrock
     provider = BedrockProvider(config)
+    # Import boto3 and build the client here, on the factory's worker thread while the
+    # document opens: left to the first analysis, ten job threads wait for it and the
+    # one building it holds the GIL for ~150 ms of imports, freezing the window
+    # (bench/window_bench.py). A failure is left for that first call to report, as before.
+    try:
+        provider.prepare()
+    except ProviderError:
+        pass
     first = short_model(config.models[0])
     more = len(config.models) - 1
     chain = f"{first} (+{more} fallback{'s' if more != 1 else ''})" if more else first

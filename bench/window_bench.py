@@ -1,0 +1,424 @@
+"""GUI responsiveness of the real MainWindow during Analyse All with a chat answer streaming.
+
+What analysis_bench.py and chat_bench.py leave out: the window itself. Every
+answer is saved to the review store (SQLite, WAL, synchronous=FULL) on the
+GUI thread before it is shown, then the tree, the findings panel, the
+statistics panel and the section view follow. Here the whole MainWindow runs
+(offscreen, a temporary MARGIN_DATA_DIR): it opens a generated N-section
+.docx, prepares its own Bedrock provider from the settings file (endpoint:
+the fake Bedrock in a child process, so the server does not share our GIL;
+latency L, concurrency C), then Analyse All is triggered while a chat
+question is asked in the chat tab; answers keep streaming one after another
+(several seconds each) until the analysis ends.
+
+A 5 ms QTimer heartbeat on the GUI thread records every gap. A watchdog
+thread samples the GUI thread's Python stack (sys._current_frames()) while a
+gap is longer than --sample-ms, so the worst stalls say what was running.
+
+Prints, from one run:
+- throughput: N sections at latency L and concurrency C vs ceil(N/C) x L
+  (target <= 1.1x);
+- the longest stall, p99 and p50 of the heartbeat gaps, and the longest
+  stall's ratio to the 50 ms target (PRODUCT.md section 3);
+- for the worst stalls, the frames most often on top of the GUI thread.
+
+    QT_QPA_PLATFORM=offscreen python bench/window_bench.py [--sections 100]
+        [--concurrency 10] [--latency 1.0] [--chunk-delay 0.01]
+        [--tab chat|findings] [--sample-ms 30] [--stalls 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections import Counter
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+MODEL = "global.anthropic.claude-sonnet-4-5-20250929-v1:0"
+THINK_MS = 300  # between an answer and the next question
+TARGET_MS = 50.0
+
+
+def serve(chunks_file: str, delay: float) -> None:
+    """Child process: the fake Bedrock; converse answers findings, converse-stream the
+    scripted chat answer (the window's chat uses the same model chain). Stops when
+    stdin closes; the latency is set over HTTP like the other benches do."""
+    from tests.fake_bedrock import FakeBedrock, Reply
+
+    chunks = Path(chunks_file).read_text(encoding="utf-8").split("\x00")
+    chat_reply = Reply.stream(chunks, delay=delay)
+
+    class Fake(FakeBedrock):
+        def _send_stream(self, h, record, reply):  # type: ignore[no-untyped-def]
+            if "toolConfig" not in record.body:  # a chat question, not an analysis
+                reply = chat_reply
+            super()._send_stream(h, record, reply)
+
+    fake = Fake().start()
+    print(fake.url, flush=True)
+    try:
+        sys.stdin.read()
+    finally:
+        fake.stop()
+
+
+class ChildFake:
+    def __init__(self, chunks: list[str], delay: float, tmp: Path) -> None:
+        path = tmp / "chunks.txt"
+        path.write_text("\x00".join(chunks), encoding="utf-8")
+        self.proc = subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve()), "--serve", str(path), str(delay)],
+            cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        assert self.proc.stdout is not None
+        self.url = self.proc.stdout.readline().strip()
+
+    def set_latency(self, model: str, latency: float) -> None:
+        import json
+        import urllib.request
+        from urllib.parse import quote
+
+        request = urllib.request.Request(f"{self.url}/_fake/models/{quote(model, safe='')}",
+                                         data=json.dumps({"latency": latency}).encode(),
+                                         method="POST")
+        with urllib.request.urlopen(request, timeout=5) as response:
+            response.read()
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.close()
+        self.proc.wait(timeout=10)
+        self.proc.stdout.close()
+
+
+class Heartbeat:
+    """Ticks every `interval` ms on the GUI thread; keeps every gap beyond the interval."""
+
+    def __init__(self, interval_ms: int = 5) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.interval = interval_ms / 1000
+        self.last = time.perf_counter()
+        self.gaps: list[tuple[float, float]] = []  # (gap, when it ended)
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append((max(0.0, now - self.last - self.interval), now))
+        self.last = now
+
+    def start(self) -> None:
+        self.last = time.perf_counter()
+        self.timer.start()
+
+
+class Watchdog(threading.Thread):
+    """Samples the GUI thread's stack while the heartbeat is late by more than `late`."""
+
+    def __init__(self, heartbeat: Heartbeat, late: float, period: float = 0.003) -> None:
+        super().__init__(daemon=True, name="stall-watchdog")
+        self.heartbeat = heartbeat
+        self.late = late
+        self.period = period
+        self.gui = threading.main_thread().ident
+        self.samples: dict[float, list[tuple[str, ...]]] = {}  # stall start -> stacks
+        # Other threads' innermost frames meanwhile: who may hold the GIL when the GUI
+        # thread shows no Python frame (a sample is only taken once we get the GIL).
+        self.others: dict[float, Counter[str]] = {}
+        self.stop_event = threading.Event()
+
+    def run(self) -> None:
+        hb = self.heartbeat
+        while not self.stop_event.wait(self.period):
+            last = hb.last
+            if time.perf_counter() - last - hb.interval < self.late:
+                continue
+            frames = sys._current_frames()  # noqa: SLF001 - a profiler's tool
+            frame = frames.pop(self.gui, None)
+            if frame is None:
+                continue
+            stack = tuple(f"{_short(fs.filename)}:{fs.lineno} {fs.name}"
+                          for fs in traceback.extract_stack(frame))
+            self.samples.setdefault(last, []).append(stack)
+            others = self.others.setdefault(last, Counter())
+            me = threading.get_ident()
+            for ident, other in frames.items():
+                if ident == me or _idle(other):
+                    continue
+                others[_where(other)] += 1
+
+    def report(self, start: float, gaps: list[tuple[float, float]], top: int) -> list[str]:
+        lines: list[str] = []
+        interval = self.heartbeat.interval
+        for gap, when in sorted(gaps, reverse=True)[:top]:
+            began = when - gap - interval  # the heartbeat's `last` when this stall began
+            stacks = next((v for k, v in self.samples.items() if abs(k - began) < 1e-6), [])
+            lines.append(f"  stall {gap * 1000:5.1f} ms at t={when - start:6.3f} s, "
+                         f"{len(stacks)} stack samples")
+            if not stacks:
+                continue
+            # The innermost project frames, most common first, with the frames above them.
+            inner = Counter(_project_tail(s, 4) for s in stacks)
+            for tail, n in inner.most_common(3):
+                lines.append(f"    {n}x " + "  <-  ".join(reversed(tail)))
+            leaves = Counter(s[-1] for s in stacks)
+            lines.append("    top frame: " + ", ".join(f"{leaf} ({n})"
+                                                       for leaf, n in leaves.most_common(3)))
+            busy = self.others.get(began) or next(
+                (v for k, v in self.others.items() if abs(k - began) < 1e-6), Counter())
+            if busy:
+                lines.append("    other threads busy: " + ", ".join(
+                    f"{where} ({n})" for where, n in busy.most_common(4)))
+        return lines
+
+
+def _short(path: str) -> str:
+    p = path.replace("\\", "/")
+    for marker in ("/desktop_app/", "/site-packages/", "/lib/python"):
+        if marker in p:
+            return p[p.index(marker) + 1:]
+    return Path(p).name
+
+
+_IDLE = ("threading.py", "selectors.py", "socket.py", "queue.py", "ssl.py")
+
+
+def _idle(frame) -> bool:  # type: ignore[no-untyped-def]
+    """A thread waiting (a lock, a socket, a sleep in the limiter), not computing."""
+    name = frame.f_code.co_filename
+    return (name.endswith(_IDLE) or frame.f_code.co_name in ("wait", "sleep", "acquire")
+            or "http/client.py" in name.replace("\\", "/") and frame.f_code.co_name in (
+                "readinto", "_read_status", "begin"))
+
+
+def _where(frame) -> str:  # type: ignore[no-untyped-def]
+    """The innermost project frame of a thread and, if deeper, its innermost frame."""
+    inner = f"{_short(frame.f_code.co_filename)}:{frame.f_lineno} {frame.f_code.co_name}"
+    f = frame
+    while f is not None and "/desktop_app/" not in f.f_code.co_filename.replace("\\", "/"):
+        f = f.f_back
+    if f is None or f is frame:
+        return inner
+    return f"{inner} <- {_short(f.f_code.co_filename)}:{f.f_lineno} {f.f_code.co_name}"
+
+
+def _project_tail(stack: tuple[str, ...], n: int) -> tuple[str, ...]:
+    mine = [f for f in stack if f.startswith("desktop_app/")]
+    return tuple(mine[-n:]) or stack[-n:]
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(q * len(ordered)) - 1))]
+
+
+def main() -> int:  # noqa: PLR0915 - a linear script
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sections", type=int, default=100)
+    parser.add_argument("--concurrency", type=int, default=10)
+    parser.add_argument("--latency", type=float, default=1.0)
+    parser.add_argument("--chunk-delay", type=float, default=0.01)
+    parser.add_argument("--tab", choices=("chat", "findings"), default="chat",
+                        help="the side tab shown while the analysis runs")
+    parser.add_argument("--sample-ms", type=float, default=30.0,
+                        help="sample the GUI thread's stack once a gap is this long")
+    parser.add_argument("--stalls", type=int, default=5, help="how many worst stalls to explain")
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="also cProfile the GUI thread during the run; print the top N")
+    parser.add_argument("--serve", nargs=2, metavar=("CHUNKS", "DELAY"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        serve(args.serve[0], float(args.serve[1]))
+        return 0
+
+    from analysis_bench import HEADING
+    from chat_bench import answer_chunks
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from tests.docx_factory import p, write_docx
+
+    tmp_dir = tempfile.TemporaryDirectory()
+    tmp = Path(tmp_dir.name)
+    # The window's data folder (store, settings.ini) and an AWS that resolves offline.
+    os.environ["MARGIN_DATA_DIR"] = str(tmp / "data")
+    os.environ.update(AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench",
+                      AWS_EC2_METADATA_DISABLED="true", AWS_DEFAULT_REGION="us-east-1")
+    for name in ("AWS_PROFILE", "AWS_SESSION_TOKEN"):
+        os.environ.pop(name, None)
+
+    from desktop_app.ai.config import BedrockConfig
+    from desktop_app.ui import settings as app_settings
+    from desktop_app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    body = "".join(
+        p(f"Section {i}", "Heading1")
+        + p(f"Section {i} opens with a claim. It was reviewed by the team last week. "
+            "Various figures were cited without a source.")
+        for i in range(args.sections))
+    path = write_docx(tmp / "bench.docx", body, styles=HEADING)
+    from desktop_app.document import load
+
+    # Citations of real sections (ids are derived from the text: the window's match).
+    chunks = answer_chunks([s.id for s in list(load(str(path)).walk())[:8]])
+    fake = ChildFake(chunks, args.chunk_delay, tmp)
+    window: MainWindow | None = None
+    watchdog: Watchdog | None = None
+    try:
+        fake.set_latency(MODEL, args.latency)
+        # The settings the window reads: Bedrock, at the fake, C requests in flight.
+        prefs = app_settings.ReviewPrefs(provider="bedrock", bedrock=BedrockConfig(
+            endpoint_url=fake.url, region="us-east-1", models=[MODEL],
+            max_concurrency=args.concurrency))
+        assert app_settings.save_review_prefs(app_settings.app_settings(), prefs)
+
+        window = MainWindow()
+        # The window reads settings.ini into `window.prefs` (the chat uses them) but hands
+        # them to its AnalysisController only from the Settings dialog: without this the
+        # analysis would run on the default settings (concurrency 8, another endpoint).
+        window.analysis.set_prefs(window.prefs)
+        window.resize(1280, 800)
+        window.show()
+        ready = {"loaded": False, "provider": None}
+        wait = QEventLoop()
+
+        def check() -> None:
+            if ready["loaded"] and ready["provider"] is not None:
+                wait.quit()
+
+        window.document_loaded.connect(lambda _d: (ready.update(loaded=True), check()))
+        window.analysis.provider_ready.connect(lambda s: (ready.update(provider=s), check()))
+        window.document_refused.connect(lambda reason: sys.exit(f"refused: {reason}"))
+        window.open_path(path)
+        wait.exec()
+        setup = ready["provider"]
+        assert setup is not None and not setup.offline, setup.notice
+        doc = window.document
+        assert doc is not None
+        panel = window.chat.panel
+        if args.tab == "chat":
+            window.chat.show_chat()
+        else:
+            window.chat.tabs.setCurrentIndex(0)
+        # The window is idle (its preparation jobs done, first paint made) before the
+        # reviewer clicks, as when a person reads the first section.
+        settle = time.perf_counter()
+        while window.runner.active or time.perf_counter() - settle < 0.2:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            time.sleep(0.005)
+
+        heartbeat = Heartbeat()
+        watchdog = Watchdog(heartbeat, args.sample_ms / 1000)
+        done: list[object] = []
+        finished_at: list[float] = []
+        answers = [0]
+        loop = QEventLoop()
+
+        def on_run_finished(progress: object) -> None:
+            done.append(progress)
+            finished_at.append(time.perf_counter())
+            loop.quit()
+
+        def ask() -> None:
+            if done:
+                return
+            if answers[0] and answers[0] % 3 == 0:
+                panel.clear_history(confirm=False)
+            assert panel.ask(f"Question {answers[0]}: what here needs a source?")
+
+        def on_chat_busy(busy: bool) -> None:
+            if not busy:
+                answers[0] += 1
+                QTimer.singleShot(THINK_MS, ask)  # a person reads, then asks again
+
+        window.analysis.run_finished.connect(on_run_finished)
+        panel.busy_changed.connect(on_chat_busy)
+        heartbeat.start()
+        watchdog.start()
+        profiler = None
+        if args.profile:
+            import cProfile
+
+            profiler = cProfile.Profile()  # this thread only: what the GUI thread runs
+            profiler.enable()
+        start = time.perf_counter()
+        ask()  # the question is sent ...
+        clicked = time.perf_counter()
+        window.analyse_all_action.trigger()  # ... and Analyse All clicked at once
+        click_ms = (time.perf_counter() - clicked) * 1000
+        loop.exec()
+        if profiler is not None:
+            profiler.disable()
+        elapsed = finished_at[0] - start
+        # Stop at the run's end: what follows is the idle window.
+        heartbeat.timer.stop()
+        watchdog.stop_event.set()
+        watchdog.join()
+        panel.busy_changed.disconnect(on_chat_busy)
+        progress = done[0]
+        streamed = answers[0]
+        stored = window.analysis.session.statistics()
+        errors = Counter(o.error.message for _sid, o in window.analysis.results.items()
+                         if o.error is not None)
+    finally:
+        if window is not None:
+            window.close()
+            app.processEvents()
+        fake.close()
+
+    gaps = [g for g, _ in heartbeat.gaps]
+    ideal = math.ceil(args.sections / args.concurrency) * args.latency
+    ratio = elapsed / ideal
+    failed = getattr(progress, "failed", 0)
+    print(f"window: N={args.sections} L={args.latency:g}s C={args.concurrency}, "
+          f"{args.tab} tab shown, {len(chunks)} deltas an answer "
+          f"{args.chunk_delay * 1000:g} ms apart; {streamed} chat answers finished")
+    print(f"throughput: {getattr(progress, 'done', 0)} done, {failed} failed in {elapsed:.2f} s "
+          f"vs ceil(N/C) x L = {ideal:.2f} s -> {ratio:.3f}x (target <= 1.1)  "
+          f"{'OK' if ratio <= 1.1 and not failed else 'OVER'}")
+    for message, n in errors.most_common(3):
+        print(f"  {n} failed: {message}")
+    if stored is not None:
+        print(f"stored: {stored.sections_done} sections done, {stored.findings_total} findings")
+    worst = max(gaps) * 1000
+    print(f"heartbeat gaps over {len(gaps)} ticks: max {worst:.1f} ms, "
+          f"p99 {percentile(gaps, 0.99) * 1000:.1f} ms, p50 {percentile(gaps, 0.5) * 1000:.1f} ms,"
+          f" mean {statistics.fmean(gaps) * 1000:.1f} ms; "
+          f"{sum(g * 1000 > 30 for g in gaps)} over 30 ms, "
+          f"{sum(g * 1000 > TARGET_MS for g in gaps)} over {TARGET_MS:g} ms")
+    print(f"  of which the Analyse All click itself (queueing {args.sections} sections, "
+          f"starting {args.concurrency} jobs): {click_ms:.1f} ms")
+    print(f"longest GUI-thread stall: {worst:.1f} ms vs target {TARGET_MS:g} ms -> "
+          f"{worst / TARGET_MS:.2f}x  {'OK' if worst < TARGET_MS else 'OVER'}")
+    print(f"the {args.stalls} worst stalls, with the GUI thread's stack while they lasted "
+          f"(innermost project frames, innermost first):")
+    for line in watchdog.report(start, heartbeat.gaps, args.stalls):
+        print(line)
+    if profiler is not None:
+        import pstats
+
+        print("GUI thread profile (the profiler slows it: for where, not how long):")
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.profile)
+    tmp_dir.cleanup()
+    del app
+    return 0 if worst < TARGET_MS and ratio <= 1.1 and not failed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
