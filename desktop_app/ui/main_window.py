@@ -43,6 +43,7 @@ from desktop_app.ui.chat_window import ChatWiring
 from desktop_app.ui.export_window import ExportAction
 from desktop_app.ui.analysis import AnalysisController
 from desktop_app.ui.findings_panel import FindingsPanel
+from desktop_app.ui.history_dialog import EarlierFindingsAction
 from desktop_app.ui.review_window import ReviewMixin
 from desktop_app.ui.section_model import Column, SectionTreeModel
 from desktop_app.ui.section_view import SectionView
@@ -88,6 +89,9 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
         self.recent = app_settings.RecentFiles(self._settings)
         self.prefs = app_settings.load_review_prefs(self._settings)
         self.analysis = AnalysisController(self.runner, self)
+        # The saved provider, models, region and endpoint: not only once Settings
+        # has been opened in this run.
+        self.analysis.set_prefs(self.prefs)
         self.settings_dialog: SettingsDialog | None = None
         self._fatal_box: QMessageBox | None = None
 
@@ -127,6 +131,7 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
         self._build_actions()
         self._build_review_actions()
         self.export = ExportAction(self)
+        self.earlier = EarlierFindingsAction(self)
         self._build_menus()
         self.review_toolbar = self._build_toolbar()
         self._build_status_bar()

@@ -62,3 +62,27 @@ def test_a_single_model_survives_the_ini_list_quirk(tmp_path: Path) -> None:
     prefs = ReviewPrefs(bedrock=BedrockConfig(models=["only-one"]))
     save_review_prefs(ini(tmp_path), prefs)
     assert load_review_prefs(ini(tmp_path)).bedrock.models == ["only-one"]
+
+
+def test_saved_reviewer_settings_hold_after_a_restart(qtbot, monkeypatch, tmp_path) -> None:
+    """Settings chose the built-in reviewer although credentials exist; a new window
+    (Margin started again) must analyse with it, not fall back to the defaults."""
+    from desktop_app.ui import settings as app_settings
+    from tests.qt.review_doubles import make_flawed_docx
+    from tests.qt.window_helpers import new_window, open_ready
+
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    bedrock = app_settings.ReviewPrefs().bedrock
+    bedrock.models = ["global.anthropic.claude-haiku-4-5-20251001-v1:0"]
+    bedrock.region = "eu-west-1"
+    saved = app_settings.ReviewPrefs(provider="local", bedrock=bedrock)
+    assert app_settings.save_review_prefs(app_settings.app_settings(), saved)
+
+    window = new_window(qtbot)
+    assert window.analysis.prefs.provider == "local"
+    assert window.analysis.prefs.bedrock.region == "eu-west-1"
+    with qtbot.waitSignal(window.analysis.provider_ready, timeout=10_000) as ready:
+        open_ready(qtbot, window, make_flawed_docx(tmp_path / "doc.docx"))
+    assert ready.args[0].offline, "credentials are there, but Settings chose the built-in one"
