@@ -124,7 +124,7 @@ class ChromeMixin:
         findings_menu.setObjectName("findingsMenu")
         for action in (d.next_finding_action, d.previous_finding_action, None,
                        d.accept_action, d.reject_action, d.reset_action, d.edit_action, None,
-                       d.add_action):
+                       d.add_action, None, self.earlier.action):
             if action is None:
                 findings_menu.addSeparator()
             else:

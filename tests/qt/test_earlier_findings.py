@@ -1,0 +1,70 @@
+"""Findings → Earlier Findings: what a changed section's review said before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.store.history import earlier_counts
+from desktop_app.ui.history_dialog import EarlierFindingsDialog
+from tests.qt.review_doubles import make_flawed_docx
+from tests.qt.window_helpers import TIMEOUT, analyse_all, new_window, open_ready, section, select
+
+
+@pytest.fixture
+def flawed(tmp_path: Path) -> Path:
+    return make_flawed_docx(tmp_path / "flawed.docx")
+
+
+def shown_ids(window) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    model = window.findings.model
+    return {model.finding(r).id: model.finding(r).issue for r in range(model.rowCount())}
+
+
+def test_a_changed_sections_old_findings_can_be_read(qtbot, flawed: Path) -> None:
+    window = new_window(qtbot)
+    doc = open_ready(qtbot, window, flawed)
+    analyse_all(qtbot, window)
+    select(window, section(doc, "Details"))
+    old = shown_ids(window)
+    assert old, "the flawed Details section has findings to leave behind"
+    window.findings.select_row(0)
+    window.decisions.decide("rejected")
+    window.close()
+
+    make_flawed_docx(flawed, details="Revenue fell by 5% in March. TODO: explain why.")
+    again = new_window(qtbot)
+    doc = open_ready(qtbot, again, flawed)
+    select(again, section(doc, "Summary"))
+    assert again.earlier.open() is None  # nothing replaced there
+    assert "No earlier findings" in again.statusBar().currentMessage()
+
+    details = section(doc, "Details")
+    select(again, details)
+    dialog = again.earlier.open()
+    assert isinstance(dialog, EarlierFindingsDialog)
+    qtbot.addWidget(dialog)
+    assert {e.finding.id for e in dialog.items} == set(old)
+    assert {e.reason for e in dialog.items} == {"changed"}
+    text = dialog.text.toPlainText()
+    assert "left behind when the section's text changed" in text
+    assert "✗ rejected" in text  # the decision it had is kept with it
+    for issue in old.values():
+        assert issue in text
+    assert dialog.windowTitle() == "Earlier Findings — Details"
+
+    # Analysing the new text does not bring the old findings back, nor lose them.
+    with qtbot.waitSignal(again.analysis.run_finished, timeout=TIMEOUT):
+        again.findings.analyse_button.click()
+    assert not set(shown_ids(again)) & set(old)
+    session = again.analysis.session
+    assert earlier_counts(session.db, session.review_id)[details.id] >= len(old)
+
+
+def test_the_action_is_in_the_findings_menu_with_a_key(qtbot) -> None:
+    window = new_window(qtbot)
+    menu = window.menuBar().findChild(type(window.menuBar().actions()[0].menu()), "findingsMenu")
+    assert window.earlier.action in menu.actions()
+    assert window.earlier.action.shortcut().toString() == "Ctrl+H"
+    assert not window.earlier.action.isEnabled()  # no document yet
