@@ -256,7 +256,8 @@ def test_closing_while_analysis_runs_cancels_and_drains(
     window.provider_factory = factory_for(provider)
     doc = open_ready(qtbot, window, flawed)
     window.analyse_all_action.trigger()
-    assert provider.started.acquire(timeout=5)
+    # Jobs start from the next turn of the event loop: let it run until one has.
+    qtbot.waitUntil(lambda: provider.started.acquire(blocking=False), timeout=5_000)
     window.close()  # returns: the running jobs saw the cancel
     assert not window.isVisible()
     assert window.analysis.dispatcher is None
