@@ -120,7 +120,6 @@ class _Checks:
 
     def _window(self, app, MainWindow) -> str:  # noqa: N803 - the class, imported late
         from desktop_app import paths
-
         from desktop_app.ui.about_dialog import version_info
 
         unknown = [name for name, version in version_info() if version == "not found"]

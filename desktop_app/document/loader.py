@@ -24,9 +24,9 @@ from desktop_app.document.text import (
     all_bold,
     careful_text,
     fast_text,
+    mark_deleted,
     scan_paragraphs,
     tabs_to_text,
-    mark_deleted,
 )
 
 _PPR, _PSTYLE, _OUTLINE, _NUMPR, _ILVL = w("pPr"), w("pStyle"), w("outlineLvl"), w("numPr"), w(

@@ -39,9 +39,9 @@ from PySide6.QtWidgets import (
 import desktop_app.document as document_api
 from desktop_app.document import Document, DocumentError, RefusalKind
 from desktop_app.ui import settings as app_settings
+from desktop_app.ui.analysis import AnalysisController
 from desktop_app.ui.chat_window import ChatWiring
 from desktop_app.ui.export_window import ExportAction
-from desktop_app.ui.analysis import AnalysisController
 from desktop_app.ui.findings_panel import FindingsPanel
 from desktop_app.ui.history_dialog import EarlierFindingsAction
 from desktop_app.ui.review_window import ReviewMixin

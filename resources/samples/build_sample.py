@@ -31,7 +31,7 @@ from docx.shared import Pt, RGBColor
 OUTPUT_NAME = "Margin sample - incident investigation.docx"
 TITLE = "Investigation Report: Payment Service Outage of 14 March"
 AUTHOR = "Priya Natarajan"
-FIXED_TIME = dt.datetime(2024, 3, 21, 9, 0, 0, tzinfo=dt.timezone.utc)
+FIXED_TIME = dt.datetime(2024, 3, 21, 9, 0, 0, tzinfo=dt.UTC)
 ZIP_TIME = (2024, 3, 21, 9, 0, 0)
 
 # Deliberate flaws: (section title, kind, exact text that shows it).

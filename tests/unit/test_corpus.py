@@ -13,7 +13,6 @@ import time
 import traceback
 import warnings
 from contextlib import redirect_stderr
-from pathlib import Path
 
 import pytest
 
@@ -175,8 +174,7 @@ def test_expected_lists_name_real_corpus_files():
 
 
 def _outline_both_ways(path: str) -> tuple[list, list]:
-    from desktop_app.document import DocumentError
-    from desktop_app.document import loader
+    from desktop_app.document import DocumentError, loader
 
     def outline() -> list:
         try:

@@ -176,8 +176,9 @@ def test_external_entity_is_never_resolved(tmp_path: Path):
 
 def test_entities_stay_unexpanded_even_past_the_dtd_check():
     """Defence in depth: the parser itself never resolves entities."""
-    from desktop_app.document.package import _PARSER
     from lxml import etree
+
+    from desktop_app.document.package import _PARSER
 
     root = etree.fromstring(
         b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY e "EXPANDED">]><d>&e;</d>', _PARSER
