@@ -76,11 +76,16 @@ def serve(chunks_file: str, delay: float) -> None:
 
 
 class ChildFake:
-    def __init__(self, chunks: list[str], delay: float, tmp: Path) -> None:
+    """The fake Bedrock in a child process: `script --serve CHUNKS DELAY` (this file's
+    `serve` unless another bench brings its own), talked to over HTTP and stdin."""
+
+    def __init__(self, chunks: list[str], delay: float, tmp: Path,
+                 script: Path | None = None) -> None:
         path = tmp / "chunks.txt"
         path.write_text("\x00".join(chunks), encoding="utf-8")
+        script = (script or Path(__file__)).resolve()
         self.proc = subprocess.Popen(
-            [sys.executable, str(Path(__file__).resolve()), "--serve", str(path), str(delay)],
+            [sys.executable, str(script), "--serve", str(path), str(delay)],
             cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         assert self.proc.stdout is not None
         self.url = self.proc.stdout.readline().strip()

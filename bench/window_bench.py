@@ -33,7 +33,6 @@ import argparse
 import math
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -73,34 +72,6 @@ def serve(chunks_file: str, delay: float) -> None:
         sys.stdin.read()
     finally:
         fake.stop()
-
-
-class ChildFake:
-    def __init__(self, chunks: list[str], delay: float, tmp: Path) -> None:
-        path = tmp / "chunks.txt"
-        path.write_text("\x00".join(chunks), encoding="utf-8")
-        self.proc = subprocess.Popen(
-            [sys.executable, str(Path(__file__).resolve()), "--serve", str(path), str(delay)],
-            cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        assert self.proc.stdout is not None
-        self.url = self.proc.stdout.readline().strip()
-
-    def set_latency(self, model: str, latency: float) -> None:
-        import json
-        import urllib.request
-        from urllib.parse import quote
-
-        request = urllib.request.Request(f"{self.url}/_fake/models/{quote(model, safe='')}",
-                                         data=json.dumps({"latency": latency}).encode(),
-                                         method="POST")
-        with urllib.request.urlopen(request, timeout=5) as response:
-            response.read()
-
-    def close(self) -> None:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.close()
-        self.proc.wait(timeout=10)
-        self.proc.stdout.close()
 
 
 class Heartbeat:
@@ -247,7 +218,7 @@ def main() -> int:  # noqa: PLR0915 - a linear script
         return 0
 
     from analysis_bench import HEADING
-    from chat_bench import answer_chunks
+    from chat_bench import ChildFake, answer_chunks
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -277,7 +248,7 @@ def main() -> int:  # noqa: PLR0915 - a linear script
 
     # Citations of real sections (ids are derived from the text: the window's match).
     chunks = answer_chunks([s.id for s in list(load(str(path)).walk())[:8]])
-    fake = ChildFake(chunks, args.chunk_delay, tmp)
+    fake = ChildFake(chunks, args.chunk_delay, tmp, script=Path(__file__))
     window: MainWindow | None = None
     watchdog: Watchdog | None = None
     try:

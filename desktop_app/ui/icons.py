@@ -10,6 +10,7 @@ a ring with "i", suggestion a diamond.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen
@@ -91,14 +92,19 @@ def _severity_draw(severity: str) -> Draw:
     return draw
 
 
+def _cached(cache: dict[str, QIcon], key: str, draw: Callable[[str], Draw]) -> QIcon:
+    """One QIcon per key: its engine repaints it per size and per theme."""
+    icon = cache.get(key)
+    if icon is None:
+        icon = cache[key] = QIcon(PaintedIconEngine(draw(key)))
+    return icon
+
+
 _severity_icons: dict[str, QIcon] = {}
 
 
 def severity_icon(severity: str) -> QIcon:
-    icon = _severity_icons.get(severity)
-    if icon is None:
-        icon = _severity_icons[severity] = QIcon(PaintedIconEngine(_severity_draw(severity)))
-    return icon
+    return _cached(_severity_icons, severity, _severity_draw)
 
 
 # -- section states ------------------------------------------------------------------------
@@ -153,10 +159,7 @@ _status_icons: dict[str, QIcon] = {}
 
 def painted_status_icon(status: str) -> QIcon:
     """The icon for a `SectionStatus` value: one QIcon per state, repainted per theme."""
-    icon = _status_icons.get(status)
-    if icon is None:
-        icon = _status_icons[status] = QIcon(PaintedIconEngine(_status_draw(status)))
-    return icon
+    return _cached(_status_icons, status, _status_draw)
 
 
 # -- toolbar actions -------------------------------------------------------------------------
@@ -201,7 +204,4 @@ _action_icons: dict[str, QIcon] = {}
 
 def action_icon(name: str) -> QIcon:
     """"analyse", "analyse-all", "cancel" or "retry"."""
-    icon = _action_icons.get(name)
-    if icon is None:
-        icon = _action_icons[name] = QIcon(PaintedIconEngine(_action_draw(name)))
-    return icon
+    return _cached(_action_icons, name, _action_draw)
