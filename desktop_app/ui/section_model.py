@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 
 from desktop_app.document import Document, Section
@@ -47,6 +48,14 @@ class SectionTreeModel(QAbstractItemModel):
         self._by_id: dict[str, Section] = {}
         self._status: dict[str, SectionStatus] = {}
         self._notes: dict[str, tuple[str, str]] = {}  # section id -> (shown note, tooltip)
+        # Status cells changed since the views last heard: told once per event-loop
+        # turn, one dataChanged per run of siblings. Analyse All queues a hundred
+        # sections in one turn, and a dataChanged each cost ~0.3 ms of view work.
+        self._dirty: set[str] = set()
+        self._flush = QTimer(self)
+        self._flush.setSingleShot(True)
+        self._flush.setInterval(0)
+        self._flush.timeout.connect(self._announce_statuses)
 
     # -- the document -----------------------------------------------------
 
@@ -88,16 +97,24 @@ class SectionTreeModel(QAbstractItemModel):
             self._notes[section_id] = (note, tooltip)
         else:
             self._notes.pop(section_id, None)
-        cell = self.index_for(section_id, Column.STATUS)
-        self.dataChanged.emit(
-            cell,
-            cell,
-            [
-                Qt.ItemDataRole.DisplayRole,
-                Qt.ItemDataRole.DecorationRole,
-                Qt.ItemDataRole.ToolTipRole,
-            ],
-        )
+        self._dirty.add(section_id)
+        if not self._flush.isActive():
+            self._flush.start()
+
+    def _announce_statuses(self) -> None:
+        rows: dict[str | None, list[int]] = {}  # parent id -> changed rows under it
+        for sid in self._dirty:
+            section = self._by_id.get(sid)  # gone if another document came meanwhile
+            if section is not None:
+                parent = section.parent.id if section.parent is not None else None
+                rows.setdefault(parent, []).append(self._row[sid])
+        self._dirty.clear()
+        roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                 Qt.ItemDataRole.ToolTipRole]
+        for parent_id, changed in rows.items():
+            parent = self.index_for(parent_id) if parent_id is not None else QModelIndex()
+            self.dataChanged.emit(self.index(min(changed), Column.STATUS, parent),
+                                  self.index(max(changed), Column.STATUS, parent), roles)
 
     def section_for(self, index: AnyIndex) -> Section | None:
         if not index.isValid() or index.model() is not self:

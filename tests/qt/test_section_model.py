@@ -100,6 +100,26 @@ def test_set_status_changes_exactly_one_cell(qtbot, model: SectionTreeModel) -> 
         model.set_status("unknown", "done")
 
 
+def test_many_status_changes_in_one_turn_are_told_once_per_sibling_run(
+        qtbot, model: SectionTreeModel) -> None:
+    """Analyse All queues every section in one turn: the views hear of it in one
+    dataChanged per parent, not one per section."""
+    doc = make_tree()
+    model.set_document(doc)
+    ids = [s.id for s in doc.walk()]
+    parents = {s.parent.id if s.parent is not None else None for s in doc.walk()}
+    seen: list[tuple] = []
+    model.dataChanged.connect(lambda tl, br, roles: seen.append((tl, br)))
+    for sid in ids:
+        model.set_status(sid, SectionStatus.QUEUED)
+    assert seen == []  # not yet: once the event loop turns
+    qtbot.waitUntil(lambda: len(seen) == len(parents))
+    covered = {model.index(r, Column.STATUS, tl.parent()).internalPointer().id
+               for tl, br in seen for r in range(tl.row(), br.row() + 1)}
+    assert covered == set(ids)
+    assert all(model.index_for(sid, Column.STATUS).data() == "Queued" for sid in ids)
+
+
 def test_a_new_document_resets_statuses(qtbot, model: SectionTreeModel) -> None:
     model.set_document(make_tree())
     model.set_status("intro", "done")
