@@ -279,8 +279,14 @@ class ReviewMixin:
         progress, self._latest_progress = self._latest_progress, None
         if progress is None or progress.total <= 0:
             return
-        self.analysis_progress.setRange(0, progress.total)
-        self.analysis_progress.setValue(progress.finished)
+        bar = self.analysis_progress
+        # setValue repaints at once, and a synchronous repaint paints everything
+        # else pending in the window too (the tree's changed rows): with updates
+        # off it only marks the bar dirty, painted with the rest on the next turn.
+        bar.setUpdatesEnabled(False)
+        bar.setRange(0, progress.total)
+        bar.setValue(progress.finished)
+        bar.setUpdatesEnabled(True)  # schedules the bar's repaint
         self.analysis_label.setText(progress_text(progress))
         busy = progress.finished < progress.total
         self.analysis_progress.setVisible(busy)
