@@ -1,4 +1,5 @@
-"""Qt test fixtures: no job left running after a test.
+"""Qt test fixtures: no job left running after a test; a shown main window; a
+small report with planted flaws.
 
 `tests/conftest.py` already points MARGIN_DATA_DIR at a temporary folder, so
 every window here reads and writes its own settings.ini.
@@ -44,3 +45,19 @@ def garbage_collected_on_the_gui_thread(qapp):  # type: ignore[no-untyped-def]
     collector = MainThreadGarbageCollector()
     yield collector
     collector.stop()
+
+
+@pytest.fixture
+def window(qtbot):  # type: ignore[no-untyped-def]
+    """A shown, exposed MainWindow, closed with the test."""
+    from tests.qt.window_helpers import new_window
+
+    return new_window(qtbot)
+
+
+@pytest.fixture
+def flawed(tmp_path: Path) -> Path:
+    """A short report whose sections the scripted and built-in reviewers find fault with."""
+    from tests.qt.review_doubles import make_flawed_docx
+
+    return make_flawed_docx(tmp_path / "flawed.docx")

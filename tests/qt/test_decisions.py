@@ -17,7 +17,6 @@ from desktop_app.store.reviews import ReviewStore
 from desktop_app.ui.findings_model import EDITED_ROLE, FindingFilter
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.shortcuts_dialog import shortcut_rows
-from tests.qt.review_doubles import make_flawed_docx
 from tests.qt.window_helpers import (
     analyse_all,
     new_window,
@@ -26,11 +25,6 @@ from tests.qt.window_helpers import (
     select,
     status_text,
 )
-
-
-@pytest.fixture
-def flawed(tmp_path: Path) -> Path:
-    return make_flawed_docx(tmp_path / "flawed.docx")
 
 
 @pytest.fixture

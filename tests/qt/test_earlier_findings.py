@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from desktop_app.store.history import earlier_counts
 from desktop_app.ui.history_dialog import EarlierFindingsDialog
 from tests.qt.review_doubles import make_flawed_docx
 from tests.qt.window_helpers import TIMEOUT, analyse_all, new_window, open_ready, section, select
-
-
-@pytest.fixture
-def flawed(tmp_path: Path) -> Path:
-    return make_flawed_docx(tmp_path / "flawed.docx")
 
 
 def shown_ids(window) -> dict[str, str]:  # type: ignore[no-untyped-def]

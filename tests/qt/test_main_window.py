@@ -18,15 +18,6 @@ from tests.qt.documents import make_docx, make_tree
 
 
 @pytest.fixture
-def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
-@pytest.fixture
 def report(tmp_path: Path) -> Path:
     return make_docx(tmp_path / "q3-review.docx")
 

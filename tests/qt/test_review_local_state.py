@@ -42,10 +42,6 @@ def break_store(monkeypatch, method: str):  # type: ignore[no-untyped-def]
     return lambda: monkeypatch.setattr(ReviewStore, method, original)
 
 
-@pytest.fixture
-def flawed(tmp_path: Path) -> Path:
-    return make_flawed_docx(tmp_path / "flawed.docx")
-
 
 def decide(window: MainWindow, title: str, row: int, decision: str) -> str:
     doc = window.document

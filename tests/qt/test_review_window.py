@@ -10,7 +10,6 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -21,31 +20,7 @@ from desktop_app.ui.section_model import Column
 from desktop_app.ui.section_status import SectionStatus, status_icon
 from desktop_app.ui.severity import LABELS
 from tests.qt.review_doubles import SERVICE_DOWN, ScriptedProvider, factory_for, make_flawed_docx
-
-TIMEOUT = 10_000
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
-@pytest.fixture
-def flawed(tmp_path: Path) -> Path:
-    return make_flawed_docx(tmp_path / "flawed.docx")
-
-
-def open_ready(qtbot, window: MainWindow, path: Path) -> Document:  # type: ignore[no-untyped-def]
-    """Open `path` and wait until the reviewer for it is prepared."""
-    with qtbot.waitSignal(window.analysis.provider_ready, timeout=TIMEOUT):
-        with qtbot.waitSignal(window.document_loaded, timeout=TIMEOUT) as loaded:
-            window.open_path(path)
-    doc: Document = loaded.args[0]
-    return doc
+from tests.qt.window_helpers import TIMEOUT, open_ready
 
 
 def section(doc: Document, title: str) -> Section:

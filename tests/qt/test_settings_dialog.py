@@ -20,14 +20,6 @@ from tests.conftest_bedrock import FALLBACK, PRIMARY
 TIMEOUT = 10_000
 
 
-@pytest.fixture
-def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
 
 def open_dialog(qtbot, window: MainWindow) -> SettingsDialog:  # type: ignore[no-untyped-def]
     window.settings_action.trigger()
