@@ -68,6 +68,11 @@ def serve(chunks_file: str, delay: float) -> None:
     chunks = Path(chunks_file).read_text(encoding="utf-8").split("\x00")
     fake = FakeBedrock().start()
     fake.model(CHAT_MODEL).always(Reply.stream(chunks, delay=delay))
+    serve_until_stdin_closes(fake)
+
+
+def serve_until_stdin_closes(fake) -> None:  # type: ignore[no-untyped-def]
+    """Tell the parent the URL (first stdout line), serve until it closes our stdin."""
     print(fake.url, flush=True)
     try:
         sys.stdin.read()

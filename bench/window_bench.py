@@ -55,6 +55,8 @@ def serve(chunks_file: str, delay: float) -> None:
     """Child process: the fake Bedrock; converse answers findings, converse-stream the
     scripted chat answer (the window's chat uses the same model chain). Stops when
     stdin closes; the latency is set over HTTP like the other benches do."""
+    from chat_bench import serve_until_stdin_closes
+
     from tests.fake_bedrock import FakeBedrock, Reply
 
     chunks = Path(chunks_file).read_text(encoding="utf-8").split("\x00")
@@ -67,11 +69,7 @@ def serve(chunks_file: str, delay: float) -> None:
             super()._send_stream(h, record, reply)
 
     fake = Fake().start()
-    print(fake.url, flush=True)
-    try:
-        sys.stdin.read()
-    finally:
-        fake.stop()
+    serve_until_stdin_closes(fake)
 
 
 class Heartbeat:
