@@ -56,8 +56,8 @@ def finished(*_):
         app.processEvents()
     app.quit()
 w.document_loaded.connect(loaded)
-w.analysis.provider_ready.connect(ready)
-w.analysis.run_finished.connect(finished)
+w.review.provider_ready.connect(ready)
+w.review.driver.run_finished.connect(finished)
 w.open_path(sys.argv[1])
 app.exec()
 doc = state["doc"]

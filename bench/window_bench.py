@@ -261,7 +261,7 @@ def main() -> int:  # noqa: PLR0915 - a linear script
         # The window reads settings.ini into `window.prefs` (the chat uses them) but hands
         # them to its AnalysisController only from the Settings dialog: without this the
         # analysis would run on the default settings (concurrency 8, another endpoint).
-        window.analysis.set_prefs(window.prefs)
+        window.review.set_prefs(window.prefs)
         window.resize(1280, 800)
         window.show()
         ready = {"loaded": False, "provider": None}
@@ -272,7 +272,7 @@ def main() -> int:  # noqa: PLR0915 - a linear script
                 wait.quit()
 
         window.document_loaded.connect(lambda _d: (ready.update(loaded=True), check()))
-        window.analysis.provider_ready.connect(lambda s: (ready.update(provider=s), check()))
+        window.review.provider_ready.connect(lambda s: (ready.update(provider=s), check()))
         window.document_refused.connect(lambda reason: sys.exit(f"refused: {reason}"))
         window.open_path(path)
         wait.exec()
@@ -316,7 +316,7 @@ def main() -> int:  # noqa: PLR0915 - a linear script
                 answers[0] += 1
                 QTimer.singleShot(THINK_MS, ask)  # a person reads, then asks again
 
-        window.analysis.run_finished.connect(on_run_finished)
+        window.review.driver.run_finished.connect(on_run_finished)
         panel.busy_changed.connect(on_chat_busy)
         heartbeat.start()
         watchdog.start()
@@ -342,8 +342,8 @@ def main() -> int:  # noqa: PLR0915 - a linear script
         panel.busy_changed.disconnect(on_chat_busy)
         progress = done[0]
         streamed = answers[0]
-        stored = window.analysis.session.statistics()
-        errors = Counter(o.error.message for _sid, o in window.analysis.results.items()
+        stored, _from_memory = window.review.session.statistics()
+        errors = Counter(o.error.message for _sid, o in window.review.session.results.items()
                          if o.error is not None)
     finally:
         if window is not None:

@@ -83,7 +83,7 @@ def sections_text(doc) -> str:
 
 
 def cmd_review(argv: Sequence[str]) -> int:
-    from desktop_app.review_command import run
+    from desktop_app.cli_review import run
 
     return run(argv)
 

@@ -156,7 +156,7 @@ class _Checks:
     def review(self) -> str:
         """The headless engine: dispatcher, built-in reviewer, store, JSON report."""
         from desktop_app import paths
-        from desktop_app.review_command import run as review
+        from desktop_app.cli_review import run as review
 
         report_path = self.work / "report.json"
         self.copy = self.work / "reviewed.docx"

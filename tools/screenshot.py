@@ -145,10 +145,10 @@ def main() -> int:
         if args.framework:
             combo = window.framework_picker.combo
             combo.setCurrentIndex(max(0, combo.findText(args.framework)))
-        window.analysis.run_finished.connect(reviewed)
+        window.review.driver.run_finished.connect(reviewed)
         if args.half_done:
             sections = list(doc.walk())  # type: ignore[attr-defined]
-            window.analysis.analyse(sections[: len(sections) // 2])
+            window.review.analyse(sections[: len(sections) // 2])
         else:
             window.analyse_all_action.trigger()
 

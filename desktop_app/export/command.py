@@ -1,6 +1,6 @@
 """`margin review --out`: which findings go into the reviewed copy, and what is said.
 
-Kept here rather than in review_command so that the command only calls it.
+Kept here rather than in cli_review so that the command only calls it.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from desktop_app.export.docx_comments import (
     select_for_export,
 )
 from desktop_app.review.report import ReviewRun
+from desktop_app.review.status import SectionStatus
 
 
 def write_reviewed_copy(source: str, doc: Document, run: ReviewRun, out: str, *,
@@ -28,9 +29,8 @@ def write_reviewed_copy(source: str, doc: Document, run: ReviewRun, out: str, *,
     err = stderr or sys.stderr
     chosen, pending = {}, 0
     for sid, outcome in run.outcomes.items():
-        if outcome.status == "done" and outcome.result is not None:
-            chosen[sid], skipped = select_for_export(run.visible(outcome.result.findings),
-                                                     accept_all)
+        if outcome.status.reported is SectionStatus.DONE:  # as the review holds them
+            chosen[sid], skipped = select_for_export(run.visible(outcome.findings), accept_all)
             pending += skipped
     if pending:
         print(f"margin: {pending} pending finding{'' if pending == 1 else 's'} not exported to "

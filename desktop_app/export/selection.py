@@ -24,7 +24,9 @@ from typing import Any
 from desktop_app.ai.provider import AnalysisResult, FailureKind, ProviderError, Usage
 from desktop_app.document.model import Document
 from desktop_app.review.findings import Finding
-from desktop_app.review.report import ReviewRun, SectionOutcome, build_report
+from desktop_app.review.outcome import SectionOutcome
+from desktop_app.review.report import ReviewRun, build_report
+from desktop_app.review.status import SectionStatus
 from desktop_app.store.review_state import ReviewState
 
 _EPSILON = 1e-9  # the window hides findings below the minimum confidence by this rule
@@ -52,10 +54,13 @@ class SectionReview:
     """One section as the review holds it; `status` in the store's words."""
 
     findings: list[Finding] = field(default_factory=list)
-    status: str = "done"  # done | failed | stale | not-analysed
+    status: SectionStatus = SectionStatus.DONE  # done, failed, changed or not analysed
     model: str | None = None  # the model that gave the answer; None for the rules
     usage: Usage = field(default_factory=Usage)  # what that answer cost
     error: str | None = None  # why the last attempt failed
+
+    def __post_init__(self) -> None:
+        self.status = SectionStatus(self.status)  # the store's word, if given as text
 
 
 @dataclass(slots=True)
@@ -109,7 +114,7 @@ class ReviewSnapshot:
             sid: SectionReview([_copy(f) for f in record.findings], record.status,
                                record.model, record.usage, record.error)
             for sid, record in state.sections.items()
-            if sid in present and record.status != "removed"}
+            if sid in present and record.status is not SectionStatus.REMOVED}
         return cls(document, sections, state.framework_name, state.provider_name,
                    list(state.models), region, min_confidence, state.seconds_spent, prices)
 
@@ -163,14 +168,15 @@ class ReviewSnapshot:
             record = self.sections.get(section.id)
             if record is None:
                 continue
-            if record.findings or record.status in ("done", "stale"):
-                result = AnalysisResult([_copy(f) for f in record.findings], record.model,
-                                        record.usage)
-                run.outcomes[section.id] = SectionOutcome("done", result=result)
-            elif record.status == "failed":
+            if record.findings or record.status in (SectionStatus.DONE, SectionStatus.CHANGED):
+                findings = [_copy(f) for f in record.findings]
+                result = AnalysisResult(findings, record.model, record.usage)
+                run.outcomes[section.id] = SectionOutcome(SectionStatus.DONE, result=result,
+                                                          findings=findings)
+            elif record.status is SectionStatus.FAILED:
                 error = ProviderError(FailureKind.INTERNAL, record.error or "the analysis failed",
                                       model=record.model)
-                run.outcomes[section.id] = SectionOutcome("failed", error=error)
+                run.outcomes[section.id] = SectionOutcome(SectionStatus.FAILED, error=error)
         return run
 
     def report(self, finished: datetime | None = None) -> dict[str, Any]:

@@ -7,18 +7,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from desktop_app.ai.prices import estimate_cost
-from desktop_app.ai.provider import AnalysisResult, ProviderError, Usage
+from desktop_app.ai.provider import Usage
 from desktop_app.document.model import Document
 from desktop_app.review.findings import Finding
+from desktop_app.review.outcome import SectionOutcome
+from desktop_app.review.status import SectionStatus
 
 SCHEMA = "margin.review/1"
-
-
-@dataclass(slots=True)
-class SectionOutcome:
-    status: str  # done | failed | cancelled | skipped
-    result: AnalysisResult | None = None
-    error: ProviderError | None = None
+_SKIPPED = SectionOutcome(SectionStatus.SKIPPED)
 
 
 @dataclass(slots=True)
@@ -96,17 +92,17 @@ def build_report(run: ReviewRun) -> dict[str, Any]:
     finished = run.finished or datetime.now(UTC)
     sections = []
     for s in run.document.walk():
-        outcome = run.outcomes.get(s.id, SectionOutcome("skipped"))
+        outcome = run.outcomes.get(s.id, _SKIPPED)
+        status = outcome.status.reported
         findings = []
-        if outcome.status == "done" and outcome.result is not None:
-            findings = [_finding_json(f, run.accept_all)
-                        for f in run.visible(outcome.result.findings)]
+        if status is SectionStatus.DONE:  # the findings as the review holds them
+            findings = [_finding_json(f, run.accept_all) for f in run.visible(outcome.findings)]
         sections.append({
             "id": s.id,
             "title": s.title,
             "level": s.level,
-            "status": outcome.status,
-            "error": outcome.error.message if outcome.status == "failed" and outcome.error
+            "status": str(status),
+            "error": outcome.error.message if status is SectionStatus.FAILED and outcome.error
             else None,
             "model": outcome.result.model if outcome.result is not None else None,
             "findings": findings,

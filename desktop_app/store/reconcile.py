@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 
 from desktop_app.document.model import Document
+from desktop_app.review.status import SectionStatus
 from desktop_app.store.review_state import SectionChanges
 
 
@@ -60,7 +61,8 @@ def reconcile(conn: sqlite3.Connection, review_id: int, document: Document,
                     (section.title, section.level, pos, review_id, sid))
             changes.unchanged.append(sid)
         else:
-            status = "not-analysed" if old["status"] == "not-analysed" else "stale"
+            status = (SectionStatus.NOT_ANALYSED if old["status"] == SectionStatus.NOT_ANALYSED
+                      else SectionStatus.CHANGED)
             conn.execute(
                 "UPDATE review_sections SET title = ?, level = ?, position = ?,"
                 " section_hash = ?, status = ?, error = NULL"

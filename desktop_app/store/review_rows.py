@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop_app.ai.provider import Usage
 from desktop_app.review.findings import Finding
+from desktop_app.review.status import SectionStatus
 from desktop_app.store.review_state import ChatMessage, SectionRecord
 
 # The finding as its author wrote it; `edits` holds the reviewer's changes on top.
@@ -81,7 +82,8 @@ def section_from_row(row: sqlite3.Row, framework_identity: str,
                      provider_identity: str) -> SectionRecord:
     return SectionRecord(
         section_id=row["section_id"], title=row["title"], level=row["level"],
-        position=row["position"], section_hash=row["section_hash"], status=row["status"],
+        position=row["position"], section_hash=row["section_hash"],
+        status=SectionStatus(row["status"]),
         error=row["error"], model=row["model"], usage=usage_from_row(row),
         analysed_at=row["analysed_at"],
         up_to_date=(row["framework_identity"] == framework_identity

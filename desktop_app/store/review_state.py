@@ -11,8 +11,11 @@ from typing import Any
 
 from desktop_app.ai.provider import Usage
 from desktop_app.review.findings import Finding
+from desktop_app.review.status import SectionStatus
 
-SECTION_STATUSES = ("not-analysed", "done", "failed", "stale", "removed")
+# What a section of a stored review can be; the column holds the enum's value.
+SECTION_STATUSES = (SectionStatus.NOT_ANALYSED, SectionStatus.DONE, SectionStatus.FAILED,
+                    SectionStatus.CHANGED, SectionStatus.REMOVED)
 EDITABLE_FIELDS = ("issue", "suggestion", "rewrite", "severity")
 CHAT_ROLES = ("user", "assistant")
 
@@ -26,8 +29,8 @@ class SectionRecord:
     level: int
     position: int  # document order at the last open
     section_hash: str
-    status: str  # one of SECTION_STATUSES
-    error: str | None = None  # why the last attempt failed (status "failed")
+    status: SectionStatus  # one of SECTION_STATUSES
+    error: str | None = None  # why the last attempt failed (status FAILED)
     model: str | None = None  # the model that gave the stored answer
     usage: Usage = field(default_factory=Usage)  # what the stored answer cost
     analysed_at: str | None = None  # ISO 8601 UTC
@@ -42,7 +45,7 @@ class SectionRecord:
     @property
     def reusable(self) -> bool:
         """Done, for this text, with these settings: answer it from the store."""
-        return self.status == "done" and self.up_to_date
+        return self.status is SectionStatus.DONE and self.up_to_date
 
 
 @dataclass(slots=True)
@@ -84,7 +87,7 @@ class ReviewState:
         record = self.sections.get(section_id)
         return list(record.findings) if record is not None else []
 
-    def status(self, section_id: str) -> str | None:
+    def status(self, section_id: str) -> SectionStatus | None:
         record = self.sections.get(section_id)
         return record.status if record is not None else None
 
@@ -94,15 +97,15 @@ class ReviewState:
     def needs_analysis(self) -> list[str]:
         """Sections of the current document without a usable answer, in order."""
         return [sid for sid, r in self.sections.items()
-                if r.status != "removed" and not r.reusable]
+                if r.status is not SectionStatus.REMOVED and not r.reusable]
 
     @property
     def total(self) -> int:
-        return sum(1 for r in self.sections.values() if r.status != "removed")
+        return sum(1 for r in self.sections.values() if r.status is not SectionStatus.REMOVED)
 
     @property
     def done(self) -> int:
-        return sum(1 for r in self.sections.values() if r.status == "done")
+        return sum(1 for r in self.sections.values() if r.status is SectionStatus.DONE)
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from desktop_app.ai.prices import Price, estimate_cost
 from desktop_app.ai.provider import Usage
 from desktop_app.review.findings import DECISIONS, SEVERITIES, SOURCES
+from desktop_app.review.status import SectionStatus
 from desktop_app.store.db import Database, StoreBugError
 from desktop_app.store.review_rows import usage_from_row
 from desktop_app.store.review_state import ReviewStatistics
@@ -31,7 +32,7 @@ def review_statistics(db: Database, review_id: int,
             (review_id,))}
 
     by_severity = grouped("COALESCE(json_extract(edits, '$.severity'), severity)")
-    by_section = {s["section_id"]: 0 for s in sections if s["status"] != "removed"}
+    by_section = {s["section_id"]: 0 for s in sections if s["status"] != SectionStatus.REMOVED}
     by_section.update(grouped("section_id"))
     statuses = Counter(s["status"] for s in sections)
 
@@ -55,12 +56,12 @@ def review_statistics(db: Database, review_id: int,
         findings_by_decision=_keyed(grouped("decision"), DECISIONS),
         findings_by_source=_keyed(grouped("source"), SOURCES),
         findings_by_section=by_section,
-        sections_total=len(sections) - statuses["removed"],
-        sections_done=statuses["done"],
-        sections_failed=statuses["failed"],
-        sections_stale=statuses["stale"],
-        sections_not_analysed=statuses["not-analysed"],
-        sections_removed=statuses["removed"],
+        sections_total=len(sections) - statuses[SectionStatus.REMOVED],
+        sections_done=statuses[SectionStatus.DONE],
+        sections_failed=statuses[SectionStatus.FAILED],
+        sections_stale=statuses[SectionStatus.CHANGED],
+        sections_not_analysed=statuses[SectionStatus.NOT_ANALYSED],
+        sections_removed=statuses[SectionStatus.REMOVED],
         usage_by_model=usage_by_model,
         cost_by_model=cost_by_model,
         estimated_cost_usd=total,

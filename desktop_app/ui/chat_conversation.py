@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.ai.offline_chat import OFFLINE_PREFIX
-from desktop_app.store.reviews import ReviewStore
+from desktop_app.session import ChatLog
 from desktop_app.ui.chat_message import ASSISTANT, MessageView
 
 if TYPE_CHECKING:
@@ -31,11 +31,11 @@ _STICK_PX = 24  # within this of the bottom, the list follows new text
 class ChatConversationMixin:
     """Needs the attributes below, set up by `ChatPanel.__init__`."""
 
-    _store: ReviewStore | None
+    _chat: ChatLog | None
     _titles: dict[str, str]
     _exchange: Exchange | None
     _views: list[MessageView]
-    _shown_key: tuple[int, str | None] | None
+    _shown_key: tuple[ChatLog, str | None] | None
     _stick: bool
     _render_timer: QTimer
     conversation: QScrollArea
@@ -46,9 +46,9 @@ class ChatConversationMixin:
     if TYPE_CHECKING:  # ChatPanel's and the other mixins'
         section_requested: SignalInstance
 
-        def _key(self) -> tuple[int, str | None] | None: ...
+        def _key(self) -> tuple[ChatLog, str | None] | None: ...
         def _update_controls(self) -> None: ...
-        def _save(self, write: Callable[[ReviewStore], Any]) -> Any: ...
+        def _read(self, read: Callable[[ChatLog], Any]) -> Any: ...
         def _offer_retry_on_last(self) -> None: ...
         def _on_retry_requested(self, view: MessageView) -> None: ...
         def _on_finding_requested(self, view: MessageView) -> None: ...
@@ -89,9 +89,8 @@ class ChatConversationMixin:
         if self._exchange is not None:
             self._exchange.view = None
         self._stick = True
-        if key is not None and self._store is not None:
-            history = self._save(lambda s: s.chat_history(key[0], key[1],
-                                                          limit=HISTORY_VIEW_LIMIT)) or []
+        if key is not None:
+            history = self._read(lambda c: c.history(key[1], limit=HISTORY_VIEW_LIMIT)) or []
             for message in history:
                 view = self._add_view(message.role, message_id=message.id)
                 view.set_text(message.text, self._titles)
@@ -105,15 +104,16 @@ class ChatConversationMixin:
             self._offer_retry_on_last()
         self._update_controls()
 
-    def _attach_exchange(self, key: tuple[int, str | None]) -> None:
+    def _attach_exchange(self, key: tuple[ChatLog, str | None]) -> None:
         """Show the answer still being written when its conversation comes back."""
         ex = self._exchange
         if ex is None or ex.key != key:
             return
+        answer_id = ex.answer.id if ex.answer is not None else None
         view = next((v for v in self._views if v.message_id is not None
-                     and v.message_id == ex.message_id), None)
+                     and v.message_id == answer_id), None)
         if view is None:
-            view = self._add_view(ASSISTANT, message_id=ex.message_id)
+            view = self._add_view(ASSISTANT, message_id=answer_id)
         ex.view = view
         view.set_live_text(ex.text, self._titles)
         view.set_status("Writing…", complete=False)

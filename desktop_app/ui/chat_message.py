@@ -21,8 +21,8 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.session import short_model
 from desktop_app.ui.chat_render import ChatTextView, answer_markdown, block_boundary
-from desktop_app.ui.providers import short_model
 from desktop_app.ui.theme import theme
 
 USER, ASSISTANT, ERROR = "user", "assistant", "error"

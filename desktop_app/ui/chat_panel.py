@@ -1,7 +1,7 @@
 """The chat side panel: ask about the current section or the whole document.
 
     panel = ChatPanel()
-    panel.set_context(document, review_store, review_id, section_id, provider_factory)
+    panel.set_context(document, chat_log, section_id, provider_factory)  # session.chat
     panel.set_section(section_id)                  # when the reviewer selects another
     panel.section_requested.connect(window.select_section)
     panel.finding_requested.connect(window.add_finding_from_chat)   # (section id, text)
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop_app.ai.chat import IndexCache
 from desktop_app.ai.chat_context import Scope, resolve_citations
 from desktop_app.document.model import Document
-from desktop_app.store.reviews import ReviewStore
+from desktop_app.session import ChatLog, StoreError
 from desktop_app.ui.chat_controls import ChatControlsMixin
 from desktop_app.ui.chat_conversation import ChatConversationMixin
 from desktop_app.ui.chat_message import USER, MessageView
@@ -64,8 +64,7 @@ class ChatPanel(QWidget, ChatControlsMixin, ChatConversationMixin, ChatStreamMix
         self.setAccessibleName("Chat")
         self._runner = JobRunner(self, max_threads=2)
         self._document: Document | None = None
-        self._store: ReviewStore | None = None
-        self._review_id: int | None = None
+        self._chat: ChatLog | None = None
         self._section_id: str | None = None
         self._titles: dict[str, str] = {}
         self._index: IndexCache | None = None
@@ -77,7 +76,7 @@ class ChatPanel(QWidget, ChatControlsMixin, ChatConversationMixin, ChatStreamMix
         self._exchange: Exchange | None = None
         self._serial = 0
         self._views: list[MessageView] = []
-        self._shown_key: tuple[int, str | None] | None = None
+        self._shown_key: tuple[ChatLog, str | None] | None = None
         self._stick = True
         self._render_ms = RENDER_MIN_MS
         self._render_timer = QTimer(self)
@@ -91,15 +90,15 @@ class ChatPanel(QWidget, ChatControlsMixin, ChatConversationMixin, ChatStreamMix
 
     # -- public API --------------------------------------------------------------------------
 
-    def set_context(self, document: Document | None, store: ReviewStore | None,
-                    review_id: int | None, section_id: str | None = None,
+    def set_context(self, document: Document | None, chat: ChatLog | None,
+                    section_id: str | None = None,
                     provider_factory: Callable[[], Any] | None = None) -> None:
         """A document and its review (None: nothing open). Stops an answer in progress."""
         self._cancel_exchange()
         if document is not self._document:
             self._index = IndexCache(document) if document is not None else None
             self._titles = {s.id: s.title for s in document.walk()} if document else {}
-        self._document, self._store, self._review_id = document, store, review_id
+        self._document, self._chat = document, chat
         self._section_id = section_id if section_id in self._titles else None
         self.set_provider_factory(provider_factory)
         self._shown_key = None
@@ -156,11 +155,10 @@ class ChatPanel(QWidget, ChatControlsMixin, ChatConversationMixin, ChatStreamMix
         if not question or key is None or self.busy:
             return False
         self._hide_retries()
-        user_id = self._save(lambda s: s.add_chat_message(key[0], "user", question,
-                                                          section_id=key[1]).id)
-        view = self._add_view(USER, message_id=user_id)
+        user = key[0].add(key[1], "user", question)
+        view = self._add_view(USER, message_id=user.id)
         view.set_text(question)
-        self._start(question, user_id)
+        self._start(question, user.id)
         return True
 
     def stop(self) -> None:
@@ -178,7 +176,7 @@ class ChatPanel(QWidget, ChatControlsMixin, ChatConversationMixin, ChatStreamMix
     def clear_history(self, *, confirm: bool = True) -> bool:
         """Delete the conversation shown (this section's, or the whole document's)."""
         key = self._key()
-        if key is None or self._store is None:
+        if key is None:
             return False
         if confirm and QMessageBox.question(
                 self, "Clear chat", "Delete this conversation? This cannot be undone.",
@@ -187,7 +185,10 @@ class ChatPanel(QWidget, ChatControlsMixin, ChatConversationMixin, ChatStreamMix
             return False
         if self._exchange is not None and self._exchange.key == key:
             self._cancel_exchange()
-        if self._save(lambda s: s.clear_chat(key[0], key[1])) is None:
+        try:
+            key[0].clear(key[1])
+        except StoreError as err:
+            self._say(f"The chat could not be cleared: {err}")
             return False
         self._shown_key = None
         self._reload()
@@ -201,12 +202,15 @@ class ChatPanel(QWidget, ChatControlsMixin, ChatConversationMixin, ChatStreamMix
 
     # -- scope and the conversation shown ----------------------------------------------------
 
-    def _key(self) -> tuple[int, str | None] | None:
-        if self._document is None or self._store is None or self._review_id is None:
+    def _key(self) -> tuple[ChatLog, str | None] | None:
+        """The conversation shown: the review's chat, and its section (None: the whole
+        document); None while there is none to show."""
+        chat = self._chat
+        if self._document is None or chat is None or not chat.available:
             return None
         if self._scope == "section":
-            return (self._review_id, self._section_id) if self._section_id else None
-        return (self._review_id, None)
+            return (chat, self._section_id) if self._section_id else None
+        return (chat, None)
 
     def _on_finding_requested(self, view: MessageView) -> None:
         key = self._key()

@@ -21,8 +21,8 @@ from desktop_app.ai.chat import ChatTask, IndexCache, is_streaming_model
 from desktop_app.ai.chat_context import Scope
 from desktop_app.ai.provider import FailureKind, ProviderError
 from desktop_app.document.model import Document
+from desktop_app.session import ChatLog, MessageRef, short_model
 from desktop_app.ui.chat_message import ASSISTANT, ERROR, MessageView
-from desktop_app.ui.providers import short_model
 from desktop_app.workers.chat_job import ChatJob
 from desktop_app.workers.jobs import JobRunner
 
@@ -42,12 +42,12 @@ class Exchange:
     """The question being answered now, and where its answer goes."""
 
     serial: int
-    key: tuple[int, str | None]  # review id, section id (None: the whole document)
+    key: tuple[ChatLog, str | None]  # the chat, section id (None: the whole document)
     question: str
     user_message_id: int | None
     job: ChatJob
     view: MessageView | None = None
-    message_id: int | None = None  # the stored answer (a retried one, or once text arrived)
+    answer: MessageRef | None = None  # the stored answer (a retried one, or once text came)
     previous_text: str = ""  # a retried answer's text, restored if the retry brings none
     text: str = ""
     saved_text: str = ""
@@ -76,12 +76,12 @@ class ChatStreamMixin:
     if TYPE_CHECKING:  # ChatPanel's and the other mixins'
         busy_changed: SignalInstance
 
-        def _key(self) -> tuple[int, str | None] | None: ...
+        def _key(self) -> tuple[ChatLog, str | None] | None: ...
         def _update_controls(self) -> None: ...
         def _add_view(self, role: str, *, message_id: int | None = None) -> MessageView: ...
-        def _history_before(self, key: tuple[int, str | None],
+        def _history_before(self, key: tuple[ChatLog, str | None],
                             user_message_id: int | None) -> tuple[Turn, ...]: ...
-        def _findings(self, key: tuple[int, str | None]) -> dict[str, list[Finding]]: ...
+        def _findings(self, key: tuple[ChatLog, str | None]) -> dict[str, list[Finding]]: ...
         def _save_answer(self, ex: Exchange, *, complete: bool, model: str | None = None,
                          citations: list[str] | None = None) -> None: ...
         def _record_usage(self, ex: Exchange, model: str | None, usage: Any) -> None: ...
@@ -111,8 +111,9 @@ class ChatStreamMixin:
         self._serial += 1
         ex = Exchange(self._serial, key, question, user_message_id, job)
         if retry_view is not None:
-            ex.view, ex.message_id, ex.previous_text = (retry_view, retry_view.message_id,
-                                                        retry_view.raw_text)
+            ex.view, ex.previous_text = retry_view, retry_view.raw_text
+            if retry_view.message_id is not None:
+                ex.answer = MessageRef(retry_view.message_id)
         else:
             ex.view = self._add_view(ASSISTANT)
         ex.view.set_source(None, offline=not is_streaming_model(provider))

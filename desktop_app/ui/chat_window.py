@@ -42,9 +42,9 @@ class ChatWiring:
         self.action.setStatusTip("Ask about the current section or the whole document")
         self.action.triggered.connect(self.show_chat)
 
-        analysis = window.analysis
-        analysis.provider_ready.connect(self._on_provider)
-        analysis.review_opened.connect(self._on_review)
+        review = window.review
+        review.provider_ready.connect(self._on_provider)
+        review.session_opened.connect(self._on_review)
         self.panel.section_requested.connect(self._select_section)
         self.panel.finding_requested.connect(self._finding_from_answer)
         self.panel.usage_recorded.connect(self._usage_recorded)
@@ -108,11 +108,10 @@ class ChatWiring:
             self._warm.close()
             self._warm = None
 
-    def _on_review(self, _state: Any) -> None:
+    def _on_review(self, session: Any) -> None:
         w = self.window
-        session = w.analysis.session
         section = w.current_section()
-        self.panel.set_context(w.document, session.store, session.review_id,
+        self.panel.set_context(w.document, session.chat if session is not None else None,
                                section.id if section is not None else None, self._provider)
 
     def _select_section(self, section_id: str) -> None:

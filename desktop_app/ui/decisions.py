@@ -2,7 +2,7 @@
 
 `DecisionController` owns the decision and navigation actions, the undo
 stack, and the dialogs. Every change goes through a command on the stack
-(review_commands.py) and is saved by the window's `ReviewSession` as it is
+(undo_commands.py) and is saved by the window's `ReviewSession` as it is
 made. Moving between findings crosses sections: the next finding after the
 last one of a section is the first one of the next section that shows any.
 """
@@ -19,7 +19,7 @@ from desktop_app.document import Section
 from desktop_app.review.findings import Finding
 from desktop_app.ui.finding_dialog import FindingDialog
 from desktop_app.ui.findings_model import shown_findings
-from desktop_app.ui.review_commands import (
+from desktop_app.ui.undo_commands import (
     add_command,
     decision_command,
     delete_command,
@@ -137,7 +137,7 @@ class DecisionController(QObject):
         if f is None or self.dialog is not None:
             return
         dialog = FindingDialog(self.w, f.quote, finding=f,
-                               originals=self.w.analysis.session.originals(f.id))
+                               originals=self.w.review.session.originals(f.id))
         dialog.accepted.connect(lambda: self._edited(f, dialog.changes()))
         self._open(dialog)
 
@@ -155,7 +155,7 @@ class DecisionController(QObject):
         if self.dialog is not None:
             return
         start, end, quote = passage
-        categories = [f.category for _sid, f in self.w.analysis.results.all_findings()]
+        categories = [f.category for _sid, f in self.w.review.session.results.all_findings()]
         dialog = FindingDialog(self.w, quote, categories=categories)
         dialog.accepted.connect(
             lambda: self._added(section, dialog.new_finding(quote, start, end)))
@@ -185,24 +185,24 @@ class DecisionController(QObject):
     # -- what the commands do (the Applier protocol) ---------------------------------------
 
     def apply_decision(self, finding_id: str, decision: str) -> None:
-        self._apply(finding_id, lambda: self.w.analysis.session.set_decision(finding_id,
+        self._apply(finding_id, lambda: self.w.review.session.set_decision(finding_id,
                                                                              decision))
 
     def apply_edit(self, finding_id: str, fields: dict[str, Any]) -> None:
-        self._apply(finding_id, lambda: self.w.analysis.session.edit(finding_id, fields))
+        self._apply(finding_id, lambda: self.w.review.session.edit(finding_id, fields))
         self.w.findings.refresh_cards()
 
     def apply_add(self, section_id: str, finding: Finding) -> None:
-        self.w.analysis.session.add_user_finding(section_id, finding)
+        self.w.review.session.add_user_finding(section_id, finding)
         self._show(section_id, finding.id, row=-1)
 
     def apply_delete(self, section_id: str, finding_id: str) -> None:
         row = self._row_if_shown(section_id, finding_id)
-        self.w.analysis.session.delete_user_finding(finding_id)
+        self.w.review.session.delete_user_finding(finding_id)
         self._show(section_id, None, row)
 
     def _apply(self, finding_id: str, change: Any) -> None:
-        found = self.w.analysis.results.locate(finding_id)
+        found = self.w.review.session.results.locate(finding_id)
         if found is None:
             return
         section_id = found[0]
@@ -256,7 +256,7 @@ class DecisionController(QObject):
         order = sections[at + 1:] if step > 0 else list(reversed(sections[:max(at, 0)]))
         model = self.w.findings.model
         for s in order:
-            if shown_findings(self.w.analysis.results.findings(s.id), model.min_confidence,
+            if shown_findings(self.w.review.session.results.findings(s.id), model.min_confidence,
                               model.filter):
                 return s
         return None

@@ -37,9 +37,9 @@ class ExportAction:
         # Imported on first use: the dialog brings the export code and python-docx
         # (~100 ms), which the window's start-up has no need for.
         from desktop_app.ui.export_dialog import ExportDialog
-        from desktop_app.ui.export_source import snapshot_from_analysis
+        from desktop_app.ui.export_source import snapshot_of
 
-        dialog = ExportDialog(doc, lambda: snapshot_from_analysis(doc, w.analysis),
+        dialog = ExportDialog(doc, lambda: snapshot_of(w.review),
                               w._settings, w.runner, w, prefs=w.prefs)
         self.dialog = dialog
         dialog.finished.connect(self._closed)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from desktop_app.review.findings import Finding
 from desktop_app.review.frameworks import Framework
-from desktop_app.ui.review_results import visible_findings
+from desktop_app.session import visible_findings
 from desktop_app.ui.severity import severity_icon, severity_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex

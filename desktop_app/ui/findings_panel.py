@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
 from desktop_app.ai.provider import ProviderError
 from desktop_app.document import Section
 from desktop_app.review.findings import SEVERITIES, Finding
+from desktop_app.session import SectionOutcome, SectionStatus
 from desktop_app.ui.filter_bar import FilterBar
 from desktop_app.ui.findings_delegate import FindingDelegate
 from desktop_app.ui.findings_model import FINDING_ROLE, FindingFilter, FindingsModel
 from desktop_app.ui.icons import icon_html
-from desktop_app.ui.review_results import SectionOutcome
-from desktop_app.ui.section_status import SectionStatus
 from desktop_app.ui.severity import mix, severity_icon
 from desktop_app.ui.theme import theme
 

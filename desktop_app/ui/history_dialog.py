@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout
 
-from desktop_app.store.db import StoreError
-from desktop_app.store.history import REASONS, EarlierFinding, earlier_findings
+from desktop_app.session import EARLIER_REASONS as REASONS
+from desktop_app.session import EarlierFinding, StoreError
 from desktop_app.ui.theme import theme
 
 if TYPE_CHECKING:
@@ -105,15 +105,15 @@ class EarlierFindingsAction:
     def open(self) -> EarlierFindingsDialog | None:
         w = self.window
         section = w.view.section
-        session = w.analysis.session
-        if section is None:
+        session = w.review.session
+        if section is None or session is None:
             return None
-        if session.db is None or session.review_id is None:
+        if session.review_id is None:
             w.statusBar().showMessage("No earlier findings: this review is not stored yet",
                                       8_000)
             return None
         try:
-            items = earlier_findings(session.db, session.review_id, section.id)
+            items = session.earlier_findings(section.id)
         except StoreError as err:
             w.statusBar().showMessage(f"Earlier findings cannot be read: {err}", 10_000)
             return None

@@ -15,11 +15,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen
 
+from desktop_app.review.status import SectionStatus
 from desktop_app.ui.icon_engine import Draw, PaintedIconEngine, app_icon, icon_html
 from desktop_app.ui.theme import Colours, contrast
 
 # app_icon and icon_html live with the engine; imported from here too.
-__all__ = ["action_icon", "app_icon", "icon_html", "ink_on", "painted_status_icon",
+__all__ = ["action_icon", "app_icon", "icon_html", "ink_on", "status_icon",
            "severity_icon"]
 
 _INK_LIGHT, _INK_DARK = QColor("#ffffff"), QColor("#161616")
@@ -110,7 +111,7 @@ def severity_icon(severity: str) -> QIcon:
 # -- section states ------------------------------------------------------------------------
 
 
-def _status_draw(status: str) -> Draw:
+def _status_draw(status: SectionStatus) -> Draw:
     def draw(p: QPainter, s: float, c: Colours, _ink: QColor) -> None:
         fill_name, outline_name = c.status[status]
         outline = QColor(outline_name)
@@ -125,41 +126,42 @@ def _status_draw(status: str) -> Draw:
         glyph = QPen(ink, w, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                      Qt.PenJoinStyle.RoundJoin)
         r = disc.width() / 2
-        if status == "running":  # the filled half of a pie: under way
+        if status is SectionStatus.RUNNING:  # the filled half of a pie: under way
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(outline)
             p.drawPie(disc, 90 * 16, -180 * 16)
-        elif status == "queued":  # a dot: waiting its turn
+        elif status is SectionStatus.QUEUED:  # a dot: waiting its turn
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(outline)
             p.drawEllipse(QPointF(mid, mid), r * 0.32, r * 0.32)
-        elif status == "done":  # a tick
+        elif status is SectionStatus.DONE:  # a tick
             p.setPen(glyph)
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawPolyline([QPointF(mid - r * 0.48, mid + r * 0.02),
                             QPointF(mid - r * 0.12, mid + r * 0.38),
                             QPointF(mid + r * 0.5, mid - r * 0.36)])
-        elif status == "failed":  # a cross
+        elif status is SectionStatus.FAILED:  # a cross
             p.setPen(glyph)
             d = r * 0.4
             p.drawLine(QPointF(mid - d, mid - d), QPointF(mid + d, mid + d))
             p.drawLine(QPointF(mid - d, mid + d), QPointF(mid + d, mid - d))
-        elif status in ("cancelled", "skipped"):  # a dash
-            p.setPen(glyph)
-            p.drawLine(QPointF(mid - r * 0.45, mid), QPointF(mid + r * 0.45, mid))
-        elif status == "changed":  # "!": look again
+        elif status is SectionStatus.CHANGED:  # "!": look again
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(ink)
             _exclamation(p, mid, mid - r * 0.62, mid + r * 0.62, w * 1.1)
+        elif status is not SectionStatus.NOT_ANALYSED:  # cancelled, skipped: a dash
+            p.setPen(glyph)
+            p.drawLine(QPointF(mid - r * 0.45, mid), QPointF(mid + r * 0.45, mid))
     return draw
 
 
 _status_icons: dict[str, QIcon] = {}
 
 
-def painted_status_icon(status: str) -> QIcon:
-    """The icon for a `SectionStatus` value: one QIcon per state, repainted per theme."""
-    return _cached(_status_icons, status, _status_draw)
+def status_icon(status: SectionStatus) -> QIcon:
+    """A section's state as a small drawn disc whose glyph (tick, cross, dash...) says it
+    without colour; one QIcon per state, repainted per theme."""
+    return _cached(_status_icons, status, _status_draw)  # type: ignore[arg-type]
 
 
 # -- toolbar actions -------------------------------------------------------------------------

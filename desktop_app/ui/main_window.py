@@ -39,11 +39,11 @@ from PySide6.QtWidgets import (
 import desktop_app.document as document_api
 from desktop_app.document import Document, DocumentError, RefusalKind
 from desktop_app.ui import settings as app_settings
-from desktop_app.ui.analysis import AnalysisController
 from desktop_app.ui.chat_window import ChatWiring
 from desktop_app.ui.export_window import ExportAction
 from desktop_app.ui.findings_panel import FindingsPanel
 from desktop_app.ui.history_dialog import EarlierFindingsAction
+from desktop_app.ui.review_controller import ReviewController
 from desktop_app.ui.review_window import ReviewMixin
 from desktop_app.ui.section_model import Column, SectionTreeModel
 from desktop_app.ui.section_view import SectionView
@@ -88,10 +88,10 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
         self._settings = app_settings.app_settings()
         self.recent = app_settings.RecentFiles(self._settings)
         self.prefs = app_settings.load_review_prefs(self._settings)
-        self.analysis = AnalysisController(self.runner, self)
+        self.review = ReviewController(self.runner, self)
         # The saved provider, models, region and endpoint: not only once Settings
         # has been opened in this run.
-        self.analysis.set_prefs(self.prefs)
+        self.review.set_prefs(self.prefs)
         self.settings_dialog: SettingsDialog | None = None
         self._fatal_box: QMessageBox | None = None
 
@@ -225,7 +225,7 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
 
     def _show_document(self, doc: Document, path: str) -> None:
         self._document = doc
-        self.analysis.set_document(doc)  # first: the old run's last updates hit the old tree
+        self.review.set_document(doc)  # first: the old run's last updates hit the old tree
         self.model.set_document(doc)
         self._refresh_all_statuses()  # what the stored review restored
         count = sum(1 for _ in doc.walk())
@@ -383,6 +383,6 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
                 self.settings_dialog.reject()
             self.export.shutdown()
             self.chat.shutdown()
-            self.analysis.shutdown()  # cancels and drains the analysis, closes the store
+            self.review.shutdown()  # cancels and drains the analysis, closes the store
             self.runner.shutdown()
         super().closeEvent(event)

@@ -25,16 +25,19 @@ from PySide6.QtWidgets import (
 from desktop_app.ai.provider import FailureKind, ProviderError
 from desktop_app.document import Document, Section
 from desktop_app.review.findings import Finding
+from desktop_app.session import (
+    ProviderFactory,
+    ProviderSetup,
+    SectionStatus,
+    visible_findings,
+)
 from desktop_app.ui import settings as app_settings
-from desktop_app.ui.analysis import AnalysisController
 from desktop_app.ui.findings_panel import FindingsPanel
 from desktop_app.ui.framework_picker import FrameworkPicker
 from desktop_app.ui.icons import action_icon
 from desktop_app.ui.progress_text import progress_text
-from desktop_app.ui.providers import ProviderFactory, ProviderSetup
-from desktop_app.ui.review_results import visible_findings
+from desktop_app.ui.review_controller import ReviewController
 from desktop_app.ui.section_model import Column, SectionTreeModel
-from desktop_app.ui.section_status import SectionStatus
 from desktop_app.ui.section_view import SectionView
 from desktop_app.ui.theme import theme
 from desktop_app.workers.jobs import JobRunner
@@ -46,7 +49,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_LIVE = (SectionStatus.QUEUED, SectionStatus.RUNNING)
 # What to do about a provider that cannot serve at all, by failure kind.
 _FIXES = {
     FailureKind.NO_CREDENTIALS: "Sign in to AWS (aws configure, or aws sso login for an SSO "
@@ -62,7 +64,7 @@ class ReviewMixin:
     """Needs the attributes below, set up by `MainWindow.__init__`."""
 
     runner: JobRunner
-    analysis: AnalysisController
+    review: ReviewController
     prefs: app_settings.ReviewPrefs
     model: SectionTreeModel
     tree: QTreeView
@@ -97,12 +99,12 @@ class ReviewMixin:
     @property
     def provider_factory(self) -> ProviderFactory:
         """Builds the reviewer for a document and settings (a seam for tests)."""
-        return self.analysis.provider_factory
+        return self.review.provider_factory
 
     @provider_factory.setter
     def provider_factory(self, factory: ProviderFactory) -> None:
-        self.analysis.provider_factory = factory
-        self.analysis.refresh_provider()
+        self.review.provider_factory = factory
+        self.review.refresh_provider()
 
     def current_section(self) -> Section | None:
         return self.model.section_for(self.tree.currentIndex())
@@ -149,12 +151,12 @@ class ReviewMixin:
             "Re-analyse Selected (&Ignore Cache)", lambda: self.analyse_selected(force=True),
             "Ask the reviewer again, even for sections answered before")
         self.cancel_action = action(
-            "&Cancel All", self.analysis.cancel_all, "Stop the analysis", "cancel", "Esc")
+            "&Cancel All", self.review.cancel_all, "Stop the analysis", "cancel", "Esc")
         self.cancel_action.setIconText("Cancel")
         self.cancel_section_action = action(
             "Cancel Sec&tion", self.cancel_selected, "Stop analysing the selected sections")
         self.retry_failed_action = action(
-            "&Retry Failed", self.analysis.retry_failed, "Analyse the failed sections again",
+            "&Retry Failed", self.review.retry_failed, "Analyse the failed sections again",
             "retry")
         self.attach_guidelines_action = action(
             "Attach &Guidelines…", self.choose_guidelines,
@@ -167,32 +169,32 @@ class ReviewMixin:
     def analyse_current(self) -> None:
         section = self.current_section()
         if section is not None:
-            self.analysis.analyse([section])
+            self.review.analyse([section])
 
     def analyse_selected(self, force: bool = False) -> None:
-        self.analysis.analyse(self.selected_sections(), force)
+        self.review.analyse(self.selected_sections(), force)
 
     def analyse_all(self) -> None:
         if self._document is not None:
-            self.analysis.analyse(list(self._document.walk()))
+            self.review.analyse(list(self._document.walk()))
 
     def cancel_selected(self) -> None:
-        self.analysis.cancel([s.id for s in self.selected_sections()])
+        self.review.cancel([s.id for s in self.selected_sections()])
 
     def _section(self, section_id: str) -> Section | None:
         index = self.model.index_for(section_id)
         return self.model.section_for(index)
 
     def _connect_analysis(self) -> None:
-        a = self.analysis
-        a.section_changed.connect(self._on_section_changed)
-        a.progress_changed.connect(self._on_progress)
-        a.run_finished.connect(self._on_run_finished)
-        a.busy_changed.connect(self._on_busy_changed)
+        a, d = self.review, self.review.driver
+        d.section_changed.connect(self._on_section_changed)
+        d.progress_changed.connect(self._on_progress)
+        d.run_finished.connect(self._on_run_finished)
+        d.busy_changed.connect(self._on_busy_changed)
+        d.provider_unusable.connect(self._on_provider_unusable)
         a.provider_preparing.connect(self._on_provider_preparing)
         a.provider_ready.connect(self._on_provider_ready)
         a.provider_failed.connect(self._on_provider_failed)
-        a.provider_unusable.connect(self._on_provider_unusable)
         self.findings.finding_selected.connect(self._on_finding_selected)
         self.findings.retry_requested.connect(self._retry_section)
         self.findings.analyse_requested.connect(self._analyse_section_id)
@@ -200,20 +202,20 @@ class ReviewMixin:
 
     def _retry_section(self, section_id: str) -> None:
         if (section := self._section(section_id)) is not None:
-            self.analysis.retry(section)
+            self.review.analyse([section], force=True)
 
     def _analyse_section_id(self, section_id: str) -> None:
         if (section := self._section(section_id)) is not None:
-            self.analysis.analyse([section])
+            self.review.analyse([section])
 
-    def _on_section_changed(self, section_id: str) -> None:
+    def _on_section_changed(self, section_id: str, _status: object = None) -> None:
         self.model.set_status(section_id, *self._status_note(section_id))
         current = self.current_section()
         if current is not None and current.id == section_id:
             self._show_findings()
         # Cheap checks first: this runs for every state change of a long run.
-        status = self.analysis.status(section_id)
-        if status not in _LIVE or self.tree.selectionModel().isSelected(
+        status = self.review.status(section_id)
+        if not status.live or self.tree.selectionModel().isSelected(
             self.model.index_for(section_id)
         ):
             self._update_actions()
@@ -221,8 +223,9 @@ class ReviewMixin:
 
     def _status_note(self, section_id: str) -> tuple[SectionStatus, str, str]:
         """The tree's status, the note after it ("Done · 4") and its tooltip."""
-        status = self.analysis.status(section_id)
-        outcome = self.analysis.results.get(section_id)
+        status = self.review.status(section_id)
+        session = self.review.session
+        outcome = session.outcome(section_id) if session is not None else None
         note = tooltip = ""
         found = outcome.findings if outcome is not None else []
         if status is SectionStatus.DONE and outcome is not None:
@@ -250,8 +253,9 @@ class ReviewMixin:
         if section is None:
             self.findings.show_section(None, SectionStatus.NOT_ANALYSED, None)
             return
-        self.findings.show_section(section, self.analysis.status(section.id),
-                                   self.analysis.results.get(section.id))
+        session = self.review.session
+        self.findings.show_section(section, self.review.status(section.id),
+                                   session.outcome(section.id) if session else None)
 
     def _on_finding_selected(self, finding: Finding | None) -> None:
         if finding is None:
@@ -366,20 +370,20 @@ class ReviewMixin:
 
     def _update_actions(self) -> None:
         has_doc = self._document is not None and bool(self._document.sections)
-        busy = self.analysis.busy
+        busy = self.review.busy
         current = self.current_section()
         self.analyse_section_action.setEnabled(has_doc and current is not None)
         self.analyse_selected_action.setEnabled(has_doc)
         self.analyse_all_action.setEnabled(has_doc)
         self.reanalyse_action.setEnabled(has_doc)
         self.analyse_changed_action.setEnabled(
-            has_doc and self.analysis.count(SectionStatus.CHANGED) > 0)
+            has_doc and self.review.count(SectionStatus.CHANGED) > 0)
         self.cancel_action.setEnabled(busy)
-        live = has_doc and any(self.analysis.status(s.id) in _LIVE
+        live = has_doc and any(self.review.status(s.id).live
                                for s in self.selected_sections())
         self.cancel_section_action.setEnabled(live)
         self.retry_failed_action.setEnabled(
-            has_doc and self.analysis.count(SectionStatus.FAILED) > 0)
+            has_doc and self.review.count(SectionStatus.FAILED) > 0)
         # The framework stays as it is while a run uses it.
         self.framework_picker.setEnabled(not busy)
         self.attach_guidelines_action.setEnabled(not busy)

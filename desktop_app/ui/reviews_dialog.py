@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.store.db import StoreError
-from desktop_app.store.review_state import ReviewSummary
-from desktop_app.store.reviews import ReviewStore
+from desktop_app.session import ReviewSummary, Storage, StoreError
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -39,7 +37,7 @@ class ReviewsDialog(QDialog):
     open_requested = Signal(object)  # ReviewSummary whose file exists
     deleted = Signal(int)  # review id
 
-    def __init__(self, store: ReviewStore | None, parent: QWidget | None = None,
+    def __init__(self, store: Storage | None, parent: QWidget | None = None,
                  unavailable: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("reviewsDialog")

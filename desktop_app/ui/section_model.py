@@ -21,7 +21,8 @@ from PySide6.QtCore import (
 )
 
 from desktop_app.document import Document, Section
-from desktop_app.ui.section_status import SectionStatus, status_icon
+from desktop_app.session import SectionStatus
+from desktop_app.ui.icons import status_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -1,5 +1,7 @@
 """The window's persisted state: one INI file in the data folder.
 
+`ReviewPrefs` (the session's, plain data) is read and written here.
+
 An explicit file (not QSettings' per-platform default) so that
 `MARGIN_DATA_DIR` moves it with the store and tests never touch the user's.
 """
@@ -9,8 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings
 from desktop_app import paths
 from desktop_app.ai.config import DEFAULT_MODELS, BedrockConfig
 from desktop_app.ai.prices import DEFAULT_PRICES, Price
+from desktop_app.session.prefs import DEFAULT_FRAMEWORK, PROVIDER_CHOICES, ReviewPrefs
 
 log = logging.getLogger(__name__)
 
@@ -71,25 +72,6 @@ def _same(a: str, b: str) -> bool:
 
 
 # -- review settings ----------------------------------------------------------
-
-PROVIDER_CHOICES = ("auto", "bedrock", "local")
-DEFAULT_FRAMEWORK = "General writing quality"
-
-
-@dataclass(slots=True)
-class ReviewPrefs:
-    """What Settings decides about analysis: the provider, its config, and display."""
-
-    provider: str = "auto"  # auto | bedrock | local
-    bedrock: BedrockConfig = field(default_factory=BedrockConfig)
-    min_confidence: float = 0.0  # findings below it are hidden (0-1)
-    frameworks_dir: str = ""  # the user's own frameworks (*.toml); "" = none
-    framework: str = DEFAULT_FRAMEWORK  # the one picked in the toolbar
-    guidelines: str = ""  # path of the attached guidelines document; "" = none
-
-    @property
-    def frameworks_path(self) -> Path | None:
-        return Path(self.frameworks_dir) if self.frameworks_dir else None
 
 
 def _text(settings: QSettings, key: str, default: str = "") -> str:

@@ -2,7 +2,7 @@
 
 A mixin of `MainWindow`, like `ReviewMixin`: the toolbar's framework picker
 and guidelines, and the Settings dialog, all of which change what the next
-analysis uses (`AnalysisController.set_framework`, `set_guidelines`,
+analysis uses (`ReviewController.set_framework`, `set_guidelines`,
 `set_prefs`).
 """
 
@@ -22,11 +22,11 @@ from desktop_app.review.frameworks import (
     available_frameworks,
     load_guidelines,
 )
+from desktop_app.session import SectionStatus
 from desktop_app.ui import settings as app_settings
-from desktop_app.ui.analysis import AnalysisController
 from desktop_app.ui.findings_panel import FindingsPanel
 from desktop_app.ui.framework_picker import FrameworkPicker
-from desktop_app.ui.section_status import SectionStatus
+from desktop_app.ui.review_controller import ReviewController
 from desktop_app.workers.jobs import Job, JobRunner
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ class SettingsMixin:
     """Needs the attributes below, set up by `MainWindow.__init__`."""
 
     runner: JobRunner
-    analysis: AnalysisController
+    review: ReviewController
     prefs: app_settings.ReviewPrefs
     findings: FindingsPanel
     framework_picker: FrameworkPicker
@@ -68,12 +68,12 @@ class SettingsMixin:
         self.framework_picker.set_frameworks(frameworks, self.prefs.framework)
         current = self.framework_picker.current()
         if current is not None:
-            self.analysis.set_framework(current)
+            self.review.set_framework(current)
 
     def _on_framework_changed(self, framework: Framework) -> None:
         self.prefs.framework = framework.name
         app_settings.save_review_prefs(self._settings, self.prefs)
-        self.analysis.set_framework(framework)
+        self.review.set_framework(framework)
 
     def choose_guidelines(self) -> None:
         start = str(Path(self.prefs.guidelines).parent) if self.prefs.guidelines else str(
@@ -98,7 +98,7 @@ class SettingsMixin:
     def _on_guidelines(self, serial: int, path: str, text: str) -> None:
         if serial != self._guidelines_serial or self._closed:
             return
-        self.analysis.set_guidelines(text)
+        self.review.set_guidelines(text)
         self.framework_picker.set_guidelines(path)
         if self.prefs.guidelines != path:
             self.prefs.guidelines = path
@@ -127,7 +127,7 @@ class SettingsMixin:
 
     def clear_guidelines(self) -> None:
         self._guidelines_serial += 1
-        self.analysis.set_guidelines("")
+        self.review.set_guidelines("")
         self.framework_picker.set_guidelines("")
         self.prefs.guidelines = ""
         app_settings.save_review_prefs(self._settings, self.prefs)
@@ -164,10 +164,10 @@ class SettingsMixin:
         self.findings.set_min_confidence(prefs.min_confidence)
         if prefs.min_confidence != old.min_confidence and self._document is not None:
             for section in self._document.walk():
-                if self.analysis.status(section.id) is SectionStatus.DONE:
+                if self.review.status(section.id) is SectionStatus.DONE:
                     self._on_section_changed(section.id)
         if prefs.frameworks_dir != old.frameworks_dir:
             self._load_frameworks()
-        if not self.analysis.set_prefs(prefs):
+        if not self.review.set_prefs(prefs):
             self.statusBar().showMessage(
                 "The new reviewer settings apply when the running analysis ends.", 10_000)

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.review.findings import SEVERITIES
-from desktop_app.store.review_state import ReviewStatistics
-from desktop_app.ui.providers import short_model
+from desktop_app.session import ReviewStatistics, SectionStatus, short_model
 from desktop_app.ui.severity import mix, severity_colour, severity_icon, severity_label
 from desktop_app.ui.theme import theme
 
@@ -33,7 +32,10 @@ _ROW_H = 18
 _ICON = 14  # a severity's icon before its label
 
 
-def section_colour(state: str) -> QColor:
+_BAR_STATES = (SectionStatus.DONE, SectionStatus.FAILED, SectionStatus.CHANGED)
+
+
+def section_colour(state: SectionStatus) -> QColor:
     """A section state's colour in the bar, as the tree's icons fill it."""
     fill, outline = theme().colours().status[state]
     return QColor(fill or outline)
@@ -88,7 +90,7 @@ class StatisticsChart(QWidget):
         return f"Sections: {sections or 'none'}. Findings by severity: {findings}."
 
     def segments(self) -> list[tuple[str, int]]:
-        """The sections bar: (state, count), left to right."""
+        """The sections bar: (what it counts, in words; count), left to right."""
         s = self.stats
         if s is None:
             return []
@@ -122,7 +124,7 @@ class StatisticsChart(QWidget):
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(mix(window, text, 0.10))
         p.drawRoundedRect(QRectF(0, 0, width, _BAR_H), 3, 3)
-        for state, count in self.segments()[:3]:
+        for (_label, count), state in zip(self.segments(), _BAR_STATES, strict=False):
             w = width * count / total
             if w > 0:
                 p.setBrush(section_colour(state))

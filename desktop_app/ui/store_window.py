@@ -19,22 +19,17 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTreeView
 
 from desktop_app.document import Document, Section
-from desktop_app.store.review_state import ReviewState, ReviewSummary
+from desktop_app.session import ReviewSession, ReviewState, ReviewSummary, SectionStatus
 from desktop_app.ui import settings as app_settings
-from desktop_app.ui.analysis import AnalysisController
 from desktop_app.ui.decisions import DecisionController
 from desktop_app.ui.findings_panel import FindingsPanel
-from desktop_app.ui.memory_stats import statistics_from_memory
+from desktop_app.ui.review_controller import ReviewController
 from desktop_app.ui.reviews_dialog import ReviewsDialog
 from desktop_app.ui.section_model import SectionTreeModel
-from desktop_app.ui.section_status import SectionStatus
 from desktop_app.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from desktop_app.ui.statistics_panel import StatisticsPanel
 from desktop_app.ui.store_banner import RETRY_SECONDS, StoreBanner
 from desktop_app.ui.theme import theme
-
-if TYPE_CHECKING:
-    from desktop_app.store.review_state import ReviewStatistics
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +62,7 @@ def restore_note(state: ReviewState) -> str:
 class StoreMixin:
     """Needs the attributes below, set up by `MainWindow.__init__`."""
 
-    analysis: AnalysisController
+    review: ReviewController
     model: SectionTreeModel
     tree: QTreeView
     findings: FindingsPanel
@@ -136,8 +131,8 @@ class StoreMixin:
             f"QLabel#reviewNotice {{ color: {theme().colours().warning}; }}")
 
     def _connect_store(self) -> None:
-        a = self.analysis
-        a.review_opened.connect(self._on_review_opened)
+        a = self.review
+        a.session_opened.connect(self._on_review_opened)
         a.save_state_changed.connect(self._on_save_state)
         self.findings.finding_selected.connect(lambda _f: self.decisions.update_actions())
         self.findings.filter_changed.connect(lambda _f: self.decisions.update_actions())
@@ -156,7 +151,8 @@ class StoreMixin:
 
     # -- the stored review ------------------------------------------------------------
 
-    def _on_review_opened(self, state: ReviewState | None) -> None:
+    def _on_review_opened(self, session: ReviewSession | None) -> None:
+        state = session.state if session is not None and session.review_id is not None else None
         self.decisions.clear()
         self._refresh_all_statuses()
         note = restore_note(state) if state is not None else ""
@@ -188,10 +184,10 @@ class StoreMixin:
         if self._document is None:
             return []
         return [s for s in self._document.walk()
-                if self.analysis.status(s.id) is SectionStatus.CHANGED]
+                if self.review.status(s.id) is SectionStatus.CHANGED]
 
     def analyse_changed(self) -> None:
-        self.analysis.analyse(self.changed_sections())
+        self.review.analyse(self.changed_sections())
 
     def select_section(self, section_id: str) -> None:
         index = self.model.index_for(section_id)
@@ -210,19 +206,20 @@ class StoreMixin:
         self._update_categories()
 
     def _update_categories(self) -> None:
-        self.findings.set_categories(
-            [f.category for _sid, f in self.analysis.results.all_findings()])
+        session = self.review.session
+        found = session.results.all_findings() if session is not None else []
+        self.findings.set_categories([f.category for _sid, f in found])
 
     # -- saving ------------------------------------------------------------------------
 
     def _on_save_state(self) -> None:
-        session = self.analysis.session
-        problem = bool(session.unsaved or session.lost or (
-            session.error and self._document is not None and session.review_id is None))
+        storage, session = self.review.storage, self.review.session
+        review_open = session is not None and session.review_id is not None
+        problem = bool(storage.unsaved or storage.lost or (
+            storage.error and self._document is not None and not review_open))
         if problem:
-            self.banner.show_problem(session.error, session.unsaved, session.lost,
-                                     session.review_id is not None)
-            if session.unsaved and not self._retry_timer.isActive():
+            self.banner.show_problem(storage.error, storage.unsaved, storage.lost, review_open)
+            if storage.unsaved and not self._retry_timer.isActive():
                 self._retry_timer.start()
         else:
             self.banner.hide()
@@ -230,15 +227,10 @@ class StoreMixin:
         self.schedule_statistics()
 
     def retry_saving(self) -> None:
-        session = self.analysis.session
-        had_review = session.review_id is not None
-        if not session.retry():
-            return
-        if not had_review:
-            # The review could not be opened before: everything done since is in
-            # it now, with what earlier sessions saved. Show all of it.
-            self.analysis.reopen_review()
-        self.statusBar().showMessage("Everything is saved.", 5000)
+        # A review that could not be opened before shows all it holds now: everything
+        # done since, with what earlier sessions saved.
+        if self.review.retry_saving():
+            self.statusBar().showMessage("Everything is saved.", 5000)
 
     # -- statistics ----------------------------------------------------------------------
 
@@ -254,15 +246,13 @@ class StoreMixin:
         if doc is None:
             self.statistics.show_statistics(None)
             return
-        session = self.analysis.session
-        stats: ReviewStatistics | None = session.statistics(self.prefs.bedrock.prices)
-        note = ""
-        if stats is None or session.unsaved:
-            ids = [s.id for s in doc.walk()]
-            stats = statistics_from_memory(self.analysis.results, ids, stats)
-            note = "Counted from this window: some changes are not saved yet."
-        self.statistics.show_statistics(stats, {s.id: s.title for s in doc.walk()},
-                                         session.unsaved_seconds, note)
+        session = self.review.session
+        if session is None:
+            self.statistics.show_statistics(None)
+            return
+        stats, from_memory = session.statistics(self.prefs.bedrock.prices)
+        note = "Counted from this window: some changes are not saved yet." if from_memory else ""
+        self.statistics.show_statistics(stats, session.titles, session.unsaved_seconds, note)
 
     # -- time spent ---------------------------------------------------------------------
 
@@ -270,10 +260,12 @@ class StoreMixin:
         """Time counts while Margin is the application in front (its dialogs
         included): a reviewer at work. A stalled tick (the machine asleep)
         counts as two at most."""
-        session = self.analysis.session
+        session = self.review.session
         elapsed = min(self._clock.restart() / 1000, 2 * TICK_MS / 1000)
         active = QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
-        if self._document is not None and active:
+        if session is None:
+            return
+        if active:
             session.count_seconds(elapsed)
         if session.unsaved_seconds >= SAVE_TIME_EVERY and session.healthy:
             session.save_seconds()
@@ -284,12 +276,12 @@ class StoreMixin:
         if self.reviews_dialog is not None:
             self.reviews_dialog.raise_()
             return
-        session = self.analysis.session
-        session.database()
-        dialog = ReviewsDialog(session.store, self._window(),
-                               "" if session.store is not None else
-                               f"The reviews cannot be read: {session.error}")
-        if session.review_id is not None:
+        storage, session = self.review.storage, self.review.session
+        storage.open()
+        dialog = ReviewsDialog(storage, self._window(),
+                               "" if storage.store is not None else
+                               f"The reviews cannot be read: {storage.error}")
+        if session is not None and session.review_id is not None:
             dialog.select_review(session.review_id)
         dialog.open_requested.connect(self._open_review)
         dialog.deleted.connect(self._on_review_deleted)
@@ -317,11 +309,7 @@ class StoreMixin:
         self.open_path(review.path)
 
     def _on_review_deleted(self, review_id: int) -> None:
-        session = self.analysis.session
-        current = review_id == session.review_id
-        session.forget_review(review_id)
-        if current:
-            self.analysis.reopen_review()  # the document stays open, with a fresh review
+        self.review.forget_review(review_id)  # the document stays open, fresh if it was this
 
     def show_shortcuts(self) -> None:
         extra = {"Findings list": self.findings.list.actions()}
@@ -335,9 +323,10 @@ class StoreMixin:
 
     def _may_close(self, event: QCloseEvent) -> bool:
         """Last write of the time spent; if changes still cannot be saved, ask."""
-        session = self.analysis.session
-        session.save_seconds()
-        if not session.unsaved or session.retry():
+        session, storage = self.review.session, self.review.storage
+        if session is not None:
+            session.save_seconds()
+        if not storage.unsaved or self.review.retry_saving():
             return True
         event.ignore()
         if self._close_box is not None:
@@ -346,9 +335,9 @@ class StoreMixin:
         box.setObjectName("unsavedCloseBox")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Changes not saved")
-        box.setText(f"{_plural(len(session.unsaved), 'change')} to this review could not be "
+        box.setText(f"{_plural(len(storage.unsaved), 'change')} to this review could not be "
                     "saved.")
-        box.setInformativeText(f"{session.error}.\n\nIf you close now, they are lost. Free some "
+        box.setInformativeText(f"{storage.error}.\n\nIf you close now, they are lost. Free some "
                                "space (or fix what the message says), then try again.")
         retry = box.addButton("Try Again", QMessageBox.ButtonRole.AcceptRole)
         close = box.addButton("Close Without Saving", QMessageBox.ButtonRole.DestructiveRole)
@@ -364,6 +353,6 @@ class StoreMixin:
         return False
 
     def _close_without_saving(self) -> None:
-        lost = self.analysis.session.discard_pending()
+        lost = self.review.storage.discard_pending()
         log.error("closed with %d unsaved changes: %s", len(lost), "; ".join(lost))
         QTimer.singleShot(0, self._window().close)

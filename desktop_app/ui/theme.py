@@ -21,13 +21,17 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
+from desktop_app.review.status import SectionStatus
+
+S = SectionStatus
+
 
 @dataclass(frozen=True, slots=True)
 class Colours:
     dark: bool
     severity: dict[str, str]  # bars, badges, icons
     on_severity: str  # text on a severity badge
-    status: dict[str, tuple[str | None, str]]  # section status -> (fill, outline)
+    status: dict[SectionStatus, tuple[str | None, str]]  # (fill, outline)
     accepted: str  # an accepted finding's tick, and "accepted" counts
     error: str  # error text on the window or page colour
     warning: str  # warning text on the window colour
@@ -43,10 +47,11 @@ LIGHT = Colours(
     severity={"critical": "#c92a2a", "major": "#c2410c", "minor": "#1971c2",
               "suggestion": "#557a60"},
     on_severity="#ffffff",
-    status={"not-analysed": (None, "#868e96"), "queued": (None, "#4f7fd1"),
-            "running": ("#9dbcf0", "#4f7fd1"), "done": ("#3c9a5f", "#2e7a4a"),
-            "failed": ("#d24c3f", "#a83a30"), "cancelled": ("#c4c7cc", "#7d838a"),
-            "skipped": ("#e6e8eb", "#868e96"), "changed": ("#e5a736", "#a8741a")},
+    status={S.NOT_ANALYSED: (None, "#868e96"), S.QUEUED: (None, "#4f7fd1"),
+            S.RUNNING: ("#9dbcf0", "#4f7fd1"), S.DONE: ("#3c9a5f", "#2e7a4a"),
+            S.FAILED: ("#d24c3f", "#a83a30"), S.CANCELLED: ("#c4c7cc", "#7d838a"),
+            S.SKIPPED: ("#e6e8eb", "#868e96"),
+            S.REMOVED: ("#e6e8eb", "#868e96"), S.CHANGED: ("#e5a736", "#a8741a")},
     accepted="#2b7a3b",
     error="#c92a2a",
     warning="#8a5a00",
@@ -62,10 +67,11 @@ DARK = Colours(
     severity={"critical": "#ff6b6b", "major": "#ffa94d", "minor": "#4dabf7",
               "suggestion": "#9ec5a9"},
     on_severity="#161616",
-    status={"not-analysed": (None, "#9aa0a6"), "queued": (None, "#74a0f0"),
-            "running": ("#34558f", "#74a0f0"), "done": ("#51b777", "#7bd49a"),
-            "failed": ("#ef6a5d", "#ff9b90"), "cancelled": ("#5c6168", "#9aa0a6"),
-            "skipped": ("#3a3e43", "#9aa0a6"), "changed": ("#f0b44a", "#ffd27f")},
+    status={S.NOT_ANALYSED: (None, "#9aa0a6"), S.QUEUED: (None, "#74a0f0"),
+            S.RUNNING: ("#34558f", "#74a0f0"), S.DONE: ("#51b777", "#7bd49a"),
+            S.FAILED: ("#ef6a5d", "#ff9b90"), S.CANCELLED: ("#5c6168", "#9aa0a6"),
+            S.SKIPPED: ("#3a3e43", "#9aa0a6"),
+            S.REMOVED: ("#3a3e43", "#9aa0a6"), S.CHANGED: ("#f0b44a", "#ffd27f")},
     accepted="#69db7c",
     error="#ff8787",
     warning="#ffc46b",

@@ -19,7 +19,6 @@ import logging
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from enum import Enum
 
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
@@ -27,22 +26,14 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 from desktop_app.ai.provider import AnalysisResult, Provider, ProviderError
 from desktop_app.document.model import Section
 from desktop_app.review.frameworks import Framework
+from desktop_app.review.status import SectionStatus
 from desktop_app.store.results import ResultCache, cache_key, framework_identity, section_hash
 from desktop_app.workers.analysis_job import AnalysisJob, SectionTask
 
 log = logging.getLogger(__name__)  # counts, ids and error kinds: never section text
 
 
-class SectionState(str, Enum):
-    NOT_ANALYSED = "not analysed"
-    QUEUED = "queued"
-    RUNNING = "running"
-    DONE = "done"
-    FAILED = "failed"
-    CANCELLED = "cancelled"
-
-
-TERMINAL = (SectionState.DONE, SectionState.FAILED, SectionState.CANCELLED)
+TERMINAL = (SectionStatus.DONE, SectionStatus.FAILED, SectionStatus.CANCELLED)
 
 
 @dataclass(slots=True)
@@ -73,7 +64,7 @@ class Progress:
 
 
 class Dispatcher(QObject):
-    section_state_changed = Signal(str, str)  # section id, SectionState value
+    section_state_changed = Signal(str, object)  # section id, SectionStatus
     section_finished = Signal(str, object)  # section id, AnalysisResult
     section_failed = Signal(str, object)  # section id, ProviderError
     progress_changed = Signal(object)  # Progress
@@ -90,7 +81,7 @@ class Dispatcher(QObject):
         self.document_title = document_title
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max(1, max_threads))
-        self.states: dict[str, SectionState] = {}
+        self.states: dict[str, SectionStatus] = {}
         self.errors: dict[str, ProviderError] = {}
         self.progress = Progress()
         self._jobs: dict[str, AnalysisJob] = {}  # handed to the pool, not yet reported
@@ -152,7 +143,7 @@ class Dispatcher(QObject):
         QTimer.singleShot(0, self, self._pump)
 
     def retry_failed(self) -> None:
-        failed = [sid for sid, st in self.states.items() if st is SectionState.FAILED]
+        failed = [sid for sid, st in self.states.items() if st is SectionStatus.FAILED]
         if not self.busy:
             self.progress = Progress()
         for sid in failed:
@@ -196,7 +187,7 @@ class Dispatcher(QObject):
 
     def _submit(self, task: SectionTask) -> None:
         self._pending[task.section_id] = task
-        self._set_state(task.section_id, SectionState.QUEUED)
+        self._set_state(task.section_id, SectionStatus.QUEUED)
 
     def _pump(self) -> None:
         """Hand a queued section to the pool if it has an idle thread; the next on
@@ -217,9 +208,9 @@ class Dispatcher(QObject):
             if self._pending and len(self._jobs) < self.pool.maxThreadCount():
                 QTimer.singleShot(0, self, self._pump)
 
-    def _set_state(self, sid: str, state: SectionState) -> None:
+    def _set_state(self, sid: str, state: SectionStatus) -> None:
         self.states[sid] = state
-        self.section_state_changed.emit(sid, state.value)
+        self.section_state_changed.emit(sid, state)
 
     @Slot(str)
     def _on_started(self, sid: str) -> None:
@@ -227,7 +218,7 @@ class Dispatcher(QObject):
         if job is not None:
             self.pickup_seconds.append(job.started_at - job.submitted_at)
         self.progress.running += 1
-        self._set_state(sid, SectionState.RUNNING)
+        self._set_state(sid, SectionStatus.RUNNING)
         self._emit_progress()
 
     @Slot(str, object)
@@ -241,7 +232,7 @@ class Dispatcher(QObject):
 
     def _finish(self, sid: str, result: AnalysisResult) -> None:
         self.progress.done += 1
-        self._set_state(sid, SectionState.DONE)
+        self._set_state(sid, SectionStatus.DONE)
         self.section_finished.emit(sid, result)
 
     @Slot(str, object)
@@ -251,7 +242,7 @@ class Dispatcher(QObject):
         log.info("section %s failed (%s%s): %s", sid, error.kind.value,
                  ", fatal" if error.fatal else "", error.message)
         self.progress.failed += 1
-        self._set_state(sid, SectionState.FAILED)
+        self._set_state(sid, SectionStatus.FAILED)
         self.section_failed.emit(sid, error)
         if error.fatal:
             self.cancel_all()
@@ -264,7 +255,7 @@ class Dispatcher(QObject):
         was_running = job is not None and job.started_at > 0
         self._retire(sid, was_running=was_running)
         self.progress.cancelled += 1
-        self._set_state(sid, SectionState.CANCELLED)
+        self._set_state(sid, SectionStatus.CANCELLED)
         self._emit_progress()
 
     def _retire(self, sid: str, was_running: bool) -> None:

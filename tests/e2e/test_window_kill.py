@@ -72,7 +72,7 @@ def test_killed_window_keeps_findings_and_decisions(qtbot, env, tmp_path: Path,
     try:
         sections = list(doc.walk())
         assert all(window.model.status_for(s.id).value == "done" for s in sections)
-        shown = {f.id: f for s in sections for f in window.analysis.results.findings(s.id)}
+        shown = {f.id: f for s in sections for f in window.review.session.results.findings(s.id)}
         assert len(shown) >= 4
         assert {fid: shown[fid].decision for fid in accepted} == dict.fromkeys(
             accepted, "accepted")

@@ -23,7 +23,7 @@ def main(path: str) -> int:
     window.show()
 
     def analysed(_progress: object) -> None:
-        window.analysis.run_finished.disconnect(analysed)
+        window.review.driver.run_finished.disconnect(analysed)
         doc = window.document
         assert doc is not None
         accepted: list[str] = []
@@ -41,7 +41,7 @@ def main(path: str) -> int:
         print("READY " + json.dumps({"accepted": accepted}), flush=True)
 
     def loaded(_doc: object) -> None:
-        window.analysis.run_finished.connect(analysed)
+        window.review.driver.run_finished.connect(analysed)
         window.analyse_all_action.trigger()
 
     def refused(reason: str) -> None:

@@ -18,7 +18,7 @@ from desktop_app.ai.provider import (
 )
 from desktop_app.document import Document
 from desktop_app.review.findings import Finding
-from desktop_app.ui.providers import ProviderSetup
+from desktop_app.session import ProviderSetup
 from desktop_app.ui.settings import ReviewPrefs
 
 DETAILS = "Revenue fell by 4% in March. The cause is described in the appendix."

@@ -22,12 +22,12 @@ from desktop_app.ai.chat_context import SYSTEM_PROMPT
 from desktop_app.ai.provider import FailureKind, ProviderError
 from desktop_app.document import load
 from desktop_app.document.model import Document
-from desktop_app.store.db import Database
+from desktop_app.review.frameworks import find_framework
+from desktop_app.session import ChatLog, ProviderIdentity, ReviewSession, Storage, short_model
 from desktop_app.store.reviews import ReviewStore
 from desktop_app.ui.chat_message import ASSISTANT, ERROR, USER, MessageView
 from desktop_app.ui.chat_panel import ChatPanel, explain_failure
 from desktop_app.ui.chat_render import ChatTextView, section_url
-from desktop_app.ui.providers import short_model
 from tests.conftest import ROOT
 from tests.conftest_bedrock import FALLBACK, PRIMARY
 from tests.fake_bedrock import FakeBedrock, Reply
@@ -45,16 +45,28 @@ def section_id(doc: Document, title: str) -> str:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[ReviewStore]:
-    db = Database(tmp_path / "store")
-    yield ReviewStore(db)
-    db.close()
+def session(tmp_path: Path, sample: Document) -> Iterator[ReviewSession]:
+    storage = Storage(lambda: tmp_path / "store")
+    yield ReviewSession(sample, find_framework("General writing quality"), storage,
+                        ProviderIdentity("bedrock", (PRIMARY, FALLBACK)))
+    storage.close()
 
 
 @pytest.fixture
-def review_id(store: ReviewStore, sample: Document) -> int:
-    return store.open_or_create_review(sample, "fw@1", "General writing quality", "bedrock",
-                                       [PRIMARY, FALLBACK]).review_id
+def store(session: ReviewSession) -> ReviewStore:
+    assert session.store is not None
+    return session.store
+
+
+@pytest.fixture
+def review_id(session: ReviewSession) -> int:
+    assert session.review_id is not None
+    return session.review_id
+
+
+@pytest.fixture
+def chat(session: ReviewSession) -> ChatLog:
+    return session.chat
 
 
 @pytest.fixture
@@ -100,13 +112,13 @@ def wait_idle(qtbot, panel: ChatPanel, timeout: int = 10_000) -> None:  # type: 
 
 
 def test_answer_text_grows_while_the_stream_is_still_running(
-        qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, sample):
+        qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, chat, sample):
     chunks = ["The outage ", "began at 09:18 ", "when the pools ", "were exhausted, ",
               "and it ended ", "at 10:52."]
     fake_bedrock.model(PRIMARY).queue(Reply.stream(chunks, delay=0.15))
     timeline = section_id(sample, "Timeline")
     panel = make_panel()
-    panel.set_context(sample, store, review_id, timeline, lambda: bedrock)
+    panel.set_context(sample, chat, timeline, lambda: bedrock)
     assert panel.ask("When did the outage start and end?")
     job = panel.current_job
     assert job is not None
@@ -140,7 +152,7 @@ def test_answer_text_grows_while_the_stream_is_still_running(
 
 
 def test_a_fast_stream_is_signalled_and_painted_in_batches_but_the_first_text_at_once(
-        qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, sample,
+        qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, chat, sample,
         monkeypatch):
     renders: list[str] = []
     original = MessageView.set_live_text
@@ -154,7 +166,7 @@ def test_a_fast_stream_is_signalled_and_painted_in_batches_but_the_first_text_at
               for i in range(150)]
     fake_bedrock.model(PRIMARY).queue(Reply.stream(chunks, delay=0.002))
     panel = make_panel()
-    panel.set_context(sample, store, review_id, None, lambda: bedrock)
+    panel.set_context(sample, chat, None, lambda: bedrock)
     panel.ask("Go on.")
     job = panel.current_job
     assert job is not None
@@ -170,12 +182,12 @@ def test_a_fast_stream_is_signalled_and_painted_in_batches_but_the_first_text_at
 
 
 def test_stop_ends_the_stream_promptly_and_keeps_what_arrived(
-        qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, sample):
+        qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, chat, sample):
     chunks = [f"word{i} " for i in range(40)]
     fake_bedrock.model(PRIMARY).queue(Reply.stream(chunks, delay=0.1))
     impact = section_id(sample, "Impact")
     panel = make_panel()
-    panel.set_context(sample, store, review_id, impact, lambda: bedrock)
+    panel.set_context(sample, chat, impact, lambda: bedrock)
     panel.ask("Summarise the impact.")
     job = panel.current_job
     assert job is not None
@@ -196,12 +208,12 @@ def test_stop_ends_the_stream_promptly_and_keeps_what_arrived(
 
 
 def test_throttled_mid_stream_keeps_the_partial_answer_and_retry_completes_it(
-        qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, sample):
+        qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, chat, sample):
     fake_bedrock.model(PRIMARY).queue(
         Reply.stream(["Part one. ", "Part two. ", "Part three."], error_after=2, delay=0.02),
         Reply.stream(["The complete ", "answer."], delay=0.02))
     panel = make_panel()
-    panel.set_context(sample, store, review_id, None, lambda: bedrock)
+    panel.set_context(sample, chat, None, lambda: bedrock)
     panel.ask("What happened?")
     wait_idle(qtbot, panel)
     view = answers(panel)[-1]
@@ -226,11 +238,11 @@ def test_throttled_mid_stream_keeps_the_partial_answer_and_retry_completes_it(
 
 
 def test_a_denied_first_model_falls_back_to_the_second(
-        qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, sample):
+        qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, chat, sample):
     fake_bedrock.deny(PRIMARY)
     fake_bedrock.model(FALLBACK).queue(Reply.stream(["From the ", "fallback."]))
     panel = make_panel()
-    panel.set_context(sample, store, review_id, None, lambda: bedrock)
+    panel.set_context(sample, chat, None, lambda: bedrock)
     panel.ask("Anything?")
     wait_idle(qtbot, panel)
     view = answers(panel)[-1]
@@ -241,11 +253,11 @@ def test_a_denied_first_model_falls_back_to_the_second(
 
 
 def test_an_error_before_any_text_says_what_to_fix_and_retry_asks_again(
-        qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, sample):
+        qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, chat, sample):
     fake_bedrock.deny(PRIMARY)
     fake_bedrock.deny(FALLBACK)
     panel = make_panel()
-    panel.set_context(sample, store, review_id, None, lambda: bedrock)
+    panel.set_context(sample, chat, None, lambda: bedrock)
     panel.ask("Anything?")
     wait_idle(qtbot, panel)
     assert answers(panel) == []
@@ -272,10 +284,10 @@ def test_failure_messages_say_what_to_do():
 
 
 def test_the_conversation_comes_back_in_a_new_panel_and_each_scope_has_its_own(
-        qtbot, make_panel, store, review_id, sample):
+        qtbot, make_panel, store, review_id, chat, sample):
     root_cause = section_id(sample, "Root cause")
     first = make_panel()
-    first.set_context(sample, store, review_id, root_cause, None)
+    first.set_context(sample, chat, root_cause, None)
     first.ask("What was the root cause?")
     wait_idle(qtbot, first)
     first.set_scope("document")
@@ -284,7 +296,7 @@ def test_the_conversation_comes_back_in_a_new_panel_and_each_scope_has_its_own(
     wait_idle(qtbot, first)
     section_answer = stored(store, review_id, root_cause)[-1].text
     second = make_panel()
-    second.set_context(sample, store, review_id, root_cause, None)
+    second.set_context(sample, chat, root_cause, None)
     assert second.scope == "section"
     assert [(v.role, v.raw_text) for v in second.messages()] == [
         (USER, "What was the root cause?"), (ASSISTANT, section_answer)]
@@ -297,11 +309,11 @@ def test_the_conversation_comes_back_in_a_new_panel_and_each_scope_has_its_own(
 
 
 def test_switching_sections_while_an_answer_streams_keeps_it_going(
-        qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, sample):
+        qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, chat, sample):
     fake_bedrock.model(PRIMARY).queue(Reply.stream([f"w{i} " for i in range(12)], delay=0.08))
     summary, impact = section_id(sample, "Summary"), section_id(sample, "Impact")
     panel = make_panel()
-    panel.set_context(sample, store, review_id, summary, lambda: bedrock)
+    panel.set_context(sample, chat, summary, lambda: bedrock)
     panel.ask("Long answer please.")
     qtbot.waitUntil(lambda: "w1 " in last_answer_text(panel), timeout=5000)
     panel.set_section(impact)
@@ -334,12 +346,12 @@ def click_link(qtbot, view: ChatTextView, href: str) -> str:  # type: ignore[no-
 
 
 def test_a_streamed_citation_is_a_link_titled_by_its_section_and_clicking_it_asks_for_it(
-        qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, sample):
+        qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, chat, sample):
     timeline = section_id(sample, "Timeline")
     fake_bedrock.model(PRIMARY).queue(Reply.stream(
         ["The alert fired at 09:41 ", f"[§ {timeline}", "]. An unknown one: [§ nowhere-1]."]))
     panel = make_panel()
-    panel.set_context(sample, store, review_id, None, lambda: bedrock)
+    panel.set_context(sample, chat, None, lambda: bedrock)
     panel.ask("When did the alert fire?")
     wait_idle(qtbot, panel)
     view = answers(panel)[-1]
@@ -352,10 +364,10 @@ def test_a_streamed_citation_is_a_link_titled_by_its_section_and_clicking_it_ask
     assert stored(store, review_id, None)[-1].citations == [timeline]
 
 
-def test_enter_sends_and_shift_enter_starts_a_new_line(qtbot, make_panel, store, review_id,
+def test_enter_sends_and_shift_enter_starts_a_new_line(qtbot, make_panel, store, review_id, chat,
                                                        sample):
     panel = make_panel()
-    panel.set_context(sample, store, review_id, section_id(sample, "Impact"), None)
+    panel.set_context(sample, chat, section_id(sample, "Impact"), None)
     panel.input.setFocus()
     qtbot.keyClicks(panel.input, "How many customers")
     qtbot.keyClick(panel.input, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
@@ -369,11 +381,11 @@ def test_enter_sends_and_shift_enter_starts_a_new_line(qtbot, make_panel, store,
     assert "not a model" in last_answer_text(panel)
 
 
-def test_make_a_finding_sends_the_section_and_the_answer(qtbot, make_panel, store, review_id,
+def test_make_a_finding_sends_the_section_and_the_answer(qtbot, make_panel, store, review_id, chat,
                                                          sample):
     impact = section_id(sample, "Impact")
     panel = make_panel()
-    panel.set_context(sample, store, review_id, impact, None)
+    panel.set_context(sample, chat, impact, None)
     panel.ask("customers")
     wait_idle(qtbot, panel)
     view = answers(panel)[-1]

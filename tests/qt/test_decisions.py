@@ -37,7 +37,7 @@ def reviewed(qtbot, flawed: Path):  # type: ignore[no-untyped-def]
 
 
 def store_of(window: MainWindow) -> tuple[ReviewStore, int]:
-    session = window.analysis.session
+    session = window.review.session
     assert session.store is not None and session.review_id is not None
     return session.store, session.review_id
 
@@ -95,7 +95,7 @@ def test_decisions_and_edits_persist_in_a_new_window(qtbot, reviewed, flawed: Pa
     assert by_id[edited.id].rewrite is None
     assert again.findings.model.index(again.findings.model.row_of(edited.id)).data(EDITED_ROLE)
     # The author's words are kept: the edit dialog can put them back.
-    originals = again.analysis.session.originals(edited.id)
+    originals = again.review.session.originals(edited.id)
     assert originals["issue"] == edited.issue
     assert "Review restored: 4 of 4 sections done, 2 decisions." in (
         again.statusBar().currentMessage())
@@ -129,7 +129,7 @@ def test_undo_and_redo_are_saved(qtbot, reviewed) -> None:
     assert stored_finding(window, fid).issue == "Shorter."
     d.undo_action.trigger()
     assert stored_finding(window, fid).issue == before
-    assert window.analysis.session.originals(fid) == {}
+    assert window.review.session.originals(fid) == {}
     d.undo_action.trigger()  # and the accept before it
     assert stored_finding(window, fid).decision == "pending"
     assert not d.undo_action.isEnabled()

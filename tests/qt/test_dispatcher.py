@@ -23,9 +23,10 @@ from desktop_app.ai.provider import (
 from desktop_app.document import load
 from desktop_app.review.findings import Finding
 from desktop_app.review.frameworks import find_framework
+from desktop_app.session import SectionStatus
 from desktop_app.store.db import Database
 from desktop_app.store.results import ResultCache
-from desktop_app.workers.dispatcher import Dispatcher, SectionState
+from desktop_app.workers.dispatcher import Dispatcher
 from tests.docx_factory import p, write_docx
 
 
@@ -103,7 +104,7 @@ def test_every_section_finishes_with_anchored_findings(qtbot, tmp_path, make_dis
         (finding,) = result.findings
         assert finding.anchored and finding.id.startswith("f-")
         assert doc.section(sid).text[finding.start:finding.end] == finding.quote
-    assert all(state is SectionState.DONE for state in d.states.values())
+    assert all(state is SectionStatus.DONE for state in d.states.values())
 
 
 def test_states_go_queued_running_done_in_order(qtbot, tmp_path, make_dispatcher):
@@ -113,7 +114,9 @@ def test_states_go_queued_running_done_in_order(qtbot, tmp_path, make_dispatcher
     d.section_state_changed.connect(lambda sid, st: seen.append(st))
     with qtbot.waitSignal(d.run_finished, timeout=10_000):
         d.analyse(list(doc.walk()))
-    assert seen == ["queued", "running", "done"]
+    # The one status type, carried by the signal as itself (not a string).
+    assert seen == [SectionStatus.QUEUED, SectionStatus.RUNNING, SectionStatus.DONE]
+    assert all(type(st) is SectionStatus for st in seen)
 
 
 def test_unchanged_sections_come_from_the_cache_unless_forced(qtbot, tmp_path, make_dispatcher,
@@ -151,7 +154,7 @@ def test_failure_is_reported_and_retry_runs_only_failed(qtbot, tmp_path, make_di
     with qtbot.waitSignal(d.run_finished, timeout=10_000):
         d.retry_failed()
     assert [c.title for c in provider.calls[calls_before:]] == ["Section 1"]
-    assert d.states[sid] is SectionState.DONE and sid not in d.errors
+    assert d.states[sid] is SectionStatus.DONE and sid not in d.errors
 
 
 def test_cancel_all_stops_running_and_queued_jobs(qtbot, tmp_path, make_dispatcher):
@@ -163,11 +166,11 @@ def test_cancel_all_stops_running_and_queued_jobs(qtbot, tmp_path, make_dispatch
     d = make_dispatcher(provider, threads=2)
     with qtbot.waitSignals([d.section_state_changed] * 2, timeout=10_000):
         d.analyse(list(doc.walk()))
-    qtbot.waitUntil(lambda: list(d.states.values()).count(SectionState.RUNNING) == 2)
+    qtbot.waitUntil(lambda: list(d.states.values()).count(SectionStatus.RUNNING) == 2)
     with qtbot.waitSignal(d.run_finished, timeout=10_000) as blocker:
         d.cancel_all()
     assert blocker.args[0].cancelled == 6
-    assert all(st is SectionState.CANCELLED for st in d.states.values())
+    assert all(st is SectionStatus.CANCELLED for st in d.states.values())
     assert len(provider.calls) == 2  # the queued four never reached the provider
 
 
@@ -186,7 +189,7 @@ def test_fatal_provider_error_cancels_the_rest(qtbot, tmp_path, make_dispatcher)
     assert blocker.args[0].message == "no credentials"
     qtbot.waitUntil(lambda: not d.busy, timeout=10_000)
     states = [d.states[s.id] for s in sections]
-    assert states == [SectionState.FAILED] + [SectionState.CANCELLED] * 3
+    assert states == [SectionStatus.FAILED] + [SectionStatus.CANCELLED] * 3
     assert len(provider.calls) <= 2  # at most the one already running when the error came
 
 

@@ -48,11 +48,11 @@ def test_a_changed_sections_old_findings_can_be_read(qtbot, flawed: Path) -> Non
     assert dialog.windowTitle() == "Earlier Findings — Details"
 
     # Analysing the new text does not bring the old findings back, nor lose them.
-    with qtbot.waitSignal(again.analysis.run_finished, timeout=TIMEOUT):
+    with qtbot.waitSignal(again.review.driver.run_finished, timeout=TIMEOUT):
         again.findings.analyse_button.click()
     assert not set(shown_ids(again)) & set(old)
-    session = again.analysis.session
-    assert earlier_counts(session.db, session.review_id)[details.id] >= len(old)
+    session = again.review.session
+    assert earlier_counts(session.storage.db, session.review_id)[details.id] >= len(old)
 
 
 def test_the_action_is_in_the_findings_menu_with_a_key(qtbot) -> None:

@@ -26,11 +26,11 @@ from desktop_app.export.selection import ReviewSnapshot, Scope
 from desktop_app.paths import sample_document
 from desktop_app.review.findings import Finding
 from desktop_app.review.frameworks import find_framework
+from desktop_app.session import ProviderIdentity, ReviewSession, Storage
 from desktop_app.ui import settings as app_settings
 from desktop_app.ui.export_dialog import ExportDialog
 from desktop_app.ui.export_prefs import ExportPrefs, load_export_prefs, save_export_prefs
-from desktop_app.ui.export_source import snapshot_from_analysis
-from desktop_app.ui.review_results import ReviewResults
+from desktop_app.ui.export_source import snapshot_of
 from desktop_app.workers.jobs import JobRunner
 from tests.docx_inspect import inspect
 from tests.export_helpers import at
@@ -274,23 +274,24 @@ def test_export_prefs_round_trip(tmp_path: Path) -> None:
                                        QSettings.Format.IniFormat)).reports == []
 
 
-def test_the_window_review_becomes_a_snapshot(doc: Document) -> None:
-    """What the window holds (ReviewResults), decisions and own findings included."""
+def test_the_window_review_becomes_a_snapshot(doc: Document, tmp_path: Path) -> None:
+    """What the window's session holds, decisions and own findings included."""
     from desktop_app.ai.provider import AnalysisResult
 
     found = review(doc)
-    results = ReviewResults()
+    storage = Storage(lambda: tmp_path / "store")
+    session = ReviewSession(doc, FRAMEWORK, storage, ProviderIdentity("local"))
     for sid, findings in found.items():
         model = [f for f in findings if f.source != "user"]
-        results.set_result(sid, AnalysisResult(model, None), FRAMEWORK, "built-in reviewer")
+        session.record_result(sid, AnalysisResult(model, None), "built-in reviewer")
         for f in findings:
             if f.source == "user":
-                results.put_finding(sid, f)
-            elif f.decision != "pending":
-                results.set_decision(f.id, f.decision)
+                session.add_user_finding(sid, f)
+            if f.decision != "pending":
+                session.set_decision(f.id, f.decision)
     prefs = app_settings.ReviewPrefs(provider="local")
-    analysis = SimpleNamespace(results=results, setup=None, prefs=prefs, framework=FRAMEWORK)
-    snap = snapshot_from_analysis(doc, analysis)
+    snap = snapshot_of(SimpleNamespace(session=session, setup=None, prefs=prefs))
+    storage.close()
     expected = ReviewSnapshot.from_findings(doc, found)
     for scope in Scope:
         assert ({sid: [f.id for f in fs] for sid, fs in snap.select(scope).items()}

@@ -263,6 +263,6 @@ def test_panes_before_any_finding(qtbot, tmp_path: Path) -> None:  # type: ignor
     assert press(qtbot, "F6") is window.tree
     # Space on the focused button analyses the section, as a click would.
     press(qtbot, "Ctrl+3")
-    with qtbot.waitSignal(window.analysis.run_finished, timeout=10_000):
+    with qtbot.waitSignal(window.review.driver.run_finished, timeout=10_000):
         qtbot.keyClick(window.findings.analyse_button, Qt.Key.Key_Space)
     assert window.findings.model.rowCount() > 0

@@ -12,7 +12,7 @@ from desktop_app.store.db import StoreEnvironmentError
 from desktop_app.store.reviews import ReviewStore
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.section_model import Column
-from desktop_app.ui.section_status import SectionStatus
+from desktop_app.session import SectionStatus
 from tests.qt.review_doubles import ScriptedProvider, factory_for, make_flawed_docx
 from tests.qt.window_helpers import (
     TIMEOUT,
@@ -78,7 +78,7 @@ def test_a_changed_document_marks_exactly_that_section_stale(qtbot, flawed: Path
     doc = open_ready(qtbot, again, flawed)
     details = section(doc, "Details")
     stale = [s.title for s in doc.walk()
-             if again.analysis.status(s.id) is SectionStatus.CHANGED]
+             if again.review.status(s.id) is SectionStatus.CHANGED]
     assert stale == ["Details"]
     assert status_text(again, details) == "Changed"
     tooltip = again.model.index_for(details.id, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole)
@@ -99,7 +99,7 @@ def test_a_changed_document_marks_exactly_that_section_stale(qtbot, flawed: Path
     assert panel.analyse_button.isVisible()
     assert panel.analyse_button.text() == "Re-analyse this section"
 
-    with qtbot.waitSignal(again.analysis.run_finished, timeout=TIMEOUT):
+    with qtbot.waitSignal(again.review.driver.run_finished, timeout=TIMEOUT):
         panel.analyse_button.click()
     assert status_text(again, details).startswith("Done · ")
     assert any("TODO" in panel.model.index(r).data() for r in range(panel.model.rowCount()))
@@ -124,7 +124,7 @@ def test_statistics_follow_the_review(qtbot, flawed: Path) -> None:
 
     window._statistics_timer.timeout.disconnect()
     window._statistics_timer.timeout.connect(counting)
-    window.analysis.section_changed.connect(changes.append)
+    window.review.driver.section_changed.connect(lambda sid, _status: changes.append(sid))
     analyse_all(qtbot, window)
     decide(window, "Summary", 0, "accepted")
     decide(window, "Details", 0, "rejected")
@@ -133,7 +133,7 @@ def test_statistics_follow_the_review(qtbot, flawed: Path) -> None:
     # Throttled: far fewer repaints than changes.
     assert len(refreshes) < len(changes)
 
-    session = window.analysis.session
+    session = window.review.session
     stored = session.store.statistics(session.review_id, window.prefs.bedrock.prices)
     shown = panel.stats
     assert shown == stored
@@ -193,7 +193,7 @@ def test_reviews_list_opens_and_deletes(qtbot, flawed: Path, tmp_path: Path) -> 
     delete = next(b for b in box.buttons() if b.text() == "Delete")
     delete.click()
     assert [Path(r.path).name for r in dialog.reviews()] == ["other.docx"]
-    store: ReviewStore = window.analysis.session.store
+    store: ReviewStore = window.review.session.store
     assert [Path(r.path).name for r in store.list_reviews()] == ["other.docx"]
 
     # A file that is gone: said plainly, nothing opens.
@@ -220,9 +220,9 @@ def test_deleting_the_open_review_starts_a_fresh_one(qtbot, flawed: Path) -> Non
     dialog = window.reviews_dialog
     dialog.confirm_delete()
     next(b for b in dialog.box.buttons() if b.text() == "Delete").click()
-    assert window.analysis.session.review_id is not None
+    assert window.review.session.review_id is not None
     assert all(status_text(window, s) == "Not analysed" for s in doc.walk())
-    (fresh,) = window.analysis.session.store.list_reviews()
+    (fresh,) = window.review.session.store.list_reviews()
     assert (fresh.sections_done, fresh.findings) == (0, 0)
     assert dialog.reviews() == [fresh]
     dialog.reject()
@@ -264,7 +264,7 @@ def test_a_store_failure_is_shown_and_the_decision_stays(qtbot, flawed: Path,
     repair()
     window.banner.retry.click()
     assert not banner.isVisible() and not window._retry_timer.isActive()
-    store, review_id = window.analysis.session.store, window.analysis.session.review_id
+    store, review_id = window.review.session.store, window.review.session.review_id
     assert store.finding(review_id, fid).decision == "accepted"
     assert store.finding(review_id, second).decision == "rejected"
     window.close()
@@ -284,7 +284,7 @@ def test_results_are_kept_when_the_store_refuses_them(qtbot, flawed: Path,
     assert f"{len(list(doc.walk()))} changes kept" in window.banner.text.text()
     fid = decide(window, "Summary", 0, "accepted")  # waits behind the results
     repair()
-    assert window.analysis.session.retry()
+    assert window.review.session.retry()
     window.close()
 
     again = new_window(qtbot)
@@ -312,6 +312,6 @@ def test_a_store_that_cannot_open_is_said_once_and_the_work_goes_on(
     assert not window.banner.isVisible()
     assert all(status_text(window, s).startswith("Done · ") for s in doc.walk())
     assert findings_of(window, "Summary")[fid] == "accepted"
-    store, review_id = window.analysis.session.store, window.analysis.session.review_id
+    store, review_id = window.review.session.store, window.review.session.review_id
     assert store.finding(review_id, fid).decision == "accepted"
     window.close()

@@ -81,8 +81,8 @@ def test_saved_reviewer_settings_hold_after_a_restart(qtbot, monkeypatch, tmp_pa
     assert app_settings.save_review_prefs(app_settings.app_settings(), saved)
 
     window = new_window(qtbot)
-    assert window.analysis.prefs.provider == "local"
-    assert window.analysis.prefs.bedrock.region == "eu-west-1"
-    with qtbot.waitSignal(window.analysis.provider_ready, timeout=10_000) as ready:
+    assert window.review.prefs.provider == "local"
+    assert window.review.prefs.bedrock.region == "eu-west-1"
+    with qtbot.waitSignal(window.review.provider_ready, timeout=10_000) as ready:
         open_ready(qtbot, window, make_flawed_docx(tmp_path / "doc.docx"))
     assert ready.args[0].offline, "credentials are there, but Settings chose the built-in one"

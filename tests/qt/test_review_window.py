@@ -17,7 +17,8 @@ from desktop_app.ai.provider import FailureKind, ProviderError
 from desktop_app.document import Document, Section
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.section_model import Column
-from desktop_app.ui.section_status import SectionStatus, status_icon
+from desktop_app.session import SectionStatus
+from desktop_app.ui.icons import status_icon
 from desktop_app.ui.severity import LABELS
 from tests.qt.review_doubles import SERVICE_DOWN, ScriptedProvider, factory_for, make_flawed_docx
 from tests.qt.window_helpers import TIMEOUT, open_ready
@@ -36,7 +37,7 @@ def select(window: MainWindow, s: Section) -> None:
 
 
 def run(qtbot, window: MainWindow, trigger) -> object:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(window.analysis.run_finished, timeout=TIMEOUT) as blocker:
+    with qtbot.waitSignal(window.review.driver.run_finished, timeout=TIMEOUT) as blocker:
         trigger()
     return blocker.args[0]
 
@@ -194,7 +195,7 @@ def test_cancel_while_running(qtbot, window: MainWindow, flawed: Path) -> None:
     assert window.cancel_action.isEnabled()
     assert not window.framework_picker.isEnabled()  # the framework cannot change mid-run
     assert window.cancel_action.shortcut().toString() == "Esc"
-    with qtbot.waitSignal(window.analysis.run_finished, timeout=TIMEOUT) as blocker:
+    with qtbot.waitSignal(window.review.driver.run_finished, timeout=TIMEOUT) as blocker:
         window.cancel_action.trigger()
     assert blocker.args[0].cancelled == len(sections)
     assert all(status_text(window, s) == "Cancelled" for s in sections)
@@ -235,9 +236,9 @@ def test_closing_while_analysis_runs_cancels_and_drains(
     qtbot.waitUntil(lambda: provider.started.acquire(blocking=False), timeout=5_000)
     window.close()  # returns: the running jobs saw the cancel
     assert not window.isVisible()
-    assert window.analysis.dispatcher is None
+    assert window.review.driver.dispatcher is None
     assert window.runner.active == 0
-    assert all(window.analysis.status(s.id) is SectionStatus.CANCELLED for s in doc.walk())
+    assert all(window.review.status(s.id) is SectionStatus.CANCELLED for s in doc.walk())
 
 
 def test_opening_another_document_resets_the_analysis(
@@ -245,13 +246,13 @@ def test_opening_another_document_resets_the_analysis(
 ) -> None:
     doc = open_ready(qtbot, window, flawed)
     run(qtbot, window, window.analyse_all_action.trigger)
-    first_dispatcher = window.analysis.dispatcher
+    first_dispatcher = window.review.driver.dispatcher
     # Another text: a document with the same bytes would find the same review.
     other = make_flawed_docx(tmp_path / "other.docx", details="Costs rose by 2% in April.")
     doc2 = open_ready(qtbot, window, other)
-    assert window.analysis.dispatcher is not first_dispatcher
+    assert window.review.driver.dispatcher is not first_dispatcher
     assert all(status_text(window, s) == "Not analysed" for s in doc2.walk())
-    assert len(window.analysis.results) == 0
+    assert len(window.review.session.results) == 0
     select(window, section(doc2, "Summary"))
     assert window.findings.message.text() == "Not analysed yet."
     assert doc is not doc2
@@ -299,16 +300,16 @@ def test_guidelines_and_framework_reach_the_dispatcher(
     names = [combo.itemText(i) for i in range(combo.count())]
     assert "Investigation report" in names
     combo.setCurrentIndex(names.index("Investigation report"))
-    assert window.analysis.dispatcher.framework.name == "Investigation report"
+    assert window.review.driver.dispatcher.framework.name == "Investigation report"
     guide = tmp_path / "house-style.md"
     guide.write_text("Always name the owner of an action.\n", encoding="utf-8")
     window.attach_guidelines(str(guide))
     qtbot.waitUntil(lambda: "house-style.md" in window.framework_picker.guidelines.text())
-    framework = window.analysis.dispatcher.framework
+    framework = window.review.driver.dispatcher.framework
     assert framework.guidelines == "Always name the owner of an action."
     assert not window.framework_picker.clear.isHidden()
     window.clear_guidelines_action.trigger()
-    assert window.analysis.dispatcher.framework.guidelines == ""
+    assert window.review.driver.dispatcher.framework.guidelines == ""
     assert window.framework_picker.guidelines.text() == "Guidelines…"
 
     # Both are remembered for the next window.
@@ -354,7 +355,7 @@ def test_a_provider_that_cannot_be_prepared_is_reported_and_retried(
         return factory_for(provider)(document, prefs)
 
     window.provider_factory = factory
-    with qtbot.waitSignal(window.analysis.provider_failed, timeout=TIMEOUT):
+    with qtbot.waitSignal(window.review.provider_failed, timeout=TIMEOUT):
         window.open_path(flawed)
     qtbot.waitUntil(lambda: window._fatal_box is not None and window._fatal_box.isVisible())
     assert "AWS config file is unreadable" in window._fatal_box.informativeText()

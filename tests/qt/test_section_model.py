@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from desktop_app.ui.section_model import Column, SectionTreeModel
-from desktop_app.ui.section_status import SectionStatus
+from desktop_app.session import SectionStatus
 from tests.qt.documents import make_tree
 
 

@@ -199,12 +199,33 @@ def test_new_settings_switch_the_reviewer(qtbot, window: MainWindow, tmp_path: P
     from tests.qt.review_doubles import make_flawed_docx
 
     path = make_flawed_docx(tmp_path / "flawed.docx")
-    with qtbot.waitSignal(window.analysis.provider_ready, timeout=TIMEOUT):
+    with qtbot.waitSignal(window.review.provider_ready, timeout=TIMEOUT):
         window.open_path(path)
     assert "no AWS credentials found" in window.provider_notice.text()
     dialog = open_dialog(qtbot, window)
     dialog.provider.setCurrentIndex(dialog.provider.findData("local"))
-    with qtbot.waitSignal(window.analysis.provider_ready, timeout=TIMEOUT) as blocker:
+    with qtbot.waitSignal(window.review.provider_ready, timeout=TIMEOUT) as blocker:
         dialog.accept()
     assert blocker.args[0].offline
     assert "chosen in Settings" in window.provider_notice.text()
+
+
+def test_bedrock_chosen_without_credentials_says_there_is_no_reviewer(
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """The same choice `margin review --provider bedrock` refuses with exit 4: said at
+    once, not after every section has failed."""
+    from dataclasses import replace
+
+    from tests.qt.review_doubles import make_flawed_docx
+    from tests.qt.window_helpers import visible_boxes
+
+    path = make_flawed_docx(tmp_path / "flawed.docx")
+    with qtbot.waitSignal(window.review.provider_ready, timeout=TIMEOUT):
+        window.open_path(path)
+    with qtbot.waitSignal(window.review.provider_failed, timeout=TIMEOUT) as blocker:
+        window.apply_prefs(replace(window.prefs, provider="bedrock"))
+    assert blocker.args[0].startswith("no AWS credentials found")
+    assert window.provider_notice.text().startswith("No reviewer: no AWS credentials found")
+    (box,) = visible_boxes(window)
+    assert box.objectName() == "providerErrorBox" and "aws sso login" in box.informativeText()
+    box.close()

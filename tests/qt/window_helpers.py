@@ -21,7 +21,7 @@ def new_window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
 
 def open_ready(qtbot, window: MainWindow, path) -> Document:  # type: ignore[no-untyped-def]
     """Open `path` and wait until the reviewer for it is prepared."""
-    with qtbot.waitSignal(window.analysis.provider_ready, timeout=TIMEOUT):
+    with qtbot.waitSignal(window.review.provider_ready, timeout=TIMEOUT):
         with qtbot.waitSignal(window.document_loaded, timeout=TIMEOUT) as loaded:
             window.open_path(path)
     doc: Document = loaded.args[0]
@@ -29,7 +29,7 @@ def open_ready(qtbot, window: MainWindow, path) -> Document:  # type: ignore[no-
 
 
 def analyse_all(qtbot, window: MainWindow) -> object:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(window.analysis.run_finished, timeout=TIMEOUT) as blocker:
+    with qtbot.waitSignal(window.review.driver.run_finished, timeout=TIMEOUT) as blocker:
         window.analyse_all_action.trigger()
     return blocker.args[0]
 

@@ -23,7 +23,9 @@ from desktop_app.export.reports import (
     write_report,
 )
 from desktop_app.review.findings import Finding
-from desktop_app.review.report import ReviewRun, SectionOutcome, build_report
+from desktop_app.review.outcome import SectionOutcome
+from desktop_app.review.report import ReviewRun, build_report
+from desktop_app.review.status import SectionStatus
 from tests.docx_factory import p, write_docx
 
 NASTY = "Fees & <script>alert('x')</script> \"q\" 🦊 مرحبا 你好"
@@ -45,10 +47,13 @@ def report(tmp_path: Path) -> dict:
                 id="f-3"),
     ]
     run = ReviewRun(doc, "bedrock", ["model-a"], "eu-west-1", "Investigation report")
-    run.outcomes[summary.id] = SectionOutcome("done", AnalysisResult(findings, "model-a"))
+    run.outcomes[summary.id] = SectionOutcome(
+        SectionStatus.DONE, result=AnalysisResult(findings, "model-a"), findings=findings)
     run.outcomes[method.id] = SectionOutcome(
-        "failed", error=ProviderError(FailureKind.THROTTLED, "throttled <for good> & gave up"))
-    run.outcomes[appendix.id] = SectionOutcome("done", AnalysisResult([], "model-a"))
+        SectionStatus.FAILED,
+        error=ProviderError(FailureKind.THROTTLED, "throttled <for good> & gave up"))
+    run.outcomes[appendix.id] = SectionOutcome(SectionStatus.DONE,
+                                               result=AnalysisResult([], "model-a"))
     return build_report(run)
 
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-PURE_PACKAGES = ("document", "review", "ai", "store", "export")
+PURE_PACKAGES = ("document", "review", "ai", "store", "export", "session")
 ROOT = Path(__file__).resolve().parents[2]
 
 # PySide6 6.12.0 on Python 3.11 drops a reference to None on every call of a

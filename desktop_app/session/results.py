@@ -1,37 +1,23 @@
-"""What the window holds of the review, section by section, Qt-free.
+"""What a session holds of its review, section by section: one `SectionOutcome` each.
 
-sid -> `SectionOutcome`: the latest answer, the latest failure, and the
-findings as the review holds them (decisions and edits applied, the reviewer's
-own findings included). `ReviewSession` fills it from the store's snapshots;
-when the store cannot take a write, the same changes are made here by the
-rules the store follows, so that nothing the reviewer did is lost on screen.
+The status (where the section stands now), the latest answer and failure,
+and the findings as the review holds them (decisions and edits applied, the
+reviewer's own included). `ReviewSession` fills it from the store's
+snapshots; when the store cannot take a write, the same changes are made here
+by the rules the store follows, so that nothing the reviewer did is lost.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from desktop_app.ai.provider import AnalysisResult, FailureKind, ProviderError
 from desktop_app.review.findings import Finding
 from desktop_app.review.frameworks import Framework
+from desktop_app.review.outcome import SectionOutcome
+from desktop_app.review.status import SectionStatus
 from desktop_app.store.review_state import ReviewState, SectionRecord
-
-STORED_DONE, STORED_FAILED, STORED_STALE = "done", "failed", "stale"
-
-
-@dataclass(slots=True)
-class SectionOutcome:
-    result: AnalysisResult | None = None  # the latest answer, kept while a re-run fails
-    error: ProviderError | None = None  # set while the latest attempt failed
-    framework: Framework | None = None  # what the result was reviewed against
-    provider: str = ""  # "built-in reviewer" or the model that answered
-    findings: list[Finding] = field(default_factory=list)  # as the review holds them
-    originals: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> author's values
-    stored: str = "not-analysed"  # the review's status of the section
-
-    def finding(self, finding_id: str) -> Finding | None:
-        return next((f for f in self.findings if f.id == finding_id), None)
 
 
 def copy_finding(finding: Finding) -> Finding:
@@ -54,24 +40,33 @@ class ReviewResults:
     def items(self) -> list[tuple[str, SectionOutcome]]:
         return list(self._outcomes.items())
 
+    def status(self, section_id: str) -> SectionStatus:
+        outcome = self._outcomes.get(section_id)
+        return outcome.status if outcome is not None else SectionStatus.NOT_ANALYSED
+
+    def count(self, status: SectionStatus) -> int:
+        return sum(1 for o in self._outcomes.values() if o.status is status)
+
     # -- from the store -----------------------------------------------------------
 
-    def restore(self, state: ReviewState, framework: Framework | None, label_for) -> None:
+    def restore(self, state: ReviewState, framework: Framework | None,
+                label_for: Callable[[str | None], str]) -> None:
         """Everything a stored review holds, for the sections the document still has."""
         self._outcomes.clear()
         for sid, record in state.sections.items():
-            if record.status == "removed":
+            if record.status is SectionStatus.REMOVED:
                 continue
-            if record.status == "not-analysed" and not record.findings:
+            if record.status is SectionStatus.NOT_ANALYSED and not record.findings:
                 continue
             outcome = self.outcome(sid)
             self.apply_record(sid, record)
+            outcome.status = record.status
             outcome.framework = framework
-            if record.status == STORED_DONE:
+            if record.status is SectionStatus.DONE:
                 outcome.result = AnalysisResult(list(record.findings), record.model,
                                                 record.usage, from_cache=True)
                 outcome.provider = label_for(record.model)
-            elif record.status == STORED_FAILED:
+            elif record.status is SectionStatus.FAILED:
                 outcome.error = ProviderError(FailureKind.INTERNAL,
                                               record.error or "the analysis failed",
                                               model=record.model)
@@ -84,6 +79,17 @@ class ReviewResults:
 
     # -- analysis -------------------------------------------------------------------
 
+    def set_status(self, section_id: str, status: SectionStatus) -> SectionStatus:
+        """Where the section stands now (from the dispatcher); returns what it became:
+        a cancelled re-run leaves the verdict the review already had."""
+        outcome = self.outcome(section_id)
+        if status is SectionStatus.CANCELLED and outcome.stored.settled:
+            status = outcome.stored
+        if status is SectionStatus.QUEUED:
+            outcome.error = None
+        outcome.status = status
+        return status
+
     def set_result(self, section_id: str, result: AnalysisResult, framework: Framework,
                    provider: str, record: SectionRecord | None = None) -> None:
         """The answer, and the findings the review now holds (`record`), or, when the
@@ -93,7 +99,8 @@ class ReviewResults:
             self.apply_record(section_id, record)
         else:
             outcome.findings, outcome.originals = merge_result(section_id, outcome, result)
-            outcome.stored = STORED_DONE
+            outcome.stored = SectionStatus.DONE
+        outcome.status = SectionStatus.DONE
         outcome.result = result
         outcome.error = None
         outcome.framework = framework
@@ -102,15 +109,10 @@ class ReviewResults:
     def set_error(self, section_id: str, error: ProviderError) -> None:
         outcome = self.outcome(section_id)
         outcome.error = error
-        outcome.stored = STORED_FAILED
+        outcome.status = outcome.stored = SectionStatus.FAILED
 
-    def clear_error(self, section_id: str) -> None:
-        outcome = self._outcomes.get(section_id)
-        if outcome is not None:
-            outcome.error = None
-
-    def failed_ids(self) -> list[str]:
-        return [sid for sid, o in self._outcomes.items() if o.error is not None]
+    def ids_with(self, status: SectionStatus) -> list[str]:
+        return [sid for sid, o in self._outcomes.items() if o.status is status]
 
     def findings(self, section_id: str) -> list[Finding]:
         outcome = self._outcomes.get(section_id)

@@ -1,20 +1,47 @@
-"""Which reviewer the window uses, and the words that tell the reviewer so. No Qt.
+"""Which reviewer a review uses, and the words that say so: the one place it is chosen.
 
-`default_provider_factory` runs on a worker thread (resolving credentials may
-read files or run a credential process); the window can swap in another
-factory (tests inject test doubles through `MainWindow.provider_factory`).
+The window (through `ProviderFactory`, on a worker thread: resolving
+credentials may read files or run a credential process) and `margin review`
+both call `choose_provider`. A provider may be shared by several sessions:
+its limiter then paces all of their requests together.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop_app.ai.provider import Provider, ProviderError
 from desktop_app.document import Document
-from desktop_app.ui.settings import ReviewPrefs
+from desktop_app.session.prefs import ReviewPrefs
+
+log = logging.getLogger(__name__)
 
 LOCAL_LABEL = "built-in reviewer"
+LOCAL_THREADS = 2  # the rules are pure Python: more threads only fight over the GIL
+
+
+class NoReviewer(Exception):
+    """The reviewer asked for cannot work at all (Bedrock chosen, no AWS credentials)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderIdentity:
+    """The provider as a review records it: what, besides the text and the framework,
+    decides an answer."""
+
+    name: str
+    models: tuple[str, ...] = ()
+    cache_identity: str | None = None  # None: a placeholder until the provider is ready
+
+    @classmethod
+    def placeholder(cls, prefs: ReviewPrefs) -> ProviderIdentity:
+        """Taken from the settings while the provider is being prepared; the real one
+        is written when it is ready, before any result."""
+        if prefs.provider == "local":
+            return cls("local")
+        return cls(prefs.provider, tuple(prefs.bedrock.models))
 
 
 @dataclass(slots=True)
@@ -23,7 +50,8 @@ class ProviderSetup:
     offline: bool  # the built-in reviewer: no network, rules only
     notice: str  # one line for the window: what reviews, and why
     detail: str = ""  # a tooltip: where it calls, what to change
-    threads: int = 2  # analysis jobs in parallel
+    threads: int = LOCAL_THREADS  # analysis jobs in parallel
+    fallback: str = ""  # why the built-in reviewer stands in ("no AWS credentials found")
 
     @property
     def label(self) -> str:
@@ -32,6 +60,23 @@ class ProviderSetup:
             return LOCAL_LABEL
         models = self.provider.models
         return models[0] if models else self.provider.name
+
+    @property
+    def identity(self) -> ProviderIdentity:
+        p = self.provider
+        return ProviderIdentity(p.name, tuple(p.models), p.cache_identity())
+
+    def source_of(self, model: str | None) -> str:
+        """How the source of an answer by `model` is named."""
+        return short_model(model) if model else (LOCAL_LABEL if self.offline else "")
+
+    def close(self) -> None:
+        close = getattr(self.provider, "close", None)
+        if callable(close):
+            try:
+                close()
+            except Exception:  # noqa: BLE001 - closing must not break a window close
+                log.exception("closing the provider failed")
 
 
 ProviderFactory = Callable[[Document, ReviewPrefs], ProviderSetup]
@@ -48,7 +93,14 @@ def short_model(model: str) -> str:
     return "-".join(parts) or model
 
 
-def default_provider_factory(document: Document, prefs: ReviewPrefs) -> ProviderSetup:
+def source_label(model: str | None) -> str:
+    """How a stored answer's source is named: the model, or the built-in reviewer."""
+    return short_model(model) if model else LOCAL_LABEL
+
+
+def choose_provider(document: Document, prefs: ReviewPrefs) -> ProviderSetup:
+    """The reviewer `prefs` ask for. `auto` falls back to the built-in reviewer when no
+    AWS credentials resolve; an explicit Bedrock without them raises `NoReviewer`."""
     from desktop_app.ai.aws import credentials_available
     from desktop_app.ai.local_reviewer import LocalProvider
 
@@ -60,22 +112,26 @@ def default_provider_factory(document: Document, prefs: ReviewPrefs) -> Provider
             "Built-in reviewer (offline) — chosen in Settings.",
             "Deterministic rules on this computer; nothing is sent anywhere.\n"
             "Choose Amazon Bedrock in Settings to review with a model.")
-    if use == "auto" and not credentials_available(profile):
+    if not credentials_available(profile):
         where = f" for profile “{profile}”" if profile else ""
+        if use == "bedrock":
+            raise NoReviewer(f"no AWS credentials found{where}: run 'aws configure' or "
+                             "'aws sso login'")
         return ProviderSetup(
             LocalProvider.for_document(document), True,
             f"Built-in reviewer (offline) — no AWS credentials found{where}.",
             "Deterministic rules on this computer; nothing is sent anywhere.\n"
             "To review with Amazon Bedrock, sign in (aws configure, or aws sso login) "
-            "or pick a profile in Settings.")
+            "or pick a profile in Settings.",
+            fallback="no AWS credentials found")
     from desktop_app.ai.bedrock import BedrockProvider
 
     config = prefs.bedrock
     provider = BedrockProvider(config)
-    # Import boto3 and build the client here, on the factory's worker thread while the
+    # Import boto3 and build the client here, on the caller's worker thread while the
     # document opens: left to the first analysis, ten job threads wait for it and the
     # one building it holds the GIL for ~150 ms of imports, freezing the window
-    # (bench/window_bench.py). A failure is left for that first call to report, as before.
+    # (bench/window_bench.py). A failure is left for that first call to report.
     try:
         provider.prepare()
     except ProviderError:

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from PySide6.QtGui import QUndoCommand
 
 from desktop_app.review.findings import Finding
-from desktop_app.ui.review_results import copy_finding
+from desktop_app.session import copy_finding
 
 
 class Applier(Protocol):

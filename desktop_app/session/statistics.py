@@ -1,4 +1,4 @@
-"""Statistics from what the window holds, for while the store cannot give them. No Qt.
+"""Statistics from what a session holds, for while the store cannot give them.
 
 The store's `statistics()` is the source; when some changes are waiting to
 be saved, the findings and sections are counted here instead (what the
@@ -12,8 +12,9 @@ from collections import Counter
 from dataclasses import replace
 
 from desktop_app.review.findings import DECISIONS, SEVERITIES, SOURCES
+from desktop_app.review.status import SectionStatus
+from desktop_app.session.results import ReviewResults
 from desktop_app.store.review_state import ReviewStatistics
-from desktop_app.ui.review_results import ReviewResults
 
 
 def _counts(values: list[str], keys: tuple[str, ...]) -> dict[str, int]:
@@ -26,7 +27,8 @@ def statistics_from_memory(results: ReviewResults, section_ids: list[str],
     findings = [(sid, f) for sid in section_ids for f in results.findings(sid)]
     by_section = {sid: len(results.findings(sid)) for sid in section_ids}
     outcomes = [results.get(sid) for sid in section_ids]
-    statuses = Counter(o.stored if o is not None else "not-analysed" for o in outcomes)
+    statuses = Counter(o.stored if o is not None else SectionStatus.NOT_ANALYSED
+                       for o in outcomes)
     numbers = ReviewStatistics(
         findings_by_severity=_counts([f.severity for _, f in findings], SEVERITIES),
         findings_by_category=dict(Counter(f.category for _, f in findings).most_common()),
@@ -34,10 +36,10 @@ def statistics_from_memory(results: ReviewResults, section_ids: list[str],
         findings_by_source=_counts([f.source for _, f in findings], SOURCES),
         findings_by_section=by_section,
         sections_total=len(section_ids),
-        sections_done=statuses["done"],
-        sections_failed=statuses["failed"],
-        sections_stale=statuses["stale"],
-        sections_not_analysed=statuses["not-analysed"],
+        sections_done=statuses[SectionStatus.DONE],
+        sections_failed=statuses[SectionStatus.FAILED],
+        sections_stale=statuses[SectionStatus.CHANGED],
+        sections_not_analysed=statuses[SectionStatus.NOT_ANALYSED],
         sections_removed=stored.sections_removed if stored else 0,
         usage_by_model={}, cost_by_model={}, estimated_cost_usd=0.0, seconds_spent=0.0,
     )

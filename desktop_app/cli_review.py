@@ -1,0 +1,245 @@
+"""`margin review`: the window's review session and driver, headless, under a QCoreApplication.
+
+A thin driver: the options become `ReviewPrefs`, `choose_provider` picks the
+reviewer, a `ReviewSession` holds the review (resumed from the store) and a
+`SessionDriver` runs it on the dispatcher, exactly as in the window. Progress
+goes to stderr (a bar on a terminal, a line per section otherwise), the
+report to --report, and the exit code says how it went (PRODUCT.md §2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop_app.ai.config import BedrockConfig
+from desktop_app.review.status import SectionStatus
+from desktop_app.session import (
+    NoReviewer,
+    ProviderSetup,
+    ReviewPrefs,
+    ReviewSession,
+    Storage,
+    choose_provider,
+)
+
+if TYPE_CHECKING:
+    from desktop_app.document import Document
+    from desktop_app.review.frameworks import Framework
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_CANNOT_OPEN, EXIT_PROVIDER, EXIT_FAILED = range(6)
+REPORT_FORMATS = (".json", ".md", ".html", ".csv")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="margin review", description="Review a .docx headlessly.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--provider", choices=("auto", "bedrock", "local"), default="auto",
+                   help="auto: Bedrock when AWS credentials resolve, else the built-in reviewer")
+    p.add_argument("--framework", metavar="NAME|PATH", help="a framework name or a .toml file")
+    p.add_argument("--guidelines", metavar="FILE", help=".docx, .md or .txt for the prompt")
+    p.add_argument("--model", action="append", metavar="ID",
+                   help="repeatable: the fallback chain, in order")
+    p.add_argument("--region", metavar="R")
+    p.add_argument("--profile", metavar="P")
+    p.add_argument("--concurrency", type=int, metavar="N")
+    p.add_argument("--report", metavar="PATH", help="write the report: .json .md .html .csv")
+    p.add_argument("--out", metavar="PATH.docx", help="write a reviewed copy with Word comments")
+    p.add_argument("--accept-all", action="store_true",
+                   help="mark every finding accepted (for --out)")
+    p.add_argument("--min-confidence", type=float, default=0.0, metavar="X")
+    p.add_argument("--fresh", action="store_true", help="ignore stored results, ask again")
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    return p
+
+
+def fail(message: str, code: int) -> int:
+    print(f"margin: {message}", file=sys.stderr)
+    return code
+
+
+def run(argv: Sequence[str]) -> int:
+    args = parser().parse_args(argv)
+    if args.report and Path(args.report).suffix.lower() not in REPORT_FORMATS:
+        return fail(f"--report: unsupported format {Path(args.report).suffix or '(none)'}; "
+                    f"use one of {' '.join(REPORT_FORMATS)}", EXIT_USAGE)
+    if args.out and Path(args.out).suffix.lower() != ".docx":
+        return fail("--out: the reviewed copy must be a .docx file", EXIT_USAGE)
+    if args.out and Path(args.out).resolve() == Path(args.file).resolve():
+        return fail("--out: that is the document under review; the original is never "
+                    "overwritten, choose another name", EXIT_USAGE)
+    if not 0.0 <= args.min_confidence <= 1.0:
+        return fail("--min-confidence must be between 0 and 1", EXIT_USAGE)
+    if args.concurrency is not None and not 1 <= args.concurrency <= 64:
+        return fail("--concurrency must be between 1 and 64", EXIT_USAGE)
+
+    from desktop_app.diagnostics.log_setup import configure_logging, log_startup
+    from desktop_app.document import DocumentError, load
+    from desktop_app.paths import data_dir
+    from desktop_app.review.frameworks import FrameworkError, find_framework, load_guidelines
+
+    configure_logging(data_dir())
+    log_startup("review")
+
+    try:
+        framework = find_framework(args.framework)
+        if args.guidelines:
+            framework = framework.with_guidelines(load_guidelines(Path(args.guidelines)))
+    except FrameworkError as err:
+        return fail(str(err), EXIT_USAGE)
+    try:
+        doc = load(args.file)
+    except DocumentError as err:
+        return fail(f"cannot open {args.file}: {err.reason}", EXIT_CANNOT_OPEN)
+    log.info("reviewing %s: %d words, provider %s", Path(args.file).name, doc.words, args.provider)
+
+    try:
+        setup = choose_provider(doc, prefs_from(args))
+    except NoReviewer as err:
+        return fail(f"{err}, or use --provider local", EXIT_PROVIDER)
+    if args.concurrency:
+        setup.threads = args.concurrency
+    if not args.quiet and setup.fallback:
+        print(f"margin: {setup.fallback}: using the built-in reviewer (rules, offline)",
+              file=sys.stderr)
+    return _review(args, doc, framework, setup)
+
+
+def prefs_from(args: argparse.Namespace) -> ReviewPrefs:
+    """The options as the settings a session is reviewed with."""
+    config = BedrockConfig()
+    overrides = {"profile": args.profile, "region": args.region}
+    if args.model:
+        overrides["models"] = list(args.model)
+    if args.concurrency:
+        overrides["max_concurrency"] = args.concurrency
+    for key, value in overrides.items():
+        if value is not None:
+            setattr(config, key, value)
+    return ReviewPrefs(provider=args.provider, bedrock=config,
+                       min_confidence=args.min_confidence)
+
+
+def _review(args: argparse.Namespace, doc: Document, framework: Framework,
+            setup: ProviderSetup) -> int:
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    from desktop_app.diagnostics.error_hook import install
+    from desktop_app.diagnostics.log_setup import current_log_file
+    from desktop_app.paths import data_dir
+    from desktop_app.review.progress_printer import ProgressPrinter
+    from desktop_app.review.report import build_report
+    from desktop_app.workers.gc_guard import MainThreadGarbageCollector
+    from desktop_app.workers.session_driver import SessionDriver
+
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    collector = MainThreadGarbageCollector(app)  # cycles with Qt objects die on this thread
+    started = datetime.now(UTC)
+    storage = Storage(data_dir)
+    if storage.open() is None:
+        return fail(storage.error, EXIT_INTERNAL)
+    session = ReviewSession(doc, framework, storage, setup.identity)
+    if session.review_id is None:
+        storage.close()
+        return fail(storage.error, EXIT_INTERNAL)
+    storage.listeners.append(_WarnOnce(storage))
+
+    sections = list(doc.walk())
+    printer = ProgressPrinter({s.id: s.title for s in sections}, quiet=args.quiet)
+
+    def visible(sid: str) -> int:
+        outcome = session.outcome(sid)
+        found = outcome.findings if outcome is not None else []
+        return sum(1 for f in found if f.confidence >= args.min_confidence)
+
+    # Sections the review already has, for this text and these settings, cost
+    # nothing: that is what lets a killed run resume where it stopped.
+    stored = set() if args.fresh else set(session.reusable_ids())
+    for sid in (s.id for s in sections if s.id in stored):
+        printer.section_done(sid, visible(sid), True)
+
+    def changed(sid: str, status: SectionStatus) -> None:
+        outcome = session.outcome(sid)
+        if outcome is None:
+            return
+        if status is SectionStatus.DONE and outcome.result is not None:
+            printer.section_done(sid, visible(sid), outcome.result.from_cache)
+        elif status is SectionStatus.FAILED and outcome.error is not None:
+            printer.section_failed(sid, outcome.error.message)
+
+    fatal: list = []
+    driver = SessionDriver()
+    driver.set_session(session)
+    driver.set_provider(setup)
+    driver.section_changed.connect(changed)
+    driver.progress_changed.connect(printer.progress)
+    driver.provider_unusable.connect(fatal.append)
+    driver.run_finished.connect(lambda _p: QTimer.singleShot(0, app.quit))
+    to_run = [s for s in sections if s.id not in stored]
+    QTimer.singleShot(0, lambda: driver.analyse(to_run, force=args.fresh))
+    reporter = install(current_log_file(), dialogs=False)  # a slot's error: logged, on stderr
+    try:
+        if to_run:
+            app.exec()
+    except KeyboardInterrupt:
+        driver.cancel_all()
+    finally:
+        driver.shutdown()
+        printer.close()
+        collector.stop()
+        reporter.uninstall()
+    session.count_seconds((datetime.now(UTC) - started).total_seconds())
+    session.close()
+    storage.close()
+
+    run = session.review_run(setup.provider.name, list(setup.provider.models),
+                             getattr(setup.provider, "region", None), started=started,
+                             min_confidence=args.min_confidence, accept_all=args.accept_all,
+                             prices=getattr(setup.provider, "prices", None))
+    report = build_report(run)
+    if args.report:
+        from desktop_app.export.reports import write_report
+
+        try:
+            write_report(Path(args.report), report)
+        except OSError as exc:
+            return fail(f"cannot write report {args.report}: {exc.strerror or exc}", EXIT_INTERNAL)
+    if fatal and session.count(SectionStatus.DONE) == 0:
+        return fail(f"the provider cannot serve: {fatal[0].message}", EXIT_PROVIDER)
+    if args.out:
+        from desktop_app.export.command import write_reviewed_copy
+
+        problem = write_reviewed_copy(args.file, doc, run, args.out, accept_all=args.accept_all,
+                                      quiet=args.quiet)
+        if problem:
+            return fail(problem, EXIT_INTERNAL)
+    failures = [(s["title"], s["error"]) for s in report["sections"] if s["status"] != "done"]
+    if failures:
+        print(f"margin: {len(failures)} of {len(sections)} sections were not reviewed:",
+              file=sys.stderr)
+        for title, error in failures:
+            print(f"  {title}: {error or 'cancelled'}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+class _WarnOnce:
+    """A store that stops taking writes (disk full, locked) is reported once; the run
+    goes on and its results still reach the report."""
+
+    def __init__(self, storage: Storage) -> None:
+        self.storage = storage
+        self.warned = False
+
+    def __call__(self) -> None:
+        if self.storage.error and not self.warned:
+            self.warned = True
+            print(f"margin: results are not being saved ({self.storage.error}); the report "
+                  "will have them", file=sys.stderr)

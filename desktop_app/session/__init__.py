@@ -1,0 +1,69 @@
+"""The review session both the window and `margin review` drive (no Qt).
+
+    storage = Storage()                                  # one per process
+    setup = choose_provider(document, prefs)             # the one place a reviewer is chosen
+    session = ReviewSession(document, framework, storage, setup.identity)
+    session.status(sid), session.outcome(sid)            # where a section stands, what it holds
+    session.record_result(sid, result, source)           # saved, then held
+    session.set_decision(fid, "accepted")                # every change saved as it is made
+    session.statistics(prices), session.snapshot(...)    # the numbers, what the export writes
+
+The front ends import the store's types from here, never from `store/`.
+"""
+
+from desktop_app.review.outcome import SectionOutcome
+from desktop_app.review.status import SectionStatus
+from desktop_app.session.chat import ChatLog, MessageRef
+from desktop_app.session.prefs import DEFAULT_FRAMEWORK, PROVIDER_CHOICES, ReviewPrefs
+from desktop_app.session.results import ReviewResults, copy_finding, visible_findings
+from desktop_app.session.reviewer import (
+    LOCAL_LABEL,
+    NoReviewer,
+    ProviderFactory,
+    ProviderIdentity,
+    ProviderSetup,
+    choose_provider,
+    short_model,
+    source_label,
+)
+from desktop_app.session.session import ReviewSession
+from desktop_app.session.storage import Storage
+from desktop_app.store.db import StoreError
+from desktop_app.store.history import REASONS as EARLIER_REASONS
+from desktop_app.store.history import EarlierFinding
+from desktop_app.store.review_state import (
+    ChatMessage,
+    ReviewState,
+    ReviewStatistics,
+    ReviewSummary,
+)
+
+__all__ = [
+    "DEFAULT_FRAMEWORK",
+    "EARLIER_REASONS",
+    "LOCAL_LABEL",
+    "PROVIDER_CHOICES",
+    "ChatLog",
+    "ChatMessage",
+    "EarlierFinding",
+    "MessageRef",
+    "NoReviewer",
+    "ProviderFactory",
+    "ProviderIdentity",
+    "ProviderSetup",
+    "ReviewPrefs",
+    "ReviewResults",
+    "ReviewSession",
+    "ReviewState",
+    "ReviewStatistics",
+    "ReviewSummary",
+    "SectionOutcome",
+    "SectionStatus",
+    "Storage",
+    "StoreError",
+    "choose_provider",
+    "copy_finding",
+    "short_model",
+    "source_label",
+    "visible_findings",
+]

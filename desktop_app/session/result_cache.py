@@ -1,0 +1,53 @@
+"""The dispatchers' result cache, safe to use from a Qt slot, written once per turn."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from desktop_app.ai.provider import AnalysisResult
+from desktop_app.store.db import StoreError
+from desktop_app.store.results import ResultCache
+
+log = logging.getLogger(__name__)
+
+
+class SafeCache:
+    """The result cache, with store errors logged instead of raised inside a Qt slot
+    (where they would cost the section its answer).
+
+    `put` keeps the answer (serialized at once) and `flush` writes everything kept
+    in one transaction: the session driver flushes once per turn of the event loop,
+    so ten answers arriving together cost one commit (one fsync), not ten in a row
+    on the GUI thread (bench/window_bench.py). It is a cache: the review itself is
+    saved by `ReviewSession.record_result`. `get` of a key still kept writes it first.
+    """
+
+    def __init__(self, cache: ResultCache) -> None:
+        self.cache = cache
+        self._unwritten: dict[str, tuple[str, str, str, str, str | None, str]] = {}
+
+    def get(self, key: str) -> AnalysisResult | None:
+        return self.get_many([key]).get(key)
+
+    def get_many(self, keys: list[str]) -> dict[str, AnalysisResult]:
+        if self._unwritten and any(k in self._unwritten for k in keys):
+            self.flush()
+        try:
+            return self.cache.get_many(keys)
+        except StoreError as err:
+            log.warning("result cache: %s", err)
+            return {}  # ask again
+
+    def put(self, *args: Any) -> None:
+        row = self.cache.row(*args)
+        self._unwritten[row[0]] = row
+
+    def flush(self) -> None:
+        if not self._unwritten:
+            return
+        rows, self._unwritten = list(self._unwritten.values()), {}
+        try:
+            self.cache.put_rows(rows)
+        except StoreError as err:
+            log.warning("result cache: %s", err)

@@ -1,0 +1,303 @@
+"""One document's review: the one object the window and `margin review` both drive.
+
+Qt-free (Anki's `Collection` habit: one core, several front ends). A session is
+made per document and framework, cheaply: it opens the stored review
+(reconciled with the document as it is now) and restores what it holds. Then
+everything the review learns goes through it: each section's status, answers
+and failures (saved, then held), decisions, edits, the reviewer's own
+findings, time spent and chat. Writes go to the shared `Storage`, whose one
+policy keeps what the store refuses and writes it later. The statistics,
+the report and the export snapshot are read from here.
+
+Sessions of several documents may share one `Storage` and one provider (its
+limiter then paces all their requests); the Qt side (`workers/session_driver.py`)
+runs a session's analyses on a dispatcher.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import uuid
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from desktop_app.ai.prices import Price
+from desktop_app.ai.provider import AnalysisResult, ProviderError, Usage
+from desktop_app.document import Document
+from desktop_app.export.selection import ReviewSnapshot, SectionReview
+from desktop_app.review.findings import Finding
+from desktop_app.review.frameworks import Framework
+from desktop_app.review.outcome import SectionOutcome
+from desktop_app.review.report import ReviewRun
+from desktop_app.review.status import SectionStatus
+from desktop_app.session.chat import ChatLog
+from desktop_app.session.results import ReviewResults, copy_finding
+from desktop_app.session.reviewer import ProviderIdentity, source_label
+from desktop_app.session.statistics import statistics_from_memory
+from desktop_app.session.storage import Storage
+from desktop_app.store.db import StoreError
+from desktop_app.store.history import EarlierFinding, earlier_findings
+from desktop_app.store.results import framework_identity, section_hash
+from desktop_app.store.review_state import ReviewState, ReviewStatistics
+from desktop_app.store.reviews import ReviewStore
+
+log = logging.getLogger(__name__)
+
+
+class ReviewSession:
+    def __init__(self, document: Document, framework: Framework, storage: Storage,
+                 identity: ProviderIdentity) -> None:
+        self.document = document
+        self.framework = framework
+        self.storage = storage
+        self.identity = identity
+        self.results = ReviewResults()
+        self.chat = ChatLog(self)
+        self.review_id: int | None = None
+        self.state: ReviewState | None = None  # what the review held when it last opened
+        self.titles = {s.id: s.title for s in document.walk()}
+        self.hashes = {s.id: section_hash(s.title, s.text) for s in document.walk()}
+        self.unsaved_seconds = 0.0  # time spent, counted but not written yet
+        self.closed = False
+        self.reopen()
+
+    # -- the review -------------------------------------------------------------------
+
+    @property
+    def store(self) -> ReviewStore | None:
+        return self.storage.store
+
+    @property
+    def healthy(self) -> bool:
+        """Everything saved, in a review that is open."""
+        return not self.storage.unsaved and self.review_id is not None
+
+    def reopen(self) -> ReviewState | None:
+        """Open the stored review and restore what it holds (it may have been deleted,
+        or written at last after the store was down); None while the store cannot."""
+        state = self.open_review()
+        self.results.clear()
+        if state is not None:
+            self.results.restore(state, self.framework, source_label)
+        return state
+
+    def open_review(self) -> ReviewState | None:
+        """Open (or start) the stored review; restores nothing."""
+        store = self.storage.open()
+        if store is None:
+            return None
+        i = self.identity
+        try:
+            state = store.open_or_create_review(
+                self.document, framework_identity(self.framework), self.framework.name,
+                i.name, list(i.models), provider_identity=i.cache_identity)
+        except StoreError as err:
+            self.storage.set_error(err)
+            return None
+        self.review_id = state.review_id
+        self.state = state
+        return state
+
+    def update_identity(self, identity: ProviderIdentity,
+                        framework: Framework | None = None) -> None:
+        """The provider is known now (or the guidelines changed): the review says so."""
+        self.identity = identity
+        if framework is not None:
+            self.framework = framework
+        if self.review_id is not None and not self.storage.unsaved:
+            self.open_review()
+
+    def forget_review(self, review_id: int) -> bool:
+        """A review's data was deleted; True if it was this one (then a fresh one starts)."""
+        self.storage.forget_review(review_id)
+        if self.review_id != review_id:
+            return False
+        self.review_id = None
+        self.unsaved_seconds = 0.0
+        self.reopen()
+        return True
+
+    def retry(self) -> bool:
+        """Write what waits; True when everything is saved. A review that could not be
+        opened before is opened now and shows what it holds, this session's work
+        included."""
+        had_review = self.review_id is not None
+        if not had_review:
+            self.open_review()
+        if not self.storage.retry():
+            return False
+        if not had_review and self.review_id is not None:
+            self.reopen()
+        return True
+
+    def close(self) -> None:
+        """The reviewer moves on: the time spent is written, the rest stays queued."""
+        if self.closed:
+            return
+        self.save_seconds()
+        self.storage.drop_unopened(self)
+        self.closed = True
+
+    def reusable_ids(self) -> list[str]:
+        """Sections the review already answered for this text and these settings."""
+        return self.state.reusable_ids() if self.state is not None else []
+
+    # -- sections -----------------------------------------------------------------------
+
+    def status(self, section_id: str) -> SectionStatus:
+        return self.results.status(section_id)
+
+    def count(self, status: SectionStatus) -> int:
+        return self.results.count(status)
+
+    def outcome(self, section_id: str) -> SectionOutcome | None:
+        return self.results.get(section_id)
+
+    def sections_with(self, status: SectionStatus) -> list:  # list[Section], document order
+        return [s for s in self.document.walk() if self.results.status(s.id) is status]
+
+    def set_status(self, section_id: str, status: SectionStatus) -> SectionStatus:
+        """From the dispatcher (queued, running, cancelled); what it became."""
+        return self.results.set_status(section_id, status)
+
+    def record_result(self, section_id: str, result: AnalysisResult, source: str) -> None:
+        """Saved first, then held (and shown by the caller)."""
+        sec_hash = self.hashes.get(section_id, "")
+        record = self._write(f"the findings of {self._title(section_id)}",
+                             lambda s, rid: s.record_result(rid, section_id, sec_hash, result))
+        self.results.set_result(section_id, result, self.framework, source, record)
+
+    def record_failure(self, section_id: str, error: ProviderError) -> None:
+        sec_hash = self.hashes.get(section_id, "")
+        self._write(f"the failure of {self._title(section_id)}",
+                    lambda s, rid: s.record_failure(rid, section_id, sec_hash, error))
+        self.results.set_error(section_id, error)
+
+    # -- the reviewer's work ---------------------------------------------------------------
+
+    def set_decision(self, finding_id: str, decision: str) -> Finding | None:
+        where = self._where(finding_id)
+        if self.results.set_decision(finding_id, decision) is None:
+            return None
+        return self._refresh(finding_id, self._write(
+            f"your decision on a finding in {where}",
+            lambda s, rid: s.set_decision(rid, finding_id, decision)))
+
+    def edit(self, finding_id: str, fields: dict[str, Any]) -> Finding | None:
+        where = self._where(finding_id)
+        if not fields or self.results.edit(finding_id, fields) is None:
+            return None
+        return self._refresh(finding_id, self._write(
+            f"your edit of a finding in {where}",
+            lambda s, rid: s.edit_finding(rid, finding_id, **fields)))
+
+    def originals(self, finding_id: str) -> dict[str, Any]:
+        return self.results.originals(finding_id)
+
+    def add_user_finding(self, section_id: str, finding: Finding) -> Finding:
+        f = copy_finding(finding)
+        f.source = "user"
+        f.id = f.id or "u-" + uuid.uuid4().hex[:12]  # fixed here: a retry writes the same id
+        self.results.put_finding(section_id, f)
+        stored = self._write(f"your finding in {self._title(section_id)}",
+                             lambda s, rid: s.add_user_finding(rid, section_id, f))
+        return self._refresh(f.id, stored) or f
+
+    def delete_user_finding(self, finding_id: str) -> None:
+        where = self._where(finding_id)
+        self.results.remove_finding(finding_id)
+        self._write(f"the deletion of your finding in {where}",
+                    lambda s, rid: s.delete_user_finding(rid, finding_id))
+
+    def earlier_findings(self, section_id: str) -> list[EarlierFinding]:
+        """What the section showed before (replaced, or left behind); raises StoreError."""
+        db = self.storage.db
+        if db is None or self.review_id is None:
+            raise StoreError("this review is not stored yet")
+        return earlier_findings(db, self.review_id, section_id)
+
+    # -- time --------------------------------------------------------------------------------
+
+    def count_seconds(self, seconds: float) -> None:
+        """Time spent on the review; written by `save_seconds`."""
+        if seconds > 0 and not self.closed:
+            self.unsaved_seconds += seconds
+
+    def save_seconds(self) -> None:
+        """Write the time counted; time spent while no review could open is not kept."""
+        seconds, self.unsaved_seconds = self.unsaved_seconds, 0.0
+        if seconds > 0 and self.review_id is not None:
+            self._write("the time spent", lambda s, rid: s.add_seconds(rid, seconds))
+
+    # -- numbers, report, export ---------------------------------------------------------
+
+    def statistics(self, prices: Mapping[str, Price] | None = None
+                   ) -> tuple[ReviewStatistics, bool]:
+        """The review's numbers, and whether they are counted from memory: the store's,
+        unless some changes wait to be saved (then what the reviewer sees, with the
+        tokens, cost and time the store gave last)."""
+        stored: ReviewStatistics | None = None
+        if self.store is not None and self.review_id is not None:
+            try:
+                stored = self.store.statistics(self.review_id, prices)
+            except StoreError as err:
+                log.error("statistics unavailable: %s", err)
+        if stored is not None and not self.storage.unsaved:
+            return stored, False
+        ids = [s.id for s in self.document.walk()]
+        return statistics_from_memory(self.results, ids, stored), True
+
+    def review_run(self, provider_name: str, models: list[str], region: str | None, *,
+                   started: datetime, min_confidence: float = 0.0, accept_all: bool = False,
+                   prices: dict | None = None) -> ReviewRun:
+        """This session's outcomes as a `margin.review/1` run (`build_report`)."""
+        run = ReviewRun(self.document, provider_name, models, region, self.framework.name,
+                        min_confidence=min_confidence, accept_all=accept_all, prices=prices,
+                        started=started)
+        run.outcomes = {sid: o for sid, o in self.results.items()}
+        run.finished = datetime.now(UTC)
+        return run
+
+    def snapshot(self, *, provider_name: str = "local", models: list[str] | None = None,
+                 region: str | None = None, min_confidence: float = 0.0,
+                 prices: dict | None = None) -> ReviewSnapshot:
+        """Copies of every section's findings, with how its analysis went: what the
+        export writes, exactly as the reviewer sees it (saved or still waiting)."""
+        sections: dict[str, SectionReview] = {}
+        for sid, outcome in self.results.items():
+            result = outcome.result
+            status = (SectionStatus.FAILED if outcome.error is not None and result is None
+                      else outcome.stored)
+            if result is not None and status is SectionStatus.NOT_ANALYSED:
+                status = SectionStatus.DONE  # an answer the store did not take yet
+            sections[sid] = SectionReview(
+                findings=[copy_finding(f) for f in outcome.findings], status=status,
+                model=result.model if result is not None else None,
+                usage=copy.copy(result.usage) if result is not None else Usage(),
+                error=outcome.error.message if outcome.error is not None else None)
+        return ReviewSnapshot(self.document, sections, self.framework.name, provider_name,
+                              list(models or []), region, min_confidence, prices=prices)
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _write(self, what: str, write: Any) -> Any:
+        return self.storage.write(self, what, write)
+
+    def _refresh(self, finding_id: str, stored: Finding | None) -> Finding | None:
+        """The store's copy replaces the one changed in memory."""
+        found = self.results.locate(finding_id)
+        if found is None:
+            return None
+        if stored is not None:
+            self.results.put_finding(found[0], stored)
+            return stored
+        return found[1]
+
+    def _title(self, section_id: str) -> str:
+        return f"“{self.titles.get(section_id, section_id)}”"
+
+    def _where(self, finding_id: str) -> str:
+        found = self.results.locate(finding_id)
+        return self._title(found[0]) if found is not None else "this review"

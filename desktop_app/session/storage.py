@@ -1,0 +1,212 @@
+"""The review store of a window or a run, and the one policy for writing to it.
+
+One `Storage` is shared by every session of a process (the window's, one per
+document; `margin review`'s, one per run): it opens the database on first use
+and writes what a session asks for at once. A write the machine refuses (disk
+full, read-only, locked, damaged) is kept, in order, and tried again later
+(`retry`), so the reviewer keeps working and loses nothing while the process
+runs; a write refused as a bug is logged and listed as lost, never retried.
+Listeners hear about every change of that state, so the window can say
+plainly what is not saved and why, and `margin review` can say it once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from desktop_app import paths
+from desktop_app.session.result_cache import SafeCache
+from desktop_app.store.db import Database, StoreBugError, StoreEnvironmentError, StoreError
+from desktop_app.store.results import ResultCache
+from desktop_app.store.review_state import ReviewSummary
+from desktop_app.store.reviews import ReviewStore
+
+log = logging.getLogger(__name__)
+
+Write = Callable[[ReviewStore, int], Any]
+
+
+class ReviewOwner(Protocol):
+    """The session a write belongs to: its review, once that could be opened."""
+
+    @property
+    def review_id(self) -> int | None: ...
+
+    def open_review(self) -> object:
+        """Try to open (or start) its review in the store; restores nothing."""
+
+
+@dataclass(slots=True)
+class PendingWrite:
+    what: str  # for the reviewer: "your decision on a finding in “Scope”"
+    write: Write
+    owner: ReviewOwner
+    review_id: int | None  # None: the owner's review could not be opened yet
+    key: object = None  # a later write with the same key replaces this one
+
+
+class Storage:
+    def __init__(self, folder: Callable[[], Path] = paths.data_dir) -> None:
+        self._folder = folder
+        self.db: Database | None = None
+        self.store: ReviewStore | None = None
+        self.error = ""  # why the last write failed; "" once everything is saved
+        self.lost: list[str] = []  # writes refused as bugs: not saved, not retried
+        self._pending: list[PendingWrite] = []
+        self._cache: SafeCache | None = None
+        self.listeners: list[Callable[[], None]] = []
+
+    # -- state ----------------------------------------------------------------------
+
+    @property
+    def unsaved(self) -> list[str]:
+        """What is held in memory only, oldest first."""
+        return [p.what for p in self._pending]
+
+    def open(self) -> ReviewStore | None:
+        """The one ReviewStore (the result cache shares its database); None if it cannot
+        open, `error` then says why."""
+        if self.db is None:
+            try:
+                self.db = Database(self._folder())
+                self.store = ReviewStore(self.db)
+            except StoreError as err:
+                self._set_error(err)
+        return self.store
+
+    def result_cache(self) -> SafeCache | None:
+        """The dispatchers' result cache; analysis works without it (and asks again)."""
+        if self._cache is None and self.open() is not None and self.db is not None:
+            self._cache = SafeCache(ResultCache(self.db))
+        return self._cache
+
+    def flush_cache(self) -> None:
+        """Write the answers the result cache keeps (one commit), if it is open."""
+        if self._cache is not None:
+            self._cache.flush()
+
+    def close(self) -> None:
+        if self._cache is not None:
+            self._cache.flush()
+        if self.db is not None:
+            self.db.close()
+        self.db = self.store = self._cache = None
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def write(self, owner: ReviewOwner, what: str, write: Write, *, key: object = None) -> Any:
+        """Write now, or keep the write for later; its result, or None when kept.
+        A kept write with the same `key` (an answer saved as it grows) is replaced."""
+        review_id = owner.review_id
+        pending = PendingWrite(what, write, owner, review_id, key)
+        if self._pending or review_id is None or self.store is None:
+            self._keep(pending)
+            self.retry()
+            return None
+        try:
+            return write(self.store, review_id)
+        except StoreEnvironmentError as err:
+            self._keep(pending)
+            self._set_error(err)
+        except StoreBugError as err:
+            log.exception("not saved: %s", what)
+            self.lost.append(what)
+            self._set_error(err)
+        self.notify()
+        return None
+
+    def _keep(self, pending: PendingWrite) -> None:
+        if pending.key is not None:
+            for i, p in enumerate(self._pending):
+                if p.key is pending.key and p.owner is pending.owner:
+                    self._pending[i] = pending
+                    return
+        self._pending.append(pending)
+
+    def retry(self) -> bool:
+        """Write what waits, in order; True when nothing is left."""
+        if self.open() is None or self.store is None:
+            self.notify()
+            return False
+        while self._pending:
+            p = self._pending[0]
+            review_id = p.review_id if p.review_id is not None else p.owner.review_id
+            if review_id is None:
+                p.owner.open_review()
+                review_id = p.owner.review_id
+            if review_id is None:
+                break  # its review still cannot open: `error` says why
+            try:
+                p.write(self.store, review_id)
+            except StoreEnvironmentError as err:
+                self._set_error(err)
+                break
+            except StoreBugError as err:
+                log.exception("not saved: %s", p.what)
+                self.lost.append(p.what)
+                self._set_error(err)
+            self._pending.pop(0)
+        else:
+            if not self.lost:
+                self.error = ""
+        self.notify()
+        return not self._pending
+
+    def drop_unopened(self, owner: ReviewOwner) -> None:
+        """The session is closing: its writes for a review that never opened are lost."""
+        if owner.review_id is not None:
+            return  # they know where to go now
+        dropped = [p for p in self._pending if p.owner is owner and p.review_id is None]
+        if dropped:
+            self._pending = [p for p in self._pending if p not in dropped]
+            self.lost += [p.what for p in dropped]
+            log.error("%d changes were never saved: the review could not be opened",
+                      len(dropped))
+            self.notify()
+
+    def forget_review(self, review_id: int) -> None:
+        """Its data was deleted: what waited to be written there goes too (SQLite
+        may give a new review the same id)."""
+        self._pending = [p for p in self._pending if p.review_id != review_id]
+        self.notify()
+
+    def discard_pending(self) -> list[str]:
+        """Give up on what waits (the reviewer chose to close without it)."""
+        dropped = self.unsaved
+        self._pending.clear()
+        self.notify()
+        return dropped
+
+    def notify(self) -> None:
+        for listener in list(self.listeners):
+            listener()
+
+    def set_error(self, err: StoreError) -> None:
+        """A failure met outside `write` (a read): said like one."""
+        self._set_error(err)
+        self.notify()
+
+    def _set_error(self, err: StoreError) -> None:
+        self.error = str(err)
+        log.error("review store: %s", err)
+
+    # -- the reviews list ----------------------------------------------------------------
+
+    def list_reviews(self) -> list[ReviewSummary]:
+        """Every stored review, newest first; raises StoreError."""
+        store = self.open()
+        if store is None:
+            raise StoreEnvironmentError(self.error or "the review store cannot be opened")
+        return store.list_reviews()
+
+    def delete_review(self, review_id: int) -> bool:
+        store = self.open()
+        if store is None:
+            raise StoreEnvironmentError(self.error or "the review store cannot be opened")
+        deleted = store.delete_review(review_id)
+        self.forget_review(review_id)
+        return deleted

@@ -1,0 +1,252 @@
+"""Runs a review session's analyses: the thin Qt layer the window and `margin review` share.
+
+    driver = SessionDriver()
+    driver.set_session(session)        # a ReviewSession (Qt-free)
+    driver.set_provider(setup)         # a ProviderSetup; may be shared by several drivers
+    driver.section_changed.connect(...)    # (section id, SectionStatus): read the session
+    driver.analyse(sections)
+
+It builds a `Dispatcher` for the session's framework and the provider, and
+turns the dispatcher's signals into the session's state: a status change at
+once, an answer or a failure saved in the session (then announced) one per
+turn of the event loop, so that ten answers arriving together do not hold the
+thread for ten store writes, and the run's end only after its last answer is
+in. The result cache's writes of a turn go in one commit before the answers.
+
+A new session or provider (or `refresh`, for a new framework) retires the
+dispatcher: it is cancelled and drained, what its jobs reported meanwhile is
+recorded in the session it belongs to, and only then is it silenced, so that
+no late signal lands in the next review. `Dispatcher` is imported on first
+use: it pulls in the anchoring, which the window does not need to open.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from desktop_app.ai.provider import AnalysisResult, ProviderError
+from desktop_app.document import Section
+from desktop_app.review.status import SectionStatus
+from desktop_app.session import ProviderSetup, ReviewSession
+
+if TYPE_CHECKING:
+    from desktop_app.workers.dispatcher import Dispatcher, Progress
+
+log = logging.getLogger(__name__)
+
+_DRAIN_MS = 30_000
+
+
+class SessionDriver(QObject):
+    section_changed = Signal(str, object)  # section id, its SectionStatus now
+    progress_changed = Signal(object)  # Progress
+    run_finished = Signal(object)  # Progress, once its last answer is recorded
+    busy_changed = Signal(bool)
+    provider_unusable = Signal(object)  # a fatal ProviderError: every queued job cancelled
+    provider_wanted = Signal()  # asked to analyse with no provider: it waits for one
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session: ReviewSession | None = None
+        self.setup: ProviderSetup | None = None
+        self._dispatcher: Dispatcher | None = None
+        self._waiting: list[tuple[list[Section], bool]] = []  # until a provider is given
+        self._busy = False
+        self._closed = False
+        self._arrivals: deque[tuple[str, AnalysisResult | ProviderError]] = deque()
+        self._finished_run: Progress | None = None  # announced once the arrivals are in
+        self._arrival_timer = QTimer(self)
+        self._arrival_timer.setSingleShot(True)
+        self._arrival_timer.setInterval(0)
+        self._arrival_timer.timeout.connect(self._take_arrival)
+
+    # -- state ----------------------------------------------------------------------
+
+    @property
+    def dispatcher(self) -> Dispatcher | None:
+        return self._dispatcher
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    @property
+    def waiting(self) -> bool:
+        """Analyses asked for wait for a provider."""
+        return bool(self._waiting)
+
+    # -- configuration ----------------------------------------------------------------
+
+    def set_session(self, session: ReviewSession | None) -> None:
+        """Analyse for another review; what waited for a provider is forgotten."""
+        self.retire()
+        self._waiting.clear()
+        self.session = session
+        self._renew()
+
+    def set_provider(self, setup: ProviderSetup | None) -> None:
+        """Analyse with another provider; what waited for one runs now."""
+        self.retire()
+        self.setup = setup
+        self._renew()
+        if setup is not None:
+            waiting, self._waiting = self._waiting, []
+            for sections, force in waiting:
+                self.analyse(sections, force)
+
+    def refresh(self) -> None:
+        """The session's framework changed: a new dispatcher for it."""
+        self.retire()
+        self._renew()
+
+    def _renew(self) -> None:
+        if self.session is not None and self.setup is not None and not self._closed:
+            self._make_dispatcher()
+
+    def drop_waiting(self) -> None:
+        self._waiting.clear()
+
+    # -- analysis ---------------------------------------------------------------------
+
+    def analyse(self, sections: list[Section], force: bool = False) -> None:
+        if self._closed or self.session is None or not sections:
+            return
+        if self._dispatcher is None:
+            if self.setup is None:
+                self._waiting.append((list(sections), force))
+                self.provider_wanted.emit()
+                return
+            self._make_dispatcher()
+        assert self._dispatcher is not None
+        self._dispatcher.analyse(list(sections), force)
+        self._update_busy()
+
+    def retry_failed(self) -> None:
+        if self.session is not None:
+            self.analyse(self.session.sections_with(SectionStatus.FAILED))
+
+    def cancel(self, section_ids: list[str]) -> None:
+        if self._dispatcher is not None:
+            for sid in section_ids:
+                self._dispatcher.cancel(sid)
+
+    def cancel_all(self) -> None:
+        self._waiting.clear()
+        if self._dispatcher is not None:
+            self._dispatcher.cancel_all()
+
+    def shutdown(self) -> None:
+        """At the end: cancel and drain; every answer that came is recorded."""
+        self._closed = True
+        self._waiting.clear()
+        self.retire()
+
+    # -- the dispatcher -------------------------------------------------------------------
+
+    def _make_dispatcher(self) -> None:
+        from desktop_app.workers.dispatcher import Dispatcher
+
+        session, setup = self.session, self.setup
+        assert session is not None and setup is not None
+        d = Dispatcher(setup.provider, session.framework,
+                       cache=session.storage.result_cache(),  # type: ignore[arg-type]
+                       max_threads=setup.threads, document_title=session.document.title,
+                       parent=self)
+        d.section_state_changed.connect(self._on_state)
+        d.section_finished.connect(self._arrive)
+        d.section_failed.connect(self._arrive)
+        d.progress_changed.connect(self.progress_changed)
+        d.run_finished.connect(self._on_run_finished)
+        d.provider_unusable.connect(self.provider_unusable)
+        self._dispatcher = d
+
+    def retire(self) -> None:
+        """Cancel and drain the dispatcher; its sections end up as the review had them."""
+        d, self._dispatcher = self._dispatcher, None
+        if d is None:
+            return
+        d.cancel_all()
+        if not d.shutdown(_DRAIN_MS):
+            log.error("analysis jobs still running %d ms after cancel", _DRAIN_MS)
+        # Deliver what the jobs reported while draining (results are kept,
+        # cancellations shown), then silence the old dispatcher for good.
+        QCoreApplication.sendPostedEvents(d, 0)
+        d.blockSignals(True)
+        d.cache = None
+        self._take_all_arrivals()  # saved in the review they belong to, before any switch
+        session = self.session
+        if session is not None:
+            for sid, state in list(d.states.items()):
+                if state.live:  # a job that never got to report
+                    self.section_changed.emit(sid, session.set_status(sid,
+                                                                      SectionStatus.CANCELLED))
+        d.deleteLater()
+        self._update_busy()
+
+    def _update_busy(self) -> None:
+        busy = self._dispatcher is not None and self._dispatcher.busy
+        if busy != self._busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)
+
+    # -- its signals ------------------------------------------------------------------------
+
+    def _on_state(self, sid: str, status: SectionStatus) -> None:
+        if status in (SectionStatus.DONE, SectionStatus.FAILED):
+            return  # announced with its outcome, once it is recorded
+        if self.session is not None:
+            self.section_changed.emit(sid, self.session.set_status(sid, status))
+
+    def _arrive(self, sid: str, outcome: AnalysisResult | ProviderError) -> None:
+        self._arrivals.append((sid, outcome))
+        if not self._arrival_timer.isActive():
+            self._arrival_timer.start()
+
+    def _take_arrival(self) -> None:
+        # The result cache's writes of the answers that came in since the last turn:
+        # one commit for all of them, before the answers are saved in the review.
+        self._flush_cache()
+        if self._arrivals:
+            self._record(*self._arrivals.popleft())
+        if self._arrivals:
+            self._arrival_timer.start()
+        else:
+            self._announce_end()
+
+    def _take_all_arrivals(self) -> None:
+        self._arrival_timer.stop()
+        self._flush_cache()
+        while self._arrivals:
+            self._record(*self._arrivals.popleft())
+        self._announce_end()
+
+    def _flush_cache(self) -> None:
+        if self.session is not None:
+            self.session.storage.flush_cache()
+
+    def _record(self, sid: str, outcome: AnalysisResult | ProviderError) -> None:
+        """Saved first (or kept to be saved), then announced."""
+        session = self.session
+        if session is None:
+            return
+        if isinstance(outcome, ProviderError):
+            session.record_failure(sid, outcome)
+        else:
+            source = self.setup.source_of(outcome.model) if self.setup is not None else ""
+            session.record_result(sid, outcome, source)
+        self.section_changed.emit(sid, session.status(sid))
+
+    def _on_run_finished(self, progress: Progress) -> None:
+        self._finished_run = progress
+        if not self._arrivals:
+            self._announce_end()
+        self._update_busy()
+
+    def _announce_end(self) -> None:
+        if self._finished_run is not None:
+            progress, self._finished_run = self._finished_run, None
+            self.run_finished.emit(progress)
