@@ -7,17 +7,15 @@ section text and gives each finding a stable id.
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
-
-from PySide6.QtCore import QObject, QRunnable, Signal
 
 from desktop_app.ai.anchoring import anchor_findings
 from desktop_app.ai.provider import (
     AnalysisRequest,
     AnalysisResult,
     Cancelled,
-    CancelToken,
     FailureKind,
     Provider,
     ProviderError,
@@ -25,6 +23,9 @@ from desktop_app.ai.provider import (
 )
 from desktop_app.document.model import Section, iter_blocks
 from desktop_app.review.frameworks import Framework
+from desktop_app.workers.jobs import JobBase
+
+log = logging.getLogger(__name__)  # ids and error kinds: never section text
 
 MAX_PART_CHARS = 48_000  # ~12k tokens of section text per request
 
@@ -61,58 +62,27 @@ def split_parts(section: Section, limit: int | None = None) -> tuple[str, ...]:
     return tuple(parts)
 
 
-class AnalysisSignals(QObject):
-    started = Signal(str)  # section id
-    finished = Signal(str, object)  # section id, AnalysisResult
-    failed = Signal(str, object)  # section id, ProviderError
-    cancelled = Signal(str)
+class AnalysisJob(JobBase):
+    """`finished` carries an `AnalysisResult`, `failed` a `ProviderError`."""
 
-
-class AnalysisJob(QRunnable):
     def __init__(self, task: SectionTask, provider: Provider, framework: Framework,
                  document_title: str = "") -> None:
         super().__init__()
-        self.setAutoDelete(False)  # the dispatcher owns the job until it reports
         self.task = task
         self.provider = provider
         self.framework = framework
         self.document_title = document_title
-        self.token = CancelToken()
-        self.signals = AnalysisSignals()
-        self.submitted_at = 0.0  # perf_counter at submit; read by the dispatch benchmark
-        self.started_at = 0.0
-        self.reported_at = 0.0  # perf_counter just before the terminal signal
 
-    def run(self) -> None:
-        self.started_at = time.perf_counter()
-        sid = self.task.section_id
-        if self.token.cancelled:
-            self._emit(self.signals.cancelled, sid)
-            return
-        self._emit(self.signals.started, sid)
-        try:
-            result = self._analyse()
-        except Cancelled:
-            self._emit(self.signals.cancelled, sid)
-        except ProviderError as err:
-            self._emit(self.signals.failed, sid, err)
-        except Exception as exc:  # noqa: BLE001 - a bug in one job must not kill the pool thread
-            self._emit(self.signals.failed, sid,
-                       ProviderError(FailureKind.INTERNAL, f"internal error: {exc!r}"))
-        else:
-            self.reported_at = time.perf_counter()
-            self._emit(self.signals.finished, sid, result)
+    def failure(self, exc: BaseException) -> ProviderError:
+        if isinstance(exc, ProviderError):
+            # Kept with the section for as long as the review is open: without its
+            # traceback, whose frames would keep this job (and the section's text) alive.
+            return exc.with_traceback(None)
+        # A bug in one job costs its section, never the pool thread.
+        log.error("section %s: internal error (%s)", self.task.section_id, type(exc).__name__)
+        return ProviderError(FailureKind.INTERNAL, f"internal error: {exc!r}")
 
-    @staticmethod
-    def _emit(signal, *args) -> None:
-        try:
-            signal.emit(*args)
-        except RuntimeError:
-            # The signals object is gone: the app quit while this call was in
-            # flight and nobody is left to tell.
-            pass
-
-    def _analyse(self) -> AnalysisResult:
+    def work(self) -> AnalysisResult:
         start = time.perf_counter()
         total = Usage()
         findings = []

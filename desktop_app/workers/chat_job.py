@@ -22,11 +22,12 @@ import threading
 import time
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import Signal
 
 from desktop_app.ai.bedrock import StreamDelta, StreamEnd, StreamError
 from desktop_app.ai.chat import ChatTask, PreparedChat, prepare_chat
-from desktop_app.ai.provider import Cancelled, CancelToken, FailureKind, ProviderError, Usage
+from desktop_app.ai.provider import Cancelled, FailureKind, ProviderError, Usage
+from desktop_app.workers.jobs import JobBase, JobSignals
 
 _POLL = 0.05  # seconds between cancel checks while waiting for the stream
 # Deltas that arrive closer together than this go to the GUI thread as one, so
@@ -35,52 +36,37 @@ EMIT_GAP = 0.02
 _DONE = object()
 
 
-class ChatSignals(QObject):
-    delta = Signal(str)
-    finished = Signal(object)  # dict: text, model, usage, citations, stop_reason, offline
-    failed = Signal(object)  # ProviderError; a StreamError carries partial_text
-    cancelled = Signal()
+class ChatSignals(JobSignals):
+    delta = Signal(str)  # text as it arrives; `finished` carries a dict (see above)
 
 
-class ChatJob(QRunnable):
+class ChatJob(JobBase):
+    signals_class = ChatSignals
+    signals: ChatSignals
+
     def __init__(self, task: ChatTask, provider: Any) -> None:
         super().__init__()
-        self.setAutoDelete(False)  # a JobRunner owns it and deletes it on the GUI thread
         self.task = task
         self.provider = provider
-        self.token = CancelToken()
-        self.signals = ChatSignals()
         self.offered: frozenset[str] = frozenset()
         self.first_delta_at = 0.0  # perf_counter when the first text was decoded (benchmarks)
+        self._parts: list[str] = []  # the text so far, kept for a failure to carry
 
-    def cancel(self) -> None:
-        self.token.cancel()
-
-    @property
-    def is_cancelled(self) -> bool:
-        return self.token.cancelled
-
-    def run(self) -> None:
-        parts: list[str] = []
-        try:
-            if self.token.cancelled:
-                raise Cancelled()
-            prepared = prepare_chat(self.task, self.provider)
-            self.offered = prepared.offered
-            end = self._pump(prepared, parts)
-        except Cancelled:
-            self._emit(self.signals.cancelled)
-        except ProviderError as err:
-            self._emit(self.signals.failed, err)
-        except Exception as exc:  # noqa: BLE001 - a bug must not kill the pool thread
-            self._emit(self.signals.failed, StreamError(
-                FailureKind.INTERNAL, f"internal error: {exc!r}", partial_text="".join(parts)))
-        else:
-            text = end.text if end.text else "".join(parts)
-            self._emit(self.signals.finished, {
-                "text": text, "model": end.model or None, "usage": end.usage,
+    def work(self) -> dict[str, Any]:
+        prepared = prepare_chat(self.task, self.provider)
+        self.offered = prepared.offered
+        end = self._pump(prepared, self._parts)
+        text = end.text if end.text else "".join(self._parts)
+        return {"text": text, "model": end.model or None, "usage": end.usage,
                 "citations": prepared.citations(text), "stop_reason": end.stop_reason,
-                "offline": prepared.offline})
+                "offline": prepared.offline}
+
+    def failure(self, exc: BaseException) -> ProviderError:
+        if isinstance(exc, ProviderError):
+            return exc.with_traceback(None)  # its frames would keep this job alive
+        # A bug must not kill the pool thread; what was written so far is kept.
+        return StreamError(FailureKind.INTERNAL, f"internal error: {exc!r}",
+                           partial_text="".join(self._parts))
 
     def _pump(self, prepared: PreparedChat, parts: list[str]) -> StreamEnd:
         items: queue.SimpleQueue[Any] = queue.SimpleQueue()
@@ -106,7 +92,7 @@ class ChatJob(QRunnable):
         def flush() -> None:
             nonlocal last_emit
             if pending:
-                self._emit(self.signals.delta, "".join(pending))
+                self.emit(self.signals.delta, "".join(pending))
                 pending.clear()
                 last_emit = time.perf_counter()
 
@@ -136,10 +122,3 @@ class ChatJob(QRunnable):
                 return StreamEnd("".join(parts), "", "", Usage())
             if isinstance(item, BaseException):
                 raise item
-
-    @staticmethod
-    def _emit(signal: Any, *args: Any) -> None:
-        try:
-            signal.emit(*args)
-        except RuntimeError:  # the signals object is gone: the app quit meanwhile
-            pass

@@ -1,9 +1,11 @@
 """The analysis dispatcher: sections in, per-section signals and progress out.
 
-One `AnalysisJob` per section on a `QThreadPool`. The dispatcher lives on the
-GUI (or CLI main) thread, answers unchanged sections from the result cache,
-keeps every job referenced until it reports, and turns job signals into the
-per-section state the window and `margin review` show. The provider does the
+One `AnalysisJob` per section, run by a `JobRunner` (workers/jobs.py: it
+holds each job until it has reported and frees it on this thread). The
+dispatcher lives on the GUI (or CLI main) thread, answers unchanged sections
+from the result cache, and turns job signals into the per-section state (one
+`SectionStatus`) that the session driver records for the window and `margin
+review`. The provider does the
 retries, fallbacks and throttling; the pool only bounds the threads.
 
 Queued sections wait here, not in the pool: the pool gets a job only when a
@@ -19,9 +21,9 @@ import logging
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import partial
 
-import shiboken6
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop_app.ai.provider import AnalysisResult, Provider, ProviderError
 from desktop_app.document.model import Section
@@ -29,6 +31,7 @@ from desktop_app.review.frameworks import Framework
 from desktop_app.review.status import SectionStatus
 from desktop_app.store.results import ResultCache, cache_key, framework_identity, section_hash
 from desktop_app.workers.analysis_job import AnalysisJob, SectionTask
+from desktop_app.workers.jobs import JobRunner
 
 log = logging.getLogger(__name__)  # counts, ids and error kinds: never section text
 
@@ -79,16 +82,18 @@ class Dispatcher(QObject):
         self.framework = framework
         self.cache = cache
         self.document_title = document_title
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(max(1, max_threads))
+        # The jobs run on a JobRunner, which holds each until it has reported and
+        # frees it on this thread (workers/jobs.py); the dispatcher keeps the
+        # sections' side: what waits for a thread, what runs, what came back.
+        self.runner = JobRunner(self, max_threads=max(1, max_threads))
+        self.pool = self.runner.pool
         self.states: dict[str, SectionStatus] = {}
         self.errors: dict[str, ProviderError] = {}
         self.progress = Progress()
-        self._jobs: dict[str, AnalysisJob] = {}  # handed to the pool, not yet reported
+        self._jobs: dict[str, AnalysisJob] = {}  # handed to the runner, not yet reported
         self._pending: OrderedDict[str, SectionTask] = OrderedDict()  # waiting for a thread
         self._tasks: dict[str, SectionTask] = {}
         self._keys: dict[str, tuple[str, str, str, str]] = {}
-        self._retired: list[AnalysisJob] = []  # reported, maybe still inside run()
         self._framework_id = framework_identity(framework)
         self.pickup_seconds: list[float] = []  # submit -> job running, for the benchmark
         self.reported_at: dict[str, float] = {}  # job's result emit time, for the benchmark
@@ -159,11 +164,8 @@ class Dispatcher(QObject):
             self._on_cancelled(section_id)
             return
         job = self._jobs.get(section_id)
-        if job is None:
-            return
-        job.token.cancel()
-        if self.pool.tryTake(job):  # not picked up by a thread yet: report here
-            self._on_cancelled(section_id)
+        if job is not None:
+            self.runner.cancel(job)  # reports at once if no thread had picked it up
 
     @Slot()
     def cancel_all(self) -> None:
@@ -177,11 +179,7 @@ class Dispatcher(QObject):
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Cancel everything and wait for running jobs; False if some did not stop."""
         self.cancel_all()
-        self.pool.clear()
-        if not self.pool.waitForDone(timeout_ms):
-            return False
-        self._free_retired()
-        return True
+        return self.runner.shutdown(timeout_ms)
 
     # -- internals -------------------------------------------------------
 
@@ -196,15 +194,15 @@ class Dispatcher(QObject):
         bench/window_bench.py); the limiter spaces requests 8 ms apart anyway,
         so starting them a turn apart costs no throughput."""
         if self._pending and len(self._jobs) < self.pool.maxThreadCount():
-            _, task = self._pending.popitem(last=False)
+            sid, task = self._pending.popitem(last=False)
             job = AnalysisJob(task, self.provider, self.framework, self.document_title)
-            job.signals.started.connect(self._on_started)
-            job.signals.finished.connect(self._on_finished)
-            job.signals.failed.connect(self._on_failed)
-            job.signals.cancelled.connect(self._on_cancelled)
-            self._jobs[task.section_id] = job
-            job.submitted_at = time.perf_counter()
-            self.pool.start(job)
+            signals = job.signals
+            signals.started.connect(partial(self._on_started, sid))
+            signals.finished.connect(partial(self._on_finished, sid))
+            signals.failed.connect(partial(self._on_failed, sid))
+            signals.cancelled.connect(partial(self._on_cancelled, sid))
+            self._jobs[sid] = job
+            self.runner.start(job)
             if self._pending and len(self._jobs) < self.pool.maxThreadCount():
                 QTimer.singleShot(0, self, self._pump)
 
@@ -212,7 +210,6 @@ class Dispatcher(QObject):
         self.states[sid] = state
         self.section_state_changed.emit(sid, state)
 
-    @Slot(str)
     def _on_started(self, sid: str) -> None:
         job = self._jobs.get(sid)
         if job is not None:
@@ -221,7 +218,6 @@ class Dispatcher(QObject):
         self._set_state(sid, SectionStatus.RUNNING)
         self._emit_progress()
 
-    @Slot(str, object)
     def _on_finished(self, sid: str, result: AnalysisResult) -> None:
         self._retire(sid, was_running=True)
         if self.cache is not None:
@@ -235,7 +231,6 @@ class Dispatcher(QObject):
         self._set_state(sid, SectionStatus.DONE)
         self.section_finished.emit(sid, result)
 
-    @Slot(str, object)
     def _on_failed(self, sid: str, error: ProviderError) -> None:
         self._retire(sid, was_running=True)
         self.errors[sid] = error
@@ -249,7 +244,6 @@ class Dispatcher(QObject):
             self.provider_unusable.emit(error)
         self._emit_progress()
 
-    @Slot(str)
     def _on_cancelled(self, sid: str) -> None:
         job = self._jobs.get(sid)
         was_running = job is not None and job.started_at > 0
@@ -265,22 +259,7 @@ class Dispatcher(QObject):
         self.reported_at[sid] = job.reported_at
         if was_running and job.started_at > 0:
             self.progress.running = max(0, self.progress.running - 1)
-        self._retired.append(job)
-        if self.pool.activeThreadCount() == 0:
-            self._free_retired()
-        self._pump()
-
-    def _free_retired(self) -> None:
-        """Delete reported jobs once no pool thread is inside run().
-
-        PySide keeps a reference from the pool to a Python QRunnable until the
-        C++ object is deleted, so jobs are deleted here, on the owning thread,
-        when it is safe (see workers/jobs.py for the measurements).
-        """
-        retired, self._retired = self._retired, []
-        for job in retired:
-            if shiboken6.isValid(job):
-                shiboken6.delete(job)
+        self._pump()  # its thread is free (the runner lets go of the job after this)
 
     def _emit_progress(self) -> None:
         self.progress_changed.emit(self.progress)

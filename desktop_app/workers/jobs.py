@@ -1,21 +1,25 @@
-"""Run plain callables on a thread pool and report back through Qt signals.
+"""Work on a thread pool, reported back through Qt signals: the one job base and runner.
 
-The superqt pattern: a `Job` is a `QRunnable` that owns a `JobSignals` QObject.
-The callable never sees Qt; it returns a value or raises, and the job turns
-that into `finished(result)` or `failed(exception)`, delivered on the thread
-the signals object lives in (the GUI thread). Jobs never touch widgets.
+The superqt pattern: a job (`JobBase`) is a `QRunnable` that owns a
+`JobSignals` QObject, a cancel token and the guard that keeps a late emit
+from failing once the app is gone. Its work never sees Qt; it returns a value
+or raises, and the job turns that into `finished(result)`, `failed(error)` or
+`cancelled()`, delivered on the thread the signals object lives in (the GUI
+thread). Jobs never touch widgets. `Job` runs a plain callable;
+`AnalysisJob` (a section) and `ChatJob` (a streamed answer) are the others.
 
 A `JobRunner` keeps a reference to every job until its last signal has been
 delivered (a runnable nobody holds may be collected with its signals object
-while queued signals are on their way), and lets go of it afterwards, on the
-GUI thread, so that thousands of analysis jobs do not pile up in memory.
+while queued signals are on their way), and lets go of it afterwards, on its
+own thread, so that thousands of analysis jobs do not pile up in memory. The
+dispatcher runs its jobs on one too.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
-import threading
+import time
 import weakref
 from collections.abc import Callable
 from functools import partial
@@ -24,6 +28,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from desktop_app.ai.provider import Cancelled, CancelToken
+
 log = logging.getLogger(__name__)
 
 _runners: weakref.WeakSet[JobRunner] = weakref.WeakSet()
@@ -31,48 +37,88 @@ _runners: weakref.WeakSet[JobRunner] = weakref.WeakSet()
 
 class JobSignals(QObject):
     started = Signal()
-    finished = Signal(object)  # the callable's return value
-    failed = Signal(object)  # the exception it raised
-    cancelled = Signal()  # cancelled before it started running
+    finished = Signal(object)  # what `work()` returned
+    failed = Signal(object)  # what it raised (a subclass may say it in its own terms)
+    cancelled = Signal()  # cancelled before it started, or it stopped at a cancel
 
 
-class Job(QRunnable):
-    """One call of `fn(*args, **kwargs)` on a pool thread.
+class JobBase(QRunnable):
+    """One piece of work on a pool thread, reported through `self.signals`.
+
+    Subclasses write `work()` (and, to report a failure in their own terms,
+    `failure()`); `run()` turns what it does into exactly one of `finished`,
+    `failed` or `cancelled`, after `started`. Long work checks `self.token` (or
+    `is_cancelled`) between steps and raises `Cancelled` there. The signals
+    object lives on the thread that made the job, so its slots run there.
 
     Connect to `job.signals` before handing the job to `JobRunner.start`:
     a signal emitted before anyone is connected is gone.
     """
 
-    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+    signals_class: type[JobSignals] = JobSignals
+
+    def __init__(self) -> None:
         super().__init__()
-        # The runner, not the pool, deletes the C++ runnable, on the GUI thread:
+        # The runner, not the pool, deletes the C++ runnable, on its own thread:
         # see JobRunner._flush for why.
         self.setAutoDelete(False)
-        self.fn = fn
-        self.args = args
-        self.kwargs = kwargs
-        self.signals = JobSignals()
-        self._cancel = threading.Event()
+        self.signals = self.signals_class()
+        self.token = CancelToken()
+        self.submitted_at = 0.0  # perf_counter when handed over (the benchmarks read these)
+        self.started_at = 0.0  # when a pool thread picked it up
+        self.reported_at = 0.0  # just before `finished`
 
     def cancel(self) -> None:
-        """Ask the job not to run. A job already running is not interrupted."""
-        self._cancel.set()
+        """Ask the job to stop: not to start, or to end at its next check."""
+        self.token.cancel()
 
     @property
     def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
+        return self.token.cancelled
+
+    def work(self) -> Any:
+        raise NotImplementedError
+
+    def failure(self, exc: BaseException) -> object:
+        """What `failed` carries for `exc`."""
+        return exc
 
     def run(self) -> None:
-        if self._cancel.is_set():
-            self.signals.cancelled.emit()
+        self.started_at = time.perf_counter()
+        if self.token.cancelled:
+            self.emit(self.signals.cancelled)
             return
-        self.signals.started.emit()
+        self.emit(self.signals.started)
         try:
-            result = self.fn(*self.args, **self.kwargs)
+            result = self.work()
+        except Cancelled:
+            self.emit(self.signals.cancelled)
         except BaseException as exc:  # every failure is reported; none may escape a pool thread
-            self.signals.failed.emit(exc)
+            self.emit(self.signals.failed, self.failure(exc))
         else:
-            self.signals.finished.emit(result)
+            self.reported_at = time.perf_counter()
+            self.emit(self.signals.finished, result)
+
+    def emit(self, signal: Any, *args: Any) -> None:
+        """Emit, unless the signals object is gone: the app quit while this work was
+        in flight, and nobody is left to tell."""
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            pass
+
+
+class Job(JobBase):
+    """One call of `fn(*args, **kwargs)`; `failed` carries the exception it raised."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__()
+        self.fn = fn
+        self.args = args
+        self.kwargs = kwargs
+
+    def work(self) -> Any:
+        return self.fn(*self.args, **self.kwargs)
 
 
 class JobRunner(QObject):
@@ -91,10 +137,10 @@ class JobRunner(QObject):
             self.pool.setMaxThreadCount(max_threads)
         # By ticket, not by job: after run() the job's C++ half is gone, and
         # id() values are reused. Insertion-ordered, so cancels go in start order.
-        self._jobs: dict[int, Job] = {}
+        self._jobs: dict[int, JobBase] = {}
         self._tickets = itertools.count()
         # Reported jobs whose pool thread may not have returned from run() yet.
-        self._retired: list[Job] = []
+        self._retired: list[JobBase] = []
         _runners.add(self)
 
     @property
@@ -102,8 +148,9 @@ class JobRunner(QObject):
         """Jobs started and not yet reported back (queued or running)."""
         return len(self._jobs)
 
-    def start(self, job: Job, priority: int = 0) -> Job:
+    def start(self, job: JobBase, priority: int = 0) -> JobBase:
         """Queue `job`; connect to `job.signals` before calling this."""
+        job.submitted_at = time.perf_counter()
         ticket = next(self._tickets)
         self._jobs[ticket] = job
         # Connected after the caller's slots, so they run before the release.
@@ -116,14 +163,22 @@ class JobRunner(QObject):
         self.pool.start(job, priority)
         return job
 
+    def cancel(self, job: JobBase) -> bool:
+        """Cancel `job`: a queued one is taken back and reports `cancelled` here (True);
+        a running one is asked to stop and reports when it does."""
+        job.cancel()
+        # A job taken back from the queue never runs, so report for it here.
+        if self.pool.tryTake(job):
+            job.signals.cancelled.emit()
+            return True
+        return False
+
     @Slot()
     def cancel_all(self) -> None:
-        """Cancel every queued job (each reports `cancelled`); running ones finish."""
+        """Cancel every job: queued ones report `cancelled`, running ones end at their
+        next check (a plain `Job` cannot check: it finishes)."""
         for job in list(self._jobs.values()):
-            job.cancel()
-            # A job taken back from the queue never runs, so report for it here.
-            if self.pool.tryTake(job):
-                job.signals.cancelled.emit()
+            self.cancel(job)
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Cancel queued jobs and wait for running ones. False if some still run."""

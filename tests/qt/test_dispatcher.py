@@ -214,3 +214,36 @@ def test_long_section_is_analysed_in_parts_and_reported_as_one(qtbot, tmp_path, 
     assert len(result.findings) == len(provider.calls)
     assert result.usage.requests == len(provider.calls)
     assert all(f.anchored for f in result.findings)
+
+
+def test_its_jobs_are_freed_once_they_report(qtbot, tmp_path, make_dispatcher, monkeypatch):
+    """The dispatcher runs its jobs on the one JobRunner: finished, failed and cancelled
+    jobs alike are let go, so a long run does not keep a job per section."""
+    import gc
+    import weakref
+
+    from desktop_app.workers import dispatcher as module
+
+    made: list[weakref.ref] = []
+
+    class Tracked(module.AnalysisJob):
+        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(*args, **kwargs)
+            made.append(weakref.ref(self))
+
+    monkeypatch.setattr(module, "AnalysisJob", Tracked)
+    doc = _doc(tmp_path, 6)
+    provider = ScriptedProvider()
+    provider.fail["Section 1"] = ProviderError(FailureKind.SERVICE, "HTTP 503")
+    provider.block["Section 2"] = threading.Event()  # running until cancelled
+    d = make_dispatcher(provider, threads=2)
+    d.analyse(list(doc.walk()))
+    qtbot.waitUntil(lambda: d.states.get(next(s.id for s in doc.walk()
+                                              if s.title == "Section 2")) is
+                    SectionStatus.RUNNING, timeout=10_000)
+    with qtbot.waitSignal(d.run_finished, timeout=10_000):
+        d.cancel_all()
+    assert d.shutdown(10_000)
+    gc.collect()
+    assert made and [r() for r in made] == [None] * len(made)
+    assert d.runner.active == 0

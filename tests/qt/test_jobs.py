@@ -135,3 +135,51 @@ def test_jobs_are_freed_once_reported(qtbot) -> None:
     gc.collect()
     # Neither the pool nor a signal connection keeps a finished or cancelled job alive.
     assert [r() for r in refs] == [None] * 6
+
+
+def test_a_job_stops_at_a_cancel_while_it_works(qtbot, runner: JobRunner) -> None:
+    """The job base: work that checks its token and raises Cancelled reports
+    `cancelled`, never `finished` or `failed`."""
+    from desktop_app.ai.provider import Cancelled
+    from desktop_app.workers.jobs import JobBase
+
+    class Steps(JobBase):
+        def work(self) -> str:
+            for _ in range(500):
+                if self.token.wait(0.01):
+                    raise Cancelled()
+            return "ran to the end"
+
+    job = Steps()
+    outcomes: list[str] = []
+    job.signals.finished.connect(lambda _r: outcomes.append("finished"))
+    job.signals.failed.connect(lambda _e: outcomes.append("failed"))
+    with qtbot.waitSignal(job.signals.started):
+        runner.start(job)
+    with qtbot.waitSignal(job.signals.cancelled, timeout=2_000):
+        runner.cancel(job)
+    assert outcomes == []
+    qtbot.waitUntil(lambda: runner.active == 0)
+
+
+def test_an_analysis_job_reports_a_bug_as_a_failure_of_its_section(qtbot, runner) -> None:
+    from desktop_app.ai.provider import FailureKind, ProviderError
+    from desktop_app.review.frameworks import find_framework
+    from desktop_app.workers.analysis_job import AnalysisJob, SectionTask
+
+    class Broken:
+        name, models = "broken", ["broken-1"]
+
+        def cache_identity(self) -> str:
+            return "broken"
+
+        def analyse(self, _request, _cancel):  # type: ignore[no-untyped-def]
+            raise KeyError("no such field")
+
+    job = AnalysisJob(SectionTask("s1", "Scope", "Some text.", ("Some text.",)), Broken(),
+                      find_framework(None))
+    with qtbot.waitSignal(job.signals.failed) as blocker:
+        runner.start(job)
+    error = blocker.args[0]
+    assert isinstance(error, ProviderError) and error.kind is FailureKind.INTERNAL
+    assert "KeyError" in error.message
