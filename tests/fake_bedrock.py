@@ -32,7 +32,7 @@ characters a token, the tool definitions included.
 
 In another process: `python -m tests.fake_bedrock` prints its URL and serves
 until stdin closes; POST /_fake/models/{id} {"latency", "throttle": {"rate",
-"burst"}} scripts it, GET /_fake/stats counts requests per model.
+"burst"}, "cache_min_tokens"} scripts it, GET /_fake/stats counts requests per model.
 """
 
 from __future__ import annotations
@@ -503,8 +503,9 @@ class FakeBedrock:
         return {"models": by_model}
 
     def _control(self, h: _Handler, raw: bytes) -> None:
-        """POST /_fake/models/{id} {"latency": s, "throttle": {"rate": r, "burst": b}}:
-        scripting for a fake running in another process (`python -m tests.fake_bedrock`)."""
+        """POST /_fake/models/{id} {"latency": s, "throttle": {"rate": r, "burst": b},
+        "cache_min_tokens": n}: scripting for a fake running in another process
+        (`python -m tests.fake_bedrock`)."""
         match = re.fullmatch(r"/_fake/models/([^/]+)", urlsplit(h.path).path)
         try:
             settings = json.loads(raw or b"{}")
@@ -513,7 +514,10 @@ class FakeBedrock:
         if match is None or not isinstance(settings, dict):
             self._send_error(h, "ValidationException", "bad control request", 400)
             return
-        model = self.model(unquote(match.group(1)))
+        model_id = unquote(match.group(1))
+        model = self.model(model_id)
+        if "cache_min_tokens" in settings:
+            self.cache_min_tokens[model_id] = int(settings["cache_min_tokens"])
         if "latency" in settings:
             model.latency = float(settings["latency"])
         if settings.get("throttle"):
