@@ -17,7 +17,7 @@ output, the model chain, usage) is `BedrockProvider.check_consistency`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -191,7 +191,8 @@ def consistency_layout(request: ConsistencyRequest, facts: Sequence[Fact], model
                         chars_per_token=request.chars_per_token)
 
 
-def validator(request: ConsistencyRequest):
+def validator(request: ConsistencyRequest) -> Callable[[Any], list[DocumentFinding]]:
+    """Validation of an answer to `request`: quotes must name sections of its outline."""
     ids = request.section_ids
 
     def validate(payload: Any) -> list[DocumentFinding]:
