@@ -1,10 +1,12 @@
 """Estimated Bedrock prices, and the cost of a `Usage` at those prices.
 
-Prices are USD per million tokens: (input, output, cache read). They are an
-estimate the user can edit in Settings (AWS changes them, and discounts or
-private offers apply), so an unknown model gives `None`, never a guess.
-Cache writes are billed at 1.25 x the input price for Claude on Bedrock, so
-they need no column of their own.
+Prices are USD per million tokens: (input, output, cache read), optionally
+a fourth, cache write. They are an estimate the user can edit in Settings
+(AWS changes them, and discounts or private offers apply), so an unknown
+model gives `None`, never a guess. Cache writes (5-minute entries) are billed
+at 1.25 x the input price for every Claude model on Bedrock, so the table
+needs no fourth column; a price with one (another model family, a private
+offer) uses it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from collections.abc import Mapping
 
 from desktop_app.ai.provider import Usage
 
-Price = tuple[float, float, float]  # input, output, cache read; USD per million tokens
+# input, output, cache read[, cache write]; USD per million tokens
+Price = tuple[float, float, float] | tuple[float, float, float, float]
 
 CACHE_WRITE_FACTOR = 1.25
 # Cross-region "global." profiles are billed at the base price; geographic
@@ -41,6 +44,12 @@ _FLAT: dict[str, Price] = {
 def _scaled(price: Price, factor: float) -> Price:
     return (round(price[0] * factor, 4), round(price[1] * factor, 4),
             round(price[2] * factor, 4))
+
+
+def cache_prices(price: Price) -> tuple[float, float]:
+    """(cache read, cache write) per million tokens of a price."""
+    write = price[3] if len(price) > 3 else price[0] * CACHE_WRITE_FACTOR
+    return price[2], write
 
 
 def default_prices() -> dict[str, Price]:
@@ -91,8 +100,9 @@ def estimate_cost(model: str | None, usage: Usage,
     price = price_for(model, prices)
     if price is None:
         return None
-    inp, out, cache_read = price
+    inp, out = price[0], price[1]
+    cache_read, cache_write = cache_prices(price)
     dollars = (usage.input_tokens * inp + usage.output_tokens * out
                + usage.cache_read_tokens * cache_read
-               + usage.cache_write_tokens * inp * CACHE_WRITE_FACTOR) / 1_000_000
+               + usage.cache_write_tokens * cache_write) / 1_000_000
     return round(dollars, 6)
