@@ -136,9 +136,9 @@ def main() -> int:  # noqa: PLR0915 - a linear script
     from desktop_app.review.frameworks import find_framework
     from desktop_app.store.db import Database
     from desktop_app.store.reviews import ReviewStore
-    from desktop_app.ui.chat_message import ASSISTANT
-    from desktop_app.ui.chat_panel import ChatPanel
-    from desktop_app.ui.section_model import SectionTreeModel
+    from desktop_app.ui.chat.message import ASSISTANT
+    from desktop_app.ui.chat.panel import ChatPanel
+    from desktop_app.ui.sections.model import SectionTreeModel
     from desktop_app.workers.dispatcher import Dispatcher
     from tests.docx_factory import p, write_docx
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from desktop_app.ai.provider import AnalysisResult, Usage  # noqa: E402
 from desktop_app.document import load  # noqa: E402
 from desktop_app.review.frameworks import find_framework  # noqa: E402
-from desktop_app.ui.section_model import SectionTreeModel  # noqa: E402
+from desktop_app.ui.sections.model import SectionTreeModel  # noqa: E402
 from desktop_app.workers.dispatcher import Dispatcher  # noqa: E402
 from tests.docx_factory import p, write_docx  # noqa: E402
 

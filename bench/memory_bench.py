@@ -40,7 +40,7 @@ import sys, time
 from PySide6.QtCore import QTimer
 from desktop_app.app import create_application
 app = create_application()
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.window.main_window import MainWindow
 w = MainWindow(); w.resize(1280, 800); w.show()
 state = {}
 def loaded(doc):

@@ -37,7 +37,7 @@ t0 = time.perf_counter()
 from PySide6.QtCore import QTimer
 from desktop_app.app import create_application
 app = create_application()
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.window.main_window import MainWindow
 w = MainWindow(); w.resize(1280, 800)
 w.show()
 def done():

@@ -232,8 +232,8 @@ def main() -> int:  # noqa: PLR0915 - a linear script
         os.environ.pop(name, None)
 
     from desktop_app.ai.config import BedrockConfig
-    from desktop_app.ui import settings as app_settings
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.settings import store as app_settings
+    from desktop_app.ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     body = "".join(

@@ -37,7 +37,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Margin")
     app.setOrganizationName("Margin")
     app.setApplicationDisplayName("Margin")
-    from desktop_app.ui.icons import app_icon  # the GUI's, not the command line's
+    from desktop_app.ui.common.icons import app_icon  # the GUI's, not the command line's
 
     app.setWindowIcon(app_icon())
     return app
@@ -56,7 +56,7 @@ def run_gui(path: str | None = None, *, error_dialogs: bool = True) -> int:
     log_startup("window")
     # Imported here so `margin sections` and friends never build widgets.
     from desktop_app.diagnostics import error_hook
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.window.main_window import MainWindow
 
     reporter = error_hook.install(log_file, dialogs=error_dialogs and error_hook.dialogs_wanted(),
                                   parent=app)

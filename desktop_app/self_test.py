@@ -105,7 +105,7 @@ class _Checks:
         from PySide6.QtCore import qInstallMessageHandler
 
         from desktop_app.app import create_application
-        from desktop_app.ui.main_window import MainWindow
+        from desktop_app.ui.window.main_window import MainWindow
 
         def qt_message(_kind, _context, message: str) -> None:
             # The offscreen platform cannot size a native frame; nothing is wrong.
@@ -120,7 +120,7 @@ class _Checks:
 
     def _window(self, app, MainWindow) -> str:  # noqa: N803 - the class, imported late
         from desktop_app import paths
-        from desktop_app.ui.about_dialog import version_info
+        from desktop_app.ui.common.about_dialog import version_info
 
         unknown = [name for name, version in version_info() if version == "not found"]
         if unknown:

@@ -79,13 +79,13 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.app import create_application
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.window.main_window import MainWindow
 
     app = create_application()
     if args.dark:
         from PySide6.QtCore import Qt
 
-        from desktop_app.ui.theme import dark_palette
+        from desktop_app.ui.common.theme import dark_palette
 
         # Qt 6.8+ can ask the platform for its dark scheme; where the platform has
         # none (Xvfb), the palette is what a dark scheme would have given.

@@ -29,7 +29,7 @@ import faulthandler, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog
 from desktop_app import app
-from desktop_app.ui import main_window
+from desktop_app.ui.window import main_window
 
 crash = sys.argv[1] == "crash"
 

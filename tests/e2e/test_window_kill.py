@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.store.db import DB_NAME
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.window.main_window import MainWindow
 from tests.qt.review_doubles import make_flawed_docx
 
 ROOT = Path(__file__).resolve().parents[2]

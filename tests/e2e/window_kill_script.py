@@ -14,7 +14,7 @@ import json
 import sys
 
 from desktop_app.app import create_application
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.window.main_window import MainWindow
 
 
 def main(path: str) -> int:

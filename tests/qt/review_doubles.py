@@ -19,7 +19,7 @@ from desktop_app.ai.provider import (
 from desktop_app.document import Document
 from desktop_app.review.findings import Finding
 from desktop_app.session import ProviderSetup
-from desktop_app.ui.settings import ReviewPrefs
+from desktop_app.ui.settings.store import ReviewPrefs
 
 DETAILS = "Revenue fell by 4% in March. The cause is described in the appendix."
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 import desktop_app
 from desktop_app import paths
-from desktop_app.ui.about_dialog import PRIVACY, AboutDialog
+from desktop_app.ui.common.about_dialog import PRIVACY, AboutDialog
 from tests.qt.window_helpers import new_window
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,7 +69,7 @@ def test_about_does_not_import_boto3(tmp_path: Path) -> None:
     code = ("import sys\n"
             "from PySide6.QtWidgets import QApplication\n"
             "app = QApplication([])\n"
-            "from desktop_app.ui.about_dialog import AboutDialog, version_text\n"
+            "from desktop_app.ui.common.about_dialog import AboutDialog, version_text\n"
             "AboutDialog()\n"
             "assert 'boto3' in version_text()\n"
             "print('boto3' in sys.modules, 'botocore' in sys.modules)\n")

@@ -28,7 +28,7 @@ CHILD = """
 import sys
 from PySide6.QtCore import QTimer
 from desktop_app import app
-from desktop_app.ui import main_window
+from desktop_app.ui.window import main_window
 
 class Closing(main_window.MainWindow):
     def __init__(self):

@@ -25,9 +25,9 @@ from desktop_app.document.model import Document
 from desktop_app.review.frameworks import find_framework
 from desktop_app.session import ChatLog, ProviderIdentity, ReviewSession, Storage, short_model
 from desktop_app.store.reviews import ReviewStore
-from desktop_app.ui.chat_message import ASSISTANT, ERROR, USER, MessageView
-from desktop_app.ui.chat_panel import ChatPanel, explain_failure
-from desktop_app.ui.chat_render import ChatTextView, section_url
+from desktop_app.ui.chat.message import ASSISTANT, ERROR, USER, MessageView
+from desktop_app.ui.chat.panel import ChatPanel, explain_failure
+from desktop_app.ui.chat.render import ChatTextView, section_url
 from tests.conftest import ROOT
 from tests.conftest_bedrock import FALLBACK, PRIMARY
 from tests.fake_bedrock import FakeBedrock, Reply

@@ -14,9 +14,9 @@ from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtTest import QTest
 
 from desktop_app.store.reviews import ReviewStore
-from desktop_app.ui.findings_model import EDITED_ROLE, FindingFilter
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.shortcuts_dialog import shortcut_rows
+from desktop_app.ui.findings.model import EDITED_ROLE, FindingFilter
+from desktop_app.ui.window.main_window import MainWindow
+from desktop_app.ui.common.shortcuts_dialog import shortcut_rows
 from tests.qt.window_helpers import (
     analyse_all,
     new_window,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop_app.store.history import earlier_counts
-from desktop_app.ui.history_dialog import EarlierFindingsDialog
+from desktop_app.ui.findings.earlier_findings import EarlierFindingsDialog
 from tests.qt.review_doubles import make_flawed_docx
 from tests.qt.window_helpers import TIMEOUT, analyse_all, new_window, open_ready, section, select
 

@@ -27,10 +27,10 @@ from desktop_app.paths import sample_document
 from desktop_app.review.findings import Finding
 from desktop_app.review.frameworks import find_framework
 from desktop_app.session import ProviderIdentity, ReviewSession, Storage
-from desktop_app.ui import settings as app_settings
-from desktop_app.ui.export_dialog import ExportDialog
-from desktop_app.ui.export_prefs import ExportPrefs, load_export_prefs, save_export_prefs
-from desktop_app.ui.export_source import snapshot_of
+from desktop_app.ui.settings import store as app_settings
+from desktop_app.ui.export.dialog import ExportDialog
+from desktop_app.ui.export.prefs import ExportPrefs, load_export_prefs, save_export_prefs
+from desktop_app.ui.export.source import snapshot_of
 from desktop_app.workers.jobs import JobRunner
 from tests.docx_inspect import inspect
 from tests.export_helpers import at

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.app import create_application
 from desktop_app.review.findings import SEVERITIES
-from desktop_app.ui.icons import action_icon, app_icon, severity_icon
+from desktop_app.ui.common.icons import action_icon, app_icon, severity_icon
 from desktop_app.session import SectionStatus
-from desktop_app.ui.icons import status_icon
-from desktop_app.ui.theme import contrast
+from desktop_app.ui.common.icons import status_icon
+from desktop_app.ui.common.theme import contrast
 from tests.qt.theme_helpers import dark_scheme
 
 ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
@@ -136,7 +136,7 @@ def test_app_icon_files_are_what_the_build_script_makes(qapp, tmp_path: Path) ->
 
 
 def test_the_application_and_its_windows_carry_the_icon(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.window.main_window import MainWindow
 
     app = create_application()
     assert not app_icon().isNull()
@@ -149,7 +149,7 @@ def test_the_application_and_its_windows_carry_the_icon(qtbot) -> None:  # type:
 
 def test_findings_carry_their_severity_icon(qapp) -> None:  # type: ignore[no-untyped-def]
     from desktop_app.review.findings import Finding
-    from desktop_app.ui.findings_model import FindingsModel
+    from desktop_app.ui.findings.model import FindingsModel
 
     model = FindingsModel()
     model.set_findings([Finding("clarity", s, 0.9, "", f"issue {s}", "") for s in SEVERITIES],

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QMenu, QWidget
 
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.window.main_window import MainWindow
 from tests.qt.keyboard_helpers import (
     mnemonic_clashes,
     name_of,
@@ -170,7 +170,7 @@ def test_finding_editor_tab_order(qtbot, reviewed: MainWindow) -> None:  # type:
 
 
 def test_settings_dialog_tab_order_and_mnemonics(qtbot, reviewed: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    from desktop_app.ui.settings_dialog import SettingsDialog
+    from desktop_app.ui.settings.dialog import SettingsDialog
 
     dialog = SettingsDialog(reviewed.prefs, reviewed.runner, reviewed)
     qtbot.addWidget(dialog)

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 
 import desktop_app.document as document_api
 from desktop_app.document import Document
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.section_model import Column
+from desktop_app.ui.window.main_window import MainWindow
+from desktop_app.ui.sections.model import Column
 from tests.qt.documents import make_docx, make_tree
 
 
@@ -335,7 +335,7 @@ def test_quit_closes_the_window_and_drains_jobs(
 
 
 def test_about_box(qtbot, window: MainWindow) -> None:
-    from desktop_app.ui.about_dialog import AboutDialog
+    from desktop_app.ui.common.about_dialog import AboutDialog
 
     window.about_action.trigger()
     qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(AboutDialog)))

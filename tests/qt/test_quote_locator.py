@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.document import Document, Paragraph, ParagraphKind, Section, SectionOrigin
-from desktop_app.ui.quote_locator import QuoteLocator, paragraph_spans
-from desktop_app.ui.section_view import SectionView
+from desktop_app.ui.sections.quote_locator import QuoteLocator, paragraph_spans
+from desktop_app.ui.sections.text_view import SectionView
 from tests.qt.documents import make_tree
 
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from desktop_app.store.db import StoreEnvironmentError
 from desktop_app.store.reviews import ReviewStore
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.section_model import Column
+from desktop_app.ui.window.main_window import MainWindow
+from desktop_app.ui.sections.model import Column
 from desktop_app.session import SectionStatus
 from tests.qt.review_doubles import ScriptedProvider, factory_for, make_flawed_docx
 from tests.qt.window_helpers import (

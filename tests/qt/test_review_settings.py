@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings
 
 from desktop_app.ai.config import DEFAULT_MODELS, BedrockConfig
 from desktop_app.ai.prices import DEFAULT_PRICES
-from desktop_app.ui.settings import ReviewPrefs, load_review_prefs, save_review_prefs
+from desktop_app.ui.settings.store import ReviewPrefs, load_review_prefs, save_review_prefs
 
 
 def ini(tmp_path: Path) -> QSettings:
@@ -67,7 +67,7 @@ def test_a_single_model_survives_the_ini_list_quirk(tmp_path: Path) -> None:
 def test_saved_reviewer_settings_hold_after_a_restart(qtbot, monkeypatch, tmp_path) -> None:
     """Settings chose the built-in reviewer although credentials exist; a new window
     (Margin started again) must analyse with it, not fall back to the defaults."""
-    from desktop_app.ui import settings as app_settings
+    from desktop_app.ui.settings import store as app_settings
     from tests.qt.review_doubles import make_flawed_docx
     from tests.qt.window_helpers import new_window, open_ready
 

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.ai.provider import FailureKind, ProviderError
 from desktop_app.document import Document, Section
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.section_model import Column
+from desktop_app.ui.window.main_window import MainWindow
+from desktop_app.ui.sections.model import Column
 from desktop_app.session import SectionStatus
-from desktop_app.ui.icons import status_icon
-from desktop_app.ui.severity import LABELS
+from desktop_app.ui.common.icons import status_icon
+from desktop_app.ui.common.severity import LABELS
 from tests.qt.review_doubles import SERVICE_DOWN, ScriptedProvider, factory_for, make_flawed_docx
 from tests.qt.window_helpers import TIMEOUT, open_ready
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor, QTextTable
 
 from desktop_app.document import Paragraph, ParagraphKind, Section, SectionOrigin
-from desktop_app.ui.section_html import section_html
-from desktop_app.ui.section_view import SectionView
+from desktop_app.ui.sections.section_html import section_html
+from desktop_app.ui.sections.text_view import SectionView
 from tests.qt.documents import make_tree
 
 

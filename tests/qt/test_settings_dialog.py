@@ -12,9 +12,9 @@ from PySide6.QtCore import QSettings, Qt
 
 from desktop_app.ai.config import DEFAULT_MODELS
 from desktop_app.ai.prices import DEFAULT_PRICES
-from desktop_app.ui import settings as app_settings
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.settings_dialog import SettingsDialog
+from desktop_app.ui.settings import store as app_settings
+from desktop_app.ui.window.main_window import MainWindow
+from desktop_app.ui.settings.dialog import SettingsDialog
 from tests.conftest_bedrock import FALLBACK, PRIMARY
 
 TIMEOUT = 10_000

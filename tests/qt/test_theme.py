@@ -13,9 +13,9 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.store_banner import StoreBanner
-from desktop_app.ui.theme import DARK, LIGHT, Colours, contrast, dark_palette, theme
+from desktop_app.ui.window.main_window import MainWindow
+from desktop_app.ui.window.save_banner import StoreBanner
+from desktop_app.ui.common.theme import DARK, LIGHT, Colours, contrast, dark_palette, theme
 from tests.qt.review_doubles import make_flawed_docx
 from tests.qt.theme_helpers import dark_scheme, is_dark, is_light, painted_colours
 from tests.qt.window_helpers import analyse_all, new_window, open_ready, section, select

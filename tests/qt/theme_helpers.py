@@ -10,7 +10,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.ui.theme import contrast, dark_palette, theme
+from desktop_app.ui.common.theme import contrast, dark_palette, theme
 
 
 @contextmanager

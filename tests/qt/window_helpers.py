@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.document import Document, Section
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.section_model import Column
+from desktop_app.ui.window.main_window import MainWindow
+from desktop_app.ui.sections.model import Column
 
 TIMEOUT = 10_000
 

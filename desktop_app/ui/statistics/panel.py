@@ -1,0 +1,279 @@
+"""The review's numbers under the findings: a small chart, then the details.
+
+The chart is painted with QPainter (no chart library): the sections as one
+bar split into done, failed, changed and still to do, then a horizontal bar
+per severity. Below it, decisions, categories, the sections with the most
+findings, tokens and estimated cost per model, and the time spent.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.review.findings import SEVERITIES
+from desktop_app.session import ReviewStatistics, SectionStatus, short_model
+from desktop_app.ui.common.severity import mix, severity_colour, severity_icon, severity_label
+from desktop_app.ui.common.theme import theme
+
+_BAR_H = 12
+_ROW_H = 18
+_ICON = 14  # a severity's icon before its label
+
+
+_BAR_STATES = (SectionStatus.DONE, SectionStatus.FAILED, SectionStatus.CHANGED)
+
+
+def section_colour(state: SectionStatus) -> QColor:
+    """A section state's colour in the bar, as the tree's icons fill it."""
+    fill, outline = theme().colours().status[state]
+    return QColor(fill or outline)
+
+
+def tokens_text(n: int) -> str:
+    if n < 1000:
+        return str(n)
+    if n < 1_000_000:
+        return f"{n / 1000:.1f}k"
+    return f"{n / 1_000_000:.2f}M"
+
+
+def duration_text(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    if seconds < 60:
+        return "under a minute"
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def cost_text(cost: float | None) -> str:
+    if cost is None:
+        return "price unknown"
+    return "$0.00" if cost == 0 else f"${cost:.2f}" if cost >= 0.01 else "under $0.01"
+
+
+class StatisticsChart(QWidget):
+    """Sections progress, then findings by severity."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statisticsChart")
+        self.stats: ReviewStatistics | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Statistics chart")
+
+    def set_statistics(self, stats: ReviewStatistics | None) -> None:
+        self.stats = stats
+        self.setAccessibleDescription(self.describe())
+        self.update()
+
+    def describe(self) -> str:
+        """The chart in words, for screen readers: they cannot see a painting."""
+        s = self.stats
+        if s is None:
+            return ""
+        sections = ", ".join(f"{n} {state}" for state, n in self.segments() if n)
+        findings = ", ".join(f"{s.findings_by_severity.get(sev, 0)} {severity_label(sev)}"
+                             for sev in SEVERITIES)
+        return f"Sections: {sections or 'none'}. Findings by severity: {findings}."
+
+    def segments(self) -> list[tuple[str, int]]:
+        """The sections bar: (what it counts, in words; count), left to right."""
+        s = self.stats
+        if s is None:
+            return []
+        rest = max(0, s.sections_total - s.sections_done - s.sections_failed - s.sections_stale)
+        return [("done", s.sections_done), ("failed", s.sections_failed),
+                ("changed", s.sections_stale), ("to do", rest)]
+
+    def sizeHint(self) -> QSize:
+        line = self.fontMetrics().height()
+        return QSize(260, _BAR_H + 4 + line + 10 + _ROW_H * len(SEVERITIES))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(160, self.sizeHint().height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        s = self.stats
+        if s is None:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        text = pal.color(QPalette.ColorRole.WindowText)
+        window = pal.color(QPalette.ColorRole.Window)
+        muted = mix(text, window, 0.45)
+        width = self.width()
+        fm = QFontMetrics(self.font())
+
+        # The sections: one bar, split by state.
+        total = max(1, s.sections_total)
+        x = 0.0
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(mix(window, text, 0.10))
+        p.drawRoundedRect(QRectF(0, 0, width, _BAR_H), 3, 3)
+        for (_label, count), state in zip(self.segments(), _BAR_STATES, strict=False):
+            w = width * count / total
+            if w > 0:
+                p.setBrush(section_colour(state))
+                p.drawRect(QRectF(x, 0, w, _BAR_H))
+                x += w
+        y = _BAR_H + 4
+        legend = " · ".join(f"{n} {state}" for state, n in self.segments() if n or state == "done")
+        p.setPen(muted)
+        p.drawText(QRectF(0, y, width, fm.height()), Qt.AlignmentFlag.AlignLeft,
+                   f"Sections: {legend}")
+        y += fm.height() + 10
+
+        # Findings by severity.
+        label_w = (max(fm.horizontalAdvance(severity_label(sev)) for sev in SEVERITIES)
+                   + _ICON + 6 + 8)
+        count_w = fm.horizontalAdvance("0000") + 6
+        most = max(1, max(s.findings_by_severity.values(), default=0))
+        for sev in SEVERITIES:
+            n = s.findings_by_severity.get(sev, 0)
+            severity_icon(sev).paint(p, 0, round(y + (_ROW_H - _ICON) / 2), _ICON, _ICON)
+            p.setPen(text)
+            p.drawText(QRectF(_ICON + 6, y, label_w - 8 - _ICON - 6, _ROW_H),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                       severity_label(sev))
+            span = max(0.0, width - label_w - count_w)
+            bar = span * n / most
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(severity_colour(sev))
+            if n:
+                p.drawRoundedRect(QRectF(label_w, y + 3, max(bar, 3), _ROW_H - 6), 2, 2)
+            p.setPen(muted if not n else text)
+            p.drawText(QRectF(label_w + bar + 6, y, count_w, _ROW_H),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(n))
+            y += _ROW_H
+        p.end()
+
+
+class StatisticsPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statisticsPanel")
+        self.setAccessibleName("Statistics")
+        self.stats: ReviewStatistics | None = None
+        self._shown: tuple[dict[str, str] | None, float, str] = (None, 0.0, "")
+        self.title = QLabel("Statistics")
+        font = QFont(self.title.font())
+        font.setBold(True)
+        self.title.setFont(font)
+        self.time = QLabel()
+        self.time.setObjectName("statisticsTime")
+        self.time.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.chart = StatisticsChart()
+        self.details = QLabel()
+        self.details.setObjectName("statisticsDetails")
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setAccessibleName("Statistics details")
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(14, 4, 14, 10)
+        inner.setSpacing(8)
+        inner.addWidget(self.chart)
+        inner.addWidget(self.details)
+        inner.addStretch(1)
+        self.scroller = QScrollArea()
+        self.scroller.setWidget(body)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        rule = QFrame()  # where the findings end and the numbers begin
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        head = QHBoxLayout()
+        head.setContentsMargins(14, 8, 14, 0)
+        head.addWidget(self.title)
+        head.addWidget(self.time, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(rule)
+        layout.addLayout(head)
+        layout.addWidget(self.scroller, 1)
+        theme().changed.connect(self._restyle)
+        self.show_statistics(None)
+
+    def show_statistics(self, stats: ReviewStatistics | None, titles: dict[str, str] | None = None,
+                        extra_seconds: float = 0.0, note: str = "") -> None:
+        """`titles`: section id -> title; `extra_seconds`: time not yet saved."""
+        self.stats = stats
+        self._shown = (titles, extra_seconds, note)
+        self.chart.set_statistics(stats)
+        self.chart.setVisible(stats is not None)
+        if stats is None:
+            self.time.setText("")
+            self.details.setText("Open a document to see its review's numbers.")
+            return
+        self.time.setText(f"Time spent: {duration_text(stats.seconds_spent + extra_seconds)}")
+        self.details.setText(self._details(stats, titles or {}, note))
+
+    def _restyle(self) -> None:
+        """Light or dark switched: the details' colours are in their HTML."""
+        self.show_statistics(self.stats, *self._shown)
+
+    def _details(self, s: ReviewStatistics, titles: dict[str, str], note: str) -> str:
+        muted = mix(self.palette().color(QPalette.ColorRole.WindowText),
+                    self.palette().color(QPalette.ColorRole.Window), 0.45).name()
+        colours = theme().colours()
+        rows: list[str] = []
+        d = s.findings_by_decision
+        rows.append(f"<b>{s.findings_total}</b> findings: "
+                    f'<span style="color:{colours.accepted};">✓ {d.get("accepted", 0)}'
+                    f" accepted</span> · ✗ {d.get('rejected', 0)} rejected · "
+                    f"{d.get('pending', 0)} pending")
+        if s.findings_by_source.get("user"):
+            rows.append(f"{s.findings_by_source['user']} written by you")
+        if s.findings_by_category:
+            top = list(s.findings_by_category.items())[:5]
+            more = len(s.findings_by_category) - len(top)
+            rows.append("<b>Categories:</b> " + ", ".join(
+                f"{escape(c)} {n}" for c, n in top) + (f", {more} more" if more > 0 else ""))
+        busiest = sorted(((n, sid) for sid, n in s.findings_by_section.items() if n),
+                         key=lambda t: -t[0])[:3]
+        if busiest:
+            rows.append("<b>Most findings:</b> " + ", ".join(
+                f"{escape(titles.get(sid, sid))} {n}" for n, sid in busiest))
+        rows.append(self._usage(s, muted))
+        if note:
+            rows.append(f'<span style="color:{colours.error};">{escape(note)}</span>')
+        return "<br>".join(rows)
+
+    @staticmethod
+    def _usage(s: ReviewStatistics, muted: str) -> str:
+        if not s.usage_by_model:
+            return f'<span style="color:{muted};">No model requests: nothing to pay.</span>'
+        lines = [f'<table cellspacing="0" cellpadding="1" style="color:{muted};">'
+                 "<tr><th align=left>Model</th><th align=right>&nbsp;In</th>"
+                 "<th align=right>&nbsp;Out</th><th align=right>&nbsp;Cached</th>"
+                 "<th align=right>&nbsp;Cost</th></tr>"]
+        for model, usage in s.usage_by_model.items():
+            lines.append(
+                f"<tr><td title='{escape(model)}'>{escape(short_model(model))}</td>"
+                f"<td align=right>&nbsp;{tokens_text(usage.input_tokens)}</td>"
+                f"<td align=right>&nbsp;{tokens_text(usage.output_tokens)}</td>"
+                f"<td align=right>&nbsp;{tokens_text(usage.cache_read_tokens)}</td>"
+                f"<td align=right>&nbsp;{cost_text(s.cost_by_model.get(model))}</td></tr>")
+        lines.append("</table>")
+        total = cost_text(s.estimated_cost_usd)
+        return "".join(lines) + f"<b>Estimated cost:</b> {total}"
