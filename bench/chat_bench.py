@@ -134,8 +134,7 @@ def main() -> int:  # noqa: PLR0915 - a linear script
     from desktop_app.ai.config import BedrockConfig
     from desktop_app.document import load
     from desktop_app.review.frameworks import find_framework
-    from desktop_app.store.db import Database
-    from desktop_app.store.reviews import ReviewStore
+    from desktop_app.session import ProviderIdentity, ReviewSession, Storage
     from desktop_app.ui.chat.message import ASSISTANT
     from desktop_app.ui.chat.panel import ChatPanel
     from desktop_app.ui.sections.model import SectionTreeModel
@@ -157,7 +156,7 @@ def main() -> int:  # noqa: PLR0915 - a linear script
         sections = list(doc.walk())
         chunks = answer_chunks([s.id for s in sections[:8]])
         fake = ChildFake(chunks, args.chunk_delay, tmp)
-        db = Database(tmp / "store")
+        storage = Storage(lambda: tmp / "store")
         try:
             fake.set_latency(ANALYSIS_MODEL, args.latency)
             analysis = BedrockProvider(BedrockConfig(
@@ -167,13 +166,12 @@ def main() -> int:  # noqa: PLR0915 - a linear script
                                                  models=[CHAT_MODEL]))
             analysis.prepare()
             chat.prepare()
-            store = ReviewStore(db)
-            review = store.open_or_create_review(doc, "fw@1", "General writing quality",
-                                                 "bedrock", [ANALYSIS_MODEL])
+            session = ReviewSession(doc, find_framework(None), storage,
+                                    ProviderIdentity("bedrock", (ANALYSIS_MODEL,)))
             panel = ChatPanel()
             panel.resize(480, 800)
             panel.show()
-            panel.set_context(doc, store, review.review_id, sections[0].id, lambda: chat)
+            panel.set_context(doc, session.chat, sections[0].id, lambda: chat)
             heartbeat = Heartbeat()
             latencies: list[float] = []
             completed = [0]
@@ -245,7 +243,7 @@ def main() -> int:  # noqa: PLR0915 - a linear script
             analysis.close()
             chat.close()
         finally:
-            db.close()
+            storage.close()
             fake.close()
 
     def fmt(values: list[float]) -> str:

@@ -48,7 +48,7 @@ def loaded(doc):
 def ready(*_):
     if "started" not in state:
         state["started"] = time.perf_counter()
-        w.analyse_all_action.trigger()
+        w.action["analyse_all"].trigger()
 def finished(*_):
     state["seconds"] = time.perf_counter() - state["started"]
     for s in state["doc"].walk():   # show every section once: text, highlights, cards

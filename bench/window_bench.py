@@ -329,7 +329,7 @@ def main() -> int:  # noqa: PLR0915 - a linear script
         start = time.perf_counter()
         ask()  # the question is sent ...
         clicked = time.perf_counter()
-        window.analyse_all_action.trigger()  # ... and Analyse All clicked at once
+        window.action["analyse_all"].trigger()  # ... and Analyse All clicked at once
         click_ms = (time.perf_counter() - clicked) * 1000
         loop.exec()
         if profiler is not None:

@@ -150,7 +150,7 @@ def main() -> int:
             sections = list(doc.walk())  # type: ignore[attr-defined]
             window.review.analyse(sections[: len(sections) // 2])
         else:
-            window.analyse_all_action.trigger()
+            window.action["analyse_all"].trigger()
 
     def refused(reason: str) -> None:
         print(f"cannot open {file}: {reason}", file=sys.stderr)

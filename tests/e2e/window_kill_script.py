@@ -32,7 +32,7 @@ def main(path: str) -> int:
             if window.findings.model.rowCount() == 0:
                 continue
             window.findings.select_row(0)
-            window.decisions.accept_action.trigger()  # what Ctrl+Return does
+            window.action["accept"].trigger()  # what Ctrl+Return does
             finding = window.findings.selected_finding()
             assert finding is not None and finding.decision == "accepted"
             accepted.append(finding.id)
@@ -42,7 +42,7 @@ def main(path: str) -> int:
 
     def loaded(_doc: object) -> None:
         window.review.driver.run_finished.connect(analysed)
-        window.analyse_all_action.trigger()
+        window.action["analyse_all"].trigger()
 
     def refused(reason: str) -> None:
         print(f"REFUSED {reason}", flush=True)

@@ -52,7 +52,7 @@ def test_about_lists_versions_and_folders_and_copies_them(qtbot, isolated_data_d
 
 def test_about_is_help_menu_and_keyboard_friendly(qtbot) -> None:  # type: ignore[no-untyped-def]
     window = new_window(qtbot)
-    window.about_action.trigger()
+    window.action["about"].trigger()
     qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(AboutDialog)))
     dialog = window.findChild(AboutDialog)
     mark = dialog.icon.pixmap()

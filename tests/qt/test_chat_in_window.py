@@ -16,7 +16,7 @@ def test_chat_tab_answers_offline_and_keeps_history(qtbot, tmp_path: Path) -> No
     doc = open_ready(qtbot, window, source)
     summary = section(doc, "Summary")
     select(window, summary)
-    window.chat.action.trigger()
+    window.action["chat"].trigger()
     panel = window.chat.panel
     assert window.chat.tabs.currentWidget() is panel
     with qtbot.waitSignal(panel.busy_changed, timeout=TIMEOUT,

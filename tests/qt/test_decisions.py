@@ -15,8 +15,8 @@ from PySide6.QtTest import QTest
 
 from desktop_app.store.reviews import ReviewStore
 from desktop_app.ui.findings.model import EDITED_ROLE, FindingFilter
+from desktop_app.ui.window.actions import shortcut_rows
 from desktop_app.ui.window.main_window import MainWindow
-from desktop_app.ui.common.shortcuts_dialog import shortcut_rows
 from tests.qt.window_helpers import (
     analyse_all,
     new_window,
@@ -60,13 +60,13 @@ def test_decisions_and_edits_persist_in_a_new_window(qtbot, reviewed, flawed: Pa
     assert len(rows(window)) >= 3
     panel.select_row(0)
     accepted = panel.selected_finding().id
-    d.accept_action.trigger()
+    window.action["accept"].trigger()
     panel.select_row(1)
     rejected = panel.selected_finding().id
-    d.reject_action.trigger()
+    window.action["reject"].trigger()
     panel.select_row(2)
     edited = panel.selected_finding()
-    d.edit_action.trigger()
+    window.action["edit"].trigger()
     dialog = d.dialog
     assert dialog is not None and dialog.isVisible()
     dialog.issue.setPlainText("Two words repeat: say it once.")
@@ -108,31 +108,31 @@ def test_undo_and_redo_are_saved(qtbot, reviewed) -> None:
     panel, d = window.findings, window.decisions
     panel.select_row(0)
     fid = panel.selected_finding().id
-    d.accept_action.trigger()
+    window.action["accept"].trigger()
     assert stored_finding(window, fid).decision == "accepted"
-    assert d.undo_action.text().replace("&", "") == "Undo Accept Finding"
+    assert window.action["undo"].text().replace("&", "") == "Undo Accept Finding"
 
     # Undo from another section brings the finding back into view.
     select(window, section(doc, "Owners"))
-    d.undo_action.trigger()
+    window.action["undo"].trigger()
     assert stored_finding(window, fid).decision == "pending"
     assert window.current_section().title == "Summary"
     assert panel.selected_finding().id == fid
-    d.redo_action.trigger()
+    window.action["redo"].trigger()
     assert stored_finding(window, fid).decision == "accepted"
 
     # An edit, undone: the author's words again, and no edit kept.
-    d.edit_action.trigger()
+    window.action["edit"].trigger()
     before = panel.selected_finding().issue
     d.dialog.issue.setPlainText("Shorter.")
     d.dialog.ok.click()
     assert stored_finding(window, fid).issue == "Shorter."
-    d.undo_action.trigger()
+    window.action["undo"].trigger()
     assert stored_finding(window, fid).issue == before
     assert window.review.session.originals(fid) == {}
-    d.undo_action.trigger()  # and the accept before it
+    window.action["undo"].trigger()  # and the accept before it
     assert stored_finding(window, fid).decision == "pending"
-    assert not d.undo_action.isEnabled()
+    assert not window.action["undo"].isEnabled()
 
 
 def select_text(window: MainWindow, text: str) -> None:
@@ -145,12 +145,11 @@ def test_own_finding_on_a_selection_is_stored_with_its_offsets(qtbot, reviewed) 
     window, doc = reviewed
     details = section(doc, "Details")
     select(window, details)
-    d = window.decisions
-    assert d.add_action in window.view.selection_actions  # in the text's context menu
+    assert window.action["add"] in window.view.selection_actions  # in the text's context menu
     select_text(window, "cause is described")
     window.view.setFocus()
     QTest.keySequence(window.view, QKeySequence("Ctrl+Alt+M"))
-    dialog = d.dialog
+    dialog = window.decisions.dialog
     assert dialog is not None and dialog.windowTitle() == "Add Finding"
     assert "cause is described" in dialog.quote.text()
     assert not dialog.ok.isEnabled()  # an issue is required
@@ -170,7 +169,7 @@ def test_own_finding_on_a_selection_is_stored_with_its_offsets(qtbot, reviewed) 
     shown = window.findings.selected_finding()
     assert shown is not None and shown.id == f.id
     assert window.view.highlighted_text == "cause is described"
-    assert window.decisions.delete_action.isEnabled()
+    assert window.action["delete"].isEnabled()
 
     # In a table: the offsets follow Section.text ("cell | cell" rows); a
     # selection across cells takes whole cells, as the view shows it.
@@ -194,7 +193,7 @@ def test_own_finding_on_a_selection_is_stored_with_its_offsets(qtbot, reviewed) 
     window.findings.list.setFocus()
     QTest.keyClick(window.findings.list, Qt.Key.Key_Delete)
     assert all(x.source != "user" for x in store.review_state(review_id).findings(details.id))
-    d.undo_action.trigger()
+    window.action["undo"].trigger()
     assert [x.id for x in store.review_state(review_id).findings(details.id)
             if x.source == "user"] == [f.id]
 
@@ -202,7 +201,7 @@ def test_own_finding_on_a_selection_is_stored_with_its_offsets(qtbot, reviewed) 
 def test_adding_without_a_selection_says_what_to_do(qtbot, reviewed) -> None:
     window, doc = reviewed
     select(window, section(doc, "Details"))
-    window.decisions.add_action.trigger()
+    window.action["add"].trigger()
     assert window.decisions.dialog is None
     assert "Select the passage" in window.statusBar().currentMessage()
 
@@ -233,7 +232,7 @@ def test_filters_hide_and_show(qtbot, reviewed) -> None:
     bar.decision.setCurrentIndex(bar.decision.findData("pending"))
     panel.select_row(0)
     second = rows(window)[1].id
-    window.decisions.accept_action.trigger()
+    window.action["accept"].trigger()
     assert len(rows(window)) == len(everything) - 1
     assert panel.selected_finding().id == second
     bar.decision.setCurrentIndex(bar.decision.findData("accepted"))
@@ -293,7 +292,7 @@ def test_keyboard_next_finding_accept_and_undo(qtbot, reviewed) -> None:
 
 def test_shortcuts_dialog_lists_the_actions_and_no_key_is_used_twice(qtbot) -> None:
     window = new_window(qtbot)
-    window.shortcuts_action.trigger()
+    window.action["shortcuts"].trigger()
     dialog = window.shortcuts_dialog
     assert dialog is not None and dialog.isVisible()
     listed = {(dialog.tree.topLevelItem(g).text(0), dialog.tree.topLevelItem(g).child(i).text(0),
@@ -314,7 +313,7 @@ def test_shortcuts_dialog_lists_the_actions_and_no_key_is_used_twice(qtbot) -> N
 
     # One key, one action, wherever the focus is.
     keys: dict[str, str] = {}
-    for _group, text, combo in shortcut_rows(window):
+    for _group, text, combo in shortcut_rows():
         for key in combo.split(", "):
             assert key not in keys, f"{key}: {keys.get(key)} and {text}"
             keys[key] = text

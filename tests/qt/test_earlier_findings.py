@@ -30,13 +30,14 @@ def test_a_changed_sections_old_findings_can_be_read(qtbot, flawed: Path) -> Non
     again = new_window(qtbot)
     doc = open_ready(qtbot, again, flawed)
     select(again, section(doc, "Summary"))
-    assert again.earlier.open() is None  # nothing replaced there
+    again.action["earlier_findings"].trigger()
+    assert not again.findChildren(EarlierFindingsDialog)  # nothing replaced there
     assert "No earlier findings" in again.statusBar().currentMessage()
 
     details = section(doc, "Details")
     select(again, details)
-    dialog = again.earlier.open()
-    assert isinstance(dialog, EarlierFindingsDialog)
+    again.action["earlier_findings"].trigger()
+    (dialog,) = again.findChildren(EarlierFindingsDialog)
     qtbot.addWidget(dialog)
     assert {e.finding.id for e in dialog.items} == set(old)
     assert {e.reason for e in dialog.items} == {"changed"}
@@ -58,6 +59,6 @@ def test_a_changed_sections_old_findings_can_be_read(qtbot, flawed: Path) -> Non
 def test_the_action_is_in_the_findings_menu_with_a_key(qtbot) -> None:
     window = new_window(qtbot)
     menu = window.menuBar().findChild(type(window.menuBar().actions()[0].menu()), "findingsMenu")
-    assert window.earlier.action in menu.actions()
-    assert window.earlier.action.shortcut().toString() == "Ctrl+H"
-    assert not window.earlier.action.isEnabled()  # no document yet
+    assert window.action["earlier_findings"] in menu.actions()
+    assert window.action["earlier_findings"].shortcut().toString() == "Ctrl+H"
+    assert not window.action["earlier_findings"].isEnabled()  # no document yet

@@ -10,7 +10,6 @@ from __future__ import annotations
 import shutil
 import threading
 from pathlib import Path
-from types import SimpleNamespace
 
 import boto3
 import pytest
@@ -27,10 +26,10 @@ from desktop_app.paths import sample_document
 from desktop_app.review.findings import Finding
 from desktop_app.review.frameworks import find_framework
 from desktop_app.session import ProviderIdentity, ReviewSession, Storage
-from desktop_app.ui.settings import store as app_settings
 from desktop_app.ui.export.dialog import ExportDialog
 from desktop_app.ui.export.prefs import ExportPrefs, load_export_prefs, save_export_prefs
 from desktop_app.ui.export.source import snapshot_of
+from desktop_app.ui.settings import store as app_settings
 from desktop_app.workers.jobs import JobRunner
 from tests.docx_inspect import inspect
 from tests.export_helpers import at
@@ -290,7 +289,7 @@ def test_the_window_review_becomes_a_snapshot(doc: Document, tmp_path: Path) -> 
             if f.decision != "pending":
                 session.set_decision(f.id, f.decision)
     prefs = app_settings.ReviewPrefs(provider="local")
-    snap = snapshot_of(SimpleNamespace(session=session, setup=None, prefs=prefs))
+    snap = snapshot_of(session, prefs, None)
     storage.close()
     expected = ReviewSnapshot.from_findings(doc, found)
     for scope in Scope:

@@ -14,18 +14,18 @@ TIMEOUT = 20_000
 
 def test_export_action_writes_the_accepted_findings_as_comments(qtbot, tmp_path: Path) -> None:
     window = new_window(qtbot)
-    assert not window.export.action.isEnabled()  # nothing to export before a document
+    assert not window.action["export"].isEnabled()  # nothing to export before a document
     source = make_flawed_docx(tmp_path / "flawed.docx")
     original = source.read_bytes()
     doc = open_ready(qtbot, window, source)
-    assert window.export.action.isEnabled()
+    assert window.action["export"].isEnabled()
     analyse_all(qtbot, window)
     select(window, section(doc, "Summary"))
     window.findings.select_row(0)
     accepted = window.findings.selected_finding()
-    window.decisions.accept_action.trigger()
+    window.action["accept"].trigger()
 
-    window.export.action.trigger()
+    window.action["export"].trigger()
     dialog = window.export.dialog
     assert dialog is not None and dialog.isVisible()
     out = tmp_path / "out" / "flawed (reviewed).docx"

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.app import create_application
 from desktop_app.review.findings import SEVERITIES
-from desktop_app.ui.common.icons import action_icon, app_icon, severity_icon
 from desktop_app.session import SectionStatus
-from desktop_app.ui.common.icons import status_icon
+from desktop_app.ui.common.icons import action_icon, app_icon, severity_icon, status_icon
 from desktop_app.ui.common.theme import contrast
 from tests.qt.theme_helpers import dark_scheme
 

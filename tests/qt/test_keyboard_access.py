@@ -84,17 +84,12 @@ def test_menus_have_distinct_mnemonics(reviewed: MainWindow) -> None:
 
 
 def test_key_actions_have_shortcuts_and_none_is_used_twice(reviewed: MainWindow) -> None:
-    d = reviewed.decisions
-    key_actions = [reviewed.open_action, reviewed.quit_action, reviewed.settings_action,
-                   reviewed.export.action, reviewed.reviews_action, reviewed.shortcuts_action,
-                   reviewed.analyse_section_action, reviewed.analyse_all_action,
-                   reviewed.cancel_action, reviewed.statistics_action, reviewed.chat.action,
-                   reviewed.switch_pane_action, reviewed.previous_pane_action,
-                   reviewed.go_sections_action, reviewed.go_text_action,
-                   reviewed.go_findings_action, d.accept_action, d.reject_action,
-                   d.reset_action, d.edit_action, d.add_action, d.next_finding_action,
-                   d.previous_finding_action, d.next_section_action,
-                   d.previous_section_action, d.undo_action, d.redo_action]
+    keyed = ("open", "quit", "settings", "export", "reviews", "shortcuts", "analyse_section",
+             "analyse_all", "cancel_all", "statistics", "chat", "next_pane", "previous_pane",
+             "go_sections", "go_text", "go_findings", "accept", "reject", "reset", "edit", "add",
+             "next_finding", "previous_finding", "next_section", "previous_section", "undo",
+             "redo")
+    key_actions = [reviewed.action[key] for key in keyed]
     for action in key_actions:
         assert not action.shortcut().isEmpty(), action.text()
     owners: dict[str, list[str]] = defaultdict(list)
@@ -110,7 +105,8 @@ def test_focusable_widgets_have_names(qtbot, reviewed: MainWindow) -> None:  # t
     reviewed.refresh_statistics()
     named = [reviewed.tree, reviewed.view, reviewed.findings.list, reviewed.chat.panel.input,
              reviewed.chat.panel.conversation, reviewed.statistics.scroller,
-             reviewed.statistics.chart, reviewed.analysis_progress, reviewed.progress,
+             reviewed.statistics.chart, reviewed.status_bar.analysis_progress,
+             reviewed.status_bar.progress,
              reviewed.framework_picker.clear, reviewed.findings.filters.clear]
     for widget in named:
         assert widget.accessibleName(), widget.objectName() or type(widget).__name__
@@ -154,7 +150,7 @@ def test_f6_and_ctrl_digits_move_between_panes(qtbot, reviewed: MainWindow) -> N
 
 
 def test_finding_editor_tab_order(qtbot, reviewed: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    reviewed.decisions.edit_action.trigger()
+    reviewed.action["edit"].trigger()
     dialog = reviewed.decisions.dialog
     assert dialog is not None
     wait_active(qtbot, dialog)
@@ -195,7 +191,7 @@ def test_settings_dialog_tab_order_and_mnemonics(qtbot, reviewed: MainWindow) ->
 
 
 def test_export_dialog_tab_order(qtbot, reviewed: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    reviewed.export.action.trigger()
+    reviewed.action["export"].trigger()
     dialog = reviewed.export.dialog
     assert dialog is not None
     wait_active(qtbot, dialog)

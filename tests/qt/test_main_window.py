@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 
 import desktop_app.document as document_api
 from desktop_app.document import Document
-from desktop_app.ui.window.main_window import MainWindow
 from desktop_app.ui.sections.model import Column
+from desktop_app.ui.window.main_window import MainWindow
 from tests.qt.documents import make_docx, make_tree
 
 
@@ -62,8 +62,8 @@ def test_opening_a_docx_fills_the_tree_and_shows_the_first_section(
     assert doc.title == "Quarterly review"
     assert window.windowTitle() == "Quarterly review — q3-review.docx"
     sections = list(doc.walk())
-    assert window.summary.text() == f"{len(sections)} sections · {doc.words:,} words"
-    assert not window.progress.isVisible()
+    assert window.status_bar.summary.text() == f"{len(sections)} sections · {doc.words:,} words"
+    assert not window.status_bar.progress.isVisible()
     # The first section is selected and shown.
     assert window.tree.currentIndex() == window.model.index(0, 0)
     assert window.view.section is sections[0]
@@ -96,13 +96,13 @@ def test_the_window_stays_responsive_while_loading(
     window.open_path(report)
     qtbot.waitUntil(entered.is_set)
     # The GUI thread is free: it repaints and answers while the job waits.
-    assert window.progress.isVisible()
+    assert window.status_bar.progress.isVisible()
     assert window.statusBar().currentMessage() == "Opening q3-review.docx…"
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_Down)
     with qtbot.waitSignal(window.document_loaded, timeout=10_000):
         gate.set()
-    assert not window.progress.isVisible()
+    assert not window.status_bar.progress.isVisible()
     assert window.statusBar().currentMessage() == ""
 
 
@@ -127,7 +127,7 @@ def test_a_refused_document_shows_why_and_keeps_the_open_one(
     assert window.model.document is doc
     assert window.windowTitle() == before_title
     assert tree_titles(window)[0] == "Quarterly review"
-    assert not window.progress.isVisible()
+    assert not window.status_bar.progress.isVisible()
     assert str(fake) not in window.recent_files()
     box.button(QMessageBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: not visible_boxes(window))
@@ -246,10 +246,10 @@ def test_recent_files_persist_across_windows(qtbot, report: Path, tmp_path: Path
     entries = [a for a in second.recent_menu.actions() if a.data()]
     assert [a.data() for a in entries] == [str(report), str(other)]
     assert entries[1].text() == "&2 Other && more.docx"
-    assert second.clear_recent_action.isEnabled()
-    second.clear_recent_action.trigger()
+    assert second.action["clear_recent"].isEnabled()
+    second.action["clear_recent"].trigger()
     assert second.recent_files() == []
-    assert not second.clear_recent_action.isEnabled()
+    assert not second.action["clear_recent"].isEnabled()
     second.close()
 
     third = MainWindow()
@@ -295,14 +295,14 @@ def test_first_run_shares_tree_text_and_findings(qtbot, window: MainWindow) -> N
 
 
 def test_keyboard(qtbot, window: MainWindow, report: Path) -> None:
-    assert window.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
-    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    assert window.action["open"].shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert window.action["quit"].shortcut() == QKeySequence("Ctrl+Q")
     open_and_wait(qtbot, window, report)
     window.activateWindow()
     qtbot.waitUntil(lambda: window.tree.hasFocus())
-    window.switch_pane_action.trigger()
+    window.action["next_pane"].trigger()
     qtbot.waitUntil(lambda: window.view.hasFocus())
-    window.switch_pane_action.trigger()
+    window.action["next_pane"].trigger()
     qtbot.waitUntil(lambda: window.tree.hasFocus())
     # Arrow keys walk the tree, and the view follows.
     qtbot.keyClick(window.tree, Qt.Key.Key_Down)
@@ -327,7 +327,7 @@ def test_quit_closes_the_window_and_drains_jobs(
     window.open_path(report)
     qtbot.waitUntil(entered.is_set)
     threading.Timer(0.05, gate.set).start()  # lets the job end while close() waits
-    window.quit_action.trigger()
+    window.action["quit"].trigger()
     assert not window.isVisible()
     assert window.runner.active == 0
     QCoreApplication.processEvents()
@@ -337,7 +337,7 @@ def test_quit_closes_the_window_and_drains_jobs(
 def test_about_box(qtbot, window: MainWindow) -> None:
     from desktop_app.ui.common.about_dialog import AboutDialog
 
-    window.about_action.trigger()
+    window.action["about"].trigger()
     qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(AboutDialog)))
     box = window.findChild(AboutDialog)
     assert box.windowTitle() == "About Margin"

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop_app.session import SectionStatus
 from desktop_app.store.db import StoreEnvironmentError
 from desktop_app.store.reviews import ReviewStore
-from desktop_app.ui.window.main_window import MainWindow
 from desktop_app.ui.sections.model import Column
-from desktop_app.session import SectionStatus
+from desktop_app.ui.window.main_window import MainWindow
 from tests.qt.review_doubles import ScriptedProvider, factory_for, make_flawed_docx
 from tests.qt.window_helpers import (
     TIMEOUT,
@@ -83,8 +83,8 @@ def test_a_changed_document_marks_exactly_that_section_stale(qtbot, flawed: Path
     assert status_text(again, details) == "Changed"
     tooltip = again.model.index_for(details.id, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole)
     assert "changed since your last review" in tooltip
-    assert again.review_notice.isVisible()
-    assert again.review_notice.text().startswith(
+    assert again.status_bar.review_notice.isVisible()
+    assert again.status_bar.review_notice.text().startswith(
         "1 section changed since your last review")
     for title in ("Summary", "Owners", "Flawed report"):
         assert status_text(again, section(doc, title)).startswith("Done · ")
@@ -112,7 +112,7 @@ def test_statistics_follow_the_review(qtbot, flawed: Path) -> None:
     window.provider_factory = factory_for(provider)
     doc = open_ready(qtbot, window, flawed)
     panel = window.statistics
-    assert window.statistics_action.isChecked() and panel.isVisible()
+    assert window.action["statistics"].isChecked() and panel.isVisible()
 
     refreshes: list[int] = []
     changes: list[str] = []
@@ -122,8 +122,8 @@ def test_statistics_follow_the_review(qtbot, flawed: Path) -> None:
         refreshes.append(1)
         original()
 
-    window._statistics_timer.timeout.disconnect()
-    window._statistics_timer.timeout.connect(counting)
+    window.statistics.refresh_timer.timeout.disconnect()
+    window.statistics.refresh_timer.timeout.connect(counting)
     window.review.driver.section_changed.connect(lambda sid, _status: changes.append(sid))
     analyse_all(qtbot, window)
     decide(window, "Summary", 0, "accepted")
@@ -157,11 +157,11 @@ def test_statistics_follow_the_review(qtbot, flawed: Path) -> None:
     assert session.store.statistics(session.review_id).seconds_spent == pytest.approx(150.0)
 
     # View → Statistics hides the panel, and the window remembers.
-    window.statistics_action.trigger()
+    window.action["statistics"].trigger()
     assert not panel.isVisible()
     window.close()
     again = new_window(qtbot)
-    assert not again.statistics_action.isChecked() and not again.statistics.isVisible()
+    assert not again.action["statistics"].isChecked() and not again.statistics.isVisible()
 
 
 def test_reviews_list_opens_and_deletes(qtbot, flawed: Path, tmp_path: Path) -> None:
@@ -171,11 +171,11 @@ def test_reviews_list_opens_and_deletes(qtbot, flawed: Path, tmp_path: Path) -> 
     analyse_all(qtbot, window)
     open_ready(qtbot, window, other)
     select(window, section(window.document, "Summary"))
-    window.analyse_section_action.trigger()
+    window.action["analyse_section"].trigger()
     qtbot.waitUntil(lambda: status_text(window, section(window.document, "Summary"))
                     .startswith("Done"))
 
-    window.reviews_action.trigger()
+    window.action["reviews"].trigger()
     dialog = window.reviews_dialog
     assert dialog is not None and dialog.isVisible()
     listed = {Path(r.path).name: r for r in dialog.reviews()}
@@ -241,7 +241,7 @@ def test_a_store_failure_is_shown_and_the_decision_stays(qtbot, flawed: Path,
     assert "the disk is full" in banner.text.text()
     assert "1 change kept in this window only" in banner.text.text()
     assert banner.retry.isVisible()
-    assert window._retry_timer.isActive()
+    assert window.banner.retry_timer.isActive()
     # The decision is there for the reviewer to see, and to build on.
     assert window.findings.selected_finding().decision == "accepted"
     assert findings_of(window, "Summary")[fid] == "accepted"
@@ -255,15 +255,15 @@ def test_a_store_failure_is_shown_and_the_decision_stays(qtbot, flawed: Path,
     # Closing now asks; cancelling keeps the window and the changes.
     window.close()
     assert window.isVisible()
-    box = window._close_box
+    box = window.banner.close_box
     assert box is not None and "2 changes" in box.text()
     box.button(box.StandardButton.Cancel).click()
-    qtbot.waitUntil(lambda: window._close_box is None)
+    qtbot.waitUntil(lambda: window.banner.close_box is None)
 
     # Space again: Retry writes both, in order, and the banner goes.
     repair()
     window.banner.retry.click()
-    assert not banner.isVisible() and not window._retry_timer.isActive()
+    assert not banner.isVisible() and not window.banner.retry_timer.isActive()
     store, review_id = window.review.session.store, window.review.session.review_id
     assert store.finding(review_id, fid).decision == "accepted"
     assert store.finding(review_id, second).decision == "rejected"

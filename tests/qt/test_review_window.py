@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.ai.provider import FailureKind, ProviderError
 from desktop_app.document import Document, Section
-from desktop_app.ui.window.main_window import MainWindow
-from desktop_app.ui.sections.model import Column
 from desktop_app.session import SectionStatus
 from desktop_app.ui.common.icons import status_icon
 from desktop_app.ui.common.severity import LABELS
+from desktop_app.ui.sections.model import Column
+from desktop_app.ui.window.main_window import MainWindow
 from tests.qt.review_doubles import SERVICE_DOWN, ScriptedProvider, factory_for, make_flawed_docx
 from tests.qt.window_helpers import TIMEOUT, open_ready
 
@@ -45,15 +45,15 @@ def run(qtbot, window: MainWindow, trigger) -> object:  # type: ignore[no-untype
 def test_analyse_all_with_the_builtin_reviewer(qtbot, window: MainWindow, flawed: Path) -> None:
     doc = open_ready(qtbot, window, flawed)
     sections = list(doc.walk())
-    notice = window.provider_notice
+    notice = window.status_bar.provider_notice
     assert notice.isVisible()
     assert "Built-in reviewer (offline) — no AWS credentials found" in notice.text()
     assert "Settings…" in notice.text()
 
     values: list[tuple[int, int]] = []
-    window.analysis_progress.valueChanged.connect(
-        lambda v: values.append((v, window.analysis_progress.maximum())))
-    progress = run(qtbot, window, window.analyse_all_action.trigger)
+    window.status_bar.analysis_progress.valueChanged.connect(
+        lambda v: values.append((v, window.status_bar.analysis_progress.maximum())))
+    progress = run(qtbot, window, window.action["analyse_all"].trigger)
     assert progress.total == progress.done == len(sections)
 
     done_icon = status_icon(SectionStatus.DONE).cacheKey()
@@ -63,8 +63,8 @@ def test_analyse_all_with_the_builtin_reviewer(qtbot, window: MainWindow, flawed
         assert icon.cacheKey() == done_icon
     # The bar counted up to the total, then went away with its text.
     assert values and values[-1] == (len(sections), len(sections))
-    assert not window.analysis_progress.isVisible()
-    assert not window.analysis_label.isVisible()
+    assert not window.status_bar.analysis_progress.isVisible()
+    assert not window.status_bar.analysis_label.isVisible()
 
     summary = section(doc, "Summary")
     select(window, summary)
@@ -104,13 +104,13 @@ def test_reanalysing_comes_from_the_cache_unless_forced(
     window.provider_factory = factory_for(provider)
     doc = open_ready(qtbot, window, flawed)
     n = len(list(doc.walk()))
-    run(qtbot, window, window.analyse_all_action.trigger)
+    run(qtbot, window, window.action["analyse_all"].trigger)
     assert provider.calls == n
-    progress = run(qtbot, window, window.analyse_all_action.trigger)
+    progress = run(qtbot, window, window.action["analyse_all"].trigger)
     assert provider.calls == n and progress.cached == n  # nothing asked again
     select(window, section(doc, "Details"))
     assert "saved result" in window.findings.summary.text()
-    run(qtbot, window, window.reanalyse_action.trigger)  # force: ask again
+    run(qtbot, window, window.action["reanalyse"].trigger)  # force: ask again
     assert provider.calls == n + 1
 
 
@@ -121,10 +121,10 @@ def test_a_failed_section_shows_why_and_retry_works(
     provider.error = SERVICE_DOWN
     window.provider_factory = factory_for(provider)
     doc = open_ready(qtbot, window, flawed)
-    assert window.provider_notice.text().startswith("Scripted test reviewer")
+    assert window.status_bar.provider_notice.text().startswith("Scripted test reviewer")
     summary = section(doc, "Summary")
     select(window, summary)
-    run(qtbot, window, window.analyse_section_action.trigger)
+    run(qtbot, window, window.action["analyse_section"].trigger)
 
     assert status_text(window, summary) == "Failed"
     tooltip = window.model.index_for(summary.id, Column.STATUS).data(
@@ -134,7 +134,7 @@ def test_a_failed_section_shows_why_and_retry_works(
     assert panel.failure.isVisible()
     assert "service is unavailable (HTTP 503)" in panel.failure_text.text()
     assert panel.retry_button.isEnabled()
-    assert window.retry_failed_action.isEnabled()
+    assert window.action["retry_failed"].isEnabled()
     assert not panel.list.isVisible()
 
     provider.error = None  # the fault is gone
@@ -143,7 +143,7 @@ def test_a_failed_section_shows_why_and_retry_works(
     assert not panel.failure.isVisible()
     assert panel.model.rowCount() == 1
     assert panel.model.index(0).data().startswith("Major · clarity · 90 %: Issue in Summary")
-    assert not window.retry_failed_action.isEnabled()
+    assert not window.action["retry_failed"].isEnabled()
 
 
 def test_retry_failed_reruns_every_failed_section(
@@ -153,12 +153,12 @@ def test_retry_failed_reruns_every_failed_section(
     provider.error = SERVICE_DOWN
     window.provider_factory = factory_for(provider)
     doc = open_ready(qtbot, window, flawed)
-    progress = run(qtbot, window, window.analyse_all_action.trigger)
+    progress = run(qtbot, window, window.action["analyse_all"].trigger)
     sections = list(doc.walk())
     assert progress.failed == len(sections)
     assert all(status_text(window, s) == "Failed" for s in sections)
     provider.error = None
-    progress = run(qtbot, window, window.retry_failed_action.trigger)
+    progress = run(qtbot, window, window.action["retry_failed"].trigger)
     assert progress.done == len(sections)
     assert all(status_text(window, s) == "Done · 1" for s in sections)
 
@@ -172,7 +172,7 @@ def test_a_fatal_provider_error_says_what_to_fix(
         "scripted-1: access denied; enable the model in the Bedrock console", fatal=True)
     window.provider_factory = factory_for(provider, threads=1)
     open_ready(qtbot, window, flawed)
-    run(qtbot, window, window.analyse_all_action.trigger)
+    run(qtbot, window, window.action["analyse_all"].trigger)
     qtbot.waitUntil(lambda: window._fatal_box is not None and window._fatal_box.isVisible())
     box = window._fatal_box
     assert box.windowModality() == Qt.WindowModality.WindowModal
@@ -188,19 +188,19 @@ def test_cancel_while_running(qtbot, window: MainWindow, flawed: Path) -> None:
     window.provider_factory = factory_for(provider, threads=2)
     doc = open_ready(qtbot, window, flawed)
     sections = list(doc.walk())
-    window.analyse_all_action.trigger()
+    window.action["analyse_all"].trigger()
     qtbot.waitUntil(lambda: sum(status_text(window, s) == "Analysing…" for s in sections) == 2)
-    assert window.analysis_progress.isVisible()
-    assert "0 / 4 sections" in window.analysis_label.text()
-    assert window.cancel_action.isEnabled()
+    assert window.status_bar.analysis_progress.isVisible()
+    assert "0 / 4 sections" in window.status_bar.analysis_label.text()
+    assert window.action["cancel_all"].isEnabled()
     assert not window.framework_picker.isEnabled()  # the framework cannot change mid-run
-    assert window.cancel_action.shortcut().toString() == "Esc"
+    assert window.action["cancel_all"].shortcut().toString() == "Esc"
     with qtbot.waitSignal(window.review.driver.run_finished, timeout=TIMEOUT) as blocker:
-        window.cancel_action.trigger()
+        window.action["cancel_all"].trigger()
     assert blocker.args[0].cancelled == len(sections)
     assert all(status_text(window, s) == "Cancelled" for s in sections)
-    assert not window.analysis_progress.isVisible()
-    assert not window.cancel_action.isEnabled()
+    assert not window.status_bar.analysis_progress.isVisible()
+    assert not window.action["cancel_all"].isEnabled()
     assert window.framework_picker.isEnabled()
     select(window, sections[1])
     assert "cancelled" in window.findings.message.text()
@@ -213,11 +213,11 @@ def test_cancel_one_section(qtbot, window: MainWindow, flawed: Path) -> None:
     window.provider_factory = factory_for(provider, threads=1)
     doc = open_ready(qtbot, window, flawed)
     first, second = list(doc.walk())[:2]
-    window.analyse_all_action.trigger()
+    window.action["analyse_all"].trigger()
     qtbot.waitUntil(lambda: status_text(window, first) == "Analysing…")
     select(window, second)  # still queued
-    assert window.cancel_section_action.isEnabled()
-    window.cancel_section_action.trigger()
+    assert window.action["cancel_section"].isEnabled()
+    window.action["cancel_section"].trigger()
     assert status_text(window, second) == "Cancelled"
     assert status_text(window, first) == "Analysing…"
     run(qtbot, window, provider.gate.set)
@@ -231,7 +231,7 @@ def test_closing_while_analysis_runs_cancels_and_drains(
     provider.gate = threading.Event()
     window.provider_factory = factory_for(provider)
     doc = open_ready(qtbot, window, flawed)
-    window.analyse_all_action.trigger()
+    window.action["analyse_all"].trigger()
     # Jobs start from the next turn of the event loop: let it run until one has.
     qtbot.waitUntil(lambda: provider.started.acquire(blocking=False), timeout=5_000)
     window.close()  # returns: the running jobs saw the cancel
@@ -245,7 +245,7 @@ def test_opening_another_document_resets_the_analysis(
     qtbot, window: MainWindow, flawed: Path, tmp_path: Path
 ) -> None:
     doc = open_ready(qtbot, window, flawed)
-    run(qtbot, window, window.analyse_all_action.trigger)
+    run(qtbot, window, window.action["analyse_all"].trigger)
     first_dispatcher = window.review.driver.dispatcher
     # Another text: a document with the same bytes would find the same review.
     other = make_flawed_docx(tmp_path / "other.docx", details="Costs rose by 2% in April.")
@@ -268,7 +268,7 @@ def test_analyse_selected_sections(qtbot, window: MainWindow, flawed: Path) -> N
     selection.select(window.model.index_for(owners.id),
                      selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
     assert [s.title for s in window.selected_sections()] == ["Summary", "Owners"]
-    run(qtbot, window, window.analyse_selected_action.trigger)
+    run(qtbot, window, window.action["analyse_selected"].trigger)
     assert provider.calls == 2
     assert status_text(window, details) == "Not analysed"
     assert status_text(window, owners) == "Done · 1"
@@ -276,7 +276,7 @@ def test_analyse_selected_sections(qtbot, window: MainWindow, flawed: Path) -> N
 
 def test_minimum_confidence_hides_findings(qtbot, window: MainWindow, flawed: Path) -> None:
     doc = open_ready(qtbot, window, flawed)
-    run(qtbot, window, window.analyse_all_action.trigger)
+    run(qtbot, window, window.action["analyse_all"].trigger)
     summary = section(doc, "Summary")
     select(window, summary)
     total = window.findings.model.rowCount()
@@ -308,7 +308,7 @@ def test_guidelines_and_framework_reach_the_dispatcher(
     framework = window.review.driver.dispatcher.framework
     assert framework.guidelines == "Always name the owner of an action."
     assert not window.framework_picker.clear.isHidden()
-    window.clear_guidelines_action.trigger()
+    window.action["clear_guidelines"].trigger()
     assert window.review.driver.dispatcher.framework.guidelines == ""
     assert window.framework_picker.guidelines.text() == "Guidelines…"
 
@@ -359,10 +359,10 @@ def test_a_provider_that_cannot_be_prepared_is_reported_and_retried(
         window.open_path(flawed)
     qtbot.waitUntil(lambda: window._fatal_box is not None and window._fatal_box.isVisible())
     assert "AWS config file is unreadable" in window._fatal_box.informativeText()
-    assert "No reviewer" in window.provider_notice.text()
+    assert "No reviewer" in window.status_bar.provider_notice.text()
     window._fatal_box.close()
     # Asking again prepares the reviewer again, then runs what was asked.
-    run(qtbot, window, window.analyse_all_action.trigger)
+    run(qtbot, window, window.action["analyse_all"].trigger)
     assert len(attempts) == 2 and provider.calls == 4
 
 
@@ -371,13 +371,13 @@ def test_a_new_result_clears_the_stale_highlight(qtbot, window: MainWindow, flaw
     window.provider_factory = factory_for(provider)
     doc = open_ready(qtbot, window, flawed)
     select(window, section(doc, "Summary"))
-    run(qtbot, window, window.analyse_section_action.trigger)
+    run(qtbot, window, window.action["analyse_section"].trigger)
     window.findings.select_row(0)
     assert window.view.highlighted_text == "The the report"
-    run(qtbot, window, window.reanalyse_action.trigger)  # the same finding again: kept
+    run(qtbot, window, window.action["reanalyse"].trigger)  # the same finding again: kept
     assert window.findings.selected_finding() is not None
     assert window.view.highlighted_text == "The the report"
     provider.take = " (second opinion)"
-    run(qtbot, window, window.reanalyse_action.trigger)  # a different answer
+    run(qtbot, window, window.action["reanalyse"].trigger)  # a different answer
     assert window.findings.selected_finding() is None
     assert window.view.highlighted_text == ""

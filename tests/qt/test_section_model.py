@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from desktop_app.ui.sections.model import Column, SectionTreeModel
 from desktop_app.session import SectionStatus
+from desktop_app.ui.sections.model import Column, SectionTreeModel
 from tests.qt.documents import make_tree
 
 

@@ -13,8 +13,8 @@ from PySide6.QtCore import QSettings, Qt
 from desktop_app.ai.config import DEFAULT_MODELS
 from desktop_app.ai.prices import DEFAULT_PRICES
 from desktop_app.ui.settings import store as app_settings
-from desktop_app.ui.window.main_window import MainWindow
 from desktop_app.ui.settings.dialog import SettingsDialog
+from desktop_app.ui.window.main_window import MainWindow
 from tests.conftest_bedrock import FALLBACK, PRIMARY
 
 TIMEOUT = 10_000
@@ -22,7 +22,7 @@ TIMEOUT = 10_000
 
 
 def open_dialog(qtbot, window: MainWindow) -> SettingsDialog:  # type: ignore[no-untyped-def]
-    window.settings_action.trigger()
+    window.action["settings"].trigger()
     dialog = window.settings_dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
@@ -37,7 +37,7 @@ def set_price(dialog: SettingsDialog, model: str, values: tuple[str, str, str]) 
 
 
 def test_defaults(qtbot, window: MainWindow) -> None:
-    assert window.settings_action.shortcut().toString() == "Ctrl+,"
+    assert window.action["settings"].shortcut().toString() == "Ctrl+,"
     dialog = open_dialog(qtbot, window)
     assert dialog.windowModality() == Qt.WindowModality.WindowModal
     assert dialog.provider.currentData() == "auto"
@@ -201,13 +201,13 @@ def test_new_settings_switch_the_reviewer(qtbot, window: MainWindow, tmp_path: P
     path = make_flawed_docx(tmp_path / "flawed.docx")
     with qtbot.waitSignal(window.review.provider_ready, timeout=TIMEOUT):
         window.open_path(path)
-    assert "no AWS credentials found" in window.provider_notice.text()
+    assert "no AWS credentials found" in window.status_bar.provider_notice.text()
     dialog = open_dialog(qtbot, window)
     dialog.provider.setCurrentIndex(dialog.provider.findData("local"))
     with qtbot.waitSignal(window.review.provider_ready, timeout=TIMEOUT) as blocker:
         dialog.accept()
     assert blocker.args[0].offline
-    assert "chosen in Settings" in window.provider_notice.text()
+    assert "chosen in Settings" in window.status_bar.provider_notice.text()
 
 
 def test_bedrock_chosen_without_credentials_says_there_is_no_reviewer(
@@ -225,7 +225,8 @@ def test_bedrock_chosen_without_credentials_says_there_is_no_reviewer(
     with qtbot.waitSignal(window.review.provider_failed, timeout=TIMEOUT) as blocker:
         window.apply_prefs(replace(window.prefs, provider="bedrock"))
     assert blocker.args[0].startswith("no AWS credentials found")
-    assert window.provider_notice.text().startswith("No reviewer: no AWS credentials found")
+    notice = window.status_bar.provider_notice.text()
+    assert notice.startswith("No reviewer: no AWS credentials found")
     (box,) = visible_boxes(window)
     assert box.objectName() == "providerErrorBox" and "aws sso login" in box.informativeText()
     box.close()

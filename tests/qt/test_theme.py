@@ -13,9 +13,9 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.ui.window.main_window import MainWindow
-from desktop_app.ui.window.save_banner import StoreBanner
 from desktop_app.ui.common.theme import DARK, LIGHT, Colours, contrast, dark_palette, theme
+from desktop_app.ui.window.main_window import MainWindow
+from desktop_app.ui.window.save_banner import SaveBanner
 from tests.qt.review_doubles import make_flawed_docx
 from tests.qt.theme_helpers import dark_scheme, is_dark, is_light, painted_colours
 from tests.qt.window_helpers import analyse_all, new_window, open_ready, section, select
@@ -107,16 +107,16 @@ def test_section_text_and_cards_switch_to_dark_and_back(qtbot, reviewed: MainWin
         assert_section_readable(qtbot, reviewed, dark=True)
         assert_cards_readable(reviewed, dark=True)
         # The offline badge took the dark badge's colours.
-        assert DARK.badge[0] in reviewed.provider_notice.styleSheet()
+        assert DARK.badge[0] in reviewed.status_bar.provider_notice.styleSheet()
     assert_section_readable(qtbot, reviewed, dark=False)
     assert_cards_readable(reviewed, dark=False)
-    assert LIGHT.badge[0] in reviewed.provider_notice.styleSheet()
+    assert LIGHT.badge[0] in reviewed.status_bar.provider_notice.styleSheet()
 
 
 def test_statistics_and_banner_follow_the_theme(qtbot, reviewed: MainWindow) -> None:  # type: ignore[no-untyped-def]
     reviewed.refresh_statistics()
     assert LIGHT.accepted in reviewed.statistics.details.text()
-    banner = StoreBanner()
+    banner = SaveBanner()
     qtbot.addWidget(banner)
     assert LIGHT.banner[0] in banner.styleSheet()
     with dark_scheme(qtbot):

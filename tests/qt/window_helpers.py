@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.document import Document, Section
-from desktop_app.ui.window.main_window import MainWindow
 from desktop_app.ui.sections.model import Column
+from desktop_app.ui.window.main_window import MainWindow
 
 TIMEOUT = 10_000
 
@@ -30,7 +30,7 @@ def open_ready(qtbot, window: MainWindow, path) -> Document:  # type: ignore[no-
 
 def analyse_all(qtbot, window: MainWindow) -> object:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(window.review.driver.run_finished, timeout=TIMEOUT) as blocker:
-        window.analyse_all_action.trigger()
+        window.action["analyse_all"].trigger()
     return blocker.args[0]
 
 

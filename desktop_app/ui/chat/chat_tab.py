@@ -1,29 +1,37 @@
-"""The chat panel in the window: a tab beside the findings, following the review."""
+"""The chat in the window: a tab beside the findings, following the review.
+
+A part of the window: the side pane's tabs (the findings, given as `side`, and
+the chat panel), and what answers in the chat. Told the review
+(`show_review`), the section shown (`follow_section`) and the reviewer
+(`use_provider`), it says what the reviewer asks of the rest of the window.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from desktop_app.ai.config import BedrockConfig
+from desktop_app.document import Document
+from desktop_app.session import ProviderSetup, ReviewSession
 from desktop_app.ui.chat.panel import ChatPanel
-from desktop_app.workers.jobs import Job
-
-if TYPE_CHECKING:
-    from desktop_app.ui.window.main_window import MainWindow
-
-MAX_ISSUE_FROM_CHAT = 1200  # characters of an answer put into a new finding's issue
+from desktop_app.workers.jobs import Job, JobRunner
 
 
-class ChatWiring:
-    """Keeps the panel's document, review, section and provider in step with the window."""
+class ChatTab(QObject):
+    section_requested = Signal(str)  # a citation was clicked
+    finding_requested = Signal(str, str)  # section id ("" if unknown), text for a finding
+    usage_recorded = Signal()  # an answer's cost was saved
 
-    def __init__(self, window: MainWindow, side: QWidget) -> None:
-        self.window = window
+    def __init__(self, side: QWidget, runner: JobRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
         self.panel = ChatPanel()
         self.panel.setObjectName("chatPanel")
-        self._setup: Any = None
+        self._setup: ProviderSetup | None = None
+        self._config: BedrockConfig | None = None
         self._chat_provider: Any = None
         self._warm: Any = None  # a chat provider whose client is built ahead (see _warm_up)
         self.tabs = QTabWidget()
@@ -35,26 +43,35 @@ class ChatWiring:
         # The chat's controls want ~270 px; on a small window the pane may be
         # narrower, and squeezing them beats taking width from the text.
         self.tabs.setMinimumWidth(200)
-        self.action = QAction("&Chat", window)
-        self.action.setObjectName("chatAction")
-        # Ctrl+4 too: after Ctrl+1, 2 and 3 (tree, text, findings), the fourth place.
-        self.action.setShortcuts([QKeySequence("Ctrl+Shift+C"), QKeySequence("Ctrl+4")])
-        self.action.setStatusTip("Ask about the current section or the whole document")
-        self.action.triggered.connect(self.show_chat)
-
-        review = window.review
-        review.provider_ready.connect(self._on_provider)
-        review.session_opened.connect(self._on_review)
-        self.panel.section_requested.connect(self._select_section)
-        self.panel.finding_requested.connect(self._finding_from_answer)
-        self.panel.usage_recorded.connect(self._usage_recorded)
+        self.panel.section_requested.connect(self.section_requested)
+        self.panel.finding_requested.connect(self.finding_requested)
+        self.panel.usage_recorded.connect(self.usage_recorded)
 
     def show_chat(self) -> None:
         self.tabs.setCurrentWidget(self.panel)
         self.panel.input.setFocus()  # ready for the question
 
+    def show_findings(self) -> None:
+        self.tabs.setCurrentIndex(0)
+
+    @property
+    def showing_chat(self) -> bool:
+        return self.tabs.currentWidget() is self.panel
+
+    def show_review(self, document: Document | None, session: ReviewSession | None,
+                    section_id: str | None) -> None:
+        self.panel.set_context(document, session.chat if session is not None else None,
+                               section_id, self._provider)
+
     def follow_section(self, section_id: str | None) -> None:
         self.panel.set_section(section_id)
+
+    def use_provider(self, setup: ProviderSetup, config: BedrockConfig) -> None:
+        """The window reviews with `setup` now; the chat answers with the same settings."""
+        self._setup, self._config = setup, config
+        self._close_provider()  # Settings may have changed the models or the profile
+        self.panel.set_provider_factory(self._provider)
+        self._warm_up()
 
     def _provider(self) -> Any:
         """What answers: Bedrock when the window reviews with it, else ranked search.
@@ -63,26 +80,20 @@ class ChatWiring:
         would share its concurrency limiter, and a question asked during a
         10-way analysis would wait for a free slot before streaming.
         """
-        setup = self._setup
-        if setup is None or setup.offline:
+        setup, config = self._setup, self._config
+        if setup is None or setup.offline or config is None:
             return None
         if self._chat_provider is None:
             from desktop_app.ai.bedrock import BedrockProvider
 
             warm, self._warm = self._warm, None
-            if warm is not None and warm.config == self.window.prefs.bedrock:
+            if warm is not None and warm.config == config:
                 self._chat_provider = warm  # the same settings, its client already built
             else:
                 if warm is not None:
                     warm.close()
-                self._chat_provider = BedrockProvider(self.window.prefs.bedrock)
+                self._chat_provider = BedrockProvider(config)
         return self._chat_provider
-
-    def _on_provider(self, setup: Any) -> None:
-        self._setup = setup
-        self._close_provider()  # Settings may have changed the models or the profile
-        self.panel.set_provider_factory(self._provider)
-        self._warm_up()
 
     def _warm_up(self) -> None:
         """Build the chat's Bedrock client now, on a worker thread, while the window is idle.
@@ -93,12 +104,12 @@ class ChatWiring:
         takes it only if the settings are still the same; failures are left for the
         first question to report, as before.
         """
-        if self._setup is None or self._setup.offline:
+        if self._setup is None or self._setup.offline or self._config is None:
             return
         from desktop_app.ai.bedrock import BedrockProvider
 
-        self._warm = BedrockProvider(self.window.prefs.bedrock)
-        self.window.runner.start(Job(_prepare_quietly, self._warm))
+        self._warm = BedrockProvider(self._config)
+        self._runner.start(Job(_prepare_quietly, self._warm))
 
     def _close_provider(self) -> None:
         if self._chat_provider is not None:
@@ -107,35 +118,6 @@ class ChatWiring:
         if self._warm is not None:
             self._warm.close()
             self._warm = None
-
-    def _on_review(self, session: Any) -> None:
-        w = self.window
-        section = w.current_section()
-        self.panel.set_context(w.document, session.chat if session is not None else None,
-                               section.id if section is not None else None, self._provider)
-
-    def _select_section(self, section_id: str) -> None:
-        w = self.window
-        index = w.model.index_for(section_id)
-        if index.isValid():
-            w.tree.setCurrentIndex(index)
-
-    def _finding_from_answer(self, section_id: str, text: str) -> None:
-        """An answer becomes the issue of an own finding on the passage selected."""
-        w = self.window
-        if section_id:
-            current = w.current_section()
-            if current is None or current.id != section_id:
-                self._select_section(section_id)
-        w.decisions.add_on_selection()
-        dialog = w.decisions.dialog
-        if dialog is not None:
-            dialog.issue.setPlainText(text.strip()[:MAX_ISSUE_FROM_CHAT])
-
-    def _usage_recorded(self) -> None:
-        refresh = getattr(self.window, "refresh_statistics", None)
-        if callable(refresh):
-            refresh()
 
     def shutdown(self) -> None:
         self.panel.shutdown()

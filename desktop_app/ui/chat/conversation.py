@@ -1,143 +1,164 @@
-"""The chat panel's conversation on screen: a scrolling column of messages.
+"""The chat's conversation on screen: a scrolling column of messages.
 
-A mixin of `ChatPanel`, kept apart from the streaming and the controls: it
-owns the message list, fills it from the store when another conversation is
-shown (re-attaching an answer still being written), and keeps the list
-following new text while the reviewer has not scrolled up.
+A widget of the chat panel. It owns the message views: fills them from a
+stored history, adds and removes them, shows a failure with Retry, and keeps
+the list following new text while the reviewer has not scrolled up. What the
+reviewer does on a message goes out as signals, with the message.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.ai.offline_chat import OFFLINE_PREFIX
-from desktop_app.session import ChatLog
-from desktop_app.ui.chat.message import ASSISTANT, MessageView
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from PySide6.QtCore import SignalInstance
-
-    from desktop_app.ui.chat.answer import Exchange
+from desktop_app.ai.provider import FailureKind
+from desktop_app.session import ChatMessage
+from desktop_app.ui.chat.message import ASSISTANT, ERROR, USER, MessageView
 
 HISTORY_VIEW_LIMIT = 100  # messages shown when a conversation is opened
 _STICK_PX = 24  # within this of the bottom, the list follows new text
 
+_HINTS = {
+    FailureKind.NO_CREDENTIALS: "Sign in to AWS (run `aws sso login`, or `aws configure`) and "
+                                "press Retry, or choose the built-in reviewer in Settings.",
+    FailureKind.ACCESS_DENIED: "Enable access to the model in the AWS console (Bedrock > Model "
+                               "access) and allow bedrock:InvokeModelWithResponseStream for it "
+                               "in IAM, or change the model chain in Settings.",
+    FailureKind.UNKNOWN_MODEL: "Check the model chain in Settings.",
+    FailureKind.THROTTLED: "Bedrock is busy: wait a moment, then press Retry.",
+    FailureKind.INPUT_TOO_LARGE: "Ask about one section rather than the whole document.",
+}
 
-class ChatConversationMixin:
-    """Needs the attributes below, set up by `ChatPanel.__init__`."""
 
-    _chat: ChatLog | None
-    _titles: dict[str, str]
-    _exchange: Exchange | None
-    _views: list[MessageView]
-    _shown_key: tuple[ChatLog, str | None] | None
-    _stick: bool
-    _render_timer: QTimer
-    conversation: QScrollArea
-    placeholder: QLabel
-    _list: QWidget
-    _list_layout: QVBoxLayout
+def explain_failure(err: BaseException) -> str:
+    """The reason, then what to do about it."""
+    message = getattr(err, "message", None) or str(err) or type(err).__name__
+    kind = getattr(err, "kind", None)
+    hint = _HINTS.get(kind, "Press Retry to ask again.") if kind else "Press Retry to ask again."
+    return f"{message[:1].upper()}{message[1:]}.\n{hint}".replace("..\n", ".\n")
 
-    if TYPE_CHECKING:  # ChatPanel's and the other mixins'
-        section_requested: SignalInstance
 
-        def _key(self) -> tuple[ChatLog, str | None] | None: ...
-        def _update_controls(self) -> None: ...
-        def _read(self, read: Callable[[ChatLog], Any]) -> Any: ...
-        def _offer_retry_on_last(self) -> None: ...
-        def _on_retry_requested(self, view: MessageView) -> None: ...
-        def _on_finding_requested(self, view: MessageView) -> None: ...
+class Conversation(QScrollArea):
+    section_clicked = Signal(str)  # a citation in a message
+    finding_requested = Signal(object)  # MessageView: make a finding from it
+    retry_requested = Signal(object)  # MessageView: ask its question again
 
-    def _build_conversation(self) -> QScrollArea:
-        self.conversation = QScrollArea(cast(QWidget, self))
-        self.conversation.setWidgetResizable(True)
-        self.conversation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.conversation.setAccessibleName("Conversation")
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName("Conversation")
+        self.views: list[MessageView] = []
+        self._stick = True
         self._list = QWidget()
-        self._list_layout = QVBoxLayout(self._list)
-        self._list_layout.setContentsMargins(0, 0, 0, 0)
-        self._list_layout.setSpacing(6)
+        self._layout = QVBoxLayout(self._list)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(6)
         self.placeholder = QLabel(self._list)
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setEnabled(False)
         self.placeholder.setAccessibleName("Chat help")
-        self._list_layout.addWidget(self.placeholder)
-        self._list_layout.addStretch(1)
-        self.conversation.setWidget(self._list)
-        bar = self.conversation.verticalScrollBar()
+        self._layout.addWidget(self.placeholder)
+        self._layout.addStretch(1)
+        self.setWidget(self._list)
+        bar = self.verticalScrollBar()
         bar.rangeChanged.connect(self._on_scroll_range)
         bar.valueChanged.connect(self._on_scroll_value)
-        return self.conversation
 
-    def _reload(self) -> None:
-        key = self._key()
-        if key == self._shown_key:
-            self._update_controls()
-            return
-        self._shown_key = key
-        self._render_timer.stop()
-        for view in self._views:
+    # -- messages ---------------------------------------------------------------------
+
+    def show_history(self, history: list[ChatMessage], titles: Mapping[str, str]) -> None:
+        """Another conversation: its stored messages replace the ones shown."""
+        for view in self.views:
             view.setParent(None)
             view.deleteLater()
-        self._views = []
-        if self._exchange is not None:
-            self._exchange.view = None
+        self.views = []
         self._stick = True
-        if key is not None:
-            history = self._read(lambda c: c.history(key[1], limit=HISTORY_VIEW_LIMIT)) or []
-            for message in history:
-                view = self._add_view(message.role, message_id=message.id)
-                view.set_text(message.text, self._titles)
-                if message.role == ASSISTANT:
-                    view.set_source(message.model, offline=message.text.startswith(
-                        OFFLINE_PREFIX))
-                    if not message.complete:
-                        view.set_status("Incomplete: this answer was cut off.", complete=False)
-                    view.set_actions_enabled(True)
-            self._attach_exchange(key)
-            self._offer_retry_on_last()
-        self._update_controls()
+        for message in history:
+            view = self.add_view(message.role, message_id=message.id)
+            view.set_text(message.text, titles)
+            if message.role == ASSISTANT:
+                view.set_source(message.model, offline=message.text.startswith(OFFLINE_PREFIX))
+                if not message.complete:
+                    view.set_status("Incomplete: this answer was cut off.", complete=False)
+                view.set_actions_enabled(True)
 
-    def _attach_exchange(self, key: tuple[ChatLog, str | None]) -> None:
-        """Show the answer still being written when its conversation comes back."""
-        ex = self._exchange
-        if ex is None or ex.key != key:
-            return
-        answer_id = ex.answer.id if ex.answer is not None else None
-        view = next((v for v in self._views if v.message_id is not None
-                     and v.message_id == answer_id), None)
-        if view is None:
-            view = self._add_view(ASSISTANT, message_id=answer_id)
-        ex.view = view
-        view.set_live_text(ex.text, self._titles)
-        view.set_status("Writing…", complete=False)
-        view.set_actions_enabled(False)
-
-    def _add_view(self, role: str, *, message_id: int | None = None) -> MessageView:
+    def add_view(self, role: str, *, message_id: int | None = None) -> MessageView:
         view = MessageView(role, message_id=message_id, parent=self._list)
-        view.section_clicked.connect(self.section_requested)
-        view.finding_requested.connect(self._on_finding_requested)
-        view.retry_requested.connect(self._on_retry_requested)
-        self._list_layout.insertWidget(self._list_layout.count() - 1, view)
-        self._views.append(view)
+        view.section_clicked.connect(self.section_clicked)
+        view.finding_requested.connect(self.finding_requested)
+        view.retry_requested.connect(self.retry_requested)
+        self._layout.insertWidget(self._layout.count() - 1, view)
+        self.views.append(view)
         self.placeholder.hide()
         return view
 
-    def _remove_view(self, view: MessageView) -> None:
-        if view in self._views:
-            self._views.remove(view)
+    def remove_view(self, view: MessageView) -> None:
+        if view in self.views:
+            self.views.remove(view)
         view.setParent(None)
         view.deleteLater()
 
+    def view_of(self, message_id: int | None) -> MessageView | None:
+        if message_id is None:
+            return None
+        return next((v for v in self.views if v.message_id == message_id), None)
+
+    def set_hint(self, text: str) -> None:
+        """What to ask, shown while there is no message."""
+        self.placeholder.setText(text)
+        self.placeholder.setVisible(not self.views)
+
+    def follow_end(self) -> None:
+        """Keep the newest text in view (a new answer starts)."""
+        self._stick = True
+
+    # -- failures and Retry -------------------------------------------------------------
+
+    def show_error(self, err: BaseException | str, question: str | None,
+                   user_message_id: int | None) -> MessageView:
+        """A failure before any answer: the reason, what to do, and Retry."""
+        view = self.add_view(ERROR)
+        view.set_text(err if isinstance(err, str) else explain_failure(err))
+        view.question, view.user_message_id = question, user_message_id
+        view.set_retry(True)
+        return view
+
+    def offer_retry_on_last(self) -> None:
+        """A conversation opened again ends in a cut-off answer or an unanswered question."""
+        if not self.views:
+            return
+        last = self.views[-1]
+        if last.role == ASSISTANT and not last.complete:
+            last.set_retry(True)
+        elif last.role == USER:
+            self.show_error("This question has no answer: the request failed or the app "
+                            "closed while it was being answered.", None, None)
+
+    def hide_retries(self) -> None:
+        for view in list(self.views):
+            if view.role == ERROR:
+                self.remove_view(view)
+            else:
+                view.set_retry(False)
+
+    def question_before(self, view: MessageView) -> MessageView | None:
+        """The question a message answers (or, for a failure found in the history, the
+        last question asked)."""
+        if view.role == ERROR or view not in self.views:
+            return next((v for v in reversed(self.views) if v.role == USER), None)
+        index = self.views.index(view)
+        return next((v for v in reversed(self.views[:index]) if v.role == USER), None)
+
+    # -- following new text ---------------------------------------------------------------
+
     def _on_scroll_range(self, _minimum: int, maximum: int) -> None:
         if self._stick:
-            self.conversation.verticalScrollBar().setValue(maximum)
+            self.verticalScrollBar().setValue(maximum)
 
     def _on_scroll_value(self, value: int) -> None:
-        self._stick = value >= self.conversation.verticalScrollBar().maximum() - _STICK_PX
+        self._stick = value >= self.verticalScrollBar().maximum() - _STICK_PX

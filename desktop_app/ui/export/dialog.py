@@ -52,6 +52,8 @@ from desktop_app.export.docx_comments import ExportError, default_output_path
 from desktop_app.export.s3_upload import object_key
 from desktop_app.export.selection import ReviewSnapshot, Scope
 from desktop_app.review.findings import Finding
+from desktop_app.ui.common.tab_order import tab_chain
+from desktop_app.ui.common.theme import error_style
 from desktop_app.ui.export.prefs import (
     DEFAULT_AUTHOR,
     REPORT_CHOICES,
@@ -62,8 +64,6 @@ from desktop_app.ui.export.prefs import (
     save_export_prefs,
 )
 from desktop_app.ui.settings.store import ReviewPrefs
-from desktop_app.ui.common.theme import error_style
-from desktop_app.ui.window.panes import tab_chain
 from desktop_app.workers.jobs import Job, JobRunner
 
 log = logging.getLogger(__name__)

@@ -1,46 +1,39 @@
-"""File > Export…: the window's side of the export dialog."""
+"""File → Export Reviewed Copy…: the one export dialog a window may have open."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QWidget
 
-if TYPE_CHECKING:
-    from desktop_app.ui.export.dialog import ExportDialog
-    from desktop_app.ui.window.main_window import MainWindow
+from desktop_app.document import Document
+from desktop_app.export.selection import ReviewSnapshot
+from desktop_app.session import ReviewPrefs
+from desktop_app.workers.jobs import JobRunner
 
 
-class ExportAction:
-    """Owns the Export action and the one export dialog a window may have open."""
+class ExportPart(QObject):
+    """Opens the dialog (raised again if it is open) and stops an upload at close."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.dialog: ExportDialog | None = None
-        self.action = QAction("&Export Reviewed Copy…", window)
-        self.action.setObjectName("exportAction")
-        self.action.setShortcut(QKeySequence("Ctrl+E"))
-        self.action.setStatusTip("Write a copy of the document with the findings as Word "
-                                 "comments, and reports")
-        self.action.setEnabled(False)
-        self.action.triggered.connect(self.open)
-        window.document_loaded.connect(lambda _doc: self.action.setEnabled(True))
+    def __init__(self, window: QWidget, runner: JobRunner, settings: QSettings) -> None:
+        super().__init__(window)
+        self._window = window
+        self._runner = runner
+        self._settings = settings
+        self.dialog = None  # the ExportDialog open, if any
 
-    def open(self) -> ExportDialog | None:
-        w = self.window
-        doc = w.document
-        if doc is None:
-            return None
+    def open(self, document: Document, review: Callable[[], ReviewSnapshot],
+             prefs: ReviewPrefs) -> object:
         if self.dialog is not None:
             self.dialog.raise_()
             return self.dialog
         # Imported on first use: the dialog brings the export code and python-docx
         # (~100 ms), which the window's start-up has no need for.
         from desktop_app.ui.export.dialog import ExportDialog
-        from desktop_app.ui.export.source import snapshot_of
 
-        dialog = ExportDialog(doc, lambda: snapshot_of(w.review),
-                              w._settings, w.runner, w, prefs=w.prefs)
+        dialog = ExportDialog(document, review, self._settings, self._runner, self._window,
+                              prefs=prefs)
         self.dialog = dialog
         dialog.finished.connect(self._closed)
         dialog.open()

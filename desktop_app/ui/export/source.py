@@ -8,15 +8,13 @@ store, so that the export has exactly what the reviewer sees.
 from __future__ import annotations
 
 from desktop_app.export.selection import ReviewSnapshot
-from desktop_app.ui.window.review_controller import ReviewController
+from desktop_app.session import ProviderSetup, ReviewPrefs, ReviewSession
 
 
-def snapshot_of(review: ReviewController) -> ReviewSnapshot | None:
-    """What the window's review holds now, with the provider that made it."""
-    session = review.session
-    if session is None:
-        return None
-    prefs, setup = review.prefs, review.setup
+def snapshot_of(session: ReviewSession, prefs: ReviewPrefs,
+                setup: ProviderSetup | None) -> ReviewSnapshot:
+    """What `session` holds now, with the provider that made it (or the settings'
+    while it is being prepared)."""
     if setup is not None:
         provider_name, models = setup.provider.name, list(setup.provider.models)
     else:

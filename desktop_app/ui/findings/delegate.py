@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.review.findings import Finding
-from desktop_app.ui.findings.model import EDITED_ROLE, FINDING_ROLE, confidence_text
 from desktop_app.ui.common.severity import (
     mix,
     severity_colour,
@@ -39,6 +38,7 @@ from desktop_app.ui.common.severity import (
     severity_label,
 )
 from desktop_app.ui.common.theme import theme
+from desktop_app.ui.findings.model import EDITED_ROLE, FINDING_ROLE, confidence_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -10,17 +10,20 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 from itertools import groupby
-from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop_app.document import Section
 from desktop_app.session import EARLIER_REASONS as REASONS
-from desktop_app.session import EarlierFinding, StoreError
+from desktop_app.session import EarlierFinding, ReviewSession, StoreError
 from desktop_app.ui.common.theme import theme
-
-if TYPE_CHECKING:
-    from desktop_app.ui.window.main_window import MainWindow
 
 _DECISIONS = {"accepted": "✓ accepted", "rejected": "✗ rejected", "pending": "not decided"}
 
@@ -87,41 +90,22 @@ class EarlierFindingsDialog(QDialog):
         self.text.setHtml(history_html(self.items))
 
 
-class EarlierFindingsAction:
-    """Owns the menu action; asks the store when triggered (history is rarely read)."""
-
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.action = QAction("Ear&lier Findings…", window)
-        self.action.setObjectName("earlierFindingsAction")
-        self.action.setShortcut(QKeySequence("Ctrl+H"))
-        self.action.setStatusTip("Show the findings this section had before it was analysed "
-                                 "again or changed")
-        self.action.setEnabled(False)
-        self.action.triggered.connect(self.open)
-        window.addAction(self.action)
-        window.document_loaded.connect(lambda _doc: self.action.setEnabled(True))
-
-    def open(self) -> EarlierFindingsDialog | None:
-        w = self.window
-        section = w.view.section
-        session = w.review.session
-        if section is None or session is None:
-            return None
-        if session.review_id is None:
-            w.statusBar().showMessage("No earlier findings: this review is not stored yet",
-                                      8_000)
-            return None
-        try:
-            items = session.earlier_findings(section.id)
-        except StoreError as err:
-            w.statusBar().showMessage(f"Earlier findings cannot be read: {err}", 10_000)
-            return None
-        if not items:
-            w.statusBar().showMessage(f"No earlier findings for “{section.title}”: nothing "
-                                      "has been replaced or left behind", 8_000)
-            return None
-        dialog = EarlierFindingsDialog(section.title, items, w)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
+def show_earlier_findings(parent: QWidget, section: Section | None,
+                          session: ReviewSession | None) -> str:
+    """Open the dialog for `section`; or say, for the status bar, why there is none.
+    The store is asked only now: history is rarely read."""
+    if section is None or session is None:
+        return ""
+    if session.review_id is None:
+        return "No earlier findings: this review is not stored yet"
+    try:
+        items = session.earlier_findings(section.id)
+    except StoreError as err:
+        return f"Earlier findings cannot be read: {err}"
+    if not items:
+        return (f"No earlier findings for “{section.title}”: nothing has been replaced or "
+                "left behind")
+    dialog = EarlierFindingsDialog(section.title, items, parent)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return ""

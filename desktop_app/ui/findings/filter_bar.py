@@ -6,8 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
 from desktop_app.review.findings import DECISIONS, SEVERITIES
-from desktop_app.ui.findings.model import DECISION_LABELS, FindingFilter
 from desktop_app.ui.common.severity import severity_icon, severity_label
+from desktop_app.ui.findings.model import DECISION_LABELS, FindingFilter
 
 _ALL = ""
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.review.findings import SEVERITIES, Finding
 from desktop_app.ui.common.severity import severity_icon, severity_label
-from desktop_app.ui.window.panes import tab_chain
+from desktop_app.ui.common.tab_order import tab_chain
 
 _QUOTE_CHARS = 400
 DEFAULT_CATEGORIES = ("clarity", "accuracy", "completeness", "consistency", "evidence",

@@ -29,12 +29,12 @@ from desktop_app.ai.provider import ProviderError
 from desktop_app.document import Section
 from desktop_app.review.findings import SEVERITIES, Finding
 from desktop_app.session import SectionOutcome, SectionStatus
-from desktop_app.ui.findings.filter_bar import FilterBar
-from desktop_app.ui.findings.delegate import FindingDelegate
-from desktop_app.ui.findings.model import FINDING_ROLE, FindingFilter, FindingsModel
 from desktop_app.ui.common.icons import icon_html
 from desktop_app.ui.common.severity import mix, severity_icon
 from desktop_app.ui.common.theme import theme
+from desktop_app.ui.findings.delegate import FindingDelegate
+from desktop_app.ui.findings.filter_bar import FilterBar
+from desktop_app.ui.findings.model import FINDING_ROLE, FindingFilter, FindingsModel
 
 _MESSAGES = {
     SectionStatus.NOT_ANALYSED: "Not analysed yet.",

@@ -17,10 +17,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 from desktop_app.document import Section
-from desktop_app.ui.sections.quote_locator import QuoteLocator
-from desktop_app.ui.sections.section_html import Palette, section_html, stylesheet
 from desktop_app.ui.common.severity import severity_colour
 from desktop_app.ui.common.theme import mix, theme
+from desktop_app.ui.sections.quote_locator import QuoteLocator
+from desktop_app.ui.sections.section_html import Palette, section_html, stylesheet
 
 # Lines of about 75 characters read best; wider windows get side margins.
 _LINE_CHARS = 78

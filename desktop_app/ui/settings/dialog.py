@@ -41,9 +41,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.ai.config import DEFAULT_MODELS, BedrockConfig
 from desktop_app.ai.prices import DEFAULT_PRICES, Price
-from desktop_app.ui.settings.store import ReviewPrefs
+from desktop_app.ui.common.tab_order import tab_chain
 from desktop_app.ui.common.theme import error_style, theme
-from desktop_app.ui.window.panes import tab_chain
+from desktop_app.ui.settings.store import ReviewPrefs
 from desktop_app.workers.jobs import Job, JobRunner
 
 PROVIDERS = (

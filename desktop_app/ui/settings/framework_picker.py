@@ -1,14 +1,39 @@
-"""The toolbar's framework list and guidelines button."""
+"""The toolbar's framework list and guidelines button: what the next analysis reviews against.
+
+A part of the window: it lists the frameworks (built in and the reviewer's
+own), reads an attached guidelines document off the GUI thread (only the
+latest attach counts), and says what was chosen (`framework_changed`,
+`guidelines_attached`); the window hands both to the review and remembers them.
+"""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
 
-from desktop_app.review.frameworks import Framework
+from desktop_app.review.frameworks import (
+    Framework,
+    FrameworkError,
+    available_frameworks,
+    load_guidelines,
+)
+from desktop_app.workers.jobs import Job, JobRunner
+
+log = logging.getLogger(__name__)
 
 _NAME_CHARS = 24
 
@@ -19,10 +44,15 @@ def _elide(name: str, limit: int = _NAME_CHARS) -> str:
 
 class FrameworkPicker(QWidget):
     framework_changed = Signal(object)  # Framework
+    guidelines_attached = Signal(str, str)  # text, path ("", "": cleared)
+    message = Signal(str, int)  # for the status bar, and for how long (ms)
 
-    def __init__(self, attach: QAction, clear: QAction, parent: QWidget | None = None) -> None:
+    def __init__(self, attach: QAction, clear: QAction, runner: JobRunner,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("frameworkPicker")
+        self._runner = runner
+        self._serial = 0  # only the latest attach may change the guidelines
         self._frameworks: list[Framework] = []
         label = QLabel("Fra&mework:")  # Alt+F opens the File menu
         self.combo = QComboBox()
@@ -90,3 +120,89 @@ class FrameworkPicker(QWidget):
         fw = self.current()
         if fw is not None:
             self.framework_changed.emit(fw)
+
+    # -- frameworks ---------------------------------------------------------------------
+
+    def load_frameworks(self, folder: Path | None, current: str) -> Framework | None:
+        """The built-in frameworks and the reviewer's own in `folder`; the current one."""
+        try:
+            frameworks = available_frameworks(folder)
+        except FrameworkError as err:  # a built-in framework is broken: a packaging bug
+            log.error("frameworks: %s", err)
+            frameworks = []
+        self.set_frameworks(frameworks, current)
+        return self.current()
+
+    def choose(self, name: str) -> bool:
+        """Pick the framework called `name`; False if there is none by that name."""
+        index = self.combo.findText(name)
+        if index >= 0:
+            self.combo.setCurrentIndex(index)
+        return index >= 0
+
+    def fill_menu(self, menu: QMenu) -> None:
+        """Review → Framework: the same list, for the keyboard (and a narrow toolbar)."""
+        combo = self.combo
+        menu.clear()
+        group = QActionGroup(menu)
+        for i in range(combo.count()):
+            name = combo.itemText(i).replace("&", "&&")
+            action = menu.addAction(f"&{i + 1} {name}" if i < 9 else name)
+            action.setCheckable(True)
+            action.setChecked(i == combo.currentIndex())
+            action.setEnabled(self.isEnabled())  # not while a run uses it
+            action.setStatusTip(str(combo.itemData(i) or "").split("\n")[0])  # its description
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, row=i: combo.setCurrentIndex(row))
+
+    # -- guidelines ----------------------------------------------------------------------
+
+    def choose_guidelines(self, start: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window(), "Attach guidelines", start,
+            "Guidelines (*.docx *.md *.markdown *.txt);;All files (*)")
+        if path:
+            self.attach_guidelines(path)
+
+    def attach_guidelines(self, path: str, quiet: bool = False) -> None:
+        """Read `path` off the GUI thread; its text joins the reviewer's instructions."""
+        self._serial += 1
+        serial = self._serial
+        job = Job(load_guidelines, Path(path))
+        job.signals.finished.connect(lambda text: self._attached(serial, path, text))
+        job.signals.failed.connect(lambda exc: self._failed(serial, path, exc, quiet))
+        self._runner.start(job)
+
+    def clear_guidelines(self) -> None:
+        self._serial += 1
+        self.set_guidelines("")
+        self.guidelines_attached.emit("", "")
+
+    def forget_pending(self) -> None:
+        """The window closes: a document still being read changes nothing."""
+        self._serial += 1
+
+    def _attached(self, serial: int, path: str, text: str) -> None:
+        if serial != self._serial:
+            return
+        self.set_guidelines(path)
+        self.guidelines_attached.emit(text, path)
+
+    def _failed(self, serial: int, path: str, exc: BaseException, quiet: bool) -> None:
+        if serial != self._serial:
+            return
+        reason = str(exc) if isinstance(exc, FrameworkError) else (
+            f"cannot read {Path(path).name}: {exc}")
+        if quiet:  # the remembered file is gone: say so, do not interrupt
+            self.message.emit(f"Guidelines not attached: {reason}", 10_000)
+            self.clear_guidelines()
+            return
+        box = QMessageBox(self.window())
+        box.setObjectName("guidelinesErrorBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Cannot attach guidelines")
+        box.setText(f"Margin cannot use “{Path(path).name}” as guidelines.")
+        box.setInformativeText(reason[:1].upper() + reason[1:])
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()

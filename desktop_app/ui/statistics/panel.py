@@ -8,9 +8,10 @@ findings, tokens and estimated cost per model, and the time spent.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,8 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ai.prices import Price
 from desktop_app.review.findings import SEVERITIES
-from desktop_app.session import ReviewStatistics, SectionStatus, short_model
+from desktop_app.session import (
+    ReviewSession,
+    ReviewStatistics,
+    SectionStatus,
+    short_model,
+)
 from desktop_app.ui.common.severity import mix, severity_colour, severity_icon, severity_label
 from desktop_app.ui.common.theme import theme
 
@@ -32,6 +39,7 @@ _ROW_H = 18
 _ICON = 14  # a severity's icon before its label
 
 
+REFRESH_DELAY_MS = 250  # at most four refreshes a second during an analysis
 _BAR_STATES = (SectionStatus.DONE, SectionStatus.FAILED, SectionStatus.CHANGED)
 
 
@@ -163,11 +171,21 @@ class StatisticsChart(QWidget):
 
 
 class StatisticsPanel(QWidget):
+    """The review's numbers under the findings. Told which session to `follow` and
+    to `schedule` a refresh whenever the review changes: it refreshes at most a
+    few times a second, and not at all while hidden."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statisticsPanel")
         self.setAccessibleName("Statistics")
         self.stats: ReviewStatistics | None = None
+        self._session: ReviewSession | None = None
+        self._prices: Mapping[str, Price] | None = None
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self.refresh_timer.timeout.connect(self.refresh)
         self._shown: tuple[dict[str, str] | None, float, str] = (None, 0.0, "")
         self.title = QLabel("Statistics")
         font = QFont(self.title.font())
@@ -213,6 +231,27 @@ class StatisticsPanel(QWidget):
         layout.addWidget(self.scroller, 1)
         theme().changed.connect(self._restyle)
         self.show_statistics(None)
+
+    def follow(self, session: ReviewSession | None, prices: Mapping[str, Price] | None) -> None:
+        """The review to count (None: no document) and the prices its cost is read at."""
+        self._session, self._prices = session, prices
+        self.schedule()
+
+    def schedule(self) -> None:
+        if not self.refresh_timer.isActive():
+            self.refresh_timer.start()
+
+    def refresh(self) -> None:
+        self.refresh_timer.stop()
+        if self.isHidden():
+            return  # nothing to count until it is shown again
+        session = self._session
+        if session is None:
+            self.show_statistics(None)
+            return
+        stats, from_memory = session.statistics(self._prices)
+        note = "Counted from this window: some changes are not saved yet." if from_memory else ""
+        self.show_statistics(stats, session.titles, session.unsaved_seconds, note)
 
     def show_statistics(self, stats: ReviewStatistics | None, titles: dict[str, str] | None = None,
                         extra_seconds: float = 0.0, note: str = "") -> None:

@@ -1,22 +1,27 @@
-"""The main window: section tree, the section's text, and its findings.
+"""The main window: the section tree, the section's text, and its findings or the chat.
 
-This module builds the window and handles documents (open, drop, recent
-files, state); `ReviewMixin` (review_window.py) wires the analysis,
-`StoreMixin` (store_window.py) the stored review, saving and statistics,
-`DecisionController` (decisions.py) the decisions and keyboard navigation,
-`SettingsMixin` (settings_window.py) frameworks, guidelines and Settings,
-`ChromeMixin` (window_chrome.py) the menus, toolbar and status bar, and
-`AnalysisController` owns the provider, dispatcher and review session.
+The one module that knows every part. It builds them (each owns its widgets
+and state and is given only what it needs: the review session, a job
+runner), lays them out, and wires them in one switchboard, `_connect_signals`:
+the parts never see the window, nor each other. What the reviewer can do is
+declared once in `actions.py`; the menus, the toolbar and Help → Keyboard
+Shortcuts read it. The review itself (session, provider, driver) is the
+`ReviewController`; the window shows it.
+
+One result, from the worker to the screen: `AnalysisJob.signals.finished` →
+`Dispatcher` → `SessionDriver` (records it in the `ReviewSession`, then
+`section_changed`) → here, `_on_section_changed`, to the tree and the findings.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelection, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -25,33 +30,59 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
-    QHeaderView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
-    QTreeView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-import desktop_app.document as document_api
-from desktop_app.document import Document, DocumentError, RefusalKind
-from desktop_app.ui.settings import store as app_settings
-from desktop_app.ui.chat.chat_tab import ChatWiring
-from desktop_app.ui.export.export_part import ExportAction
+from desktop_app.ai.provider import FailureKind, ProviderError
+from desktop_app.document import Document, Section
+from desktop_app.review.findings import Finding
+from desktop_app.session import (
+    ProviderFactory,
+    ProviderSetup,
+    ReviewPrefs,
+    ReviewSession,
+    ReviewSummary,
+    SectionStatus,
+)
+from desktop_app.ui.chat.chat_tab import ChatTab
+from desktop_app.ui.common.shortcuts_dialog import ShortcutsDialog
+from desktop_app.ui.common.tab_order import tab_chain
+from desktop_app.ui.export.export_part import ExportPart
+from desktop_app.ui.export.source import snapshot_of
+from desktop_app.ui.findings.decisions import Decisions
+from desktop_app.ui.findings.earlier_findings import show_earlier_findings
 from desktop_app.ui.findings.panel import FindingsPanel
-from desktop_app.ui.findings.earlier_findings import EarlierFindingsAction
-from desktop_app.ui.window.review_controller import ReviewController
-from desktop_app.ui.window.review_mixin import ReviewMixin
-from desktop_app.ui.sections.model import Column, SectionTreeModel
+from desktop_app.ui.reviews.dialog import ReviewsDialog
 from desktop_app.ui.sections.text_view import SectionView
-from desktop_app.ui.settings.frameworks import SettingsMixin
-from desktop_app.ui.window.store_mixin import StoreMixin
-from desktop_app.ui.window.panes import cycle_panes
-from desktop_app.ui.window.chrome import ChromeMixin
-from desktop_app.workers.jobs import Job, JobRunner
+from desktop_app.ui.sections.tree import SectionTree
+from desktop_app.ui.settings import store as app_settings
+from desktop_app.ui.settings.framework_picker import FrameworkPicker
+from desktop_app.ui.statistics.panel import StatisticsPanel
+from desktop_app.ui.window.actions import (
+    FRAMEWORK_MENU,
+    LIST_MENU,
+    MENUS,
+    RECENT_MENU,
+    SELECTION_MENU,
+    SPECS,
+    TOOLBAR,
+    make_actions,
+    shortcut_rows,
+)
+from desktop_app.ui.window.opening import DocumentOpener
+from desktop_app.ui.window.panes import Panes
+from desktop_app.ui.window.review_controller import ReviewController
+from desktop_app.ui.window.save_banner import SaveBanner
+from desktop_app.ui.window.status_bar import StatusBar
+from desktop_app.ui.window.time_spent import TimeSpent
+from desktop_app.workers.jobs import JobRunner
 
 if TYPE_CHECKING:
     from desktop_app.ui.settings.dialog import SettingsDialog
@@ -61,15 +92,18 @@ log = logging.getLogger(__name__)
 _DEFAULT_SIZE = (1280, 800)
 _PANE_SHARES = (0.25, 0.45, 0.30)  # tree, text, findings
 _STATISTICS_HEIGHT = 250  # px under the findings, at first
-_EXPAND_ALL_UP_TO = 300  # sections; bigger trees open with only the top levels expanded
+# What to do about a provider that cannot serve at all, by failure kind.
+_FIXES = {
+    FailureKind.NO_CREDENTIALS: "Sign in to AWS (aws configure, or aws sso login for an SSO "
+    "profile), or pick another profile in Settings. The built-in reviewer works without AWS.",
+    FailureKind.ACCESS_DENIED: "Ask for access to the model in the Amazon Bedrock console "
+    "(Model access) for this account and region, or change the model chain in Settings.",
+    FailureKind.UNKNOWN_MODEL: "Check the model ids in Settings: Claude 4 models need an "
+    "inference-profile id such as global.anthropic.…; “From my account…” lists what you can use.",
+}
 
 
-def _load_document(path: str) -> Document:
-    # Looked up at call time, so tests can replace `desktop_app.document.load`.
-    return document_api.load(path)
-
-
-class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixin):
+class MainWindow(QMainWindow):
     document_loaded = Signal(object)  # the Document now shown
     document_refused = Signal(str)  # the reason, as shown to the reviewer
 
@@ -78,11 +112,8 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
         self.setObjectName("mainWindow")
         self.setWindowTitle("Margin")
         self.setAcceptDrops(True)
-
         # Loading, provider preparation, guidelines, Settings' background work.
         self.runner = JobRunner(self, max_threads=4)
-        self._load_serial = 0  # only the latest open_path may change the window
-        self._guidelines_serial = 0
         self._closed = False
         self._document: Document | None = None
         self._settings = app_settings.app_settings()
@@ -93,56 +124,23 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
         # has been opened in this run.
         self.review.set_prefs(self.prefs)
         self.settings_dialog: SettingsDialog | None = None
+        self.reviews_dialog: ReviewsDialog | None = None
+        self.shortcuts_dialog: ShortcutsDialog | None = None
         self._fatal_box: QMessageBox | None = None
-
-        self.model = SectionTreeModel(self)
-        self.tree = self._build_tree()
-        self.view = SectionView()
-        self.findings = FindingsPanel()
-        self.findings.set_min_confidence(self.prefs.min_confidence)
-        self._build_store_parts()
-        # The findings, with the statistics under them.
-        self.side = QSplitter(Qt.Orientation.Vertical)
-        self.side.setObjectName("sideSplitter")
-        self.side.addWidget(self.findings)
-        self.side.addWidget(self.statistics)
-        self.side.setCollapsible(0, False)
-        self.side.setStretchFactor(0, 1)
-        self.side.setStretchFactor(1, 0)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(self.view)
-        self.chat = ChatWiring(self, self.side)  # findings and chat share the third pane
-        self.splitter.addWidget(self.chat.tabs)
-        self.splitter.setCollapsible(1, False)
-        self.splitter.setCollapsible(2, False)
-        # The tree and findings keep their widths; the text takes the rest.
-        for pane, stretch in enumerate((0, 1, 0)):
-            self.splitter.setStretchFactor(pane, stretch)
-        central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.banner)  # hidden unless the review cannot be saved
-        column.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
-
-        self._build_actions()
-        self._build_review_actions()
-        self.export = ExportAction(self)
-        self.earlier = EarlierFindingsAction(self)
+        self.action = make_actions(self)
+        self._build_parts()
+        self._build_layout()
         self._build_menus()
         self.review_toolbar = self._build_toolbar()
-        self._build_status_bar()
-        self._build_access()  # screen-reader names and the Tab order, over all of it
+        self._name_widgets()  # screen-reader names and the Tab order, over all of it
+        self._set_tab_order()
         self._restore_state()
         self._rebuild_recent_menu()
-        self._connect_analysis()
-        self._connect_store()
+        self._connect_signals()
         self._load_frameworks()
         if self.prefs.guidelines:
-            self.attach_guidelines(self.prefs.guidelines, quiet=True)
+            self.framework_picker.attach_guidelines(self.prefs.guidelines, quiet=True)
+        self.time_spent.start()
         self._update_actions()
 
     # -- public API ---------------------------------------------------------
@@ -151,19 +149,31 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
     def document(self) -> Document | None:
         return self._document
 
+    @property
+    def provider_factory(self) -> ProviderFactory:
+        """Builds the reviewer for a document and settings (a seam for tests)."""
+        return self.review.provider_factory
+
+    @provider_factory.setter
+    def provider_factory(self, factory: ProviderFactory) -> None:
+        self.review.provider_factory = factory
+        self.review.refresh_provider()
+
     def recent_files(self) -> list[str]:
         return self.recent.paths()
 
     def open_path(self, path: str | os.PathLike[str]) -> None:
         """Load `path` off the GUI thread; `document_loaded` or `document_refused` follows."""
-        full = os.path.abspath(os.fspath(path))
-        self._load_serial += 1
-        serial = self._load_serial
-        job = Job(_load_document, full)
-        job.signals.finished.connect(lambda doc: self._on_loaded(serial, full, doc))
-        job.signals.failed.connect(lambda exc: self._on_failed(serial, full, exc))
-        self._set_busy(f"Opening {Path(full).name}…")
-        self.runner.start(job)
+        self.opener.open(path)
+
+    def current_section(self) -> Section | None:
+        return self.tree.current_section()
+
+    def selected_sections(self) -> list[Section]:
+        return self.tree.selected_sections()
+
+    def select_section(self, section_id: str) -> None:
+        self.tree.select_section(section_id)
 
     def choose_file(self) -> None:
         recent = self.recent_files()
@@ -174,44 +184,270 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
         if path:
             self.open_path(path)
 
-    def switch_pane(self) -> None:
-        """F6: tree, text, findings (or chat), and round again (window_access.py)."""
-        cycle_panes(self, 1)
+    def attach_guidelines(self, path: str) -> None:
+        self.framework_picker.attach_guidelines(path)
 
-    # -- loading ------------------------------------------------------------
+    def refresh_statistics(self) -> None:
+        self.statistics.refresh()
 
-    def _on_loaded(self, serial: int, path: str, doc: Document) -> None:
-        if serial != self._load_serial or self._closed:
-            return  # a newer open_path superseded this one, or the window is gone
-        self._set_idle()
-        # The file's name only: folders can name people, and the text never goes to the log.
-        log.info("opened %s: %d sections, %d words", Path(path).name,
-                 sum(1 for _ in doc.walk()), doc.words)
-        self._show_document(doc, path)
+    # -- building -------------------------------------------------------------
+
+    def _build_parts(self) -> None:
+        a = self.action
+        self.opener = DocumentOpener(self.runner, self)
+        self.tree = SectionTree()
+        self.model = self.tree.sections
+        self.view = SectionView()
+        self.view.selection_actions = [a[key] for key in SELECTION_MENU]
+        self.findings = FindingsPanel()
+        self.findings.set_min_confidence(self.prefs.min_confidence)
+        self.findings.list.addActions([a[key] for key in LIST_MENU])
+        self.statistics = StatisticsPanel()
+        self.banner = SaveBanner()  # hidden unless the review cannot be saved
+        self.decisions = Decisions(self.findings, self.view, self)
+        self.framework_picker = FrameworkPicker(a["attach_guidelines"], a["clear_guidelines"],
+                                                self.runner)
+        self.export = ExportPart(self, self.runner, self._settings)
+        self.status_bar = StatusBar()
+        self.setStatusBar(self.status_bar)
+        self.time_spent = TimeSpent(self)
+        # The findings, with the statistics under them; the chat shares the third pane.
+        self.side = QSplitter(Qt.Orientation.Vertical)
+        self.side.setObjectName("sideSplitter")
+        self.side.addWidget(self.findings)
+        self.side.addWidget(self.statistics)
+        self.side.setCollapsible(0, False)
+        self.side.setStretchFactor(0, 1)
+        self.side.setStretchFactor(1, 0)
+        self.chat = ChatTab(self.side, self.runner, self)
+        self.panes = Panes(self.tree, self.view, self.findings, self.chat)
+
+    def _build_layout(self) -> None:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.chat.tabs)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setCollapsible(2, False)
+        # The tree and findings keep their widths; the text takes the rest.
+        for pane, stretch in enumerate((0, 1, 0)):
+            self.splitter.setStretchFactor(pane, stretch)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        for title, name, items in MENUS:
+            menu = bar.addMenu(title)
+            menu.setObjectName(name)
+            for key in items:
+                if key is None:
+                    menu.addSeparator()
+                elif key == "@recent":
+                    self.recent_menu = QMenu(RECENT_MENU[0], self)
+                    self.recent_menu.setObjectName(RECENT_MENU[1])
+                    menu.addMenu(self.recent_menu)
+                elif key == "@framework":
+                    # The toolbar's framework list, for the keyboard (and a narrow toolbar).
+                    self.framework_menu = QMenu(FRAMEWORK_MENU[0], self)
+                    self.framework_menu.setObjectName(FRAMEWORK_MENU[1])
+                    self.framework_menu.aboutToShow.connect(
+                        lambda: self.framework_picker.fill_menu(self.framework_menu))
+                    menu.addMenu(self.framework_menu)
+                else:
+                    menu.addAction(self.action[key])
+        # Every key works wherever the focus is; Delete only where its context says.
+        self.addActions([a for key, a in self.action.items() if SPECS[key].keys])
+
+    def _build_toolbar(self) -> QToolBar:
+        toolbar = QToolBar("Review", self)
+        toolbar.setObjectName("reviewToolBar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for key in TOOLBAR:
+            if key is None:
+                toolbar.addSeparator()
+            elif key == "@framework":
+                toolbar.addWidget(self.framework_picker)
+            else:
+                toolbar.addAction(self.action[key])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        return toolbar
+
+    def _name_widgets(self) -> None:
+        """Names (and, where the name is not enough, descriptions) for assistive technology."""
+        f, chat, bar = self.findings, self.chat, self.status_bar
+        named: list[tuple[QWidget, str, str]] = [
+            (self.tree, "Sections", "The document's sections with their word counts and "
+             "analysis status. Ctrl+R analyses the current one."),
+            (f.list, "Findings", "The current section's findings. Ctrl+Enter accepts, "
+             "Ctrl+Backspace rejects, F2 edits, Alt+Down and Alt+Up move between findings."),
+            (f.retry_button, "Retry the analysis", ""),
+            (f.analyse_button, "Analyse this section", ""),
+            (chat.tabs, "Findings and chat", ""),
+            (chat.panel.conversation, "Chat transcript", ""),
+            (chat.panel.input, "Question", "Enter sends the question; Shift+Enter starts a "
+             "new line."),
+            (self.statistics.scroller, "Statistics", "The review's numbers: sections done, "
+             "findings by severity, decisions, categories, tokens and estimated cost."),
+            (bar.progress, "Opening the document", ""),
+            (bar.analysis_progress, "Analysis progress", ""),
+            (bar.analysis_label, "Analysis progress text", ""),
+            (bar.summary, "Document summary", ""),
+            (bar.review_notice, "Review notice", ""),
+            (self.framework_picker.combo, "Review framework", ""),
+            (self.framework_picker.guidelines, "Guidelines", ""),
+            (self.framework_picker.clear, "Clear the guidelines", ""),
+            (self.review_toolbar, "Review toolbar", ""),
+            (self.banner.retry, "Retry saving now", ""),
+        ]
+        for widget, name, description in named:
+            widget.setAccessibleName(name)
+            if description:
+                widget.setAccessibleDescription(description)
+
+    def _set_tab_order(self) -> None:
+        """Tab follows the screen: the toolbar's framework controls, the banner, the tree,
+        the text, then the side pane (its tabs, the filters, the findings, the statistics;
+        or the chat). The tab widget stands in the chain for its bar (focus proxy)."""
+        p, f, chat = self.framework_picker, self.findings, self.chat.panel
+        tab_chain(p.combo, p.guidelines, p.clear, self.banner.retry, self.tree, self.view,
+                  self.chat.tabs, f.filters.severity, f.filters.category, f.filters.decision,
+                  f.filters.clear, f.retry_button, f.analyse_button, f.list,
+                  self.statistics.scroller, chat.section_button, chat.document_button,
+                  chat.clear_button, chat.conversation, chat.input, chat.send_button,
+                  chat.stop_button)
+
+    # -- the switchboard ------------------------------------------------------------
+
+    def _connect_signals(self) -> None:  # noqa: PLR0915 - one list, read top to bottom
+        a, d, review, driver = self.action, self.decisions, self.review, self.review.driver
+
+        def on(key: str, slot) -> None:  # type: ignore[no-untyped-def]
+            a[key].triggered.connect(lambda _checked=False: slot())
+
+        # What the reviewer asks for: the action table's entries, to the parts that do it.
+        on("open", self.choose_file)
+        on("clear_recent", self._clear_recent)
+        on("reviews", self.show_reviews)
+        on("export", self._export)
+        on("quit", self.close)
+        on("undo", d.undo_stack.undo)
+        on("redo", d.undo_stack.redo)
+        on("settings", self.open_settings)
+        on("next_section", lambda: d.move_section(1))
+        on("previous_section", lambda: d.move_section(-1))
+        on("next_pane", lambda: self.panes.cycle(1, self.focusWidget()))
+        on("previous_pane", lambda: self.panes.cycle(-1, self.focusWidget()))
+        on("go_sections", self.panes.go_tree)
+        on("go_text", self.panes.go_text)
+        on("go_findings", self.panes.go_findings)
+        on("chat", self.chat.show_chat)
+        a["statistics"].setChecked(True)  # shown at first; the remembered choice follows
+        a["statistics"].toggled.connect(self._show_statistics_pane)
+        on("next_finding", lambda: d.move_finding(1))
+        on("previous_finding", lambda: d.move_finding(-1))
+        on("accept", lambda: d.decide("accepted"))
+        on("reject", lambda: d.decide("rejected"))
+        on("reset", lambda: d.decide("pending"))
+        on("edit", d.edit)
+        on("add", d.add_on_selection)
+        on("delete", d.delete)
+        on("earlier_findings", self._show_earlier_findings)
+        on("analyse_section", lambda: self._analyse(self.tree.current_section()))
+        on("analyse_selected", lambda: self._analyse(*self.tree.selected_sections()))
+        on("analyse_all", lambda: self._analyse(*self._all_sections()))
+        on("analyse_changed", self._analyse_changed)
+        on("reanalyse", lambda: self._analyse(*self.tree.selected_sections(), force=True))
+        on("cancel_section", lambda: review.cancel([s.id for s in
+                                                    self.tree.selected_sections()]))
+        on("cancel_all", review.cancel_all)
+        on("retry_failed", review.retry_failed)
+        on("attach_guidelines", self._choose_guidelines)
+        on("clear_guidelines", self.framework_picker.clear_guidelines)
+        on("shortcuts", self.show_shortcuts)
+        on("about", self._show_about)
+        # Bound methods, not lambdas: the stack says it is empty while the window goes,
+        # and Qt drops a method's connection with its object first.
+        d.undo_stack.canUndoChanged.connect(self._on_undo_changed)
+        d.undo_stack.canRedoChanged.connect(self._on_undo_changed)
+        d.undo_stack.undoTextChanged.connect(self._on_undo_changed)
+        d.undo_stack.redoTextChanged.connect(self._on_undo_changed)
+
+        # Opening documents.
+        self.opener.opening.connect(lambda name: self.status_bar.set_busy(f"Opening {name}…"))
+        self.opener.opened.connect(self._on_opened)
+        self.opener.refused.connect(self._on_refused)
+        self.opener.missing.connect(self._forget_recent)
+
+        # The parts, to each other.
+        self.tree.current_changed.connect(self._on_current_changed)
+        self.tree.selection_changed.connect(self._update_actions)
+        self.findings.finding_selected.connect(self._on_finding_selected)
+        self.findings.filter_changed.connect(lambda _f: self._update_actions())
+        self.findings.retry_requested.connect(lambda sid: self._analyse_ids([sid], force=True))
+        self.findings.analyse_requested.connect(lambda sid: self._analyse_ids([sid]))
+        self.findings.finding_activated.connect(lambda _f: d.edit())
+        d.section_wanted.connect(self.tree.select_section)
+        d.finding_changed.connect(self._refresh_section)
+        d.message.connect(self.status_bar.showMessage)
+        self.chat.section_requested.connect(self.tree.select_section)
+        self.chat.finding_requested.connect(self._finding_from_chat)
+        self.chat.usage_recorded.connect(self.statistics.refresh)
+        self.banner.retry_requested.connect(self._retry_saving)
+        self.banner.close_anyway.connect(self._close_without_saving)
+        self.banner.close_again.connect(self.close)
+        self.framework_picker.framework_changed.connect(self._on_framework_changed)
+        self.framework_picker.guidelines_attached.connect(self._on_guidelines)
+        self.framework_picker.message.connect(self.status_bar.showMessage)
+        self.status_bar.settings_requested.connect(self.open_settings)
+        self.status_bar.analyse_changed_requested.connect(self._analyse_changed)
+
+        # The review: its session, its provider, and each section's outcome.
+        review.session_opened.connect(self._on_session_opened)
+        review.save_state_changed.connect(self._on_save_state)
+        review.provider_preparing.connect(
+            lambda: self.status_bar.show_reviewer("Preparing the reviewer…", "", False))
+        review.provider_ready.connect(self._on_provider_ready)
+        review.provider_failed.connect(self._on_provider_failed)
+        driver.section_changed.connect(self._on_section_changed)
+        driver.progress_changed.connect(self.status_bar.show_progress)
+        driver.run_finished.connect(self.status_bar.show_run_finished)
+        driver.busy_changed.connect(self._on_busy_changed)
+        driver.provider_unusable.connect(self._on_provider_unusable)
+
+        shown = self._settings.value("window/statistics", True)
+        a["statistics"].setChecked(shown not in (False, "false"))
+
+    # -- documents ----------------------------------------------------------------------
+
+    def _on_opened(self, doc: Document, path: str) -> None:
+        self.status_bar.set_idle()
+        self._document = doc
+        self.review.set_document(doc)  # first: the old run's last updates hit the old tree
+        self.tree.show_document(doc)
+        self.tree.show_statuses(self.review.session, self.prefs.min_confidence)
+        name = Path(path).name
+        title = doc.title.strip()
+        self.setWindowTitle(f"{title} — {name}" if title and title != Path(path).stem else name)
+        self.status_bar.show_document(doc)
+        if self.tree.current_section() is None:
+            self.view.show_placeholder("This document has no text to show.")
+            self._show_findings()
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_actions()
         self.recent.add(path)
         self._rebuild_recent_menu()
         self.document_loaded.emit(doc)
 
-    def _on_failed(self, serial: int, path: str, exc: BaseException) -> None:
-        if serial != self._load_serial or self._closed:
-            return
-        self._set_idle()
-        name = Path(path).name
-        if isinstance(exc, DocumentError):
-            log.info("refused %s: %s", name, exc.kind.name)
-            reason = exc.reason
-            text = f"Margin cannot open “{name}”."
-            if exc.kind is RefusalKind.NOT_FOUND:
-                self.recent.remove(path)
-                self._rebuild_recent_menu()
-        else:
-            log.error("opening %s failed", name, exc_info=exc)
-            reason = f"Margin could not open {name}: {str(exc) or type(exc).__name__}"
-            text = f"Margin could not open “{name}”."
-        self._show_refusal(text, reason)
-        self.document_refused.emit(reason)
-
-    def _show_refusal(self, text: str, reason: str) -> None:
+    def _on_refused(self, text: str, reason: str, _path: str) -> None:
+        self.status_bar.set_idle()
         box = QMessageBox(self)
         box.setObjectName("refusalBox")
         box.setIcon(QMessageBox.Icon.Warning)
@@ -222,51 +458,33 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()  # never exec(): the event loop, and the loads in flight, keep running
+        self.document_refused.emit(reason)
 
-    def _show_document(self, doc: Document, path: str) -> None:
-        self._document = doc
-        self.review.set_document(doc)  # first: the old run's last updates hit the old tree
-        self.model.set_document(doc)
-        self._refresh_all_statuses()  # what the stored review restored
-        count = sum(1 for _ in doc.walk())
-        if count <= _EXPAND_ALL_UP_TO:
-            self.tree.expandAll()
-        else:
-            self.tree.expandToDepth(0)
-        name = Path(path).name
-        title = doc.title.strip()
-        self.setWindowTitle(f"{title} — {name}" if title and title != Path(path).stem else name)
-        self.summary.setText(
-            f"{count:,} section{'s' if count != 1 else ''} · {doc.words:,} words"
-        )
-        first = self.model.index(0, 0)
-        if first.isValid():
-            self.tree.setCurrentIndex(first)
-        else:
-            self.view.show_placeholder("This document has no text to show.")
-            self._show_findings()
-        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._update_actions()
+    def _forget_recent(self, path: str) -> None:
+        self.recent.remove(path)
+        self._rebuild_recent_menu()
 
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        section = self.model.section_for(current)
-        self.view.show_section(section)
-        self.chat.follow_section(section.id if section is not None else None)
-        self._show_findings()
-        self._update_actions()
+    def _clear_recent(self) -> None:
+        self.recent.clear()
+        self._rebuild_recent_menu()
 
-    def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self._update_actions()
-
-    def _set_busy(self, message: str) -> None:
-        self.progress.show()
-        self.statusBar().showMessage(message)
-
-    def _set_idle(self) -> None:
-        self.progress.hide()
-        self.statusBar().clearMessage()
-
-    # -- drag and drop --------------------------------------------------------
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent_files()
+        for number, path in enumerate(paths, start=1):
+            label = Path(path).name.replace("&", "&&")
+            prefix = f"&{number} " if number < 10 else "1&0 "
+            action = self.recent_menu.addAction(prefix + label)
+            action.setData(path)
+            action.setStatusTip(path)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not paths:
+            empty = self.recent_menu.addAction("No recent documents")
+            empty.setEnabled(False)
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.action["clear_recent"])
+        self.action["clear_recent"].setEnabled(bool(paths))
 
     @staticmethod
     def _dropped_path(mime: QMimeData) -> str | None:
@@ -297,39 +515,317 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
         event.acceptProposedAction()
         self.open_path(path)
 
-    # -- building -------------------------------------------------------------
+    # -- the reviewer's place ---------------------------------------------------------
 
-    def _build_tree(self) -> QTreeView:
-        tree = QTreeView()
-        tree.setObjectName("sectionTree")
-        tree.setModel(self.model)
-        tree.setUniformRowHeights(True)  # keeps thousand-section trees fast
-        tree.setAllColumnsShowFocus(True)
-        tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        tree.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        tree.setAnimated(False)
-        tree.setIndentation(16)
-        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        tree.setFrameShape(QTreeView.Shape.NoFrame)
-        tree.setStyleSheet("QTreeView::item { padding: 3px 0px; }")  # room to read a long list
-        header = tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        # Fixed widths, not ResizeToContents: that would measure every row of a long document.
-        fm = tree.fontMetrics()
-        pad = 3 * fm.averageCharWidth()
-        header.setSectionResizeMode(Column.WORDS, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(Column.WORDS, fm.horizontalAdvance("00,000") + pad)
-        header.resizeSection(
-            Column.STATUS, fm.horizontalAdvance("Not analysed") + 16 + pad  # 16: the dot
-        )
-        header.setMinimumSectionSize(fm.horizontalAdvance("Words") + pad)
-        tree.selectionModel().currentChanged.connect(self._on_current_changed)
-        tree.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        return tree
+    def _on_current_changed(self, section: Section | None) -> None:
+        self.view.show_section(section)
+        self.chat.follow_section(section.id if section is not None else None)
+        self._show_findings()
+        self._update_actions()
 
-    # -- persistence ----------------------------------------------------------
+    def _show_findings(self) -> None:
+        section, session = self.tree.current_section(), self.review.session
+        if section is None:
+            self.findings.show_section(None, SectionStatus.NOT_ANALYSED, None)
+            return
+        self.findings.show_section(section, self.review.status(section.id),
+                                   session.outcome(section.id) if session else None)
+
+    def _on_finding_selected(self, finding: Finding | None) -> None:
+        if finding is None:
+            self.view.clear_highlight()
+        elif not self.view.highlight(finding.start, finding.end, finding.quote,
+                                     finding.severity) and finding.quote:
+            self.status_bar.showMessage("This finding's quote is not in the section text.",
+                                        5000)
+        self._update_actions()
+
+    def _finding_from_chat(self, section_id: str, text: str) -> None:
+        """An answer becomes the issue of an own finding on the passage selected."""
+        current = self.tree.current_section()
+        if section_id and (current is None or current.id != section_id):
+            self.tree.select_section(section_id)
+        self.decisions.add_on_selection(issue=text)
+
+    def _show_earlier_findings(self) -> None:
+        note = show_earlier_findings(self, self.view.section, self.review.session)
+        if note:
+            self.status_bar.showMessage(note, 10_000 if "cannot" in note else 8_000)
+
+    # -- the review ---------------------------------------------------------------------
+
+    def _all_sections(self) -> list[Section]:
+        return list(self._document.walk()) if self._document is not None else []
+
+    def _analyse(self, *sections: Section | None, force: bool = False) -> None:
+        chosen = [s for s in sections if s is not None]
+        if chosen:
+            self.review.analyse(chosen, force)
+
+    def _analyse_ids(self, section_ids: list[str], force: bool = False) -> None:
+        self._analyse(*(s for s in self._all_sections() if s.id in section_ids), force=force)
+
+    def _analyse_changed(self) -> None:
+        session = self.review.session
+        if session is not None:
+            self._analyse(*session.sections_with(SectionStatus.CHANGED))
+
+    def _on_session_opened(self, session: ReviewSession | None) -> None:
+        self.decisions.set_session(session)
+        self.tree.show_statuses(session, self.prefs.min_confidence)
+        open_review = session is not None and session.review_id is not None
+        self.status_bar.show_restored(session.state if open_review and session else None)
+        self._update_categories()
+        self._show_findings()
+        self.statistics.follow(session, self.prefs.bedrock.prices)
+        current = self.tree.current_section()
+        self.chat.show_review(self._document, session, current.id if current else None)
+        self.time_spent.follow(session)
+        self._on_save_state()
+        self._update_actions()
+
+    def _on_section_changed(self, section_id: str, status: SectionStatus) -> None:
+        self.tree.show_status(section_id, self.review.session, self.prefs.min_confidence)
+        current = self.tree.current_section()
+        if current is not None and current.id == section_id:
+            self._show_findings()
+        # Cheap checks first: this runs for every state change of a long run.
+        if not status.live or self.tree.is_selected(section_id):
+            self._update_actions()
+        self.statistics.schedule()
+
+    def _refresh_section(self, section_id: str) -> None:
+        """A finding of this section changed (a decision, an edit): show it everywhere."""
+        self._on_section_changed(section_id, self.review.status(section_id))
+        self._update_categories()
+
+    def _update_categories(self) -> None:
+        session = self.review.session
+        found = session.results.all_findings() if session is not None else []
+        self.findings.set_categories([f.category for _sid, f in found])
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        if busy:
+            self.status_bar.clearMessage()  # the last run's summary is out of date
+        self._update_actions()
+
+    def _on_provider_ready(self, setup: ProviderSetup) -> None:
+        self.status_bar.show_reviewer(setup.notice, setup.detail, setup.offline)
+        self.chat.use_provider(setup, self.prefs.bedrock)
+
+    def _on_provider_failed(self, reason: str) -> None:
+        self.status_bar.show_reviewer("No reviewer: " + reason, "", False)
+        self._show_fatal("The reviewer could not be prepared.", reason,
+                         "Check the settings, then try again.")
+
+    def _on_provider_unusable(self, error: ProviderError) -> None:
+        fix = _FIXES.get(error.kind, "Check the settings, then retry the failed sections.")
+        self._show_fatal("Amazon Bedrock cannot review this document.", error.message, fix)
+
+    def _show_fatal(self, text: str, reason: str, fix: str) -> None:
+        if self._fatal_box is not None and self._fatal_box.isVisible():
+            return  # parallel jobs fail alike: one box is enough
+        box = QMessageBox(self)
+        box.setObjectName("providerErrorBox")
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle("Reviewer unavailable")
+        box.setText(text)
+        box.setInformativeText(f"{escape(reason)}<br><br><b>What to do:</b> {escape(fix)}")
+        settings = box.addButton("Settings…", QMessageBox.ButtonRole.ActionRole)
+        settings.clicked.connect(self.open_settings)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self._fatal_box = box
+        box.open()
+
+    def action_state(self) -> dict[str, bool]:
+        """What each action's `when` asks of the window now (actions.py)."""
+        doc, review = self._document, self.review
+        has_doc = doc is not None and bool(doc.sections)
+        busy = review.busy
+        f = self.findings.selected_finding()
+        stack = self.decisions.undo_stack
+        return {
+            "opened": doc is not None,
+            "document": has_doc,
+            "section": has_doc and self.tree.current_section() is not None,
+            "changed": has_doc and review.count(SectionStatus.CHANGED) > 0,
+            "failed": has_doc and review.count(SectionStatus.FAILED) > 0,
+            "live_selected": has_doc and any(review.status(s.id).live
+                                             for s in self.tree.selected_sections()),
+            "busy": busy,
+            "idle": not busy,
+            "guidelines": not busy and bool(self.prefs.guidelines),
+            "finding": f is not None,
+            "can_accept": f is not None and f.decision != "accepted",
+            "can_reject": f is not None and f.decision != "rejected",
+            "can_reset": f is not None and f.decision != "pending",
+            "own_finding": f is not None and f.source == "user",
+            "text_shown": has_doc and self.view.section is not None,
+            "can_undo": stack.canUndo(),
+            "can_redo": stack.canRedo(),
+        }
+
+    def _on_undo_changed(self, *_state: object) -> None:
+        stack, a = self.decisions.undo_stack, self.action
+        a["undo"].setText(f"&Undo {stack.undoText()}".rstrip())  # "Undo Accept Finding"
+        a["redo"].setText(f"&Redo {stack.redoText()}".rstrip())
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        state = self.action_state()
+        for key, action in self.action.items():
+            when = SPECS[key].when
+            if when:
+                action.setEnabled(state[when])
+        # The framework stays as it is while a run uses it.
+        busy = state["busy"]
+        self.framework_picker.setEnabled(not busy)
+        self.framework_picker.setToolTip(
+            "Cancel the analysis to change the framework" if busy else "")
+
+    # -- saving ------------------------------------------------------------------------
+
+    def _on_save_state(self) -> None:
+        session = self.review.session
+        self.banner.show_state(self.review.storage,
+                               session is not None and session.review_id is not None,
+                               self._document is not None)
+        self.statistics.schedule()
+
+    def _retry_saving(self) -> None:
+        if self.review.retry_saving():
+            self.status_bar.showMessage("Everything is saved.", 5000)
+
+    def _close_without_saving(self) -> None:
+        lost = self.review.storage.discard_pending()
+        log.error("closed with %d unsaved changes: %s", len(lost), "; ".join(lost))
+        QTimer.singleShot(0, self.close)
+
+    def _show_statistics_pane(self, shown: bool) -> None:
+        self.statistics.setVisible(shown)
+        self._settings.setValue("window/statistics", shown)
+        if shown:
+            self.statistics.refresh()
+
+    # -- frameworks, guidelines, Settings -------------------------------------------------
+
+    def _load_frameworks(self) -> None:
+        current = self.framework_picker.load_frameworks(self.prefs.frameworks_path,
+                                                        self.prefs.framework)
+        if current is not None:
+            self.review.set_framework(current)
+
+    def _on_framework_changed(self, framework: object) -> None:
+        self.prefs.framework = framework.name  # type: ignore[attr-defined]
+        app_settings.save_review_prefs(self._settings, self.prefs)
+        self.review.set_framework(framework)  # type: ignore[arg-type]
+
+    def _choose_guidelines(self) -> None:
+        start = self.prefs.guidelines
+        self.framework_picker.choose_guidelines(
+            str(Path(start).parent) if start else str(Path.home()))
+
+    def _on_guidelines(self, text: str, path: str) -> None:
+        self.review.set_guidelines(text)
+        if self.prefs.guidelines != path:
+            self.prefs.guidelines = path
+            app_settings.save_review_prefs(self._settings, self.prefs)
+        self._update_actions()
+
+    def open_settings(self) -> None:
+        from desktop_app.ui.settings.dialog import SettingsDialog  # only when asked for
+
+        if self.settings_dialog is not None:
+            self.settings_dialog.raise_()
+            self.settings_dialog.activateWindow()
+            return
+        dialog = SettingsDialog(self.prefs, self.runner, self)
+        dialog.prefs_accepted.connect(self.apply_prefs)
+        dialog.finished.connect(self._on_settings_closed)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _on_settings_closed(self, _result: int) -> None:
+        dialog, self.settings_dialog = self.settings_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def apply_prefs(self, prefs: ReviewPrefs) -> None:
+        """Save new settings and use them (the reviewer after the running analysis)."""
+        old = self.prefs
+        prefs.framework, prefs.guidelines = old.framework, old.guidelines  # toolbar-owned
+        self.prefs = prefs
+        if not app_settings.save_review_prefs(self._settings, prefs):
+            self.status_bar.showMessage("Settings could not be saved.", 10_000)
+        self.findings.set_min_confidence(prefs.min_confidence)
+        if prefs.min_confidence != old.min_confidence:
+            session = self.review.session
+            for section in session.sections_with(SectionStatus.DONE) if session else []:
+                self._on_section_changed(section.id, SectionStatus.DONE)
+        self.statistics.follow(self.review.session, prefs.bedrock.prices)
+        if prefs.frameworks_dir != old.frameworks_dir:
+            self._load_frameworks()
+        if not self.review.set_prefs(prefs):
+            self.status_bar.showMessage(
+                "The new reviewer settings apply when the running analysis ends.", 10_000)
+
+    # -- dialogs ------------------------------------------------------------------------
+
+    def _export(self) -> None:
+        session, doc = self.review.session, self._document
+        if session is None or doc is None:
+            return
+        self.export.open(doc, lambda: snapshot_of(session, self.prefs, self.review.setup),
+                         self.prefs)
+
+    def show_reviews(self) -> None:
+        if self.reviews_dialog is not None:
+            self.reviews_dialog.raise_()
+            return
+        storage, session = self.review.storage, self.review.session
+        storage.open()
+        dialog = ReviewsDialog(storage, self, "" if storage.store is not None else
+                               f"The reviews cannot be read: {storage.error}")
+        if session is not None and session.review_id is not None:
+            dialog.select_review(session.review_id)
+        dialog.open_requested.connect(self._open_review)
+        dialog.deleted.connect(self.review.forget_review)
+        dialog.finished.connect(lambda _r: self._reviews_closed(dialog))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.reviews_dialog = dialog
+        dialog.open()
+
+    def _reviews_closed(self, dialog: ReviewsDialog) -> None:
+        if self.reviews_dialog is dialog:
+            self.reviews_dialog = None
+        dialog.deleteLater()
+
+    def _open_review(self, review: ReviewSummary) -> None:
+        if not self.framework_picker.choose(review.framework_name):
+            self.status_bar.showMessage(
+                f"The framework “{review.framework_name}” is not available any more; "
+                "the document opens with the current one.", 10_000)
+        self.open_path(review.path)
+
+    def show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(shortcut_rows(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: setattr(self, "shortcuts_dialog", None))
+        self.shortcuts_dialog = dialog
+        dialog.open()
+
+    def _show_about(self) -> None:
+        from desktop_app.ui.common.about_dialog import AboutDialog  # only when asked for
+
+        box = AboutDialog(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+
+    # -- persistence and closing ------------------------------------------------------------
 
     def _restore_state(self) -> None:
         s = self._settings
@@ -377,8 +873,8 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
         if not self._closed:
             self.save_state()
             self._closed = True
-            self._load_serial += 1  # results still on their way are now stale
-            self._guidelines_serial += 1
+            self.opener.stop()  # results still on their way are now stale
+            self.framework_picker.forget_pending()
             if self.settings_dialog is not None:
                 self.settings_dialog.reject()
             self.export.shutdown()
@@ -386,3 +882,15 @@ class MainWindow(QMainWindow, ReviewMixin, SettingsMixin, StoreMixin, ChromeMixi
             self.review.shutdown()  # cancels and drains the analysis, closes the store
             self.runner.shutdown()
         super().closeEvent(event)
+
+    def _may_close(self, event: QCloseEvent) -> bool:
+        """Last write of the time spent; if changes still cannot be saved, ask."""
+        session, storage = self.review.session, self.review.storage
+        if session is not None:
+            session.save_seconds()
+        if not storage.unsaved or self.review.retry_saving():
+            return True
+        event.ignore()
+        self.banner.ask_to_close(storage)
+        return False
+

@@ -1,12 +1,19 @@
-"""A red strip above the panes while the review cannot be saved, saying what and why."""
+"""Saving, as the reviewer sees it: a red strip above the panes while the review cannot
+be saved (what and why, Retry, and a retry every 30 s), and the question asked
+before closing a window whose changes could not be saved.
+
+A part of the window: told the store's state (`show_state`), it says
+`retry_requested` (its button, its timer) and leaves the saving to the session.
+"""
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
+from desktop_app.session import Storage
 from desktop_app.ui.common.theme import theme
 
 RETRY_SECONDS = 30
@@ -32,11 +39,17 @@ def banner_text(error: str, unsaved: list[str], lost: list[str], review_open: bo
     return " ".join(parts)
 
 
-class StoreBanner(QFrame):
+class SaveBanner(QFrame):
     retry_requested = Signal()
+    close_anyway = Signal()  # the reviewer closes without the changes that wait
+    close_again = Signal()  # Try Again in the close question: close once more
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.close_box: QMessageBox | None = None
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setInterval(RETRY_SECONDS * 1000)
+        self.retry_timer.timeout.connect(self.retry_requested)
         self.setObjectName("storeBanner")
         self.setAccessibleName("Not saved")
         self._restyle()
@@ -54,6 +67,18 @@ class StoreBanner(QFrame):
         layout.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignVCenter)
         self.hide()
 
+    def show_state(self, storage: Storage, review_open: bool, document_open: bool) -> None:
+        """Shown while something is not saved (or a document's review cannot open)."""
+        problem = bool(storage.unsaved or storage.lost or (
+            storage.error and document_open and not review_open))
+        if problem:
+            self.show_problem(storage.error, storage.unsaved, storage.lost, review_open)
+            if storage.unsaved and not self.retry_timer.isActive():
+                self.retry_timer.start()
+        else:
+            self.hide()
+            self.retry_timer.stop()
+
     def show_problem(self, error: str, unsaved: list[str], lost: list[str],
                      review_open: bool) -> None:
         self.text.setText(banner_text(error, unsaved, lost, review_open))
@@ -67,3 +92,27 @@ class StoreBanner(QFrame):
         self.setStyleSheet(
             f"QFrame#storeBanner {{ background: {background}; border: 1px solid {border};"
             f" border-radius: 4px; }} QLabel {{ color: {ink}; background: transparent; }}")
+
+    def ask_to_close(self, storage: Storage) -> None:
+        """Changes cannot be saved: the reviewer decides (once; the box is window-modal)."""
+        if self.close_box is not None:
+            return
+        box = QMessageBox(self.window())
+        box.setObjectName("unsavedCloseBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Changes not saved")
+        box.setText(f"{_plural(len(storage.unsaved), 'change')} to this review could not be "
+                    "saved.")
+        box.setInformativeText(f"{storage.error}.\n\nIf you close now, they are lost. Free some "
+                               "space (or fix what the message says), then try again.")
+        retry = box.addButton("Try Again", QMessageBox.ButtonRole.AcceptRole)
+        close = box.addButton("Close Without Saving", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        # After the box is gone: closing again may need to ask again.
+        retry.clicked.connect(lambda: QTimer.singleShot(0, self.close_again.emit))
+        close.clicked.connect(self.close_anyway)
+        box.finished.connect(lambda _r: setattr(self, "close_box", None))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.close_box = box
+        box.open()
