@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from desktop_app.ai import prompts
+from desktop_app.ai import converse_request, prompts
 from desktop_app.ai.aws import SharedClients
 from desktop_app.ai.calls import (
     CallState,
@@ -106,12 +106,27 @@ class BedrockProvider:
                            "temperature": self.config.temperature}, sort_keys=True)
 
     def analyse(self, request: AnalysisRequest, cancel: CancelToken) -> AnalysisResult:
+        return self._analyse(request, cancel, tuple(self.config.models))
+
+    def analyse_answer(self, request: AnalysisRequest, model: str, response: dict[str, Any],
+                       cancel: CancelToken) -> AnalysisResult:
+        """Finish a section from an answer `model` gave elsewhere (a batch job's record).
+
+        `response` is a Converse response to `converse_request.section_request`
+        for this request. It goes through the path an on-demand answer takes:
+        the schema, one re-ask, a raised limit or a split after `max_tokens`,
+        then the rest of the chain, all on demand. Its own tokens were counted
+        where it was produced: `usage` holds only what the calls made here cost.
+        """
+        chain = (model, *(m for m in self.config.models if m != model))
+        return self._analyse(request, cancel, chain, first=response)
+
+    def _analyse(self, request: AnalysisRequest, cancel: CancelToken, models: Sequence[str],
+                 first: dict[str, Any] | None = None) -> AnalysisResult:
         started = time.monotonic()
-        run = CallState(cancel, started + self.config.max_section_seconds,
-                        prompts.system_blocks(request.framework))
+        run = CallState(cancel, started + self.config.max_section_seconds, [])
         try:
-            findings, model = self._review_text(run, request, request.text,
-                                                tuple(self.config.models), 0)
+            findings, model = self._review_text(run, request, request.text, models, 0, first)
         except SectionTimeout:
             raise self._timeout_error(run) from None
         return AnalysisResult(findings, model, run.usage, time.monotonic() - started)
@@ -143,12 +158,14 @@ class BedrockProvider:
     # -- the model chain -------------------------------------------------------------
 
     def _review_text(self, run: CallState, request: AnalysisRequest, text: str,
-                     models: Sequence[str], depth: int) -> tuple[list[Finding], str]:
+                     models: Sequence[str], depth: int, first: dict[str, Any] | None = None,
+                     ) -> tuple[list[Finding], str]:
         failures: list[CallError] = []
         for index, model in enumerate(models):
             run.model = model
             try:
-                return self._review_on_model(run, model, request, text), model
+                answer = first if index == 0 else None
+                return self._review_on_model(run, model, request, text, answer), model
             except NeedsSplit as need:
                 halves = split_text(text) if depth < MAX_SPLIT_DEPTH else None
                 if halves:
@@ -208,17 +225,22 @@ class BedrockProvider:
     # -- one model -------------------------------------------------------------------
 
     def _review_on_model(self, run: CallState, model: str, request: AnalysisRequest,
-                         text: str) -> list[Finding]:
-        messages: list[dict[str, Any]] = [prompts.user_message(request, text)]
+                         text: str, first: dict[str, Any] | None = None) -> list[Finding]:
         max_tokens = self.config.max_tokens
+        body = converse_request.section_request(request, text, max_tokens=max_tokens,
+                                                temperature=self.config.temperature)
         raised = reasked = False
         while True:
-            response = self._converse(run, model, messages, max_tokens)
-            run.add_tokens(response.get("usage"))
+            if first is not None:  # an answer from elsewhere; its tokens are counted there
+                response, first = first, None
+            else:
+                response = self._converse(run, model, body)
+                run.add_tokens(response.get("usage"))
             stop = str(response.get("stopReason") or "")
             if stop == "max_tokens":
                 if not raised and max_tokens < self.config.max_tokens_cap:
                     max_tokens = min(self.config.max_tokens_cap, max_tokens * 2)
+                    body = converse_request.with_max_tokens(body, max_tokens)
                     raised = True
                     continue
                 raise NeedsSplit(max_tokens)
@@ -242,19 +264,11 @@ class BedrockProvider:
                                 f"when asked again ({problem})")
             reasked = True
             log.info("%s: unusable answer (%s), asking once more", model, problem)
-            messages = [*messages,
-                        {"role": "assistant", "content": content or [{"text": "(no answer)"}]},
-                        prompts.reask_message(problem, [t.get("toolUseId", "") for t in tool_uses])]
+            body = converse_request.with_reask(body, content, problem,
+                                               [t.get("toolUseId", "") for t in tool_uses])
 
-    def _converse(self, run: CallState, model: str, messages: list[dict[str, Any]],
-                  max_tokens: int) -> dict[str, Any]:
-        kwargs = {
-            "modelId": model,
-            "system": run.system,
-            "messages": messages,
-            "toolConfig": prompts.tool_config(),
-            "inferenceConfig": {"maxTokens": max_tokens, "temperature": self.config.temperature},
-        }
+    def _converse(self, run: CallState, model: str, body: dict[str, Any]) -> dict[str, Any]:
+        kwargs = {"modelId": model, **body}
         last: CallError | None = None
         for attempt in range(1, self.config.max_attempts + 1):
             if run.cancel.cancelled:
