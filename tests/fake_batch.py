@@ -24,7 +24,9 @@ as far as Margin can see:
 
 Scripting per record id: `script[rid] = Reply.tool_input(...)` (tests/fake_bedrock.Reply:
 findings, tool_input, text, max_tokens or error), `malformed.add(rid)` for a
-damaged output line, `unprocessed.add(rid)` for a record the job never answered.
+damaged output line, `unprocessed.add(rid)` for a record the job never answered;
+`create_error = FakeError(...)` fails the next create, `throttled_gets = n`
+throttles the next n status reads.
 """
 
 from __future__ import annotations
@@ -115,6 +117,8 @@ class FakeBatchJobs:
         self.script: dict[str, Any] = {}  # record id -> tests.fake_bedrock.Reply
         self.malformed: set[str] = set()
         self.unprocessed: set[str] = set()
+        self.create_error: FakeError | None = None  # the next create fails so
+        self.throttled_gets = 0  # this many status reads are throttled first
 
     def close(self) -> None:
         self._s3.close()
@@ -172,6 +176,9 @@ class FakeBatchJobs:
                         return {"jobArn": job.arn}
                     raise FakeError("ConflictException",
                                     f"A job with the name {name} already exists.", 409)
+        if self.create_error is not None:
+            error, self.create_error = self.create_error, None
+            raise error
         if role in self.denied_pass_roles:
             raise FakeError("AccessDeniedException",
                             f"User: arn:aws:sts::{ACCOUNT}:assumed-role/reviewer/margin is not "
@@ -212,6 +219,10 @@ class FakeBatchJobs:
         with self._lock:
             self.calls.append(("get", job.name))
             self._lock.notify_all()
+            if self.throttled_gets > 0:
+                self.throttled_gets -= 1
+                raise FakeError("ThrottlingException", "Too many requests, please wait "
+                                "before trying again.", 429)
             hold = self.hold
             answer = job.describe()
         self._advance(job, hold)  # the next read sees the next state

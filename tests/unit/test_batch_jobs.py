@@ -8,6 +8,8 @@ scripted; re-asks go to the fake Bedrock Runtime on the same server.
 from __future__ import annotations
 
 import json
+import threading
+import time
 
 import boto3
 import pytest
@@ -24,6 +26,7 @@ from desktop_app.ai.provider import Cancelled, CancelToken, FailureKind, Provide
 from tests.batch_helpers import documents
 from tests.conftest_batch import ROLE
 from tests.conftest_bedrock import PRIMARY
+from tests.fake_batch import FakeError
 from tests.fake_bedrock import Reply
 
 BAD_INPUT = {"findings": [{"category": "x", "severity": "catastrophic", "confidence": 2,
@@ -328,3 +331,63 @@ def test_converse_records_round_trip_where_tools_are_accepted(jobs, fake_batch):
     _handle, outcome = run(runner, docs)
     assert not outcome.failed
     assert all(s.result.findings[0].anchored for s in outcome.sections)
+
+
+def test_quota_reached_at_creation_says_what_to_do(jobs, fake_batch):
+    fake_batch.create_error = FakeError(
+        "ServiceQuotaExceededException", "Number of in-progress and submitted batch jobs "
+        "exceeds the limit of 10 for this model.", 400)
+    runner = jobs()
+    with pytest.raises(ProviderError) as caught:
+        runner.submit(runner.prepare(documents(1, 3)))
+    assert caught.value.kind is FailureKind.THROTTLED and not caught.value.fatal
+    assert caught.value.message == (
+        "cannot create the batch job: a batch inference quota is reached (Number of "
+        "in-progress and submitted batch jobs exceeds the limit of 10 for this model.): wait "
+        f"for a running job of {PRIMARY} to finish, or request a higher quota in Service "
+        "Quotas")
+
+
+def test_model_without_batch_support_is_named(jobs, fake_batch):
+    fake_batch.create_error = FakeError(
+        "ValidationException", "The provided model identifier does not support batch "
+        "inference.", 400)
+    runner = jobs()
+    with pytest.raises(ProviderError) as caught:
+        runner.submit(runner.prepare(documents(1, 3)))
+    assert caught.value.kind is FailureKind.UNKNOWN_MODEL
+    assert caught.value.message.startswith(
+        f"cannot create the batch job: {PRIMARY} cannot run batch jobs here")
+
+
+def test_throttled_status_reads_are_waited_out(jobs, fake_batch):
+    runner = jobs()
+    handle = runner.submit(runner.prepare(documents(1, 3)))
+    fake_batch.throttled_gets = 4  # more than botocore's three attempts of one call
+    assert runner.wait(handle, CancelToken()).state is JobState.COMPLETED
+    assert fake_batch.count("get") == 4 + 4
+
+
+def test_cancel_while_collecting_raises_cancelled(jobs, fake_batch, fake_bedrock):
+    docs = documents(1, 3)
+    runner = jobs()
+    handle = runner.prepare(docs)
+    for rid in handle.records:  # every answer needs an on-demand re-ask, which is slow
+        fake_batch.script[rid] = Reply.tool_input(BAD_INPUT)
+    fake_bedrock.model(PRIMARY).latency = 5.0
+    handle = runner.submit(handle)
+    runner.wait(handle, CancelToken())
+    cancel = CancelToken()
+    settled = []
+
+    def cancel_once_a_reask_is_in_flight():
+        fake_bedrock.wait_for_requests(1)
+        cancel.cancel()
+
+    canceller = threading.Thread(target=cancel_once_a_reask_is_in_flight)
+    canceller.start()
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        runner.collect(handle, docs, cancel, settled.append)
+    canceller.join()
+    assert time.monotonic() - started < 4.0 and settled == []
