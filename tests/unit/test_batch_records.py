@@ -104,14 +104,15 @@ def test_content_the_translation_cannot_carry_fails_loudly():
 
 def test_native_answer_reads_as_a_converse_response():
     answer = {"content": [{"type": "text", "text": "Here:"},
+                          {"type": "thinking", "thinking": "..."}, {"type": "text", "text": ""},
                           {"type": "tool_use", "id": "tu9", "name": "report_findings",
                            "input": {"findings": []}}],
               "stop_reason": "tool_use",
               "usage": {"input_tokens": 1200, "output_tokens": 80,
                         "cache_read_input_tokens": 5, "cache_creation_input_tokens": 7}}
     response = native.from_native(answer)
-    assert response["output"]["message"]["content"][1] == {"toolUse": {
-        "toolUseId": "tu9", "name": "report_findings", "input": {"findings": []}}}
+    assert response["output"]["message"]["content"] == [{"text": "Here:"}, {"toolUse": {
+        "toolUseId": "tu9", "name": "report_findings", "input": {"findings": []}}}]
     assert response["stopReason"] == "tool_use"
     assert response["usage"] == {"inputTokens": 1200, "outputTokens": 80,
                                  "cacheReadInputTokens": 5, "cacheWriteInputTokens": 7}

@@ -91,17 +91,18 @@ def without_cache_points(body: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _block_from_native(block: Any) -> dict[str, Any]:
+def _block_from_native(block: Any) -> dict[str, Any] | None:
     if not isinstance(block, dict):
         raise ValueError("a content block of the answer is not an object")
     kind = block.get("type")
-    if kind == "text":
-        return {"text": str(block.get("text", ""))}
+    if kind == "text" and str(block.get("text") or "").strip():
+        return {"text": str(block["text"])}
     if kind == "tool_use":
         return {"toolUse": {"toolUseId": str(block.get("id", "")),
                             "name": str(block.get("name", "")), "input": block.get("input")}}
-    # Thinking and other blocks carry nothing the findings path reads.
-    return {"text": ""}
+    # Thinking and other blocks carry nothing the findings path reads, and an empty
+    # text block would make Converse refuse the conversation when it is re-asked.
+    return None
 
 
 def from_native(answer: Any) -> dict[str, Any]:
@@ -112,7 +113,9 @@ def from_native(answer: Any) -> dict[str, Any]:
     stop = str(answer.get("stop_reason") or "")
     return {
         "output": {"message": {"role": "assistant",
-                               "content": [_block_from_native(b) for b in answer["content"]]}},
+                               "content": [block for block in map(_block_from_native,
+                                                                   answer["content"])
+                                           if block is not None]}},
         "stopReason": _STOP_REASONS.get(stop, stop),
         "usage": {"inputTokens": int(usage.get("input_tokens") or 0),
                   "outputTokens": int(usage.get("output_tokens") or 0),
