@@ -391,3 +391,15 @@ def test_cancel_while_collecting_raises_cancelled(jobs, fake_batch, fake_bedrock
         runner.collect(handle, docs, cancel, settled.append)
     canceller.join()
     assert time.monotonic() - started < 4.0 and settled == []
+
+
+def test_a_job_bedrock_no_longer_knows_is_reported(jobs, fake_batch):
+    runner = jobs()
+    handle = runner.submit(runner.prepare(documents(1, 3)))
+    fake_batch.jobs.clear()  # expired and purged while Margin was closed
+    with pytest.raises(ProviderError) as caught:
+        runner.wait(handle, CancelToken())
+    assert caught.value.message.startswith(
+        "cannot read the batch job's status: Bedrock no longer knows the job (The specified "
+        "job ")
+    assert caught.value.message.endswith("review these sections again")

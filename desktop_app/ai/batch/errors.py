@@ -95,10 +95,15 @@ def control_error(exc: BaseException, action: str, *, model: str, role_arn: str,
             f"cannot {action}: a batch inference quota is reached{detail}: wait for a running "
             f"job of {model} to finish, or request a higher quota in Service Quotas")
     if code == "ResourceNotFoundException":
+        if "create" in action:
+            return ProviderError(
+                FailureKind.UNKNOWN_MODEL,
+                f"cannot {action}: {model} is not known in this region{detail}: check the "
+                f"model id against the models Settings lists", fatal=True)
         return ProviderError(
-            FailureKind.UNKNOWN_MODEL,
-            f"cannot {action}: Bedrock does not know it{detail}: a job is kept for a limited "
-            f"time after it ends, and a model id must exist in this region", fatal=True)
+            FailureKind.INTERNAL,
+            f"cannot {action}: Bedrock no longer knows the job{detail}: it was deleted or "
+            f"has expired; review these sections again", fatal=True)
     return _from_call_error(classify(exc, model, profile=profile, region=region))
 
 
