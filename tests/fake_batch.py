@@ -309,6 +309,8 @@ class FakeBatchJobs:
                 "issue": "The opening sentence does not state the point.",
                 "suggestion": "Lead with the conclusion.", "rewrite": None,
                 "checkpoints": [checkpoint.group(1)] if checkpoint else []}]}
+            if reply.facts is not None:
+                payload["facts"] = reply.facts
         else:
             payload = reply.payload
         use_id = f"toolu_{secrets.token_hex(6)}"

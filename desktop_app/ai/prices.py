@@ -1,11 +1,13 @@
 """Estimated Bedrock prices, and the cost of a `Usage` at those prices.
 
-Prices are USD per million tokens: (input, output, cache read). They are an
-estimate the user can edit in Settings (AWS changes them, and discounts or
-private offers apply), so an unknown model gives `None`, never a guess.
-Cache writes are billed at 1.25 x the input price for Claude on Bedrock, so
-they need no column of their own. Batch inference (model invocation jobs) is
-billed at half the on-demand price, and kept apart from on-demand usage.
+Prices are USD per million tokens: (input, output, cache read), optionally
+a fourth, cache write. They are an estimate the user can edit in Settings
+(AWS changes them, and discounts or private offers apply), so an unknown
+model gives `None`, never a guess. Cache writes (5-minute entries) are billed
+at 1.25 x the input price for every Claude model on Bedrock, so the table
+needs no fourth column; a price with one (another model family, a private
+offer) uses it. Batch inference (model invocation jobs) is billed at half
+the on-demand price, and kept apart from on-demand usage.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from collections.abc import Mapping
 
 from desktop_app.ai.provider import Usage
 
-Price = tuple[float, float, float]  # input, output, cache read; USD per million tokens
+# input, output, cache read[, cache write]; USD per million tokens
+Price = tuple[float, float, float] | tuple[float, float, float, float]
 
 CACHE_WRITE_FACTOR = 1.25
 # Cross-region "global." profiles are billed at the base price; geographic
@@ -44,6 +47,12 @@ def _scaled(price: Price, factor: float) -> Price:
             round(price[2] * factor, 4))
 
 
+def cache_prices(price: Price) -> tuple[float, float]:
+    """(cache read, cache write) per million tokens of a price."""
+    write = price[3] if len(price) > 3 else price[0] * CACHE_WRITE_FACTOR
+    return price[2], write
+
+
 def default_prices() -> dict[str, Price]:
     """Every id a user is likely to type: global, geographic and in-region ids."""
     table: dict[str, Price] = {}
@@ -69,7 +78,8 @@ BATCH_FACTOR = 0.5
 def batch_prices(on_demand: Mapping[str, Price] | None = None) -> dict[str, Price]:
     """Batch prices derived from an on-demand table (the user's edited one, say)."""
     table = DEFAULT_PRICES if on_demand is None else on_demand
-    return {model: _scaled(price, BATCH_FACTOR) for model, price in table.items()}
+    return {model: tuple(round(p * BATCH_FACTOR, 4) for p in price)  # type: ignore[misc]
+            for model, price in table.items()}
 
 
 DEFAULT_BATCH_PRICES: dict[str, Price] = batch_prices()
@@ -105,10 +115,11 @@ def estimate_cost(model: str | None, usage: Usage,
     price = price_for(model, prices)
     if price is None:
         return None
-    inp, out, cache_read = price
+    inp, out = price[0], price[1]
+    cache_read, cache_write = cache_prices(price)
     dollars = (usage.input_tokens * inp + usage.output_tokens * out
                + usage.cache_read_tokens * cache_read
-               + usage.cache_write_tokens * inp * CACHE_WRITE_FACTOR) / 1_000_000
+               + usage.cache_write_tokens * cache_write) / 1_000_000
     return round(dollars, 6)
 
 

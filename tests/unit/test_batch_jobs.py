@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from dataclasses import replace
 
 import boto3
 import pytest
@@ -72,7 +73,9 @@ def test_round_trip_reviews_every_section_with_anchored_findings(jobs, fake_batc
     assert statuses[-1].total == 6 and statuses[-1].succeeded == 6
     assert outcome.status.state is JobState.COMPLETED
     assert len(outcome.sections) == 6 and not outcome.failed
-    assert [(s.document, s.section_id) for s in settled] == [
+    assert [(s.document, s.section_id) for s in outcome.sections] == [
+        (d.key, s.section_id) for d in docs for s in d.sections]
+    assert sorted((s.document, s.section_id) for s in settled) == [
         (s.document, s.section_id) for s in outcome.sections]
     texts = {(d.key, s.section_id): s.text for d in docs for s in d.sections}
     for section in outcome.sections:
@@ -403,3 +406,25 @@ def test_a_job_bedrock_no_longer_knows_is_reported(jobs, fake_batch):
         "cannot read the batch job's status: Bedrock no longer knows the job (The specified "
         "job ")
     assert caught.value.message.endswith("review these sections again")
+
+
+def test_key_facts_come_back_and_bad_facts_are_asked_again(jobs, fake_batch, fake_bedrock):
+    docs = [replace(d, facts=True) for d in documents(1, 3)]
+    runner = jobs()
+    handle = runner.prepare(docs)
+    rid = {ref.section_id: r for r, ref in handle.records.items()}
+    fact = {"kind": "figure", "subject": "alarm check interval", "value": "two hours",
+            "quote": "Alarms are checked every <two> hours."}
+    fake_batch.script[rid["s1"]] = Reply.findings(facts=[fact])
+    fake_batch.script[rid["s2"]] = Reply.findings(facts=[{**fact, "kind": "rumour"}])
+    handle = runner.submit(handle)
+    runner.wait(handle, CancelToken())
+    outcome = runner.collect(handle, docs, CancelToken())
+
+    assert not outcome.failed
+    s1, s2, _s3 = outcome.sections
+    assert [(f.kind, f.value, f.section_id) for f in s1.result.facts] == [
+        ("figure", "two hours", "s1")]
+    (reask,) = fake_bedrock.requests_for(PRIMARY, "converse")
+    assert "facts[0].kind must be one of" in json.dumps(reask.messages[2])
+    assert s2.result.usage.requests == 1

@@ -9,7 +9,9 @@ from botocore.exceptions import ClientError
 
 from desktop_app.ai import converse_request, prompts
 from desktop_app.ai.batch import (
+    BatchDocument,
     BatchJobs,
+    BatchSection,
     BatchSettings,
     InvocationType,
     JobHandle,
@@ -19,12 +21,17 @@ from desktop_app.ai.batch import (
 from desktop_app.ai.batch.errors import s3_error
 from desktop_app.ai.batch.records import build_records
 from desktop_app.ai.batch.results import Answer, Failure, parse_line, parse_output
+from desktop_app.ai.context import ContextMode, build_context
+from desktop_app.ai.layout import section_layout
+from desktop_app.ai.parts import split_parts
 from desktop_app.ai.prices import DEFAULT_BATCH_PRICES, DEFAULT_PRICES, estimate_batch_cost
 from desktop_app.ai.provider import AnalysisRequest, CancelToken, FailureKind, Usage
+from desktop_app.document import load
 from desktop_app.review.findings import FINDINGS_SCHEMA
 from tests.batch_helpers import FRAMEWORK, documents
 from tests.conftest_batch import ROLE
 from tests.conftest_bedrock import PRIMARY
+from tests.unit.test_context import SAMPLE
 
 BAD_INPUT = {"findings": [{"severity": "catastrophic"}]}
 
@@ -46,10 +53,10 @@ def test_batch_record_carries_what_the_on_demand_call_sends(bedrock_provider, fa
     settings = dict(max_tokens=provider.config.max_tokens,
                     temperature=provider.config.temperature)
 
-    (converse,) = build_records(docs, InvocationType.CONVERSE, **settings)
+    (converse,) = build_records(docs, PRIMARY, InvocationType.CONVERSE, **settings)
     assert converse.model_input == native.without_cache_points(sent)
     assert {"cachePoint": {"type": "default"}} in sent["system"]
-    (invoke,) = build_records(docs, InvocationType.INVOKE_MODEL, **settings)
+    (invoke,) = build_records(docs, PRIMARY, InvocationType.INVOKE_MODEL, **settings)
     assert invoke.model_input == native.to_native(sent)
     # The same words, the same forced tool and schema, in the Anthropic form.
     body = invoke.model_input
@@ -69,7 +76,9 @@ def test_part_records_carry_the_part_like_on_demand_parts(bedrock_provider, fake
     docs = documents(1, 1, long_section=True)
     provider = bedrock_provider()
     section = docs[0].sections[0]
-    records = build_records(docs, InvocationType.CONVERSE, max_tokens=4096, temperature=0.2)
+    records = build_records(docs, PRIMARY, InvocationType.CONVERSE,
+                            max_tokens=provider.config.max_tokens,
+                            temperature=provider.config.temperature)
     assert [(r.ref.part, r.ref.parts) for r in records] == [(1, 2), (2, 2)]
     request = AnalysisRequest(section.section_id, section.title, section.parts[1], FRAMEWORK,
                               docs[0].title, 2, 2)
@@ -80,10 +89,12 @@ def test_part_records_carry_the_part_like_on_demand_parts(bedrock_provider, fake
 
 def test_reask_conversation_translates_tool_use_and_error_result():
     request = AnalysisRequest("s1", "T", "Some text.", FRAMEWORK)
-    body = converse_request.section_request(request, max_tokens=100, temperature=0.0)
+    layout = section_layout(request, None, PRIMARY)
     answer = [{"toolUse": {"toolUseId": "tu1", "name": prompts.TOOL_NAME, "input": BAD_INPUT}}]
-    reask = converse_request.with_reask(body, answer, "findings[0] is wrong", ["tu1"])
-    out = native.to_native(converse_request.with_max_tokens(reask, 200))
+    messages = [*layout.messages, {"role": "assistant", "content": answer},
+                prompts.reask_message("findings[0] is wrong", ["tu1"])]
+    out = native.to_native(converse_request.converse_body(layout, messages, max_tokens=200,
+                                                          temperature=0.0))
     assert out["max_tokens"] == 200
     assert out["messages"][1] == {"role": "assistant", "content": [
         {"type": "tool_use", "id": "tu1", "name": prompts.TOOL_NAME, "input": BAD_INPUT}]}
@@ -94,7 +105,7 @@ def test_reask_conversation_translates_tool_use_and_error_result():
 
 def test_content_the_translation_cannot_carry_fails_loudly():
     request = AnalysisRequest("s1", "T", "Some text.", FRAMEWORK)
-    body = converse_request.section_request(request, max_tokens=100, temperature=0.0)
+    body = converse_request.section_request(request, PRIMARY, max_tokens=100, temperature=0.0)
     with pytest.raises(ValueError, match="image"):
         native.to_native({**body, "messages": [{"role": "user", "content": [
             {"image": {"format": "png", "source": {"bytes": b""}}}]}]})
@@ -201,3 +212,27 @@ def test_batch_prices_are_half_the_on_demand_ones():
     assert estimate_batch_cost(PRIMARY, usage, edited) == pytest.approx(2.0 + 1.0)
     assert estimate_batch_cost("unknown.model", usage) is None
 
+
+
+@pytest.mark.parametrize("mode", [ContextMode.WHOLE, ContextMode.RELATED])
+def test_records_carry_the_document_context_and_facts_request_like_on_demand(
+        bedrock_provider, fake_bedrock, mode):
+    doc = load(str(SAMPLE))
+    context = build_context(doc, mode)
+    assert context.mode is mode
+    sections = [BatchSection(s.id, s.title, s.text, split_parts(s)) for s in doc.walk()]
+    batch_doc = BatchDocument("sample", doc.title, FRAMEWORK, sections, context, facts=True)
+    provider = bedrock_provider()
+    records = build_records([batch_doc], PRIMARY, InvocationType.CONVERSE,
+                            max_tokens=provider.config.max_tokens,
+                            temperature=provider.config.temperature)
+    assert len(records) == sum(len(s.parts) for s in sections) > 3
+    for record in records:
+        provider.analyse(record.request, CancelToken())
+        sent = fake_bedrock.requests_for(PRIMARY, "converse")[-1]
+        assert sent.context_text is not None and sent.tool_name == prompts.TOOL_NAME
+        assert "facts" in json.dumps(sent.body["toolConfig"])
+        assert record.model_input == native.without_cache_points(sent.body)
+        anthropic = native.to_native(sent.body)["messages"][0]["content"]
+        assert prompts.CONTEXT_BEGIN in anthropic[0]["text"]
+        assert prompts.BEGIN_MARK in anthropic[-1]["text"]

@@ -96,18 +96,20 @@ class _Sections:
             error.usage = on_demand  # calls made for the other parts still count
             return SectionOutcome(document, section_id, None, error, batch)
         findings = []
+        facts = []
         model = None
         seconds = 0.0
         for part in parts:
             assert isinstance(part, AnalysisResult)
             findings.extend(part.findings)
+            facts.extend(part.facts)
             model = model or part.model
             seconds += part.seconds
         anchor_findings(section.text, findings)
         for index, finding in enumerate(findings):
             finding.ensure_id(section_id, index)
-        return SectionOutcome(document, section_id,
-                              AnalysisResult(findings, model, on_demand, seconds), None, batch)
+        return SectionOutcome(document, section_id, AnalysisResult(
+            findings, model, on_demand, seconds, facts=facts), None, batch)
 
 
 def collect(provider: BedrockProvider, handle: JobHandle, documents: Sequence[BatchDocument],
@@ -120,7 +122,7 @@ def collect(provider: BedrockProvider, handle: JobHandle, documents: Sequence[Ba
     # digest that differs means the request is no longer the one that was answered.
     rebuilt: dict[tuple[str, str, int, int], Record] = {
         (r.ref.document, r.ref.section_id, r.ref.part, r.ref.parts): r
-        for r in build_records(documents, invocation, max_tokens=handle.max_tokens,
+        for r in build_records(documents, model, invocation, max_tokens=handle.max_tokens,
                                temperature=handle.temperature)}
     outcomes = parse_output(lines, set(handle.records), model, invocation)
     sections = _Sections(handle, documents, on_section)
@@ -154,7 +156,11 @@ def collect(provider: BedrockProvider, handle: JobHandle, documents: Sequence[Ba
             on_demand_cost = None if cost is None else on_demand_cost + cost
     log.info("batch %s: %d sections settled in %.1f s", handle.job_name, len(sections.settled),
              time.monotonic() - started)
-    return BatchOutcome(status, model, sections.settled, batch_usage, on_demand,
+    # In submission order (documents, then sections), whatever order they settled in.
+    order = {place: i for i, place in enumerate(dict.fromkeys(
+        (ref.document, ref.section_id) for ref in handle.records.values()))}
+    settled = sorted(sections.settled, key=lambda o: order[(o.document, o.section_id)])
+    return BatchOutcome(status, model, settled, batch_usage, on_demand,
                         estimate_batch_cost(model, batch_usage, provider.config.prices),
                         None if on_demand_cost is None else round(on_demand_cost, 6))
 

@@ -126,7 +126,7 @@ class BatchJobs:
         """
         check_unique(documents)
         config = self.provider.config
-        records = build_records(documents, self.settings.invocation_type,
+        records = build_records(documents, self.model, self.settings.invocation_type,
                                 max_tokens=config.max_tokens, temperature=config.temperature)
         if len(records) < self.settings.min_records:
             raise TooFewRecords(len(records), self.settings.min_records, self.model)

@@ -17,6 +17,7 @@ from typing import Any
 
 from desktop_app.ai.batch import native
 from desktop_app.ai.batch.settings import InvocationType
+from desktop_app.ai.context import DocumentContext
 from desktop_app.ai.converse_request import section_request
 from desktop_app.ai.provider import AnalysisRequest
 from desktop_app.review.frameworks import Framework
@@ -41,12 +42,16 @@ class BatchSection:
 @dataclass(frozen=True, slots=True)
 class BatchDocument:
     """One document of a batch run. `key` is the caller's identity for it (a store id,
-    a content hash ...): results come back under it."""
+    a content hash ...): results come back under it. `context` and `facts` are what
+    the on-demand requests of this document carry (`ai/context.py`, the key facts
+    for the consistency pass)."""
 
     key: str
     title: str
     framework: Framework
     sections: Sequence[BatchSection]
+    context: DocumentContext | None = None
+    facts: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +96,10 @@ def digest(model_input: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()[:20]
 
 
-def model_input(request: AnalysisRequest, invocation_type: InvocationType, *,
+def model_input(request: AnalysisRequest, model: str, invocation_type: InvocationType, *,
                 max_tokens: int, temperature: float) -> dict[str, Any]:
-    """The record body: the on-demand request, in the job's invocation type."""
-    body = section_request(request, max_tokens=max_tokens, temperature=temperature)
+    """The record body: the on-demand request on `model`, in the job's invocation type."""
+    body = section_request(request, model, max_tokens=max_tokens, temperature=temperature)
     if invocation_type is InvocationType.CONVERSE:
         return native.without_cache_points(body)
     return native.to_native(body)
@@ -107,16 +112,19 @@ def requests(documents: Sequence[BatchDocument]
         for section in document.sections:
             n = len(section.parts)
             for index, part in enumerate(section.parts, 1):
+                context = (document.context.for_request(section.section_id, part, section.title)
+                           if document.context is not None else None)
                 yield document, section, AnalysisRequest(
                     section.section_id, section.title, part, document.framework,
-                    document.title, index, n)
+                    document.title, index, n, context=context, facts=document.facts)
 
 
-def build_records(documents: Sequence[BatchDocument], invocation_type: InvocationType, *,
-                  max_tokens: int, temperature: float) -> list[Record]:
+def build_records(documents: Sequence[BatchDocument], model: str,
+                  invocation_type: InvocationType, *, max_tokens: int,
+                  temperature: float) -> list[Record]:
     records = []
     for index, (document, _section, request) in enumerate(requests(documents), 1):
-        body = model_input(request, invocation_type, max_tokens=max_tokens,
+        body = model_input(request, model, invocation_type, max_tokens=max_tokens,
                            temperature=temperature)
         ref = RecordRef(document.key, request.section_id, request.part, request.parts,
                         digest(body))

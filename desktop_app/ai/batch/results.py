@@ -160,7 +160,7 @@ class SectionOutcome:
 class BatchOutcome:
     status: JobStatus
     model: str
-    sections: list[SectionOutcome]
+    sections: list[SectionOutcome]  # in submission order
     batch_usage: Usage  # tokens billed at batch prices
     on_demand_usage: Usage  # re-asks and fallbacks made while collecting
     batch_cost: float | None  # USD at batch prices; None for an unknown model price
