@@ -236,3 +236,25 @@ def test_records_carry_the_document_context_and_facts_request_like_on_demand(
         anthropic = native.to_native(sent.body)["messages"][0]["content"]
         assert prompts.CONTEXT_BEGIN in anthropic[0]["text"]
         assert prompts.BEGIN_MARK in anthropic[-1]["text"]
+
+
+def test_cache_points_can_be_kept_as_cache_control(bedrock_provider, fake_bedrock):
+    doc = load(str(SAMPLE))
+    context = build_context(doc, ContextMode.WHOLE)
+    first = next(iter(doc.walk()))
+    batch_doc = BatchDocument("sample", doc.title, FRAMEWORK,
+                              [BatchSection(first.id, first.title, first.text,
+                                            split_parts(first))], context)
+    provider = bedrock_provider()
+    settings = dict(max_tokens=provider.config.max_tokens,
+                    temperature=provider.config.temperature, cache_points=True)
+    (converse,) = build_records([batch_doc], PRIMARY, InvocationType.CONVERSE, **settings)
+    provider.analyse(converse.request, CancelToken())
+    sent = fake_bedrock.requests_for(PRIMARY, "converse")[-1]
+    assert converse.model_input == sent.body  # verbatim, cache points included
+    (invoke,) = build_records([batch_doc], PRIMARY, InvocationType.INVOKE_MODEL, **settings)
+    body = invoke.model_input
+    assert body["system"][-1]["cache_control"] == {"type": "ephemeral"}
+    marked = [b for b in body["messages"][0]["content"] if "cache_control" in b]
+    assert len(marked) == 1 and prompts.CONTEXT_BEGIN in marked[0]["text"]
+    assert body == native.to_native(sent.body, cache_points=True)

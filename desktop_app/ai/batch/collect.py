@@ -123,7 +123,8 @@ def collect(provider: BedrockProvider, handle: JobHandle, documents: Sequence[Ba
     rebuilt: dict[tuple[str, str, int, int], Record] = {
         (r.ref.document, r.ref.section_id, r.ref.part, r.ref.parts): r
         for r in build_records(documents, model, invocation, max_tokens=handle.max_tokens,
-                               temperature=handle.temperature)}
+                               temperature=handle.temperature,
+                               cache_points=handle.cache_points)}
     outcomes = parse_output(lines, set(handle.records), model, invocation)
     sections = _Sections(handle, documents, on_section)
     batch_usage = Usage()

@@ -90,6 +90,7 @@ class JobHandle:
     max_tokens: int  # the records' inference settings, to rebuild them identically
     temperature: float
     prompt_version: str
+    cache_points: bool
     created_at: str  # ISO 8601, UTC
     documents: dict[str, dict[str, Any]]  # key -> {"title", "sections", "records"}
     records: dict[str, RecordRef]  # recordId -> where its answer belongs
@@ -112,7 +113,8 @@ class JobHandle:
             "invocation_type": self.invocation_type, "input_uri": self.input_uri,
             "output_uri": self.output_uri, "region": self.region,
             "max_tokens": self.max_tokens, "temperature": self.temperature,
-            "prompt_version": self.prompt_version, "created_at": self.created_at,
+            "prompt_version": self.prompt_version, "cache_points": self.cache_points,
+            "created_at": self.created_at,
             "documents": self.documents,
             "records": {rid: ref.to_list() for rid, ref in self.records.items()},
             "extra": self.extra,
@@ -134,6 +136,7 @@ class JobHandle:
                 region=data.get("region"), max_tokens=int(data["max_tokens"]),
                 temperature=float(data["temperature"]),
                 prompt_version=str(data["prompt_version"]),
+                cache_points=bool(data["cache_points"]),
                 created_at=str(data["created_at"]), documents=dict(data["documents"]),
                 records={str(rid): RecordRef.from_list(ref)
                          for rid, ref in data["records"].items()},

@@ -127,7 +127,8 @@ class BatchJobs:
         check_unique(documents)
         config = self.provider.config
         records = build_records(documents, self.model, self.settings.invocation_type,
-                                max_tokens=config.max_tokens, temperature=config.temperature)
+                                max_tokens=config.max_tokens, temperature=config.temperature,
+                                cache_points=self.settings.cache_points)
         if len(records) < self.settings.min_records:
             raise TooFewRecords(len(records), self.settings.min_records, self.model)
         if len(records) > self.settings.max_records:
@@ -160,7 +161,7 @@ class BatchJobs:
             invocation_type=self.settings.invocation_type.value, input_uri=input_uri,
             output_uri=location.uri(job_name, "output") + "/", region=self.provider.region,
             max_tokens=config.max_tokens, temperature=config.temperature,
-            prompt_version=prompts.PROMPT_VERSION,
+            prompt_version=prompts.PROMPT_VERSION, cache_points=self.settings.cache_points,
             created_at=datetime.now(UTC).isoformat(timespec="seconds"),
             documents=per_document, records={r.record_id: r.ref for r in records})
 

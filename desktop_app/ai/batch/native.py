@@ -7,9 +7,11 @@ carries the on-demand Converse body translated block by block, and its answer
 is translated back into a Converse response, which then takes the on-demand
 validation path unchanged.
 
-Cache points are dropped: batch jobs process records independently and no
-cache discount is documented for them, while a marker the job refused would
-fail every record. A block this module cannot translate raises ValueError, so
+Cache points are dropped unless asked for (`cache_points=True`, where they
+become `cache_control` on the block before): batch jobs process records
+independently, no cache discount is documented for them, and a marker the
+job refused would fail every record. A block this module cannot translate
+raises ValueError, so
 a new kind of content in the on-demand body fails loudly in tests instead of
 being lost from batch records.
 """
@@ -44,11 +46,21 @@ def _block_to_native(block: dict[str, Any]) -> dict[str, Any] | None:
     raise ValueError(f"no Anthropic form for the Converse block {sorted(block)}")
 
 
-def _blocks_to_native(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [native for native in map(_block_to_native, blocks) if native is not None]
+def _blocks_to_native(blocks: list[dict[str, Any]], cache_points: bool = False
+                      ) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for block in blocks:
+        if "cachePoint" in block:
+            if cache_points and out:
+                out[-1] = {**out[-1], "cache_control": {"type": "ephemeral"}}
+            continue
+        native = _block_to_native(block)
+        if native is not None:
+            out.append(native)
+    return out
 
 
-def to_native(body: dict[str, Any]) -> dict[str, Any]:
+def to_native(body: dict[str, Any], cache_points: bool = False) -> dict[str, Any]:
     """The Anthropic Messages body (InvokeModel) equivalent to a Converse body."""
     unknown = set(body) - {"system", "messages", "toolConfig", "inferenceConfig"}
     if unknown:
@@ -58,10 +70,11 @@ def to_native(body: dict[str, Any]) -> dict[str, Any]:
                               "max_tokens": inference["maxTokens"]}
     if "temperature" in inference:
         native["temperature"] = inference["temperature"]
-    system = _blocks_to_native(body.get("system") or [])
+    system = _blocks_to_native(body.get("system") or [], cache_points)
     if system:
         native["system"] = system
-    native["messages"] = [{"role": m["role"], "content": _blocks_to_native(m["content"])}
+    native["messages"] = [{"role": m["role"],
+                           "content": _blocks_to_native(m["content"], cache_points)}
                           for m in body["messages"]]
     tools = body.get("toolConfig")
     if tools:

@@ -97,12 +97,13 @@ def digest(model_input: dict[str, Any]) -> str:
 
 
 def model_input(request: AnalysisRequest, model: str, invocation_type: InvocationType, *,
-                max_tokens: int, temperature: float) -> dict[str, Any]:
+                max_tokens: int, temperature: float, cache_points: bool = False
+                ) -> dict[str, Any]:
     """The record body: the on-demand request on `model`, in the job's invocation type."""
     body = section_request(request, model, max_tokens=max_tokens, temperature=temperature)
     if invocation_type is InvocationType.CONVERSE:
-        return native.without_cache_points(body)
-    return native.to_native(body)
+        return body if cache_points else native.without_cache_points(body)
+    return native.to_native(body, cache_points)
 
 
 def requests(documents: Sequence[BatchDocument]
@@ -120,12 +121,12 @@ def requests(documents: Sequence[BatchDocument]
 
 
 def build_records(documents: Sequence[BatchDocument], model: str,
-                  invocation_type: InvocationType, *, max_tokens: int,
-                  temperature: float) -> list[Record]:
+                  invocation_type: InvocationType, *, max_tokens: int, temperature: float,
+                  cache_points: bool = False) -> list[Record]:
     records = []
     for index, (document, _section, request) in enumerate(requests(documents), 1):
         body = model_input(request, model, invocation_type, max_tokens=max_tokens,
-                           temperature=temperature)
+                           temperature=temperature, cache_points=cache_points)
         ref = RecordRef(document.key, request.section_id, request.part, request.parts,
                         digest(body))
         records.append(Record(record_id(index), ref, request, body))

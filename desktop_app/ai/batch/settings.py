@@ -63,6 +63,9 @@ class BatchSettings:
     invocation_type: InvocationType = InvocationType.INVOKE_MODEL
     min_records: int = DEFAULT_MIN_RECORDS  # the account's quota for the model
     max_records: int = DEFAULT_MAX_RECORDS
+    # Keep the on-demand request's cache points in the records. Off: no cache discount
+    # is documented for batch jobs, and a marker they refused would fail every record.
+    cache_points: bool = False
     timeout_hours: int = 24  # the job stops by itself after this (Bedrock: 24 to 168)
     poll_initial: float = 30.0  # seconds between status checks, growing ...
     poll_max: float = 300.0  # ... up to this; a job takes minutes to hours
