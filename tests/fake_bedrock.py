@@ -30,6 +30,9 @@ there for requests that arrive after it has answered, so concurrent first
 requests all write, as they do on the service. Tokens are counted at 4
 characters a token, the tool definitions included.
 
+Batch jobs (the `bedrock` control plane's model invocation jobs): set
+`fake.batch = FakeBatchJobs(s3_url)` (tests/fake_batch.py).
+
 In another process: `python -m tests.fake_bedrock` prints its URL and serves
 until stdin closes; POST /_fake/models/{id} {"latency", "throttle": {"rate",
 "burst"}, "cache_min_tokens"} scripts it, GET /_fake/stats counts requests per model.
@@ -356,6 +359,7 @@ class FakeBedrock:
         self._ids = itertools.count(1)
         # What the control plane lists (ListInferenceProfiles / ListFoundationModels).
         self.catalog: list[str] = list(DEFAULT_MODELS)
+        self.batch: Any = None  # a tests.fake_batch.FakeBatchJobs serves batch jobs
 
     # -- life cycle ------------------------------------------------------------------
 
@@ -431,6 +435,8 @@ class FakeBedrock:
         if urlsplit(h.path).path.startswith("/_fake/"):
             self._control(h, raw)
             return
+        if self._batch_request(h, "POST", raw):
+            return
         match = _ROUTE.fullmatch(urlsplit(h.path).path)
         if match is None:
             self._send_error(h, "UnknownOperationException", "no such operation", 404)
@@ -470,6 +476,8 @@ class FakeBedrock:
     def _handle_get(self, h: _Handler) -> None:
         """The `bedrock` control plane, enough for list_models()."""
         path = urlsplit(h.path).path
+        if self._batch_request(h, "GET", b""):
+            return
         if path == "/_fake/stats":
             self._send_json(h, self.stats())
         elif path == "/inference-profiles":
@@ -491,6 +499,19 @@ class FakeBedrock:
                 for m in self.catalog]})
         else:
             self._send_error(h, "UnknownOperationException", "no such operation", 404)
+
+    def _batch_request(self, h: _Handler, method: str, raw: bytes) -> bool:
+        """Model invocation jobs, when a FakeBatchJobs is attached; False if not one."""
+        url = urlsplit(h.path)
+        if self.batch is None or not url.path.startswith("/model-invocation-job"):
+            return False
+        from tests.fake_batch import FakeError
+
+        try:
+            self._send_json(h, self.batch.respond(method, url.path, url.query, raw))
+        except FakeError as err:
+            self._send_error(h, err.code, err.message, err.status)
+        return True
 
     def stats(self) -> dict[str, Any]:
         """Requests seen per model, and how many the token bucket refused."""

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from desktop_app.ai import prompts
+from desktop_app.ai import converse_request, prompts
 from desktop_app.ai.aws import SharedClients
 from desktop_app.ai.cache_gate import CacheGate
 from desktop_app.ai.calls import (
@@ -122,12 +122,29 @@ class BedrockProvider:
                            "temperature": self.config.temperature}, sort_keys=True)
 
     def analyse(self, request: AnalysisRequest, cancel: CancelToken) -> AnalysisResult:
+        return self._analyse(request, cancel, tuple(self.config.models))
+
+    def analyse_answer(self, request: AnalysisRequest, model: str, response: dict[str, Any],
+                       cancel: CancelToken) -> AnalysisResult:
+        """Finish a section from an answer `model` gave elsewhere (a batch job's record).
+
+        `response` is a Converse response to `converse_request.section_request`
+        for this request. It goes through the path an on-demand answer takes:
+        the schema, one re-ask, a raised limit or a split after `max_tokens`,
+        then the rest of the chain, all on demand. Its own tokens were counted
+        where it was produced: `usage` holds only what the calls made here cost.
+        """
+        chain = (model, *(m for m in self.config.models if m != model))
+        return self._analyse(request, cancel, chain, first=response)
+
+    def _analyse(self, request: AnalysisRequest, cancel: CancelToken, models: Sequence[str],
+                 first: dict[str, Any] | None = None) -> AnalysisResult:
         started = time.monotonic()
         # The system prompt is laid out per model (ai/layout.py), not kept in the state.
         run = CallState(cancel, started + self.config.max_section_seconds, [])
         try:
-            (findings, facts), model = self._review_text(run, request, request.text,
-                                                         tuple(self.config.models), 0)
+            (findings, facts), model = self._review_text(run, request, request.text, models, 0,
+                                                         first)
         except SectionTimeout:
             raise self._timeout_error(run) from None
         return AnalysisResult(findings, model, run.usage, time.monotonic() - started,
@@ -220,12 +237,14 @@ class BedrockProvider:
     # -- the model chain -------------------------------------------------------------
 
     def _review_text(self, run: CallState, request: AnalysisRequest, text: str,
-                     models: Sequence[str], depth: int) -> tuple[Answer, str]:
+                     models: Sequence[str], depth: int, first: dict[str, Any] | None = None,
+                     ) -> tuple[Answer, str]:
         failures: list[CallError] = []
         for index, model in enumerate(models):
             run.model = model
             try:
-                return self._review_on_model(run, model, request, text), model
+                answer = first if index == 0 else None
+                return self._review_on_model(run, model, request, text, answer), model
             except NeedsSplit as need:
                 halves = split_text(text) if depth < MAX_SPLIT_DEPTH else None
                 if halves:
@@ -288,29 +307,35 @@ class BedrockProvider:
     # -- one model -------------------------------------------------------------------
 
     def _review_on_model(self, run: CallState, model: str, request: AnalysisRequest,
-                         text: str) -> Answer:
+                         text: str, first: dict[str, Any] | None = None) -> Answer:
         def validate(payload: Any) -> Answer:
             if request.facts:
                 return validate_section_answer(payload, request.section_id)
             return validate_findings(payload), []
 
         return self._ask_tool(run, model, section_layout(request, text, model),
-                              prompts.TOOL_NAME, validate, "the findings format")
+                              prompts.TOOL_NAME, validate, "the findings format", first)
 
     def _ask_tool(self, run: CallState, model: str, layout: RequestLayout, tool_name: str,
-                  validate: Callable[[Any], T], what: str) -> T:
+                  validate: Callable[[Any], T], what: str,
+                  first: dict[str, Any] | None = None) -> T:
         """One forced-tool request on one model: the validated tool input.
 
         A `max_tokens` stop is retried once with a doubled limit, then raises
         `NeedsSplit`; an answer that is not the tool, or does not validate, is
         asked for once more with the problem; then `CallError` (bad output).
+        `first`, an answer to the first request obtained elsewhere (a batch
+        job), is taken instead of making that request.
         """
         messages: list[dict[str, Any]] = list(layout.messages)
         max_tokens = self.config.max_tokens
         raised = reasked = False
         while True:
-            response = self._converse(run, model, messages, max_tokens, layout)
-            run.add_tokens(response.get("usage"))
+            if first is not None:  # its tokens are counted where it was produced
+                response, first = first, None
+            else:
+                response = self._converse(run, model, messages, max_tokens, layout)
+                run.add_tokens(response.get("usage"))
             stop = str(response.get("stopReason") or "")
             if stop == "max_tokens":
                 if not raised and max_tokens < self.config.max_tokens_cap:
@@ -345,13 +370,8 @@ class BedrockProvider:
 
     def _converse(self, run: CallState, model: str, messages: list[dict[str, Any]],
                   max_tokens: int, layout: RequestLayout) -> dict[str, Any]:
-        kwargs = {
-            "modelId": model,
-            "system": layout.system,
-            "messages": messages,
-            "toolConfig": layout.tool_config,
-            "inferenceConfig": {"maxTokens": max_tokens, "temperature": self.config.temperature},
-        }
+        kwargs = {"modelId": model, **converse_request.converse_body(
+            layout, messages, max_tokens=max_tokens, temperature=self.config.temperature)}
         last: CallError | None = None
         for attempt in range(1, self.config.max_attempts + 1):
             if run.cancel.cancelled:

@@ -6,7 +6,8 @@ a fourth, cache write. They are an estimate the user can edit in Settings
 model gives `None`, never a guess. Cache writes (5-minute entries) are billed
 at 1.25 x the input price for every Claude model on Bedrock, so the table
 needs no fourth column; a price with one (another model family, a private
-offer) uses it.
+offer) uses it. Batch inference (model invocation jobs) is billed at half
+the on-demand price, and kept apart from on-demand usage.
 """
 
 from __future__ import annotations
@@ -69,6 +70,20 @@ def default_prices() -> dict[str, Price]:
 
 DEFAULT_PRICES: dict[str, Price] = default_prices()
 
+# Batch inference costs 50 % of the on-demand price, input and output alike, for
+# the Claude models above (Bedrock pricing page, 2025-2026).
+BATCH_FACTOR = 0.5
+
+
+def batch_prices(on_demand: Mapping[str, Price] | None = None) -> dict[str, Price]:
+    """Batch prices derived from an on-demand table (the user's edited one, say)."""
+    table = DEFAULT_PRICES if on_demand is None else on_demand
+    return {model: tuple(round(p * BATCH_FACTOR, 4) for p in price)  # type: ignore[misc]
+            for model, price in table.items()}
+
+
+DEFAULT_BATCH_PRICES: dict[str, Price] = batch_prices()
+
 
 def base_model_id(model: str) -> str:
     """`us.anthropic.claude-…` -> `anthropic.claude-…` (an ARN keeps its last part)."""
@@ -106,3 +121,10 @@ def estimate_cost(model: str | None, usage: Usage,
                + usage.cache_read_tokens * cache_read
                + usage.cache_write_tokens * cache_write) / 1_000_000
     return round(dollars, 6)
+
+
+def estimate_batch_cost(model: str | None, usage: Usage,
+                        on_demand: Mapping[str, Price] | None = None) -> float | None:
+    """USD for `usage` made by a batch job; None when the price is unknown."""
+    prices = DEFAULT_BATCH_PRICES if on_demand is None else batch_prices(on_demand)
+    return estimate_cost(model, usage, prices)
