@@ -165,20 +165,21 @@ def _review(args: argparse.Namespace, doc: Document, framework: Framework,
     for sid in (s.id for s in sections if s.id in stored):
         printer.section_done(sid, visible(sid), True)
 
-    def changed(sid: str, status: SectionStatus) -> None:
-        outcome = session.outcome(sid)
-        if outcome is None:
-            return
-        if status is SectionStatus.DONE and outcome.result is not None:
-            printer.section_done(sid, visible(sid), outcome.result.from_cache)
-        elif status is SectionStatus.FAILED and outcome.error is not None:
-            printer.section_failed(sid, outcome.error.message)
+    def changed(statuses: dict[str, SectionStatus]) -> None:
+        for sid, status in statuses.items():
+            outcome = session.outcome(sid)
+            if outcome is None:
+                continue
+            if status is SectionStatus.DONE and outcome.result is not None:
+                printer.section_done(sid, visible(sid), outcome.result.from_cache)
+            elif status is SectionStatus.FAILED and outcome.error is not None:
+                printer.section_failed(sid, outcome.error.message)
 
     fatal: list = []
     driver = SessionDriver()
     driver.set_session(session)
     driver.set_provider(setup)
-    driver.section_changed.connect(changed)
+    driver.sections_changed.connect(changed)
     driver.progress_changed.connect(printer.progress)
     driver.provider_unusable.connect(fatal.append)
     driver.run_finished.connect(lambda _p: QTimer.singleShot(0, app.quit))

@@ -3,15 +3,21 @@
     driver = SessionDriver()
     driver.set_session(session)        # a ReviewSession (Qt-free)
     driver.set_provider(setup)         # a ProviderSetup; may be shared by several drivers
-    driver.section_changed.connect(...)    # (section id, SectionStatus): read the session
+    driver.sections_changed.connect(...)   # {section id: SectionStatus}: read the session
     driver.analyse(sections)
 
 It builds a `Dispatcher` for the session's framework and the provider, and
 turns the dispatcher's signals into the session's state: a status change at
-once, an answer or a failure saved in the session (then announced) one per
-turn of the event loop, so that ten answers arriving together do not hold the
-thread for ten store writes, and the run's end only after its last answer is
-in. The result cache's writes of a turn go in one commit before the answers.
+once, an answer or a failure saved in the session one per turn of the event
+loop, so that ten answers arriving together do not hold the thread for ten
+store writes, and the run's end only after its last answer is in. What
+changed is announced once a turn, for every section at once (`sections_changed`):
+Analyse All queues a hundred sections in one click, and a signal each, with
+the window's work for each, was most of that click. The result cache's rows
+are written apart from the answers, a few seconds' worth in one commit:
+each commit waits for the disk (synchronous=FULL), and one per answer on
+top of the review's own doubled the time each answer held the thread
+(bench/window_bench.py). The review has every answer meanwhile.
 
 A new session or provider (or `refresh`, for a new framework) retires the
 dispatcher: it is cancelled and drained, what its jobs reported meanwhile is
@@ -39,10 +45,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _DRAIN_MS = 30_000
+CACHE_WRITE_MS = 3_000  # the result cache's rows wait at most this long to be written
 
 
 class SessionDriver(QObject):
-    section_changed = Signal(str, object)  # section id, its SectionStatus now
+    sections_changed = Signal(object)  # {section id: its SectionStatus now}, once a turn
     progress_changed = Signal(object)  # Progress
     run_finished = Signal(object)  # Progress, once its last answer is recorded
     busy_changed = Signal(bool)
@@ -63,6 +70,15 @@ class SessionDriver(QObject):
         self._arrival_timer.setSingleShot(True)
         self._arrival_timer.setInterval(0)
         self._arrival_timer.timeout.connect(self._take_arrival)
+        self._changed: dict[str, SectionStatus] = {}  # announced at the end of the turn
+        self._announce_timer = QTimer(self)
+        self._announce_timer.setSingleShot(True)
+        self._announce_timer.setInterval(0)
+        self._announce_timer.timeout.connect(self._announce_changes)
+        self._cache_timer = QTimer(self)  # writes the result cache's rows, now and then
+        self._cache_timer.setSingleShot(True)
+        self._cache_timer.setInterval(CACHE_WRITE_MS)
+        self._cache_timer.timeout.connect(self._flush_cache)
 
     # -- state ----------------------------------------------------------------------
 
@@ -133,11 +149,13 @@ class SessionDriver(QObject):
         if self._dispatcher is not None:
             for sid in section_ids:
                 self._dispatcher.cancel(sid)
+        self._announce_changes()  # the reviewer sees a cancel at once
 
     def cancel_all(self) -> None:
         self._waiting.clear()
         if self._dispatcher is not None:
             self._dispatcher.cancel_all()
+        self._announce_changes()
 
     def shutdown(self) -> None:
         """At the end: cancel and drain; every answer that came is recorded."""
@@ -182,8 +200,9 @@ class SessionDriver(QObject):
         if session is not None:
             for sid, state in list(d.states.items()):
                 if state.live:  # a job that never got to report
-                    self.section_changed.emit(sid, session.set_status(sid,
-                                                                      SectionStatus.CANCELLED))
+                    self._note(sid, session.set_status(sid, SectionStatus.CANCELLED))
+        self._flush_cache()
+        self._announce_changes()
         d.deleteLater()
         self._update_busy()
 
@@ -199,7 +218,18 @@ class SessionDriver(QObject):
         if status in (SectionStatus.DONE, SectionStatus.FAILED):
             return  # announced with its outcome, once it is recorded
         if self.session is not None:
-            self.section_changed.emit(sid, self.session.set_status(sid, status))
+            self._note(sid, self.session.set_status(sid, status))
+
+    def _note(self, sid: str, status: SectionStatus) -> None:
+        self._changed[sid] = status
+        if not self._announce_timer.isActive():
+            self._announce_timer.start()
+
+    def _announce_changes(self) -> None:
+        self._announce_timer.stop()
+        if self._changed:
+            changed, self._changed = self._changed, {}
+            self.sections_changed.emit(changed)
 
     def _arrive(self, sid: str, outcome: AnalysisResult | ProviderError) -> None:
         self._arrivals.append((sid, outcome))
@@ -207,11 +237,9 @@ class SessionDriver(QObject):
             self._arrival_timer.start()
 
     def _take_arrival(self) -> None:
-        # The result cache's writes of the answers that came in since the last turn:
-        # one commit for all of them, before the answers are saved in the review.
-        self._flush_cache()
         if self._arrivals:
             self._record(*self._arrivals.popleft())
+        self._announce_changes()  # this turn's: no need to wait for the next
         if self._arrivals:
             self._arrival_timer.start()
         else:
@@ -219,12 +247,13 @@ class SessionDriver(QObject):
 
     def _take_all_arrivals(self) -> None:
         self._arrival_timer.stop()
-        self._flush_cache()
         while self._arrivals:
             self._record(*self._arrivals.popleft())
+        self._announce_changes()
         self._announce_end()
 
     def _flush_cache(self) -> None:
+        self._cache_timer.stop()
         if self.session is not None:
             self.session.storage.flush_cache()
 
@@ -238,7 +267,9 @@ class SessionDriver(QObject):
         else:
             source = self.setup.source_of(outcome.model) if self.setup is not None else ""
             session.record_result(sid, outcome, source)
-        self.section_changed.emit(sid, session.status(sid))
+            if not self._cache_timer.isActive():
+                self._cache_timer.start()  # its row, with the others of the next seconds
+        self._note(sid, session.status(sid))
 
     def _on_run_finished(self, progress: Progress) -> None:
         self._finished_run = progress
@@ -247,6 +278,8 @@ class SessionDriver(QObject):
         self._update_busy()
 
     def _announce_end(self) -> None:
+        self._announce_changes()  # first: what the run did, then that it is over
         if self._finished_run is not None:
             progress, self._finished_run = self._finished_run, None
+            self._flush_cache()  # the run's answers, for the next run to find
             self.run_finished.emit(progress)

@@ -77,7 +77,8 @@ def test_opening_a_docx_fills_the_tree_and_shows_the_first_section(
     scope = window.model.index_for(sections[1].id)
     window.tree.setCurrentIndex(scope)
     assert "payment service & its <ledger>." in window.view.toPlainText()
-    assert scope.siblingAtColumn(Column.STATUS).data() == "Not analysed"
+    assert scope.siblingAtColumn(Column.STATUS).data(
+        Qt.ItemDataRole.AccessibleTextRole) == "Not analysed"
 
 
 def test_the_window_stays_responsive_while_loading(
@@ -343,3 +344,34 @@ def test_about_box(qtbot, window: MainWindow) -> None:
     assert box.windowTitle() == "About Margin"
     assert box.windowModality() == Qt.WindowModality.WindowModal
     box.close()
+
+
+def test_section_titles_get_the_room_in_the_tree(qtbot, tmp_path: Path) -> None:
+    """At the default size a chapter's title reads to its end, not "CHAPTER 1 – IN…":
+    the status is an icon and a count, the full title is in the tooltip."""
+    import docx
+
+    title = "CHAPTER 1 – INTRODUCTION"
+    d = docx.Document()
+    d.add_heading(title, level=1)
+    d.add_paragraph("Some words. " * 200)
+    d.add_heading("1.1 Terms of reference", level=2)
+    d.add_paragraph("More words.")
+    path = tmp_path / "chapters.docx"
+    d.save(str(path))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 800)  # the default size
+    window.show()
+    qtbot.waitExposed(window)
+    open_and_wait(qtbot, window, path)
+    header = window.tree.header()
+    room = header.sectionSize(Column.TITLE)
+    others = header.sectionSize(Column.WORDS) + header.sectionSize(Column.STATUS)
+    assert room > 1.5 * others
+    chapter = window.model.index(0, Column.TITLE)
+    margins = 8  # the item's text margins, both sides
+    shown = window.tree.fontMetrics().elidedText(
+        title, Qt.TextElideMode.ElideRight, window.tree.visualRect(chapter).width() - margins)
+    assert shown == title
+    assert title in chapter.data(Qt.ItemDataRole.ToolTipRole)

@@ -124,7 +124,7 @@ def test_statistics_follow_the_review(qtbot, flawed: Path) -> None:
 
     window.statistics.refresh_timer.timeout.disconnect()
     window.statistics.refresh_timer.timeout.connect(counting)
-    window.review.driver.section_changed.connect(lambda sid, _status: changes.append(sid))
+    window.review.driver.sections_changed.connect(changes.extend)
     analyse_all(qtbot, window)
     decide(window, "Summary", 0, "accepted")
     decide(window, "Details", 0, "rejected")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop_app.ai.provider import FailureKind, ProviderError
 from desktop_app.document import Document, Section
 from desktop_app.session import SectionStatus
-from desktop_app.ui.common.icons import status_icon
+from desktop_app.ui.common.icons import status_pixmap_icon
 from desktop_app.ui.common.severity import LABELS
 from desktop_app.ui.sections.model import Column
 from desktop_app.ui.window.main_window import MainWindow
@@ -29,7 +29,8 @@ def section(doc: Document, title: str) -> Section:
 
 
 def status_text(window: MainWindow, s: Section) -> str:
-    return window.model.index_for(s.id, Column.STATUS).data()
+    """As a screen reader says it ("Done · 4")."""
+    return window.model.index_for(s.id, Column.STATUS).data(Qt.ItemDataRole.AccessibleTextRole)
 
 
 def select(window: MainWindow, s: Section) -> None:
@@ -56,7 +57,7 @@ def test_analyse_all_with_the_builtin_reviewer(qtbot, window: MainWindow, flawed
     progress = run(qtbot, window, window.action["analyse_all"].trigger)
     assert progress.total == progress.done == len(sections)
 
-    done_icon = status_icon(SectionStatus.DONE).cacheKey()
+    done_icon = status_pixmap_icon(SectionStatus.DONE).cacheKey()  # drawn once, as pixmaps
     for s in sections:
         assert status_text(window, s).startswith("Done · ")
         icon = window.model.index_for(s.id, Column.STATUS).data(Qt.ItemDataRole.DecorationRole)

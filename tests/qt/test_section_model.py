@@ -71,13 +71,21 @@ def test_columns_words_and_status(model: SectionTreeModel) -> None:
     results = model.index_for("results")
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Title"
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Words"
-    assert model.headerData(2, Qt.Orientation.Horizontal) == "Status"
+    # The status column is an icon and a count wide: its header says what it is in a tip.
+    assert model.headerData(2, Qt.Orientation.Horizontal) == ""
+    assert model.headerData(2, Qt.Orientation.Horizontal,
+                            Qt.ItemDataRole.ToolTipRole).startswith("Status")
     words = results.siblingAtColumn(Column.WORDS)
     assert words.data() == "2"
     assert words.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
     status = results.siblingAtColumn(Column.STATUS)
-    assert status.data() == "Not analysed"
+    assert status.data() == ""  # no findings to count: the icon says it
+    assert status.data(Qt.ItemDataRole.AccessibleTextRole) == "Not analysed"
     assert not status.data(Qt.ItemDataRole.DecorationRole).isNull()
+    model.set_status("results", SectionStatus.DONE, "4", "4 findings")
+    assert status.data() == "4"
+    assert status.data(Qt.ItemDataRole.AccessibleTextRole) == "Done · 4"
+    assert status.data(Qt.ItemDataRole.ToolTipRole) == "Done: 4 findings"
     tip = model.index_for("scope").data(Qt.ItemDataRole.ToolTipRole)
     assert "Scope &amp; &lt;limits&gt;" in tip  # a rich-text tooltip, escaped
     assert "Heading level 2" in tip
@@ -91,7 +99,7 @@ def test_set_status_changes_exactly_one_cell(qtbot, model: SectionTreeModel) -> 
     expected = model.index_for("terms", Column.STATUS)
     assert top_left == expected and bottom_right == expected
     assert Qt.ItemDataRole.DisplayRole in roles
-    assert expected.data() == "Failed"
+    assert expected.data(Qt.ItemDataRole.AccessibleTextRole) == "Failed"
     assert model.status_for("terms") is SectionStatus.FAILED
     assert model.status_for("scope") is SectionStatus.NOT_ANALYSED
     # Same status again, or an unknown section: nothing to repaint.
@@ -117,7 +125,7 @@ def test_many_status_changes_in_one_turn_are_told_once_per_sibling_run(
     covered = {model.index(r, Column.STATUS, tl.parent()).internalPointer().id
                for tl, br in seen for r in range(tl.row(), br.row() + 1)}
     assert covered == set(ids)
-    assert all(model.index_for(sid, Column.STATUS).data() == "Queued" for sid in ids)
+    assert all(model.index_for(sid, Column.STATUS).data(Qt.ItemDataRole.AccessibleTextRole) == "Queued" for sid in ids)
 
 
 def test_a_new_document_resets_statuses(qtbot, model: SectionTreeModel) -> None:

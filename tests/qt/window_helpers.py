@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.document import Document, Section
@@ -39,7 +40,9 @@ def section(doc: Document, title: str) -> Section:
 
 
 def status_text(window: MainWindow, s: Section) -> str:
-    return window.model.index_for(s.id, Column.STATUS).data()
+    """The status cell as a screen reader says it ("Done · 4"); the cell shows its icon
+    and the count."""
+    return window.model.index_for(s.id, Column.STATUS).data(Qt.ItemDataRole.AccessibleTextRole)
 
 
 def select(window: MainWindow, s: Section) -> None:

@@ -46,6 +46,7 @@ class Answer(QObject):
         self.text = ""
         self.saved_text = ""
         self.shown = False
+        self.stale = False  # text arrived while the chat was not shown
         self.stopping = False
         self._over = False  # ended or abandoned: late signals change nothing
         self._conversation = conversation
@@ -125,6 +126,12 @@ class Answer(QObject):
     def render(self) -> None:
         if self.view is None or self._over:
             return
+        if not self.view.isVisible():
+            # Behind the findings tab, laying the text out is work nobody sees (most
+            # of a chat's GUI time): it is laid out once, when the chat is shown.
+            self.stale = True
+            return
+        self.stale = False
         started = time.perf_counter()
         self.view.set_live_text(self.text, self._titles)
         spent_ms = (time.perf_counter() - started) * 1000

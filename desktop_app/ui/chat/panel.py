@@ -27,6 +27,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -179,6 +180,11 @@ class ChatPanel(QWidget):
         self._shown_key = None
         self._reload()
         return True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._answer is not None and self._answer.stale:
+            self._answer.render()  # what came while the chat was not shown
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Stop any answer and wait for the job (before the window closes)."""

@@ -12,15 +12,15 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPainterPath, QPen
 
 from desktop_app.review.status import SectionStatus
 from desktop_app.ui.common.icon_engine import Draw, PaintedIconEngine, app_icon, icon_html
-from desktop_app.ui.common.theme import Colours, contrast
+from desktop_app.ui.common.theme import Colours, contrast, theme
 
 # app_icon and icon_html live with the engine; imported from here too.
-__all__ = ["action_icon", "app_icon", "icon_html", "ink_on", "status_icon",
+__all__ = ["action_icon", "app_icon", "icon_html", "ink_on", "status_icon", "status_pixmap_icon",
            "severity_icon"]
 
 _INK_LIGHT, _INK_DARK = QColor("#ffffff"), QColor("#161616")
@@ -162,6 +162,28 @@ def status_icon(status: SectionStatus) -> QIcon:
     """A section's state as a small drawn disc whose glyph (tick, cross, dash...) says it
     without colour; one QIcon per state, repainted per theme."""
     return _cached(_status_icons, status, _status_draw)  # type: ignore[arg-type]
+
+
+_status_pixmap_icons: dict[tuple[SectionStatus, bool, int], QIcon] = {}
+
+
+def status_pixmap_icon(status: SectionStatus) -> QIcon:
+    """`status_icon` drawn once at the sizes a list or tree shows it, as plain pixmaps.
+
+    For views that paint hundreds of them: Qt paints a pixmap icon without
+    calling back into Python, where the drawn icon's engine costs a Python call
+    (and a palette copy) per icon per repaint. Drawn again for another theme or
+    pixel ratio."""
+    app = QGuiApplication.instance()
+    ratio = round(app.devicePixelRatio() * 100) if isinstance(app, QGuiApplication) else 100
+    key = (status, theme().is_dark(), ratio)
+    icon = _status_pixmap_icons.get(key)
+    if icon is None:
+        drawn, icon = status_icon(status), QIcon()
+        for side in (16, 20, 24, 32):
+            icon.addPixmap(drawn.pixmap(QSize(side, side), ratio / 100))
+        _status_pixmap_icons[key] = icon
+    return icon
 
 
 # -- toolbar actions -------------------------------------------------------------------------

@@ -63,9 +63,14 @@ class FindingDelegate(QStyledItemDelegate):
         # Keyed by content, not by object: findings are replaced by fresh copies
         # after every decision, and a reused id() must not bring back old text.
         self._docs: dict[tuple[str, int], QTextDocument] = {}
+        # A card's HTML by what it shows: Qt asks for a card's size and paints it
+        # many times (every scroll, every repaint of the list), and building the
+        # HTML (escaping, colours) was most of each call.
+        self._html_cache: dict[tuple[object, ...], str] = {}
 
     def clear_cache(self) -> None:
         self._docs.clear()
+        self._html_cache.clear()
 
     # -- geometry ---------------------------------------------------------------
 
@@ -205,7 +210,15 @@ class FindingDelegate(QStyledItemDelegate):
 
     def _document(self, finding: Finding, edited: bool, width: int,
                   pal: QPalette) -> QTextDocument:
-        html = self._html(finding, edited, pal)
+        f = finding
+        shown = (f.quote, f.anchored, f.quote_original, f.issue, f.decision, f.suggestion,
+                 f.rewrite, tuple(f.checkpoints), edited, pal.color(QPalette.ColorRole.Text).rgba(),
+                 pal.color(QPalette.ColorRole.Base).rgba())
+        html = self._html_cache.get(shown)
+        if html is None:
+            if len(self._html_cache) > 400:
+                self._html_cache.clear()
+            html = self._html_cache[shown] = self._html(finding, edited, pal)
         key = (html, width)
         doc = self._docs.get(key)
         if doc is None:

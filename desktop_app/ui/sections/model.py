@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 
 from desktop_app.document import Document, Section
 from desktop_app.session import SectionStatus
-from desktop_app.ui.common.icons import status_icon
+from desktop_app.ui.common.icons import status_pixmap_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -35,7 +35,10 @@ class Column(IntEnum):
     STATUS = 2
 
 
-_HEADERS = {Column.TITLE: "Title", Column.WORDS: "Words", Column.STATUS: "Status"}
+# The status column is an icon and a count wide: its header says it in a tooltip.
+_HEADERS = {Column.TITLE: "Title", Column.WORDS: "Words", Column.STATUS: ""}
+_HEADER_TIPS = {Column.TITLE: "The section's title", Column.WORDS: "Words in the section",
+                Column.STATUS: "Status: the analysis, and the findings shown"}
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -111,7 +114,7 @@ class SectionTreeModel(QAbstractItemModel):
                 rows.setdefault(parent, []).append(self._row[sid])
         self._dirty.clear()
         roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
-                 Qt.ItemDataRole.ToolTipRole]
+                 Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole]
         for parent_id, changed in rows.items():
             parent = self.index_for(parent_id) if parent_id is not None else QModelIndex()
             self.dataChanged.emit(self.index(min(changed), Column.STATUS, parent),
@@ -186,11 +189,15 @@ class SectionTreeModel(QAbstractItemModel):
                 return section.title
             if column == Column.WORDS:
                 return f"{section.words:,}"
+            # Compact: the icon says the state, the number how many findings it shows;
+            # the title gets the room (the words are in the tooltip and read aloud).
+            return self._notes.get(section.id, ("", ""))[0]
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == Column.STATUS:
             note = self._notes.get(section.id, ("", ""))[0]
             label = self.status_for(section.id).label
             return f"{label} · {note}" if note else label
         if role == Qt.ItemDataRole.DecorationRole and column == Column.STATUS:
-            return status_icon(self.status_for(section.id))
+            return status_pixmap_icon(self.status_for(section.id))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(section, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -206,6 +213,8 @@ class SectionTreeModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return _HEADERS[Column(section)]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return _HEADER_TIPS[Column(section)]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if section == Column.WORDS else _LEFT
         return None

@@ -9,7 +9,7 @@ A part of the window: it owns its model and says what the reviewer does
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTreeView, QWidget
 
 from desktop_app.document import Document, Section
 from desktop_app.session import ReviewSession, SectionStatus
@@ -37,19 +37,22 @@ class SectionTree(QTreeView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setFrameShape(QTreeView.Shape.NoFrame)
         self.setStyleSheet("QTreeView::item { padding: 3px 0px; }")  # room to read a long list
+        # The title takes the room: the word count is as wide as its widest number and
+        # the status as its icon and finding count (its words are in its tooltip and
+        # read aloud). Fixed widths, not ResizeToContents: that would measure every
+        # row of a long document.
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        # Fixed widths, not ResizeToContents: that would measure every row of a long document.
         fm = self.fontMetrics()
-        pad = 3 * fm.averageCharWidth()
+        pad = 2 * fm.averageCharWidth()
         header.setSectionResizeMode(Column.WORDS, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(Column.WORDS, fm.horizontalAdvance("00,000") + pad)
-        header.resizeSection(
-            Column.STATUS, fm.horizontalAdvance("Not analysed") + 16 + pad  # 16: the dot
-        )
-        header.setMinimumSectionSize(fm.horizontalAdvance("Words") + pad)
+        header.setMinimumSectionSize(fm.horizontalAdvance("00") + pad)
+        header.resizeSection(Column.WORDS, max(fm.horizontalAdvance("00,000"),
+                                               fm.horizontalAdvance("Words")) + pad)
+        icon = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        header.resizeSection(Column.STATUS, icon + 4 + fm.horizontalAdvance("000") + pad)
         self.selectionModel().currentChanged.connect(self._on_current_changed)
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
@@ -86,6 +89,15 @@ class SectionTree(QTreeView):
         if not sections and (current := self.current_section()) is not None:
             sections = [current]
         return sections
+
+    def selected_ids(self) -> list[str]:
+        """The selected sections' ids in selection order (the current one if none is):
+        what `selected_sections` orders, without walking the document."""
+        rows = self.selectionModel().selectedRows(Column.TITLE)
+        ids = [s.id for s in (self.sections.section_for(i) for i in rows) if s is not None]
+        if not ids and (current := self.current_section()) is not None:
+            ids = [current.id]
+        return ids
 
     def is_selected(self, section_id: str) -> bool:
         return self.selectionModel().isSelected(self.sections.index_for(section_id))

@@ -12,7 +12,15 @@ from collections.abc import Mapping
 from html import escape
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -186,6 +194,7 @@ class StatisticsPanel(QWidget):
         self.refresh_timer.setSingleShot(True)
         self.refresh_timer.setInterval(REFRESH_DELAY_MS)
         self.refresh_timer.timeout.connect(self.refresh)
+        self._stale = False
         self._shown: tuple[dict[str, str] | None, float, str] = (None, 0.0, "")
         self.title = QLabel("Statistics")
         font = QFont(self.title.font())
@@ -243,8 +252,10 @@ class StatisticsPanel(QWidget):
 
     def refresh(self) -> None:
         self.refresh_timer.stop()
-        if self.isHidden():
-            return  # nothing to count until it is shown again
+        if not self.isVisible():  # turned off, behind the chat, or the window not shown
+            self._stale = True  # counted when it is shown again
+            return
+        self._stale = False
         session = self._session
         if session is None:
             self.show_statistics(None)
@@ -252,6 +263,11 @@ class StatisticsPanel(QWidget):
         stats, from_memory = session.statistics(self._prices)
         note = "Counted from this window: some changes are not saved yet." if from_memory else ""
         self.show_statistics(stats, session.titles, session.unsaved_seconds, note)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.schedule()
 
     def show_statistics(self, stats: ReviewStatistics | None, titles: dict[str, str] | None = None,
                         extra_seconds: float = 0.0, note: str = "") -> None:

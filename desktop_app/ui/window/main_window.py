@@ -9,8 +9,9 @@ Shortcuts read it. The review itself (session, provider, driver) is the
 `ReviewController`; the window shows it.
 
 One result, from the worker to the screen: `AnalysisJob.signals.finished` →
-`Dispatcher` → `SessionDriver` (records it in the `ReviewSession`, then
-`section_changed`) → here, `_on_section_changed`, to the tree and the findings.
+`Dispatcher.section_finished` → `SessionDriver` (records it in the
+`ReviewSession`; `sections_changed` at the end of the turn) → here,
+`_on_sections_changed`, to the tree and the findings.
 """
 
 from __future__ import annotations
@@ -416,7 +417,7 @@ class MainWindow(QMainWindow):
             lambda: self.status_bar.show_reviewer("Preparing the reviewer…", "", False))
         review.provider_ready.connect(self._on_provider_ready)
         review.provider_failed.connect(self._on_provider_failed)
-        driver.section_changed.connect(self._on_section_changed)
+        driver.sections_changed.connect(self._on_sections_changed)
         driver.progress_changed.connect(self.status_bar.show_progress)
         driver.run_finished.connect(self.status_bar.show_run_finished)
         driver.busy_changed.connect(self._on_busy_changed)
@@ -584,19 +585,23 @@ class MainWindow(QMainWindow):
         self._on_save_state()
         self._update_actions()
 
-    def _on_section_changed(self, section_id: str, status: SectionStatus) -> None:
-        self.tree.show_status(section_id, self.review.session, self.prefs.min_confidence)
+    def _on_sections_changed(self, changed: dict[str, SectionStatus]) -> None:
+        """Sections whose status or outcome changed this turn (a hundred, at Analyse All)."""
+        session, confidence = self.review.session, self.prefs.min_confidence
+        for section_id in changed:
+            self.tree.show_status(section_id, session, confidence)
         current = self.tree.current_section()
-        if current is not None and current.id == section_id:
+        if current is not None and current.id in changed:
             self._show_findings()
-        # Cheap checks first: this runs for every state change of a long run.
-        if not status.live or self.tree.is_selected(section_id):
+        # Queued and running change what can be done only for the sections selected.
+        if any(not status.live or self.tree.is_selected(sid) for sid, status in
+               changed.items()):
             self._update_actions()
         self.statistics.schedule()
 
     def _refresh_section(self, section_id: str) -> None:
         """A finding of this section changed (a decision, an edit): show it everywhere."""
-        self._on_section_changed(section_id, self.review.status(section_id))
+        self._on_sections_changed({section_id: self.review.status(section_id)})
         self._update_categories()
 
     def _update_categories(self) -> None:
@@ -652,8 +657,8 @@ class MainWindow(QMainWindow):
             "section": has_doc and self.tree.current_section() is not None,
             "changed": has_doc and review.count(SectionStatus.CHANGED) > 0,
             "failed": has_doc and review.count(SectionStatus.FAILED) > 0,
-            "live_selected": has_doc and any(review.status(s.id).live
-                                             for s in self.tree.selected_sections()),
+            "live_selected": has_doc and any(review.status(sid).live
+                                             for sid in self.tree.selected_ids()),
             "busy": busy,
             "idle": not busy,
             "guidelines": not busy and bool(self.prefs.guidelines),
@@ -763,8 +768,8 @@ class MainWindow(QMainWindow):
         self.findings.set_min_confidence(prefs.min_confidence)
         if prefs.min_confidence != old.min_confidence:
             session = self.review.session
-            for section in session.sections_with(SectionStatus.DONE) if session else []:
-                self._on_section_changed(section.id, SectionStatus.DONE)
+            done = session.sections_with(SectionStatus.DONE) if session else []
+            self._on_sections_changed(dict.fromkeys((s.id for s in done), SectionStatus.DONE))
         self.statistics.follow(self.review.session, prefs.bedrock.prices)
         if prefs.frameworks_dir != old.frameworks_dir:
             self._load_frameworks()
@@ -838,13 +843,17 @@ class MainWindow(QMainWindow):
         splitter = s.value("window/splitter")
         restored = isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter)
         sizes = self.splitter.sizes()
-        if not restored or len(sizes) != len(_PANE_SHARES) or min(sizes) <= 0:
-            width = self.width()
-            self.splitter.setSizes([round(width * share) for share in _PANE_SHARES])
+        self._default_panes = not restored or len(sizes) != len(_PANE_SHARES) or min(sizes) <= 0
+        if self._default_panes:
+            self._share_panes()
         side = s.value("window/side")
         if not (isinstance(side, QByteArray) and self.side.restoreState(side)):
             height = self.height()
             self.side.setSizes([height - _STATISTICS_HEIGHT, _STATISTICS_HEIGHT])
+
+    def _share_panes(self) -> None:
+        width = self.splitter.width() if self.splitter.isVisible() else self.width()
+        self.splitter.setSizes([round(width * share) for share in _PANE_SHARES])
 
     def _default_geometry(self) -> None:
         width, height = _DEFAULT_SIZE
@@ -866,6 +875,12 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         self._closed = False  # shown again after a close: loads count again
         super().showEvent(event)
+        if self._default_panes:
+            # Once more, now that the splitter has its real width: set before the
+            # window is laid out, the shares shrink to the panes' size hints when it
+            # is shown (the tree got 180 of 1280 px, and its titles "CHAPTER 1 – IN…").
+            self._default_panes = False
+            self._share_panes()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed and self._document is not None and not self._may_close(event):
