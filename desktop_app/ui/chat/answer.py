@@ -11,7 +11,7 @@ conversation shown, the panel closing) ignores whatever its job still says.
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -19,8 +19,10 @@ from desktop_app.ai.provider import FailureKind, ProviderError
 from desktop_app.session import ChatLog, MessageRef, short_model
 from desktop_app.ui.chat.conversation import Conversation
 from desktop_app.ui.chat.message import ASSISTANT, MessageView
-from desktop_app.workers.chat_job import ChatJob
 from desktop_app.workers.jobs import JobRunner
+
+if TYPE_CHECKING:  # the chat's job, and the Bedrock code it runs, load with the first question
+    from desktop_app.workers.chat_job import ChatJob
 
 SAVE_INTERVAL = 0.5  # seconds between saves of a growing answer
 FIRST_SAVE_MS = 50  # the first save waits for the first text to be painted

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from desktop_app.ai.offline_chat import OFFLINE_PREFIX
 from desktop_app.ai.provider import FailureKind
 from desktop_app.session import ChatMessage
 from desktop_app.ui.chat.message import ASSISTANT, ERROR, USER, MessageView
@@ -73,6 +72,8 @@ class Conversation(QScrollArea):
 
     def show_history(self, history: list[ChatMessage], titles: Mapping[str, str]) -> None:
         """Another conversation: its stored messages replace the ones shown."""
+        from desktop_app.ai.offline_chat import OFFLINE_PREFIX  # with the first history
+
         for view in self.views:
             view.setParent(None)
             view.deleteLater()

@@ -24,7 +24,7 @@ document while no section is selected.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -40,16 +40,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ai.chat import ChatTask, IndexCache, is_streaming_model
-from desktop_app.ai.chat_context import Scope, Turn, resolve_citations
 from desktop_app.document.model import Document
 from desktop_app.session import ChatLog, StoreError
 from desktop_app.ui.chat.answer import Answer, ChatKey
 from desktop_app.ui.chat.conversation import HISTORY_VIEW_LIMIT, Conversation, explain_failure
 from desktop_app.ui.chat.message import ERROR, USER, MessageView
 from desktop_app.ui.chat.render import ChatInput, short_title
-from desktop_app.workers.chat_job import ChatJob
 from desktop_app.workers.jobs import JobRunner
+
+if TYPE_CHECKING:
+    # The chat's model code pulls the Bedrock provider (and the document context it
+    # builds) in: ~0.3 s of a window's start for a chat nobody has used yet
+    # (bench/startup_bench.py). It loads with the first document, or the first question.
+    from desktop_app.ai.chat import IndexCache
+    from desktop_app.ai.chat_context import Scope, Turn
+    from desktop_app.workers.chat_job import ChatJob
 
 __all__ = ["ChatPanel", "explain_failure"]
 
@@ -89,6 +94,8 @@ class ChatPanel(QWidget):
         """A document and its review's chat (None: nothing open). Stops an answer."""
         self._abandon_answer()
         if document is not self._document:
+            from desktop_app.ai.chat import IndexCache
+
             self._index = IndexCache(document) if document is not None else None
             self._titles = {s.id: s.title for s in document.walk()} if document else {}
         self._document, self._chat = document, chat
@@ -353,6 +360,9 @@ class ChatPanel(QWidget):
 
     def _start(self, key: ChatKey, question: str, user_message_id: int | None,
                retry_view: MessageView | None = None) -> None:
+        from desktop_app.ai.chat import ChatTask, is_streaming_model
+        from desktop_app.workers.chat_job import ChatJob
+
         assert self._document is not None
         try:
             provider = self._chat_provider()
@@ -375,6 +385,8 @@ class ChatPanel(QWidget):
         self.busy_changed.emit(True)
 
     def _history_before(self, key: ChatKey, user_message_id: int | None) -> tuple[Turn, ...]:
+        from desktop_app.ai.chat_context import Turn
+
         if user_message_id is None:
             return ()
         # Only the last exchange is ever asked (again), so its question is among the
@@ -422,6 +434,8 @@ class ChatPanel(QWidget):
         self._start(key, asked.raw_text, asked.message_id, retry_view=view)
 
     def _on_finding_requested(self, view: MessageView) -> None:
+        from desktop_app.ai.chat_context import resolve_citations
+
         key = self._key()
         section_id = key[1] if key is not None and key[1] else ""
         if not section_id:

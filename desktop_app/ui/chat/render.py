@@ -19,9 +19,6 @@ from PySide6.QtCore import QSizeF, Qt, QUrl, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QTextBrowser, QWidget
 
-from desktop_app.ai.chat_context import CITATION_RE
-from desktop_app.ai.offline_chat import escape_markdown
-
 SECTION_SCHEME = "margin-section"
 TITLE_CHARS = 48
 _FEATURES = (QTextDocument.MarkdownFeature.MarkdownDialectGitHub
@@ -51,6 +48,10 @@ def answer_markdown(text: str, titles: Mapping[str, str]) -> str:
     A marker naming no known section is kept as plain text, so that the
     reviewer sees it cannot be followed.
     """
+    # Imported here: the chat's model code pulls the Bedrock provider in, which the
+    # window has no need for until the first answer (bench/startup_bench.py).
+    from desktop_app.ai.chat_context import CITATION_RE
+    from desktop_app.ai.offline_chat import escape_markdown
 
     def link(match) -> str:
         out = []
