@@ -100,6 +100,7 @@ _FIRST_TOKEN = re.compile(r"\s*(\S*)")
 class _Ref:
     kind: str
     norm: str
+    shown: str  # the id as written: "2-1"
     raw: str
     label: str
     section: SectionText
@@ -229,15 +230,17 @@ def _in_line(section: SectionText, line: Line, positions: list[int],
                 if is_caption_like(after, nxt.group(1) if nxt else ""):
                     continue  # "Table 2: Costs": a caption, not a reference
             plural = label.lower() in PLURALS
-            norms = [normalise_id(i) for i in _ids(m.group("ids"), plural)]
+            ids = list(_ids(m.group("ids"), plural))
+            norms = [normalise_id(i) for i in ids]
             follow = _follow_kind(text, end, cell.end)
             if follow == "name":
                 names.update((kind, n) for n in norms)
                 continue
             if follow != "ok" or not _is_reference_context(text, cell.start, start):
                 continue
-            for norm in norms:
-                yield _Ref(kind, norm, m.group(0), label, section, start, end)
+            for raw_id, norm in zip(ids, norms, strict=True):
+                yield _Ref(kind, norm, re.sub(r"\(.*$", "", raw_id), m.group(0), label, section,
+                           start, end)
 
 
 def _near(kind: str, norm: str, scheme: set[str]) -> bool:
@@ -246,7 +249,8 @@ def _near(kind: str, norm: str, scheme: set[str]) -> bool:
     tops = [top(i) for i in scheme]
     if head.isdigit():
         numbers = [int(t) for t in tops if t.isdigit()]
-        return bool(numbers) and int(head) <= max(numbers) * 1.5 + 2
+        reach = 2 if kind in ("table", "figure") else 1.5  # tables are often numbered late
+        return bool(numbers) and int(head) <= max(numbers) * reach + 2
     if len(head) == 1 and head.isalpha():
         letters = [ord(t) for t in tops if len(t) == 1 and t.isalpha()]
         return bool(letters) and ord(head) <= max(letters) + 3
@@ -299,7 +303,7 @@ def check(doc: CheckInput) -> list[Flag]:
         if _missing(inv, ref):
             by_target[(ref.kind, ref.norm)].append(ref)
     flags: list[Flag] = []
-    for (kind, norm), group in by_target.items():
+    for (kind, _), group in by_target.items():
         places: list[Place] = []
         seen: set[tuple[str, int]] = set()
         for ref in group:
@@ -310,7 +314,7 @@ def check(doc: CheckInput) -> list[Flag]:
         first = group[0]
         noun = _NOUN.get(kind, kind)
         shown = first.label if first.label not in ("\u00a7", "\u00a7\u00a7") else "\u00a7"
-        target = f"{shown.rstrip('s') if shown.lower() in PLURALS else shown} {norm}"
+        target = f"{shown.rstrip('s') if shown.lower() in PLURALS else shown} {first.shown}"
         sections = list(dict.fromkeys(where(p.section) for p in places))
         existing = _existing(inv, kind)
         have = (f" The document's {noun}s are numbered {existing}." if existing else "")
@@ -319,10 +323,10 @@ def check(doc: CheckInput) -> list[Flag]:
             section = next(s for s in doc.sections if s.id == caption[0])
             places.append(Place(section, caption[1], caption[2]))
         issue = (f"\u201c{target}\u201d is referred to in {_join(sections)}, but the document "
-                 f"has no {noun} {norm}.{have}")
+                 f"has no {noun} {first.shown}.{have}")
         flags.append(Flag(CHECK, places[:8], issue,
                           f"Point the reference at the right {noun}, or add the missing "
-                          f"{noun} {norm}.", label=f"\u201c{target}\u201d"))
+                          f"{noun} {first.shown}.", label=f"\u201c{target}\u201d"))
     return flags
 
 

@@ -96,16 +96,21 @@ _HEDGE = re.compile(r"\b(?:about|approximately|approx\.?|around|roughly|some|nea
                     r"over|under|up\s+to|at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than"
                     r"|no\s+more\s+than|not\s+(?:less|more)\s+than|circa|c\.|~|below|above|"
                     r"within|between|maximum|minimum|max\.?|min\.?)\s*$", re.IGNORECASE)
+# A statement that is not a plain fact: a hypothetical, an estimate, a rate or a limit.
 _SOFT = re.compile(r"\b(?:if|unless|would|could|might|should|assum\w*|suppose\w*|e\.g\.|"
-                   r"for\s+example|for\s+instance|such\s+as|estimat\w*|forecast\w*|project(?:ed|ion)"
-                   r"|expect\w*|plann\w*|target\w*|budgeted|anticipat\w*|propos\w*|intend\w*|"
-                   r"increas\w*|decreas\w*|rais\w*|reduc\w*|revis\w*|chang\w*|adjust\w*|amend\w*|"
-                   r"updat\w*|correct\w*|original\w*|initial\w*|previous\w*|former\w*|instead|"
-                   r"rather\s+than|up\s+from|down\s+from|compared|versus|vs\.?|whereas|rose|fell|"
-                   r"grew|cut|extend\w*|shorten\w*|"
-                   r"each|every|per|typical\w*|usual\w*|average|median|mean|minimum|maximum|"
-                   r"limit\w*|cap|capped|threshold|up\s+to|not\s+exceed\w*|exceed\w*|at\s+least|"
-                   r"no\s+later|no\s+earlier|by\s+default|default)\b|\?", re.IGNORECASE)
+                   r"for\s+example|for\s+instance|such\s+as|estimat\w*|forecast\w*|"
+                   r"project(?:ed|ion)|expect\w*|plann\w*|target\w*|budgeted|anticipat\w*|"
+                   r"propos\w*|intend\w*|compared|versus|vs\.?|whereas|each|every|per|"
+                   r"typical\w*|usual\w*|average|median|mean|minimum|maximum|limit\w*|cap|"
+                   r"capped|threshold|up\s+to|not\s+exceed\w*|exceed\w*|at\s+least|no\s+later|"
+                   r"no\s+earlier|by\s+default|default)\b|\?", re.IGNORECASE)
+# A sentence that tells of a change: the document knows the value moved, so two values
+# of that subject are its history, not an inconsistency.
+_CHANGE = re.compile(r"\b(?:increas\w*|decreas\w*|raised|reduc\w*|revis\w*|chang(?:ed|es|ing)|"
+                     r"adjust\w*|amend\w*|updat\w*|correct\w*|original\w*|initial\w*|"
+                     r"previous\w*|former\w*|instead|rather\s+than|up\s+from|down\s+from|rose|"
+                     r"fell|grew|cut|extend\w*|shorten\w*|postpon\w*|moved|reschedul\w*)\b",
+                     re.IGNORECASE)
 _FROM_TO = re.compile(r"\bfrom\b[^.;]{0,60}\bto\b", re.IGNORECASE)
 _QUALIFIER = re.compile(
     r"\b(?:(?:19|20)\d\d|FY\s?\d{2,4}|Q[1-4]|H[12]|phase\s+\w+|stage\s+\w+|wave\s+\w+|"
@@ -145,7 +150,7 @@ class _Statement:
     shown: str  # the value as written
     precision: float
     qualifiers: frozenset[str]
-    soft: bool
+    soft: str  # "change", "soft" or "": see _soft
     place: Place
 
 
@@ -163,7 +168,7 @@ def _chunk(head: str, toks: list[re.Match], i: int) -> tuple[list[int], int]:
     return picked, i
 
 
-def _subject(head: str) -> tuple[str, bool] | None:
+def _subject(head: str, extend: bool = True) -> tuple[str, bool] | None:
     """The noun phrase ending `head` (as written) and whether it is definite.
 
     "The total budget for the project" -> "total budget for the project": a
@@ -182,7 +187,7 @@ def _subject(head: str) -> tuple[str, bool] | None:
         j = i - 1
     else:
         j = i
-    if j >= 0 and toks[j].group(0).lower() in ("of", "for", "on", "in") and \
+    if extend and j >= 0 and toks[j].group(0).lower() in ("of", "for", "on", "in") and \
             not re.search(r"[,;:()]", head[toks[j].end():toks[first].start()]):
         more, k = _chunk(head, toks, j - 1)
         if more:
@@ -295,9 +300,13 @@ def _qualifiers(sentence: str, skip: tuple[int, int]) -> frozenset[str]:
     return frozenset(m.group(0).lower() for m in _QUALIFIER.finditer(text))
 
 
-def _soft(sentence: str, value_start: int) -> bool:
-    return bool(_SOFT.search(sentence)) or bool(_FROM_TO.search(sentence)) or bool(
-        _HEDGE.search(sentence[:value_start]))
+def _soft(sentence: str, value_start: int) -> str:
+    """'change' (the sentence tells of a change), 'soft' (not a plain fact) or ''."""
+    if _CHANGE.search(sentence) or _FROM_TO.search(sentence):
+        return "change"
+    if _SOFT.search(sentence) or _HEDGE.search(sentence[:value_start]):
+        return "soft"
+    return ""
 
 
 # What binds a value to the words before it, matched at the end of those words.
@@ -414,7 +423,7 @@ def _statements_in(section: SectionText, cell_start: int, cell: str) -> list[_St
             head = head[cut.end():]
         event = _event(bound.group("verb")) if kind in ("time", "date") else (
             "id" if kind == "id" else "be")
-        subject = _subject(head)
+        subject = _subject(head, extend=kind != "id")  # "tracked in ticket X": not "tracked"
         if subject is None:
             continue
         words, definite = subject
@@ -475,7 +484,7 @@ def _table_statements(section: SectionText, line_start: int, parts: list[tuple[i
             place = Place(section, line_start + min(s0, s1),
                           line_start + max(s0 + len(c0), s1 + len(c1)))
             out.append(_Statement(f"{norm}|{event}|{kind}", subject, kind, value, m.group(0),
-                                  precision, frozenset(), False, place))
+                                  precision, frozenset(), "", place))
     return out
 
 
@@ -499,7 +508,7 @@ def _timeline_row(section: SectionText, line_start: int, parts: list[tuple[int, 
     place = Place(section, line_start + s0, line_start + s1 + (end if end > 0 else len(c1)))
     value, precision = parsed
     return [_Statement(f"{norm}|{_event(ev.group('verb'))}|time", subject, "time", value,
-                       m.group(0), precision, frozenset(), False, place)]
+                       m.group(0), precision, frozenset(), "", place)]
 
 
 def _collect(doc: CheckInput) -> dict[str, list[_Statement]]:
@@ -541,7 +550,10 @@ def _describe(st: _Statement) -> str:
 def check(doc: CheckInput) -> list[Flag]:
     flags: list[Flag] = []
     for statements in _collect(doc).values():
-        if len(statements) < 2 or any(st.soft for st in statements):
+        if any(st.soft == "change" for st in statements):
+            continue
+        statements = [st for st in statements if not st.soft]
+        if len(statements) < 2:
             continue
         groups: list[list[_Statement]] = []
         for st in statements:
