@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop_app.ai.crosscheck.base import CheckInput, Flag, Place, SectionText, sentence_around
+from desktop_app.ai.crosscheck.base import (
+    CheckInput,
+    Flag,
+    Line,
+    Place,
+    SectionText,
+    cells,
+    sentence_around,
+)
 from desktop_app.ai.crosscheck.base import where as named
 from desktop_app.ai.rules.acronyms import acronym_definitions
 
@@ -82,6 +90,21 @@ def _place(section: SectionText, line_start: int, line: str, acr: str, long_form
     return sentence_around(section, line_start + pos, line_start + pos + length)
 
 
+def _definitions_in(section: SectionText, cell: Line, found: dict[str, dict[str, _Variant]]
+                    ) -> None:
+    for acr, long_form, _ in acronym_definitions(cell.text):
+        words = _core(acr, long_form)
+        key = _key(words)
+        if not key:
+            continue
+        variants = found.setdefault(acr, {})
+        variant = variants.get(key)
+        if variant is None:
+            variant = variants[key] = _Variant(" ".join(words), [])
+        if len(variant.places) < 2:
+            variant.places.append(_place(section, cell.start, cell.text, acr, long_form))
+
+
 def check(doc: CheckInput) -> list[Flag]:
     found: dict[str, dict[str, _Variant]] = {}
     for section in doc.walk():
@@ -90,17 +113,9 @@ def check(doc: CheckInput) -> list[Flag]:
         for line in section.lines:
             if "(" not in line.text and not _GLOSSARY_START.match(line.text):
                 continue  # neither "Full Name (ABC)" nor a glossary line "ABC: Full Name"
-            for acr, long_form, _ in acronym_definitions(line.text):
-                words = _core(acr, long_form)
-                key = _key(words)
-                if not key:
-                    continue
-                variants = found.setdefault(acr, {})
-                variant = variants.get(key)
-                if variant is None:
-                    variant = variants[key] = _Variant(" ".join(words), [])
-                if len(variant.places) < 2:
-                    variant.places.append(_place(section, line.start, line.text, acr, long_form))
+            # Cell by cell: "MCL | PHG (MCLG)" is a header row, not "MCL PHG".
+            for cell in cells(line):
+                _definitions_in(section, cell, found)
     flags = []
     for acr, variants in found.items():
         distinct = _distinct(list(variants.items()))

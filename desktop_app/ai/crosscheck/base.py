@@ -46,6 +46,13 @@ class SectionText:
     level: int
     preamble: bool
     lines: list[Line] = field(default_factory=list)
+    parent: SectionText | None = field(default=None, repr=False)
+
+    def ancestors(self) -> Iterator[SectionText]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
 
     @property
     def is_toc(self) -> bool:
@@ -75,15 +82,19 @@ class CheckInput:
     @classmethod
     def from_sections(cls, sections: Sequence[Section], title: str = "",
                       cancel: CancelToken | None = None) -> CheckInput:
-        out = []
+        out: list[SectionText] = []
+        by_id: dict[str, SectionText] = {}
         for order, s in enumerate(sections):
             text = s.text
             lines, pos = [], 0
             for raw in text.split("\n"):
                 lines.append(Line(pos, raw))
                 pos += len(raw) + 1
-            out.append(SectionText(s.id, s.title, text, order, s.level,
-                                   s.origin == SectionOrigin.PREAMBLE, lines))
+            item = SectionText(s.id, s.title, text, order, s.level,
+                               s.origin == SectionOrigin.PREAMBLE, lines,
+                               by_id.get(s.parent.id) if s.parent is not None else None)
+            by_id[s.id] = item
+            out.append(item)
         return cls(out, title=title, cancel=cancel)
 
 

@@ -73,11 +73,20 @@ def _definition_place(section: SectionText, term: str) -> Place | None:
     return None
 
 
+def glossary_of(section: SectionText) -> SectionText | None:
+    """The definitions section this section is, or is under ("1.5 'Executable' means ...")."""
+    for node in (section, *section.ancestors()):
+        if _GLOSSARY_TITLE.search(node.title):
+            return node
+    return None
+
+
 def _skip_glossary(section: SectionText, total: int) -> bool:
     """A definitions section at the start (clause 1) or the back of the document."""
-    if not _GLOSSARY_TITLE.search(section.title):
+    head = glossary_of(section)
+    if head is None:
         return False
-    return section.order <= 3 or section.order >= total * 2 / 3
+    return head.order <= 3 or head.order >= total * 2 / 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +111,7 @@ def _reduced(doc: CheckInput) -> _Reduced:
     nothing, and `defined_terms` reads each line with several patterns."""
     out = []
     for section in doc.walk():
-        if _GLOSSARY_TITLE.search(section.title):
+        if glossary_of(section) is not None:
             out.append(_Lines(section.id, section.title, section.text))
             continue
         lines = [ln.text for ln in section.lines if any(q in ln.text for q in _OPENING)]
@@ -145,7 +154,7 @@ def check(doc: CheckInput) -> list[Flag]:
     for section in doc.walk():
         if section.order >= latest:
             break
-        if section.is_toc or _GLOSSARY_TITLE.search(section.title):
+        if section.is_toc or glossary_of(section) is not None:
             continue
         text = section.text
         for line in section.lines:

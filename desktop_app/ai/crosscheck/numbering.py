@@ -58,8 +58,10 @@ _ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 # A heading or caption: optional label, the id, then a separator, the title, or nothing.
+# Any capitals here ("TAble 3 -" is a style's small caps typed oddly): what exists is
+# read leniently, what is referred to strictly.
 _HEADING = re.compile(
-    rf"^\s*(?:(?P<label>{LABEL_RE})\s*)?(?P<id>{ID_RE})(?P<sep>[.):]?)"
+    rf"^\s*(?:(?P<label>(?i:{LABEL_RE}))\s*)?(?P<id>{ID_RE})(?P<sep>[.):]?)"
     r"(?P<rest>(?:\s*[.:\u2013\u2014|-]\s*|\t|\s+)(?P<next>\S*).*|\s*)$")
 
 
