@@ -107,18 +107,18 @@ def documents(folder: Path) -> list[tuple[str, Path]]:
     return out
 
 
-def key(doc: str, check: str, quotes: list[str]) -> str:
-    return json.dumps([doc, check, sorted(" ".join(q.split()) for q in quotes)])
+def key(doc: str, check: str, quotes: list[str], issue: str) -> str:
+    """What a finding is about: its document, check, quotes and subject (the issue's first
+    quoted words: two missing tables can share their quotes)."""
+    subject = issue.split("\u201d", 1)[0]
+    return json.dumps([doc, check, sorted(" ".join(q.split()) for q in quotes), subject])
 
 
-def load_judgements() -> dict[str, dict]:
-    out = {}
-    if JUDGEMENTS.exists():
-        for line in JUDGEMENTS.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                j = json.loads(line)
-                out[key(j["doc"], j["check"], j["quotes"])] = j
-    return out
+def load_judgements() -> list[dict]:
+    if not JUDGEMENTS.exists():
+        return []
+    return [json.loads(line) for line in JUDGEMENTS.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
 
 
 def timing() -> str:
@@ -143,7 +143,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--unjudged", action="store_true", help="print unjudged findings as JSON")
     args = ap.parse_args()
-    judged = load_judgements()
+    judgements = load_judgements()
+    judged = {key(j["doc"], j["check"], j["quotes"], j["issue"]): j for j in judgements}
     per_check: dict[str, Counter] = defaultdict(Counter)
     per_doc: Counter = Counter()
     unjudged: list[dict] = []
@@ -155,7 +156,7 @@ def main() -> int:
                 f = cf.finding
                 quotes = [q.quote for q in f.quotes]
                 per_doc[name] += 1
-                j = judged.get(key(name, cf.check, quotes))
+                j = judged.get(key(name, cf.check, quotes, f.issue))
                 if j is None:
                     per_check[cf.check]["unjudged"] += 1
                     unjudged.append({"doc": name, "check": cf.check, "quotes": quotes,
@@ -182,7 +183,7 @@ def main() -> int:
     print(f"findings per document: {found / max(1, len(docs)):.2f} "
           f"({found} in {len(docs)}; most: "
           + ", ".join(f"{n.split('/')[-1][:40]} {k}" for n, k in per_doc.most_common(3)) + ")")
-    before = Counter(j["verdict"] for j in judged.values() if j.get("round") == "before")
+    before = Counter(j["verdict"] for j in judgements if j.get("round") == "before")
     n = sum(before.values())
     if n:
         print(f"before tuning (round 'before' of the judgements): {n} findings, keep "
