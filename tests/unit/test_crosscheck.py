@@ -103,6 +103,18 @@ def test_section_references_are_not_judged_without_visible_heading_numbers(
     assert "missing-reference" not in by_check(doc)
 
 
+def test_paragraph_sign_references_against_paragraph_sign_headings(tmp_path: Path) -> None:
+    doc = make_doc(tmp_path, [
+        ("\u00a7 1 Scope", 1, ["These terms apply to all orders; fees are in \u00a7 2."]),
+        ("\u00a7 2 Fees", 1, ["Late payment is governed by \u00a7 12. The trustee's duties "
+                              "follow 11 U.S.C. \u00a7 704 and \u00a7 1302(b) of this title."]),
+        ("\u00a7 3 Term", 1, ["Text."]), ("\u00a7 4 Law", 1, ["Text."]),
+        ("Appendix", 1, ["No lettered appendices here; see Appendix C of the Standard."]),
+    ])
+    found = by_check(doc)["missing-reference"]
+    assert [f.issue.split("\u201d")[0].lstrip("\u201c") for f in found] == ["\u00a7 12"]
+
+
 def test_table_reference_without_any_captions_is_not_judged(tmp_path: Path) -> None:
     doc = make_doc(tmp_path, [("1 Results", 1, ["Table 4 lists the results."]),
                               ("2 Costs", 1, ["Text."]), ("3 Risks", 1, ["Text."])])
