@@ -92,11 +92,12 @@ def styles_xml(styles: str = DEFAULT_STYLES) -> str:
 
 def write_docx(path: Path, body: str, *, styles: str = DEFAULT_STYLES,
                document: str | None = None, main_type: str = WORD_MAIN,
-               extra: dict[str, bytes | str] | None = None) -> Path:
+               extra: dict[str, bytes | str] | None = None, doc_rels: str = DOC_RELS,
+               content_types: str = CONTENT_TYPES) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", CONTENT_TYPES.format(main=main_type))
+        zf.writestr("[Content_Types].xml", content_types.format(main=main_type))
         zf.writestr("_rels/.rels", ROOT_RELS)
-        zf.writestr("word/_rels/document.xml.rels", DOC_RELS)
+        zf.writestr("word/_rels/document.xml.rels", doc_rels)
         zf.writestr("word/document.xml", document if document is not None else document_xml(body))
         zf.writestr("word/styles.xml", styles_xml(styles))
         for name, data in (extra or {}).items():
