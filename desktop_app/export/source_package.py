@@ -47,6 +47,10 @@ class ExportError(Exception):
     """The reviewed copy cannot be written; the message says why, in plain words."""
 
 
+class SourceUnreadable(ExportError):
+    """The file itself cannot be read now (moved, permissions): not the document's fault."""
+
+
 def _unwrap(err: DocumentError) -> str:
     reason = err.reason
     return reason.split(": ", 1)[1] if reason.startswith(("damaged: ", "unsafe XML: ",
@@ -64,7 +68,7 @@ class SourcePackage:
         try:
             self.fh = open(self.path, "rb")  # noqa: SIM115 - closed by close()
         except OSError as exc:
-            raise ExportError(f"cannot read {self.path}: {exc.strerror or exc}") from exc
+            raise SourceUnreadable(f"cannot read {self.path}: {exc.strerror or exc}") from exc
         try:
             self._open(sha256)
         except BaseException:
@@ -190,9 +194,13 @@ def export_problem(path: str | Path) -> str | None:
 
     Reads only the package's directory and the small parts export must change
     besides the body (which opening has read already): cheap enough for open.
+    A file that cannot be read right now is not a problem of the document: the
+    export says so if it still cannot when it runs.
     """
     try:
         with SourcePackage(path):
             return None
+    except SourceUnreadable:
+        return None
     except ExportError as err:
         return str(err)
