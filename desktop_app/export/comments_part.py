@@ -24,7 +24,7 @@ _MAX_ID = 2**31 - 1  # ST_DecimalNumber as Word reads it
 
 
 def _el(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
-    el = etree.SubElement(parent, w(tag), nsmap=_NSMAP)
+    el = etree.SubElement(parent, w(tag))  # the part's own prefix for w, whatever it is
     for key, value in attrs.items():
         el.set(w(key), value)
     return el

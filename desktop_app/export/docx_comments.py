@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from desktop_app.document.body import body_paragraphs, find_body, w
+from desktop_app.document.body import TXBX, body_paragraphs, find_body, w
 from desktop_app.document.errors import DocumentError
 from desktop_app.document.model import Document
 from desktop_app.document.package import parse_xml
@@ -99,7 +99,10 @@ def export_reviewed_docx(
     with SourcePackage(source, document.sha256) as src:
         root = src.main_root()
         body = find_body(root)
-        paragraphs = [slot.element for slot in body_paragraphs(body)] if body is not None else []
+        # As the loader does: look into paragraphs for text boxes only if there are any.
+        boxes = next(root.iter(TXBX), None) is not None
+        paragraphs = ([slot.element for slot in body_paragraphs(body, with_textboxes=boxes)]
+                      if body is not None else [])
         if len(paragraphs) != document.paragraph_count:
             raise ExportError("the document reads differently than when it was opened "
                               f"({len(paragraphs)} paragraphs, not {document.paragraph_count}); "

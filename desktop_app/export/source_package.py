@@ -164,7 +164,7 @@ class SourcePackage:
         try:
             return _read_part(self.zf, name, self.limits)
         except DocumentError as err:
-            raise ExportError(f"{name} cannot be read: {_unwrap(err)}") from None
+            raise ExportError(_unwrap(err)) from None  # the reason names the part
 
     def parse(self, name: str, what: str | None = None) -> etree._Element:
         data = self.read(name)
