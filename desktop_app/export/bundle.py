@@ -223,6 +223,8 @@ def describe(result: ExportResult) -> str:
     parts.append(f"{listed} written in {folder}")
     text = "; ".join(parts)
     text = text[:1].upper() + text[1:] + "."
+    for note in s.notes:  # what the copy repaired or left out of the package
+        text += f"\nNote: {note}."
     if result.upload is not None:
         if result.upload_error is None:
             text += f"\nUploaded {_n(len(result.uploaded), 'file')} to {result.upload.where}."

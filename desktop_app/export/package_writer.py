@@ -188,9 +188,12 @@ class PackageCopy:
 
 
 def _like(info: zipfile.ZipInfo, name: str | None = None) -> zipfile.ZipInfo:
-    """A fresh entry with `info`'s name (or `name`), date and compression."""
+    """A fresh entry with `info`'s name (or `name`) and date, deflated unless the
+    original was stored or barely shrank (images, embedded packages: deflating
+    them again costs time and saves nothing)."""
     out = zipfile.ZipInfo(name or info.filename, date_time=info.date_time)
-    stored = info.compress_type == zipfile.ZIP_STORED and name is None
+    stored = name is None and (info.compress_type == zipfile.ZIP_STORED
+                               or info.compress_size >= 0.97 * info.file_size > 0)
     out.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     out.external_attr = info.external_attr if name is None else 0o644 << 16
     return out
