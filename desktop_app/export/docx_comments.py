@@ -191,6 +191,10 @@ def _put_parts(src: SourcePackage, copy: PackageCopy, root: etree._Element,
     if name is not None:
         copy.replaced[name] = notes
     else:
+        for rel in list(src.main_rels.of_type("/comments")):  # to a part that is missing
+            src.main_rels.remove(rel)
+            src.notes.append(f"the comments part {rel.part(src.main)} is missing; the copy has "
+                             "a new one")
         folder = src.part_folder()
         name = src.names.free_name(folder, "comments", ".xml")
         copy.added[name] = notes

@@ -407,3 +407,16 @@ def test_huge_headers_do_not_make_export_use_gigabytes(tmp_path: Path):
             i.file_size for i in zipfile.ZipFile(src).infolist() if "header" in i.filename]
     with zipfile.ZipFile(out) as zf:  # not python-docx: it would build the trees again
         assert zf.read("word/comments.xml").count(b"<w:comment ") == 1
+
+
+def test_a_comments_part_that_is_missing_is_made_anew(tmp_path: Path):
+    rel = f'<Relationship Id="rIdC" Type="{R_TYPES}/comments" Target="comments.xml"/>'
+    src = write_docx(tmp_path / "gone.docx", BODY, doc_rels=with_rels(rel))
+    doc, findings = findings_for(src)
+    out = tmp_path / "gone (reviewed).docx"
+    summary = export_reviewed_docx(src, doc, {doc.sections[0].id: findings}, out)
+    check_copy(src, out, findings)  # python-docx refuses two comments relationships
+    assert summary.notes == ["the comments part word/comments.xml is missing; the copy has a "
+                             "new one"]
+    with zipfile.ZipFile(out) as zf:
+        assert zf.read("word/_rels/document.xml.rels").count(b"/comments") == 1
