@@ -82,6 +82,9 @@ class SourcePackage:
         self.close()
 
     def close(self) -> None:
+        zf = getattr(self, "zf", None)
+        if zf is not None:
+            zf.close()
         self.fh.close()
 
     # -- opening ----------------------------------------------------------------------

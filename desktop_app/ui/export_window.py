@@ -88,8 +88,8 @@ class ExportAction:
         if self.dialog is not None:
             self.dialog.raise_()
             return self.dialog
-        # Imported on first use: the dialog brings the export code and python-docx
-        # (~100 ms), which the window's start-up has no need for.
+        # Imported on first use: the dialog brings the export code, which the
+        # window's start-up has no need for.
         from desktop_app.ui.export_dialog import ExportDialog
         from desktop_app.ui.export_source import snapshot_from_analysis
 
