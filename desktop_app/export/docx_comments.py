@@ -25,10 +25,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from desktop_app.document.body import TXBX, body_paragraphs, find_body, w
-from desktop_app.document.errors import DocumentError
+from desktop_app.document.body import TXBX, body_paragraphs, find_body
 from desktop_app.document.model import Document
-from desktop_app.document.package import parse_xml
 from desktop_app.export import comments_part
 from desktop_app.export.annotate import Annotator, ExportSummary, comment_text
 from desktop_app.export.atomic import atomic_target, link_problem
@@ -45,6 +43,7 @@ from desktop_app.export.source_package import (
     export_problem,
 )
 from desktop_app.export.tracked_changes import highest_w_id
+from desktop_app.export.verify import verify_parts
 from desktop_app.export.xmltext import xml_safe
 from desktop_app.export.zip_parts import PartStream, PartUnreadable
 from desktop_app.review.findings import Finding
@@ -180,7 +179,7 @@ def _put_parts(src: SourcePackage, copy: PackageCopy, root: etree._Element,
     """The main part and, if it changed, the comments part, checked and in place."""
     main = serialize(root)
     notes = comments.to_bytes() if comments.added else None
-    _verify(main, notes, comments.added)
+    verify_parts(main, notes, comments.added)
     if src.strict:
         main = to_strict(main)
         notes = to_strict(notes) if notes is not None else None
@@ -200,34 +199,6 @@ def _put_parts(src: SourcePackage, copy: PackageCopy, root: etree._Element,
         copy.added[name] = notes
         src.main_rels.add(src.rel_type("comments"), posixpath.relpath(name, folder or "."))
     src.content_types.set(name, comments_part.CONTENT_TYPE)
-
-
-_MARKS = (w("commentRangeStart"), w("commentRangeEnd"), w("commentReference"))
-
-
-def _verify(main: bytes, comments: bytes | None, added: list[int]) -> None:
-    """Parse what export wrote again: every new comment once in the comments part,
-    with one range start, one range end and one reference in the body."""
-    try:
-        body = parse_xml(main, "the rewritten main document part")
-        notes = parse_xml(comments, "the rewritten comments part") if comments else None
-    except DocumentError as err:
-        raise ExportError(f"the reviewed copy failed its own check ({err.reason}); "
-                          "nothing was written") from None
-    if not added:
-        return
-    assert notes is not None
-    counts: dict[tuple[str, str], int] = {}
-    for el in body.iter(*_MARKS):
-        key = (el.tag, el.get(w("id"), ""))
-        counts[key] = counts.get(key, 0) + 1
-    in_part: dict[str, int] = {}
-    for el in notes.iter(comments_part.COMMENT):
-        in_part[el.get(w("id"), "")] = in_part.get(el.get(w("id"), ""), 0) + 1
-    for cid in map(str, added):
-        if in_part.get(cid) != 1 or any(counts.get((tag, cid)) != 1 for tag in _MARKS):
-            raise ExportError(f"the reviewed copy failed its own check (comment {cid} is not "
-                              "marked exactly once in the text); nothing was written")
 
 
 def check_target(source: Path, out: Path) -> None:

@@ -422,3 +422,25 @@ def test_a_comments_part_that_is_missing_is_made_anew(tmp_path: Path):
                              "new one"]
     with zipfile.ZipFile(out) as zf:
         assert zf.read("word/_rels/document.xml.rels").count(b"/comments") == 1
+
+
+def test_a_rewritten_part_that_would_not_parse_is_never_written(tmp_path: Path, monkeypatch):
+    """The check after the rewrite: here a comment loses its reference run."""
+    from desktop_app.export import annotate
+
+    src = write_docx(tmp_path / "x.docx", BODY)
+    doc, findings = findings_for(src)
+    real = annotate.mark_range
+
+    def no_reference(*args):
+        placed = real(*args)
+        p = args[2]
+        for ref in list(p.iter(w("commentReference"))):
+            ref.getparent().remove(ref)
+        return placed
+
+    monkeypatch.setattr(annotate, "mark_range", no_reference)
+    out = tmp_path / "out.docx"
+    with pytest.raises(ExportError, match=r"own check \(comment \d+ is not marked exactly once"):
+        export_reviewed_docx(src, doc, {doc.sections[0].id: findings}, out)
+    assert not out.exists()
