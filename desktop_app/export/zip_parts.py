@@ -53,24 +53,30 @@ class PartStream:
         pos = info.header_offset + _LOCAL_HEADER.size + fields[-2] + fields[-1]
         inflate = (zlib.decompressobj(-zlib.MAX_WBITS)
                    if info.compress_type == zipfile.ZIP_DEFLATED else None)
-        remaining, produced, crc = info.compress_size, 0, 0
-        while remaining > 0 or (inflate is not None and inflate.unconsumed_tail):
-            if inflate is not None and inflate.unconsumed_tail:
-                raw = inflate.unconsumed_tail
-            else:
+        remaining, produced, crc, full = info.compress_size, 0, 0, False
+        while True:
+            if inflate is not None and (inflate.unconsumed_tail or full):
+                raw = inflate.unconsumed_tail  # b"" when inflate may still hold output
+            elif remaining > 0:
                 self.fh.seek(pos)
                 raw = self.fh.read(min(CHUNK, remaining))
                 if not raw:
                     raise PartUnreadable(info.filename, "the file ends inside it (truncated)")
                 pos += len(raw)
                 remaining -= len(raw)
+            else:
+                break
             if inflate is None:
                 data = raw
             else:
-                try:  # never more than the directory declared, plus one byte to notice
-                    data = inflate.decompress(raw, max(info.file_size - produced, 0) + 1)
+                # At most a chunk at a time (1 MB of deflate can unpack to 1 GB), and
+                # never more than the directory declared, plus one byte to notice.
+                limit = min(CHUNK, max(info.file_size - produced, 0) + 1)
+                try:
+                    data = inflate.decompress(raw, limit)
                 except zlib.error as exc:
                     raise PartUnreadable(info.filename, f"its data is corrupt ({exc})") from None
+                full = len(data) == limit
             produced += len(data)
             if produced > info.file_size:
                 raise PartUnreadable(info.filename, "it unpacks to more than the zip directory "

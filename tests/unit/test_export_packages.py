@@ -402,7 +402,9 @@ def test_huge_headers_do_not_make_export_use_gigabytes(tmp_path: Path):
                           capture_output=True, text=True, timeout=120,
                           cwd=Path(__file__).resolve().parents[2])
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert int(proc.stdout) < 300, f"peak {proc.stdout.strip()} MB"
+    # Opening the file alone peaks at ~25 MB, the export at ~32 MB: parts go through
+    # in 1 MB chunks. Reading each part whole (30 MB) would be well over this.
+    assert int(proc.stdout) < 64, f"peak {proc.stdout.strip()} MB"
     assert sha256(src) == before
     with zipfile.ZipFile(out) as zf:
         assert [i.file_size for i in zf.infolist() if "header" in i.filename] == [
