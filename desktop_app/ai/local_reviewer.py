@@ -26,7 +26,7 @@ from desktop_app.ai.provider import (
 from desktop_app.ai.rules import RULES, DocumentIndex, Hit, RuleSpec, SectionContext, SectionInfo
 from desktop_app.ai.rules.checkpoints import checkpoints_for
 from desktop_app.document.model import Document
-from desktop_app.review.findings import Finding
+from desktop_app.review.findings import Finding, assign_ids
 
 RULES_VERSION = 1  # bump whenever a rule changes what it reports
 
@@ -89,9 +89,13 @@ class LocalProvider:
                              RuleFinding(spec.id, self._finding(ctx, spec, hit))))
         made.sort(key=lambda item: (item[0], item[1]))
         out = [rf for _, _, rf in made]
-        anchor_findings(request.text, [rf.finding for rf in out])
-        for i, rf in enumerate(out):
-            rf.finding.ensure_id(request.section_id, i)
+        findings = [rf.finding for rf in out]
+        anchor_findings(request.text, findings)
+        # Ids unique across the parts of a long section, not only within one part
+        # (a repeated passage in two parts made the same ids).
+        owner = request.section_id if request.parts <= 1 else (
+            f"{request.section_id}\x00part {request.part}")
+        assign_ids(owner, findings)
         return out
 
     def _context(self, request: AnalysisRequest) -> SectionContext:

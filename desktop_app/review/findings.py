@@ -72,8 +72,7 @@ class Finding:
     def ensure_id(self, section_id: str, index: int) -> None:
         """A stable id from the section, the content and its position in the answer."""
         if not self.id:
-            key = f"{section_id}\x00{index}\x00{self.quote}\x00{self.issue}"
-            self.id = "f-" + hashlib.blake2b(key.encode(), digest_size=5).hexdigest()
+            self.id = finding_id(section_id, index, self.quote, self.issue)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -82,6 +81,34 @@ class Finding:
     def from_dict(cls, data: dict[str, Any]) -> Finding:
         known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
         return cls(**known)
+
+
+def finding_id(section_id: str, index: int, quote: str, issue: str, salt: int = 0) -> str:
+    key = f"{section_id}\x00{index}\x00{quote}\x00{issue}"
+    if salt:
+        key += f"\x00{salt}"
+    return "f-" + hashlib.blake2b(key.encode(), digest_size=5).hexdigest()
+
+
+def assign_ids(section_id: str, findings: list[Finding]) -> None:
+    """Give a section's model or rules findings their ids, in place, afresh.
+
+    The id depends on the section, the finding's place in the section's whole
+    answer and its content, never on where the answer came from: a section
+    answered from the result cache (an answer first made for a twin section of
+    the same text) or analysed in parts gets ids of its own, unique in the
+    section, and an unchanged section gets the ids it had before (so stored
+    decisions stay attached). The store refuses two current findings with one id.
+    """
+    seen: set[str] = set()
+    for index, finding in enumerate(findings):
+        salt = 0
+        new = finding_id(section_id, index, finding.quote, finding.issue)
+        while new in seen:  # a 40-bit clash: rare, but it must not cost the section
+            salt += 1
+            new = finding_id(section_id, index, finding.quote, finding.issue, salt)
+        seen.add(new)
+        finding.id = new
 
 
 def _require_str(item: dict, key: str, where: str, allow_empty: bool = False) -> str:

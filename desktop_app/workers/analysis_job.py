@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from desktop_app.ai.anchoring import anchor_findings
+from desktop_app.ai.anchoring import anchor_findings, anchor_part_findings
 from desktop_app.ai.provider import (
     AnalysisRequest,
     AnalysisResult,
@@ -24,6 +24,7 @@ from desktop_app.ai.provider import (
     Usage,
 )
 from desktop_app.document.model import Section, iter_blocks
+from desktop_app.review.findings import assign_ids
 from desktop_app.review.frameworks import Framework
 
 MAX_PART_CHARS = 48_000  # ~12k tokens of section text per request
@@ -118,6 +119,8 @@ class AnalysisJob(QRunnable):
         findings = []
         model = None
         n = len(self.task.parts)
+        text = self.task.text
+        starts = part_starts(text, self.task.parts)
         for i, part in enumerate(self.task.parts, 1):
             if self.token.cancelled:
                 raise Cancelled()
@@ -129,9 +132,21 @@ class AnalysisJob(QRunnable):
                 err.usage.add(total)  # calls of earlier parts still count
                 raise
             total.add(result.usage)
+            if n == 1:
+                anchor_findings(text, result.findings)
+            else:  # a quote in part 2 that part 1 also has is part 2's
+                anchor_part_findings(text, starts[i - 1], part, result.findings)
             findings.extend(result.findings)
             model = result.model or model
-        anchor_findings(self.task.text, findings)
-        for index, finding in enumerate(findings):
-            finding.ensure_id(self.task.section_id, index)
+        assign_ids(self.task.section_id, findings)  # unique across the parts
         return AnalysisResult(findings, model, total, time.perf_counter() - start)
+
+
+def part_starts(text: str, parts: tuple[str, ...]) -> list[int]:
+    """Where each part begins in the section text (parts are cut between its lines)."""
+    starts, at = [], 0
+    for part in parts:
+        found = text.find(part, at)
+        starts.append(found if found >= 0 else at)
+        at = (found if found >= 0 else at) + len(part)
+    return starts
