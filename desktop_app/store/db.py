@@ -9,13 +9,17 @@ what is a bug in Margin.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from desktop_app.store.schema import MIGRATIONS
 
 DB_NAME = "margin.sqlite3"
+BUSY_SECONDS = 30.0  # another run's transactions take milliseconds: wait, do not fail
+T = TypeVar("T")
 
 
 class StoreError(Exception):
@@ -43,6 +47,11 @@ _ENVIRONMENT_CODES = {
 }
 
 
+def _busy(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
 def translate(exc: sqlite3.Error, path: Path) -> StoreError:
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
@@ -54,12 +63,23 @@ def translate(exc: sqlite3.Error, path: Path) -> StoreError:
 
 
 class Database:
-    def __init__(self, folder: Path) -> None:
+    """`busy_seconds`: how long a statement waits for another process's write
+    (two runs on one data folder take turns instead of failing)."""
+
+    def __init__(self, folder: Path, *, busy_seconds: float = BUSY_SECONDS) -> None:
         self.path = Path(folder) / DB_NAME
-        conn: sqlite3.Connection | None = None
+        self.busy_seconds = busy_seconds
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
+        except OSError as exc:
+            raise StoreEnvironmentError(
+                f"cannot open {self.path}: {exc.strerror or exc}") from exc
+        self._conn = self._patiently(self._open)
+
+    def _open(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(self.path, timeout=self.busy_seconds, isolation_level=None)
             self._conn = conn
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA journal_mode=WAL")
@@ -69,36 +89,64 @@ class Database:
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
             self._migrate()
+            return conn
         except BaseException as exc:
             # A half-opened connection must not linger until garbage collection.
             if conn is not None:
                 conn.close()
-            if isinstance(exc, sqlite3.Error):
+            if isinstance(exc, sqlite3.Error) and not _busy(exc):
                 raise translate(exc, self.path) from exc
             if isinstance(exc, OSError):
                 raise StoreEnvironmentError(
                     f"cannot open {self.path}: {exc.strerror or exc}") from exc
             raise
 
+    def _patiently(self, action: Callable[[], T]) -> T:
+        """`action()`, again after a pause while SQLite says another connection
+        holds the lock, until `busy_seconds` have passed. SQLite's own busy
+        handler covers most waits; some it does not (a WAL being recovered or
+        set up by another process, a schema being created), and those would
+        fail a second run at once."""
+        deadline = time.monotonic() + self.busy_seconds
+        pause = 0.005
+        while True:
+            try:
+                return action()
+            except sqlite3.Error as exc:
+                if not _busy(exc) or time.monotonic() + pause > deadline:
+                    raise translate(exc, self.path) from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
+
+    def set_busy_timeout(self, seconds: float) -> None:
+        self.busy_seconds = seconds
+        self._conn.execute(f"PRAGMA busy_timeout={int(seconds * 1000)}")
+
     def _migrate(self) -> None:
-        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise StoreEnvironmentError(
-                f"{self.path} was written by a newer Margin (schema {version}); update Margin"
-            )
-        for target, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self.transaction() as conn:
+        if self._conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS):
+            return  # the usual case: no write lock taken to open
+        # Read the version again under the write lock: two processes opening a
+        # new store at once both saw version 0 and both created the tables.
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > len(MIGRATIONS):
+                raise StoreEnvironmentError(
+                    f"{self.path} was written by a newer Margin (schema {version}); "
+                    "update Margin")
+            for target, script in enumerate(MIGRATIONS[version:], start=version + 1):
                 for statement in script:
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version={target}")
+                    self._conn.execute(statement)
+                self._conn.execute(f"PRAGMA user_version={target}")
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE … COMMIT; rolled back and translated on error."""
-        try:
-            self._conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise translate(exc, self.path) from exc
+        self._patiently(lambda: self._conn.execute("BEGIN IMMEDIATE"))
         try:
             yield self._conn
         except sqlite3.Error as exc:
@@ -124,10 +172,7 @@ class Database:
                 pass  # the error being raised says more than this one
 
     def query(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
-        try:
-            return self._conn.execute(sql, params).fetchall()
-        except sqlite3.Error as exc:
-            raise translate(exc, self.path) from exc
+        return self._patiently(lambda: self._conn.execute(sql, params).fetchall())
 
     def integrity_ok(self) -> bool:
         return self.query("PRAGMA integrity_check")[0][0] == "ok"
