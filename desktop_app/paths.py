@@ -30,5 +30,8 @@ def data_dir() -> Path:
         path = Path.home() / "Library" / "Application Support" / "Margin"
     else:
         path = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "margin"
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # the store and the log say what cannot be written there, and go on
     return path
