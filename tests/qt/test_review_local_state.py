@@ -324,7 +324,7 @@ def test_a_damaged_store_is_replaced_and_the_window_says_so(
     broken = isolated_data_dir / "margin.sqlite3"
     broken.write_bytes(b"this is not a database" * 100)
     window = new_window(qtbot)
-    doc = open_ready(qtbot, window, flawed)
+    open_ready(qtbot, window, flawed)
     assert window.banner.isVisible()
     said = window.banner.text.text()
     (aside,) = isolated_data_dir.glob("margin.sqlite3.damaged-*")
