@@ -10,10 +10,12 @@ failure of the section (`ProviderError`), never skipped silently.
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 
 from desktop_app.ai.anchoring import anchor_findings
+from desktop_app.ai.error_text import internal_error, log_internal
 from desktop_app.ai.provider import (
     AnalysisRequest,
     AnalysisResult,
@@ -27,6 +29,8 @@ from desktop_app.ai.rules import RULES, DocumentIndex, Hit, RuleSpec, SectionCon
 from desktop_app.ai.rules.checkpoints import checkpoints_for
 from desktop_app.document.model import Document
 from desktop_app.review.findings import Finding, assign_ids
+
+log = logging.getLogger(__name__)
 
 RULES_VERSION = 1  # bump whenever a rule changes what it reports
 
@@ -80,10 +84,12 @@ class LocalProvider:
             try:
                 hits = list(rule.check(ctx))
             except Exception as exc:  # a bug in a rule fails the section, visibly
+                # Type and place only: the exception's words may quote the section.
+                log_internal(log, f"built-in rule {spec.id} failed", exc)
                 raise ProviderError(
                     FailureKind.INTERNAL,
-                    f"built-in rule {spec.id} failed on this section: "
-                    f"{type(exc).__name__}: {exc}") from exc
+                    f"built-in rule {spec.id} failed on this section: {internal_error(exc)}"
+                ) from exc
             for hit in hits:
                 made.append((hit.start if hit.start is not None else -1, order,
                              RuleFinding(spec.id, self._finding(ctx, spec, hit))))

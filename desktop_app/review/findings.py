@@ -87,7 +87,8 @@ def finding_id(section_id: str, index: int, quote: str, issue: str, salt: int = 
     key = f"{section_id}\x00{index}\x00{quote}\x00{issue}"
     if salt:
         key += f"\x00{salt}"
-    return "f-" + hashlib.blake2b(key.encode(), digest_size=5).hexdigest()
+    # surrogatepass: an id is never the place a stray surrogate fails a section
+    return "f-" + hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=5).hexdigest()
 
 
 def assign_ids(section_id: str, findings: list[Finding]) -> None:
@@ -115,7 +116,18 @@ def _require_str(item: dict, key: str, where: str, allow_empty: bool = False) ->
     value = item.get(key)
     if not isinstance(value, str) or (not allow_empty and not value.strip()):
         raise SchemaError(f"{where}.{key} must be a non-empty string")
+    _check_encodable(value, f"{where}.{key}")
     return value.strip()
+
+
+def _check_encodable(value: str, where: str) -> None:
+    """A lone surrogate (JSON "\\ud800") can be neither stored nor sent: the answer is
+    malformed, and the message says where without quoting it."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise SchemaError(f"{where} contains an invalid character (a lone UTF-16 surrogate)"
+                          ) from None
 
 
 def validate_findings(payload: Any, source: str = "model") -> list[Finding]:
@@ -143,9 +155,13 @@ def validate_findings(payload: Any, source: str = "model") -> list[Finding]:
         checkpoints = item.get("checkpoints", [])
         if not isinstance(checkpoints, list) or not all(isinstance(c, str) for c in checkpoints):
             raise SchemaError(f"{where}.checkpoints must be a list of checkpoint ids")
+        for k, checkpoint in enumerate(checkpoints):
+            _check_encodable(checkpoint, f"{where}.checkpoints[{k}]")
         rewrite = item.get("rewrite")
         if rewrite is not None and not isinstance(rewrite, str):
             raise SchemaError(f"{where}.rewrite must be a string or null")
+        if isinstance(rewrite, str):
+            _check_encodable(rewrite, f"{where}.rewrite")
         findings.append(
             Finding(
                 category=_require_str(item, "category", where),

@@ -165,6 +165,11 @@ class Database:
         except sqlite3.Error as exc:
             self._rollback()
             raise translate(exc, self.path) from exc
+        except UnicodeEncodeError:
+            # A lone surrogate in a value: a bug upstream, said without the text.
+            self._rollback()
+            raise StoreBugError("internal database error (text with an invalid character, "
+                                "a lone surrogate, cannot be stored)") from None
         except BaseException:
             self._rollback()
             raise

@@ -7,12 +7,14 @@ section text and gives each finding a stable id.
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from desktop_app.ai.anchoring import anchor_findings, anchor_part_findings
+from desktop_app.ai.error_text import internal_error, log_internal
 from desktop_app.ai.provider import (
     AnalysisRequest,
     AnalysisResult,
@@ -26,6 +28,8 @@ from desktop_app.ai.provider import (
 from desktop_app.document.model import Section, iter_blocks
 from desktop_app.review.findings import assign_ids
 from desktop_app.review.frameworks import Framework
+
+log = logging.getLogger(__name__)
 
 MAX_PART_CHARS = 48_000  # ~12k tokens of section text per request
 
@@ -98,8 +102,10 @@ class AnalysisJob(QRunnable):
         except ProviderError as err:
             self._emit(self.signals.failed, sid, err)
         except Exception as exc:  # noqa: BLE001 - a bug in one job must not kill the pool thread
+            # Type and place only: repr(exc) can hold the section's text.
+            log_internal(log, f"section {sid} failed", exc)
             self._emit(self.signals.failed, sid,
-                       ProviderError(FailureKind.INTERNAL, f"internal error: {exc!r}"))
+                       ProviderError(FailureKind.INTERNAL, internal_error(exc)))
         else:
             self.reported_at = time.perf_counter()
             self._emit(self.signals.finished, sid, result)
