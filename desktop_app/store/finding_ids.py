@@ -43,7 +43,7 @@ def unclash_ids(conn: sqlite3.Connection, review_id: int, section_id: str,
         if salt:
             changed += 1
         taken.add(finding.id)
-    if changed:
-        log.warning("section %s: %d finding ids were taken in the review; new ids given",
+    if changed:  # info, not warning: nothing is wrong for the user, nothing to do
+        log.info("section %s: %d finding ids were taken in the review; new ids given",
                     section_id, changed)
     return changed
