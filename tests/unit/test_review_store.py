@@ -406,3 +406,19 @@ def test_an_answer_whose_ids_other_findings_hold_is_saved_with_new_ids(store, db
     assert len(ids) == 2 and taken not in ids and len(set(ids)) == 2
     assert [f.id for f in store.section(rid, causes.id).findings] == [taken]
     assert count(db, "SELECT COUNT(*) FROM findings WHERE superseded = 0") == 3
+
+
+def test_own_finding_on_a_repeated_passage_stays_on_it_when_the_text_changes(store, tmp_path):
+    text = "It failed. Then it held. It failed."
+    doc = make_doc(tmp_path / "a.docx", [("Summary", text)])
+    rid = open_review(store, doc).review_id
+    (s,) = doc.walk()
+    second = text.rindex("It failed.")
+    draft = finding("It failed.", issue="Say when, the second time.")
+    draft.anchored, draft.start, draft.end = True, second, second + len("It failed.")
+    mine = store.add_user_finding(rid, s.id, draft)
+
+    changed = make_doc(tmp_path / "a.docx", [("Summary", "Sadly, " + text)])
+    state = open_review(store, changed)
+    (kept,) = [f for f in state.sections[s.id].findings if f.id == mine.id]
+    assert kept.anchored and kept.start == len("Sadly, ") + second
