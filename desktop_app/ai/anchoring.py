@@ -316,3 +316,25 @@ def _nearest(text: str, quote: str, start: int, end: int) -> int | None:
     if after >= 0:
         candidates.append((max(0, after - end), after))
     return min(candidates)[1] if candidates else None
+
+
+def part_starts(text: str, parts: tuple[str, ...] | list[str]) -> list[int]:
+    """Where each part begins in the section text (parts are cut between its lines)."""
+    starts, at = [], 0
+    for part in parts:
+        found = text.find(part, at)
+        starts.append(found if found >= 0 else at)
+        at = (found if found >= 0 else at) + len(part)
+    return starts
+
+
+def anchor_parts(section_text: str, parts: tuple[str, ...] | list[str],
+                 findings_by_part: list[list[Finding]]) -> None:
+    """Anchor each part's findings on the section text, in their own part first."""
+    if len(parts) <= 1:
+        for findings in findings_by_part:
+            anchor_findings(section_text, findings)
+        return
+    for start, part, findings in zip(part_starts(section_text, parts), parts, findings_by_part,
+                                     strict=True):
+        anchor_part_findings(section_text, start, part, findings)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from desktop_app.ai.anchoring import anchor_findings, anchor_part_findings
+from desktop_app.ai.anchoring import anchor_findings, anchor_part_findings, part_starts
 from desktop_app.ai.error_text import internal_error, log_internal
 from desktop_app.ai.provider import (
     AnalysisRequest,
@@ -147,12 +147,3 @@ class AnalysisJob(QRunnable):
         assign_ids(self.task.section_id, findings)  # unique across the parts
         return AnalysisResult(findings, model, total, time.perf_counter() - start)
 
-
-def part_starts(text: str, parts: tuple[str, ...]) -> list[int]:
-    """Where each part begins in the section text (parts are cut between its lines)."""
-    starts, at = [], 0
-    for part in parts:
-        found = text.find(part, at)
-        starts.append(found if found >= 0 else at)
-        at = (found if found >= 0 else at) + len(part)
-    return starts
