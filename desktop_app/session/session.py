@@ -94,8 +94,10 @@ class ReviewSession:
                 self.document, framework_identity(self.framework), self.framework.name,
                 i.name, list(i.models), provider_identity=i.cache_identity)
         except StoreError as err:
-            self.storage.set_error(err)
-            return None
+            if not self.storage.fall_back_to_memory(err):
+                self.storage.set_error(err)
+                return None
+            return self.open_review()  # in memory, for this run
         self.review_id = state.review_id
         self.state = state
         return state

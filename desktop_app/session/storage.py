@@ -8,6 +8,12 @@ full, read-only, locked, damaged) is kept, in order, and tried again later
 runs; a write refused as a bug is logged and listed as lost, never retried.
 Listeners hear about every change of that state, so the window can say
 plainly what is not saved and why, and `margin review` can say it once.
+
+Opening (store/opening.py): a damaged store is moved aside and a new one
+started (`notice` says so, once). One that cannot be used at all (read-only,
+full, a newer schema) is, for `margin review` (`memory_fallback`), replaced by
+one in memory so that the run goes on and writes its report; the window
+instead keeps the reviewer's work waiting and tries again.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from typing import Any, Protocol
 from desktop_app import paths
 from desktop_app.session.result_cache import SafeCache
 from desktop_app.store.db import Database, StoreBugError, StoreEnvironmentError, StoreError
+from desktop_app.store.opening import in_memory, open_store
 from desktop_app.store.results import ResultCache
 from desktop_app.store.review_state import ReviewSummary
 from desktop_app.store.reviews import ReviewStore
@@ -50,10 +57,14 @@ class PendingWrite:
 
 
 class Storage:
-    def __init__(self, folder: Callable[[], Path] = paths.data_dir) -> None:
+    def __init__(self, folder: Callable[[], Path] = paths.data_dir, *,
+                 memory_fallback: bool = False) -> None:
         self._folder = folder
+        self._memory_fallback = memory_fallback
         self.db: Database | None = None
         self.store: ReviewStore | None = None
+        self.saved = True  # False: the store is in memory, gone when the run ends
+        self.notice = ""  # what the reviewer must know about the store (a damaged one replaced)
         self.error = ""  # why the last write failed; "" once everything is saved
         self.lost: list[str] = []  # writes refused as bugs: not saved, not retried
         self._pending: list[PendingWrite] = []
@@ -72,11 +83,27 @@ class Storage:
         open, `error` then says why."""
         if self.db is None:
             try:
-                self.db = Database(self._folder())
-                self.store = ReviewStore(self.db)
+                opened = open_store(self._folder(), memory_fallback=self._memory_fallback)
             except StoreError as err:
                 self._set_error(err)
+            else:
+                self.db, self.saved, self.notice = opened.db, opened.saved, opened.notice
+                self.store = ReviewStore(opened.db)
         return self.store
+
+    def fall_back_to_memory(self, err: StoreError) -> bool:
+        """The store refused the first write (full, read-only, damaged past what the
+        check saw): with `memory_fallback`, the run goes on in memory (True)."""
+        if not self._memory_fallback or not self.saved or self.db is None:
+            return False
+        path = self.db.path
+        self.db.close()
+        opened = in_memory(str(err), path)
+        if self.notice:
+            opened.notice = f"{self.notice}; then {opened.notice}"
+        self.db, self.saved, self.notice = opened.db, opened.saved, opened.notice
+        self.store, self._cache = ReviewStore(opened.db), None
+        return True
 
     def result_cache(self) -> SafeCache | None:
         """The dispatchers' result cache; analysis works without it (and asks again)."""

@@ -11,7 +11,8 @@ import logging
 import time
 from dataclasses import dataclass
 
-from desktop_app.ai.anchoring import anchor_findings
+from desktop_app.ai.anchoring import anchor_findings, anchor_part_findings, part_starts
+from desktop_app.ai.error_text import internal_error, log_internal
 from desktop_app.ai.provider import (
     AnalysisRequest,
     AnalysisResult,
@@ -22,6 +23,7 @@ from desktop_app.ai.provider import (
     Usage,
 )
 from desktop_app.document.model import Section, iter_blocks
+from desktop_app.review.findings import assign_ids
 from desktop_app.review.frameworks import Framework
 from desktop_app.workers.jobs import JobBase
 
@@ -78,9 +80,10 @@ class AnalysisJob(JobBase):
             # Kept with the section for as long as the review is open: without its
             # traceback, whose frames would keep this job (and the section's text) alive.
             return exc.with_traceback(None)
-        # A bug in one job costs its section, never the pool thread.
-        log.error("section %s: internal error (%s)", self.task.section_id, type(exc).__name__)
-        return ProviderError(FailureKind.INTERNAL, f"internal error: {exc!r}")
+        # A bug in one job costs its section, never the pool thread. Type and place
+        # only: repr(exc) can hold the section's text.
+        log_internal(log, f"section {self.task.section_id} failed", exc)
+        return ProviderError(FailureKind.INTERNAL, internal_error(exc))
 
     def work(self) -> AnalysisResult:
         start = time.perf_counter()
@@ -88,6 +91,8 @@ class AnalysisJob(JobBase):
         findings = []
         model = None
         n = len(self.task.parts)
+        text = self.task.text
+        starts = part_starts(text, self.task.parts)
         for i, part in enumerate(self.task.parts, 1):
             if self.token.cancelled:
                 raise Cancelled()
@@ -99,9 +104,12 @@ class AnalysisJob(JobBase):
                 err.usage.add(total)  # calls of earlier parts still count
                 raise
             total.add(result.usage)
+            if n == 1:
+                anchor_findings(text, result.findings)
+            else:  # a quote in part 2 that part 1 also has is part 2's
+                anchor_part_findings(text, starts[i - 1], part, result.findings)
             findings.extend(result.findings)
             model = result.model or model
-        anchor_findings(self.task.text, findings)
-        for index, finding in enumerate(findings):
-            finding.ensure_id(self.task.section_id, index)
+        assign_ids(self.task.section_id, findings)  # unique across the parts
         return AnalysisResult(findings, model, total, time.perf_counter() - start)
+

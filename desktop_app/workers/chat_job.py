@@ -17,6 +17,7 @@ read timeout bounds how long that can take. Nothing here touches widgets.
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 import time
@@ -26,6 +27,7 @@ from PySide6.QtCore import Signal
 
 from desktop_app.ai.bedrock import StreamDelta, StreamEnd, StreamError
 from desktop_app.ai.chat import ChatTask, PreparedChat, prepare_chat
+from desktop_app.ai.error_text import internal_error, log_internal
 from desktop_app.ai.provider import Cancelled, FailureKind, ProviderError, Usage
 from desktop_app.workers.jobs import JobBase, JobSignals
 
@@ -34,6 +36,8 @@ _POLL = 0.05  # seconds between cancel checks while waiting for the stream
 # that a fast stream does not wake it for every token (the first goes at once).
 EMIT_GAP = 0.02
 _DONE = object()
+
+log = logging.getLogger(__name__)
 
 
 class ChatSignals(JobSignals):
@@ -64,8 +68,10 @@ class ChatJob(JobBase):
     def failure(self, exc: BaseException) -> ProviderError:
         if isinstance(exc, ProviderError):
             return exc.with_traceback(None)  # its frames would keep this job alive
-        # A bug must not kill the pool thread; what was written so far is kept.
-        return StreamError(FailureKind.INTERNAL, f"internal error: {exc!r}",
+        # A bug must not kill the pool thread; what was written so far is kept. Type
+        # and place only: repr(exc) can hold the document's text.
+        log_internal(log, "chat answer failed", exc)
+        return StreamError(FailureKind.INTERNAL, internal_error(exc),
                            partial_text="".join(self._parts))
 
     def _pump(self, prepared: PreparedChat, parts: list[str]) -> StreamEnd:

@@ -8,6 +8,9 @@ import weakref
 
 import pytest
 
+from desktop_app.ai.provider import AnalysisRequest, CancelToken, ProviderError
+from desktop_app.review.frameworks import find_framework
+from desktop_app.workers.analysis_job import AnalysisJob, SectionTask
 from desktop_app.workers.jobs import Job, JobRunner
 
 
@@ -162,24 +165,25 @@ def test_a_job_stops_at_a_cancel_while_it_works(qtbot, runner: JobRunner) -> Non
     qtbot.waitUntil(lambda: runner.active == 0)
 
 
-def test_an_analysis_job_reports_a_bug_as_a_failure_of_its_section(qtbot, runner) -> None:
-    from desktop_app.ai.provider import FailureKind, ProviderError
-    from desktop_app.review.frameworks import find_framework
-    from desktop_app.workers.analysis_job import AnalysisJob, SectionTask
+SECRET = "the QUOKKA-7F3A plant failed"
 
-    class Broken:
-        name, models = "broken", ["broken-1"]
 
-        def cache_identity(self) -> str:
-            return "broken"
+class _Exploding:
+    name, models = "exploding", ["x"]
 
-        def analyse(self, _request, _cancel):  # type: ignore[no-untyped-def]
-            raise KeyError("no such field")
+    def cache_identity(self) -> str:
+        return "exploding"
 
-    job = AnalysisJob(SectionTask("s1", "Scope", "Some text.", ("Some text.",)), Broken(),
+    def analyse(self, request: AnalysisRequest, cancel: CancelToken):
+        raise KeyError(request.text)  # a bug whose words are the section
+
+
+def test_a_job_that_breaks_fails_without_the_section_text(qtbot):
+    job = AnalysisJob(SectionTask("s1", "Title", SECRET, (SECRET,)), _Exploding(),
                       find_framework(None))
-    with qtbot.waitSignal(job.signals.failed) as blocker:
-        runner.start(job)
-    error = blocker.args[0]
-    assert isinstance(error, ProviderError) and error.kind is FailureKind.INTERNAL
-    assert "KeyError" in error.message
+    got: list = []
+    job.signals.failed.connect(got.append)  # the one job base: failed(error)
+    job.run()
+    (err,) = got
+    assert isinstance(err, ProviderError) and "KeyError" in err.message
+    assert "QUOKKA" not in err.message

@@ -402,6 +402,7 @@ class MainWindow(QMainWindow):
         self.chat.finding_requested.connect(self._finding_from_chat)
         self.chat.usage_recorded.connect(self.statistics.refresh)
         self.banner.retry_requested.connect(self._retry_saving)
+        self.banner.dismissed.connect(lambda: setattr(review.storage, "notice", ""))
         self.banner.close_anyway.connect(self._close_without_saving)
         self.banner.close_again.connect(self.close)
         self.framework_picker.framework_changed.connect(self._on_framework_changed)
@@ -445,6 +446,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.recent.add(path)
         self._rebuild_recent_menu()
+        self.export.check(doc)  # whether a reviewed copy can be made: said before the work
         self.document_loaded.emit(doc)
 
     def _on_refused(self, text: str, reason: str, _path: str) -> None:

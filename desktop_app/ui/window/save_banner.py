@@ -1,6 +1,7 @@
 """Saving, as the reviewer sees it: a red strip above the panes while the review cannot
-be saved (what and why, Retry, and a retry every 30 s), and the question asked
-before closing a window whose changes could not be saved.
+be saved (what and why, Retry, and a retry every 30 s), or once, until
+dismissed, that a damaged store was replaced; and the question asked before
+closing a window whose changes could not be saved.
 
 A part of the window: told the store's state (`show_state`), it says
 `retry_requested` (its button, its timer) and leaves the saving to the session.
@@ -41,6 +42,7 @@ def banner_text(error: str, unsaved: list[str], lost: list[str], review_open: bo
 
 class SaveBanner(QFrame):
     retry_requested = Signal()
+    dismissed = Signal()  # the reviewer has read the store's notice
     close_anyway = Signal()  # the reviewer closes without the changes that wait
     close_again = Signal()  # Try Again in the close question: close once more
 
@@ -61,10 +63,16 @@ class SaveBanner(QFrame):
         self.retry = QPushButton("Retry Now")
         self.retry.setObjectName("storeRetryButton")
         self.retry.clicked.connect(self.retry_requested)
+        self.dismiss = QPushButton("Dismiss")
+        self.dismiss.setObjectName("storeDismissButton")
+        self.dismiss.clicked.connect(self.dismissed)
+        self.dismiss.clicked.connect(self.hide)
+        self.dismiss.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignVCenter)
         self.hide()
 
     def show_state(self, storage: Storage, review_open: bool, document_open: bool) -> None:
@@ -76,14 +84,29 @@ class SaveBanner(QFrame):
             if storage.unsaved and not self.retry_timer.isActive():
                 self.retry_timer.start()
         else:
-            self.hide()
             self.retry_timer.stop()
+            if storage.notice:
+                self.show_notice(storage.notice)
+            else:
+                self.hide()
 
     def show_problem(self, error: str, unsaved: list[str], lost: list[str],
                      review_open: bool) -> None:
         self.text.setText(banner_text(error, unsaved, lost, review_open))
         self.setToolTip("\n".join(["Waiting to be saved:", *unsaved]) if unsaved else "")
         self.retry.setVisible(bool(unsaved) or not review_open)
+        self.dismiss.setVisible(False)
+        self.setAccessibleDescription(self.text.text())
+        self.show()
+
+    def show_notice(self, notice: str) -> None:
+        """Not a failure to save but something the reviewer must know (a damaged
+        store was moved aside and a new one started); shown until dismissed."""
+        text = notice[:1].upper() + notice[1:]
+        self.text.setText(f"<b>Review store replaced.</b> {escape(text)}.")
+        self.setToolTip("")
+        self.retry.setVisible(False)
+        self.dismiss.setVisible(True)
         self.setAccessibleDescription(self.text.text())
         self.show()
 
