@@ -17,6 +17,7 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_CANNOT_OPEN, EXIT_PROVIDER, EXIT_FAILED = range(6)
+MAX_CONCURRENCY = 256
 REPORT_FORMATS = (".json", ".md", ".html", ".csv")
 
 
@@ -31,7 +32,13 @@ def parser() -> argparse.ArgumentParser:
                    help="repeatable: the fallback chain, in order")
     p.add_argument("--region", metavar="R")
     p.add_argument("--profile", metavar="P")
-    p.add_argument("--concurrency", type=int, metavar="N")
+    p.add_argument("--concurrency", type=int, metavar="N",
+                   help="requests in flight at most (a cap: sends are paced to the quota)")
+    p.add_argument("--rpm", action="append", metavar="[MODEL=]N",
+                   help="the model's requests-per-minute quota, if known: pacing starts there "
+                        "(repeatable; without MODEL= for every model of the chain)")
+    p.add_argument("--tpm", action="append", metavar="[MODEL=]N",
+                   help="the model's tokens-per-minute quota, likewise")
     p.add_argument("--report", metavar="PATH", help="write the report: .json .md .html .csv")
     p.add_argument("--out", metavar="PATH.docx", help="write a reviewed copy with Word comments")
     p.add_argument("--accept-all", action="store_true",
@@ -59,8 +66,12 @@ def run(argv: Sequence[str]) -> int:
                     "overwritten, choose another name", EXIT_USAGE)
     if not 0.0 <= args.min_confidence <= 1.0:
         return fail("--min-confidence must be between 0 and 1", EXIT_USAGE)
-    if args.concurrency is not None and not 1 <= args.concurrency <= 64:
-        return fail("--concurrency must be between 1 and 64", EXIT_USAGE)
+    if args.concurrency is not None and not 1 <= args.concurrency <= MAX_CONCURRENCY:
+        return fail(f"--concurrency must be between 1 and {MAX_CONCURRENCY}", EXIT_USAGE)
+    try:
+        quotas = parse_quotas(args.rpm or [], args.tpm or [])
+    except ValueError as err:
+        return fail(str(err), EXIT_USAGE)
 
     from desktop_app.diagnostics.log_setup import configure_logging, log_startup
     from desktop_app.document import DocumentError, load
@@ -82,7 +93,7 @@ def run(argv: Sequence[str]) -> int:
         return fail(f"cannot open {args.file}: {err.reason}", EXIT_CANNOT_OPEN)
     log.info("reviewing %s: %d words, provider %s", Path(args.file).name, doc.words, args.provider)
 
-    provider, why = make_provider(args, doc)
+    provider, why = make_provider(args, doc, quotas)
     if provider is None:
         return fail(why, EXIT_PROVIDER)
     if not args.quiet and why:
@@ -90,7 +101,27 @@ def run(argv: Sequence[str]) -> int:
     return _run_dispatch(args, doc, framework, provider)
 
 
-def make_provider(args, doc):
+def parse_quotas(rpm: Sequence[str], tpm: Sequence[str]) -> dict:
+    """--rpm/--tpm values ("N" or "MODEL=N") -> {model or "*": Quota}; ValueError if bad."""
+    from desktop_app.ai.config import ALL_MODELS, Quota
+
+    found: dict[str, dict[str, float]] = {}
+    for flag, key, values in (("--rpm", "requests_per_minute", rpm),
+                              ("--tpm", "tokens_per_minute", tpm)):
+        for value in values:
+            model, _, number = value.rpartition("=")
+            try:
+                amount = float(number)
+            except ValueError:
+                amount = -1.0
+            if not amount > 0 or amount == float("inf"):
+                raise ValueError(f"{flag} {value}: give a positive number per minute, "
+                                 f"optionally after MODEL=")
+            found.setdefault(model.strip() or ALL_MODELS, {})[key] = amount
+    return {model: Quota(**values) for model, values in found.items()}
+
+
+def make_provider(args, doc, quotas=None):
     """(provider, note) — or (None, reason) when the chosen provider cannot work."""
     from desktop_app.ai.aws import credentials_available
     from desktop_app.ai.local_reviewer import LocalProvider
@@ -116,6 +147,8 @@ def make_provider(args, doc):
         overrides["models"] = list(args.model)
     if args.concurrency:
         overrides["max_concurrency"] = args.concurrency
+    if quotas:
+        overrides["quotas"] = quotas
     for key, value in overrides.items():
         if value is not None:
             setattr(config, key, value)
@@ -159,7 +192,8 @@ def _run_dispatch(args, doc, framework, provider) -> int:
     # Sections the review already has, for this text and these settings, cost
     # nothing: that is what lets a killed run resume where it stopped.
     stored = set() if args.fresh else set(state.reusable_ids())
-    threads = args.concurrency or (8 if provider.name == "bedrock" else max(2, os.cpu_count() or 2))
+    threads = args.concurrency or (provider.config.max_concurrency if provider.name == "bedrock"
+                                   else max(2, os.cpu_count() or 2))
     dispatcher = Dispatcher(provider, framework, cache=ResultCache(db, on_error=saver.warn),
                             max_threads=threads, document_title=doc.title)
     run = ReviewRun(doc, provider.name, list(provider.models), getattr(provider, "region", None),
