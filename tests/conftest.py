@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["tests.conftest_bedrock"]
+pytest_plugins = ["tests.conftest_bedrock", "tests.conftest_batch"]
 
 # Tests are headless everywhere: set before pytest-qt creates the QApplication.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"

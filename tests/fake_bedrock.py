@@ -16,19 +16,34 @@ Scripting, per model id (unknown ids behave like any other model):
     fake.model(M).token_limit(per_minute=120_000)  # tokens/min bucket -> "Too many tokens"
     fake.deny(M); fake.unknown(M)                  # shorthands for always(error)
     fake.requests / fake.requests_for(M) / fake.wait_for_requests(n)
+    fake.cache_min_tokens[M] = 1024                # below it a cache point caches nothing
+    Reply.findings([...], facts=[...])             # the forced tool's input: findings (+ facts)
 
 Without a script a model answers with one finding that quotes the first
-sentence of the section text verbatim, so end-to-end runs anchor.
+sentence of the section text verbatim, so end-to-end runs anchor (and, for
+another forced tool than report_findings, an empty findings list).
+
+Prompt caching as Bedrock does it: the prefix (tools, system, messages) up to
+each `cachePoint` with at least the model's minimum of tokens since the
+previous one is a checkpoint. A request reads the longest checkpoint already
+written and writes the rest up to its last checkpoint; what it writes is
+there for requests that arrive after it has answered, so concurrent first
+requests all write, as they do on the service. Tokens are counted at 4
+characters a token, the tool definitions included.
+
+Batch jobs (the `bedrock` control plane's model invocation jobs): set
+`fake.batch = FakeBatchJobs(s3_url)` (tests/fake_batch.py).
 
 In another process: `python -m tests.fake_bedrock` prints its URL and serves
 until stdin closes; POST /_fake/models/{id} {"latency", "throttle": {"rate",
-"burst"}, "tokens": {"per_minute", "burst"}} scripts it, GET /_fake/stats counts
-requests per model.
+"burst"}, "tokens": {"per_minute", "burst"}, "cache_min_tokens"} scripts it,
+GET /_fake/stats counts requests per model.
 """
 
 from __future__ import annotations
 
 import binascii
+import hashlib
 import itertools
 import json
 import re
@@ -45,7 +60,17 @@ from urllib.parse import unquote, urlsplit
 
 from desktop_app.ai.config import DEFAULT_MODELS
 from desktop_app.ai.prices import base_model_id
-from desktop_app.ai.prompts import TOOL_NAME, extract_section_text
+from desktop_app.ai.prompts import (
+    CONTEXT_BEGIN,
+    CONTEXT_END,
+    FACTS_BEGIN,
+    FACTS_END,
+    RELATED_BEGIN,
+    RELATED_END,
+    TOOL_NAME,
+    extract_block,
+    extract_section_text,
+)
 
 # HTTP status of each error code, as Bedrock Runtime sends them.
 ERROR_STATUS = {
@@ -90,11 +115,13 @@ class Reply:
     error_after: int | None = None  # stream: deltas sent before the exception frame
     delay: float = 0.0  # stream: seconds between frames
     latency: float | None = None  # overrides the model's latency for this answer
+    facts: list[dict[str, Any]] | None = None  # findings: also this facts list
 
     @classmethod
-    def findings(cls, findings: list[dict[str, Any]] | None = None, **kw: Any) -> Reply:
-        """A report_findings call; None = one finding quoting the section's first sentence."""
-        return cls("findings", findings, **kw)
+    def findings(cls, findings: list[dict[str, Any]] | None = None,
+                 facts: list[dict[str, Any]] | None = None, **kw: Any) -> Reply:
+        """A call to the forced tool; None = one finding quoting the section's first sentence."""
+        return cls("findings", findings, facts=facts, **kw)
 
     @classmethod
     def tool_input(cls, payload: Any, **kw: Any) -> Reply:
@@ -160,6 +187,17 @@ class TokenBucket:
 
 
 @dataclass
+class CachePlan:
+    """What a request reads from and writes to the prompt cache, decided on arrival."""
+
+    read: int = 0
+    write: int = 0
+    uncached: int = 0  # input tokens billed at the plain price
+    keys: tuple[str, ...] = ()  # checkpoints this request writes once it has answered
+    points: int = 0  # cache points in the request (valid or not)
+
+
+@dataclass
 class Recorded:
     model: str
     operation: str  # "converse" | "converse-stream"
@@ -167,6 +205,8 @@ class Recorded:
     headers: dict[str, str]
     at: float  # time.monotonic() on arrival
     throttled: bool = False
+    cache: CachePlan = field(default_factory=CachePlan)
+    answered_at: float | None = None  # time.monotonic() when the answer went out
     tokens: int = 0  # what the tokens-per-minute quota charged (when there is one)
 
     @property
@@ -186,6 +226,34 @@ class Recorded:
     @property
     def section_text(self) -> str | None:
         return extract_section_text(self.user_text(0))
+
+    @property
+    def tool_name(self) -> str | None:
+        """The tool the request forces, if any."""
+        choice = (self.body.get("toolConfig") or {}).get("toolChoice") or {}
+        return (choice.get("tool") or {}).get("name")
+
+    @property
+    def context_text(self) -> str | None:
+        """The shared document context (between its markers), if the request has one."""
+        return extract_block(self.user_text(0), CONTEXT_BEGIN, CONTEXT_END)
+
+    @property
+    def related_text(self) -> str | None:
+        return extract_block(self.user_text(0), RELATED_BEGIN, RELATED_END)
+
+    @property
+    def facts_text(self) -> str | None:
+        return extract_block(self.user_text(0), FACTS_BEGIN, FACTS_END)
+
+    def cache_point_positions(self) -> list[tuple[str, int]]:
+        """("system", i) / ("message0", i): where the request's cache points are."""
+        where = [("system", i) for i, b in enumerate(self.body.get("system", []))
+                 if "cachePoint" in b]
+        for m, message in enumerate(self.messages):
+            where += [(f"message{m}", i) for i, b in enumerate(message.get("content", []))
+                      if "cachePoint" in b]
+        return where
 
 
 @dataclass
@@ -307,6 +375,7 @@ class FakeBedrock:
         self._recorded = threading.Condition()
         self.requests: list[Recorded] = []
         self._cache_keys: set[str] = set()
+        self.cache_min_tokens: dict[str, int] = {}  # per model; 0 when absent
         self._stopping = threading.Event()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -315,6 +384,7 @@ class FakeBedrock:
         self._ids = itertools.count(1)
         # What the control plane lists (ListInferenceProfiles / ListFoundationModels).
         self.catalog: list[str] = list(DEFAULT_MODELS)
+        self.batch: Any = None  # a tests.fake_batch.FakeBatchJobs serves batch jobs
 
     # -- life cycle ------------------------------------------------------------------
 
@@ -390,6 +460,8 @@ class FakeBedrock:
         if urlsplit(h.path).path.startswith("/_fake/"):
             self._control(h, raw)
             return
+        if self._batch_request(h, "POST", raw):
+            return
         match = _ROUTE.fullmatch(urlsplit(h.path).path)
         if match is None:
             self._send_error(h, "UnknownOperationException", "no such operation", 404)
@@ -401,7 +473,8 @@ class FakeBedrock:
             self._send_error(h, "SerializationException", "body is not JSON", 400)
             return
         fake_model = self.model(model_id)
-        record = Recorded(model_id, operation, body, dict(h.headers.items()), time.monotonic())
+        record = Recorded(model_id, operation, body, dict(h.headers.items()), time.monotonic(),
+                          False, self._cache_plan(model_id, body))
         refusal = self._admit(fake_model, record)
         record.throttled = refusal is not None
         with self._recorded:
@@ -456,6 +529,8 @@ class FakeBedrock:
     def _handle_get(self, h: _Handler) -> None:
         """The `bedrock` control plane, enough for list_models()."""
         path = urlsplit(h.path).path
+        if self._batch_request(h, "GET", b""):
+            return
         if path == "/_fake/stats":
             self._send_json(h, self.stats())
         elif path == "/inference-profiles":
@@ -478,6 +553,19 @@ class FakeBedrock:
         else:
             self._send_error(h, "UnknownOperationException", "no such operation", 404)
 
+    def _batch_request(self, h: _Handler, method: str, raw: bytes) -> bool:
+        """Model invocation jobs, when a FakeBatchJobs is attached; False if not one."""
+        url = urlsplit(h.path)
+        if self.batch is None or not url.path.startswith("/model-invocation-job"):
+            return False
+        from tests.fake_batch import FakeError
+
+        try:
+            self._send_json(h, self.batch.respond(method, url.path, url.query, raw))
+        except FakeError as err:
+            self._send_error(h, err.code, err.message, err.status)
+        return True
+
     def stats(self) -> dict[str, Any]:
         """Requests seen per model, and how many the token bucket refused."""
         by_model: dict[str, dict[str, int]] = {}
@@ -491,8 +579,9 @@ class FakeBedrock:
         return {"models": by_model}
 
     def _control(self, h: _Handler, raw: bytes) -> None:
-        """POST /_fake/models/{id} {"latency": s, "throttle": {"rate": r, "burst": b}}:
-        scripting for a fake running in another process (`python -m tests.fake_bedrock`)."""
+        """POST /_fake/models/{id} {"latency": s, "throttle": {"rate": r, "burst": b},
+        "cache_min_tokens": n}: scripting for a fake running in another process
+        (`python -m tests.fake_bedrock`)."""
         match = re.fullmatch(r"/_fake/models/([^/]+)", urlsplit(h.path).path)
         try:
             settings = json.loads(raw or b"{}")
@@ -501,7 +590,10 @@ class FakeBedrock:
         if match is None or not isinstance(settings, dict):
             self._send_error(h, "ValidationException", "bad control request", 400)
             return
-        model = self.model(unquote(match.group(1)))
+        model_id = unquote(match.group(1))
+        model = self.model(model_id)
+        if "cache_min_tokens" in settings:
+            self.cache_min_tokens[model_id] = int(settings["cache_min_tokens"])
         if "latency" in settings:
             model.latency = float(settings["latency"])
         if settings.get("throttle"):
@@ -548,40 +640,92 @@ class FakeBedrock:
                  "suggestion": "Lead with the conclusion.", "rewrite": None,
                  "checkpoints": [checkpoint.group(1)] if checkpoint else []}]
 
+    def _cache_plan(self, model: str, body: dict[str, Any]) -> CachePlan:
+        """Which checkpoints of the prefix are already written, on the request's arrival.
+
+        Rough counts (4 characters a token), cheap: the fake's CPU is on the
+        benchmark's machine, the real service's is not.
+        """
+        units: list[str | None] = []  # texts in prefix order; None = a cache point
+        tools = (body.get("toolConfig") or {}).get("tools")
+        if tools:
+            units.append(json.dumps(tools))
+        for block in body.get("system", []):
+            units.append(None if "cachePoint" in block else block.get("text", ""))
+        for message in body.get("messages", []):
+            for block in message.get("content", []):
+                if not isinstance(block, dict):
+                    continue
+                if "cachePoint" in block:
+                    units.append(None)
+                elif "text" in block:
+                    units.append(block["text"])
+                else:  # toolUse, toolResult: counted as their JSON
+                    units.append(json.dumps(block))
+        minimum = self.cache_min_tokens.get(model, 0)
+        digest = hashlib.blake2b(model.encode(), digest_size=16)
+        checkpoints: list[tuple[str, int]] = []  # (key, tokens up to it)
+        total = since = 0
+        stretch: list[str] = []
+        points = 0
+        for unit in units:
+            if unit is not None:
+                stretch.append(unit)
+                digest.update(unit.encode())
+                continue
+            points += 1
+            count = tokens("".join(stretch)) if stretch else 0
+            total, since, stretch = total + count, since + count, []
+            digest.update(b"\x00point")
+            if since >= minimum and count:
+                checkpoints.append((digest.hexdigest(), total))
+                since = 0
+        total += tokens("".join(stretch)) if stretch else 0
+        read = 0
+        with self._lock:
+            for key, upto in checkpoints:
+                if key in self._cache_keys:
+                    read = upto
+        written = checkpoints[-1][1] if checkpoints else 0
+        write = max(0, written - read)
+        keys = tuple(key for key, upto in checkpoints if upto > read)
+        return CachePlan(read, write, total - read - write, keys, points)
+
     def _usage(self, record: Recorded, output: str) -> dict[str, int]:
-        system = record.body.get("system", [])
-        system_text = record.system_text
-        # Rough counts (4 characters a token), cheap: the fake's CPU is on the
-        # benchmark's machine, the real service's is not.
-        input_tokens = tokens("".join(b.get("text", "") for m in record.messages
-                                      for b in m.get("content", []) if isinstance(b, dict)))
-        read = write = 0
-        if any("cachePoint" in block for block in system):
-            key = f"{record.model}\x00{hash(system_text)}"
-            with self._lock:
-                cached = key in self._cache_keys
-                self._cache_keys.add(key)
-            read, write = (tokens(system_text), 0) if cached else (0, tokens(system_text))
-        elif system_text:
-            input_tokens += tokens(system_text)
+        """Usage of an answered request; what it wrote is in the cache from now on."""
+        plan = record.cache
+        with self._lock:
+            self._cache_keys.update(plan.keys)
+        record.answered_at = time.monotonic()
         out = tokens(output)
-        return {"inputTokens": input_tokens, "outputTokens": out,
-                "totalTokens": input_tokens + out + read + write,
-                "cacheReadInputTokens": read, "cacheWriteInputTokens": write}
+        return {"inputTokens": plan.uncached, "outputTokens": out,
+                "totalTokens": plan.uncached + out + plan.read + plan.write,
+                "cacheReadInputTokens": plan.read, "cacheWriteInputTokens": plan.write}
 
     def _tool_use(self, record: Recorded, tool_input: Any) -> dict[str, Any]:
-        return {"toolUseId": f"tooluse_{next(self._ids):06d}", "name": TOOL_NAME,
-                "input": tool_input}
+        return {"toolUseId": f"tooluse_{next(self._ids):06d}",
+                "name": record.tool_name or TOOL_NAME, "input": tool_input}
+
+    def _tool_payload(self, record: Recorded, reply: Reply) -> Any:
+        if reply.kind == "tool_input":
+            return reply.payload
+        if reply.payload is not None:
+            findings = reply.payload
+        elif record.tool_name in (None, TOOL_NAME):
+            findings = self.default_findings(record)
+        else:  # another tool (the consistency pass): nothing to report unless scripted
+            findings = []
+        payload: dict[str, Any] = {"findings": findings}
+        if reply.facts is not None:
+            payload["facts"] = reply.facts
+        return payload
 
     def _converse_answer(self, record: Recorded, reply: Reply) -> dict[str, Any]:
         wants_tool = "toolConfig" in record.body
-        if reply.kind == "findings" and wants_tool:
-            findings = reply.payload if reply.payload is not None else self.default_findings(record)
+        if reply.kind in ("findings", "tool_input") and (wants_tool or reply.kind == "tool_input"):
             content: list[dict[str, Any]] = [
-                {"toolUse": self._tool_use(record, {"findings": findings})}]
+                {"toolUse": self._tool_use(record, self._tool_payload(record, reply))}]
             stop = "tool_use"
-        elif reply.kind == "tool_input":
-            content, stop = [{"toolUse": self._tool_use(record, reply.payload)}], "tool_use"
         elif reply.kind == "max_tokens":
             content, stop = [{"text": '{"findings": [{"category": "cla'}], "max_tokens"
         elif reply.kind == "text":
@@ -598,13 +742,10 @@ class FakeBedrock:
         frames = [_event("messageStart", {"role": "assistant"})]
         stop = "end_turn"
         if reply.kind in ("findings", "tool_input") and "toolConfig" in record.body:
-            payload = (reply.payload if reply.kind == "tool_input" else
-                       {"findings": reply.payload if reply.payload is not None
-                        else self.default_findings(record)})
-            data = json.dumps(payload)
+            data = json.dumps(self._tool_payload(record, reply))
             tool = self._tool_use(record, None)
             frames.append(_event("contentBlockStart", {"contentBlockIndex": 0, "start": {
-                "toolUse": {"toolUseId": tool["toolUseId"], "name": TOOL_NAME}}}))
+                "toolUse": {"toolUseId": tool["toolUseId"], "name": tool["name"]}}}))
             step = max(1, len(data) // 4)  # the input arrives as JSON string fragments
             for i in range(0, len(data), step):
                 frames.append(_event("contentBlockDelta", {"contentBlockIndex": 0, "delta": {

@@ -23,11 +23,12 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from desktop_app.ai import prompts
+from desktop_app.ai import converse_request, prompts
 from desktop_app.ai.aws import SharedClients
 from desktop_app.ai.backoff import backoff_delay
+from desktop_app.ai.cache_gate import CacheGate
 from desktop_app.ai.calls import (
     CallState,
     InFlight,
@@ -38,7 +39,15 @@ from desktop_app.ai.calls import (
 )
 from desktop_app.ai.config import BedrockConfig
 from desktop_app.ai.connection import list_models, test_connection
+from desktop_app.ai.consistency import (
+    CONSISTENCY_TOOL,
+    ConsistencyRequest,
+    ConsistencyResult,
+    consistency_layout,
+    validator,
+)
 from desktop_app.ai.errors import UNUSABLE, CallError, classify, exhausted, pace_outcome, refused
+from desktop_app.ai.layout import RequestLayout, section_layout
 from desktop_app.ai.pacer import Pacer, PaceState, Priority, Refused, Send, shared_pacer
 from desktop_app.ai.prices import estimate_cost
 from desktop_app.ai.provider import (
@@ -50,6 +59,8 @@ from desktop_app.ai.provider import (
     ProviderError,
     Usage,
 )
+from desktop_app.review.document_findings import DocumentFinding
+from desktop_app.review.facts import Fact, validate_section_answer
 from desktop_app.review.findings import Finding, SchemaError, validate_findings
 
 __all__ = ["BedrockProvider", "StreamDelta", "StreamEnd", "StreamError", "list_models",
@@ -60,6 +71,9 @@ log = logging.getLogger(__name__)
 _POLL = 0.05  # seconds between cancel/deadline checks while a call is in flight
 MAX_SPLIT_DEPTH = 3  # a section is split into at most 8 parts after max_tokens stops
 CHARS_PER_TOKEN = 4  # for the pacer's token estimate (what the fake and most English text give)
+
+T = TypeVar("T")
+Answer = tuple[list[Finding], list[Fact]]  # a section's findings and key facts
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +111,8 @@ class BedrockProvider:
         self._pacers_lock = threading.Lock()
         self._last_model: str | None = None  # the model of the latest send, for pace_state()
         self._output_tokens = float(min(config.max_tokens, 1000))  # running mean, for estimates
+        # The first request with a new cacheable prefix goes alone (cache_gate.py).
+        self.cache_gate = CacheGate()
 
     # -- Provider protocol ---------------------------------------------------------
 
@@ -116,15 +132,33 @@ class BedrockProvider:
                            "temperature": self.config.temperature}, sort_keys=True)
 
     def analyse(self, request: AnalysisRequest, cancel: CancelToken) -> AnalysisResult:
+        return self._analyse(request, cancel, tuple(self.config.models))
+
+    def analyse_answer(self, request: AnalysisRequest, model: str, response: dict[str, Any],
+                       cancel: CancelToken) -> AnalysisResult:
+        """Finish a section from an answer `model` gave elsewhere (a batch job's record).
+
+        `response` is a Converse response to `converse_request.section_request`
+        for this request. It goes through the path an on-demand answer takes:
+        the schema, one re-ask, a raised limit or a split after `max_tokens`,
+        then the rest of the chain, all on demand. Its own tokens were counted
+        where it was produced: `usage` holds only what the calls made here cost.
+        """
+        chain = (model, *(m for m in self.config.models if m != model))
+        return self._analyse(request, cancel, chain, first=response)
+
+    def _analyse(self, request: AnalysisRequest, cancel: CancelToken, models: Sequence[str],
+                 first: dict[str, Any] | None = None) -> AnalysisResult:
         started = time.monotonic()
-        run = CallState(cancel, started + self.config.max_section_seconds,
-                        prompts.system_blocks(request.framework))
+        # The system prompt is laid out per model (ai/layout.py), not kept in the state.
+        run = CallState(cancel, started + self.config.max_section_seconds, [])
         try:
-            findings, model = self._review_text(run, request, request.text,
-                                                tuple(self.config.models), 0)
+            (findings, facts), model = self._review_text(run, request, request.text, models, 0,
+                                                         first)
         except SectionTimeout:
             raise self._timeout_error(run) from None
-        return AnalysisResult(findings, model, run.usage, time.monotonic() - started)
+        return AnalysisResult(findings, model, run.usage, time.monotonic() - started,
+                              facts=facts)
 
     def estimate_cost(self, result: AnalysisResult) -> float | None:
         return estimate_cost(result.model, result.usage, self.config.prices)
@@ -180,15 +214,77 @@ class BedrockProvider:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # -- the consistency pass ----------------------------------------------------------
+
+    def check_consistency(self, request: ConsistencyRequest,
+                          cancel: CancelToken) -> ConsistencyResult:
+        """Document-level findings from the outline and the key facts (`ai/consistency.py`).
+
+        Each batch of facts is one forced-tool request over the model chain, as a
+        section is: retries, a re-ask on malformed output, fallbacks, usage. A batch
+        whose answer overflows `max_tokens` is checked in two halves. Quotes come
+        back unanchored; `consistency.check_document` anchors them.
+        """
+        started = time.monotonic()
+        usage = Usage()
+        findings: list[DocumentFinding] = []
+        answered: str | None = None
+        validate = validator(request)
+        batches = request.batches() or [[]]
+        for batch in batches:
+            run = CallState(cancel, time.monotonic() + self.config.max_section_seconds, [])
+            try:
+                found, model = self._consistency_batch(run, request, batch, validate, 0)
+            except SectionTimeout:
+                err = self._timeout_error(run)
+                err.usage.add(usage)
+                raise err from None
+            except ProviderError as err:
+                err.usage.add(usage)  # calls of earlier batches still count
+                raise
+            usage.add(run.usage)
+            findings.extend(found)
+            answered = answered or model
+        return ConsistencyResult(findings, answered, usage, time.monotonic() - started,
+                                 len(batches))
+
+    def _consistency_batch(self, run: CallState, request: ConsistencyRequest, batch: list[Fact],
+                           validate: Callable[[Any], list[DocumentFinding]],
+                           depth: int) -> tuple[list[DocumentFinding], str]:
+        failures: list[CallError] = []
+        for model in self.config.models:
+            run.model = model
+            try:
+                return self._ask_tool(run, model, consistency_layout(request, batch, model),
+                                      CONSISTENCY_TOOL, validate,
+                                      "the document findings format"), model
+            except NeedsSplit as need:
+                if len(batch) > 1 and depth < MAX_SPLIT_DEPTH:
+                    half = len(batch) // 2
+                    first, model = self._consistency_batch(run, request, batch[:half],
+                                                           validate, depth + 1)
+                    second, _ = self._consistency_batch(run, request, batch[half:],
+                                                        validate, depth + 1)
+                    return first + second, model
+                failures.append(CallError(
+                    FailureKind.BAD_OUTPUT, f"{model}: the document findings did not fit in "
+                                            f"{need.max_tokens} output tokens"))
+            except CallError as err:
+                if not self._try_next_model(err, model, run, failures):
+                    break
+        raise self._chain_error(failures, run)
+
     # -- the model chain -------------------------------------------------------------
 
     def _review_text(self, run: CallState, request: AnalysisRequest, text: str,
-                     models: Sequence[str], depth: int) -> tuple[list[Finding], str]:
+                     models: Sequence[str], depth: int, first: dict[str, Any] | None = None,
+                     ) -> tuple[Answer, str]:
         failures: list[CallError] = []
         for index, model in enumerate(models):
             run.model = model
             try:
-                return self._review_on_model(run, model, request, text), model
+                answer = first if index == 0 else None
+                return self._review_on_model(run, model, request, text, answer), model
             except NeedsSplit as need:
                 halves = split_text(text) if depth < MAX_SPLIT_DEPTH else None
                 if halves:
@@ -204,15 +300,18 @@ class BedrockProvider:
         raise self._chain_error(failures, run)
 
     def _review_halves(self, run: CallState, request: AnalysisRequest, halves: tuple[str, str],
-                       models: Sequence[str], depth: int) -> tuple[list[Finding], str]:
+                       models: Sequence[str], depth: int) -> tuple[Answer, str]:
         found: list[Finding] = []
+        facts: list[Fact] = []
         answered: str | None = None
         for half in halves:
-            findings, model = self._review_text(run, request, half, models, depth + 1)
-            found.extend(findings)
+            (half_findings, half_facts), model = self._review_text(run, request, half, models,
+                                                                   depth + 1)
+            found.extend(half_findings)
+            facts.extend(half_facts)
             answered = answered or model
         assert answered is not None
-        return found, answered
+        return (found, facts), answered
 
     @staticmethod
     def _try_next_model(err: CallError, model: str, run: CallState,
@@ -248,13 +347,35 @@ class BedrockProvider:
     # -- one model -------------------------------------------------------------------
 
     def _review_on_model(self, run: CallState, model: str, request: AnalysisRequest,
-                         text: str) -> list[Finding]:
-        messages: list[dict[str, Any]] = [prompts.user_message(request, text)]
+                         text: str, first: dict[str, Any] | None = None) -> Answer:
+        def validate(payload: Any) -> Answer:
+            if request.facts:
+                return validate_section_answer(payload, request.section_id)
+            return validate_findings(payload), []
+
+        return self._ask_tool(run, model, section_layout(request, text, model),
+                              prompts.TOOL_NAME, validate, "the findings format", first)
+
+    def _ask_tool(self, run: CallState, model: str, layout: RequestLayout, tool_name: str,
+                  validate: Callable[[Any], T], what: str,
+                  first: dict[str, Any] | None = None) -> T:
+        """One forced-tool request on one model: the validated tool input.
+
+        A `max_tokens` stop is retried once with a doubled limit, then raises
+        `NeedsSplit`; an answer that is not the tool, or does not validate, is
+        asked for once more with the problem; then `CallError` (bad output).
+        `first`, an answer to the first request obtained elsewhere (a batch
+        job), is taken instead of making that request.
+        """
+        messages: list[dict[str, Any]] = list(layout.messages)
         max_tokens = self.config.max_tokens
         raised = reasked = False
         while True:
-            response = self._converse(run, model, messages, max_tokens)
-            run.add_tokens(response.get("usage"))
+            if first is not None:  # its tokens are counted where it was produced
+                response, first = first, None
+            else:
+                response = self._converse(run, model, messages, max_tokens, layout)
+                run.add_tokens(response.get("usage"))
             stop = str(response.get("stopReason") or "")
             if stop == "max_tokens":
                 if not raised and max_tokens < self.config.max_tokens_cap:
@@ -268,40 +389,41 @@ class BedrockProvider:
             content = list(((response.get("output") or {}).get("message") or {})
                            .get("content") or [])
             tool_uses = [b["toolUse"] for b in content if isinstance(b, dict) and "toolUse" in b]
-            ours = next((t for t in tool_uses if t.get("name") == prompts.TOOL_NAME), None)
+            ours = next((t for t in tool_uses if t.get("name") == tool_name), None)
             if ours is None:
-                problem = f"the answer was text instead of a call to {prompts.TOOL_NAME}"
+                problem = f"the answer was text instead of a call to {tool_name}"
             else:
                 try:
-                    return validate_findings(ours.get("input"))
+                    return validate(ours.get("input"))
                 except SchemaError as err:
                     problem = str(err)
             if reasked:
                 raise CallError(FailureKind.BAD_OUTPUT,
-                                f"{model}: the answer did not fit the findings format, even "
+                                f"{model}: the answer did not fit {what}, even "
                                 f"when asked again ({problem})")
             reasked = True
             log.info("%s: unusable answer (%s), asking once more", model, problem)
             messages = [*messages,
                         {"role": "assistant", "content": content or [{"text": "(no answer)"}]},
-                        prompts.reask_message(problem, [t.get("toolUseId", "") for t in tool_uses])]
+                        prompts.reask_message(problem, [t.get("toolUseId", "") for t in tool_uses],
+                                              tool_name)]
 
     def _converse(self, run: CallState, model: str, messages: list[dict[str, Any]],
-                  max_tokens: int) -> dict[str, Any]:
-        kwargs = {
-            "modelId": model,
-            "system": run.system,
-            "messages": messages,
-            "toolConfig": prompts.tool_config(),
-            "inferenceConfig": {"maxTokens": max_tokens, "temperature": self.config.temperature},
-        }
+                  max_tokens: int, layout: RequestLayout) -> dict[str, Any]:
+        kwargs = {"modelId": model, **converse_request.converse_body(
+            layout, messages, max_tokens=max_tokens, temperature=self.config.temperature)}
         tokens = self._estimate_tokens(kwargs, max_tokens)
         attempt = 0
         while True:
             if run.cancel.cancelled:
                 raise Cancelled()
             try:
-                response, _ = self._send(run, model, "converse", kwargs, tokens=tokens)
+                try:
+                    with self.cache_gate.passage(layout.cache_key, layout.prefix_tokens,
+                                                 run.cancel, run.left()):
+                        response, _ = self._send(run, model, "converse", kwargs, tokens=tokens)
+                except TimeoutError:  # held by the cache gate until the section's time ran out
+                    raise SectionTimeout() from None
                 self._learn_output(response.get("usage"))
                 return response
             except CallError as err:
@@ -327,9 +449,10 @@ class BedrockProvider:
         return True
 
     def _estimate_tokens(self, kwargs: dict[str, Any], max_tokens: int) -> float:
-        """Input (from the request's size) plus the output answers have been taking."""
-        size = len(json.dumps(kwargs.get("messages", []), ensure_ascii=False))
-        size += len(json.dumps(kwargs.get("system", []), ensure_ascii=False))
+        """Input (from the request's size, tool definitions included) plus the output
+        answers have been taking."""
+        size = sum(len(json.dumps(kwargs[key], ensure_ascii=False))
+                   for key in ("system", "messages", "toolConfig") if key in kwargs)
         return size / CHARS_PER_TOKEN + min(float(max_tokens), self._output_tokens)
 
     def _learn_output(self, usage: dict[str, Any] | None) -> None:

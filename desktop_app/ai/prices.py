@@ -1,10 +1,13 @@
 """Estimated Bedrock prices, and the cost of a `Usage` at those prices.
 
-Prices are USD per million tokens: (input, output, cache read). They are an
-estimate the user can edit in Settings (AWS changes them, and discounts or
-private offers apply), so an unknown model gives `None`, never a guess.
-Cache writes are billed at 1.25 x the input price for Claude on Bedrock, so
-they need no column of their own.
+Prices are USD per million tokens: (input, output, cache read), optionally
+a fourth, cache write. They are an estimate the user can edit in Settings
+(AWS changes them, and discounts or private offers apply), so an unknown
+model gives `None`, never a guess. Cache writes (5-minute entries) are billed
+at 1.25 x the input price for every Claude model on Bedrock, so the table
+needs no fourth column; a price with one (another model family, a private
+offer) uses it. Batch inference (model invocation jobs) is billed at half
+the on-demand price, and kept apart from on-demand usage.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from collections.abc import Mapping
 
 from desktop_app.ai.provider import Usage
 
-Price = tuple[float, float, float]  # input, output, cache read; USD per million tokens
+# input, output, cache read[, cache write]; USD per million tokens
+Price = tuple[float, float, float] | tuple[float, float, float, float]
 
 CACHE_WRITE_FACTOR = 1.25
 # Cross-region "global." profiles are billed at the base price; geographic
@@ -43,6 +47,12 @@ def _scaled(price: Price, factor: float) -> Price:
             round(price[2] * factor, 4))
 
 
+def cache_prices(price: Price) -> tuple[float, float]:
+    """(cache read, cache write) per million tokens of a price."""
+    write = price[3] if len(price) > 3 else price[0] * CACHE_WRITE_FACTOR
+    return price[2], write
+
+
 def default_prices() -> dict[str, Price]:
     """Every id a user is likely to type: global, geographic and in-region ids."""
     table: dict[str, Price] = {}
@@ -59,6 +69,20 @@ def default_prices() -> dict[str, Price]:
 
 
 DEFAULT_PRICES: dict[str, Price] = default_prices()
+
+# Batch inference costs 50 % of the on-demand price, input and output alike, for
+# the Claude models above (Bedrock pricing page, 2025-2026).
+BATCH_FACTOR = 0.5
+
+
+def batch_prices(on_demand: Mapping[str, Price] | None = None) -> dict[str, Price]:
+    """Batch prices derived from an on-demand table (the user's edited one, say)."""
+    table = DEFAULT_PRICES if on_demand is None else on_demand
+    return {model: tuple(round(p * BATCH_FACTOR, 4) for p in price)  # type: ignore[misc]
+            for model, price in table.items()}
+
+
+DEFAULT_BATCH_PRICES: dict[str, Price] = batch_prices()
 
 
 def base_model_id(model: str) -> str:
@@ -91,8 +115,16 @@ def estimate_cost(model: str | None, usage: Usage,
     price = price_for(model, prices)
     if price is None:
         return None
-    inp, out, cache_read = price
+    inp, out = price[0], price[1]
+    cache_read, cache_write = cache_prices(price)
     dollars = (usage.input_tokens * inp + usage.output_tokens * out
                + usage.cache_read_tokens * cache_read
-               + usage.cache_write_tokens * inp * CACHE_WRITE_FACTOR) / 1_000_000
+               + usage.cache_write_tokens * cache_write) / 1_000_000
     return round(dollars, 6)
+
+
+def estimate_batch_cost(model: str | None, usage: Usage,
+                        on_demand: Mapping[str, Price] | None = None) -> float | None:
+    """USD for `usage` made by a batch job; None when the price is unknown."""
+    prices = DEFAULT_BATCH_PRICES if on_demand is None else batch_prices(on_demand)
+    return estimate_cost(model, usage, prices)

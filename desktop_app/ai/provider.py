@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Protocol
 
+from desktop_app.review.facts import Fact
 from desktop_app.review.findings import Finding
 from desktop_app.review.frameworks import Framework
 
@@ -83,6 +84,30 @@ class ProviderError(Exception):
         self.model = model
 
 
+class ContextMode(StrEnum):
+    """What a section request carries of the rest of the document (`ai/context.py`)."""
+
+    WHOLE = "whole"  # outline, defined terms and the whole text
+    RELATED = "related"  # outline, defined terms and the passages most related to the section
+    SECTION = "section"  # the section alone, as before shared context existed
+
+
+@dataclass(frozen=True, slots=True)
+class RequestContext:
+    """The rest of the document, as one request carries it.
+
+    `shared` is the same for every request of a document (it goes before a
+    cache point, so Bedrock reads it from its prompt cache after the first
+    request); `related` belongs to this request alone and comes after it.
+    Both are data blocks built by `ai/context.py`, already neutralised.
+    """
+
+    mode: ContextMode
+    shared: str
+    related: str = ""
+    digest: str = ""  # of mode and shared text: part of the answer's identity
+
+
 @dataclass(frozen=True, slots=True)
 class AnalysisRequest:
     section_id: str
@@ -92,6 +117,8 @@ class AnalysisRequest:
     document_title: str = ""
     part: int = 1  # 1-based part number when a long section is analysed in parts
     parts: int = 1
+    context: RequestContext | None = None  # None: the section alone
+    facts: bool = False  # also ask for the section's key facts (for the consistency pass)
 
 
 @dataclass(slots=True)
@@ -101,6 +128,7 @@ class AnalysisResult:
     usage: Usage = field(default_factory=Usage)
     seconds: float = 0.0
     from_cache: bool = False  # answered from the local store, no request made
+    facts: list[Fact] = field(default_factory=list)  # when the request asked for them
 
 
 class Provider(Protocol):

@@ -173,12 +173,20 @@ class PassageIndex:
     def __len__(self) -> int:
         return len(self.passages)
 
-    def scores(self, query: str, within: Iterable[str] | None = None) -> dict[int, float]:
-        """Passage index -> BM25 score, for passages matching at least one term."""
+    def idf(self, term: str) -> float:
+        """The inverse document frequency of a search term (0 for a term never seen)."""
+        return self._idf.get(term, 0.0)
+
+    def scores(self, query: str | Sequence[str], within: Iterable[str] | None = None
+               ) -> dict[int, float]:
+        """Passage index -> BM25 score, for passages matching at least one term.
+
+        `query`: a question, or search terms already made by `tokenize`.
+        """
         allowed = set(within) if within is not None else None
         scores: dict[int, float] = {}
         k1, b, avg = self.k1, self.b, self._avg or 1.0
-        terms = tokenize(query)
+        terms = tokenize(query) if isinstance(query, str) else list(query)
         for term in set(terms):
             postings = self._postings.get(term)
             if not postings:
@@ -196,7 +204,7 @@ class PassageIndex:
                     scores[i] *= LEAD_BONUS
         return scores
 
-    def search(self, query: str, k: int = 5, within: Iterable[str] | None = None,
+    def search(self, query: str | Sequence[str], k: int = 5, within: Iterable[str] | None = None,
                *, distinct: bool = True) -> list[Hit]:
         """The `k` best passages, best first (ties in document order).
 

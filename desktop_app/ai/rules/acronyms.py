@@ -153,6 +153,16 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
     return found
 
 
+def acronym_definitions(line: str) -> list[tuple[str, str, bool]]:
+    """The acronyms one line defines, in order: (acronym, long form, glossary line?).
+
+    The same recognition as this rule's, shared with the document context
+    that lists a document's acronyms for the model (`ai/terms.py`).
+    """
+    found = _definitions(line)
+    return [found[pos] for pos in sorted(found) if _is_candidate(found[pos][0])]
+
+
 def scan(sections: Sequence) -> AcronymIndex:
     """First uses and definitions across the document, in order."""
     first_use: dict[str, tuple[int, int, str, bool]] = {}  # acr -> order, offset, id, plural
