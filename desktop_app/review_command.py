@@ -17,12 +17,25 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_CANNOT_OPEN, EXIT_PROVIDER, EXIT_FAILED = range(6)
+EXIT_NOT_WRITTEN = 6  # reviewed, but --out (or --report) could not be written
 MAX_CONCURRENCY = 256
 REPORT_FORMATS = (".json", ".md", ".html", ".csv")
+EXIT_CODES = """exit codes:
+  0  every section reviewed
+  1  internal error
+  2  usage
+  3  the document cannot be opened
+  4  the provider cannot serve at all (no credentials, every model denied or unknown)
+  5  finished, but some sections failed (the report says which and why)
+  6  reviewed, but the reviewed copy (--out) or the report could not be written; the
+     reason is printed, and whatever could be written was (before 5)
+"""
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="margin review", description="Review a .docx headlessly.")
+    p = argparse.ArgumentParser(prog="margin review", description="Review a .docx headlessly.",
+                                epilog=EXIT_CODES,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("file", metavar="FILE")
     p.add_argument("--provider", choices=("auto", "bedrock", "local"), default="auto",
                    help="auto: Bedrock when AWS credentials resolve, else the built-in reviewer")
@@ -64,6 +77,12 @@ def run(argv: Sequence[str]) -> int:
     if args.out and Path(args.out).resolve() == Path(args.file).resolve():
         return fail("--out: that is the document under review; the original is never "
                     "overwritten, choose another name", EXIT_USAGE)
+    from desktop_app.export.atomic import link_problem
+
+    for option, path in (("--report", args.report), ("--out", args.out)):
+        problem = link_problem(path) if path else None
+        if problem:
+            return fail(f"{option} {path}: {problem}", EXIT_USAGE)
     if not 0.0 <= args.min_confidence <= 1.0:
         return fail("--min-confidence must be between 0 and 1", EXIT_USAGE)
     if args.concurrency is not None and not 1 <= args.concurrency <= MAX_CONCURRENCY:
@@ -93,12 +112,20 @@ def run(argv: Sequence[str]) -> int:
         return fail(f"cannot open {args.file}: {err.reason}", EXIT_CANNOT_OPEN)
     log.info("reviewing %s: %d words, provider %s", Path(args.file).name, doc.words, args.provider)
 
+    cannot_export = None
+    if args.out:  # said now, not after the whole review
+        from desktop_app.export.source_package import export_problem
+
+        cannot_export = export_problem(args.file)
+        if cannot_export:
+            print(f"margin: no reviewed copy can be written from {args.file}: {cannot_export}; "
+                  f"reviewing anyway{' for the report' if args.report else ''}", file=sys.stderr)
     provider, why = make_provider(args, doc, quotas)
     if provider is None:
         return fail(why, EXIT_PROVIDER)
     if not args.quiet and why:
         print(f"margin: {why}", file=sys.stderr)
-    return _run_dispatch(args, doc, framework, provider)
+    return _run_dispatch(args, doc, framework, provider, cannot_export)
 
 
 def parse_quotas(rpm: Sequence[str], tpm: Sequence[str]) -> dict:
@@ -155,7 +182,7 @@ def make_provider(args, doc, quotas=None):
     return BedrockProvider(config), ""
 
 
-def _run_dispatch(args, doc, framework, provider) -> int:
+def _run_dispatch(args, doc, framework, provider, cannot_export: str | None = None) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer
 
     from desktop_app.ai.provider import AnalysisResult
@@ -248,31 +275,35 @@ def _run_dispatch(args, doc, framework, provider) -> int:
     db.close()
 
     report = build_report(run)
+    not_written = False
     if args.report:
         from desktop_app.export.reports import write_report
 
         try:
             write_report(Path(args.report), report)
         except OSError as exc:
-            return fail(f"cannot write report {args.report}: {exc.strerror or exc}", EXIT_INTERNAL)
+            not_written = True
+            print(f"margin: cannot write report {args.report}: {exc.strerror or exc}",
+                  file=sys.stderr)
     done = sum(1 for o in run.outcomes.values() if o.status == "done")
     if fatal and done == 0:
         return fail(f"the provider cannot serve: {fatal[0].message}", EXIT_PROVIDER)
     if args.out:
         from desktop_app.export.command import write_reviewed_copy
 
-        problem = write_reviewed_copy(args.file, doc, run, args.out, accept_all=args.accept_all,
-                                      quiet=args.quiet)
+        problem = (f"cannot write reviewed copy {args.out}: {cannot_export}" if cannot_export
+                   else write_reviewed_copy(args.file, doc, run, args.out,
+                                            accept_all=args.accept_all, quiet=args.quiet))
         if problem:
-            return fail(problem, EXIT_INTERNAL)
+            not_written = True
+            print(f"margin: {problem}", file=sys.stderr)
     failures = [(s["title"], s["error"]) for s in report["sections"] if s["status"] != "done"]
     if failures:
         print(f"margin: {len(failures)} of {len(sections)} sections were not reviewed:",
               file=sys.stderr)
         for title, error in failures:
             print(f"  {title}: {error or 'cancelled'}", file=sys.stderr)
-        return EXIT_FAILED
-    return EXIT_OK
+    return EXIT_NOT_WRITTEN if not_written else EXIT_FAILED if failures else EXIT_OK
 
 
 class _Saver:

@@ -92,13 +92,34 @@ def styles_xml(styles: str = DEFAULT_STYLES) -> str:
 
 def write_docx(path: Path, body: str, *, styles: str = DEFAULT_STYLES,
                document: str | None = None, main_type: str = WORD_MAIN,
-               extra: dict[str, bytes | str] | None = None) -> Path:
+               extra: dict[str, bytes | str] | None = None, doc_rels: str = DOC_RELS,
+               content_types: str = CONTENT_TYPES, root_rels: str = ROOT_RELS,
+               styles_xml_text: str | None = None) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", CONTENT_TYPES.format(main=main_type))
-        zf.writestr("_rels/.rels", ROOT_RELS)
-        zf.writestr("word/_rels/document.xml.rels", DOC_RELS)
+        zf.writestr("[Content_Types].xml", content_types.format(main=main_type))
+        zf.writestr("_rels/.rels", root_rels)
+        zf.writestr("word/_rels/document.xml.rels", doc_rels)
         zf.writestr("word/document.xml", document if document is not None else document_xml(body))
-        zf.writestr("word/styles.xml", styles_xml(styles))
+        zf.writestr("word/styles.xml", styles_xml_text or styles_xml(styles))
         for name, data in (extra or {}).items():
             zf.writestr(name, data)
     return path
+
+
+STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+STRICT_RELS = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+TRANSITIONAL_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def strict(xml: str) -> str:
+    """Transitional WordprocessingML as Word's "Strict Open XML Document" writes it."""
+    return xml.replace(W_NS, STRICT_W).replace(TRANSITIONAL_RELS, STRICT_RELS)
+
+
+def write_strict_docx(path: Path, body: str, *, doc_rels: str = DOC_RELS,
+                      extra: dict[str, bytes | str] | None = None) -> Path:
+    """`write_docx`, Strict: other namespaces and relationship types, same content types."""
+    return write_docx(path, body, document=strict(document_xml(body)), doc_rels=strict(doc_rels),
+                      root_rels=strict(ROOT_RELS), styles_xml_text=strict(styles_xml()),
+                      extra={k: strict(v) if isinstance(v, str) else v
+                             for k, v in (extra or {}).items()})

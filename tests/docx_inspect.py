@@ -1,13 +1,17 @@
 """Read an exported .docx back: each comment's text and the text its range covers.
 
-Independent of the export code on purpose: it walks `document.xml` in order,
+Independent of the export code on purpose: it walks the main part in order,
 collecting the visible text (deletions, moved-away and hidden runs, and
 alternate-content fallbacks skipped, like the loader) between each
-`w:commentRangeStart` and its `w:commentRangeEnd`.
+`w:commentRangeStart` and its `w:commentRangeEnd`. Comments are read with
+python-docx; python-docx cannot open Strict Open XML, so for a Strict package
+they are read here from the comments part its relationships name, with the
+Strict namespaces mapped (`document_xml` is then the mapped main part).
 """
 
 from __future__ import annotations
 
+import posixpath
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +20,10 @@ import docx
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+STRICT = ((b"http://purl.oclc.org/ooxml/wordprocessingml/main", W.encode()),
+          (b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+           b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"))
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
@@ -44,6 +52,45 @@ class Inspection:
     authors: dict[int, str]
     ranges: dict[int, Anchored] = field(default_factory=dict)
     document_xml: bytes = b""
+    strict: bool = False
+
+
+def _targets(zf: zipfile.ZipFile, source: str) -> list[tuple[str, str]]:
+    """(relationship type, part name) of `source`'s relationships ('' = the package)."""
+    folder, base = posixpath.split(source)
+    rels = posixpath.join(folder, "_rels", base + ".rels")
+    if rels not in zf.namelist():
+        return []
+    out = []
+    for rel in etree.fromstring(zf.read(rels)).iter(f"{{{REL_NS}}}Relationship"):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+            posixpath.join(folder, target))
+        out.append((rel.get("Type", ""), part))
+    return out
+
+
+def _unstrict(data: bytes) -> bytes:
+    for old, new in STRICT:
+        data = data.replace(old, new)
+    return data
+
+
+def _strict_comments(zf: zipfile.ZipFile, main: str) -> tuple[dict[int, str], dict[int, str]]:
+    comments, authors = {}, {}
+    for rtype, part in _targets(zf, main):
+        if not rtype.endswith("/comments"):
+            continue
+        for c in etree.fromstring(_unstrict(zf.read(part))).iter(w("comment")):
+            cid = int(c.get(w("id")))
+            paras = []
+            for p in c.iter(w("p")):
+                paras.append("".join((t.text or "") if t.tag == w("t") else "\t"
+                                     for t in p.iter(w("t"), w("tab"))))
+            comments[cid], authors[cid] = "\n".join(paras), c.get(w("author"), "")
+    return comments, authors
 
 
 def _hidden(run: etree._Element) -> bool:
@@ -53,12 +100,19 @@ def _hidden(run: etree._Element) -> bool:
 
 
 def inspect(path: Path) -> Inspection:
-    wdoc = docx.Document(str(path))
-    comments = {c.comment_id: c.text for c in wdoc.comments}
-    authors = {c.comment_id: c.author for c in wdoc.comments}
     with zipfile.ZipFile(path) as zf:
-        xml = zf.read("word/document.xml")
-    result = Inspection(comments, authors, document_xml=xml)
+        main = next(part for rtype, part in _targets(zf, "")
+                    if rtype.endswith("/officeDocument"))
+        strict = b"purl.oclc.org/ooxml/officeDocument" in zf.read("_rels/.rels")
+        xml = zf.read(main)
+        if strict:
+            comments, authors = _strict_comments(zf, main)
+            xml = _unstrict(xml)
+    if not strict:
+        wdoc = docx.Document(str(path))
+        comments = {c.comment_id: c.text for c in wdoc.comments}
+        authors = {c.comment_id: c.author for c in wdoc.comments}
+    result = Inspection(comments, authors, document_xml=xml, strict=strict)
     open_ids: list[int] = []
 
     def walk(el: etree._Element, deleted: str | None) -> None:

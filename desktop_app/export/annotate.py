@@ -1,7 +1,7 @@
 """Placing each finding's comment: on its quote, the paragraph around it, or the heading.
 
-Works on an open python-docx document whose body paragraphs were numbered
-with `body_paragraphs`, exactly as the loader numbered them.
+Works on the parsed main document part, whose body paragraphs were numbered
+with `body_paragraphs` exactly as the loader numbered them, and the comments part.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from lxml import etree
 from desktop_app.document.body import TXBX
 from desktop_app.document.model import Section
 from desktop_app.document.text import run_texts
-from desktop_app.export.markers import comment_ids_in, mark_paragraph, mark_range
+from desktop_app.export.comments_part import CommentsPart
+from desktop_app.export.markers import mark_paragraph, mark_range
 from desktop_app.export.offsets import LayoutMismatch, Point, Span, layout, locate, quote_range
 from desktop_app.export.runs import end_boundary, start_boundary
 from desktop_app.export.tracked_changes import revision_date, revision_ids, track_rewrite
@@ -32,6 +33,7 @@ class ExportSummary:
     tracked: int = 0  # rewrites written as tracked changes
     rewrites_untracked: int = 0  # rewrites left in the comment only (quote not plain text)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (finding id, reason)
+    notes: list[str] = field(default_factory=list)  # what was repaired or left out, in words
 
 
 def comment_text(f: Finding) -> str:
@@ -60,16 +62,19 @@ def _live_text(p: etree._Element) -> str:
 
 
 class Annotator:
-    """Adds one comment per finding to an open python-docx document, counting in `summary`."""
+    """Adds one comment per finding to the main part and the comments part, counting in
+    `summary`."""
 
-    def __init__(self, wdoc, paragraphs: list[etree._Element], author: str, initials: str,
-                 summary: ExportSummary, track: bool) -> None:
-        self.wdoc = wdoc
+    def __init__(self, root: etree._Element, paragraphs: list[etree._Element],
+                 comments: CommentsPart, author: str, initials: str, summary: ExportSummary,
+                 track: bool) -> None:
+        self.root = root
+        self.comments = comments
         self.track = track
         self.paragraphs = paragraphs
         self.author, self.initials = author, initials
         self.summary = summary
-        self.marker_ids = comment_ids_in(wdoc.element)  # including orphans of lost comments
+        self.date = revision_date()
         self.rewrites: list[tuple[etree._Element, int, Finding]] = []
 
     def add_section(self, section: Section, findings: list[Finding]) -> None:
@@ -124,30 +129,21 @@ class Annotator:
             self.summary.rewrites_untracked += 1
 
     def _new_comment(self, f: Finding) -> int:
-        comment = self.wdoc.comments.add_comment(comment_text(f), author=self.author,
-                                                 initials=self.initials)
-        cid = comment.comment_id
-        if cid in self.marker_ids:
-            # python-docx numbers after comments.xml only; the body still marks an id
-            # whose comment was removed. Move past it (no public setter for the id).
-            cid = max(self.marker_ids) + 1
-            comment._comment_elm.id = cid  # noqa: SLF001
-        self.marker_ids.add(cid)
+        cid = self.comments.add(comment_text(f), self.author, self.initials, self.date)
         self.summary.comments += 1
         return cid
 
-    def track_rewrites(self) -> None:
+    def track_rewrites(self, id_floor: int = 0) -> None:
         """Turn the recorded rewrites into revisions, once every comment is placed.
 
         Not earlier: a later comment may cut a quote's runs again, and a revision
         changes the text later offsets count. The range markers say which runs
-        each quote is, however they were cut.
+        each quote is, however they were cut. `id_floor`: the highest `w:id` in
+        the parts that were not parsed (headers, footers, notes).
         """
-        roots = [part.element for part in self.wdoc.part.package.iter_parts()
-                 if hasattr(part, "element")]
-        ids, date = revision_ids(*roots), revision_date()
+        ids = revision_ids(self.root, self.comments.root, floor=id_floor)
         for p, cid, f in self.rewrites:
-            if track_rewrite(p, cid, f.rewrite or "", self.author, date, ids):
+            if track_rewrite(p, cid, f.rewrite or "", self.author, self.date, ids):
                 self.summary.tracked += 1
             else:
                 self.summary.rewrites_untracked += 1

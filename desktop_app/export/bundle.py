@@ -22,6 +22,7 @@ from typing import Any
 
 from desktop_app.document.model import Document
 from desktop_app.export.annotate import ExportSummary
+from desktop_app.export.atomic import keep_mode, refuse_link
 from desktop_app.export.docx_comments import ExportError, check_target, export_reviewed_docx
 from desktop_app.export.reports import REPORT_FORMATS, write_report
 from desktop_app.export.s3_upload import UploadCancelled, Uploaded, UploadError, object_key
@@ -92,6 +93,8 @@ def perform(plan: ExportPlan, *, step: StepFn | None = None,
     """
     report_step = step or (lambda *_: None)
     check_target(plan.source, plan.docx)
+    for path in plan.outputs():  # before any work: a link would be replaced by the file
+        refuse_link(path)
     if plan.report_formats and plan.report is None:
         raise ValueError("reports asked for without a report")
     folder = plan.docx.parent
@@ -155,11 +158,8 @@ def _commit(staging: Path, targets: list[Path]) -> list[Path]:
     """Move each staged file to its target: renames within one folder, so quick and whole."""
     for target in targets:
         staged = staging / target.name
-        if target.exists():  # keep the mode of the file being replaced
-            try:
-                os.chmod(staged, target.stat().st_mode & 0o7777)
-            except OSError:
-                pass
+        refuse_link(target)
+        keep_mode(staged, target)  # a file being replaced keeps its permissions
         os.replace(staged, target)
     return list(targets)
 
@@ -223,6 +223,8 @@ def describe(result: ExportResult) -> str:
     parts.append(f"{listed} written in {folder}")
     text = "; ".join(parts)
     text = text[:1].upper() + text[1:] + "."
+    for note in s.notes:  # what the copy repaired or left out of the package
+        text += f"\nNote: {note}."
     if result.upload is not None:
         if result.upload_error is None:
             text += f"\nUploaded {_n(len(result.uploaded), 'file')} to {result.upload.where}."

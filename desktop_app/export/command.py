@@ -22,8 +22,9 @@ def write_reviewed_copy(source: str, doc: Document, run: ReviewRun, out: str, *,
                         ) -> str | None:
     """Export accepted and user-written findings (all of them with `accept_all`).
 
-    Says on stderr how many pending findings were left out, and, unless
-    quiet, where the comments went. Returns None, or the reason it failed.
+    Says on stderr how many pending findings were left out, what the copy
+    repaired or left out of the package, and, unless quiet, where the comments
+    went. Returns None, or the reason it failed.
     """
     err = stderr or sys.stderr
     chosen, pending = {}, 0
@@ -42,6 +43,8 @@ def write_reviewed_copy(source: str, doc: Document, run: ReviewRun, out: str, *,
         return f"cannot write reviewed copy {out}: {exc}"
     except OSError as exc:
         return f"cannot write reviewed copy {out}: {exc.strerror or exc}"
+    for note in summary.notes:  # what the copy differs in, besides the comments: always said
+        print(f"margin: {out}: {note}", file=err)
     if not quiet:
         placed = f"{summary.on_quote} on their quote"
         if summary.widened:

@@ -10,11 +10,9 @@ container that holds the range end, never inside a hyperlink or an insertion.
 
 from __future__ import annotations
 
-from typing import Any
-
 from lxml import etree
 
-from desktop_app.document.body import P, w
+from desktop_app.document.body import W_NS, P, w
 from desktop_app.export.runs import top_level
 
 PPR, R, RPR = w("pPr"), w("r"), w("rPr")
@@ -28,12 +26,14 @@ _MARKER_PARENTS = (_CONTAINERS - {w("sdt")}) | {P}
 _W_ID = w("id")
 
 
-def OxmlElement(tag: str, attrs: dict[str, str] | None = None) -> Any:  # noqa: N802
-    """python-docx's element factory, imported on first use: python-docx costs
-    ~90 ms, and the window imports the export code at start-up."""
-    from docx.oxml.parser import OxmlElement as make
-
-    return make(tag, attrs=attrs)
+def w_element(tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
+    """A WordprocessingML element: `w_element("w:r")`, attributes by their Clark names."""
+    prefix, _, local = tag.partition(":")
+    assert prefix == "w", tag
+    el = etree.Element(w(local), nsmap={"w": W_NS})
+    for key, value in (attrs or {}).items():
+        el.set(key, value)
+    return el
 
 
 def _is_property(el: etree._Element) -> bool:
@@ -56,13 +56,13 @@ def _hoist(el: etree._Element, p: etree._Element, first: bool) -> etree._Element
 
 
 def _marker(tag: str, comment_id: int) -> etree._Element:
-    return OxmlElement(f"w:{etree.QName(tag).localname}", attrs={_W_ID: str(comment_id)})
+    return w_element(f"w:{etree.QName(tag).localname}", attrs={_W_ID: str(comment_id)})
 
 
 def reference_run(comment_id: int) -> etree._Element:
-    run = OxmlElement("w:r")
-    rpr = OxmlElement("w:rPr")
-    rpr.append(OxmlElement("w:rStyle", attrs={w("val"): "CommentReference"}))
+    run = w_element("w:r")
+    rpr = w_element("w:rPr")
+    rpr.append(w_element("w:rStyle", attrs={w("val"): "CommentReference"}))
     run.append(rpr)
     run.append(_marker(REFERENCE, comment_id))
     return run

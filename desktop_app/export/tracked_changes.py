@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import copy
 import itertools
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
 from lxml import etree
 
 from desktop_app.document.body import W_NS, w
-from desktop_app.export.markers import RANGE_END, RANGE_START, OxmlElement
+from desktop_app.export.markers import RANGE_END, RANGE_START, w_element
 from desktop_app.export.runs import XML_SPACE
 from desktop_app.export.xmltext import xml_safe
 
@@ -36,14 +37,42 @@ _MARKERS = frozenset(w(t) for t in (
     "permStart", "permEnd"))
 
 
-def revision_ids(*roots: etree._Element) -> Iterator[int]:
-    """Fresh ids above every `w:id` in the given parts (comments, bookmarks, revisions)."""
-    top = 0
+def revision_ids(*roots: etree._Element, floor: int = 0) -> Iterator[int]:
+    """Fresh ids above every `w:id` in the given parts (comments, bookmarks, revisions)
+    and above `floor` (the highest id in the parts that were only scanned)."""
+    top = floor
     for root in roots:
         for value in _ALL_IDS(root):
             if value.lstrip("-").isdigit():
                 top = max(top, int(value))
     return itertools.count(top + 1)
+
+
+_PREFIX = re.compile(rb"""xmlns:([A-Za-z_][\w.\-]*)\s*=\s*["'](?:%s|%s)["']""" % (
+    re.escape(W_NS.encode()), re.escape(b"http://purl.oclc.org/ooxml/wordprocessingml/main")))
+
+
+def highest_w_id(chunks: Iterable[bytes]) -> int:
+    """The highest `w:id` in a part read as a stream, in flat memory (0 if none).
+
+    The parts export copies unread (headers, footers, notes) may hold revisions
+    too; ids must stay unique across the document. The prefix bound to the
+    WordprocessingML namespace is read from the declarations as they come.
+    """
+    top, tail, ids = 0, b"", None
+    prefixes: set[bytes] = set()
+    for chunk in chunks:
+        data = tail + chunk
+        found = {m.group(1) for m in _PREFIX.finditer(data)} - prefixes
+        if found:
+            prefixes |= found
+            names = b"|".join(re.escape(p) for p in sorted(prefixes))
+            ids = re.compile(rb"(?<![\w.:-])(?:%s):id\s*=\s*[\"'](\d{1,10})[\"']" % names)
+        if ids is not None:
+            for m in ids.finditer(data):
+                top = max(top, int(m.group(1)))
+        tail = data[-256:]  # an attribute cut by the chunk boundary is seen whole next time
+    return top
 
 
 def revision_date(moment: datetime | None = None) -> str:
@@ -80,17 +109,17 @@ def _quote_runs(p: etree._Element, comment_id: int) -> tuple[etree._Element, lis
 
 
 def _rewrite_run(text: str, rpr: etree._Element | None) -> etree._Element:
-    run = OxmlElement("w:r")
+    run = w_element("w:r")
     if rpr is not None:
         run.append(copy.deepcopy(rpr))
     for i, line in enumerate(text.split("\n")):
         if i:
-            run.append(OxmlElement("w:br"))
+            run.append(w_element("w:br"))
         for j, chunk in enumerate(line.split("\t")):
             if j:
-                run.append(OxmlElement("w:tab"))
+                run.append(w_element("w:tab"))
             if chunk:
-                t = OxmlElement("w:t", attrs={XML_SPACE: "preserve"})
+                t = w_element("w:t", attrs={XML_SPACE: "preserve"})
                 t.text = chunk
                 run.append(t)
     return run
@@ -109,7 +138,7 @@ def track_rewrite(p: etree._Element, comment_id: int, rewrite: str, author: str,
     start, between = found
     runs = [el for el in between if el.tag == R]
     rpr = runs[0].find(RPR)
-    deletion = OxmlElement("w:del", attrs={_W_ID: str(next(ids)), _AUTHOR: author, _DATE: date})
+    deletion = w_element("w:del", attrs={_W_ID: str(next(ids)), _AUTHOR: author, _DATE: date})
     start.addnext(deletion)
     for el in between:
         deletion.append(el)  # moves it
@@ -119,7 +148,7 @@ def track_rewrite(p: etree._Element, comment_id: int, rewrite: str, author: str,
                 child.tag = DEL_TEXT
             elif child.tag == INSTR:
                 child.tag = DEL_INSTR
-    insertion = OxmlElement("w:ins", attrs={_W_ID: str(next(ids)), _AUTHOR: author, _DATE: date})
+    insertion = w_element("w:ins", attrs={_W_ID: str(next(ids)), _AUTHOR: author, _DATE: date})
     insertion.append(_rewrite_run(text, rpr))
     deletion.addnext(insertion)
     return True

@@ -155,3 +155,75 @@ def test_libreoffice_reads_the_same_ranges_and_the_tracked_change(soffice, expor
     assert (w("del"), "Margin") in authors and (w("ins"), "Margin") in authors
     assert (w("ins"), "Priya") in authors  # the document's own revision too
     assert "Payment outage" in docx.Document(str(again)).paragraphs[0].text
+
+
+def convert_all(soffice: str, sources: list[Path], target: str, outdir: Path,
+                profile: Path) -> list[Path]:
+    """One soffice run for several files: its start-up is most of the cost."""
+    proc = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+         "--convert-to", target, "--outdir", str(outdir), *map(str, sources)],
+        capture_output=True, text=True, timeout=300)
+    outs = [outdir / f"{src.stem}.{target.split(':', 1)[0]}" for src in sources]
+    assert proc.returncode == 0 and all(o.exists() for o in outs), proc.stdout + proc.stderr
+    return outs
+
+
+def _ranges(got) -> dict[str, str]:
+    """Margin's comments: first line -> the text it covers (or deletes, for a rewrite)."""
+    return {text.split("\n")[0]: (got.ranges[cid].deleted_by.get("Margin") or got.ranges[cid].text)
+            for cid, text in got.comments.items()
+            if got.authors[cid] == "Margin" and cid in got.ranges}
+
+
+@pytest.mark.corpus
+def test_libreoffice_reads_strict_and_repaired_copies_as_we_wrote_them(soffice, tmp_path):
+    """The corpus's Strict files, a Strict file made here, InvalidDocProps (missing
+    properties parts) and packages broken here (a missing image, a hyperlink stored
+    as a part, a theme with a wrong checksum): LibreOffice opens each copy and
+    reads every comment on the text we put it on, and the tracked rewrites."""
+    from tests.conftest import corpus_path
+    from tests.docx_factory import write_strict_docx
+    from tests.unit.test_export_corpus import one_finding_per_section
+    from tests.unit.test_export_packages import (
+        BODY,
+        R_TYPES,
+        ROOT_RELS_CORE,
+        break_crc,
+        themed,
+        with_rels,
+    )
+    from tests.unit.test_export_packages import STRICT_CORPUS as strict_files
+
+    made = tmp_path / "made"
+    made.mkdir()
+    sources = [corpus_path(rel) for rel in strict_files] + [corpus_path(
+        "Open-XML-SDK/test__DocumentFormat.OpenXml.Tests.Assets__assets__TestFiles__"
+        "InvalidDocProps.docx")]
+    sources.append(write_strict_docx(made / "strict-made.docx", BODY))
+    sources.append(write_docx(made / "dangling.docx", BODY + raw_p(
+        '<w:hyperlink r:id="rIdL"><w:r><w:t>the runbook</w:t></w:r></w:hyperlink>'),
+        doc_rels=with_rels(
+            f'<Relationship Id="rIdI" Type="{R_TYPES}/image" Target="media/image1.png"/>',
+            f'<Relationship Id="rIdL" Type="{R_TYPES}/hyperlink" Target="https://example.com/"/>'),
+        root_rels=ROOT_RELS_CORE))
+    theme = themed(made, "theme-crc.docx")
+    break_crc(theme, "word/theme/theme1.xml")
+    sources.append(theme)
+    copies, ours = [], {}
+    for i, src in enumerate(sources):
+        doc = load(str(src))
+        out = tmp_path / "copies" / f"copy{i}.docx"
+        summary = export_reviewed_docx(src, doc, one_finding_per_section(doc, "Changed."), out,
+                                       tracked_rewrites=True)
+        assert summary.comments > 0
+        copies.append(out)
+        ours[out.stem] = (_ranges(inspect(out)), summary.tracked)
+    for again in convert_all(soffice, copies, "docx:MS Word 2007 XML", tmp_path / "lo",
+                             tmp_path / "profile"):
+        got = inspect(again)
+        ranges, tracked = ours[again.stem]
+        assert _ranges(got) == ranges, again.stem
+        root = etree.fromstring(got.document_xml)
+        margin_dels = [el for el in root.iter(w("del")) if el.get(w("author")) == "Margin"]
+        assert len(margin_dels) == tracked, again.stem

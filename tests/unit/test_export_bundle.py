@@ -165,3 +165,40 @@ def test_a_failed_upload_keeps_the_files_and_says_why(source, tmp_path, s3):
     assert out.is_file()
     assert result.upload_error is not None and "does not exist" in result.upload_error
     assert "Not uploaded: the bucket 'no-such-bucket' does not exist" in describe(result)
+
+
+def test_what_the_copy_repaired_is_said(source, tmp_path):
+    """A relationship to a missing part no longer stops the export: it is left out, and
+    the result says so."""
+    import zipfile
+
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(broken, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", (
+                    b'<Relationship Id="rIdGone" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/image" Target="media/gone.png"/>'
+                    b"</Relationships>"))
+            zout.writestr(info, data)
+    out = tmp_path / "broken (reviewed).docx"
+    result = perform(plan_for(broken, out, formats=()))
+    assert describe(result).endswith(
+        "\nNote: word/media/gone.png is missing from the document; the reference to it "
+        "from word/document.xml was left out of the copy.")
+
+
+def test_an_output_that_is_a_symbolic_link_is_refused_before_anything_is_written(source,
+                                                                                 tmp_path):
+    out = tmp_path / "incident (reviewed).docx"
+    real = tmp_path / "elsewhere.html"
+    real.write_text("kept")
+    out.with_suffix(".html").symlink_to(real)
+    with pytest.raises(OSError) as caught:
+        perform(plan_for(source, out))
+    assert describe_failure(caught.value) == (
+        f"Nothing was written: cannot write {out.with_suffix('.html')}: it is a symbolic link "
+        f"(to {real}); give the path of the file itself.")
+    assert not out.exists() and out.with_suffix(".html").is_symlink()
+    assert real.read_text() == "kept" and leftovers(tmp_path) == []

@@ -13,7 +13,7 @@ from lxml import etree
 from desktop_app.document import DocumentError, load
 from desktop_app.document.body import body_paragraphs
 from desktop_app.document.text import careful_text, run_texts
-from desktop_app.export.docx_comments import ExportError, export_reviewed_docx
+from desktop_app.export.docx_comments import export_reviewed_docx
 from desktop_app.export.offsets import layout
 from desktop_app.review.findings import Finding
 from tests.conftest import CORPUS, corpus_path
@@ -164,7 +164,7 @@ def loadable_corpus() -> list[Path]:
 @pytest.mark.slow
 def test_every_corpus_document_exports_with_comments_on_their_quotes(tmp_path: Path):
     corpus_path()  # skip (or fail in CI) without the corpus
-    exported = refused = 0
+    exported = 0
     for src in loadable_corpus():
         try:
             doc = load(str(src))
@@ -174,12 +174,7 @@ def test_every_corpus_document_exports_with_comments_on_their_quotes(tmp_path: P
         keep = list(findings)[:25]  # enough sections to meet every structure, in bounded time
         findings = {k: findings[k] for k in keep}
         out = tmp_path / f"{exported}.docx"
-        try:
-            summary = export_reviewed_docx(src, doc, findings, out, tracked_rewrites=True)
-        except ExportError as err:  # Strict OOXML, dangling parts: refused in words
-            assert "Strict" in str(err) or "damaged" in str(err), (src.name, err)
-            refused += 1
-            continue
+        summary = export_reviewed_docx(src, doc, findings, out, tracked_rewrites=True)
         exported += 1
         got = inspect(out)
         assert summary.comments == sum(len(v) for v in findings.values()) == len(
@@ -192,7 +187,7 @@ def test_every_corpus_document_exports_with_comments_on_their_quotes(tmp_path: P
             rng = got.ranges[cid]
             seen = rng.deleted_by.get("Margin") or rng.text
             assert seen == quoted[issue], (src.name, issue, seen)
-    assert exported > 100 and refused <= 5
+    assert exported >= 120  # every document that opens, Strict and damaged ones too
 
 
 @pytest.mark.slow

@@ -7,6 +7,7 @@ against the findings that went in.
 
 from __future__ import annotations
 
+import errno
 import zipfile
 from pathlib import Path
 
@@ -22,8 +23,9 @@ from desktop_app.export.docx_comments import (
     export_reviewed_docx,
     select_for_export,
 )
+from desktop_app.export.package_writer import PackageCopy
 from desktop_app.review.findings import Finding
-from tests.docx_factory import p, raw_p, table, write_docx
+from tests.docx_factory import DOC_RELS, WORD_MAIN, p, raw_p, table, write_docx
 from tests.docx_inspect import inspect, marker_positions, w
 from tests.export_helpers import at, by_title, export, sha256, unanchored
 
@@ -322,16 +324,17 @@ def test_the_original_is_never_touched(formatted: Path, tmp_path: Path):
         export_reviewed_docx(formatted, doc, {}, tmp_path / "y.docx")
 
 
-def test_a_failed_save_leaves_no_file(formatted: Path, monkeypatch: pytest.MonkeyPatch):
+def test_a_failed_write_leaves_no_file(formatted: Path, monkeypatch: pytest.MonkeyPatch):
     doc = load(str(formatted))
     out = formatted.with_name("never.docx")
+    real_copy = PackageCopy._copy
 
-    def broken_save(self, path):
-        Path(path).write_bytes(b"half")
-        raise OSError(28, "No space left on device")
+    def disk_full(self, zout, info):
+        real_copy(self, zout, info)  # some of the copy is on disk already
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(docx.document.Document, "save", broken_save)
-    with pytest.raises(OSError):
+    monkeypatch.setattr(PackageCopy, "_copy", disk_full)
+    with pytest.raises(OSError, match="No space"):
         export_reviewed_docx(formatted, doc, {}, out)
     assert not out.exists()
     assert sorted(p.name for p in formatted.parent.iterdir()) == ["formatted.docx"]
@@ -373,16 +376,34 @@ def test_sections_not_in_the_document_are_reported_skipped(formatted: Path):
     assert got.comments == {}
 
 
-def test_macro_enabled_and_strict_documents_are_refused(tmp_path: Path):
-    macro = "application/vnd.ms-word.document.macroEnabled.main+xml"
-    src = write_docx(tmp_path / "m.docm", p("Head", "berschrift1") + p("Body."),
-                     main_type=macro)
+VBA_REL = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+
+
+@pytest.mark.parametrize("main_type", [
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+])
+def test_macro_enabled_documents_and_templates_export_as_plain_documents(tmp_path: Path,
+                                                                         main_type: str):
+    """Word's Save As .docx: the copy is a document, and macros (which a .docx
+    cannot carry) are left out, with a note."""
+    macro = "macroEnabled" in main_type
+    rels = DOC_RELS.replace("</Relationships>", f'<Relationship Id="rIdV" Type="{VBA_REL}" '
+                            'Target="vbaProject.bin"/></Relationships>') if macro else DOC_RELS
+    src = write_docx(tmp_path / "m.docm", p("Head", "berschrift1") + p("Body text."),
+                     main_type=main_type, doc_rels=rels,
+                     extra={"word/vbaProject.bin": b"\xd0\xcf macros"} if macro else None)
     doc = load(str(src))
-    with pytest.raises(ExportError, match="macro-enabled"):
-        export_reviewed_docx(src, doc, {}, tmp_path / "m.docx")
-    doc.strict = True
-    with pytest.raises(ExportError, match="Strict"):
-        export_reviewed_docx(src, doc, {}, tmp_path / "s.docx")
+    sec = doc.sections[0]
+    summary, got = export(src, [at(sec, "Body", "on the body")], tmp_path / "m.docx", doc=doc)
+    assert got.ranges[next(iter(got.comments))].text == "Body"
+    assert docx.Document(str(tmp_path / "m.docx")).part.content_type == WORD_MAIN
+    with zipfile.ZipFile(tmp_path / "m.docx") as zf:
+        assert "word/vbaProject.bin" not in zf.namelist()
+        assert b"vbaProject" not in zf.read("word/_rels/document.xml.rels")
+    macros = "the document's macros were left out: a .docx cannot carry them"
+    assert (macros in summary.notes) == macro
+    assert ("the template was written as a document (.docx)" in summary.notes) != macro
 
 
 def test_reopened_export_loads_to_the_same_sections(formatted: Path):
