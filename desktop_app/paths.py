@@ -8,11 +8,17 @@ from pathlib import Path
 
 
 def resources_dir() -> Path:
-    """`resources/` beside the package, or inside a PyInstaller bundle."""
+    """Frameworks, the sample and icons: inside a PyInstaller bundle; inside the
+    package when installed from a wheel (`pip install .`, pipx); else
+    `resources/` at the top of the source tree (a checkout, an editable install)."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"
 
 
 def sample_document() -> Path:
@@ -30,5 +36,8 @@ def data_dir() -> Path:
         path = Path.home() / "Library" / "Application Support" / "Margin"
     else:
         path = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "margin"
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # the store and the log say what cannot be written there, and go on
     return path

@@ -192,6 +192,7 @@ def _run_dispatch(args, doc, framework, provider, cannot_export: str | None = No
     from desktop_app.review.progress_printer import ProgressPrinter
     from desktop_app.review.report import ReviewRun, SectionOutcome, build_report
     from desktop_app.store.db import Database, StoreError
+    from desktop_app.store.opening import open_store, with_fallback
     from desktop_app.store.results import ResultCache, framework_identity, section_hash
     from desktop_app.store.reviews import ReviewStore
     from desktop_app.workers.dispatcher import Dispatcher
@@ -200,18 +201,23 @@ def _run_dispatch(args, doc, framework, provider, cannot_export: str | None = No
     from desktop_app.workers.gc_guard import MainThreadGarbageCollector
 
     collector = MainThreadGarbageCollector(app)  # cycles with Qt objects die on this thread
-    try:
-        db = Database(data_dir())
-    except StoreError as err:
-        return fail(str(err), EXIT_INTERNAL)
-    try:
+    def open_review(db: Database):
         store = ReviewStore(db)
-        state = store.open_or_create_review(
+        return store, store.open_or_create_review(
             doc, framework_identity(framework), framework.name, provider.name,
             list(provider.models), provider_identity=provider.cache_identity())
-    except StoreError as err:
-        db.close()
+
+    # A store that cannot be used (damaged, read-only, full) does not stop the
+    # review: a damaged one is moved aside, otherwise results stay in memory.
+    opened = open_store(data_dir())
+    try:
+        opened, (store, state) = with_fallback(opened, open_review)
+    except StoreError as err:  # not even a store in memory: a bug
+        opened.db.close()
         return fail(str(err), EXIT_INTERNAL)
+    db = opened.db
+    if opened.notice:
+        print(f"margin: {opened.notice}", file=sys.stderr)
 
     sections = list(doc.walk())
     hashes = {s.id: section_hash(s.title, s.text) for s in sections}

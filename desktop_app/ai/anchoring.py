@@ -14,6 +14,10 @@ table joints (" | ") become spaces, a word gets paraphrased. In order of trust:
 
 In cases 2 and 3 the model's wording is kept in `quote_original`. Whatever
 happens, an anchored finding satisfies `text[start:end] == quote`.
+
+A finding from one part of a section analysed in parts is about that part:
+it is anchored in its own part first, and only then elsewhere in the section,
+at the occurrence nearest to the part (`anchor_part_findings`).
 """
 
 from __future__ import annotations
@@ -273,3 +277,64 @@ def anchor_findings(section_text: str, findings: list[Finding]) -> None:
     lazy = _LazyIndex(section_text)  # built only if some quote is not verbatim
     for finding in findings:
         _anchor_one(lazy, finding)
+
+
+def anchor_part_findings(section_text: str, part_start: int, part_text: str,
+                         findings: list[Finding]) -> None:
+    """Anchor the findings of the part of `section_text` that starts at
+    `part_start`, in place, with offsets in the whole section text.
+
+    Offsets a provider set are read as offsets in the part (what it was shown).
+    A quote the part does not hold (the model quoted a neighbour) goes to the
+    verbatim occurrence nearest to the part, then to the usual search.
+    """
+    part_end = part_start + len(part_text)
+    lazy_part = _LazyIndex(part_text)
+    lazy_whole: _LazyIndex | None = None
+    for finding in findings:
+        _anchor_one(lazy_part, finding)
+        if finding.anchored and finding.start is not None and finding.end is not None:
+            finding.start += part_start
+            finding.end += part_start
+            continue
+        pos = _nearest(section_text, finding.quote, part_start, part_end)
+        if pos is not None:
+            finding.anchored, finding.start, finding.end = True, pos, pos + len(finding.quote)
+            continue
+        if lazy_whole is None:
+            lazy_whole = _LazyIndex(section_text)
+        _anchor_one(lazy_whole, finding)
+
+
+def _nearest(text: str, quote: str, start: int, end: int) -> int | None:
+    """Where `quote` occurs verbatim in `text` nearest to [start, end), or None."""
+    if not quote or not quote.strip():
+        return None
+    before = text.rfind(quote, 0, min(len(text), end + len(quote)))
+    after = text.find(quote, start)
+    candidates = [(max(0, start - before), before)] if before >= 0 else []
+    if after >= 0:
+        candidates.append((max(0, after - end), after))
+    return min(candidates)[1] if candidates else None
+
+
+def part_starts(text: str, parts: tuple[str, ...] | list[str]) -> list[int]:
+    """Where each part begins in the section text (parts are cut between its lines)."""
+    starts, at = [], 0
+    for part in parts:
+        found = text.find(part, at)
+        starts.append(found if found >= 0 else at)
+        at = (found if found >= 0 else at) + len(part)
+    return starts
+
+
+def anchor_parts(section_text: str, parts: tuple[str, ...] | list[str],
+                 findings_by_part: list[list[Finding]]) -> None:
+    """Anchor each part's findings on the section text, in their own part first."""
+    if len(parts) <= 1:
+        for findings in findings_by_part:
+            anchor_findings(section_text, findings)
+        return
+    for start, part, findings in zip(part_starts(section_text, parts), parts, findings_by_part,
+                                     strict=True):
+        anchor_part_findings(section_text, start, part, findings)

@@ -19,11 +19,21 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     import boto3
 
 
+def env_region() -> str | None:
+    """AWS_REGION, which the AWS CLI v2 and the other AWS SDKs read first and
+    botocore does not read at all (it knows only AWS_DEFAULT_REGION)."""
+    return os.environ.get("AWS_REGION", "").strip() or None
+
+
 def make_session(profile: str | None, region: str | None) -> boto3.session.Session:
-    """A boto3 session; raises botocore's ProfileNotFound for an unknown profile."""
+    """A boto3 session; raises botocore's ProfileNotFound for an unknown profile.
+
+    The region: the one given, else AWS_REGION, else botocore's own order
+    (AWS_DEFAULT_REGION, then the profile)."""
     import boto3
 
-    return boto3.session.Session(profile_name=profile or None, region_name=region or None)
+    return boto3.session.Session(profile_name=profile or None,
+                                 region_name=region or env_region())
 
 
 def credentials_available(profile: str | None = None) -> bool:

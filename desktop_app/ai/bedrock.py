@@ -46,6 +46,11 @@ from desktop_app.ai.consistency import (
     consistency_layout,
     validator,
 )
+from desktop_app.ai.error_text import (
+    replace_lone_surrogates,
+    request_texts,
+    without_document_text,
+)
 from desktop_app.ai.errors import UNUSABLE, CallError, classify, exhausted, pace_outcome, refused
 from desktop_app.ai.layout import RequestLayout, section_layout
 from desktop_app.ai.pacer import Pacer, PaceState, Priority, Refused, Send, shared_pacer
@@ -403,8 +408,11 @@ class BedrockProvider:
                                 f"when asked again ({problem})")
             reasked = True
             log.info("%s: unusable answer (%s), asking once more", model, problem)
+            # The answer goes back as it was, but sendable: a lone surrogate in it
+            # cannot be encoded, and the re-ask would fail as an internal error.
+            echoed = replace_lone_surrogates(content) or [{"text": "(no answer)"}]
             messages = [*messages,
-                        {"role": "assistant", "content": content or [{"text": "(no answer)"}]},
+                        {"role": "assistant", "content": echoed},
                         prompts.reask_message(problem, [t.get("toolUseId", "") for t in tool_uses],
                                               tool_name)]
 
@@ -504,7 +512,10 @@ class BedrockProvider:
                 call.abandon()
                 raise SectionTimeout()
         if call.error is not None:
-            raise self._classify(call.error, model) from None
+            err = self._classify(call.error, model)
+            # A service message may repeat what was sent: that is document text.
+            err.message = without_document_text(err.message, request_texts(kwargs))
+            raise err from None
         return call.result, send
 
     # -- streaming (chat) --------------------------------------------------------------
@@ -591,6 +602,7 @@ class BedrockProvider:
                 raise
             except Exception as exc:  # an error frame or a broken connection mid-stream
                 failure = self._classify(exc, model)
+                failure.message = without_document_text(failure.message, request_texts(kwargs))
                 self.pacer(model).release(send, pace_outcome(exc))  # learns a throttle
                 if not parts and not tool_parts:
                     if self._throttled(failure, model):

@@ -10,10 +10,12 @@ failure of the section (`ProviderError`), never skipped silently.
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 
 from desktop_app.ai.anchoring import anchor_findings
+from desktop_app.ai.error_text import internal_error, log_internal
 from desktop_app.ai.provider import (
     AnalysisRequest,
     AnalysisResult,
@@ -26,7 +28,9 @@ from desktop_app.ai.provider import (
 from desktop_app.ai.rules import RULES, DocumentIndex, Hit, RuleSpec, SectionContext, SectionInfo
 from desktop_app.ai.rules.checkpoints import checkpoints_for
 from desktop_app.document.model import Document
-from desktop_app.review.findings import Finding
+from desktop_app.review.findings import Finding, assign_ids
+
+log = logging.getLogger(__name__)
 
 RULES_VERSION = 1  # bump whenever a rule changes what it reports
 
@@ -80,18 +84,24 @@ class LocalProvider:
             try:
                 hits = list(rule.check(ctx))
             except Exception as exc:  # a bug in a rule fails the section, visibly
+                # Type and place only: the exception's words may quote the section.
+                log_internal(log, f"built-in rule {spec.id} failed", exc)
                 raise ProviderError(
                     FailureKind.INTERNAL,
-                    f"built-in rule {spec.id} failed on this section: "
-                    f"{type(exc).__name__}: {exc}") from exc
+                    f"built-in rule {spec.id} failed on this section: {internal_error(exc)}"
+                ) from exc
             for hit in hits:
                 made.append((hit.start if hit.start is not None else -1, order,
                              RuleFinding(spec.id, self._finding(ctx, spec, hit))))
         made.sort(key=lambda item: (item[0], item[1]))
         out = [rf for _, _, rf in made]
-        anchor_findings(request.text, [rf.finding for rf in out])
-        for i, rf in enumerate(out):
-            rf.finding.ensure_id(request.section_id, i)
+        findings = [rf.finding for rf in out]
+        anchor_findings(request.text, findings)
+        # Ids unique across the parts of a long section, not only within one part
+        # (a repeated passage in two parts made the same ids).
+        owner = request.section_id if request.parts <= 1 else (
+            f"{request.section_id}\x00part {request.part}")
+        assign_ids(owner, findings)
         return out
 
     def _context(self, request: AnalysisRequest) -> SectionContext:

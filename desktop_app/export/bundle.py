@@ -186,10 +186,9 @@ def _upload(result: ExportResult, target: UploadTarget, step: StepFn,
 
 
 def default_session(target: UploadTarget) -> Any:
-    import boto3
+    from desktop_app.ai.aws import make_session
 
-    return boto3.Session(profile_name=target.profile or None,
-                         region_name=target.region or None)
+    return make_session(target.profile, target.region)  # AWS_REGION honoured as elsewhere
 
 
 # -- in words -------------------------------------------------------------------------

@@ -73,6 +73,11 @@ def _text(item: dict, key: str, where: str) -> str:
     value = item.get(key)
     if not isinstance(value, str) or not value.strip():
         raise FactError(f"{where}.{key} must be a non-empty string")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: malformed, said without quoting it
+        raise FactError(f"{where}.{key} contains an invalid character (a lone UTF-16 "
+                        "surrogate)") from None
     return " ".join(value.split()) if key != "quote" else value.strip()
 
 

@@ -72,8 +72,7 @@ class Finding:
     def ensure_id(self, section_id: str, index: int) -> None:
         """A stable id from the section, the content and its position in the answer."""
         if not self.id:
-            key = f"{section_id}\x00{index}\x00{self.quote}\x00{self.issue}"
-            self.id = "f-" + hashlib.blake2b(key.encode(), digest_size=5).hexdigest()
+            self.id = finding_id(section_id, index, self.quote, self.issue)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -84,11 +83,51 @@ class Finding:
         return cls(**known)
 
 
+def finding_id(section_id: str, index: int, quote: str, issue: str, salt: int = 0) -> str:
+    key = f"{section_id}\x00{index}\x00{quote}\x00{issue}"
+    if salt:
+        key += f"\x00{salt}"
+    # surrogatepass: an id is never the place a stray surrogate fails a section
+    return "f-" + hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=5).hexdigest()
+
+
+def assign_ids(section_id: str, findings: list[Finding]) -> None:
+    """Give a section's model or rules findings their ids, in place, afresh.
+
+    The id depends on the section, the finding's place in the section's whole
+    answer and its content, never on where the answer came from: a section
+    answered from the result cache (an answer first made for a twin section of
+    the same text) or analysed in parts gets ids of its own, unique in the
+    section, and an unchanged section gets the ids it had before (so stored
+    decisions stay attached). The store refuses two current findings with one id.
+    """
+    seen: set[str] = set()
+    for index, finding in enumerate(findings):
+        salt = 0
+        new = finding_id(section_id, index, finding.quote, finding.issue)
+        while new in seen:  # a 40-bit clash: rare, but it must not cost the section
+            salt += 1
+            new = finding_id(section_id, index, finding.quote, finding.issue, salt)
+        seen.add(new)
+        finding.id = new
+
+
 def _require_str(item: dict, key: str, where: str, allow_empty: bool = False) -> str:
     value = item.get(key)
     if not isinstance(value, str) or (not allow_empty and not value.strip()):
         raise SchemaError(f"{where}.{key} must be a non-empty string")
+    _check_encodable(value, f"{where}.{key}")
     return value.strip()
+
+
+def _check_encodable(value: str, where: str) -> None:
+    """A lone surrogate (JSON "\\ud800") can be neither stored nor sent: the answer is
+    malformed, and the message says where without quoting it."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise SchemaError(f"{where} contains an invalid character (a lone UTF-16 surrogate)"
+                          ) from None
 
 
 def validate_findings(payload: Any, source: str = "model") -> list[Finding]:
@@ -116,9 +155,13 @@ def validate_findings(payload: Any, source: str = "model") -> list[Finding]:
         checkpoints = item.get("checkpoints", [])
         if not isinstance(checkpoints, list) or not all(isinstance(c, str) for c in checkpoints):
             raise SchemaError(f"{where}.checkpoints must be a list of checkpoint ids")
+        for k, checkpoint in enumerate(checkpoints):
+            _check_encodable(checkpoint, f"{where}.checkpoints[{k}]")
         rewrite = item.get("rewrite")
         if rewrite is not None and not isinstance(rewrite, str):
             raise SchemaError(f"{where}.rewrite must be a string or null")
+        if isinstance(rewrite, str):
+            _check_encodable(rewrite, f"{where}.rewrite")
         findings.append(
             Finding(
                 category=_require_str(item, "category", where),

@@ -92,11 +92,21 @@ def _supersede(conn: sqlite3.Connection, review_id: int, section_id: str, reason
 def _reanchor_user_findings(conn: sqlite3.Connection, review_id: int, section_id: str,
                             text: str, when: str) -> None:
     rows = conn.execute(
-        "SELECT pk, quote FROM findings WHERE review_id = ? AND section_id = ?"
+        "SELECT pk, quote, quote_start FROM findings WHERE review_id = ? AND section_id = ?"
         " AND superseded = 0 AND source = 'user'", (review_id, section_id)).fetchall()
     for row in rows:
-        start = text.find(row["quote"]) if row["quote"] else -1
+        # The occurrence nearest where it was: a quote the section repeats stays on
+        # the passage the reviewer chose, not the first one.
+        start = _nearest(text, row["quote"], row["quote_start"] or 0) if row["quote"] else -1
         span = (1, start, start + len(row["quote"])) if start >= 0 else (0, None, None)
         conn.execute(
             "UPDATE findings SET anchored = ?, quote_start = ?, quote_end = ?, updated = ?"
             " WHERE pk = ?", (*span, when, row["pk"]))
+
+
+def _nearest(text: str, quote: str, old: int) -> int:
+    """Start of the occurrence of `quote` in `text` nearest to `old`; -1 if none."""
+    before = text.rfind(quote, 0, min(len(text), old + len(quote)))
+    after = text.find(quote, max(0, old))
+    found = [at for at in (before, after) if at >= 0]
+    return min(found, key=lambda at: abs(at - old)) if found else -1

@@ -23,6 +23,7 @@ from desktop_app.ai.provider import AnalysisResult, ProviderError, Usage
 from desktop_app.document.model import Document
 from desktop_app.store import chat
 from desktop_app.store.db import Database
+from desktop_app.store.finding_ids import unclash_ids
 from desktop_app.store.reconcile import insert_sections, reconcile
 from desktop_app.store.results import section_hash
 from desktop_app.store.review_rows import (
@@ -251,6 +252,7 @@ class ReviewStore(ReviewerWork):
                 raise bug(f"no review {review_id}")
             if not self._accepts(conn, review_id, section_id, sec_hash):
                 return None
+            unclash_ids(conn, review_id, section_id, findings)
             current = {row["finding_id"]: row for row in conn.execute(
                 "SELECT pk, finding_id, source FROM findings WHERE review_id = ?"
                 " AND section_id = ? AND superseded = 0", (review_id, section_id))}

@@ -25,6 +25,7 @@ from desktop_app.document import Document
 from desktop_app.review.findings import Finding
 from desktop_app.review.frameworks import Framework
 from desktop_app.store.db import Database, StoreBugError, StoreEnvironmentError, StoreError
+from desktop_app.store.opening import open_store
 from desktop_app.store.results import ResultCache, framework_identity, section_hash
 from desktop_app.store.review_state import ReviewState, ReviewStatistics
 from desktop_app.store.reviews import ReviewStore
@@ -62,6 +63,7 @@ class ReviewSession:
         self.store: ReviewStore | None = None
         self.review_id: int | None = None
         self.error = ""  # why the last write failed; "" once everything is saved
+        self.notice = ""  # what happened to the store on opening (a damaged one replaced)
         self.lost: list[str] = []  # writes refused as bugs: not saved, not retried
         self._pending: list[PendingWrite] = []
         self._opening: _Opening | None = None
@@ -85,7 +87,11 @@ class ReviewSession:
         """The window's one Database (the result cache shares it); None if it cannot open."""
         if self.db is None:
             try:
-                self.db = Database(self._folder())
+                # A damaged store is moved aside and a new one started (the
+                # notice says so); one that cannot be used raises, and what the
+                # reviewer does waits here to be saved.
+                opened = open_store(self._folder(), memory_fallback=False)
+                self.db, self.notice = opened.db, opened.notice
                 self.store = ReviewStore(self.db)
             except StoreError as err:
                 self._set_error(err)

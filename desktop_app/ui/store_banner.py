@@ -1,4 +1,5 @@
-"""A red strip above the panes while the review cannot be saved, saying what and why."""
+"""A red strip above the panes while the review cannot be saved, saying what and why
+(or, once, that a damaged store was replaced)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def banner_text(error: str, unsaved: list[str], lost: list[str], review_open: bo
 
 class StoreBanner(QFrame):
     retry_requested = Signal()
+    dismissed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,10 +50,16 @@ class StoreBanner(QFrame):
         self.retry = QPushButton("Retry Now")
         self.retry.setObjectName("storeRetryButton")
         self.retry.clicked.connect(self.retry_requested)
+        self.dismiss = QPushButton("Dismiss")
+        self.dismiss.setObjectName("storeDismissButton")
+        self.dismiss.clicked.connect(self.dismissed)
+        self.dismiss.clicked.connect(self.hide)
+        self.dismiss.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignVCenter)
         self.hide()
 
     def show_problem(self, error: str, unsaved: list[str], lost: list[str],
@@ -59,6 +67,18 @@ class StoreBanner(QFrame):
         self.text.setText(banner_text(error, unsaved, lost, review_open))
         self.setToolTip("\n".join(["Waiting to be saved:", *unsaved]) if unsaved else "")
         self.retry.setVisible(bool(unsaved) or not review_open)
+        self.dismiss.setVisible(False)
+        self.setAccessibleDescription(self.text.text())
+        self.show()
+
+    def show_notice(self, notice: str) -> None:
+        """Not a failure to save but something the reviewer must know (a damaged
+        store was moved aside and a new one started); shown until dismissed."""
+        text = notice[:1].upper() + notice[1:]
+        self.text.setText(f"<b>Review store replaced.</b> {escape(text)}.")
+        self.setToolTip("")
+        self.retry.setVisible(False)
+        self.dismiss.setVisible(True)
         self.setAccessibleDescription(self.text.text())
         self.show()
 

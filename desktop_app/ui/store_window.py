@@ -94,6 +94,7 @@ class StoreMixin:
         w = self._window()
         self.banner = StoreBanner()
         self.banner.retry_requested.connect(self.retry_saving)
+        self.banner.dismissed.connect(lambda: setattr(self.analysis.session, "notice", ""))
         self.statistics = StatisticsPanel()
         self.decisions = DecisionController(cast(Any, self))
         self.review_notice = QLabel()
@@ -225,8 +226,11 @@ class StoreMixin:
             if session.unsaved and not self._retry_timer.isActive():
                 self._retry_timer.start()
         else:
-            self.banner.hide()
             self._retry_timer.stop()
+            if session.notice:
+                self.banner.show_notice(session.notice)
+            else:
+                self.banner.hide()
         self.schedule_statistics()
 
     def retry_saving(self) -> None:

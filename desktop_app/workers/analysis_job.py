@@ -7,12 +7,14 @@ section text and gives each finding a stable id.
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from desktop_app.ai.anchoring import anchor_findings
+from desktop_app.ai.anchoring import anchor_findings, anchor_part_findings, part_starts
+from desktop_app.ai.error_text import internal_error, log_internal
 from desktop_app.ai.provider import (
     AnalysisRequest,
     AnalysisResult,
@@ -24,7 +26,10 @@ from desktop_app.ai.provider import (
     Usage,
 )
 from desktop_app.document.model import Section, iter_blocks
+from desktop_app.review.findings import assign_ids
 from desktop_app.review.frameworks import Framework
+
+log = logging.getLogger(__name__)
 
 MAX_PART_CHARS = 48_000  # ~12k tokens of section text per request
 
@@ -97,8 +102,10 @@ class AnalysisJob(QRunnable):
         except ProviderError as err:
             self._emit(self.signals.failed, sid, err)
         except Exception as exc:  # noqa: BLE001 - a bug in one job must not kill the pool thread
+            # Type and place only: repr(exc) can hold the section's text.
+            log_internal(log, f"section {sid} failed", exc)
             self._emit(self.signals.failed, sid,
-                       ProviderError(FailureKind.INTERNAL, f"internal error: {exc!r}"))
+                       ProviderError(FailureKind.INTERNAL, internal_error(exc)))
         else:
             self.reported_at = time.perf_counter()
             self._emit(self.signals.finished, sid, result)
@@ -118,6 +125,8 @@ class AnalysisJob(QRunnable):
         findings = []
         model = None
         n = len(self.task.parts)
+        text = self.task.text
+        starts = part_starts(text, self.task.parts)
         for i, part in enumerate(self.task.parts, 1):
             if self.token.cancelled:
                 raise Cancelled()
@@ -129,9 +138,12 @@ class AnalysisJob(QRunnable):
                 err.usage.add(total)  # calls of earlier parts still count
                 raise
             total.add(result.usage)
+            if n == 1:
+                anchor_findings(text, result.findings)
+            else:  # a quote in part 2 that part 1 also has is part 2's
+                anchor_part_findings(text, starts[i - 1], part, result.findings)
             findings.extend(result.findings)
             model = result.model or model
-        anchor_findings(self.task.text, findings)
-        for index, finding in enumerate(findings):
-            finding.ensure_id(self.task.section_id, index)
+        assign_ids(self.task.section_id, findings)  # unique across the parts
         return AnalysisResult(findings, model, total, time.perf_counter() - start)
+

@@ -17,6 +17,7 @@ read timeout bounds how long that can take. Nothing here touches widgets.
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 import time
@@ -26,6 +27,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from desktop_app.ai.bedrock import StreamDelta, StreamEnd, StreamError
 from desktop_app.ai.chat import ChatTask, PreparedChat, prepare_chat
+from desktop_app.ai.error_text import internal_error, log_internal
 from desktop_app.ai.provider import Cancelled, CancelToken, FailureKind, ProviderError, Usage
 
 _POLL = 0.05  # seconds between cancel checks while waiting for the stream
@@ -33,6 +35,8 @@ _POLL = 0.05  # seconds between cancel checks while waiting for the stream
 # that a fast stream does not wake it for every token (the first goes at once).
 EMIT_GAP = 0.02
 _DONE = object()
+
+log = logging.getLogger(__name__)
 
 
 class ChatSignals(QObject):
@@ -73,8 +77,9 @@ class ChatJob(QRunnable):
         except ProviderError as err:
             self._emit(self.signals.failed, err)
         except Exception as exc:  # noqa: BLE001 - a bug must not kill the pool thread
+            log_internal(log, "chat answer failed", exc)
             self._emit(self.signals.failed, StreamError(
-                FailureKind.INTERNAL, f"internal error: {exc!r}", partial_text="".join(parts)))
+                FailureKind.INTERNAL, internal_error(exc), partial_text="".join(parts)))
         else:
             text = end.text if end.text else "".join(parts)
             self._emit(self.signals.finished, {

@@ -30,6 +30,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 from desktop_app.ai.pacer import PaceState
 from desktop_app.ai.provider import AnalysisResult, Provider, ProviderError
 from desktop_app.document.model import Section
+from desktop_app.review.findings import assign_ids
 from desktop_app.review.frameworks import Framework
 from desktop_app.store.results import ResultCache, cache_key, framework_identity, section_hash
 from desktop_app.workers.analysis_job import AnalysisJob, SectionTask
@@ -157,6 +158,11 @@ class Dispatcher(QObject):
                 cached = self.cache.get(key)
             if cached is not None:
                 cached.from_cache = True
+                # The cache is keyed by text, so that an unchanged or moved section
+                # costs nothing; the answer may have been made for a twin section
+                # of the same text. Ids are the section's own (the same as before
+                # for the same section): two sections never share a finding id.
+                assign_ids(task.section_id, cached.findings)
                 self.progress.cached += 1
                 self._finish(task.section_id, cached)
                 continue

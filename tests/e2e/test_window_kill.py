@@ -79,3 +79,50 @@ def test_killed_window_keeps_findings_and_decisions(qtbot, env, tmp_path: Path,
         assert sum(f.decision == "accepted" for f in shown.values()) == 2
     finally:
         window.close()
+
+
+def _done_sections(store: Path) -> int:
+    if not store.exists():
+        return 0
+    try:
+        with closing(sqlite3.connect(store, timeout=2.0)) as conn:
+            return conn.execute(
+                "SELECT COUNT(*) FROM review_sections WHERE status = 'done'").fetchone()[0]
+    except sqlite3.OperationalError:  # created, not migrated yet
+        return 0
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+@pytest.mark.parametrize("moment", ["store-created", "first-saved"])
+def test_window_killed_early_then_a_new_window_saves_every_section(
+        qtbot, env, tmp_path: Path, isolated_data_dir: Path, moment: str) -> None:
+    from tests.qt.window_helpers import analyse_all, open_ready
+
+    path = make_flawed_docx(tmp_path / "report.docx")
+    store = isolated_data_dir / DB_NAME
+    ready = store.exists if moment == "store-created" else lambda: _done_sections(store) >= 1
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.e2e.window_kill_script", str(path)], cwd=ROOT, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        qtbot.waitUntil(lambda: ready() or child.poll() is not None, timeout=60_000)
+        child.send_signal(signal.SIGKILL)
+        assert child.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        doc = open_ready(qtbot, window, path)
+        analyse_all(qtbot, window)
+        sections = list(doc.walk())
+        assert all(window.model.status_for(s.id).value == "done" for s in sections)
+        assert not window.banner.isVisible()
+        assert _done_sections(store) == len(sections)
+        with closing(sqlite3.connect(store)) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        window.close()

@@ -68,7 +68,8 @@ def test_a_bug_mid_stream_fails_with_the_partial_text(qtbot, runner: JobRunner):
         runner.start(job)  # type: ignore[arg-type]
     err = failed.args[0]
     assert isinstance(err, StreamError) and err.kind is FailureKind.INTERNAL
-    assert err.partial_text == "Half an " and "boom" in err.message
+    assert err.partial_text == "Half an " and "KeyError" in err.message
+    assert "boom" not in err.message  # an exception's words may be document text
 
 
 def test_a_job_cancelled_before_it_runs_reports_cancelled(qtbot, runner: JobRunner):

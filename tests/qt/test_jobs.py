@@ -8,6 +8,9 @@ import weakref
 
 import pytest
 
+from desktop_app.ai.provider import AnalysisRequest, CancelToken, ProviderError
+from desktop_app.review.frameworks import find_framework
+from desktop_app.workers.analysis_job import AnalysisJob, SectionTask
 from desktop_app.workers.jobs import Job, JobRunner
 
 
@@ -135,3 +138,27 @@ def test_jobs_are_freed_once_reported(qtbot) -> None:
     gc.collect()
     # Neither the pool nor a signal connection keeps a finished or cancelled job alive.
     assert [r() for r in refs] == [None] * 6
+
+
+SECRET = "the QUOKKA-7F3A plant failed"
+
+
+class _Exploding:
+    name, models = "exploding", ["x"]
+
+    def cache_identity(self) -> str:
+        return "exploding"
+
+    def analyse(self, request: AnalysisRequest, cancel: CancelToken):
+        raise KeyError(request.text)  # a bug whose words are the section
+
+
+def test_a_job_that_breaks_fails_without_the_section_text(qtbot):
+    job = AnalysisJob(SectionTask("s1", "Title", SECRET, (SECRET,)), _Exploding(),
+                      find_framework(None))
+    got: list = []
+    job.signals.failed.connect(lambda _sid, err: got.append(err))
+    job.run()
+    (err,) = got
+    assert isinstance(err, ProviderError) and "KeyError" in err.message
+    assert "QUOKKA" not in err.message

@@ -293,25 +293,49 @@ def test_results_are_kept_when_the_store_refuses_them(qtbot, flawed: Path,
 
 
 def test_a_store_that_cannot_open_is_said_once_and_the_work_goes_on(
-        qtbot, flawed: Path, isolated_data_dir: Path) -> None:
-    broken = isolated_data_dir / "margin.sqlite3"
-    broken.write_bytes(b"this is not a database" * 100)
+        qtbot, flawed: Path, tmp_path: Path, monkeypatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    monkeypatch.setenv("MARGIN_DATA_DIR", str(blocker / "data"))
     window = new_window(qtbot)
     doc = open_ready(qtbot, window, flawed)
     assert window.banner.isVisible()
-    assert "damaged" in window.banner.text.text()
+    assert "Cannot open" in window.banner.text.text()
     assert "kept in this window only" in window.banner.text.text()
     analyse_all(qtbot, window)
     assert all(status_text(window, s).startswith("Done · ") for s in doc.walk())
     fid = decide(window, "Summary", 0, "accepted")
     assert window.findings.selected_finding().decision == "accepted"
 
-    # The file set aside (as the reviewer might): Retry saves everything done.
-    broken.rename(broken.with_name("damaged.sqlite3"))
+    # The reviewer makes room for the folder: Retry saves everything done.
+    blocker.unlink()
+    blocker.mkdir()
     window.banner.retry.click()
     assert not window.banner.isVisible()
     assert all(status_text(window, s).startswith("Done · ") for s in doc.walk())
     assert findings_of(window, "Summary")[fid] == "accepted"
     store, review_id = window.analysis.session.store, window.analysis.session.review_id
     assert store.finding(review_id, fid).decision == "accepted"
+    window.close()
+
+
+def test_a_damaged_store_is_replaced_and_the_window_says_so(
+        qtbot, flawed: Path, isolated_data_dir: Path) -> None:
+    broken = isolated_data_dir / "margin.sqlite3"
+    broken.write_bytes(b"this is not a database" * 100)
+    window = new_window(qtbot)
+    open_ready(qtbot, window, flawed)
+    assert window.banner.isVisible()
+    said = window.banner.text.text()
+    (aside,) = isolated_data_dir.glob("margin.sqlite3.damaged-*")
+    assert "damaged" in said and aside.name in said and "new store" in said
+    assert aside.read_bytes() == b"this is not a database" * 100
+    assert not window.banner.retry.isVisible()
+    analyse_all(qtbot, window)
+    fid = decide(window, "Summary", 0, "accepted")
+    store, review_id = window.analysis.session.store, window.analysis.session.review_id
+    assert store.finding(review_id, fid).decision == "accepted"  # the new store saves
+    assert window.banner.isVisible()  # until the reviewer has read it
+    window.banner.dismiss.click()
+    assert not window.banner.isVisible()
     window.close()

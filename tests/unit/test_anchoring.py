@@ -6,7 +6,12 @@ import random
 
 import pytest
 
-from desktop_app.ai.anchoring import FUZZY_THRESHOLD, anchor_findings, normalise
+from desktop_app.ai.anchoring import (
+    FUZZY_THRESHOLD,
+    anchor_findings,
+    anchor_part_findings,
+    normalise,
+)
 from desktop_app.review.findings import Finding
 
 SECTION = (
@@ -233,3 +238,17 @@ def test_normalise_maps_every_output_character_back():
     assert norm == 'a "b" - c... d'
     assert len(index) == len(norm)
     assert all(0 <= i < len(text) for i in index)
+
+
+def test_part_quote_anchors_in_its_part_then_at_the_nearest_occurrence():
+    text = "\n".join(["Alpha was late."] + ["Filler line here."] * 5
+                     + ["Beta was late.", "Alpha was late.", "Gamma."] + ["More filler."] * 9
+                     + ["Alpha was late."])
+    part_start = text.index("Beta was late.")
+    part = "Beta was late.\nAlpha was late.\nGamma."
+    assert text[part_start:part_start + len(part)] == part
+    own = Finding("c", "minor", 0.5, "Alpha was late.", "i", "s")
+    elsewhere = Finding("c", "minor", 0.5, "More filler.", "i", "s")
+    anchor_part_findings(text, part_start, part, [own, elsewhere])
+    assert own.anchored and own.start == part_start + len("Beta was late.\n")
+    assert elsewhere.anchored and elsewhere.start == part_start + len(part) + 1

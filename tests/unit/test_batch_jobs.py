@@ -428,3 +428,18 @@ def test_key_facts_come_back_and_bad_facts_are_asked_again(jobs, fake_batch, fak
     (reask,) = fake_bedrock.requests_for(PRIMARY, "converse")
     assert "facts[0].kind must be one of" in json.dumps(reask.messages[2])
     assert s2.result.usage.requests == 1
+
+
+def test_a_repeated_passage_is_anchored_in_the_part_that_quoted_it(jobs):
+    from desktop_app.ai.batch import BatchDocument, BatchSection
+
+    line = "The valve was closed before the test began. Nobody checked it."
+    docs = documents(1, 3)
+    repeated = BatchSection("s1", "Section 1", f"{line}\n{line}", (line, line))
+    docs = [replace(docs[0], sections=[repeated, *docs[0].sections[1:]])]
+    assert isinstance(docs[0], BatchDocument)
+    _, outcome = run(jobs(), docs)
+    s1 = next(s for s in outcome.sections if s.section_id == "s1")
+    starts = sorted(f.start for f in s1.result.findings)
+    assert starts == [0, len(line) + 1], "part 2's quote was put on part 1's passage"
+    assert len({f.id for f in s1.result.findings}) == 2

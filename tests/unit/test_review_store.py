@@ -387,3 +387,38 @@ def test_chat_history_keeps_order_and_scope(store, tmp_path):
     assert store.chat_history(rid, s.id) == [] and len(store.chat_history(rid)) == 2
     assert store.clear_chat(rid, everything=True) == 2
     assert store.chat_history(rid) == []
+
+
+def test_an_answer_whose_ids_other_findings_hold_is_saved_with_new_ids(store, db, tmp_path):
+    """An answer carrying another section's finding ids (as a cached twin answer
+    did), or repeating an id, was refused as UNIQUE on every run: the section
+    stayed unsaved for good. It is saved, with ids of its own."""
+    doc = make_doc(tmp_path / "a.docx", INCIDENT)
+    rid = open_review(store, doc).review_id
+    causes, actions = by_title(doc, "Causes"), by_title(doc, "Actions")
+    taken = store.record_result(rid, causes.id, hash_of(causes),
+                                answer(finding("A worn seal leaked."))).findings[0].id
+    twin, again = finding("Replace the seal."), finding("Replace the seal.", "Which seal?")
+    twin.id = again.id = taken
+    rec = store.record_result(rid, actions.id, hash_of(actions), answer(twin, again))
+    assert rec is not None and rec.status == "done"
+    ids = [f.id for f in rec.findings]
+    assert len(ids) == 2 and taken not in ids and len(set(ids)) == 2
+    assert [f.id for f in store.section(rid, causes.id).findings] == [taken]
+    assert count(db, "SELECT COUNT(*) FROM findings WHERE superseded = 0") == 3
+
+
+def test_own_finding_on_a_repeated_passage_stays_on_it_when_the_text_changes(store, tmp_path):
+    text = "It failed. Then it held. It failed."
+    doc = make_doc(tmp_path / "a.docx", [("Summary", text)])
+    rid = open_review(store, doc).review_id
+    (s,) = doc.walk()
+    second = text.rindex("It failed.")
+    draft = finding("It failed.", issue="Say when, the second time.")
+    draft.anchored, draft.start, draft.end = True, second, second + len("It failed.")
+    mine = store.add_user_finding(rid, s.id, draft)
+
+    changed = make_doc(tmp_path / "a.docx", [("Summary", "Sadly, " + text)])
+    state = open_review(store, changed)
+    (kept,) = [f for f in state.sections[s.id].findings if f.id == mine.id]
+    assert kept.anchored and kept.start == len("Sadly, ") + second

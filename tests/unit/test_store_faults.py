@@ -96,7 +96,7 @@ def test_full_disk_rolls_the_whole_write_back(opened):
 def test_locked_database_is_an_environment_error(opened, tmp_path):
     db, store, rid, doc = opened
     scope, _ = doc.walk()
-    db.query("PRAGMA busy_timeout=50")  # do not wait the usual five seconds
+    db.set_busy_timeout(0.05)  # do not wait the usual thirty seconds
     with closing(sqlite3.connect(db.path, isolation_level=None)) as other:
         other.execute("BEGIN EXCLUSIVE")
         try:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 
-from desktop_app.ai.anchoring import anchor_findings
+from desktop_app.ai.anchoring import anchor_findings, anchor_parts
 from desktop_app.ai.batch.handle import JobHandle, JobStatus
 from desktop_app.ai.batch.records import BatchDocument, BatchSection, Record, build_records
 from desktop_app.ai.batch.results import (
@@ -27,6 +27,7 @@ from desktop_app.ai.batch.results import (
 )
 from desktop_app.ai.batch.settings import InvocationType
 from desktop_app.ai.bedrock import BedrockProvider
+from desktop_app.ai.error_text import internal_error, log_internal
 from desktop_app.ai.prices import estimate_batch_cost
 from desktop_app.ai.provider import (
     AnalysisResult,
@@ -36,6 +37,7 @@ from desktop_app.ai.provider import (
     ProviderError,
     Usage,
 )
+from desktop_app.review.findings import assign_ids
 
 log = logging.getLogger(__name__)
 
@@ -105,9 +107,14 @@ class _Sections:
             facts.extend(part.facts)
             model = model or part.model
             seconds += part.seconds
-        anchor_findings(section.text, findings)
-        for index, finding in enumerate(findings):
-            finding.ensure_id(section_id, index)
+        # Each part's quotes in that part first (a passage the section repeats is
+        # the one the part saw), then ids unique across the parts: as on demand.
+        by_part = [p.findings for p in parts if isinstance(p, AnalysisResult)]
+        if len(by_part) == len(section.parts):
+            anchor_parts(section.text, section.parts, by_part)
+        else:
+            anchor_findings(section.text, findings)
+        assign_ids(section_id, findings)
         return SectionOutcome(document, section_id, AnalysisResult(
             findings, model, on_demand, seconds, facts=facts), None, batch)
 
@@ -188,8 +195,9 @@ def _validate(provider: BedrockProvider, model: str, pending: list[tuple[str, Re
                 except Cancelled:
                     raise
                 except Exception as exc:  # noqa: BLE001 - one bad answer must not end the rest
-                    log.exception("validating a batch answer failed")
-                    result = ProviderError(FailureKind.INTERNAL, f"internal error: {exc!r}",
+                    # Type and place only: repr(exc) can hold the answer's quotes.
+                    log_internal(log, "validating a batch answer failed", exc)
+                    result = ProviderError(FailureKind.INTERNAL, internal_error(exc),
                                            model=model)
                 sections.add(place, record.ref.part, result, answer.usage)
                 if cancel.cancelled:
