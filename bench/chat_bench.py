@@ -14,8 +14,8 @@ scripted to stream a long Markdown answer with section citations.
    (the Dispatcher, BedrockProvider, the section tree model updated on every
    state change). Target < 50 ms.
 
-The chat uses its own BedrockProvider (same endpoint), as the window should:
-a question must not queue behind an analysis that fills the shared limiter.
+The chat uses its own BedrockProvider (same endpoint), as the window does; it
+shares the model's pacer with the analysis and takes the next send slot.
 
     QT_QPA_PLATFORM=offscreen python bench/chat_bench.py [--sections 100]
         [--concurrency 10] [--latency 1.0] [--chunk-delay 0.01]

@@ -168,7 +168,7 @@ _IDLE = ("threading.py", "selectors.py", "socket.py", "queue.py", "ssl.py")
 
 
 def _idle(frame) -> bool:  # type: ignore[no-untyped-def]
-    """A thread waiting (a lock, a socket, a sleep in the limiter), not computing."""
+    """A thread waiting (a lock, a socket, a wait in the pacer), not computing."""
     name = frame.f_code.co_filename
     return (name.endswith(_IDLE) or frame.f_code.co_name in ("wait", "sleep", "acquire")
             or "http/client.py" in name.replace("\\", "/") and frame.f_code.co_name in (

@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_CANNOT_OPEN, EXIT_PROVIDER, EXIT_FAILED = range(6)
 EXIT_NOT_WRITTEN = 6  # reviewed, but --out (or --report) could not be written
+MAX_CONCURRENCY = 256
 REPORT_FORMATS = (".json", ".md", ".html", ".csv")
 EXIT_CODES = """exit codes:
   0  every section reviewed
@@ -62,7 +63,13 @@ def parser() -> argparse.ArgumentParser:
                    help="repeatable: the fallback chain, in order")
     p.add_argument("--region", metavar="R")
     p.add_argument("--profile", metavar="P")
-    p.add_argument("--concurrency", type=int, metavar="N")
+    p.add_argument("--concurrency", type=int, metavar="N",
+                   help="requests in flight at most (a cap: sends are paced to the quota)")
+    p.add_argument("--rpm", action="append", metavar="[MODEL=]N",
+                   help="the model's requests-per-minute quota, if known: pacing starts there "
+                        "(repeatable; without MODEL= for every model of the chain)")
+    p.add_argument("--tpm", action="append", metavar="[MODEL=]N",
+                   help="the model's tokens-per-minute quota, likewise")
     p.add_argument("--report", metavar="PATH", help="write the report: .json .md .html .csv")
     p.add_argument("--out", metavar="PATH.docx", help="write a reviewed copy with Word comments")
     p.add_argument("--accept-all", action="store_true",
@@ -96,8 +103,12 @@ def run(argv: Sequence[str]) -> int:
             return fail(f"{option} {path}: {problem}", EXIT_USAGE)
     if not 0.0 <= args.min_confidence <= 1.0:
         return fail("--min-confidence must be between 0 and 1", EXIT_USAGE)
-    if args.concurrency is not None and not 1 <= args.concurrency <= 64:
-        return fail("--concurrency must be between 1 and 64", EXIT_USAGE)
+    if args.concurrency is not None and not 1 <= args.concurrency <= MAX_CONCURRENCY:
+        return fail(f"--concurrency must be between 1 and {MAX_CONCURRENCY}", EXIT_USAGE)
+    try:
+        quotas = parse_quotas(args.rpm or [], args.tpm or [])
+    except ValueError as err:
+        return fail(str(err), EXIT_USAGE)
 
     from desktop_app.diagnostics.log_setup import configure_logging, log_startup
     from desktop_app.document import DocumentError, load
@@ -128,7 +139,7 @@ def run(argv: Sequence[str]) -> int:
             print(f"margin: no reviewed copy can be written from {args.file}: {cannot_export}; "
                   f"reviewing anyway{' for the report' if args.report else ''}", file=sys.stderr)
     try:
-        setup = choose_provider(doc, prefs_from(args))
+        setup = choose_provider(doc, prefs_from(args, quotas))
     except NoReviewer as err:
         return fail(f"{err}, or use --provider local", EXIT_PROVIDER)
     if args.concurrency:
@@ -139,14 +150,36 @@ def run(argv: Sequence[str]) -> int:
     return _review(args, doc, framework, setup, cannot_export)
 
 
-def prefs_from(args: argparse.Namespace) -> ReviewPrefs:
+def parse_quotas(rpm: Sequence[str], tpm: Sequence[str]) -> dict:
+    """--rpm/--tpm values ("N" or "MODEL=N") -> {model or "*": Quota}; ValueError if bad."""
+    from desktop_app.ai.config import ALL_MODELS, Quota
+
+    found: dict[str, dict[str, float]] = {}
+    for flag, key, values in (("--rpm", "requests_per_minute", rpm),
+                              ("--tpm", "tokens_per_minute", tpm)):
+        for value in values:
+            model, _, number = value.rpartition("=")
+            try:
+                amount = float(number)
+            except ValueError:
+                amount = -1.0
+            if not amount > 0 or amount == float("inf"):
+                raise ValueError(f"{flag} {value}: give a positive number per minute, "
+                                 f"optionally after MODEL=")
+            found.setdefault(model.strip() or ALL_MODELS, {})[key] = amount
+    return {model: Quota(**values) for model, values in found.items()}
+
+
+def prefs_from(args: argparse.Namespace, quotas: dict | None = None) -> ReviewPrefs:
     """The options as the settings a session is reviewed with."""
     config = BedrockConfig()
-    overrides = {"profile": args.profile, "region": args.region}
+    overrides: dict = {"profile": args.profile, "region": args.region}
     if args.model:
         overrides["models"] = list(args.model)
     if args.concurrency:
         overrides["max_concurrency"] = args.concurrency
+    if quotas:
+        overrides["quotas"] = quotas
     for key, value in overrides.items():
         if value is not None:
             setattr(config, key, value)

@@ -43,7 +43,7 @@ def bedrock_config(fake_bedrock: FakeBedrock) -> Callable[..., BedrockConfig]:
         values: dict[str, Any] = dict(
             region="us-east-1", endpoint_url=fake_bedrock.url, models=[PRIMARY, FALLBACK],
             read_timeout=2.0, connect_timeout=1.0, max_section_seconds=10.0,
-            backoff_base=0.005, backoff_cap=0.02, limiter_window=0.05,
+            backoff_base=0.005, backoff_cap=0.02, pace_unit=0.05, throttle_patience=1.0,
         )
         values.update(overrides)
         return BedrockConfig(**values)

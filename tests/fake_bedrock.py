@@ -12,7 +12,8 @@ Scripting, per model id (unknown ids behave like any other model):
     fake.model(M).latency = 0.05                   # seconds before each answer
     fake.model(M).queue(Reply.text("hi"), Reply.findings())   # next answers, in order
     fake.model(M).always(Reply.error("AccessDeniedException"))  # once the queue is empty
-    fake.model(M).throttle(rate=20, burst=20)      # token bucket -> ThrottlingException
+    fake.model(M).throttle(rate=20, burst=20)      # requests/s bucket -> ThrottlingException
+    fake.model(M).token_limit(per_minute=120_000)  # tokens/min bucket -> "Too many tokens"
     fake.deny(M); fake.unknown(M)                  # shorthands for always(error)
     fake.requests / fake.requests_for(M) / fake.wait_for_requests(n)
     fake.cache_min_tokens[M] = 1024                # below it a cache point caches nothing
@@ -35,7 +36,8 @@ Batch jobs (the `bedrock` control plane's model invocation jobs): set
 
 In another process: `python -m tests.fake_bedrock` prints its URL and serves
 until stdin closes; POST /_fake/models/{id} {"latency", "throttle": {"rate",
-"burst"}, "cache_min_tokens"} scripts it, GET /_fake/stats counts requests per model.
+"burst"}, "tokens": {"per_minute", "burst"}, "cache_min_tokens"} scripts it,
+GET /_fake/stats counts requests per model.
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ ERROR_STATUS = {
     "InternalServerException": 500,
     "ServiceUnavailableException": 503,
 }
+TOO_MANY_TOKENS = "Too many tokens, please wait before trying again."
 DEFAULT_MESSAGES = {
     "ThrottlingException": "Too many requests, please wait before trying again.",
     "AccessDeniedException": "You don't have access to the model with the specified model ID.",
@@ -154,24 +157,33 @@ class Reply:
 
 
 class TokenBucket:
-    """`rate` requests per second, bursts up to `burst`; starts full."""
+    """`rate` units per second, bursts up to `burst` (default one second's worth); starts full.
 
-    def __init__(self, rate: float, burst: float | None = None) -> None:
+    Units are requests (cost 1) or tokens. The bucket holds at least one request's
+    cost, or a rate below one a second would refuse everything.
+    """
+
+    def __init__(self, rate: float, burst: float | None = None, least: float = 1.0) -> None:
         self.rate = rate
-        self.burst = burst if burst is not None else rate
+        self.burst = max(least, burst if burst is not None else rate)
         self._tokens = self.burst
         self._last = time.monotonic()
         self._lock = threading.Lock()
 
-    def take(self) -> bool:
+    def take(self, cost: float = 1.0) -> bool:
         with self._lock:
             now = time.monotonic()
             self._tokens = min(self.burst, self._tokens + (now - self._last) * self.rate)
             self._last = now
-            if self._tokens >= 1:
-                self._tokens -= 1
+            if self._tokens >= cost:
+                self._tokens -= cost
                 return True
             return False
+
+    def give(self, cost: float = 1.0) -> None:
+        """Return what a request refused by another limit had taken."""
+        with self._lock:
+            self._tokens = min(self.burst, self._tokens + cost)
 
 
 @dataclass
@@ -195,6 +207,7 @@ class Recorded:
     throttled: bool = False
     cache: CachePlan = field(default_factory=CachePlan)
     answered_at: float | None = None  # time.monotonic() when the answer went out
+    tokens: int = 0  # what the tokens-per-minute quota charged (when there is one)
 
     @property
     def system_text(self) -> str:
@@ -248,7 +261,8 @@ class FakeModel:
     latency: float = 0.0
     script: deque[Reply] = field(default_factory=deque)
     default: Reply | None = None
-    bucket: TokenBucket | None = None
+    bucket: TokenBucket | None = None  # requests per second
+    tokens: TokenBucket | None = None  # tokens per second (input + output, as Bedrock counts)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def queue(self, *replies: Reply) -> FakeModel:
@@ -261,12 +275,23 @@ class FakeModel:
         return self
 
     def throttle(self, rate: float, burst: float | None = None) -> FakeModel:
+        """At most `rate` requests a second; `burst` (default: one second's worth) at once."""
         self.bucket = TokenBucket(rate, burst)
+        return self
+
+    def token_limit(self, per_minute: float, burst: float | None = None) -> FakeModel:
+        """At most `per_minute` tokens a minute, input and output together, charged when
+        the request arrives; `burst` (default: one second's worth) at once."""
+        self.tokens = TokenBucket(per_minute / 60, burst, least=0.0)
         return self
 
     def next_reply(self) -> Reply | None:
         with self._lock:
             return self.script.popleft() if self.script else self.default
+
+    def peek_reply(self) -> Reply | None:
+        with self._lock:
+            return self.script[0] if self.script else self.default
 
 
 def tokens(text: str) -> int:
@@ -448,15 +473,15 @@ class FakeBedrock:
             self._send_error(h, "SerializationException", "body is not JSON", 400)
             return
         fake_model = self.model(model_id)
-        throttled = fake_model.bucket is not None and not fake_model.bucket.take()
         record = Recorded(model_id, operation, body, dict(h.headers.items()), time.monotonic(),
-                          throttled, self._cache_plan(model_id, body))
+                          False, self._cache_plan(model_id, body))
+        refusal = self._admit(fake_model, record)
+        record.throttled = refusal is not None
         with self._recorded:
             self.requests.append(record)
             self._recorded.notify_all()
-        if throttled:  # the real service throttles before doing any work
-            self._send_error(h, "ThrottlingException",
-                             DEFAULT_MESSAGES["ThrottlingException"], 429)
+        if refusal is not None:  # the real service throttles before doing any work
+            self._send_error(h, "ThrottlingException", refusal, 429)
             return
         reply = fake_model.next_reply() or Reply.findings()
         latency = fake_model.latency if reply.latency is None else reply.latency
@@ -472,6 +497,34 @@ class FakeBedrock:
             self._send_json(h, self._converse_answer(record, reply))
         else:
             self._send_stream(h, record, reply)
+
+    def _admit(self, fake_model: FakeModel, record: Recorded) -> str | None:
+        """None if the quotas admit the request, else the throttling message."""
+        if fake_model.bucket is not None and not fake_model.bucket.take():
+            return DEFAULT_MESSAGES["ThrottlingException"]
+        if fake_model.tokens is not None:
+            cost = self.token_cost(record, fake_model.peek_reply() or Reply.findings())
+            record.tokens = cost
+            if not fake_model.tokens.take(cost):
+                if fake_model.bucket is not None:
+                    fake_model.bucket.give()  # a refused request uses none of the quota
+                return TOO_MANY_TOKENS
+        return None
+
+    def token_cost(self, record: Recorded, reply: Reply) -> int:
+        """Tokens the request uses, input and output (what its usage will report)."""
+        text = "".join(b.get("text", "") for m in record.messages
+                       for b in m.get("content", []) if isinstance(b, dict))
+        if reply.kind == "findings":
+            output = json.dumps(reply.payload if reply.payload is not None
+                                else self.default_findings(record))
+        elif reply.kind in ("text", "tool_input"):
+            output = json.dumps(reply.payload)
+        elif reply.kind == "stream":
+            output = "".join(reply.chunks or [])
+        else:
+            output = ""
+        return tokens(text) + tokens(record.system_text) + tokens(output)
 
     def _handle_get(self, h: _Handler) -> None:
         """The `bedrock` control plane, enough for list_models()."""
@@ -518,9 +571,11 @@ class FakeBedrock:
         by_model: dict[str, dict[str, int]] = {}
         with self._recorded:
             for r in self.requests:
-                entry = by_model.setdefault(r.model, {"requests": 0, "throttled": 0})
+                entry = by_model.setdefault(r.model, {"requests": 0, "throttled": 0,
+                                                      "tokens": 0})
                 entry["requests"] += 1
                 entry["throttled"] += int(r.throttled)
+                entry["tokens"] += 0 if r.throttled else r.tokens
         return {"models": by_model}
 
     def _control(self, h: _Handler, raw: bytes) -> None:
@@ -543,6 +598,9 @@ class FakeBedrock:
             model.latency = float(settings["latency"])
         if settings.get("throttle"):
             model.throttle(float(settings["throttle"]["rate"]), settings["throttle"].get("burst"))
+        if settings.get("tokens"):
+            model.token_limit(float(settings["tokens"]["per_minute"]),
+                              settings["tokens"].get("burst"))
         self._send_json(h, {"ok": True})
 
     def _request_id(self) -> str:

@@ -1,19 +1,25 @@
 """Amazon Bedrock provider: Converse with a forced findings tool, over a model chain.
 
 One `analyse()` call reviews one section and is made from a worker thread;
-many run at once and share one boto3 client and one adaptive limiter. For
-each model of the chain, primary first: up to `max_attempts` calls with
-backoff on throttling, 5xx, timeouts and network errors; an answer that does
-not fit the schema is asked for once more; a `max_tokens` stop is retried with
-a doubled limit, then the section is split in two. A model that cannot serve
-(denied, unknown, not ready, throttled throughout) passes to the next one.
-Nothing is ever invented: a section that still fails raises `ProviderError`.
+many run at once and share one boto3 client. Every call waits for its turn at
+the model's pacer (ai/pacer.py), shared with every other provider calling the
+same model with the same account and region (the chat, other documents), which
+spaces sends to the rate the account sustains. For each model of the chain,
+primary first: a throttled call is sent again when its turn comes, keeping its
+place, until the model has refused everything for `throttle_patience`; up to
+`max_attempts` calls with backoff on 5xx, timeouts and network errors; an
+answer that does not fit the schema is asked for once more; a `max_tokens`
+stop is retried with a doubled limit, then the section is split in two. A
+model that cannot serve (denied, unknown, not ready, throttled throughout)
+passes to the next one. Nothing is ever invented: a section that still fails
+raises `ProviderError`.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -21,6 +27,7 @@ from typing import Any, TypeVar
 
 from desktop_app.ai import converse_request, prompts
 from desktop_app.ai.aws import SharedClients
+from desktop_app.ai.backoff import backoff_delay
 from desktop_app.ai.cache_gate import CacheGate
 from desktop_app.ai.calls import (
     CallState,
@@ -44,9 +51,9 @@ from desktop_app.ai.error_text import (
     request_texts,
     without_document_text,
 )
-from desktop_app.ai.errors import UNUSABLE, CallError, classify, exhausted, limiter_outcome
+from desktop_app.ai.errors import UNUSABLE, CallError, classify, exhausted, pace_outcome, refused
 from desktop_app.ai.layout import RequestLayout, section_layout
-from desktop_app.ai.limiter import AdaptiveLimiter, backoff_delay
+from desktop_app.ai.pacer import Pacer, PaceState, Priority, Refused, Send, shared_pacer
 from desktop_app.ai.prices import estimate_cost
 from desktop_app.ai.provider import (
     AnalysisRequest,
@@ -68,6 +75,7 @@ log = logging.getLogger(__name__)
 
 _POLL = 0.05  # seconds between cancel/deadline checks while a call is in flight
 MAX_SPLIT_DEPTH = 3  # a section is split into at most 8 parts after max_tokens stops
+CHARS_PER_TOKEN = 4  # for the pacer's token estimate (what the fake and most English text give)
 
 T = TypeVar("T")
 Answer = tuple[list[Finding], list[Fact]]  # a section's findings and key facts
@@ -103,9 +111,11 @@ class BedrockProvider:
 
     def __init__(self, config: BedrockConfig) -> None:
         self.config = config
-        self.limiter = AdaptiveLimiter(config.max_concurrency, window=config.limiter_window,
-                                       spacing=config.request_spacing)
         self._clients = SharedClients(config)
+        self._pacers: dict[str, Pacer] = {}  # model -> its shared pacer (held while we live)
+        self._pacers_lock = threading.Lock()
+        self._last_model: str | None = None  # the model of the latest send, for pace_state()
+        self._output_tokens = float(min(config.max_tokens, 1000))  # running mean, for estimates
         # The first request with a new cacheable prefix goes alone (cache_gate.py).
         self.cache_gate = CacheGate()
 
@@ -157,6 +167,36 @@ class BedrockProvider:
 
     def estimate_cost(self, result: AnalysisResult) -> float | None:
         return estimate_cost(result.model, result.usage, self.config.prices)
+
+    def pacer(self, model: str) -> Pacer:
+        """The model's pacer, shared by every provider with the same account, region and
+        endpoint (made on first use: the key needs the client's region and endpoint)."""
+        with self._pacers_lock:
+            pacer = self._pacers.get(model)
+            if pacer is not None:
+                return pacer
+        client = self._clients.runtime()
+        key = ("bedrock", self.config.profile, client.meta.region_name,
+               client.meta.endpoint_url, model)
+        quota = self.config.quota(model)
+        cfg = self.config
+        pacer = shared_pacer(key, lambda: Pacer(
+            model=model, max_in_flight=cfg.max_concurrency, patience=cfg.throttle_patience,
+            unit=cfg.pace_unit, spacing=cfg.request_spacing,
+            requests_per_minute=quota.requests_per_minute,
+            tokens_per_minute=quota.tokens_per_minute))
+        # The latest settings win: Settings may have changed the quota or the cap.
+        pacer.configure(max_in_flight=cfg.max_concurrency,
+                        requests_per_minute=quota.requests_per_minute,
+                        tokens_per_minute=quota.tokens_per_minute)
+        with self._pacers_lock:
+            return self._pacers.setdefault(model, pacer)
+
+    def pace_state(self) -> PaceState | None:
+        """What the pacer of the model in use is doing (plain data), or None before any call."""
+        model = self._last_model
+        pacer = self._pacers.get(model) if model else None
+        return pacer.state() if pacer is not None else None
 
     def prepare(self) -> None:
         """Import boto3 and create the client now (e.g. on a worker thread at start-up).
@@ -380,27 +420,53 @@ class BedrockProvider:
                   max_tokens: int, layout: RequestLayout) -> dict[str, Any]:
         kwargs = {"modelId": model, **converse_request.converse_body(
             layout, messages, max_tokens=max_tokens, temperature=self.config.temperature)}
-        last: CallError | None = None
-        for attempt in range(1, self.config.max_attempts + 1):
+        tokens = self._estimate_tokens(kwargs, max_tokens)
+        attempt = 0
+        while True:
             if run.cancel.cancelled:
                 raise Cancelled()
             try:
                 try:
                     with self.cache_gate.passage(layout.cache_key, layout.prefix_tokens,
                                                  run.cancel, run.left()):
-                        response, _ = self._send(run, model, "converse", kwargs)
+                        response, _ = self._send(run, model, "converse", kwargs, tokens=tokens)
                 except TimeoutError:  # held by the cache gate until the section's time ran out
                     raise SectionTimeout() from None
+                self._learn_output(response.get("usage"))
                 return response
             except CallError as err:
+                if self._throttled(err, model):
+                    continue  # sent again when its turn comes, keeping its place
                 if not err.retryable:
                     raise
-                last = err
+                attempt += 1
                 log.info("%s (attempt %d of %d)", err.message, attempt, self.config.max_attempts)
-                if attempt < self.config.max_attempts:
-                    self._backoff(run, attempt)
-        assert last is not None
-        raise exhausted(last, self.config.max_attempts, self.config.read_timeout)
+                if attempt >= self.config.max_attempts:
+                    raise exhausted(err, attempt, self.config.read_timeout) from None
+                self._backoff(run, attempt)
+
+    def _throttled(self, err: CallError, model: str) -> bool:
+        """True for a throttled call that may be sent again; raises once throttling has
+        outlasted the pacer's patience."""
+        if err.kind is not FailureKind.THROTTLED or not err.retryable:
+            return False
+        try:
+            self.pacer(model).check()
+        except Refused as stuck:
+            raise refused(model, stuck.seconds) from None
+        return True
+
+    def _estimate_tokens(self, kwargs: dict[str, Any], max_tokens: int) -> float:
+        """Input (from the request's size, tool definitions included) plus the output
+        answers have been taking."""
+        size = sum(len(json.dumps(kwargs[key], ensure_ascii=False))
+                   for key in ("system", "messages", "toolConfig") if key in kwargs)
+        return size / CHARS_PER_TOKEN + min(float(max_tokens), self._output_tokens)
+
+    def _learn_output(self, usage: dict[str, Any] | None) -> None:
+        out = (usage or {}).get("outputTokens")
+        if isinstance(out, int) and out > 0:
+            self._output_tokens += 0.2 * (out - self._output_tokens)
 
     def _backoff(self, run: CallState, attempt: int) -> None:
         delay = backoff_delay(attempt, self.config.backoff_base, self.config.backoff_cap)
@@ -415,22 +481,28 @@ class BedrockProvider:
                         endpoint=self.config.endpoint_url)
 
     def _send(self, run: CallState, model: str, operation: str, kwargs: dict[str, Any],
-              close_result: Callable[[Any], None] | None = None) -> tuple[Any, float]:
-        """One HTTP call under the limiter; returns (response, limiter start stamp)."""
+              close_result: Callable[[Any], None] | None = None, *, tokens: float = 0.0,
+              priority: Priority = Priority.BACKGROUND) -> tuple[Any, Send]:
+        """One HTTP call when the pacer gives it its turn; returns (response, the send)."""
         try:
             client = self._clients.runtime()
+            pacer = self.pacer(model)
         except Exception as exc:  # no region, unknown profile ...: classified, usually fatal
             raise self._classify(exc, model) from None
-        left = run.left()
-        if left <= 0:
+        if run.left() <= 0:
             raise SectionTimeout()
         try:
-            started = self.limiter.acquire(run.cancel, timeout=left)
-        except TimeoutError:
-            raise SectionTimeout() from None
+            send = pacer.acquire(tokens, priority=priority, cancel=run.cancel,
+                                 place=run.places.get(model))
+        except Refused as stuck:
+            raise refused(model, stuck.seconds) from None
+        # The queue moves at the account's pace: time spent in it is not the section's.
+        run.deadline += send.waited
+        run.places[model] = send.place  # a retry, or the section's next request, keeps it
+        self._last_model = model
         run.count_request()
         call = InFlight(lambda: getattr(client, operation)(**kwargs),
-                        lambda exc: self.limiter.release(limiter_outcome(exc), started),
+                        lambda exc: pacer.release(send, pace_outcome(exc)),
                         close_result)
         while not call.done.wait(_POLL):
             if run.cancel.cancelled:
@@ -444,7 +516,7 @@ class BedrockProvider:
             # A service message may repeat what was sent: that is document text.
             err.message = without_document_text(err.message, request_texts(kwargs))
             raise err from None
-        return call.result, started
+        return call.result, send
 
     # -- streaming (chat) --------------------------------------------------------------
 
@@ -486,17 +558,25 @@ class BedrockProvider:
     def _stream_on_model(self, run: CallState, model: str,
                          kwargs: dict[str, Any]) -> Iterator[StreamDelta | StreamEnd]:
         attempts = self.config.max_attempts
-        for attempt in range(1, attempts + 1):
+        tokens = self._estimate_tokens(kwargs, kwargs["inferenceConfig"]["maxTokens"])
+        attempt = 0
+        while True:
             if run.cancel.cancelled:
                 raise Cancelled()
             try:
-                response, started = self._send(run, model, "converse_stream", kwargs,
-                                               close_result=close_stream)
+                # A person is waiting: the chat takes the next send slot, ahead of
+                # analyses queued at the same model's pacer.
+                response, send = self._send(run, model, "converse_stream", kwargs,
+                                            close_result=close_stream, tokens=tokens,
+                                            priority=Priority.INTERACTIVE)
             except CallError as err:
+                if self._throttled(err, model):
+                    continue
                 if not err.retryable:
                     raise
-                if attempt == attempts:
-                    raise exhausted(err, attempts, self.config.read_timeout) from None
+                attempt += 1
+                if attempt >= attempts:
+                    raise exhausted(err, attempt, self.config.read_timeout) from None
                 self._backoff(run, attempt)
                 continue
             stream = response["stream"]
@@ -523,13 +603,17 @@ class BedrockProvider:
             except Exception as exc:  # an error frame or a broken connection mid-stream
                 failure = self._classify(exc, model)
                 failure.message = without_document_text(failure.message, request_texts(kwargs))
-                self.limiter.observe(limiter_outcome(exc), started)
-                if not parts and not tool_parts and failure.retryable and attempt < attempts:
-                    self._backoff(run, attempt)
-                    continue
+                self.pacer(model).release(send, pace_outcome(exc))  # learns a throttle
+                if not parts and not tool_parts:
+                    if self._throttled(failure, model):
+                        continue
+                    if failure.retryable and attempt + 1 < attempts:
+                        attempt += 1
+                        self._backoff(run, attempt)
+                        continue
                 if failure.fatal or not parts:
                     if failure.retryable:
-                        failure = exhausted(failure, attempt, self.config.read_timeout)
+                        failure = exhausted(failure, attempt + 1, self.config.read_timeout)
                     raise failure from None
                 raise StreamError(failure.kind, f"{failure.message} after part of the answer "
                                   f"had arrived", partial_text="".join(parts), usage=run.usage,

@@ -36,6 +36,8 @@ class CallState:
     system: list[dict[str, Any]]
     usage: Usage = field(default_factory=Usage)
     model: str | None = None
+    # This work's place in each model's pacer queue, kept across its retries.
+    places: dict[str, int] = field(default_factory=dict)
 
     def left(self) -> float:
         return self.deadline - time.monotonic()
@@ -57,7 +59,7 @@ class InFlight:
     """One HTTP call on its own thread, so that the caller can stop waiting.
 
     A boto3 call cannot be interrupted. A cancelled or timed-out call is
-    abandoned instead: it finishes in the background, frees its limiter slot
+    abandoned instead: it finishes in the background, frees its send slot
     then (the request is still in flight at the service), and its result is
     dropped, a stream it opened being closed.
     """

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from desktop_app.ai.limiter import Outcome
+from desktop_app.ai.pacer import Outcome
 from desktop_app.ai.prices import GEO_PREFIXES, base_model_id
 from desktop_app.ai.provider import FailureKind
 
@@ -59,10 +59,19 @@ def _status(exc: BaseException) -> int:
     return int(meta.get("HTTPStatusCode") or 0)
 
 
-def limiter_outcome(exc: BaseException | None) -> Outcome:
+def _message(exc: BaseException) -> str:
+    return str(_response(exc).get("Error", {}).get("Message", "") or "")
+
+
+def pace_outcome(exc: BaseException | None) -> Outcome:
+    """What a call's result tells the pacer. Bedrock says which quota refused it:
+    "Too many requests, ..." or "Too many tokens, ..." (the same for an
+    `EventStreamError` inside a stream that already returned 200)."""
     if exc is None:
         return Outcome.SUCCESS
-    return Outcome.THROTTLED if _code(exc) in THROTTLE_CODES else Outcome.OTHER
+    if _code(exc) not in THROTTLE_CODES:
+        return Outcome.OTHER
+    return Outcome.THROTTLED_TOKENS if "token" in _message(exc).lower() else Outcome.THROTTLED
 
 
 def _profile_hint(model: str) -> str:
@@ -121,6 +130,12 @@ def classify(exc: BaseException, model: str, *, profile: str | None = None,
         code = _code(exc)
         message = str(_response(exc).get("Error", {}).get("Message", "") or "")
         status = _status(exc)
+        if code in THROTTLE_CODES and "per day" in message.lower():
+            # Pacing cannot help with a daily quota: the next model may have room.
+            return CallError(FailureKind.THROTTLED,
+                             f"{model}: the account's daily token quota for this model is used "
+                             f"up: use another model, retry tomorrow or request a higher quota",
+                             code=code)
         if code in THROTTLE_CODES:
             return CallError(FailureKind.THROTTLED, f"{model}: throttled by Bedrock",
                              retryable=True, code=code)
@@ -190,6 +205,14 @@ def classify(exc: BaseException, model: str, *, profile: str | None = None,
                          next_model=False)
     return CallError(FailureKind.INTERNAL,
                      f"{model}: unexpected error {type(exc).__name__}: {_short(str(exc))}")
+
+
+def refused(model: str, seconds: float) -> CallError:
+    """Throttling that did not end within the pacer's patience: a failure of the section."""
+    return CallError(FailureKind.THROTTLED,
+                     f"{model}: Bedrock refused every request for {seconds:.0f} s (throttled): "
+                     f"the account's quota is used elsewhere or too low; request a higher quota "
+                     f"or try later, then retry the failed sections", code="ThrottlingException")
 
 
 def exhausted(err: CallError, attempts: int, read_timeout: float) -> CallError:

@@ -1,9 +1,20 @@
-"""Progress of `margin review` on stderr: a live bar on a terminal, lines otherwise."""
+"""Progress of `margin review` on stderr: a live bar on a terminal, lines otherwise.
+
+Both say when Bedrock throttles and the pace Margin settled on ("throttled:
+42 requests/min"): on the bar as it changes, as a line (at most once a
+minute, and whenever throttling starts or stops) otherwise.
+"""
 
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Callable
 from typing import TextIO
+
+from desktop_app.ai.pacer import describe
+
+PACE_LINE_EVERY = 60.0  # seconds between pace lines in a log, while it keeps changing
 
 
 def format_eta(seconds: float | None) -> str:
@@ -19,13 +30,17 @@ def format_eta(seconds: float | None) -> str:
 
 class ProgressPrinter:
     def __init__(self, titles: dict[str, str], *, quiet: bool = False,
-                 stream: TextIO | None = None) -> None:
+                 stream: TextIO | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.titles = titles
         self.quiet = quiet
         self.stream = stream or sys.stderr
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
         self._bar_shown = False
         self._count = 0
+        self._clock = clock
+        self._pace_said = ""  # the last pace line written (not a terminal)
+        self._pace_said_at = -float("inf")
 
     def _line(self, text: str) -> None:
         if self.quiet:
@@ -48,17 +63,33 @@ class ProgressPrinter:
         self._line(f"[{self._count}/{len(self.titles)}] FAILED: {self.titles.get(sid, sid)}: "
                    f"{reason}")
 
-    def progress(self, p) -> None:  # the dispatcher's Progress (total, finished, eta…)
-        if self.quiet or not self.tty or p.total == 0:
+    def progress(self, p) -> None:  # the dispatcher's Progress (total, finished, eta, pace…)
+        if self.quiet or p.total == 0:
+            return
+        pace = describe(getattr(p, "pace", None))
+        if not self.tty:
+            self._pace_line(pace, getattr(getattr(p, "pace", None), "model", ""))
             return
         width = 30
         filled = int(width * p.finished / p.total)
         bar = "█" * filled + "░" * (width - filled)
         extra = f", {p.failed} failed" if p.failed else ""
         self.stream.write(f"\r\x1b[K{bar} {p.finished}/{p.total} sections{extra}  "
-                          f"{format_eta(p.eta_seconds)}")
+                          f"{format_eta(p.eta_seconds)}{'  ' + pace if pace else ''}")
         self.stream.flush()
         self._bar_shown = True
+
+    def _pace_line(self, pace: str, model: str) -> None:
+        now = self._clock()
+        was = self._pace_said
+        started_or_stopped = was.split(":")[0] != pace.split(":")[0]
+        if pace == was or not (started_or_stopped or now - self._pace_said_at >= PACE_LINE_EVERY):
+            return
+        self._pace_said, self._pace_said_at = pace, now
+        if pace:
+            self._line(f"Bedrock {model + ' ' if model else ''}{pace}")
+        elif was.startswith("throttled"):
+            self._line("Bedrock no longer throttling")
 
     def close(self) -> None:
         if self._bar_shown and not self.quiet:

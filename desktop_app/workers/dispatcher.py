@@ -5,8 +5,11 @@ holds each job until it has reported and frees it on this thread). The
 dispatcher lives on the GUI (or CLI main) thread, answers unchanged sections
 from the result cache, and turns job signals into the per-section state (one
 `SectionStatus`) that the session driver records for the window and `margin
-review`. The provider does the
-retries, fallbacks and throttling; the pool only bounds the threads.
+review`. The provider does the retries, fallbacks and pacing; the pool only
+bounds the threads. While a run is busy the provider's pace (plain data:
+throttled or not, the requests and tokens per minute settled on) is read once
+a second and carried on `Progress`, so both front ends can say what Bedrock
+is doing and the ETA follows the pace.
 
 Queued sections wait here, not in the pool: the pool gets a job only when a
 thread is free. Handing it all of them at once starts ten workers while the
@@ -25,6 +28,7 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from desktop_app.ai.pacer import PaceState
 from desktop_app.ai.provider import AnalysisResult, Provider, ProviderError
 from desktop_app.document.model import Section
 from desktop_app.review.findings import assign_ids
@@ -38,6 +42,7 @@ log = logging.getLogger(__name__)  # counts, ids and error kinds: never section 
 
 
 TERMINAL = (SectionStatus.DONE, SectionStatus.FAILED, SectionStatus.CANCELLED)
+PACE_POLL_MS = 1000  # how often a busy run reads the provider's pace
 
 
 @dataclass(slots=True)
@@ -49,6 +54,7 @@ class Progress:
     running: int = 0
     cached: int = 0
     started_at: float = field(default_factory=time.monotonic)
+    pace: PaceState | None = None  # the provider's pacing, when it has any
 
     @property
     def finished(self) -> int:
@@ -56,11 +62,19 @@ class Progress:
 
     @property
     def eta_seconds(self) -> float | None:
-        """Remaining time from the pace so far; None until something finished."""
+        """Remaining time; None until something finished (or a pace is known).
+
+        While the account's quota sets the pace (Bedrock throttles, or requests
+        wait for the pace): the sections left at the rate the pacer settled on.
+        Otherwise the pace of the run so far.
+        """
         live = self.finished - self.cached  # cache answers are instant: leave them out
         remaining = self.total - self.finished
         if remaining <= 0:
             return 0.0
+        pace = self.pace
+        if pace is not None and pace.limiting and pace.sends_per_minute:
+            return remaining / (pace.sends_per_minute / 60)
         if live <= 0:
             return None
         elapsed = time.monotonic() - self.started_at
@@ -98,6 +112,9 @@ class Dispatcher(QObject):
         self._framework_id = framework_identity(framework)
         self.pickup_seconds: list[float] = []  # submit -> job running, for the benchmark
         self.reported_at: dict[str, float] = {}  # job's result emit time, for the benchmark
+        self._pace_timer = QTimer(self)
+        self._pace_timer.setInterval(PACE_POLL_MS)
+        self._pace_timer.timeout.connect(self._poll_pace)
 
     # -- public API ------------------------------------------------------
 
@@ -197,7 +214,7 @@ class Dispatcher(QObject):
         """Hand a queued section to the pool if it has an idle thread; the next on
         the next turn of the event loop. Ten jobs started at once hold the GIL
         together while they build their first requests (~85 ms of GUI stall in
-        bench/window_bench.py); the limiter spaces requests 8 ms apart anyway,
+        bench/window_bench.py); the pacer spaces requests 8 ms apart anyway,
         so starting them a turn apart costs no throughput."""
         if self._pending and len(self._jobs) < self.pool.maxThreadCount():
             sid, task = self._pending.popitem(last=False)
@@ -267,9 +284,28 @@ class Dispatcher(QObject):
             self.progress.running = max(0, self.progress.running - 1)
         self._pump()  # its thread is free (the runner lets go of the job after this)
 
+    def _pace(self) -> PaceState | None:
+        read = getattr(self.provider, "pace_state", None)  # the built-in reviewer has none
+        return read() if callable(read) else None
+
+    @Slot()
+    def _poll_pace(self) -> None:
+        if not self.busy:
+            self._pace_timer.stop()
+            return
+        pace = self._pace()
+        if pace != self.progress.pace:
+            self.progress.pace = pace
+            self.progress_changed.emit(self.progress)
+
     def _emit_progress(self) -> None:
+        if self.busy:
+            self.progress.pace = self._pace()
+            if not self._pace_timer.isActive():
+                self._pace_timer.start()
         self.progress_changed.emit(self.progress)
         if not self.busy:
+            self._pace_timer.stop()
             p = self.progress
             log.info("analysis finished: %d done (%d from the cache), %d failed, %d cancelled",
                      p.done, p.cached, p.failed, p.cancelled)

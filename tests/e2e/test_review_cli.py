@@ -137,3 +137,46 @@ def test_refused_document_and_usage_errors(env, tmp_path):
     unknown = margin(["review", str(sample_document()), "--framework", "Nope"], env)
     assert unknown.returncode == 2 and "no framework named" in unknown.stderr
     assert margin(["review"], env).returncode == 2
+
+
+def _sections_doc(tmp_path: Path, n: int) -> Path:
+    body = "".join(p(f"Part {i}", "berschrift1") + p(f"The system failed on day {i}. It "
+                   "recovered later.") for i in range(n))
+    return write_docx(tmp_path / "many.docx", body)
+
+
+def test_a_throttling_endpoint_is_paced_and_every_call_counted(aws_env, tmp_path, fake_bedrock):
+    doc = _sections_doc(tmp_path, 12)
+    fake_bedrock.model(PRIMARY).throttle(rate=10, burst=2)
+    fake_bedrock.model(PRIMARY).latency = 0.2
+    report = tmp_path / "r.json"
+    proc = margin(["review", str(doc), "--provider", "bedrock", "--concurrency", "8",
+                   "--report", str(report)], aws_env)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(report.read_text())
+    assert all(s["status"] == "done" and s["model"] == PRIMARY for s in data["sections"])
+    refused = sum(r.throttled for r in fake_bedrock.requests)
+    assert refused > 0  # eight sent at once against a bucket of two
+    assert data["usage"]["requests"] == len(fake_bedrock.requests)
+    assert data["usage"]["retries"] == refused
+    assert f"Bedrock {PRIMARY} throttled: " in proc.stderr and "requests/min" in proc.stderr
+
+
+def test_a_known_quota_starts_the_pace_there(aws_env, tmp_path, fake_bedrock):
+    doc = _sections_doc(tmp_path, 6)
+    proc = margin(["review", str(doc), "--provider", "bedrock", "--rpm", "300",
+                   "--tpm", f"{FALLBACK}=90000"], aws_env)
+    assert proc.returncode == 0, proc.stderr
+    arrivals = sorted(r.at for r in fake_bedrock.requests)
+    assert len(arrivals) == 6
+    # Five a second from the first request on (unpaced, all six would leave at once).
+    assert min(b - a for a, b in zip(arrivals, arrivals[1:], strict=False)) > 0.15
+    assert f"Bedrock {PRIMARY} paced: 300 requests/min" in proc.stderr
+    assert all(not r.throttled for r in fake_bedrock.requests)
+
+
+@pytest.mark.parametrize("flag", [["--rpm", "0"], ["--rpm", "x=fast"], ["--tpm", "-5"]])
+def test_a_bad_quota_is_a_usage_error(env, small_doc, flag):
+    proc = margin(["review", str(small_doc), *flag], env)
+    assert proc.returncode == 2
+    assert f"{flag[0]} {flag[1]}: give a positive number per minute" in proc.stderr

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.ai.pacer import PaceState
 from desktop_app.ai.provider import (
     AnalysisRequest,
     AnalysisResult,
@@ -247,3 +248,38 @@ def test_its_jobs_are_freed_once_they_report(qtbot, tmp_path, make_dispatcher, m
     gc.collect()
     assert made and [r() for r in made] == [None] * len(made)
     assert d.runner.active == 0
+
+
+class PacedProvider(ScriptedProvider):
+    """Reports a pace, as BedrockProvider does while Bedrock throttles."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pace: PaceState | None = None
+
+    def pace_state(self) -> PaceState | None:
+        return self.pace
+
+
+def test_progress_carries_the_pace_and_the_eta_follows_it(qtbot, tmp_path, make_dispatcher):
+    doc = _doc(tmp_path, 6)
+    provider = PacedProvider()
+    gate = threading.Event()
+    for s in list(doc.walk())[1:]:
+        provider.block[s.title] = gate  # one finishes quickly, the rest wait
+    d = make_dispatcher(provider, threads=2)
+    seen: list = []
+    d.progress_changed.connect(lambda p: seen.append((p.pace, p.eta_seconds)))
+    d.analyse(list(doc.walk()))
+    qtbot.waitUntil(lambda: d.progress.done == 1, timeout=10_000)
+    # One section in a moment: the run's own pace says the rest take moments too.
+    assert d.progress.eta_seconds < 5
+    # Bedrock starts throttling at 6 requests a minute: read within a second,
+    # and the five sections left now take about 50 s.
+    provider.pace = PaceState(model="m", requests_per_minute=6, sends_per_minute=6,
+                              throttled=True, refusals=3)
+    qtbot.waitUntil(lambda: bool(seen) and seen[-1][0] is provider.pace, timeout=3_000)
+    assert seen[-1][1] == pytest.approx(50)
+    with qtbot.waitSignal(d.run_finished, timeout=10_000):
+        gate.set()
+    assert not d._pace_timer.isActive()  # idle: nothing polled

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from desktop_app.ai.config import DEFAULT_MODELS, BedrockConfig
+from desktop_app.ai.config import DEFAULT_MODELS, BedrockConfig, Quota
 from desktop_app.ai.prices import DEFAULT_PRICES
 from desktop_app.ui.settings.store import ReviewPrefs, load_review_prefs, save_review_prefs
 
@@ -27,7 +27,8 @@ def test_defaults_when_nothing_is_saved(tmp_path: Path) -> None:
 def test_round_trip(tmp_path: Path) -> None:
     config = BedrockConfig(profile="p", region="eu-west-1", endpoint_url="http://127.0.0.1:9",
                            models=["m1"], max_tokens=2000, temperature=0.7, read_timeout=33.0,
-                           max_concurrency=2, prices={"m1": (1.0, 2.0, 0.5)})
+                           max_concurrency=2, prices={"m1": (1.0, 2.0, 0.5)},
+                           quotas={"m1": Quota(250, 2_000_000), "m2": Quota(None, 90_000)})
     prefs = ReviewPrefs("bedrock", config, 0.4, str(tmp_path), "Investigation report",
                         str(tmp_path / "g.md"))
     assert save_review_prefs(ini(tmp_path), prefs)
@@ -47,6 +48,7 @@ def test_broken_values_fall_back_to_defaults(tmp_path: Path) -> None:
     s.setValue("bedrock/max_tokens", "-5")
     s.setValue("bedrock/temperature", "hot")
     s.setValue("bedrock/prices", "{not json")
+    s.setValue("bedrock/quotas", '{"m1": "many"}')
     s.setValue("bedrock/profile", "kept")
     s.sync()
     prefs = load_review_prefs(ini(tmp_path))
@@ -55,6 +57,7 @@ def test_broken_values_fall_back_to_defaults(tmp_path: Path) -> None:
     assert prefs.bedrock.max_tokens == BedrockConfig().max_tokens
     assert prefs.bedrock.temperature == BedrockConfig().temperature
     assert prefs.bedrock.prices == DEFAULT_PRICES
+    assert prefs.bedrock.quotas == {}  # learnt instead
     assert prefs.bedrock.profile == "kept"
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from desktop_app.ai.config import DEFAULT_MODELS
+from desktop_app.ai.config import DEFAULT_MODELS, Quota
 from desktop_app.ai.prices import DEFAULT_PRICES
 from desktop_app.ui.settings import store as app_settings
 from desktop_app.ui.settings.dialog import SettingsDialog
@@ -63,6 +63,10 @@ def test_settings_round_trip_through_the_ini_file(qtbot, window: MainWindow,
     dialog.min_confidence.setValue(65)
     dialog.frameworks_dir.setText(str(tmp_path))
     set_price(dialog, PRIMARY, ("2.5", "12", "0.25"))
+    quotas = dialog.quota_page.table
+    assert [quotas.item(r, 0).text() for r in range(quotas.rowCount())] == list(DEFAULT_MODELS)
+    quotas.item(0, 1).setText("250")
+    quotas.item(0, 2).setText("2,000,000")
     with qtbot.waitSignal(dialog.prefs_accepted):
         qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok),
                          Qt.MouseButton.LeftButton)
@@ -84,6 +88,7 @@ def test_settings_round_trip_through_the_ini_file(qtbot, window: MainWindow,
     assert prefs.frameworks_dir == str(tmp_path)
     assert c.prices[PRIMARY] == (2.5, 12.0, 0.25)
     assert c.prices[FALLBACK] == DEFAULT_PRICES[FALLBACK]
+    assert c.quotas == {DEFAULT_MODELS[0]: Quota(250, 2_000_000)}
     assert window.prefs.min_confidence == 0.65
     assert window.findings.model.min_confidence == 0.65
     window.close()
@@ -99,6 +104,12 @@ def test_settings_round_trip_through_the_ini_file(qtbot, window: MainWindow,
     assert dialog.models.toPlainText() == f"{FALLBACK}\n{PRIMARY}"
     assert dialog.min_confidence.value() == 65
     assert dialog.temperature.value() == pytest.approx(0.45)
+    # The chain changed: its models first, then the one that has a quota.
+    table = dialog.quota_page.table
+    assert [table.item(r, 0).text() for r in range(table.rowCount())] == [
+        FALLBACK, PRIMARY, *(m for m in [DEFAULT_MODELS[0]] if m not in (FALLBACK, PRIMARY))]
+    row = [table.item(r, 0).text() for r in range(table.rowCount())].index(DEFAULT_MODELS[0])
+    assert (table.item(row, 1).text(), table.item(row, 2).text()) == ("250", "2000000")
     dialog.reject()
 
 
@@ -116,6 +127,10 @@ def test_invalid_values_keep_the_dialog_open(qtbot, window: MainWindow) -> None:
     set_price(dialog, PRIMARY, ("cheap", "1", "1"))
     dialog.accept()
     assert dialog.isVisible() and "not a number" in dialog.error.text()
+    set_price(dialog, PRIMARY, ("1", "1", "1"))
+    dialog.quota_page.table.item(0, 1).setText("lots")
+    dialog.accept()
+    assert dialog.isVisible() and "requests / min quota" in dialog.error.text()
     dialog.reject()
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from desktop_app.ai import prompts
 from desktop_app.ai.bedrock import split_text
-from desktop_app.ai.config import DEFAULT_MODELS, BedrockConfig
+from desktop_app.ai.config import DEFAULT_MODELS, BedrockConfig, Quota
 from desktop_app.ai.prices import DEFAULT_PRICES, base_model_id, estimate_cost
 from desktop_app.ai.provider import AnalysisRequest, Usage
 from desktop_app.review.findings import FINDINGS_SCHEMA
@@ -98,11 +98,12 @@ def test_config_defaults_and_validation():
     assert config.models == list(DEFAULT_MODELS)
     assert (config.max_tokens, config.temperature, config.read_timeout,
             config.connect_timeout, config.max_concurrency, config.max_attempts,
-            config.max_section_seconds) == (4096, 0.2, 120, 10, 8, 5, 300)
+            config.max_section_seconds) == (4096, 0.2, 120, 10, 16, 5, 300)
     assert all(m.startswith("global.anthropic.claude-") for m in config.models)
     assert all(m in config.prices for m in config.models)
     for bad in ({"models": []}, {"models": ["a", "a"]}, {"max_concurrency": 0},
-                {"temperature": 2}, {"read_timeout": 0}):
+                {"temperature": 2}, {"read_timeout": 0}, {"throttle_patience": 0},
+                {"quotas": {"m": Quota(requests_per_minute=0)}}):
         with pytest.raises(ValueError):
             BedrockConfig(**bad)
     assert BedrockConfig(profile="", region="", endpoint_url="").profile is None

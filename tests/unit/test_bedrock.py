@@ -1,6 +1,7 @@
 """BedrockProvider against the fake Bedrock Runtime on 127.0.0.1 (a real boto3 client).
 
-Backoff and the limiter window are scaled down by the `bedrock_config` fixture;
+Backoff, the pacer's time unit and its patience are scaled down by the
+`bedrock_config` fixture;
 tests wait on conditions (requests recorded, threads done), not on sleeps.
 """
 
@@ -16,7 +17,7 @@ import pytest
 from desktop_app.ai import connection, prompts
 from desktop_app.ai.aws import credentials_available
 from desktop_app.ai.bedrock import BedrockProvider, StreamDelta, StreamEnd, StreamError
-from desktop_app.ai.limiter import AdaptiveLimiter
+from desktop_app.ai.config import Quota
 from desktop_app.ai.provider import (
     AnalysisRequest,
     Cancelled,
@@ -113,27 +114,41 @@ def test_endpoint_from_the_standard_environment_variable(fake_bedrock, bedrock_p
     assert len(fake_bedrock.requests) == 1
 
 
-# -- retries and the limiter -------------------------------------------------------------
+# -- retries and the pacer ---------------------------------------------------------------
 
 
-def test_throttling_is_retried_and_the_limiter_shrinks_then_recovers(fake_bedrock,
-                                                                     bedrock_provider):
-    provider = bedrock_provider(max_concurrency=8)
-    clock = Clock()
-    provider.limiter = AdaptiveLimiter(8, window=1.0, clock=clock)
+def test_throttled_calls_are_sent_again_and_every_call_is_counted(fake_bedrock,
+                                                                  bedrock_provider):
+    provider = bedrock_provider()
     fake_bedrock.model(PRIMARY).queue(Reply.error("ThrottlingException"),
                                       Reply.error("ThrottlingException"))
     result = provider.analyse(req(), CancelToken())
     assert result.model == PRIMARY and result.findings
     assert (result.usage.requests, result.usage.retries) == (3, 2)
-    # Each retry started after the previous cut and was throttled again: 8 -> 4 -> 2.
-    assert provider.limiter.limit == 2 and provider.limiter.throttled == 2
-    clock.now += 5  # past the hold window: successes grow it again, +1 per `limit`
-    limits = []
-    for _ in range(5):
-        provider.analyse(req(), CancelToken())
-        limits.append(provider.limiter.limit)
-    assert limits == [2, 3, 3, 3, 4]
+    state = provider.pace_state()
+    # Bedrock refused twice: the pacer now spaces sends at a learnt rate.
+    assert state is not None and state.model == PRIMARY and state.refusals == 2
+    assert state.throttled and state.requests_per_minute is not None
+    assert state.in_flight == 0 and state.waiting == 0
+
+
+def test_a_token_quota_refusal_paces_tokens_not_requests(fake_bedrock, bedrock_provider):
+    provider = bedrock_provider()
+    fake_bedrock.model(PRIMARY).queue(Reply.error(
+        "ThrottlingException", "Too many tokens, please wait before trying again."))
+    result = provider.analyse(req(), CancelToken())
+    assert (result.usage.requests, result.usage.retries) == (2, 1)
+    state = provider.pace_state()
+    assert state.tokens_per_minute is not None and state.requests_per_minute is None
+
+
+def test_a_daily_token_quota_is_not_waited_out(fake_bedrock, bedrock_provider):
+    provider = bedrock_provider()
+    fake_bedrock.model(PRIMARY).always(Reply.error(
+        "ThrottlingException", "Too many tokens per day, please wait before trying again."))
+    result = provider.analyse(req(), CancelToken())
+    assert result.model == FALLBACK  # the next model has its own quota
+    assert len(fake_bedrock.requests_for(PRIMARY)) == 1
 
 
 def test_service_errors_and_dropped_connections_are_retried(fake_bedrock, bedrock_provider):
@@ -156,18 +171,19 @@ def test_a_read_timeout_is_retried_by_us_not_silently_by_botocore(fake_bedrock,
 
 
 def test_concurrent_sections_under_a_token_bucket_all_finish(fake_bedrock, bedrock_provider):
-    provider = bedrock_provider(models=[PRIMARY], max_concurrency=8, max_attempts=8,
-                                limiter_window=0.2)
+    provider = bedrock_provider(models=[PRIMARY], max_concurrency=8)
     fake_bedrock.model(PRIMARY).throttle(rate=60, burst=4)
     fake_bedrock.model(PRIMARY).latency = 0.02
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(lambda i: provider.analyse(req(f"Section {i}. Text."),
                                                            CancelToken()), range(30)))
     assert all(r.findings and r.model == PRIMARY for r in results)
-    stats = provider.limiter.stats()
-    assert stats["throttled"] > 0 and stats["min_limit"] < 8 and stats["in_flight"] == 0
+    state = provider.pace_state()
+    assert state.refusals > 0 and state.in_flight == 0 and state.requests_per_minute
     # Every request the server saw was counted (a connect failure is counted, not seen).
     assert sum(r.usage.requests for r in results) >= len(fake_bedrock.requests)
+    assert sum(r.usage.retries for r in results) == sum(r.throttled for r in
+                                                          fake_bedrock.requests)
 
 
 # -- the model chain -------------------------------------------------------------------
@@ -212,20 +228,22 @@ def test_every_model_denied_or_unknown_is_fatal(fake_bedrock, bedrock_provider):
     assert err.usage.requests == 2  # denied and unknown are not retried
 
 
-def test_throttled_forever_is_a_non_fatal_section_failure_in_bounded_time(
+def test_throttled_forever_is_a_non_fatal_section_failure_after_the_patience(
         fake_bedrock, bedrock_provider):
-    provider = bedrock_provider(max_attempts=3)
+    provider = bedrock_provider(throttle_patience=0.5)
     for model in (PRIMARY, FALLBACK):
         fake_bedrock.model(model).always(Reply.error("ThrottlingException"))
     t0 = time.monotonic()
     with pytest.raises(ProviderError) as info:
         provider.analyse(req(), CancelToken())
-    assert time.monotonic() - t0 < 3
+    took = time.monotonic() - t0
+    assert 1.0 <= took < 4  # half a second of refusals on each model, then no more
     err = info.value
     assert not err.fatal and err.kind is FailureKind.THROTTLED
-    assert PRIMARY in err.message and FALLBACK in err.message and "attempts" in err.message
-    assert (err.usage.requests, err.usage.retries) == (6, 5)
-    assert provider.limiter.limit < provider.limiter.max_concurrency
+    assert PRIMARY in err.message and FALLBACK in err.message
+    assert "refused every request" in err.message
+    assert err.usage.requests == len(fake_bedrock.requests) and err.usage.requests > 2
+    assert err.usage.retries == err.usage.requests - 1
 
 
 def test_denied_then_throttled_is_not_fatal(fake_bedrock, bedrock_provider):
@@ -355,13 +373,13 @@ def test_cancel_in_flight_returns_promptly_and_frees_the_slot(fake_bedrock, bedr
     assert not thread.is_alive() and time.monotonic() - t0 < 0.3
     assert len(outcome) == 1 and isinstance(outcome[0], Cancelled)
     # The abandoned request frees its slot when the server finally answers.
-    assert wait_until(lambda: provider.limiter.in_flight == 0)
+    assert wait_until(lambda: provider.pacer(PRIMARY).in_flight == 0)
     assert len(fake_bedrock.requests) == 1
 
 
 def test_cancel_during_backoff(fake_bedrock, bedrock_provider):
     provider = bedrock_provider(backoff_base=5.0, backoff_cap=5.0)
-    fake_bedrock.model(PRIMARY).always(Reply.error("ThrottlingException"))
+    fake_bedrock.model(PRIMARY).always(Reply.error("ServiceUnavailableException"))
     cancel = CancelToken()
     timer = threading.Timer(0.2, cancel.cancel)
     timer.start()
@@ -488,7 +506,8 @@ def test_in_stream_throttling_surfaces_with_the_partial_text(fake_bedrock, bedro
     assert isinstance(err, StreamError) and err.kind is FailureKind.THROTTLED
     assert err.partial_text == "Alpha beta " and not err.fatal
     assert [e.text for e in received] == ["Alpha ", "beta "]
-    assert provider.limiter.throttled == 1 and provider.limiter.in_flight == 0
+    state = provider.pace_state()
+    assert state.refusals == 1 and state.in_flight == 0
 
 
 def test_stream_error_before_any_text_is_retried(fake_bedrock, bedrock_provider):
@@ -552,3 +571,27 @@ def test_list_models_from_the_control_plane(fake_bedrock, bedrock_config, monkey
     fake_bedrock.catalog = [PRIMARY, "anthropic.claude-3-5-haiku-20241022-v1:0"]
     assert connection.list_models(bedrock_config()) == [
         PRIMARY, "anthropic.claude-3-5-haiku-20241022-v1:0"]
+
+
+# -- one pace for the account: analysis and chat -------------------------------------------
+
+
+def test_chat_shares_the_quota_with_the_analysis_but_takes_the_next_slot(fake_bedrock,
+                                                                         bedrock_provider):
+    quota = {"*": Quota(requests_per_minute=600)}  # ten a second
+    analysis = bedrock_provider(models=[PRIMARY], quotas=quota, max_concurrency=20)
+    chat_provider = bedrock_provider(models=[PRIMARY], quotas=quota)
+    pacer = analysis.pacer(PRIMARY)
+    assert chat_provider.pacer(PRIMARY) is pacer  # same account, region and model
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        futures = [pool.submit(analysis.analyse, req(f"Section {i}. Text."), CancelToken())
+                   for i in range(20)]
+        assert wait_until(lambda: pacer.state().waiting >= 15)
+        sent_before = len(fake_bedrock.requests)
+        events = list(chat_provider.converse_stream(chat()))
+        results = [f.result() for f in futures]
+    assert isinstance(events[-1], StreamEnd) and all(r.findings for r in results)
+    operations = [r.operation for r in fake_bedrock.requests]
+    asked = operations.index("converse-stream")
+    assert asked <= sent_before + 1  # the next slot, not behind the queue
+    assert operations[asked + 1:].count("converse") >= 10  # the analyses went on after

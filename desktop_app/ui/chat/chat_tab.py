@@ -76,9 +76,9 @@ class ChatTab(QObject):
     def _provider(self) -> Any:
         """What answers: Bedrock when the window reviews with it, else ranked search.
 
-        The chat gets a provider of its own: sharing the analysis provider
-        would share its concurrency limiter, and a question asked during a
-        10-way analysis would wait for a free slot before streaming.
+        The chat gets a provider (and client) of its own, with the same settings:
+        it shares the model's pacer with the analysis (one quota for the account),
+        and its requests take the next send slot ahead of queued analyses.
         """
         setup, config = self._setup, self._config
         if setup is None or setup.offline or config is None:

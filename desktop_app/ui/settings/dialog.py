@@ -43,6 +43,7 @@ from desktop_app.ai.config import DEFAULT_MODELS, BedrockConfig
 from desktop_app.ai.prices import DEFAULT_PRICES, Price
 from desktop_app.ui.common.tab_order import tab_chain
 from desktop_app.ui.common.theme import error_style, theme
+from desktop_app.ui.settings.quota_table import QuotaPage
 from desktop_app.ui.settings.store import ReviewPrefs
 from desktop_app.workers.jobs import Job, JobRunner
 
@@ -112,6 +113,8 @@ class SettingsDialog(QDialog):
         tabs.addTab(self._reviewer_tab(), "Reviewer")
         tabs.addTab(self._review_tab(), "Findings && frameworks")
         tabs.addTab(self._prices_tab(), "Prices")
+        self.quota_page = QuotaPage()
+        tabs.addTab(self.quota_page, "&Quotas")
         self.tabs = tabs
 
         self.error = QLabel()
@@ -135,7 +138,8 @@ class SettingsDialog(QDialog):
                   self.temperature, self.max_tokens, self.timeout, self.test_button,
                   self.test_output, self.min_confidence, self.frameworks_dir,
                   self.frameworks_browse, self.prices, self.price_add, self.price_remove,
-                  self.price_reset, buttons.button(QDialogButtonBox.StandardButton.Ok),
+                  self.price_reset, self.quota_page.table,
+                  buttons.button(QDialogButtonBox.StandardButton.Ok),
                   buttons.button(QDialogButtonBox.StandardButton.Cancel))
         self.resize(680, 620)
         self._load(prefs)
@@ -205,8 +209,10 @@ class SettingsDialog(QDialog):
 
         self.concurrency = QSpinBox()
         self.concurrency.setObjectName("concurrency")
-        self.concurrency.setRange(1, 64)
+        self.concurrency.setRange(1, 256)
         self.concurrency.setSuffix(" requests at once")
+        self.concurrency.setToolTip("A cap: Margin paces requests to your account's quota. "
+                                    "Long answers need more at once (quota x answer time).")
         form.addRow("Co&ncurrency:", self.concurrency)
         self.temperature = QDoubleSpinBox()
         self.temperature.setObjectName("temperature")
@@ -325,6 +331,7 @@ class SettingsDialog(QDialog):
         self.min_confidence.setValue(round(prefs.min_confidence * 100))
         self.frameworks_dir.setText(prefs.frameworks_dir)
         self._set_prices(c.prices)
+        self.quota_page.set_quotas(list(c.models), c.quotas)
 
     def _set_prices(self, prices: dict[str, Price]) -> None:
         self.prices.setRowCount(0)
@@ -386,6 +393,7 @@ class SettingsDialog(QDialog):
             max_tokens=self.max_tokens.value(),
             read_timeout=float(self.timeout.value()),
             prices=self._price_table(),
+            quotas=self.quota_page.quotas(),
         )
         url = fields["endpoint_url"]
         if url and not url.startswith(("https://", "http://")):

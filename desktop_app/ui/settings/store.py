@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from desktop_app import paths
-from desktop_app.ai.config import DEFAULT_MODELS, BedrockConfig
+from desktop_app.ai.config import DEFAULT_MODELS, BedrockConfig, Quota
 from desktop_app.ai.prices import DEFAULT_PRICES, Price
 from desktop_app.session.prefs import DEFAULT_FRAMEWORK, PROVIDER_CHOICES, ReviewPrefs
 
@@ -111,6 +111,19 @@ def _prices(settings: QSettings) -> dict[str, Price]:
         return dict(DEFAULT_PRICES)
 
 
+def _quotas(settings: QSettings) -> dict[str, Quota]:
+    raw = settings.value("bedrock/quotas")
+    if not raw:
+        return {}
+    try:
+        data = json.loads(str(raw))
+        return {str(k): Quota(*(None if x is None else float(x) for x in v[:2]))
+                for k, v in data.items()}
+    except (ValueError, TypeError, AttributeError):
+        log.warning("settings: the quotas are unreadable; learning the pace instead")
+        return {}
+
+
 def load_review_prefs(settings: QSettings) -> ReviewPrefs:
     """The saved review settings; a missing or broken value gets its default."""
     defaults = BedrockConfig()
@@ -125,6 +138,7 @@ def load_review_prefs(settings: QSettings) -> ReviewPrefs:
         max_tokens=_number(settings, "bedrock/max_tokens", defaults.max_tokens, int),
         read_timeout=_number(settings, "bedrock/read_timeout", defaults.read_timeout),
         prices=_prices(settings),
+        quotas=_quotas(settings),
     )
     try:
         config = BedrockConfig(**values)
@@ -159,6 +173,11 @@ def save_review_prefs(settings: QSettings, prefs: ReviewPrefs) -> bool:
     settings.setValue("bedrock/temperature", float(c.temperature))
     settings.setValue("bedrock/max_tokens", c.max_tokens)
     settings.setValue("bedrock/read_timeout", float(c.read_timeout))
+    if c.quotas:
+        settings.setValue("bedrock/quotas", json.dumps(
+            {k: [q.requests_per_minute, q.tokens_per_minute] for k, q in c.quotas.items()}))
+    else:
+        settings.remove("bedrock/quotas")
     # Only a table the user changed is stored, so that new default prices
     # (a later version of Margin) reach everyone who never edited theirs.
     if c.prices == DEFAULT_PRICES:

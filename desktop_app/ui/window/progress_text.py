@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from desktop_app.ai.pacer import describe
+
 if TYPE_CHECKING:
     from desktop_app.workers.dispatcher import Progress
 
@@ -20,7 +22,7 @@ def eta_text(seconds: float | None) -> str:
 
 
 def progress_text(p: Progress) -> str:
-    """"7 / 16 sections · 1 failed · about 40 s left"."""
+    """"7 / 16 sections · 1 failed · about 40 s left · throttled: 42 requests/min"."""
     parts = [f"{p.finished} / {p.total} section{'s' if p.total != 1 else ''}"]
     if p.failed:
         parts.append(f"{p.failed} failed")
@@ -30,4 +32,7 @@ def progress_text(p: Progress) -> str:
         eta = eta_text(p.eta_seconds)
         if eta:
             parts.append(eta)
+        pace = describe(p.pace)
+        if pace:
+            parts.append(pace)
     return " · ".join(parts)
