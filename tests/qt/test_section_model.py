@@ -125,7 +125,8 @@ def test_many_status_changes_in_one_turn_are_told_once_per_sibling_run(
     covered = {model.index(r, Column.STATUS, tl.parent()).internalPointer().id
                for tl, br in seen for r in range(tl.row(), br.row() + 1)}
     assert covered == set(ids)
-    assert all(model.index_for(sid, Column.STATUS).data(Qt.ItemDataRole.AccessibleTextRole) == "Queued" for sid in ids)
+    spoken = Qt.ItemDataRole.AccessibleTextRole
+    assert all(model.index_for(sid, Column.STATUS).data(spoken) == "Queued" for sid in ids)
 
 
 def test_a_new_document_resets_statuses(qtbot, model: SectionTreeModel) -> None:
