@@ -2,9 +2,13 @@
 
 A thin driver: the options become `ReviewPrefs`, `choose_provider` picks the
 reviewer, a `ReviewSession` holds the review (resumed from the store) and a
-`SessionDriver` runs it on the dispatcher, exactly as in the window. Progress
-goes to stderr (a bar on a terminal, a line per section otherwise), the
-report to --report, and the exit code says how it went (PRODUCT.md §2).
+`SessionDriver` runs it on the dispatcher, exactly as in the window: every
+section request carries the document's shared context, then the passes over
+the whole document run (the built-in cross-section checks always, the
+Bedrock consistency pass with --consistency). Progress goes to stderr (a bar
+on a terminal, a line per section otherwise), the report to --report, and the
+exit code says how it went (PRODUCT.md §2). --estimate prints what the review
+would cost and calls nothing.
 """
 
 from __future__ import annotations
@@ -20,12 +24,14 @@ from typing import TYPE_CHECKING
 from desktop_app.ai.config import BedrockConfig
 from desktop_app.review.status import SectionStatus
 from desktop_app.session import (
+    CONTEXT_CHOICES,
     NoReviewer,
     ProviderSetup,
     ReviewPrefs,
     ReviewSession,
     Storage,
     choose_provider,
+    review_context,
 )
 
 if TYPE_CHECKING:
@@ -44,7 +50,8 @@ EXIT_CODES = """exit codes:
   2  usage
   3  the document cannot be opened
   4  the provider cannot serve at all (no credentials, every model denied or unknown)
-  5  finished, but some sections failed (the report says which and why)
+  5  finished, but some sections (or a pass over the whole document) failed; the
+     report says which and why
   6  reviewed, but the reviewed copy (--out) or the report could not be written; the
      reason is printed, and whatever could be written was (before 5)
 """
@@ -77,6 +84,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X")
     p.add_argument("--fresh", action="store_true", help="ignore stored results, ask again")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p.add_argument("--context", choices=CONTEXT_CHOICES[1:], metavar="whole|related|section",
+                   help="what each section request carries of the rest of the document: the "
+                        "whole text, the related passages, or nothing (default: by size)")
+    p.add_argument("--consistency", action="store_true",
+                   help="also run the consistency pass: the sections' key facts checked "
+                        "against each other by the model (Bedrock)")
+    p.add_argument("--estimate", action="store_true",
+                   help="print the tokens and cost the review would take; call nothing")
     return p
 
 
@@ -147,7 +162,10 @@ def run(argv: Sequence[str]) -> int:
     if not args.quiet and setup.fallback:
         print(f"margin: {setup.fallback}: using the built-in reviewer (rules, offline)",
               file=sys.stderr)
-    return _review(args, doc, framework, setup, cannot_export)
+    prefs = prefs_from(args, quotas)
+    if args.estimate:
+        return _estimate(args, doc, framework, setup, prefs)
+    return _review(args, doc, framework, setup, cannot_export, prefs)
 
 
 def parse_quotas(rpm: Sequence[str], tpm: Sequence[str]) -> dict:
@@ -184,11 +202,44 @@ def prefs_from(args: argparse.Namespace, quotas: dict | None = None) -> ReviewPr
         if value is not None:
             setattr(config, key, value)
     return ReviewPrefs(provider=args.provider, bedrock=config,
-                       min_confidence=args.min_confidence)
+                       min_confidence=args.min_confidence, context=args.context or "auto",
+                       consistency=args.consistency)
+
+
+def _estimate(args: argparse.Namespace, doc: Document, framework: Framework,
+              setup: ProviderSetup, prefs: ReviewPrefs) -> int:
+    """--estimate: the review's tokens and cost, on stdout; nothing is sent or stored."""
+    from desktop_app.ai.estimate import estimate_review
+
+    name = Path(args.file).name
+    sections = sum(1 for _ in doc.walk())
+    if setup.offline:
+        print(f"{name}: {sections} sections, reviewed by the built-in reviewer on this computer: "
+              "no requests, no cost.")
+        return EXIT_OK
+    config = prefs.bedrock
+    context = review_context(doc, setup, prefs)
+    e = estimate_review(doc, framework, list(config.models), context=context, facts=True,
+                        consistency=args.consistency, prices=config.prices,
+                        max_tokens=config.max_tokens)
+    cost = "unknown (no price for this model)" if e.cost_usd is None else f"${e.cost_usd:,.2f}"
+    extra = f" + {e.consistency_requests} consistency" if e.consistency_requests else ""
+    print(f"{name}: {sections} sections on {e.model}\n"
+          f"  context        {e.mode_note}\n"
+          f"  requests       {e.requests}{extra}\n"
+          f"  input tokens   {e.input_tokens:,}\n"
+          f"  cache writes   {e.cache_write_tokens:,}\n"
+          f"  cache reads    {e.cache_read_tokens:,}\n"
+          f"  output tokens  {e.output_tokens:,} (a guess: the model decides)\n"
+          f"  cost           {cost}\n"
+          "Nothing was sent. Sections already in the store are answered from it at no cost; "
+          "this counts every section.")
+    return EXIT_OK
 
 
 def _review(args: argparse.Namespace, doc: Document, framework: Framework,
-            setup: ProviderSetup, cannot_export: str | None = None) -> int:
+            setup: ProviderSetup, cannot_export: str | None = None,
+            prefs: ReviewPrefs | None = None) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer
 
     from desktop_app.diagnostics.error_hook import install
@@ -212,6 +263,11 @@ def _review(args: argparse.Namespace, doc: Document, framework: Framework,
     if storage.notice:
         print(f"margin: {storage.notice}", file=sys.stderr)
     storage.listeners.append(_WarnOnce(storage))
+    # Every section request carries the document's shared context, which is part of
+    # what decides an answer: set before the stored answers are looked at.
+    session.set_context(review_context(doc, setup, prefs or prefs_from(args)))
+    if session.context is not None and not args.quiet:
+        print(f"margin: context: {session.context.note}", file=sys.stderr)
 
     sections = list(doc.walk())
     printer = ProgressPrinter({s.id: s.title for s in sections}, quiet=args.quiet)
@@ -248,9 +304,12 @@ def _review(args: argparse.Namespace, doc: Document, framework: Framework,
     to_run = [s for s in sections if s.id not in stored]
     QTimer.singleShot(0, lambda: driver.analyse(to_run, force=args.fresh))
     reporter = install(current_log_file(), dialogs=False)  # a slot's error: logged, on stderr
+    passes: list = []
     try:
         if to_run:
             app.exec()
+        if not fatal:  # then the whole document: cross-section checks, and consistency
+            passes = _check_document(app, driver, args, printer)
     except KeyboardInterrupt:
         driver.cancel_all()
     finally:
@@ -294,7 +353,48 @@ def _review(args: argparse.Namespace, doc: Document, framework: Framework,
               file=sys.stderr)
         for title, error in failures:
             print(f"  {title}: {error or 'cancelled'}", file=sys.stderr)
-    return EXIT_NOT_WRITTEN if not_written else EXIT_FAILED if failures else EXIT_OK
+    from desktop_app.session import PASS_LABELS
+
+    failed_passes = [p for p in passes if p.findings is None]
+    for p in failed_passes:
+        print(f"margin: the {PASS_LABELS[p.origin]} failed: "
+              f"{p.error.message if p.error else 'unknown error'}", file=sys.stderr)
+    if not args.quiet and setup.provider.name == "bedrock":
+        u = report["usage"]
+        cost = u["estimated_cost_usd"]
+        print(f"margin: {u['requests']} requests: input {u['input_tokens']:,}, cache writes "
+              f"{u['cache_write_tokens']:,}, cache reads {u['cache_read_tokens']:,}, output "
+              f"{u['output_tokens']:,} tokens; "
+              + ("cost unknown" if cost is None else f"about ${cost:,.4f}"), file=sys.stderr)
+    if not_written:
+        return EXIT_NOT_WRITTEN
+    return EXIT_FAILED if failures or failed_passes else EXIT_OK
+
+
+def _check_document(app, driver, args: argparse.Namespace, printer) -> list:  # type: ignore[no-untyped-def]
+    """The passes over the whole document, run as in the window; what they gave."""
+    from PySide6.QtCore import QTimer
+
+    done: list = []
+
+    def finished(outcomes: object) -> None:
+        done.extend(outcomes or [])  # type: ignore[arg-type]
+        QTimer.singleShot(0, app.quit)
+
+    driver.document_check_finished.connect(finished)
+    driver.document_check_progress.connect(printer.note)
+    why = driver.check_document(consistency=args.consistency, force=args.fresh)
+    if why and args.consistency:
+        printer.note(f"margin: {why}")
+    app.exec()
+    from desktop_app.session import PASS_LABELS
+
+    for outcome in done:
+        if outcome.findings is not None:
+            n = len(outcome.findings)
+            printer.note(f"{PASS_LABELS[outcome.origin].capitalize()}: {n} document-level "
+                         f"finding{'s' * (n != 1)}")
+    return done
 
 
 class _WarnOnce:

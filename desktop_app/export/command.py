@@ -33,12 +33,15 @@ def write_reviewed_copy(source: str, doc: Document, run: ReviewRun, out: str, *,
         if outcome.status.reported is SectionStatus.DONE:  # as the review holds them
             chosen[sid], skipped = select_for_export(run.visible(outcome.findings), accept_all)
             pending += skipped
+    across, skipped = select_for_export(run.visible_document(), accept_all)  # type: ignore[arg-type]
+    pending += skipped
     if pending:
         print(f"margin: {pending} pending finding{'' if pending == 1 else 's'} not exported to "
               f"{out} (only accepted and your own findings are); use --accept-all to export "
               "every finding", file=err)
     try:
-        summary = export_reviewed_docx(source, doc, chosen, out)
+        summary = export_reviewed_docx(source, doc, chosen, out,
+                                       document_findings=across)  # type: ignore[arg-type]
     except ExportError as exc:
         return f"cannot write reviewed copy {out}: {exc}"
     except OSError as exc:

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from desktop_app.ai.context import DocumentContext
 from desktop_app.ai.provider import Provider, ProviderError
 from desktop_app.document import Document
 from desktop_app.session.prefs import ReviewPrefs
@@ -80,6 +81,18 @@ class ProviderSetup:
 
 
 ProviderFactory = Callable[[Document, ReviewPrefs], ProviderSetup]
+
+
+def review_context(document: Document, setup: ProviderSetup,
+                   prefs: ReviewPrefs) -> DocumentContext | None:
+    """What every section request of `document` carries of the rest of it, built once
+    (a second or so on a long document: call it off the GUI thread). None for the
+    built-in reviewer, which reads the document itself."""
+    if setup.offline:
+        return None
+    from desktop_app.ai.context import build_context
+
+    return build_context(document, prefs.context_mode, setup.provider.models)
 
 
 def short_model(model: str) -> str:
