@@ -9,6 +9,7 @@ a sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 CELL_JOINT = " | "
@@ -22,7 +23,9 @@ _STRONG_ABBREVIATIONS = frozenset(
 _WEAK_ABBREVIATIONS = frozenset(
     "etc inc ltd co corp plc a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-_TERMINATOR = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)")
+# Only at the start of a run of terminators, and possessive: 64 KB of dots is one
+# match found in one pass, not a match attempted (and undone) at every dot.
+_TERMINATOR = re.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s)")
 _WORD = re.compile(r"\S+")
 
 
@@ -106,9 +109,10 @@ def sentences(text: str) -> list[Span]:
 
 
 def sentence_at(spans: list[Span], offset: int) -> Span | None:
-    for span in spans:
-        if span.start <= offset < span.end:
-            return span
+    """The span holding `offset` (spans in order, not overlapping), by bisection."""
+    i = bisect_right(spans, offset, key=lambda s: s.start) - 1
+    if i >= 0 and spans[i].start <= offset < spans[i].end:
+        return spans[i]
     return None
 
 
@@ -138,3 +142,49 @@ def case_like(model: str, word: str) -> str:
     if model[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
+
+
+# What is not the author's prose: addresses, paths, code, field codes, quoted literals.
+_URL = r"(?:https?|ftp|file)://\S+|www\.[^\s|]+|[\w.+-]+@[\w-]+\.[\w.-]+"
+_CODEISH = r"[^\s|]*(?:[=\\{}<>]|::|[a-z]:[a-z]|/[\w.-]+/|\w\.\w+\()[^\s|]*"  # a=b, \t, <w:p>
+_QUOTED = (r"\"[^\"\n]{1,300}\"|\u201c[^\u201c\u201d\n]{1,300}\u201d"
+           r"|(?<!\w)'[^'\n]{1,120}'(?!\w)|`[^`\n]{1,300}`")
+_LITERAL = re.compile(rf"{_URL}|{_QUOTED}|{_CODEISH}")
+_LITERAL_NO_QUOTES = re.compile(rf"{_URL}|{_CODEISH}")
+_CODE_LINE = re.compile(
+    r"^\s*(?:#|//|/\*|\*\s|<[/?!\w]|@\w|[{}]|(?:import|package|public|private|protected|"
+    r"static|def|class|return|var|let|const|function|using|namespace)\b[^.!?]*[;{(:=])")
+_CODE_CHARS = re.compile(r"[{}();=<>\[\]]")
+
+
+def _is_code_line(line: str) -> bool:
+    """A line of a code sample: its opening, or punctuation no prose has this densely."""
+    if _CODE_LINE.match(line):
+        return True
+    return len(line) >= 8 and len(_CODE_CHARS.findall(line)) >= max(3, len(line) / 25)
+
+
+class Literals:
+    """Spans of `text` a writing rule must leave alone; looked up by bisection."""
+
+    def __init__(self, text: str, quotes: bool = True) -> None:
+        rx = _LITERAL if quotes else _LITERAL_NO_QUOTES
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for line in text.split("\n"):
+            if _is_code_line(line):
+                spans.append((pos, pos + len(line)))
+            else:
+                spans.extend((pos + m.start(), pos + m.end()) for m in rx.finditer(line))
+            pos += len(line) + 1
+        self._starts = [s for s, _ in spans]
+        self._ends = [e for _, e in spans]
+
+    def covers(self, start: int, end: int | None = None) -> bool:
+        """True if [start, end) overlaps a literal."""
+        end = start + 1 if end is None else end
+        i = bisect_right(self._starts, end - 1) - 1
+        return i >= 0 and self._ends[i] > start
+
+    def inside(self, offset: int) -> bool:
+        return self.covers(offset, offset + 1)
