@@ -18,7 +18,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from desktop_app.ai.provider import Cancelled, CancelToken
-from desktop_app.ai.rules.text import Literals, Span, sentence_at, sentences
+from desktop_app.ai.rules.text import Literals, Span, literals_of, sentence_at, sentences_of
 from desktop_app.document.model import count_words
 from desktop_app.review.frameworks import Framework
 
@@ -93,17 +93,12 @@ class SectionContext:
 
     @cached_property
     def sentences(self) -> list[Span]:
-        return sentences(self.text)
+        return sentences_of(self.text)
 
     @cached_property
     def literals(self) -> Literals:
         """Code, URLs, field codes and quoted literals: not the author's prose."""
-        return Literals(self.text)
-
-    @cached_property
-    def code(self) -> Literals:
-        """Code, URLs and field codes (quotations included in the prose)."""
-        return Literals(self.text, quotes=False)
+        return literals_of(self.text)
 
     @cached_property
     def words(self) -> int:
