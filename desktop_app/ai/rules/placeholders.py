@@ -84,9 +84,6 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         kind = m.lastgroup
         start, end = m.start(), m.end()
         sentence = ctx.sentence_at(start)
-        if kind in ("slot", "bracket") and ctx.literals.covers(start, end, quotes=False) and not (
-                kind == "bracket" and m.group().startswith("[")):
-            continue  # markup in a code sample
         if kind == "slot":
             if _is_slot(m.group()[1:-1]):
                 yield Hit(start, end,

@@ -101,6 +101,8 @@ _STOP = frozenset("""
     also still all each both we they he she you i our your his her them us more most less
     such other others when where how why what one ones
 """.split())
+_PAST_VERBS = frozenset("saw had got made took went came found said became left ran began lost "
+                        "paid sent told knew held felt kept gave brought thought stood".split())
 # Hedges are reported only before a measurable adjective or adverb.
 _MEASURABLE = frozenset("""
     large small high low big little long short fast slow quick quickly slowly soon early
@@ -112,7 +114,7 @@ _MEASURABLE = frozenset("""
 _CHANGE = re.compile(
     r"(?:\b(?:more|less|fewer|worse|better|higher|lower|larger|smaller|faster|slower|"
     r"greater|longer|shorter|cheaper|above|below)\b|\b\w+er\s+than\b|"
-    r"\b(?:increas|decreas|reduc|improv|ris|fell|fall|drop|grow|grew|worsen|degrad|"
+    r"\b(?:increas|decreas|reduc|improv|ris|rose|fell|fall|drop|grow|grew|worsen|degrad|"
     r"slow|accelerat|declin|expand|shrink|shrank|cut|rais|lower|boost|enhanc|chang|affect|"
     r"impact|exceed|outperform|underperform)\w*)", re.IGNORECASE)
 # Clause openers before an indefinite subject: "After the outage, some customers ...".
@@ -142,8 +144,9 @@ def _extend(text: str, end: int, limit: int, count: int) -> int:
         m = _NEXT_WORD.match(text, end, limit)
         if not m or m.group(1).lower() in _STOP:
             break
-        if i > 0 and m.group(1).lower().endswith("ed"):
-            break  # "Several alerts fired": the verb is not part of it
+        word = m.group(1).lower()
+        if i > 0 and (word.endswith("ed") or word in _PAST_VERBS):
+            break  # "Several alerts fired", "several merchants saw": the verb is not in it
         end = m.end()
     return end
 
