@@ -431,7 +431,8 @@ def test_acronyms_that_must_not_be_flagged(text):
 
 
 @pytest.mark.parametrize("text", [
-    'Meetings follow the Delaware General Corporation Law (the \u201cDGCL\u201d). The DGCL governs.',
+    "Meetings follow the Delaware General Corporation Law (the \u201cDGCL\u201d). "
+    "The DGCL governs.",
     'You must have a Contributor License Agreement ("CLA") on file. The CLA is signed once.',
     "Costs of Health Maintenance Organizations (HMO's) are allowed. HMO fees vary.",
     "Extreme programming (XP) is a lightweight method. XP suits small teams.",
