@@ -103,7 +103,10 @@ def linearity(base: int) -> bool:
     print(f"\nCPU time of one section at 1x, 4x, 16x of {base:,} characters; "
           f"time per character relative to 1x (target <= {LIMIT}):")
     for name, make in shapes(base).items():
-        times = [cpu(lambda t=make(base * k): review_section(t)) for k in (1, 4, 16)]
+        times = []
+        for k in (1, 4, 16):
+            text = make(base * k)
+            times.append(cpu(lambda text=text: review_section(text)))
         r4, r16 = times[1] / (4 * times[0]), times[2] / (16 * times[0])
         good = max(r4, r16) <= LIMIT
         ok &= good
