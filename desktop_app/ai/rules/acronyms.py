@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
-from desktop_app.ai.rules.text import Literals, literals_of
+from desktop_app.ai.rules.text import CELL_JOINT, Literals, literals_of
 
 RULE = RuleSpec("undefined-acronym", "terminology", "minor", 0.8, "acronym")
 
@@ -91,8 +91,20 @@ class AcronymIndex:
     events: dict[str, list[AcronymEvent]] = field(default_factory=dict)  # by section id
 
 
+_CITATION = re.compile(r",?\s*(?:\d{4}|n\.d\.)\b")  # "(MNCAHS, 1999)"
+_VENDOR_BEFORE = re.compile(r"\b(?:Apache|Microsoft|Google|Oracle|IBM|Adobe|Eclipse|Amazon|"
+                            r"Mozilla|Sun|Red Hat|JetBrains|GNU)\s+$")
+
+
 def _not_a_use(line: str, start: int, end: int) -> bool:
-    """State codes and post-nominals in addresses, words of a run of capitals."""
+    """State codes and post-nominals in addresses, words of a run of capitals,
+    citations, product names, table labels, ".NET"."""
+    if line[start - 1:start] == "." or CELL_JOINT in line:
+        return True  # ".NET"; a label in a table row
+    if line[start - 1:start] == "(" and _CITATION.match(line, end):
+        return True  # "(OECD, 1988)": a reference, defined by the bibliography
+    if _VENDOR_BEFORE.search(line, max(0, start - 20), start):
+        return True  # "Apache POI", "Microsoft OLE": a product's name
     if _ADDRESS_AFTER.match(line, end) or _CODE_NOUN.match(line, end):
         return True  # "Las Vegas NV 89086", "City, ST ZIP Code", "PO Box 317", "IMG element"
     if end - start == 2 and _CITY_BEFORE.search(line, max(0, start - 30), start):

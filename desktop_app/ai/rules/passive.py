@@ -85,8 +85,12 @@ _PREPOSITIONS = frozenset("of for in on at to from with about after before witho
 _RECOMMEND = re.compile(r"\b(?:recommend(?:s|ed|ation)?|propose[sd]?|suggest(?:s|ed)?|"
                         r"advise[sd]?|require[sd]?|request(?:s|ed)?|urge[sd]?)\b\s+that\b",
                         re.IGNORECASE)
-_ACTION_TITLES = re.compile(r"recommend|action|next step|follow[- ]?up|remediation|"
-                            r"mitigation|lessons|improvement", re.IGNORECASE)
+# Sections that ask someone to act: "Recommendations", "Actions and owners",
+# "Action plan", "Next steps" - not "Remedial and enforcement actions" in a manual.
+ACTION_TITLES = re.compile(r"recommend|\baction (?:plan|items?|points?|list)|"
+                            r"\bactions and owners|\bnext steps?\b|\bfollow[- ]?up|"
+                            r"\blessons learn|\bimprovement plan|\bremediation plan",
+                            re.IGNORECASE)
 _CLAUSE_PUNCT = re.compile(r"[,;:\u2013\u2014]|\s-\s")  # not parentheses: "sixty (60) days"
 _WORD = re.compile(r"[\w'\u2019-]+")
 # "by" that does not name an actor: "by 10:00", "by the end of March", "by default".
@@ -205,7 +209,7 @@ def _kind(text: str, m: re.Match[str], sentence_start: int) -> str | None:
 
 def check(ctx: SectionContext) -> Iterator[Hit]:
     text = ctx.text
-    action_section = _ACTION_TITLES.search(ctx.title) is not None
+    action_section = ACTION_TITLES.search(ctx.title) is not None
     literals = ctx.literals
     for n, span in enumerate(ctx.sentences):
         if n % 64 == 0:

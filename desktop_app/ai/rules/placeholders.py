@@ -55,12 +55,20 @@ _TAGS = frozenset("""
 """.split())
 
 
+_FORM_FIELD = re.compile(r"(?:sign(?:ed|ature)?|date|name|title|initials|address|phone|"
+                         r"e-?mail|position|witness|by|within|no\.?|number)\s*:?\s*$",
+                         re.IGNORECASE)
+_IN_QUOTES = re.compile(r"[\u201c\"][^\u201d\"\n]*$")
+
+
 def _is_slot(inner: str) -> bool:
     """"<name>", "<Company Name>", "<date of issue>": a slot to fill, not markup."""
     words = inner.split()
     if not words or inner.lower() in _TAGS or len(words) > 5:
         return False
-    return len(words) > 1 or inner[:1].isupper() or inner.lower() in _SLOT_WORDS
+    # One word is a slot only if it names what to fill in ("<name>"); "<Object>",
+    # "<T>", "<SectionWrapper>" are type parameters in code.
+    return len(words) > 1 or inner.lower() in _SLOT_WORDS
 
 
 _SLOT_WORDS = frozenset("name date title company address value number email owner phone "
@@ -92,6 +100,9 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                           term="placeholder", key="slot")
             continue
         if kind == "blank":
+            if _FORM_FIELD.search(text, max(0, start - 40), start) or _IN_QUOTES.search(
+                    text, max(0, start - 80), start):
+                continue  # "Signature: ____", "Date: ____", a stamp's wording: a form
             yield Hit(start, end,
                       issue="A blank to fill in (\u201c____\u201d) is still empty.",
                       suggestion="Fill it in, or say who will and by when; if the document is "

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.budget import _short
+from desktop_app.ai.rules.passive import ACTION_TITLES
 
 RULE = RuleSpec("vague-wording", "precision", "minor", 0.6, "vague",
                 section_cap=3, document_cap=40)
@@ -133,9 +134,27 @@ _IMPERATIVE = frozenset("""
     perform carry treat handle maintain develop create write
 """.split())
 _SHALL = re.compile(r"\b(?:shall|must)\b", re.IGNORECASE)
-_RECOMMEND_TITLE = re.compile(r"recommend|action|next step|follow[- ]?up|remediation",
-                              re.IGNORECASE)
+_RECOMMEND_TITLE = ACTION_TITLES
 _OPEN_PAREN = re.compile(r"\([^()]*$")
+
+
+# A reported result or event: the clause's first verb is in the past tense.
+_PAST = frozenset("was were had did became saw got took made found went fell rose grew lost "
+                  "left ran began".split())
+_PRESENT = frozenset("is are am has have do does can could will would shall should may might "
+                     "must need needs".split())
+
+
+def _reported(context: str) -> bool:
+    """The claim is a reported result ("Some customers were charged", "Several alerts
+    fired"), so the reader expects its size; general statements and advice ("Many firms
+    have ...", "Most parts can be ...", "Most librarians are pleased") are left alone."""
+    for word in re.findall(r"[a-z']+", context.lower())[:6]:
+        if word in _PAST or (word.endswith("ed") and len(word) > 3):
+            return True
+        if word in _PRESENT:
+            return False
+    return False
 
 
 def _extend(text: str, end: int, limit: int, count: int) -> int:
@@ -165,9 +184,14 @@ def _worth_it(ctx: SectionContext, m: re.Match[str], lower: str, kind: str,
             return False  # "some 40 servers", "some other place"
         if not _CLAUSE_START.search(before):
             return False  # in passing, not the subject of a claim
-        if lower == "most" and not _NEXT_WORD.match(after):
+        nxt = _NEXT_WORD.match(after)
+        if lower == "most" and (nxt is None or nxt.group(1).lower().endswith("ly")):
+            return False  # "most of all", "Most commonly used"
+        if before.rstrip().lower().endswith(("not", "how", "as")):
             return False
-        return not before.rstrip().lower().endswith(("not", "how", "as"))
+        # "Some customers were charged", not "Many firms have": a count is expected of a
+        # reported result. "Various services depend on it" asks which, in any tense.
+        return lower == "various" or _reported(after)
     if kind in ("amount", "degree"):
         if _STATISTICS.search(text, sentence_start, limit):
             return False
@@ -175,11 +199,12 @@ def _worth_it(ctx: SectionContext, m: re.Match[str], lower: str, kind: str,
             return False
         if kind == "degree":
             near = " ".join(before.split()[-2:] + after.split()[:3])
-            return _CHANGE.search(near) is not None
+            return _CHANGE.search(near) is not None and _reported(before[-40:] + after)
         return True
     if kind == "hedge":
         nxt = _NEXT_WORD.match(after)
-        return nxt is not None and nxt.group(1).lower() in _MEASURABLE
+        return (nxt is not None and nxt.group(1).lower() in _MEASURABLE
+                and _reported(before[-40:] + after))
     if kind == "time":
         if lower == "shortly" and re.match(r"\s+(after|before|afterwards|thereafter)\b", after):
             return False
