@@ -180,7 +180,6 @@ def test_a_long_list_of_parallel_items_is_not_an_overlong_sentence():
     ("The configuration is not validated before deployment.",
      "The configuration is not validated"),
     ("The report has been reviewed twice.", "The report has been reviewed"),
-    ("The keys were stolen from the build server.", "The keys were stolen"),
     ("The decision to skip the canary stage was made on Friday.",  # whole subject quoted
      "The decision to skip the canary stage was made"),
     ("The alert was not escalated by 10:00.", "The alert was not escalated"),  # time, no actor
@@ -229,6 +228,11 @@ def test_passive_suggestion_shows_the_active_form():
     "The results are expected on Friday.",
     "That was a hundred times worse.",
     "The section is to be added after the review meeting.",
+    # narrative whose actor is obvious or unknown: not a decision, not a failure
+    "The survey form was completed via fax.",
+    "In this case, an I-section had been chosen.",
+    "The keys were stolen from the build server.",
+    "This document was written in Microsoft Word.",
     # requirements and descriptions, not hidden decisions
     "Stockholders' meetings shall be held at the principal office.",
     "The final report must be filed within 150 days.",
@@ -257,10 +261,10 @@ def test_a_modal_passive_outside_recommendations_is_a_requirement_not_a_finding(
 def test_in_legal_text_even_past_passives_are_background():
     legal = " ".join(f"Each trustee shall file report {i} within thirty days of the end "
                      "of the month." for i in range(12))
-    text = f"{legal} Many functions of the court were transferred in 1986."
+    text = f"{legal} Many functions of the court were removed in 1986."
     assert quotes(text, "passive-voice") == []
-    assert quotes("Many functions of the court were transferred in 1986.",
-                  "passive-voice") == ["Many functions of the court were transferred"]
+    assert quotes("Many functions of the court were removed in 1986.",
+                  "passive-voice") == ["Many functions of the court were removed"]
 
 
 def test_passives_of_a_section_are_one_finding_listing_each_anchored():

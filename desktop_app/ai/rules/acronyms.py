@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.text import CELL_JOINT, Literals, literals_of
 
-RULE = RuleSpec("undefined-acronym", "terminology", "minor", 0.8, "acronym")
+RULE = RuleSpec("undefined-acronym", "terminology", "minor", 0.8, "acronym",
+                document_cap=10)
 
 WELL_KNOWN = frozenset("""
     UTC GMT BST CET EST PST USA US UK EU UN PDF URL URI API CEO CFO CTO COO CIO ID OK IT HR
@@ -38,6 +39,12 @@ WELL_KNOWN = frozenset("""
     MD DDS RN BSC MSC MPH JD LLB DPHIL
     FAQ PS NB AKA RIP TBA
     IEC IEEE W3C IETF ECMA NIST ANSI HIV AIDS AWS
+    AJAX API APK ARM BIOS BSD CAD CDN CGI CLI CRLF CSS CSV DHCP DLL DMA DNS DOS DRM DSL
+    DVD EOF FIFO FPGA GNU GPL GUI HDD HDMI HTTP IDE IIS IMAP IO IOS IP ISP JAR JIT JPEG JSP
+    JVM LAN LCD LDAP LED LGPL LIFO LTS MAC MIT MVC NAS NAT NFS NTFS OCR OOP ORM OSX PCI PDA
+    RAID RAM RDBMS RFC RGB RPC SAN SATA SAX SCSI SDK SMB SMTP SNMP SOA SQL SSD SSH SSL SSO
+    TCP TTL UDP UML URI URL USB UTF VBA VGA VM VPN WAN WYSIWYG XML XSS CIFS NFS VFS ASL MPL
+    EULA OEM SLA SME CMYK DPI PPI
 """.split())
 # All-caps words that are emphasis, markers or RFC 2119 keywords, not acronyms.
 _NOT_ACRONYMS = frozenset("""

@@ -1,9 +1,9 @@
 """Passive voice that hides who acted, where the reader needs to know.
 
-A senior editor does not flag every passive (GW-08). Flagged: an action,
-decision, approval, check or failure (`ACTIONS`) reported without its actor -
-"the change was approved", "the alert was not escalated", "the configuration
-is not validated" - and, in recommendations, an action nobody is asked to take
+A senior editor does not flag every passive (GW-08). Flagged: a decision,
+approval or intervention reported without its actor ("the change was
+approved"), a failure ("the alert was not escalated", "the configuration is
+not validated"), and, in recommendations, an action nobody is asked to take
 ("the image of nursing be raised", "alerting should be reviewed").
 
 Left alone: the actor named ("by the reviewer"), requirements,
@@ -61,6 +61,19 @@ _REGULAR = """
     transferred triggered updated upgraded validated verified voided waived warned
 """.split()
 ACTIONS: dict[str, str] = {w: w for w in _REGULAR} | _IRREGULAR
+# Decisions, approvals and interventions: their owner matters even when all went well
+# ("the change was approved"). Other actions matter as failures ("was not tested") or as
+# recommendations; "the survey form was completed", "an I-section had been chosen" in a
+# report's narrative have an obvious actor.
+_DECISIONS = frozenset("""
+    accepted acknowledged approved authorised authorized cancelled canceled declared
+    decided deleted denied deployed disabled dismissed enabled escalated granted ignored
+    initiated overlooked overridden refused rejected released removed reverted revoked
+    rolled signed skipped suspended terminated voided waived withdrawn withheld
+    reviewed audited verified
+""".split())
+_DECISION_NOUNS = re.compile(r"\b(?:decision|choice|call|commitment|exception|promise)s?\b",
+                             re.IGNORECASE)
 # Checks whose absence is a control failure, present tense included ("is not validated").
 _CONTROLS = frozenset("""
     checked validated verified tested reviewed approved audited monitored logged recorded
@@ -225,6 +238,11 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                                             m.start()) is not None
             if kind == "present" and pp not in _CONTROLS:
                 continue  # "are not taken into account": describes a rule
+            negated = re.search(r"\bnot\b|\bnever\b|n't", m.group("adv"), re.IGNORECASE)
+            if kind == "past" and not negated and pp not in _DECISIONS and not (
+                    pp in ("made", "taken", "given") and _DECISION_NOUNS.search(
+                        text, max(span.start, m.start() - 80), m.start())):
+                continue  # narrative with an obvious actor, not a decision or a failure
             if ctx.index.normative and kind in ("past", "present") and not action_section:
                 continue  # background and prohibitions of a law or a manual
             if kind == "modal" and not action_section:
