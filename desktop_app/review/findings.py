@@ -53,7 +53,8 @@ class Quote:
 
     A section finding about a pattern that recurs lists each occurrence here
     (the first is also the finding's own quote); a document-level finding
-    lists one per place involved, each in its own section.
+    (`review/document_findings.py`, where it is also `DocumentQuote`) lists one
+    per place involved, each in its own section.
     """
 
     section: str  # the section id
@@ -63,7 +64,7 @@ class Quote:
     start: int | None = None  # offsets in that section's text, when anchored
     end: int | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_report(self) -> dict[str, Any]:
         """The report's shape: section, quote, anchored, quote_original."""
         return {"section": self.section, "quote": self.quote, "anchored": self.anchored,
                 "quote_original": self.quote_original}
@@ -106,8 +107,9 @@ class Finding:
     def from_dict(cls, data: dict[str, Any]) -> Finding:
         known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
         if known.get("quotes"):
-            known["quotes"] = [q if isinstance(q, Quote) else Quote(**q)
-                               for q in known["quotes"]]
+            known["quotes"] = [q if isinstance(q, Quote) else Quote(
+                **{k: q[k] for k in Quote.__dataclass_fields__ if k in q})
+                for q in known["quotes"]]
         return cls(**known)
 
 

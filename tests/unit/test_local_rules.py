@@ -960,3 +960,19 @@ def test_sample_specific_findings(sample_review):
     # SRE is defined at its first use, UTC is known, INC-2024-031 is an id
     assert not any(rf.rule == "undefined-acronym" and rf.finding.quote in ("SRE", "UTC", "INC")
                    for _, rf in sample_review)
+
+
+def test_the_occurrences_of_a_merged_finding_survive_the_cache_and_reach_the_report():
+    from desktop_app.review.report import _finding_json
+
+    text = ("The change was approved at 09:00. The alert was acknowledged late. "
+            "The rollback was initiated at 10:38.")
+    (f,) = hits(text, "passive-voice")
+    copy = Finding.from_dict(f.to_dict())  # what the result cache stores and reads back
+    assert copy.quotes == f.quotes and len(copy.quotes) == 3
+    out = _finding_json(copy, accept_all=False)
+    assert out["quote"] == "The change was approved"
+    assert out["quotes"] == [{"section": "s0", "quote": q.quote, "anchored": True,
+                              "quote_original": None} for q in f.quotes]
+    (single,) = hits("The change was approved at 09:00.", "passive-voice")
+    assert "quotes" not in _finding_json(single, accept_all=False)  # the contract unchanged
