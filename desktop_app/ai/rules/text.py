@@ -4,6 +4,10 @@ Section text has one paragraph (or table row) per line and the cells of a row
 joined with " | "; a sentence never crosses either. Periods after
 abbreviations ("e.g.", "Dr."), initials and inside numbers ("3.5") do not end
 a sentence.
+
+pysbd was tried as the segmenter: it splits these cases the same way, but took
+about seven times the whole reviewer's time on the handbook (12.7 s CPU against
+1.6-1.9 s), so this one stays.
 """
 
 from __future__ import annotations
