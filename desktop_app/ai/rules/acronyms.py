@@ -103,10 +103,10 @@ _VENDOR_BEFORE = re.compile(r"\b(?:Apache|Microsoft|Google|Oracle|IBM|Adobe|Ecli
                             r"Mozilla|Sun|Red Hat|JetBrains|GNU)\s+$")
 
 
-def _not_a_use(line: str, start: int, end: int) -> bool:
+def _not_a_use(line: str, start: int, end: int, table_row: bool) -> bool:
     """State codes and post-nominals in addresses, words of a run of capitals,
     citations, product names, table labels, ".NET"."""
-    if line[start - 1:start] == "." or CELL_JOINT in line:
+    if line[start - 1:start] == "." or table_row:
         return True  # ".NET"; a label in a table row
     if line[start - 1:start] == "(" and _CITATION.match(line, end):
         return True  # "(OECD, 1988)": a reference, defined by the bibliography
@@ -265,6 +265,7 @@ def scan(sections: Sequence) -> AcronymIndex:
             definitions = _definitions(line)
             shouting = _shouting_spans(line)
             toc = _TOC_LINE.match(line) is not None
+            table_row = CELL_JOINT in line  # once per line: a token's test stays O(1)
             if code is None:
                 code = literals_of(text)
             for m in tokens:
@@ -274,7 +275,7 @@ def scan(sections: Sequence) -> AcronymIndex:
                     continue
                 if m.start(1) not in definitions and (
                         references or toc or code.covers(at, at + len(acr), quotes=False)
-                        or _not_a_use(line, m.start(1), m.end())):
+                        or _not_a_use(line, m.start(1), m.end(), table_row)):
                     continue
                 if m.start(1) in definitions:
                     if acr not in defined:
