@@ -113,7 +113,11 @@ class LocalProvider:
         info = index.section(request.section_id)
         base = 0
         if info is None or info.text != request.text:
-            found = info.text.find(request.text) if info and request.parts > 1 else -1
+            found = -1
+            if info is not None and request.parts > 1:
+                at = request.offset
+                found = (at if at is not None and info.text.startswith(request.text, at)
+                         else info.text.find(request.text))
             if found < 0 or not request.text:
                 # The text changed since the document was indexed: this section alone,
                 # against the rest of the document as indexed.

@@ -976,3 +976,16 @@ def test_the_occurrences_of_a_merged_finding_survive_the_cache_and_reach_the_rep
                               "quote_original": None} for q in f.quotes]
     (single,) = hits("The change was approved at 09:00.", "passive-voice")
     assert "quotes" not in _finding_json(single, accept_all=False)  # the contract unchanged
+
+
+def test_a_part_whose_text_recurs_is_read_where_the_caller_says_it_is():
+    line = "The pool was on the the last line of the file for a long time."
+    part = "\n".join([line] * 3)
+    text = f"{part}\n{part}"  # two identical parts: its text alone cannot say which
+    index = make_index(("Long", text))
+    provider = LocalProvider(index)
+    second = AnalysisRequest("s0", "Long", part, GW, part=2, parts=2, offset=len(part) + 1)
+    found = [rf for rf in provider.review(second, CancelToken()) if rf.rule == "repeated-word"]
+    # Five repeated words are shown per section (lines 1-5): part 2 holds lines 4 and 5.
+    assert len(found) == 2
+    assert "And 1 more like this in this section" in found[-1].finding.issue
