@@ -119,7 +119,8 @@ class AnalysisJob(JobBase):
             context = (self.context.for_request(sid, part, self.task.title)
                        if self.context is not None else None)
             request = AnalysisRequest(sid, self.task.title, part, self.framework,
-                                      self.document_title, i, n, context, self.facts)
+                                      self.document_title, i, n, context, self.facts,
+                                      offset=starts[i - 1])
             try:
                 result = self.provider.analyse(request, self.token)
             except ProviderError as err:
