@@ -57,6 +57,10 @@ def fold(sections: Mapping[str, Sequence[Finding]],
     included (they may be absorbed again, or come back). `prior`: the review's
     document-level findings with the pass that made each. `origin` None: no
     pass ran (a section's new answer meets the document-level findings).
+
+    What the rerun pass said before is not merged in (its places may be gone:
+    the new run's are the current ones); it only hands its decisions on to the
+    findings that repeat it.
     """
     members: dict[str, tuple[str | None, Finding | DocumentFinding]] = {}
     section_inputs: dict[str, list[Finding]] = {}
@@ -67,8 +71,12 @@ def fold(sections: Mapping[str, Sequence[Finding]],
             section_inputs.setdefault(sid, []).append(f)
             members[f.id] = (None, f)
     documents: list[DocumentFinding] = []
+    rerun: list[DocumentFinding] = []  # what the pass that ran again said before
     for n, (was, d) in enumerate(prior):
         key = f"{_PRIOR}{n}\x00{d.id}"
+        if origin is not None and was == origin:
+            rerun.append(_copy(d, key))
+            continue
         documents.append(_copy(d, key))
         members[key] = (was, d)
     for n, d in enumerate(new):
@@ -87,9 +95,8 @@ def fold(sections: Mapping[str, Sequence[Finding]],
         keys = groups.get(d.id, []) + ([d.id] if d.id in members else [])
         docs = [k for k in keys if k.startswith((_PRIOR, _NEW))]
         fresh = any(k.startswith(_NEW) for k in docs)
-        kept = [k for k in docs if k.startswith(_PRIOR) and members[k][0] != origin]
-        if not fresh and not kept:
-            continue  # only section findings, or only what the rerun pass no longer says
+        if not docs:
+            continue  # section findings alone never make a document-level finding
         if len(keys) == 1:  # untouched: its own id and decision
             d = _copy(members[keys[0]][1], members[keys[0]][1].id)  # type: ignore[arg-type]
         else:  # merged: the id of its places and issue, the decision its members agree on
@@ -97,11 +104,35 @@ def fold(sections: Mapping[str, Sequence[Finding]],
         if d.id in used:
             continue  # two groups that came out the same: one finding
         used.add(d.id)
-        out.document.append((origin if fresh else members[kept[0]][0] or "rules", d))
+        was = next((members[k][0] for k in docs if k.startswith(_PRIOR)), None)
+        out.document.append((origin if fresh or was is None else was, d))  # type: ignore[arg-type]
         for k in keys:
             if k in members and members[k][0] is None and not k.startswith((_PRIOR, _NEW)):
                 out.absorbed[k] = d.id
+    _hand_on(rerun, out.document)
     return out
+
+
+def _hand_on(before: list[DocumentFinding], now: list[tuple[str, DocumentFinding]]) -> None:
+    """A decision on a finding the rerun pass gives again (same places and issue, or a
+    merge of them) stays with it; only an undecided finding takes one."""
+    decided = [d for d in before if d.decision != "pending"]
+    if not decided:
+        return
+    current = [_copy(d, f"{_NEW}{n}") for n, (_, d) in enumerate(now)]
+    links = merge_findings({}, [*decided, *current]).absorbed
+    groups: dict[str, list[str]] = {}
+    for key, survivor in links.items():
+        groups.setdefault(survivor, []).append(key)
+    by_key = {d.id: d for d in [*decided, *current]}
+    for survivor, keys in groups.items():
+        group = [*keys, survivor]
+        olds = [by_key[k] for k in group if k.startswith(_PRIOR) and k in by_key]
+        for k in group:
+            if k.startswith(_NEW) and k in by_key:
+                target = now[int(k[len(_NEW):])][1]
+                if target.decision == "pending":
+                    target.decision = _carried(d.decision for d in olds)
 
 
 def _carried(decisions: object) -> str:

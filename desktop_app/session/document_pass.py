@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.ai.provider import ProviderError, Usage
@@ -101,6 +101,16 @@ class DocumentPass:
 
     # -- recording -----------------------------------------------------------------------
 
+    def _authored(self) -> list[tuple[str, DocumentFinding]]:
+        """The review's document-level findings in their authors' words: what a pass's new
+        findings are compared with (the reviewer's edits are not the author's issue)."""
+        held = self.session.results.document
+        out = []
+        for origin, d in held.with_origins():
+            originals = held.originals.get(d.id)
+            out.append((origin, replace(d, **originals) if originals else d))
+        return out
+
     def record(self, outcome: PassOutcome) -> set[str]:
         """Save what the pass gave (or that it failed); the sections whose list changed."""
         s, held = self.session, self.session.results.document
@@ -114,7 +124,7 @@ class DocumentPass:
             return self._save(held.with_origins(), dict(held.absorbed), dict(held.changed),
                               [record], outcome,
                               f"the failure of the {PASS_LABELS[outcome.origin]}")
-        folded = fold(s.results.mergeable(), held.with_origins(), outcome.origin,
+        folded = fold(s.results.mergeable(), self._authored(), outcome.origin,
                       outcome.findings)
         changed = {d.id: held.changed.get(d.id, []) for origin, d in folded.document
                    if origin != outcome.origin}  # found again now: its places are current
@@ -125,7 +135,7 @@ class DocumentPass:
         """A section's new answer meets the document-level findings about it: what
         repeats one of their places is absorbed."""
         held = self.session.results.document
-        touching = [(o, d) for o, d in held.with_origins() if touches(d, section_id)]
+        touching = [(o, d) for o, d in self._authored() if touches(d, section_id)]
         if not touching:
             return set()
         every = self.session.results.mergeable()

@@ -456,6 +456,7 @@ class MainWindow(QMainWindow):
         self.review.set_document(doc)  # first: the old run's last updates hit the old tree
         self.tree.show_document(doc)
         self.tree.show_statuses(self.review.session, self.prefs.min_confidence)
+        self._show_document_state()  # the "Whole document" row, now that the tree has it
         name = Path(path).name
         title = doc.title.strip()
         self.setWindowTitle(f"{title} — {name}" if title and title != Path(path).stem else name)
