@@ -116,7 +116,7 @@ class SettingsDialog(QDialog):
 
         tabs = QTabWidget()
         tabs.addTab(self._reviewer_tab(), "Reviewer")
-        tabs.addTab(self._review_tab(), "Findings && frameworks")
+        tabs.addTab(self._review_tab(), "Re&view")
         tabs.addTab(self._prices_tab(), "Prices")
         self.quota_page = QuotaPage()
         tabs.addTab(self.quota_page, "&Quotas")
@@ -294,7 +294,7 @@ class SettingsDialog(QDialog):
             "(read from Bedrock's prompt cache after the first request), the passages most "
             "related to the section, or nothing. Automatic: the whole document when it is "
             "small enough, else the related passages.")
-        form.addRow("Con&text:", self.context)
+        form.addRow("Conte&xt:", self.context)
         self.consistency = QCheckBox("Check &consistency after Analyse All")
         self.consistency.setObjectName("consistencyAfterAll")
         self.consistency.setToolTip(
@@ -311,7 +311,7 @@ class SettingsDialog(QDialog):
         self.ask_above.setSpecialValueText("always")
         self.ask_above.setToolTip("Analyse All with Amazon Bedrock shows the estimated tokens "
                                   "and cost first when it would cost more than this")
-        form.addRow("As&k before Analyse All above:", self.ask_above)
+        form.addRow("Ask &before Analyse All above:", self.ask_above)
         for widget, name in ((self.context, "Context"),
                              (self.consistency, "Check consistency after Analyse All"),
                              (self.ask_above, "Ask before Analyse All above")):
