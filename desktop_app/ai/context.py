@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.ai import prompts
 from desktop_app.ai.model_limits import chain_limits
-from desktop_app.ai.provider import ContextMode, RequestContext
+from desktop_app.ai.provider import ContextMode, RequestContext, context_identity
 from desktop_app.ai.retrieval import PassageIndex, tokenize
 from desktop_app.ai.terms import DefinedTerm, defined_terms
 from desktop_app.ai.tokens import CHARS_PER_TOKEN, approx_tokens
@@ -308,14 +308,3 @@ def build_context(document: Document, mode: ContextMode | str | None = None,
     return DocumentContext(chosen, requested, note, entries, terms, shared,
                            approx_tokens(shared, cpt), doc_tokens, budget, digest, identity,
                            document if related else None, index if related else None)
-
-
-def context_identity(identity: str | None, context: DocumentContext | None) -> str | None:
-    """A provider's answer identity with the shared context its requests carry: answers
-    made with another context mode, outline or set of defined terms are not reused. An
-    edit of another section's text is not one: every section would be asked again for
-    a changed word elsewhere (and what spans sections is the consistency pass's). The
-    section alone adds nothing."""
-    if identity is None or context is None or context.mode is ContextMode.SECTION:
-        return identity
-    return f"{identity}|context:{context.identity}"

@@ -11,11 +11,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from desktop_app.ai.context import DocumentContext
 from desktop_app.ai.provider import Provider, ProviderError
 from desktop_app.document import Document
 from desktop_app.session.prefs import ReviewPrefs
+
+if TYPE_CHECKING:
+    from desktop_app.ai.context import DocumentContext
 
 log = logging.getLogger(__name__)
 

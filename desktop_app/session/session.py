@@ -24,9 +24,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.ai.context import DocumentContext, context_identity
 from desktop_app.ai.prices import Price
-from desktop_app.ai.provider import AnalysisResult, ContextMode, ProviderError, Usage
+from desktop_app.ai.provider import (
+    AnalysisResult,
+    ContextMode,
+    ProviderError,
+    Usage,
+    context_identity,
+)
 from desktop_app.document import Document
 from desktop_app.export.selection import ReviewSnapshot, SectionReview
 from desktop_app.review.document_findings import DocumentFinding
@@ -54,6 +59,7 @@ from desktop_app.store.review_state import ReviewState, ReviewStatistics
 from desktop_app.store.reviews import ReviewStore
 
 if TYPE_CHECKING:
+    from desktop_app.ai.context import DocumentContext
     from desktop_app.ai.estimate import Estimate
 
 log = logging.getLogger(__name__)

@@ -28,9 +28,9 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from desktop_app.ai.context import DocumentContext, context_identity
+from desktop_app.ai.context import DocumentContext
 from desktop_app.ai.pacer import PaceState
-from desktop_app.ai.provider import AnalysisResult, Provider, ProviderError
+from desktop_app.ai.provider import AnalysisResult, Provider, ProviderError, context_identity
 from desktop_app.document.model import Section
 from desktop_app.review.findings import assign_ids
 from desktop_app.review.frameworks import Framework

@@ -81,7 +81,6 @@ from desktop_app.ui.window.actions import (
     make_actions,
     shortcut_rows,
 )
-from desktop_app.ui.window.estimate_dialog import EstimateDialog
 from desktop_app.ui.window.opening import DocumentOpener
 from desktop_app.ui.window.panes import Panes
 from desktop_app.ui.window.review_controller import ReviewController
@@ -92,6 +91,7 @@ from desktop_app.workers.jobs import JobRunner
 
 if TYPE_CHECKING:
     from desktop_app.ui.settings.dialog import SettingsDialog
+    from desktop_app.ui.window.estimate_dialog import EstimateDialog
 
 log = logging.getLogger(__name__)
 
@@ -738,6 +738,8 @@ class MainWindow(QMainWindow):
         self.status_bar.clearMessage()
         if self.estimate_dialog is not None:
             return
+        from desktop_app.ui.window.estimate_dialog import EstimateDialog  # when first asked
+
         dialog = EstimateDialog(estimate, len(to_ask), self)  # type: ignore[arg-type]
         dialog.accepted.connect(lambda: self._estimate_accepted(dialog, estimate))
         dialog.finished.connect(lambda _r: self._estimate_closed(dialog))

@@ -13,10 +13,10 @@ provider answered; until one is ready, a placeholder taken from the settings.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop_app.ai.context import DocumentContext
 from desktop_app.document import Document, Section
 from desktop_app.review.frameworks import Framework
 from desktop_app.session import (
@@ -33,6 +33,9 @@ from desktop_app.session import (
 )
 from desktop_app.workers.jobs import Job, JobRunner
 from desktop_app.workers.session_driver import SessionDriver
+
+if TYPE_CHECKING:
+    from desktop_app.ai.context import DocumentContext
 
 log = logging.getLogger(__name__)
 
@@ -331,7 +334,12 @@ class ReviewController(QObject):
 
 def _prepare(factory: ProviderFactory, document: Document,
              prefs: ReviewPrefs) -> tuple[ProviderSetup, DocumentContext | None]:
-    """On a worker thread: the reviewer, and the context its requests carry."""
+    """On a worker thread: the reviewer, and the context its requests carry. The passes
+    over the whole document are imported here too: left to the end of Analyse All, their
+    first import held the GUI thread for 130 ms (bench/window_bench.py)."""
+    import desktop_app.ai.consistency  # noqa: F401
+    import desktop_app.ai.crosscheck  # noqa: F401
+
     setup = factory(document, prefs)
     try:
         return setup, review_context(document, setup, prefs)
