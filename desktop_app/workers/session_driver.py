@@ -114,9 +114,12 @@ class SessionDriver(QObject):
     # -- configuration ----------------------------------------------------------------
 
     def set_session(self, session: ReviewSession | None) -> None:
-        """Analyse for another review; what waited for a provider is forgotten."""
+        """Analyse for another review; what waited for a provider is forgotten, and a
+        check of the previous document stops (what it finished is recorded)."""
         self.retire()
         self._waiting.clear()
+        if session is not self.session:
+            self.cancel_check()
         self.session = session
         self._renew()
 

@@ -148,3 +148,32 @@ def test_a_pass_that_breaks_is_a_failure_of_that_pass(qtbot, planted: Path, monk
     assert "a check met something" not in window.findings.failure_text.text()  # no repr
     tip = whole_row(window, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole)
     assert "failed" in tip
+
+
+def test_esc_cancels_a_check_of_the_whole_document(qtbot, planted: Path, monkeypatch) -> None:
+    import threading
+
+    import desktop_app.ai.crosscheck as crosscheck
+    from desktop_app.ai.provider import Cancelled
+
+    started = threading.Event()
+
+    def slow(_doc, _framework=None, cancel=None):  # type: ignore[no-untyped-def]
+        started.set()
+        while not cancel.wait(0.01):
+            pass
+        raise Cancelled()
+
+    monkeypatch.setattr(crosscheck, "check_document", slow)
+    window = new_window(qtbot)
+    open_ready(qtbot, window, planted)
+    window.action["check_consistency"].trigger()
+    qtbot.waitUntil(started.is_set, timeout=TIMEOUT)
+    assert window.model.status_for(WHOLE_DOCUMENT) is SectionStatus.RUNNING
+    with qtbot.waitSignal(window.review.driver.document_check_finished,
+                          timeout=TIMEOUT) as finished:
+        window.action["cancel_all"].trigger()
+    assert finished.args == [None]
+    assert "cancelled" in window.status_bar.currentMessage()
+    assert window.model.status_for(WHOLE_DOCUMENT) is SectionStatus.NOT_ANALYSED
+    assert not window.review.busy
