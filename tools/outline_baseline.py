@@ -1,12 +1,15 @@
 """Write the section trees of every corpus document that opens, as a regression baseline.
 
-    python tools/outline_baseline.py [--out tests/data/outline_baseline.jsonl]
+    python tools/outline_baseline.py [--out FILE] [--code CHECKOUT]
 
 One JSON object a line, in corpus order: the document's path in the corpus,
 whether any of its sections comes from a heading style or outline level
 (`styled`), and its sections flat in document order as
-`[id, level, paragraphs, title]`. `tests/unit/test_outline_baseline.py`
-compares the loader's trees today against this file.
+`[id, level, paragraphs, has a heading paragraph (0/1), title]`.
+`tests/unit/test_outline_baseline.py` compares the loader's trees today
+against this file. `--code` names the checkout whose loader writes it (by
+default this one), so that a baseline can come from the code before a change
+(`git archive COMMIT desktop_app | tar -x -C DIR`).
 
 The committed file was written by the loader as it stood before manual
 headings and tables of contents were recognised (issue 18), so that the test
@@ -23,22 +26,24 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from desktop_app.document import DocumentError, SectionOrigin, load  # noqa: E402
-
 CORPUS = ROOT.parent / "shared" / "corpus"
 DEFAULT_OUT = ROOT / "tests" / "data" / "outline_baseline.jsonl"
 
 
 def tree_rows(doc) -> list[list]:
-    return [[s.id, s.level, len(s.paragraphs), s.title] for s in doc.walk()]
+    return [[s.id, s.level, len(s.paragraphs), int(s.heading_anchor is not None), s.title]
+            for s in doc.walk()]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(DEFAULT_OUT))
+    parser.add_argument("--code", default=str(ROOT), help="checkout whose loader to use")
     args = parser.parse_args()
+    sys.path.insert(0, args.code)
+    from desktop_app.document import DocumentError, SectionOrigin, load
+
+    print(f"loader: {sys.modules['desktop_app'].__file__}")
     if not CORPUS.is_dir():
         print(f"missing corpus at {CORPUS}", file=sys.stderr)
         return 2

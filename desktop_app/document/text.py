@@ -19,6 +19,7 @@ _TEXT_TAGS = (T, TAB, BR, CR, NBH)
 _SKIP = frozenset({MOVE_FROM, MC_FALLBACK, TXBX, PPR, DEL, w("instrText"), w("delText")})
 _FALSE = ("0", "false", "off")
 _VAL = w("val")
+_B, _RSTYLE = w("b"), w("rStyle")
 
 
 def _piece(el: etree._Element) -> str:
@@ -45,8 +46,8 @@ def fast_text(p: etree._Element) -> str:
 
 
 def scan_paragraphs(body: etree._Element, *, tabs_are_text: bool = False
-                    ) -> list[tuple[str, str | None, int | None, int | None]]:
-    """(text, style id, direct outline level, list level) of every `w:p`, in one pass.
+                    ) -> list[list]:
+    """[text, style id, direct outline level, list level] of every `w:p`, in one pass.
 
     For bodies that need no careful walk: one C-level iterator over the
     paragraphs, their properties and their text instead of several lookups
@@ -84,7 +85,7 @@ def scan_paragraphs(body: etree._Element, *, tabs_are_text: bool = False
         elif tag != TAB or el.get(_VAL) is None:
             parts.append(_piece(el))
     row[0] = "".join(parts)
-    return [tuple(r) for r in rows]  # type: ignore[misc]
+    return rows
 
 
 _W_PREFIX_DECL = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -160,6 +161,30 @@ def all_bold(p: etree._Element) -> bool:
         rpr = run.find(RPR)
         b = rpr.find(w("b")) if rpr is not None else None
         if b is None or b.get(_VAL, "1") in _FALSE:
+            return False
+    return seen
+
+
+def runs_bold(p: etree._Element, paragraph_bold: bool, bold_run_styles: frozenset[str]) -> bool:
+    """Every run that carries text shows bold: its own `w:b`, else its character
+    style's, else the paragraph style's (`paragraph_bold`)."""
+    if not paragraph_bold and next(p.iter(_B, _RSTYLE), None) is None:
+        return False  # one search in C instead of a look at every run
+    seen = False
+    for run in p.iter(R):
+        if run.find(T) is None:
+            continue
+        seen = True
+        bold = paragraph_bold
+        rpr = run.find(RPR)
+        if rpr is not None:
+            b = rpr.find(_B)
+            if b is not None:
+                bold = b.get(_VAL, "1") not in _FALSE
+            elif bold_run_styles:
+                rstyle = rpr.find(_RSTYLE)
+                bold = bold or (rstyle is not None and rstyle.get(_VAL) in bold_run_styles)
+        if not bold:
             return False
     return seen
 

@@ -74,8 +74,8 @@ EXPECTED_TITLES = {
     ],
     "Open-XML-SDK/test__DocumentFormat.OpenXml.Tests.Assets__assets__TestFiles__Strict01.docx": [
         "Before the first heading", "Heading 1", "This is Heading 2", "Second Heading 1",
-        "More Info", "Heading1", "Heading 2", "Heading 1", "Heading 2", "Heading 1 again",
-        "Heading 2 again",
+        "More Info", "Heading1", "Heading 2", "Contents", "Heading 1", "Heading 2",
+        "Heading 1 again", "Heading 2 again",
     ],
     "Aspose.Words-for-.NET/Examples__Data__Big document.docx": [
         "Getting Started", "Introducing Aspose.Words for .NET", "Rich Set of Features",
