@@ -124,3 +124,16 @@ def test_a_short_list_ending_in_numbers_is_not_a_table_of_contents(tmp_path: Pat
     doc = load(str(write_docx(tmp_path / "n.docx", body)))
     assert outline(doc) == [(1, "Budget", "style")]
     assert all(s.origin is not SectionOrigin.CONTENTS for s in doc.walk())
+
+
+def test_chat_and_the_built_in_reviewer_never_read_a_table_of_contents(tmp_path: Path):
+    from desktop_app.ai.retrieval import document_passages
+    from desktop_app.ai.rules.document import DocumentIndex
+
+    body = (p("Table of Contents", "berschrift1") + field_toc(["Summary", "Timeline"])
+            + p("Summary", "berschrift1") + p(BODY) + p("Timeline", "berschrift1") + p(BODY))
+    doc = load(str(write_docx(tmp_path / "c.docx", body)))
+    toc = doc.sections[0]
+    assert toc.origin is SectionOrigin.CONTENTS
+    assert all(passage.section_id != toc.id for passage in document_passages(doc))
+    assert DocumentIndex.from_document(doc).section(toc.id) is None
