@@ -307,10 +307,12 @@ def settle_after_contents(items: list[Item], tails: list[int], fmt: Formatting) 
 
 
 def _is_cover(items: list[Item], start: int, end: int) -> bool:
+    """A few short lines, none of them a sentence: "CHAPTER 1", "INTRODUCTION"."""
     words = 0
     for j in range(start, end):
-        text = items[j].para.text
-        if items[j].para.row >= 0 or len(text) > HEADING_MAX_CHARS:
+        text = items[j].para.text.strip()
+        if items[j].para.row >= 0 or len(text) > HEADING_MAX_CHARS or text.endswith(
+                (".", ";", ",", ":", "?", "!")):
             return False
         words += len(text.split())
     return words <= _COVER_WORDS
