@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +24,7 @@ from desktop_app.document.outline import (
     clean_title,
     split_into_parts,
 )
-from desktop_app.document.package import Limits, open_package, parse_xml
+from desktop_app.document.package import Limits, open_package, parse_xml, too_many_paragraphs
 from desktop_app.document.styles import TITLE_LEVEL, StyleLevels, outline_value
 from desktop_app.document.text import (
     all_bold,
@@ -76,8 +75,9 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def _load(path: str, **limits: int) -> Document:
-    pkg = open_package(path, Limits(**limits))
-    sha = _sha256(path)
+    limit = Limits(**limits)
+    pkg = open_package(path, limit)
+    sha = pkg.sha256
     # Run tabs as text: the one-pass scan then need not visit them, and every
     # walk reads `<w:t>\t</w:t>` as it reads `<w:tab/>`. (Export reads the file.)
     data = tabs_to_text(pkg.document_xml)
@@ -92,12 +92,15 @@ def _load(path: str, **limits: int) -> Document:
     scanned = None
     if can_scan(present):  # and so none of the markers is present
         careful = has_boxes = may_delete_marks = False
-        scanned = scan_paragraphs(body, tabs_are_text=tabs_are_text)
+        scanned = scan_paragraphs(body, tabs_are_text=tabs_are_text,
+                                  max_paragraphs=limit.max_paragraphs)
+        if scanned is None:
+            raise too_many_paragraphs(limit.max_paragraphs)
     else:
         careful = bool(present & _CAREFUL)
         has_boxes = TXBX in present
         may_delete_marks = DEL in present or MOVE_FROM in present
-    walk = (body, has_boxes, styles, careful, may_delete_marks)
+    walk = (body, has_boxes, styles, careful, may_delete_marks, limit.max_paragraphs)
     items, any_heading, count = _walk(*walk, scanned)
     if scanned is not None and count != len(scanned):  # a container only one walk enters
         items, any_heading, count = _walk(*walk, None)
@@ -142,7 +145,8 @@ def can_scan(present: frozenset[str]) -> bool:
 
 
 def _walk(body: etree._Element, has_boxes: bool, styles: StyleLevels, careful: bool,
-          may_delete_marks: bool, scanned: list[list] | None) -> tuple[list[Item], bool, int]:
+          may_delete_marks: bool, max_paragraphs: int, scanned: list[list] | None
+          ) -> tuple[list[Item], bool, int]:
     """Paragraphs as items (heading level or None); returns (items, any heading, count)."""
     items: list[Item] = []
     any_heading = False
@@ -157,6 +161,8 @@ def _walk(body: etree._Element, has_boxes: bool, styles: StyleLevels, careful: b
                 return items, any_heading, anchor + 1  # mismatch: the caller walks again
             text, style_id, direct_level, list_level = scanned[anchor]
         else:
+            if anchor >= max_paragraphs:
+                raise too_many_paragraphs(max_paragraphs)
             text = careful_text(p) if careful else fast_text(p)
             if may_delete_marks and mark_deleted(p) and not text.strip():
                 continue  # a wholly deleted paragraph is gone once changes are accepted
@@ -223,7 +229,9 @@ def _core_title(core_xml: bytes | None) -> str | None:
         return None
     try:
         root = parse_xml(core_xml, "docProps/core.xml")
-    except DocumentError:
+    except DocumentError as err:
+        if err.kind is RefusalKind.UNSAFE_XML:  # a copy written back would carry it on
+            raise
         return None  # a damaged metadata part should not refuse the document
     el = root.find(DC_TITLE)
     title = (el.text or "").strip() if el is not None else ""
@@ -241,11 +249,3 @@ def _title_from(items: list[Item]) -> str | None:
 
 def _stem(path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
-
-
-def _sha256(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()

@@ -45,8 +45,8 @@ def fast_text(p: etree._Element) -> str:
     return "".join(out)
 
 
-def scan_paragraphs(body: etree._Element, *, tabs_are_text: bool = False
-                    ) -> list[list]:
+def scan_paragraphs(body: etree._Element, *, tabs_are_text: bool = False,
+                    max_paragraphs: int = 1 << 62) -> list[list] | None:
     """[text, style id, direct outline level, list level] of every `w:p`, in one pass.
 
     For bodies that need no careful walk: one C-level iterator over the
@@ -57,7 +57,8 @@ def scan_paragraphs(body: etree._Element, *, tabs_are_text: bool = False
     a tab character in a run never does. The caller rules out `w:pPrChange`,
     whose old properties would be read as current. `tabs_are_text`: the
     caller already turned run tabs into `<w:t>\t</w:t>` (see `tabs_to_text`),
-    so the ~2 tab stops per paragraph need not be visited at all.
+    so the ~2 tab stops per paragraph need not be visited at all. None when
+    the body has more than `max_paragraphs` (the caller refuses it).
     """
     tags = (P, PSTYLE, OUTLINE, ILVL, NUMPR, T, BR, CR, NBH) + (() if tabs_are_text else (TAB,))
     rows: list[list] = []
@@ -70,6 +71,8 @@ def scan_paragraphs(body: etree._Element, *, tabs_are_text: bool = False
             continue
         tag = el.tag
         if tag == P:
+            if len(rows) >= max_paragraphs:
+                return None
             row[0] = "".join(parts)
             parts = []
             row = ["", None, None, None]
