@@ -49,6 +49,7 @@ _TEXT_OF, _HEADING_OF = attrgetter("para.text"), attrgetter("heading")  # (passe
 # Elements whose text needs the careful (slower) walk, and all that rule out one pass.
 _CAREFUL = frozenset({MOVE_FROM, w("vanish"), f"{{{MC_NS}}}AlternateContent", TXBX})
 _MARKERS = _CAREFUL | {DEL, w("pPrChange")}
+_ALT_CHUNK = w("altChunk")
 
 
 def load_document(path: str, **limits: int) -> Document:
@@ -88,6 +89,7 @@ def _load(path: str, **limits: int) -> Document:
         raise DocumentError(RefusalKind.DAMAGED, "damaged: the document has no body")
     styles = StyleLevels(parse_xml(pkg.styles_xml, "styles.xml") if pkg.styles_xml else None)
 
+    _refuse_alt_chunks(body)
     present = markers_in(body)
     scanned = None
     if can_scan(present):  # and so none of the markers is present
@@ -123,6 +125,21 @@ def _load(path: str, **limits: int) -> Document:
             "empty: the document has no text to review (only empty paragraphs, images or fields)",
         )
     return Document(path, sha, doc_title, sections, count, pkg.strict)
+
+
+def _refuse_alt_chunks(body: etree._Element) -> None:
+    """Text pasted in as a whole HTML, MHT, RTF or text file (`w:altChunk`) is not
+    WordprocessingML: Word turns it into paragraphs only when it opens the file.
+    Reading it would need a converter per format, and comments could not be
+    anchored in it; Word itself converts it for good on Save."""
+    chunks = sum(1 for _ in body.iter(_ALT_CHUNK))  # (free when there is none)
+    if chunks:
+        several = f"{chunks} embedded chunks" if chunks > 1 else "an embedded chunk"
+        raise DocumentError(
+            RefusalKind.UNSUPPORTED,
+            f"not supported: part of its text is in {several} (altChunk: HTML or other text "
+            "pasted in whole), which Word converts only when it opens the file; open it in "
+            "Word, save it, and open the saved copy")
 
 
 def markers_in(body: etree._Element) -> frozenset[str]:

@@ -127,3 +127,25 @@ def test_a_dtd_in_any_part_read_is_refused(tmp_path: Path, part: str):
 def test_an_ordinary_document_still_opens(tmp_path: Path):
     path = write_docx(tmp_path / "ok.docx", "", document=document_xml(p("Fine.")))
     assert load(str(path)).sections[0].text == "Fine."
+
+
+@pytest.mark.parametrize("own_text", [False, True])
+def test_text_in_an_embedded_chunk_is_named_not_called_empty(tmp_path: Path, own_text: bool):
+    html = "<html><body><h1>Findings</h1><p>The pump failed twice.</p></body></html>"
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+            'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http'
+            '://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target='
+            '"styles.xml"/><Relationship Id="chunk1" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/aFChunk" Target="chunk.html"/></Relationships>')
+    body = (p("Introduction written in Word.") if own_text else "") + '<w:altChunk r:id="chunk1"/>'
+    plain = write_docx(tmp_path / "plain.docx", body)
+    path = tmp_path / "chunk.docx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            if item.filename != "word/_rels/document.xml.rels":
+                dst.writestr(item.filename, src.read(item))
+        dst.writestr("word/_rels/document.xml.rels", rels)
+        dst.writestr("word/chunk.html", html)
+    err = refusal(path)
+    assert err.kind is RefusalKind.UNSUPPORTED
+    assert "an embedded chunk (altChunk" in err.reason and "open it in Word, save it" in err.reason
