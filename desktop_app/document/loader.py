@@ -49,7 +49,7 @@ _TEXT_OF, _HEADING_OF = attrgetter("para.text"), attrgetter("heading")  # (passe
 # Elements whose text needs the careful (slower) walk, and all that rule out one pass.
 _CAREFUL = frozenset({MOVE_FROM, w("vanish"), f"{{{MC_NS}}}AlternateContent", TXBX})
 _MARKERS = _CAREFUL | {DEL, w("pPrChange")}
-_ALT_CHUNK = w("altChunk")
+_ALT_CHUNK, _TEXT = w("altChunk"), w("t")
 
 
 def load_document(path: str, **limits: int) -> Document:
@@ -135,11 +135,12 @@ def _refuse_alt_chunks(body: etree._Element) -> None:
     chunks = sum(1 for _ in body.iter(_ALT_CHUNK))  # (free when there is none)
     if chunks:
         several = f"{chunks} embedded chunks" if chunks > 1 else "an embedded chunk"
+        some = "part of its text" if next(body.iter(_TEXT), None) is not None else "its text"
         raise DocumentError(
             RefusalKind.UNSUPPORTED,
-            f"not supported: part of its text is in {several} (altChunk: HTML or other text "
-            "pasted in whole), which Word converts only when it opens the file; open it in "
-            "Word, save it, and open the saved copy")
+            f"not supported: {some} is in {several} (altChunk: HTML or other text pasted in "
+            "whole), which Word converts only when it opens the file; open it in Word, save "
+            "it, and open the saved copy")
 
 
 def markers_in(body: etree._Element) -> frozenset[str]:
