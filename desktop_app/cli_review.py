@@ -301,7 +301,7 @@ def _review(args: argparse.Namespace, doc: Document, framework: Framework,
     driver.progress_changed.connect(printer.progress)
     driver.provider_unusable.connect(fatal.append)
     driver.run_finished.connect(lambda _p: QTimer.singleShot(0, app.quit))
-    to_run = [s for s in sections if s.id not in stored]
+    to_run = [s for s in sections if s.id not in stored and s.reviewable]
     QTimer.singleShot(0, lambda: driver.analyse(to_run, force=args.fresh))
     reporter = install(current_log_file(), dialogs=False)  # a slot's error: logged, on stderr
     passes: list = []
@@ -347,7 +347,9 @@ def _review(args: argparse.Namespace, doc: Document, framework: Framework,
         if problem:
             not_written = True
             print(f"margin: {problem}", file=sys.stderr)
-    failures = [(s["title"], s["error"]) for s in report["sections"] if s["status"] != "done"]
+    not_content = {s.id for s in sections if not s.reviewable}  # tables of contents: skipped
+    failures = [(s["title"], s["error"]) for s in report["sections"]
+                if s["status"] != "done" and s["id"] not in not_content]
     if failures:
         print(f"margin: {len(failures)} of {len(sections)} sections were not reviewed:",
               file=sys.stderr)
