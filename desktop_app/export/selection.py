@@ -94,6 +94,8 @@ class ReviewSnapshot:
     min_confidence: float = 0.0  # findings below it are hidden in the window: not exported
     seconds_spent: float = 0.0
     prices: dict | None = None
+    # What Bedrock batch jobs billed for this review, by model (at batch prices).
+    batch_usage_by_model: dict[str, Usage] = field(default_factory=dict)
 
     @classmethod
     def from_findings(cls, document: Document,
@@ -164,6 +166,7 @@ class ReviewSnapshot:
                         prices=self.prices,
                         started=finished - timedelta(seconds=max(0.0, self.seconds_spent)))
         run.finished = finished
+        run.batch_usage_by_model = dict(self.batch_usage_by_model)
         for section in self.document.walk():
             record = self.sections.get(section.id)
             if record is None:
