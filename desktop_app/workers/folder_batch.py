@@ -246,7 +246,8 @@ class BatchStage(QObject):
         if self._detached or self._cancelled:
             self._next()  # the job is over: the next start collects it
             return
-        self.status_changed.emit(describe_status(handle.job_name, status) + ": collecting")
+        if status.state.has_output:
+            self.status_changed.emit(describe_status(handle.job_name, status) + ": collecting")
         documents = self._job_documents(handle)
         self._step(self.jobs.collect, lambda _outcome: self._collected(handle, status),
                    self._job_error, handle, documents, self.token,

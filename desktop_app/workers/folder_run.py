@@ -445,6 +445,8 @@ class FolderRun(QObject):
         self.sections_changed.emit(held.session, {outcome.section_id: status})
 
     def _on_batch_failed(self, error: ProviderError, places: list[tuple[str, str]]) -> None:
+        """The job failed as a whole: its sections fail with its reason, said once (not
+        reviewed on demand instead: that would spend what nobody asked to spend)."""
         for key, sid in places:
             index = self._by_key.get(key)
             held = self._open.get(index) if index is not None else None
@@ -452,14 +454,19 @@ class FolderRun(QObject):
                 continue
             held.session.record_failure(sid, error)
             held.pending.discard(sid)
-            self.section_failed.emit(self.entries[index], sid, error)
             self._count(index)
             self.sections_changed.emit(held.session, {sid: held.session.status(sid)})
         if error.fatal:
             self._on_unusable(error)
+        else:
+            self.notice.emit(error.message)
 
     def _on_batch_finished(self, on_demand: dict[str, list[str]]) -> None:
         self._end_batch_stage()
+        again = sum(len(ids) for ids in on_demand.values())
+        if again and not self._cancelled:
+            self.notice.emit(f"{again} section{'s' if again != 1 else ''} the batch job did not "
+                             "answer (or too few for a job) are reviewed on demand")
         for index, held in list(self._open.items()):
             if not held.in_batch:
                 continue
