@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,7 +28,6 @@ EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_CANNOT_OPEN, EXIT_PROVIDER, EXIT_FAILED
 EXIT_NOT_WRITTEN = 6  # reviewed, but --out (or --report) could not be written
 MAX_CONCURRENCY = 256
 REPORT_FORMATS = (".json", ".md", ".html", ".csv")
-POLL_ENV = "MARGIN_BATCH_POLL_SECONDS"  # how often a batch job is checked at first (30 s)
 EXIT_CODES = """exit codes:
   0  every section reviewed
   1  internal error
@@ -181,19 +179,12 @@ def batch_settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if not args.batch:
         return None
     from desktop_app.ai.batch import BatchSettings
+    from desktop_app.session.batch import poll_overrides
 
     extra: dict = {}
     if args.batch_min_records is not None:
         extra["min_records"] = args.batch_min_records
-    poll = os.environ.get(POLL_ENV)
-    if poll:
-        try:
-            seconds = float(poll)
-        except ValueError:
-            seconds = -1.0
-        if not seconds > 0:
-            raise ValueError(f"{POLL_ENV}={poll}: give a number of seconds")
-        extra.update(poll_initial=seconds, poll_max=max(seconds, min(300.0, seconds * 10)))
+    extra.update(poll_overrides())
     try:
         return BatchSettings.create(args.batch, args.role_arn, **extra)
     except ValueError as err:

@@ -15,6 +15,7 @@ framework, so that a restart can open them again and resume the job
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,23 @@ from desktop_app.document import Document, Section
 from desktop_app.review.frameworks import Framework
 from desktop_app.review.status import SectionStatus
 from desktop_app.session.session import ReviewSession
+
+POLL_ENV = "MARGIN_BATCH_POLL_SECONDS"  # how often a job is checked at first (default 30 s)
+
+
+def poll_overrides() -> dict[str, float]:
+    """BatchSettings' polling from MARGIN_BATCH_POLL_SECONDS, if set; ValueError if bad."""
+    value = os.environ.get(POLL_ENV)
+    if not value:
+        return {}
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds > 0:
+        raise ValueError(f"{POLL_ENV}={value}: give a number of seconds")
+    return {"poll_initial": seconds, "poll_max": max(seconds, min(300.0, seconds * 10))}
+
 
 # The context on-demand section requests carry today (the section alone): the batch
 # records must be the very same requests, and the estimates count those.
@@ -147,3 +165,47 @@ def settle(session: ReviewSession, outcome: SectionOutcome, model: str,
     assert outcome.error is not None
     session.record_failure(sid, outcome.error)
     return session.status(sid), False
+
+
+@dataclass(frozen=True, slots=True)
+class FolderEstimate:
+    """What reviewing a whole folder would cost, both ways (every section counted: those
+    already in the store will not be asked again)."""
+
+    documents: int  # that open
+    sections: int
+    unopened: tuple[tuple[str, str], ...]  # (path, reason)
+    comparison: CostComparison
+
+
+def estimate_folder(paths: Sequence[str], framework: Framework, models: Sequence[str],
+                    prices: Mapping[str, Price] | None, *, max_tokens: int = 4096,
+                    cancel: object = None) -> FolderEstimate:
+    """Open each document in turn (one held at a time) and add up both estimates.
+    `cancel`: a CancelToken checked between documents (raises Cancelled)."""
+    from desktop_app.ai.provider import Cancelled
+    from desktop_app.document import DocumentError, load
+
+    unopened: list[tuple[str, str]] = []
+    documents = sections = requests = 0
+    on_demand: float | None = 0.0
+    batch: float | None = 0.0
+    for path in paths:
+        if cancel is not None and getattr(cancel, "cancelled", False):
+            raise Cancelled()
+        try:
+            document = load(path)
+        except DocumentError as err:
+            unopened.append((path, err.reason))
+            continue
+        chosen = list(document.walk())
+        one = compare_costs([(document, framework, chosen)], models, prices,
+                            max_tokens=max_tokens)
+        documents += 1
+        sections += len(chosen)
+        requests += one.requests
+        on_demand = None if on_demand is None or one.on_demand_usd is None else (
+            on_demand + one.on_demand_usd)
+        batch = None if batch is None or one.batch_usd is None else batch + one.batch_usd
+    return FolderEstimate(documents, sections, tuple(unopened),
+                          CostComparison(models[0], requests, on_demand, batch))

@@ -75,6 +75,7 @@ class BatchStage(QObject):
         self.handle: JobHandle | None = None  # the job being worked on
         self.created = 0  # jobs this stage created (not resumed)
         self.resumed = 0
+        self.unanswered = 0  # sections handed back to be asked on demand
         self._sessions: dict[str, ReviewSession] = {}
         self._work: dict[str, list[Section]] = {}
         self._resumable: list[JobHandle] = []
@@ -92,8 +93,11 @@ class BatchStage(QObject):
 
     # -- the stage ---------------------------------------------------------------------
 
-    def start(self, sessions: dict[str, ReviewSession], work: dict[str, list[Section]]
-              ) -> None:
+    def start(self, sessions: dict[str, ReviewSession], work: dict[str, list[Section]], *,
+              new_job: bool = True) -> None:
+        """Resume the store's open jobs for these documents, then (`new_job`) submit one
+        for the sections of `work` they do not hold."""
+        self._new_job_done = not new_job
         self._sessions = dict(sessions)
         self._work = {k: list(v) for k, v in work.items() if v}
         self._running = True
@@ -162,6 +166,10 @@ class BatchStage(QObject):
         self._running = False
         self.handle = None
         on_demand, self._on_demand = self._on_demand, {}
+        if self.unanswered and not (self._cancelled or self._detached):
+            n = self.unanswered
+            self.notice.emit(f"{n} section{'s' if n != 1 else ''} the batch job could not "
+                             "answer (error records, damaged lines) are reviewed on demand")
         self.finished.emit(on_demand)
 
     # -- steps ---------------------------------------------------------------------------
@@ -171,6 +179,8 @@ class BatchStage(QObject):
         job = Job(fn, *args)
         job.signals.finished.connect(done)
         job.signals.failed.connect(failed)
+        # A step that stopped at a cancel (polling) reports `cancelled`, not `failed`.
+        job.signals.cancelled.connect(lambda: failed(Cancelled()))
         self.runner.start(job)
 
     def _prepare(self, documents: list[BatchDocument]) -> None:
@@ -333,6 +343,7 @@ class BatchStage(QObject):
 
     def ask_on_demand(self, outcome: SectionOutcome) -> None:
         """A section the job could not answer: the run asks it on demand afterwards."""
+        self.unanswered += 1
         self._on_demand.setdefault(outcome.document, []).append(outcome.section_id)
 
 

@@ -108,7 +108,9 @@ class FolderRun(QObject):
 
     def __init__(self, storage: Storage, framework: Framework, prefs: ReviewPrefs, *,
                  provider_factory: SetupFactory = choose_provider, fresh: bool = False,
-                 batch: BatchSettings | None = None, parent: QObject | None = None) -> None:
+                 batch: BatchSettings | None = None,
+                 only: dict[str, set[str]] | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.storage = storage
         self.framework = framework
@@ -116,6 +118,9 @@ class FolderRun(QObject):
         self.provider_factory = provider_factory
         self.fresh = fresh
         self.batch_settings = batch
+        # Resuming stored batch jobs only: per document path, the sections they hold
+        # (nothing else is asked, and no new job is made).
+        self.only = only
         self.setup: ProviderSetup | None = None
         self.entries: list[DocumentEntry] = []
         self.keep_session: Callable[[ReviewSession], bool] = lambda _s: False
@@ -314,7 +319,9 @@ class FolderRun(QObject):
             return
         stored = set() if self.fresh else set(session.reusable_ids())
         sections = list(doc.walk())
-        held = _Open(session, setup, [s for s in sections if s.id not in stored])
+        wanted = self.only.get(entry.path) if self.only is not None else None
+        held = _Open(session, setup, [s for s in sections if s.id not in stored
+                                      and (wanted is None or s.id in wanted)])
         self._open[index] = held
         self._by_key[document_key(session)] = index
         entry.title, entry.total, entry.review_id = doc.title, len(sections), session.review_id
@@ -420,7 +427,7 @@ class FolderRun(QObject):
             changed = {s.id: held.session.set_status(s.id, SectionStatus.QUEUED)
                        for s in held.to_run}
             self.sections_changed.emit(held.session, changed)
-        stage.start(sessions, work)
+        stage.start(sessions, work, new_job=self.only is None)
 
     def _on_batch_status(self, text: str) -> None:
         self._batch_text = text
@@ -463,10 +470,6 @@ class FolderRun(QObject):
 
     def _on_batch_finished(self, on_demand: dict[str, list[str]]) -> None:
         self._end_batch_stage()
-        again = sum(len(ids) for ids in on_demand.values())
-        if again and not self._cancelled:
-            self.notice.emit(f"{again} section{'s' if again != 1 else ''} the batch job did not "
-                             "answer (or too few for a job) are reviewed on demand")
         for index, held in list(self._open.items()):
             if not held.in_batch:
                 continue
