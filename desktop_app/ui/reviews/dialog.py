@@ -32,6 +32,7 @@ from desktop_app.ui.reviews.folder_part import FolderReview
 from desktop_app.ui.reviews.folder_view import FolderView
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
+_NONE_YET = "No reviews yet: open a document and analyse it."
 
 
 def local_time(iso: str) -> str:
@@ -144,7 +145,9 @@ class ReviewsDialog(QDialog):
         if self.table.currentItem() is None and first is not None:
             self.table.setCurrentItem(first)
         elif self.store is not None and not self.note.text():
-            self.note.setText("No reviews yet: open a document and analyse it.")
+            self.note.setText(_NONE_YET)
+        if reviews and self.note.text() == _NONE_YET:  # a folder review's first ones came
+            self.note.setText("")
         self._update_buttons()
 
     def _items(self) -> list[QTreeWidgetItem]:
