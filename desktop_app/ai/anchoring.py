@@ -28,7 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from desktop_app.review.findings import Finding
+from desktop_app.review.findings import Finding, Quote
 
 FUZZY_THRESHOLD = 0.85
 _MAX_DIAGONALS = 40  # candidate alignments ranked per quote, best voted first
@@ -227,7 +227,7 @@ class _SectionIndex:
         return _Match(*self.span(nstart, nend))
 
 
-def _unanchor(finding: Finding) -> None:
+def _unanchor(finding: Finding | Quote) -> None:
     finding.anchored = False
     finding.start = finding.end = None
 
@@ -243,7 +243,7 @@ class _LazyIndex:
         return self._index
 
 
-def _anchor_one(lazy: _LazyIndex, finding: Finding) -> None:
+def _anchor_one(lazy: _LazyIndex, finding: Finding | Quote) -> None:
     text, quote = lazy.text, finding.quote
     if not quote or not quote.strip():
         _unanchor(finding)
@@ -273,10 +273,13 @@ def _anchor_one(lazy: _LazyIndex, finding: Finding) -> None:
 
 
 def anchor_findings(section_text: str, findings: list[Finding]) -> None:
-    """Set `anchored`, `start`, `end` (and correct `quote`) on each finding, in place."""
+    """Set `anchored`, `start`, `end` (and correct `quote`) on each finding, in place,
+    and on each of its `quotes` (a section finding's quotes are all in its section)."""
     lazy = _LazyIndex(section_text)  # built only if some quote is not verbatim
     for finding in findings:
         _anchor_one(lazy, finding)
+        for quote in finding.quotes:
+            _anchor_one(lazy, quote)
 
 
 def anchor_part_findings(section_text: str, part_start: int, part_text: str,
@@ -292,6 +295,11 @@ def anchor_part_findings(section_text: str, part_start: int, part_text: str,
     lazy_part = _LazyIndex(part_text)
     lazy_whole: _LazyIndex | None = None
     for finding in findings:
+        for quote in finding.quotes:  # a pattern's occurrences: all in this part
+            _anchor_one(lazy_part, quote)
+            if quote.anchored and quote.start is not None and quote.end is not None:
+                quote.start += part_start
+                quote.end += part_start
         _anchor_one(lazy_part, finding)
         if finding.anchored and finding.start is not None and finding.end is not None:
             finding.start += part_start

@@ -119,6 +119,9 @@ class AnalysisRequest:
     parts: int = 1
     context: RequestContext | None = None  # None: the section alone
     facts: bool = False  # also ask for the section's key facts (for the consistency pass)
+    # Where this part starts in the section text, when the caller knows: a part whose
+    # text recurs in the section (a repeated block) cannot be told apart by its text.
+    offset: int | None = None
 
 
 @dataclass(slots=True)

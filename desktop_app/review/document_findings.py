@@ -19,7 +19,7 @@ from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from desktop_app.review.findings import SEVERITIES, SchemaError
+from desktop_app.review.findings import SEVERITIES, Quote, SchemaError
 
 MAX_QUOTES = 8  # places per finding; more is a list, not a finding
 
@@ -65,18 +65,8 @@ DOCUMENT_FINDINGS_SCHEMA: dict[str, Any] = {
 }
 
 
-@dataclass(slots=True)
-class DocumentQuote:
-    section: str  # section id
-    quote: str
-    anchored: bool = False
-    quote_original: str | None = None  # the model's wording when the quote was corrected
-    start: int | None = None  # offsets of the anchored quote in its section's text
-    end: int | None = None
-
-    def to_report(self) -> dict[str, Any]:
-        return {"section": self.section, "quote": self.quote, "anchored": self.anchored,
-                "quote_original": self.quote_original}
+# One place of a finding: the same type as the occurrences a section finding lists.
+DocumentQuote = Quote
 
 
 @dataclass(slots=True)

@@ -47,6 +47,29 @@ FINDINGS_SCHEMA: dict[str, Any] = {
 }
 
 
+@dataclass(slots=True)
+class Quote:
+    """One of several passages a finding is about (PRODUCT.md §2: `quotes`).
+
+    A section finding about a pattern that recurs lists each occurrence here
+    (the first is also the finding's own quote); a document-level finding
+    (`review/document_findings.py`, where it is also `DocumentQuote`) lists one
+    per place involved, each in its own section.
+    """
+
+    section: str  # the section id
+    quote: str
+    anchored: bool = False
+    quote_original: str | None = None
+    start: int | None = None  # offsets in that section's text, when anchored
+    end: int | None = None
+
+    def to_report(self) -> dict[str, Any]:
+        """The report's shape: section, quote, anchored, quote_original."""
+        return {"section": self.section, "quote": self.quote, "anchored": self.anchored,
+                "quote_original": self.quote_original}
+
+
 class SchemaError(ValueError):
     """Model output that does not fit the findings schema (the message says where)."""
 
@@ -68,6 +91,9 @@ class Finding:
     end: int | None = None
     decision: str = "pending"
     id: str = ""
+    # Every passage, when the finding is about several (the first one is `quote`);
+    # empty for a finding about one passage.
+    quotes: list[Quote] = field(default_factory=list)
 
     def ensure_id(self, section_id: str, index: int) -> None:
         """A stable id from the section, the content and its position in the answer."""
@@ -80,6 +106,10 @@ class Finding:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Finding:
         known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        if known.get("quotes"):
+            known["quotes"] = [q if isinstance(q, Quote) else Quote(
+                **{k: q[k] for k in Quote.__dataclass_fields__ if k in q})
+                for q in known["quotes"]]
         return cls(**known)
 
 

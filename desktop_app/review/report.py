@@ -109,6 +109,8 @@ def _finding_json(f: Finding, accept_all: bool) -> dict[str, Any]:
     }
     if f.quote_original is not None:
         out["quote_original"] = f.quote_original
+    if f.quotes:  # a pattern that recurs in the section: every occurrence
+        out["quotes"] = [q.to_report() for q in f.quotes]
     return out
 
 

@@ -97,7 +97,7 @@ class AnalysisJob(JobBase):
             if self.token.cancelled:
                 raise Cancelled()
             request = AnalysisRequest(self.task.section_id, self.task.title, part, self.framework,
-                                      self.document_title, i, n)
+                                      self.document_title, i, n, offset=starts[i - 1])
             try:
                 result = self.provider.analyse(request, self.token)
             except ProviderError as err:

@@ -21,7 +21,7 @@ from desktop_app.review.findings import Finding
 from desktop_app.session import ProviderSetup
 from desktop_app.ui.settings.store import ReviewPrefs
 
-DETAILS = "Revenue fell by 4% in March. The cause is described in the appendix."
+DETAILS = "Revenue fell by 4% in March. The cause is described in the the appendix."
 
 
 def make_flawed_docx(path: Path, details: str = DETAILS) -> Path:

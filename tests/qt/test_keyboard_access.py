@@ -247,7 +247,9 @@ def test_framework_can_be_chosen_from_the_review_menu(qtbot, reviewed: MainWindo
 def test_panes_before_any_finding(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """F6 passes an empty findings pane by; Ctrl+3 still reaches its Analyse button."""
     window = new_window(qtbot)
-    open_ready(qtbot, window, make_flawed_docx(tmp_path / "flawed.docx"))
+    doc = open_ready(qtbot, window, make_flawed_docx(tmp_path / "flawed.docx"))
+    # A section the built-in reviewer finds fault with (the title has nothing to fault).
+    select(window, section(doc, "Summary"))
     wait_active(qtbot, window)
     window.tree.setFocus()
     qtbot.waitUntil(window.tree.hasFocus)

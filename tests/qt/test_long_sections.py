@@ -42,6 +42,13 @@ def _run(job: AnalysisJob) -> AnalysisResult:
 @pytest.fixture
 def small_parts(monkeypatch):
     monkeypatch.setattr(analysis_job, "MAX_PART_CHARS", 400)
+    # Every repeat reported on its own, in every part: the built-in reviewer's noise
+    # budget (merged repeats, caps) would otherwise keep the first few, all in part 1.
+    from desktop_app.ai.rules import review_pass
+
+    monkeypatch.setattr(review_pass, "merge_repeats", lambda hits, text, merge=None: list(hits))
+    monkeypatch.setattr(review_pass, "cap_section", lambda spec, hits: hits)
+    monkeypatch.setattr(review_pass, "cap_document", lambda spec, per_section: per_section)
 
 
 def test_built_in_reviewer_gives_ids_unique_across_parts_and_all_are_saved(

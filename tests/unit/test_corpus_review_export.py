@@ -141,7 +141,9 @@ def test_the_corpus_numbers(results: dict):
     findings = sum(r["findings"] for r in exported)
     assert len(opened) >= 120 and len(exported) == len(opened)
     assert sum(r["strict"] for r in exported) == 3
-    assert findings > 1000
+    # The built-in reviewer's noise budget (issue 14) cut the corpus from ~3,000 findings
+    # to ~270; still enough comments that every kind of anchoring is exercised.
+    assert findings > 200
     on_quote = sum(r["on_quote"] for r in exported)
     print(f"\n{len(results)} files, {len(opened)} opened, {len(exported)} reviewed, exported and "
           f"reopened with every comment; {findings} comments: {on_quote} on their quote, "

@@ -1,9 +1,14 @@
 """Undefined acronyms: used before (in document order) any definition, or never defined.
 
-Definitions recognised: "Full Name (ABC)", "ABC (Full Name)", and glossary lines
-"ABC: Full name", "ABC - Full name", "ABC | Full name". Each acronym is reported
-once per document, at its first use. Ticket and product ids (INC-2024-031,
-PLAT-4471) and acronyms every reader knows are not acronyms to define.
+Definitions recognised: "Full Name (ABC)", "Full Name (the “ABC”)", "(ABCs)",
+"ABC (Full Name)", an apposition "The ABC, our full name, ...", and glossary
+lines "ABC: Full name", "ABC - Full name", "ABC | Full name". A parenthesised
+acronym right after a phrase is the author's definition even when its letters
+do not match the words ("full time positions (FTE)"). Each acronym is reported
+once per document, at its first use. Not acronyms to define: ticket and
+product ids (INC-2024-031, PLAT-4471), acronyms every reader knows, letters in
+URLs, code and field codes, state codes and post-nominals in addresses,
+words of a line in capitals, table-of-contents entries and references.
 """
 
 from __future__ import annotations
@@ -13,8 +18,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
+from desktop_app.ai.rules.text import CELL_JOINT, Literals, literals_of
 
-RULE = RuleSpec("undefined-acronym", "terminology", "minor", 0.8, "acronym")
+RULE = RuleSpec("undefined-acronym", "terminology", "minor", 0.8, "acronym",
+                document_cap=10)
 
 WELL_KNOWN = frozenset("""
     UTC GMT BST CET EST PST USA US UK EU UN PDF URL URI API CEO CFO CTO COO CIO ID OK IT HR
@@ -24,12 +31,27 @@ WELL_KNOWN = frozenset("""
     MSC PHD GDPR
     DOC DOCX XLS XLSX PPT PPTX RTF TXT PNG JPG JPEG GIF BMP TIFF SVG ZIP EPUB XPS ODT MP3
     MP4 WAV AVI MOV USD EUR GBP JPY CHF CAD AUD
+    ASCII UTF ANSI ISBN ISSN DOI URL WWW FTP SMTP IMAP POP REST SOAP XSL XSLT XHTML DOM
+    SDK IDE JDK JRE JVM OLE DB ODBC JDBC COM DLL EXE UUID GUID MIME RSS XSD DTD SVG PHP
+    CMS CRM ERP
+    OECD WHO IMF UNESCO UNICEF FBI CIA IRS FDIC SEC FTC FDA EPA GSA NHS NASA OPEC WTO
+    IPO ROI KPI SME B2B B2C LLC INC PLC GAAP IFRS CPA
+    MD DDS RN BSC MSC MPH JD LLB DPHIL
+    FAQ PS NB AKA RIP TBA
+    IEC IEEE W3C IETF ECMA NIST ANSI HIV AIDS AWS
+    AJAX API APK ARM BIOS BSD CAD CDN CGI CLI CRLF CSS CSV DHCP DLL DMA DNS DOS DRM DSL
+    DVD EOF FIFO FPGA GNU GPL GUI HDD HDMI HTTP IDE IIS IMAP IO IOS IP ISP JAR JIT JPEG JSP
+    JVM LAN LCD LDAP LED LGPL LIFO LTS MAC MIT MVC NAS NAT NFS NTFS OCR OOP ORM OSX PCI PDA
+    RAID RAM RDBMS RFC RGB RPC SAN SATA SAX SCSI SDK SMB SMTP SNMP SOA SQL SSD SSH SSL SSO
+    TCP TTL UDP UML URI URL USB UTF VBA VGA VM VPN WAN WYSIWYG XML XSS CIFS NFS VFS ASL MPL
+    EULA OEM CMYK DPI PPI
 """.split())
 # All-caps words that are emphasis, markers or RFC 2119 keywords, not acronyms.
 _NOT_ACRONYMS = frozenset("""
     TODO TBD TBC TBA FIXME XXX NOTE AND OR NOT THE ALL NO YES NEW ONLY MUST SHALL SHOULD MAY
     NEVER DO IF IS ARE FOR TO OF IN ON AT BY AN AS WE DRAFT FINAL URGENT STOP NONE NULL TRUE
-    FALSE GET POST PUT
+    FALSE GET POST PUT README LICENSE NOTICE CHANGELOG
+    SELECT UNION MIN MAX COUNT SUM AVG FROM WHERE INSERT UPDATE DELETE JOIN
 """.split())
 # An upper-case letter first, so the search skips ahead fast; then "not after a letter".
 _TOKEN = re.compile(r"([A-Z](?<![\w&.][A-Z])[A-Z]{1,5})(s?)(?![\w&])")
@@ -38,6 +60,19 @@ _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _WORDS_BEFORE = re.compile(r"[A-Za-z][\w'-]*")
 _GLOSSARY = re.compile(r"^\s*([A-Z]{2,6})s?\s*(?::|=|\||[\u2013\u2014-](?=\s))\s*(\S.*)")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{3,80})\)")
+# "(ABC)", "(the “ABC”)", "(ABCs)", "(ABC's)" right after a phrase: a definition.
+_PAREN_DEF = re.compile(r"\(\s*(?:the\s+|hereinafter\s+)?[\"“‘']?$", re.IGNORECASE)
+_PAREN_DEF_END = re.compile(r"(?:'?s)?[\"”’']?\s*\)")
+_APPOSITION = re.compile(r",\s+(?:our|the|its|their|a|an)\s+([^,;()]{3,80}),")
+_ADDRESS_AFTER = re.compile(r"\s+(?:\d{4,5}\b|ZIP\b|Box\b|\d+-\d)")  # "NV 89086", "PL 93-579"
+_CITY_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")  # "Austin, TX", "Washington, DC"
+# The name of a construct in code: "the IMG element", "a SEQ field", "the UNION operator".
+_CODE_NOUN = re.compile(r"\s+(?:element|tag|attribute|field|function|command|statement|"
+                        r"operator|keyword|clause|query|method|class|type|macro|switch)s?\b",
+                        re.IGNORECASE)
+_TOC_LINE = re.compile(r"^[^|]{3,140}?(?:\.{3,}|\t|\s)\s*\d{1,4}\s*$")
+_REFERENCE_TITLE = re.compile(r"\b(?:bibliography|references|works cited|sources)\b",
+                              re.IGNORECASE)
 _LONG_FORM_END = re.compile(r"[;.,(]|\s[\u2013\u2014-]\s")
 
 
@@ -61,6 +96,39 @@ class AcronymEvent:
 @dataclass(slots=True)
 class AcronymIndex:
     events: dict[str, list[AcronymEvent]] = field(default_factory=dict)  # by section id
+
+
+_CITATION = re.compile(r",?\s*(?:\d{4}|n\.d\.)\b")  # "(MNCAHS, 1999)"
+_VENDOR_BEFORE = re.compile(r"\b(?:Apache|Microsoft|Google|Oracle|IBM|Adobe|Eclipse|Amazon|"
+                            r"Mozilla|Sun|Red Hat|JetBrains|GNU)\s+$")
+
+
+def _not_a_use(line: str, start: int, end: int, table_row: bool) -> bool:
+    """State codes and post-nominals in addresses, words of a run of capitals,
+    citations, product names, table labels, ".NET"."""
+    if line[start - 1:start] == "." or table_row:
+        return True  # ".NET"; a label in a table row
+    if line[start - 1:start] == "(" and _CITATION.match(line, end):
+        return True  # "(OECD, 1988)": a reference, defined by the bibliography
+    if _VENDOR_BEFORE.search(line, max(0, start - 20), start):
+        return True  # "Apache POI", "Microsoft OLE": a product's name
+    if _ADDRESS_AFTER.match(line, end) or _CODE_NOUN.match(line, end):
+        return True  # "Las Vegas NV 89086", "City, ST ZIP Code", "PO Box 317", "IMG element"
+    if end - start == 2 and _CITY_BEFORE.search(line, max(0, start - 30), start):
+        return True
+    if line[start - 1:start] == "," or line[end:end + 1] == ",":
+        before, after = line[max(0, start - 2):start], line[end:end + 2]
+        if not before.endswith(", ") and not after.startswith(", "):
+            return True  # "MB,ChB,MSc,MD,DRCOG": a run of credentials
+    caps = 0
+    for w in re.findall(r"[A-Za-z]+", line[max(0, start - 40):start])[-2:]:
+        caps = caps + 1 if w.isupper() and len(w) > 1 else 0
+    run = caps
+    for w in re.findall(r"[A-Za-z]+", line[end:end + 40])[:2]:
+        if not (w.isupper() and len(w) > 1):
+            break
+        run += 1
+    return run >= 2  # "CONDITIONS OF ANY KIND": shouting, not an acronym
 
 
 def _is_candidate(token: str) -> bool:
@@ -106,6 +174,14 @@ def _long_form_before(line: str, paren: int, acr: str) -> str | None:
     return None
 
 
+def _phrase_before(line: str, paren: int) -> str | None:
+    """The words just before a parenthesised acronym the author defines loosely."""
+    words = _WORDS_BEFORE.findall(line[max(0, paren - 80):paren])
+    if len(words) < 2 or not line[:paren].rstrip()[-1:].isalnum():
+        return None
+    return " ".join(words[-4:])
+
+
 def _long_form_after(text: str) -> str:
     text = _LONG_FORM_END.split(text, maxsplit=1)[0].strip()
     return text[:80]
@@ -140,11 +216,17 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
         acr, pos = m.group(1), m.start(1)
         if pos in found:
             continue
-        if line[pos - 1:pos] == "(" and line[m.end():m.end() + 1] == ")":
-            long_form = _long_form_before(line, pos - 1, acr)
+        opening = _PAREN_DEF.search(line, max(0, pos - 20), pos)
+        if opening and _PAREN_DEF_END.match(line, m.end()):
+            paren = opening.start()
+            long_form = _long_form_before(line, paren, acr) or _phrase_before(line, paren)
             if long_form:
                 found[pos] = (acr, long_form, False)
                 continue
+        appo = _APPOSITION.match(line, m.end())
+        if appo and _initials_match(acr, _WORDS_BEFORE.findall(appo.group(1))):
+            found[pos] = (acr, appo.group(1).strip(), False)
+            continue
         after = _PAREN_AFTER.match(line, m.end())
         if after:
             inner = _long_form_after(after.group(1))
@@ -171,6 +253,8 @@ def scan(sections: Sequence) -> AcronymIndex:
     for order, section in enumerate(sections):
         text = section.text
         words.update(map(str.lower, _LOWER_WORD.findall(text)))
+        references = _REFERENCE_TITLE.search(section.title) is not None
+        code: Literals | None = None
         pos = 0
         for line in text.split("\n"):
             line_start = pos
@@ -180,10 +264,18 @@ def scan(sections: Sequence) -> AcronymIndex:
                 continue
             definitions = _definitions(line)
             shouting = _shouting_spans(line)
+            toc = _TOC_LINE.match(line) is not None
+            table_row = CELL_JOINT in line  # once per line: a token's test stays O(1)
+            if code is None:
+                code = literals_of(text)
             for m in tokens:
                 acr = m.group(1)
                 at = line_start + m.start(1)
                 if not _is_candidate(acr) or _in_id(line, m.start(1), m.end(1)):
+                    continue
+                if m.start(1) not in definitions and (
+                        references or toc or code.covers(at, at + len(acr), quotes=False)
+                        or _not_a_use(line, m.start(1), m.end(), table_row)):
                     continue
                 if m.start(1) in definitions:
                     if acr not in defined:

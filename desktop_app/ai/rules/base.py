@@ -3,6 +3,11 @@
 A rule is a module with a `RULE` (`RuleSpec`) and a `check(ctx)` generator of
 hits. Offsets in a hit are in `ctx.text`, the text of the request, so the
 provider can anchor each finding exactly where the rule saw the problem.
+
+A rule that loops over a long text calls `ctx.checkpoint()` now and then, so
+that Cancel stops it inside a long section, not only between rules; and it
+keeps every step bounded (a window around the match, never "the rest of the
+text"), so its time stays linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -12,7 +17,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
-from desktop_app.ai.rules.text import Span, sentences
+from desktop_app.ai.provider import Cancelled, CancelToken
+from desktop_app.ai.rules.text import Literals, Span, literals_of, sentence_at, sentences_of
 from desktop_app.document.model import count_words
 from desktop_app.review.frameworks import Framework
 
@@ -27,6 +33,10 @@ class RuleSpec:
     severity: str
     confidence: float  # fixed: how often a hit of this rule is worth the reader's time
     family: str  # which checkpoints it relates to (see checkpoints.py)
+    # The noise budget (see budget.py): findings of this rule shown per section and per
+    # document, after repeats of one pattern were merged; None: no cap.
+    section_cap: int | None = None
+    document_cap: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +50,11 @@ class Hit:
     severity: str | None = None  # overrides the rule's default
     confidence: float | None = None
     checkpoints: tuple[str, ...] = ()  # added to the family's checkpoints
+    # Hits of one rule with the same key in a section are one pattern: they become one
+    # finding listing every occurrence (None: never merged, e.g. each typo has its fix).
+    key: str | None = None
+    # For a merged hit: every occurrence, the first one being (start, end).
+    spans: tuple[tuple[int, int], ...] = ()
 
 
 class Rule(Protocol):
@@ -52,7 +67,8 @@ class SectionContext:
     """One request's text, with the document around it."""
 
     def __init__(self, *, section_id: str, title: str, text: str, framework: Framework,
-                 index: DocumentIndex, base: int, part: int = 1, parts: int = 1) -> None:
+                 index: DocumentIndex, base: int, part: int = 1, parts: int = 1,
+                 cancel: CancelToken | None = None) -> None:
         self.section_id = section_id
         self.title = title
         self.text = text
@@ -61,6 +77,15 @@ class SectionContext:
         self.base = base  # where `text` starts in the indexed section text
         self.part = part
         self.parts = parts
+        self.cancel = cancel
+
+    def checkpoint(self) -> None:
+        """Raise `Cancelled` if the user cancelled: rules call it inside long loops."""
+        if self.cancel is not None and self.cancel.cancelled:
+            raise Cancelled(self.section_id)
+
+    def sentence_at(self, offset: int) -> Span | None:
+        return sentence_at(self.sentences, offset)
 
     @property
     def info(self) -> SectionInfo | None:
@@ -68,7 +93,12 @@ class SectionContext:
 
     @cached_property
     def sentences(self) -> list[Span]:
-        return sentences(self.text)
+        return sentences_of(self.text)
+
+    @cached_property
+    def literals(self) -> Literals:
+        """Code, URLs, field codes and quoted literals: not the author's prose."""
+        return literals_of(self.text)
 
     @cached_property
     def words(self) -> int:

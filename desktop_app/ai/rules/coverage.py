@@ -3,6 +3,9 @@
 Reported once per document, on its first section, for checkpoints with
 keywords none of which occurs anywhere (titles included). Checkpoints without
 keywords are about how the text is written and are never "not addressed".
+Only for documents with the structure such checkpoints are about (at least
+`MIN_SECTIONS` sections and `MIN_WORDS` words): a one-page note is not
+expected to have a purpose statement and conclusions.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.review.frameworks import Checkpoint
 
 RULE = RuleSpec("checkpoint-coverage", "coverage", "minor", 0.5, "coverage")
+MIN_SECTIONS = 5
+MIN_WORDS = 2000
 
 
 def keyword_pattern(keyword: str) -> re.Pattern[str]:
@@ -34,6 +39,8 @@ def _first_sentence(text: str) -> str:
 def check(ctx: SectionContext) -> Iterator[Hit]:
     index = ctx.index
     if not index.complete or ctx.part != 1 or ctx.section_id != index.first_section_id:
+        return
+    if len(index.sections) < MIN_SECTIONS or index.words < MIN_WORDS:
         return
     for cp in index.uncovered(ctx.framework):
         terms = ", ".join(f'"{k}"' for k in cp.keywords[:6])

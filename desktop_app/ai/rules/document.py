@@ -9,11 +9,12 @@ found, keyed by section; a request then only looks its section up.
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from desktop_app.ai.rules import acronyms, coverage, numbers, spelling
+from desktop_app.ai.rules import acronyms, coverage, length, numbers, spelling
 from desktop_app.ai.rules.base import THIN_WORDS
 from desktop_app.document.model import Document, SectionOrigin, count_words
 from desktop_app.review.frameworks import Checkpoint, Framework
@@ -39,6 +40,34 @@ def _thin_is_normal(sections: Sequence[SectionInfo]) -> bool:
     return short > max(3, 0.2 * len(leaves))
 
 
+def _empty_is_normal(sections: Sequence[SectionInfo]) -> bool:
+    """Empty leaf headings used as title lines (a form, a questionnaire) are a style:
+    two or more of them, or more than a twentieth of the leaves."""
+    leaves = [s for s in sections if s.has_children is False and s.level > 0
+              and not s.preamble]
+    empty = sum(not s.text.strip() for s in leaves)
+    return empty >= 2 or (len(leaves) >= 20 and empty > 0.05 * len(leaves))
+
+
+_REQUIREMENT = re.compile(r"\b(?:shall|must|may not|should|is required to|are required to)\b",
+                          re.IGNORECASE)
+
+
+def _normative(sections: Sequence[SectionInfo]) -> bool:
+    """Legal text, a specification or a manual of duties: at least 15 % of its
+    sentences state a requirement. Its "appropriate", "substantially", "as soon
+    as practicable" are deliberate standards, not vague writing."""
+    from desktop_app.ai.rules.text import sentences_of
+
+    total = required = 0
+    for s in sections:
+        for span in sentences_of(s.text):
+            if span.words >= 6:
+                total += 1
+                required += _REQUIREMENT.search(span.text) is not None
+    return total >= 10 and required >= 0.15 * total
+
+
 class DocumentIndex:
     """Immutable once built; safe to share between worker threads."""
 
@@ -50,6 +79,10 @@ class DocumentIndex:
         self.spelling = spelling.scan(self.sections)
         self.numbers = numbers.scan(self.sections)
         self.thin_is_normal = _thin_is_normal(self.sections)
+        self.empty_is_normal = _empty_is_normal(self.sections)
+        self.sentence_limit = length.scan(self.sections)
+        self.normative = _normative(self.sections)
+        self.words = sum(count_words(s.text) for s in self.sections)
         self._lower = "\n".join(f"{s.title}\n{s.text}" for s in self.sections).lower()
         self._uncovered: dict[Framework, tuple[Checkpoint, ...]] = {}
         self._lock = threading.Lock()

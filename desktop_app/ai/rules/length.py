@@ -1,21 +1,50 @@
-"""Overlong sentences: more than 40 words in one sentence."""
+"""Overlong sentences, judged against the document's own length distribution.
+
+A limit that suits a software guide floods legal text, where 45-word
+sentences are the norm. The limit is the document's 95th percentile of
+sentence length plus a quarter, never below `MIN_WORDS`, and never above
+`CEILING`: a sentence longer than that is hard to follow in any genre.
+Sentences that are mostly quotation (the author cannot rewrite them), runs of
+parallel items, and list items or URLs run together are left alone.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from statistics import median
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
-from desktop_app.ai.rules.text import Span
+from desktop_app.ai.rules.budget import _short
+from desktop_app.ai.rules.text import Literals, Span, sentences_of
 
-RULE = RuleSpec("overlong-sentence", "clarity", "minor", 0.7, "overlong")
-MAX_WORDS = 40
+RULE = RuleSpec("overlong-sentence", "clarity", "minor", 0.7, "overlong",
+                section_cap=2, document_cap=30)
+MIN_WORDS = 50
+CEILING = 60
+_PERCENTILE = 0.95
+_HEADROOM = 1.25
 
 # Where a long sentence can usually be cut: before a new clause.
 _BREAK = re.compile(r";\s+|,\s+(?=(?:and|but|so|which|because|after|by which|while|"
                     r"although|as a result|then)\b)")
 _LIST_SPLIT = re.compile(r"[,;]")
+_URLISH = re.compile(r"https?://|www\.")
+
+
+def limit_for(lengths: Sequence[int]) -> int:
+    """The word count above which a sentence of this document is overlong."""
+    lengths = sorted(n for n in lengths if n >= 4)
+    if len(lengths) < 20:
+        return MIN_WORDS  # too few sentences to know the document's style
+    p = lengths[min(len(lengths) - 1, int(_PERCENTILE * len(lengths)))]
+    return max(MIN_WORDS, min(CEILING, round(_HEADROOM * p)))
+
+
+def scan(sections: Sequence) -> int:
+    """The document's limit (see `limit_for`), from all its sections."""
+    return limit_for([s.words for sec in sections for s in sentences_of(sec.text)])
 
 
 def _is_list(sentence: str) -> bool:
@@ -24,10 +53,16 @@ def _is_list(sentence: str) -> bool:
     return len(items) >= 6 and median(items) <= 5
 
 
+def _mostly_quoted(span: Span, literals: Literals, text: str) -> bool:
+    quoted = sum(1 for m in re.finditer(r"\S+", span.text)
+                 if literals.inside(span.start + m.start()))
+    return quoted * 2 >= span.words
+
+
 def _break_hint(span: Span) -> str:
     text = span.text
     middle = len(text) / 2
-    cuts = [m for m in _BREAK.finditer(text)]
+    cuts = list(_BREAK.finditer(text))
     if not cuts:
         return ""
     best = min(cuts, key=lambda m: abs(m.start() - middle))
@@ -36,15 +71,35 @@ def _break_hint(span: Span) -> str:
 
 
 def check(ctx: SectionContext) -> Iterator[Hit]:
-    for span in ctx.sentences:
+    limit = ctx.index.sentence_limit
+    for i, span in enumerate(ctx.sentences):
+        if i % 64 == 0:
+            ctx.checkpoint()
         n = span.words
-        if n <= MAX_WORDS or _is_list(span.text):
+        if n <= limit or _is_list(span.text) or len(_URLISH.findall(span.text)) > 1:
+            continue
+        if _mostly_quoted(span, ctx.literals, ctx.text):
             continue
         hint = _break_hint(span)
         where = f', for example before "{hint} \u2026"' if hint else ""
+        norm = (f"the document's own long sentences stay under {limit}" if limit > MIN_WORDS
+                else f"more than {limit}")
         yield Hit(
             span.start, span.end,
-            issue=f"This sentence has {n} words (more than {MAX_WORDS}); the reader has to "
-                  "hold too much in mind before reaching its point.",
+            issue=f"This sentence has {n} words ({norm}); the reader has to hold too much "
+                  "in mind before reaching its point.",
             suggestion=f"Split it into two or three sentences with one idea each{where}.",
+            key="overlong",
         )
+
+
+def merge(hits: list[Hit], text: str) -> Hit:
+    counts = ", ".join(f'{h.issue.split(" words")[0].split()[-1]} words ("'
+                       f'{_short(text[h.start:h.end], 40)}")' for h in hits[:4]
+                       if h.start is not None and h.end is not None)
+    more = f", and {len(hits) - 4} more" if len(hits) > 4 else ""
+    return replace(hits[0],
+                   issue=f"{len(hits)} sentences in this section are too long to follow "
+                         f"easily: {counts}{more}.",
+                   suggestion="Split each into two or three sentences with one idea each; "
+                              "start with the first one quoted.")

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
-from desktop_app.ai.rules.text import cell_bounds, line_bounds
+from desktop_app.ai.rules.text import Literals, is_whole_cell, literals_of
 
 RULE = RuleSpec("number-format", "consistency", "minor", 0.75, "numbers")
 
@@ -28,7 +28,16 @@ _ID_WORDS = re.compile(
     r"case|issue|pr|id|code|account|serial|flight|route|page|pages|p|pp|item|policy|"
     r"claim|model|part|batch|job|run|release|step|rule|rules|section|sections|figure|table|"
     r"line|row|form|chapter|title|article|art|paragraph|para|clause|schedule|annex|"
-    r"u\.s\.c|c\.f\.r|stat|pub|l)\.?|#|\u00a7+|\bID:?)[\s\u00a0]*$", re.IGNORECASE)
+    r"u\.s\.c|c\.f\.r|stat|pub|l|suite|box|building|bldg|floor|zip|postcode|unit|handbook|"
+    r"manual|directive|form|standard|regulation|iso|en|bs|din)\.?|#|"
+    r"\u00a7+|\bID:?)[\s\u00a0]*$", re.IGNORECASE)
+# Addresses: "NSW 2450", "NV 89086", "6900 North Pecos Road".
+_STATE_BEFORE = re.compile(r"\b[A-Z]{2,3},?[\s\u00a0]+$")
+_ZIP = re.compile(r"\b[A-Z][a-z]+,?[\s\u00a0]+\d{5}(?:-\d{4})?$")
+_STREET_AFTER = re.compile(
+    r"\s+(?:(?:North|South|East|West|N|S|E|W)\.?\s+)?(?:[A-Z][a-z]+\s+){1,2}(?:Road|Rd|"
+    r"Street|St|Avenue|Ave|Drive|Dr|Lane|Ln|Way|Boulevard|Blvd|Place|Pl|Court|Ct|Highway|"
+    r"Hwy|Parkway|Pkwy|Terrace|Crescent|Close)\b")
 _CITATION_AFTER = re.compile(r"\(|\s*(?:U\.S\.C|C\.F\.R)\b")
 # later numbers of a list of sections: "\u00a7\u00a7 521(e)(2), 1308" or "1302(c) and 1304"
 _CITATION_LIST = re.compile(
@@ -94,8 +103,13 @@ class NumberIndex:
     events: dict[str, list[NumberEvent]] = field(default_factory=dict)
 
 
-def _is_quantity(text: str, m: re.Match[str], plain: bool) -> bool:
+def _is_quantity(text: str, m: re.Match[str], plain: bool, code: Literals) -> bool:
     start, end = m.start(), m.end()
+    if code.covers(start, end, quotes=False):
+        return False  # w:left="1440" in a code sample is not prose
+    if (_STATE_BEFORE.search(text, max(0, start - 6), start) or _STREET_AFTER.match(text, end)
+            or _ZIP.search(text, max(0, start - 30), end)):
+        return False  # a postcode or a street number
     digits = m.group().replace(",", "")
     if plain and len(digits) == 4 and 1600 <= int(digits) <= 2099:
         return False  # a year
@@ -106,21 +120,18 @@ def _is_quantity(text: str, m: re.Match[str], plain: bool) -> bool:
         return False  # phone-like groups of digits
     if plain and _TIME_AFTER.match(text, end):
         return False  # "1200 UTC"
-    if plain:
-        line_start, line_end = line_bounds(text, start)
-        if " | " in text[line_start:line_end]:
-            c_start, c_end = cell_bounds(text, start)
-            if text[c_start:c_end] == m.group():
-                return False  # a bare number in a table cell: likely a code
+    if plain and is_whole_cell(text, start, end):
+        return False  # a bare number in a table cell: likely a code
     return True
 
 
 def _scan_thousands(sections: Sequence) -> list[NumberUse]:
     uses = []
     for order, s in enumerate(sections):
+        code = literals_of(s.text)
         for style, rx in (("grouped", _GROUPED), ("plain", _PLAIN)):
             for m in rx.finditer(s.text):
-                if _value(m.group()) >= 1000 and _is_quantity(s.text, m, style == "plain"):
+                if _value(m.group()) >= 1000 and _is_quantity(s.text, m, style == "plain", code):
                     uses.append(NumberUse(order, m.start(), m.group(), _value(m.group()), style,
                                           s.id, s.title))
     return sorted(uses, key=lambda u: (u.order, u.offset))

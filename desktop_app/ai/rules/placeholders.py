@@ -1,4 +1,9 @@
-"""Placeholders: TODO, TBD, TBC, FIXME, XXX, "[insert ...]", lorem ipsum, "??"."""
+"""Placeholders: TODO, TBD, TBC, FIXME, XXX, "[insert ...]" (any case), "<name>"-style
+slots, "______" blanks, lorem ipsum, "??", and promises of content ("to be added").
+
+The blanks and slots of one section are one finding listing each (a form has
+many); markup ("<w:p>", "<table>") is not a slot.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +11,23 @@ import re
 from collections.abc import Iterator
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
-from desktop_app.ai.rules.text import cell_bounds, line_bounds, sentence_at
+from desktop_app.ai.rules.text import CELL_JOINT, is_whole_cell
 
-RULE = RuleSpec("placeholder", "completeness", "major", 0.95, "placeholder")
+RULE = RuleSpec("placeholder", "completeness", "major", 0.95, "placeholder",
+                section_cap=5)
 
 _MARKER = re.compile(
+    # The lookahead fails fast at the positions where no alternative can start.
+    r"(?=[TFXLl\[<{_?tWwCc])(?:"
     r"(?<![\w-])(?P<token>TODO|TBD|TBC|TBA|FIXME|XXX)(?![\w-])"
-    r"|(?P<bracket>[\[<]\s*(?:insert|add|enter|placeholder|tbd|todo)\b[^\]>\n]{0,80}[\]>])"
+    r"|(?P<bracket>[\[<{]\s*(?i:insert|add|enter|placeholder|tbd|todo|your|name of)\b"
+    r"[^\]>}\n]{0,80}[\]>}])"
+    r"|(?P<slot><[A-Za-z][A-Za-z .'-]{0,40}>)"
+    r"|(?P<blank>(?<!_)_{4,}+(?!_))"
     r"|(?P<lorem>\b[Ll]orem ipsum\b)"
     r"|(?<!\S)(?P<query>\?{2,})(?!\S)"
     r"|(?P<deferral>\b(?:[Tt]o be (?:added|completed|confirmed|determined|decided|written|"
-    r"provided|agreed)|will be (?:added|provided|completed|written) later|[Cc]oming soon)\b)"
+    r"provided|agreed)|will be (?:added|provided|completed|written) later|[Cc]oming soon)\b))"
 )
 _NOTE_MARKERS = ("TODO", "FIXME", "XXX")
 _NOTE_START = re.compile(r"[ \t]*[:\u2013\u2014-]")
@@ -34,18 +45,70 @@ def _is_deferral(text: str, s_start: int, s_end: int, start: int, end: int) -> b
     return re.fullmatch(r"[\s.)\]]*", after) is not None and len(before.split()) <= 6
 
 
+# Markup that looks like a slot: HTML and XML tag names.
+_TAGS = frozenset("""
+    a b i u p q s br hr em tt li ol ul dl dt dd tr td th div span img body head html
+    table thead tbody tfoot title meta link script style form input label select option
+    button pre code sub sup small big strong font center blockquote caption col colgroup
+    nav header footer section article aside main figure figcaption iframe video audio
+    xml xsl svg
+""".split())
+
+
+_FORM_FIELD = re.compile(r"(?:sign(?:ed|ature)?|date|name|title|initials|address|phone|"
+                         r"e-?mail|position|witness|by|within|no\.?|number)\s*:?\s*$",
+                         re.IGNORECASE)
+_IN_QUOTES = re.compile(r"[\u201c\"][^\u201d\"\n]*$")
+
+
+def _is_slot(inner: str) -> bool:
+    """"<name>", "<Company Name>", "<date of issue>": a slot to fill, not markup."""
+    words = inner.split()
+    if not words or inner.lower() in _TAGS or len(words) > 5:
+        return False
+    # One word is a slot only if it names what to fill in ("<name>"); "<Object>",
+    # "<T>", "<SectionWrapper>" are type parameters in code.
+    return len(words) > 1 or inner.lower() in _SLOT_WORDS
+
+
+_SLOT_WORDS = frozenset("name date title company address value number email owner phone "
+                        "amount city state country signature client customer project "
+                        "organisation organization x n".split())
+
+
 def _row_label(text: str, offset: int) -> str:
-    line_start, line_end = line_bounds(text, offset)
-    first_cells = text[line_start:line_end].split(" | ")[:2]
-    return " | ".join(first_cells)
+    line_start = text.rfind("\n", max(0, offset - 200), offset) + 1
+    if line_start == 0 and offset > 200:
+        line_start = offset - 200
+    first_cells = text[line_start:offset + 200].split("\n")[0].split(CELL_JOINT)[:2]
+    return " | ".join(c[:60] for c in first_cells)
 
 
 def check(ctx: SectionContext) -> Iterator[Hit]:
     text = ctx.text
-    for m in _MARKER.finditer(text):
+    for n, m in enumerate(_MARKER.finditer(text)):
+        if n % 256 == 0:
+            ctx.checkpoint()
         kind = m.lastgroup
         start, end = m.start(), m.end()
-        sentence = sentence_at(ctx.sentences, start)
+        sentence = ctx.sentence_at(start)
+        if kind == "slot":
+            if _is_slot(m.group()[1:-1]):
+                yield Hit(start, end,
+                          issue=f'Template slot "{m.group()}" was never filled in.',
+                          suggestion="Replace it with the content it asks for, or delete it.",
+                          term="placeholder", key="slot")
+            continue
+        if kind == "blank":
+            if _FORM_FIELD.search(text, max(0, start - 40), start) or _IN_QUOTES.search(
+                    text, max(0, start - 80), start):
+                continue  # "Signature: ____", "Date: ____", a stamp's wording: a form
+            yield Hit(start, end,
+                      issue="A blank to fill in (\u201c____\u201d) is still empty.",
+                      suggestion="Fill it in, or say who will and by when; if the document is "
+                                 "a form meant to be filled in later, ignore this.",
+                      severity="minor", confidence=0.7, term="blank", key="blank")
+            continue
         if kind == "token":
             token = m.group("token")
             if token in _NOTE_MARKERS and _NOTE_START.match(text, end) and sentence:
@@ -59,9 +122,7 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                                      "will do it and by when.",
                           term=token.lower())
                 continue
-            c_start, c_end = cell_bounds(text, start)
-            line_start, line_end = line_bounds(text, start)
-            if " | " in text[line_start:line_end] and text[c_start:c_end] == token:
+            if is_whole_cell(text, start, end):
                 where = f'in the table row "{_row_label(text, start)} \u2026"'
             else:
                 where = "in the text"
@@ -70,12 +131,12 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                             "missing.",
                       suggestion=f'Replace "{token}" with the actual value (a date, an owner, '
                                  "a figure), or say who will provide it and by when.",
-                      term=token.lower())
+                      term=token.lower(), key=token)
         elif kind == "bracket":
             yield Hit(start, end,
                       issue=f'Template placeholder "{m.group()}" was never filled in.',
                       suggestion="Replace it with the content it asks for, or delete it.",
-                      term="insert")
+                      term="insert", key="bracket")
         elif kind == "lorem":
             s, e = (sentence.start, sentence.end) if sentence else (start, end)
             yield Hit(s, e, issue="Dummy text (lorem ipsum) was left in the document.",

@@ -1,4 +1,12 @@
-"""Repeated words: "the the", also across a line break."""
+"""Repeated words: "the the", also across a line break.
+
+Left alone: grammatical doubles ("had had", "that that", "her her" as in "gave
+her her book"), names and idioms ("Bora Bora"), identifiers, and content words
+repeated across a table's cells or lines ("table | table row"), which are
+echoes of the layout rather than typos. Linear: a word is at most `_LONGEST`
+letters for the back-reference, so no match attempt scans back over the text
+(a 1 MB run of letters is tried once, not at every letter).
+"""
 
 from __future__ import annotations
 
@@ -6,38 +14,59 @@ import re
 from collections.abc import Iterator
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
+from desktop_app.ai.rules.text import CELL_JOINT
 
-RULE = RuleSpec("repeated-word", "typo", "minor", 0.9, "repeat")
+RULE = RuleSpec("repeated-word", "typo", "minor", 0.9, "repeat", section_cap=5)
 
-_REPEAT = re.compile(r"(?<![\w'-])([^\W\d_]+)([ \t\u00a0]*\n?[ \t\u00a0]*)(\1)(?![\w'-])",
-                     re.IGNORECASE)
+_LONGEST = 40
+_REPEAT = re.compile(rf"(?<![\w'-])([^\W\d_]{{1,{_LONGEST}}})(?![^\W\d_])"
+                     r"([ \t\u00a0]*+\n?[ \t\u00a0]*+)(\1)(?![\w'-])", re.IGNORECASE)
 # Doubles that are grammatical or idiomatic: "had had", "that that", "so so".
 _LEGITIMATE = frozenset(
     "had that do so no very bye ha tut yada blah knock chop bora walla baden sing "
-    "pago mahi dum aye hip hush boo bang cha tom pom goody never".split()
+    "pago mahi dum aye hip hush boo bang cha tom pom goody never her his".split()
 )
 _FUNCTION_WORDS = frozenset(
-    "the a an to of in on at by for and or but is are was were be it this with as from".split()
+    "the a an to of in on at by for and or but are was were be it this with as from".split()
 )
 
 
 def check(ctx: SectionContext) -> Iterator[Hit]:
-    for m in _REPEAT.finditer(ctx.text):
-        first, gap, second = m.group(1), m.group(2), m.group(3)
-        word = first.lower()
-        if not gap or word in _LEGITIMATE or "|" in gap:
-            continue
-        if any(ch.isupper() for ch in first[1:] + second[1:]):
-            continue  # identifiers and CamelCase names ("OutputStream outputStream")
-        if first != second or "\n" in gap or second[0].isupper():
-            # "The the" is a typo; "Body body", "Bora Bora" or a word ending one line and
-            # starting the next are headings, names and table cells.
-            if word not in _FUNCTION_WORDS or second[0].isupper() and first[0].islower():
-                continue
-        yield Hit(
-            m.start(), m.end(),
-            issue=f'The word "{word}" is repeated: "{m.group()}".',
-            suggestion=f'Delete the second "{second}".',
-            rewrite=first,
-            term=word,
-        )
+    text = ctx.text
+    for n, m in enumerate(_REPEAT.finditer(text)):
+        if n % 256 == 0:
+            ctx.checkpoint()
+        hit = _repeat(text, m)
+        if hit is not None:
+            yield hit
+
+
+def _repeat(text: str, m: re.Match[str]) -> Hit | None:
+    a, gap, b = m.group(1), m.group(2), m.group(3)
+    if not gap:
+        return None
+    word = a.lower()
+    if word in _LEGITIMATE:
+        return None
+    if any(ch.isupper() for ch in a[1:] + b[1:]):
+        return None  # identifiers and CamelCase names ("OutputStream outputStream")
+    if a != b or "\n" in gap or b[0].isupper():
+        # "The the" is a typo; "Body body", "Bora Bora" or a word ending one line and
+        # starting the next are headings, names and table cells.
+        if word not in _FUNCTION_WORDS or b[0].isupper() and a[0].islower():
+            return None
+    if word not in _FUNCTION_WORDS and _in_table_row(text, m.start()):
+        return None  # "table table row": cells echoing one another
+    return Hit(
+        m.start(), m.end(),
+        issue=f'The word "{word}" is repeated: "{m.group()}".',
+        suggestion=f'Delete the second "{b}".',
+        rewrite=a,
+        term=word,
+    )
+
+
+def _in_table_row(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", max(0, offset - 2000), offset) + 1
+    line_end = text.find("\n", offset, offset + 2000)
+    return CELL_JOINT in text[line_start:line_end if line_end >= 0 else offset + 2000]

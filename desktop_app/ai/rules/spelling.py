@@ -112,9 +112,16 @@ def _tokens(text: str) -> Iterator[tuple[int, int]]:
         yield m.span()
 
 
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+
+
 def _lookup(text: str, start: int, end: int) -> tuple[Family, int, str] | None:
-    """(family, side, the other side's form) for a family word, unless in an address."""
+    """(family, side, the other side's form) for a family word, unless in an address or
+    a proper name ("International Labour Organisation" is spelled as the body spells it)."""
     if text[start - 1:start] in ("@", "/", ".") or text[end:end + 1] in ("@", "/"):
+        return None
+    if text[start:start + 1].isupper() and _NAME_BEFORE.search(text, max(0, start - 30),
+                                                               start):
         return None
     return _LOOKUP.get(" ".join(text[start:end].lower().split()))
 

@@ -1,8 +1,12 @@
-"""Empty or thin sections: no text at all, or fewer than 25 words, and no subsections.
+"""Empty or unfinished sections: no text at all, or fewer than 25 words that defer
+the content ("To be added after the review meeting"), and no subsections.
 
-When short sections are the norm of a document (a form, a FAQ, a catalogue of
-one-line entries) rather than the exception, none is reported: the reader would
-get one finding per heading and learn nothing.
+A short section that says what it has to say is not a problem (a pointer in a
+guide, a question of a form, a one-line rule with its citation); an empty
+heading is, unless empty headings are a style of the document (title lines of
+a questionnaire). When short sections are the norm of a document (a form, a
+FAQ, a catalogue of one-line entries) rather than the exception, none is
+reported: the reader would get one finding per heading and learn nothing.
 """
 
 from __future__ import annotations
@@ -37,7 +41,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         return
     body = ctx.text.strip()
     if not body:
-        if ctx.parts == 1 and info.has_children is False and info.level > 0:
+        if (ctx.parts == 1 and info.has_children is False and info.level > 0
+                and not ctx.index.empty_is_normal):
             yield Hit(None, None,
                       issue=f'The section "{ctx.title}" is empty: a heading with no text and '
                             "no subsections.",
@@ -49,14 +54,12 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         return
     start = ctx.text.index(body)
     deferral = _DEFERRAL.search(body)
-    if deferral:
-        issue = (f'The section "{ctx.title}" has only {ctx.words} words and defers its '
-                 f'content ("{deferral.group()}"): the reader gets nothing here yet.')
-    else:
-        issue = (f'The section "{ctx.title}" has only {ctx.words} words: too little to do '
-                 "what its heading promises.")
+    if not deferral:
+        return
+    issue = (f'The section "{ctx.title}" has only {ctx.words} words and defers its '
+             f'content ("{deferral.group()}"): the reader gets nothing here yet.')
     yield Hit(start, start + len(body), issue=issue,
               suggestion="Complete the section before the document goes out for review; if "
                          "it cannot be completed yet, say what is missing, who will provide "
                          "it and when, or mark it out of scope with a reason.",
-              severity="major" if deferral else None)
+              severity="major")

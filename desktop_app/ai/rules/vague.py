@@ -1,15 +1,33 @@
-"""Vague words: quantities, degrees, hedges and commitments that cannot be checked."""
+"""Vague words where the reader expects a figure, an owner or a date.
+
+What a senior editor marks: an amount left open ("a significant number of
+customers", "a lot of time"); a change or comparison without its size
+("significantly worse", "dramatically rises"); and, in reports, papers and
+guides - not in legal text, specifications and manuals of duties, where
+"appropriate", "substantially" or "as soon as practicable" are deliberate
+standards (`DocumentIndex.normative`) - an indefinite subject of a claim
+("Some customers were charged twice", "Most requests failed"), not the same
+words in passing ("the same or some other place", "various powers to ...");
+a hedge on a measurable quality ("quite long", "very slow"); a commitment
+without a date ("as soon as possible"); "appropriate" where the text tells
+someone what to do; an open list ("etc.") in the middle of a claim, not
+examples in parentheses. In recommendations, commitments and "appropriate"
+are marked in any document. Nothing inside code, URLs, field codes or
+quotations.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
-from desktop_app.ai.rules.text import sentence_at
+from desktop_app.ai.rules.budget import _short
+from desktop_app.ai.rules.passive import ACTION_TITLES
 
-RULE = RuleSpec("vague-wording", "precision", "minor", 0.6, "vague")
+RULE = RuleSpec("vague-wording", "precision", "minor", 0.6, "vague",
+                section_cap=3, document_cap=40)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +42,10 @@ class _Kind:
 _KINDS = {
     "quantity": _Kind('"{q}" is vague: it does not say how many, or which.',
                       "Give the number, or name them.", 2),
+    "amount": _Kind('"{q}" does not say how much or how many.',
+                    "Give the figure (a count, a duration, an amount, a share).", 2),
     "degree": _Kind('"{q}" does not say how much.',
                     "Quantify it (a figure, a percentage, a duration), or drop the word.", 1),
-    "amount": _Kind('"{q}" does not say how much.',
-                    "Give the figure (a duration, a count, an amount).", 2),
     "hedge": _Kind('"{q}" hedges without saying by how much.',
                    'State the measure or the comparison, or drop "{p}".', 1,
                    confidence=0.5),
@@ -41,13 +59,18 @@ _KINDS = {
                   '"{p}".', 0, confidence=0.65),
 }
 _PHRASES = {
-    "quantity": ["a significant number of", "a large number of",
-                 "a number of", "a lot of", "lots of", "a few", "various", "numerous",
-                 "several", "many", "some"],
-    "amount": ["a significant amount of", "a considerable amount of", "a large amount of"],
-    "degree": ["significant", "significantly", "substantial", "substantially", "considerable",
-               "considerably"],
-    "hedge": ["quite", "fairly", "relatively", "somewhat"],
+    # Indefinite subjects: reported only as the subject of a clause.
+    "quantity": ["a number of", "a few", "various", "numerous", "several", "many", "some",
+                 "most"],
+    # Ask for a figure wherever they are.
+    "amount": ["a significant number of", "a large number of", "a substantial number of",
+               "a considerable number of", "a great number of", "a significant amount of",
+               "a considerable amount of", "a large amount of", "a substantial amount of",
+               "a great deal of", "a lot of", "lots of", "quite a few", "quite a lot of",
+               "quite a bit of", "quite a number of"],
+    "degree": ["significantly", "substantially", "considerably", "dramatically",
+               "drastically", "vastly"],
+    "hedge": ["quite", "fairly", "relatively", "somewhat", "very", "extremely"],
     "time": ["as soon as possible", "as soon as practicable", "ASAP", "in due course",
              "in the near future", "at some point", "at a later date", "in a timely manner",
              "shortly"],
@@ -55,15 +78,19 @@ _PHRASES = {
     "open": ["etc.", "and so on", "and so forth", "and the like"],
 }
 _KIND_OF = {p.lower(): k for k, phrases in _PHRASES.items() for p in phrases}
+_FIRST_LETTERS = "".join(sorted({p[0].lower() for p in _KIND_OF}
+                                | {p[0].upper() for p in _KIND_OF}))
 _VAGUE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
+    rf"(?=[{_FIRST_LETTERS}])(?<![\w-])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
                                 for p in sorted(_KIND_OF, key=len, reverse=True)) + r")"
     r"(?:(?<=\.)|(?![\w-]))",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+_NUMBER = re.compile(r"\s+(?:\(?(?:about|around|approximately|nearly|over|e\.?g\.?,?)?\s*\d|"
+                     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                      r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
                      r"thousand|dozen)\b)", re.IGNORECASE)
+_FIGURE_NEAR = re.compile(r"\(\s*(?:e\.?g\.?,?\s*|about\s+|around\s+|approx\.?\s+)?\d")
 _STATISTICS = re.compile(r"statistical|\bp\s*[<=]|p-value|confidence interval|significance",
                          re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'-]*)")
@@ -75,6 +102,59 @@ _STOP = frozenset("""
     also still all each both we they he she you i our your his her them us more most less
     such other others when where how why what one ones
 """.split())
+_PAST_VERBS = frozenset("saw had got made took went came found said became left ran began lost "
+                        "paid sent told knew held felt kept gave brought thought stood".split())
+# Hedges are reported only before a measurable adjective or adverb.
+_MEASURABLE = frozenset("""
+    large small high low big little long short fast slow quick quickly slowly soon early
+    late many few much often rarely expensive cheap costly heavy light old new recent far
+    near close frequent frequently rare busy loud hot cold tight wide narrow deep old
+    limited
+""".split())
+# A degree adverb is vague when it sizes a change or a comparison.
+_CHANGE = re.compile(
+    r"(?:\b(?:more|less|fewer|worse|better|higher|lower|larger|smaller|faster|slower|"
+    r"greater|longer|shorter|cheaper|above|below)\b|\b\w+er\s+than\b|"
+    r"\b(?:increas|decreas|reduc|improv|ris|rose|fell|fall|drop|grow|grew|worsen|degrad|"
+    r"slow|accelerat|declin|expand|shrink|shrank|cut|rais|lower|boost|enhanc|chang|affect|"
+    r"impact|exceed|outperform|underperform)\w*)", re.IGNORECASE)
+# Clause openers before an indefinite subject: "After the outage, some customers ...".
+_CLAUSE_START = re.compile(r"(?:^|[;:]\s*|,\s+(?:and|but|so|while|whereas)?\s*|"
+                           r"\b(?:and|but|while|whereas|because|although|when|as)\s+)$",
+                           re.IGNORECASE)
+# Idioms and partitives that are not vague claims: "some other", "some of the following".
+_IDIOM_AFTER = re.compile(
+    r"\s+(?:other|extent|time|times|point|degree|way|ways|kind|sort|form|cases? where|"
+    r"of (?:the|these|those) (?:following|above|below)|of which|of whom|thing|one|more|"
+    r"recent|important|common|likely|often)\b", re.IGNORECASE)
+_IMPERATIVE = frozenset("""
+    take use apply ensure make add provide implement review update set put give keep
+    consider define establish introduce improve fix check run follow assign notify adopt
+    choose select plan prepare document record report train monitor escalate act respond
+    perform carry treat handle maintain develop create write
+""".split())
+_SHALL = re.compile(r"\b(?:shall|must)\b", re.IGNORECASE)
+_RECOMMEND_TITLE = ACTION_TITLES
+_OPEN_PAREN = re.compile(r"\([^()]*$")
+
+
+# A reported result or event: the clause's first verb is in the past tense.
+_PAST = frozenset("was were had did became saw got took made found went fell rose grew lost "
+                  "left ran began".split())
+_PRESENT = frozenset("is are am has have do does can could will would shall should may might "
+                     "must need needs".split())
+
+
+def _reported(context: str) -> bool:
+    """The claim is a reported result ("Some customers were charged", "Several alerts
+    fired"), so the reader expects its size; general statements and advice ("Many firms
+    have ...", "Most parts can be ...", "Most librarians are pleased") are left alone."""
+    for word in re.findall(r"[a-z']+", context.lower())[:6]:
+        if word in _PAST or (word.endswith("ed") and len(word) > 3):
+            return True
+        if word in _PRESENT:
+            return False
+    return False
 
 
 def _extend(text: str, end: int, limit: int, count: int) -> int:
@@ -83,62 +163,116 @@ def _extend(text: str, end: int, limit: int, count: int) -> int:
         m = _NEXT_WORD.match(text, end, limit)
         if not m or m.group(1).lower() in _STOP:
             break
-        if i > 0 and m.group(1).lower().endswith("ed"):
-            break  # "Several alerts fired": the verb is not part of it
+        word = m.group(1).lower()
+        if i > 0 and (word.endswith("ed") or word in _PAST_VERBS):
+            break  # "Several alerts fired", "several merchants saw": the verb is not in it
         end = m.end()
     return end
+
+
+def _worth_it(ctx: SectionContext, m: re.Match[str], lower: str, kind: str,
+              sentence_start: int, limit: int) -> bool:
+    text = ctx.text
+    recommending = _RECOMMEND_TITLE.search(ctx.title) is not None
+    if ctx.index.normative and kind not in ("amount", "degree") and not (
+            recommending and kind in ("time", "fit")):
+        return False  # a deliberate standard of a law, a specification or a manual
+    before = text[max(sentence_start, m.start() - 60):m.start()]
+    after = text[m.end():min(limit, m.end() + 60)]
+    if kind == "quantity":
+        if _NUMBER.match(text, m.end()) or _IDIOM_AFTER.match(after):
+            return False  # "some 40 servers", "some other place"
+        if not _CLAUSE_START.search(before):
+            return False  # in passing, not the subject of a claim
+        nxt = _NEXT_WORD.match(after)
+        if lower == "most" and (nxt is None or nxt.group(1).lower().endswith("ly")):
+            return False  # "most of all", "Most commonly used"
+        if before.rstrip().lower().endswith(("not", "how", "as")):
+            return False
+        # "Some customers were charged", not "Many firms have": a count is expected of a
+        # reported result. "Various services depend on it" asks which, in any tense.
+        return lower == "various" or _reported(after)
+    if kind in ("amount", "degree"):
+        if _STATISTICS.search(text, sentence_start, limit):
+            return False
+        if _NUMBER.match(text, m.end()) or _FIGURE_NEAR.search(after[:40]):
+            return False
+        if kind == "degree":
+            near = " ".join(before.split()[-2:] + after.split()[:3])
+            return _CHANGE.search(near) is not None and _reported(before[-40:] + after)
+        return True
+    if kind == "hedge":
+        nxt = _NEXT_WORD.match(after)
+        return (nxt is not None and nxt.group(1).lower() in _MEASURABLE
+                and _reported(before[-40:] + after))
+    if kind == "time":
+        if lower == "shortly" and re.match(r"\s+(after|before|afterwards|thereafter)\b", after):
+            return False
+        return not _SHALL.search(text, sentence_start, limit)  # statute: "shall ... ASAP"
+    if kind == "fit":
+        first = _NEXT_WORD.match(" " + text[sentence_start:m.start()])
+        imperative = first is not None and first.group(1).lower() in _IMPERATIVE
+        return imperative or recommending
+    if kind == "open":
+        if _OPEN_PAREN.search(before):
+            return False  # examples in parentheses
+        rest = after.strip()
+        return bool(rest) and rest[0] not in ".;:)" and not rest.startswith("\u201d")
+    return True
 
 
 def _matches(ctx: SectionContext) -> Iterator[tuple[re.Match[str], str, int]]:
     """(match, lower-case vague word, end of the quote) for each use worth reporting."""
     text = ctx.text
-    for m in _VAGUE.finditer(text):
+    literals = ctx.literals
+    for n, m in enumerate(_VAGUE.finditer(text)):
+        if n % 256 == 0:
+            ctx.checkpoint()
+        if literals.covers(m.start(), m.end()):
+            continue
         lower = " ".join(m.group().split()).lower()
-        kind = _KINDS[_KIND_OF[lower]]
-        sentence = sentence_at(ctx.sentences, m.start())
-        limit = sentence.end if sentence else len(text)
-        before = text[max(0, m.start() - 8):m.start()].lower().split()
-        if lower in ("some", "many", "several") and _NUMBER.match(text, m.end()):
-            continue  # "some 40 servers": an approximate figure, not a vague one
-        if lower == "many" and before and before[-1] in ("how", "as"):
+        kind = _KIND_OF[lower]
+        sentence = ctx.sentence_at(m.start())
+        s_start, limit = (sentence.start, sentence.end) if sentence else (m.start(), len(text))
+        if not _worth_it(ctx, m, lower, kind, s_start, limit):
             continue
-        if lower.startswith("significant") and sentence and _STATISTICS.search(sentence.text):
-            continue
-        if lower == "shortly" and re.match(r"\s+(after|before|afterwards|thereafter)\b",
-                                           text[m.end():limit]):
-            continue
-        end = _extend(text, m.end(), limit, kind.extend)
-        if _KIND_OF[lower] == "hedge" and end == m.end():
+        end = _extend(text, m.end(), limit, _KINDS[kind].extend)
+        if kind == "hedge" and end == m.end():
             continue  # "treated fairly": not a hedge
         yield m, lower, end
 
 
 def check(ctx: SectionContext) -> Iterator[Hit]:
-    """The first use of each vague word in the section, with how often it recurs."""
     text = ctx.text
-    uses: dict[str, list[tuple[re.Match[str], int]]] = {}
     for m, lower, end in _matches(ctx):
-        uses.setdefault(lower, []).append((m, end))
-    for lower, found in sorted(uses.items(), key=lambda item: item[1][0][0].start()):
-        m, end = found[0]
         kind_name = _KIND_OF[lower]
         kind = _KINDS[kind_name]
         quote = text[m.start():end]
-        issue = kind.issue.format(q=quote)
-        if len(found) > 1:
-            issue += f' "{" ".join(m.group().split())}" is used {len(found)} times in this section.'
         rewrite = None
         if kind_name == "hedge":
             rewrite = text[m.end():end].strip()
-            sentence = sentence_at(ctx.sentences, m.start())
+            sentence = ctx.sentence_at(m.start())
             if sentence is not None and m.start() == sentence.start:
                 rewrite = rewrite[:1].upper() + rewrite[1:]
         yield Hit(
             m.start(), end,
-            issue=issue,
+            issue=kind.issue.format(q=quote),
             suggestion=kind.suggestion.format(p=" ".join(m.group().split())),
             rewrite=rewrite,
             term=lower,
             severity=kind.severity,
             confidence=kind.confidence,
+            key=lower,
         )
+
+
+def merge(hits: list[Hit], text: str) -> Hit:
+    """One finding per vague word in a section, quoting each use."""
+    first = hits[0]
+    word = first.term or ""
+    quoted = ", ".join(f'"{_short(text[h.start:h.end], 40)}"' for h in hits[1:5]
+                       if h.start is not None and h.end is not None)
+    more = f", and {len(hits) - 5} more" if len(hits) > 5 else ""
+    return replace(first, rewrite=None,
+                   issue=f'{first.issue} "{word}" is used {len(hits)} times in this section '
+                         f"(also {quoted}{more}).")

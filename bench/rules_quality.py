@@ -1,0 +1,276 @@
+"""How useful the built-in reviewer's findings are, judged against a hand-made set.
+
+Runs the built-in reviewer (framework "General writing quality", sections cut
+into parts as `margin review` does) over the evaluation documents of the shared
+corpus, matches every finding to the judgements in
+`tests/data/rules_judgements.jsonl` (keep / noise / wrong, each with a one-line
+reason, keyed by document, rule, quote and the text around the quote, so that a
+finding is recognised when ids, offsets or section boundaries move) and prints,
+per rule and overall:
+
+- keep and wrong rates among the judged findings;
+- findings per 1,000 words;
+- how many findings were not judged (a rule that now says something new must be
+  judged again before its rates mean anything).
+
+The overall rates are given twice: over the judged findings as sampled, and
+weighted by how many findings each rule makes (the sample is stratified by rule,
+so a rare rule is over-represented in it).
+
+    python bench/rules_quality.py                 # the figures
+    python bench/rules_quality.py --sample 150 --seed 7 --out /tmp/to_judge.jsonl
+        # a stratified sample (rule x document) of the unjudged findings, to judge by hand
+
+Targets (issue 14): keep >= 70 %, wrong <= 5 %, at most 4 findings per 1,000
+words on the handbook.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from desktop_app.ai.local_reviewer import LocalProvider  # noqa: E402
+from desktop_app.ai.provider import AnalysisRequest, CancelToken  # noqa: E402
+from desktop_app.document import load  # noqa: E402
+from desktop_app.document.model import count_words  # noqa: E402
+from desktop_app.review.frameworks import find_framework  # noqa: E402
+from desktop_app.workers.analysis_job import split_parts  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+JUDGEMENTS = ROOT / "tests" / "data" / "rules_judgements.jsonl"
+HANDBOOK = "unstructured/example-docs__handbook-872p.docx"
+_SDK = "Open-XML-SDK/test__DocumentFormat.OpenXml.Tests.Assets__assets__"
+
+# (corpus path, genre): long English documents of different kinds.
+DOCUMENTS: tuple[tuple[str, str], ...] = (
+    (HANDBOOK, "manual (legal)"),
+    (_SDK + "TestDataStorage__v2FxTestFiles__bvt__complex2005_12rtm.docx", "thesis"),
+    (_SDK + "TestDataStorage__v2FxTestFiles__wordprocessing__hyperlink__"
+            "632399964516872542 1.docx", "survey report"),
+    ("docx4j/docs__Docx4j_GettingStarted.docx", "software guide"),
+    ("docx-rs/fixtures__spec_vanish__spec_vanish.docx", "bylaws (legal)"),
+    ("docx2python/tests__resources__invalid_tag_name.docx", "contract notice / work statement"),
+    ("tika/tika-grpc__src__test__resources__test-files__017091.docx", "job announcement"),
+    (_SDK + "TestDataStorage__v2FxTestFiles__wordprocessing__footer & header__"
+            "Business Plan for a Startup Business_July.docx", "business plan template"),
+    (_SDK + "TestDataStorage__v2FxTestFiles__wordprocessing__mixed features__webappdis.docx",
+     "security paper"),
+    ("docx4j/legals__docx4j_IndividualContributor.docx", "contributor agreement (legal)"),
+    ("poi/test-data__document__IllustrativeCases.docx", "tax guidance"),
+    ("docx4j/docx4j-samples-docx4j__sample-docs__decracdiscrim1.docx", "declaration (legal)"),
+    ("markitdown/packages__markitdown__tests__test_files__test_with_comment.docx",
+     "academic paper"),
+    ("docx4j/docs__headers_footers.docx", "software guide"),
+    ("Open-Xml-PowerTools/TestFiles__DB006-Source2.docx", "technical article"),
+)
+VERDICTS = ("keep", "noise", "wrong")
+CONTEXT = 40  # characters of the paragraph kept on each side of the quote
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Produced:
+    doc: str
+    section: str
+    rule: str
+    quote: str
+    before: str
+    after: str
+    group: bool  # one finding for several occurrences
+    issue: str
+
+    def record(self) -> dict:
+        return {"doc": self.doc, "section": self.section, "rule": self.rule,
+                "quote": self.quote, "before": self.before, "after": self.after,
+                "group": self.group, "issue": self.issue}
+
+
+def _context(text: str, start: int, end: int) -> tuple[str, str]:
+    """The paragraph's text around [start, end): robust to section boundaries moving."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = _norm(text[max(line_start, start - CONTEXT):start])
+    after = _norm(text[end:min(line_end, end + CONTEXT)])
+    return before, after
+
+
+def review_document(rel: str) -> tuple[list[Produced], int, float]:
+    """Every finding of the built-in reviewer on one corpus document, its words, seconds."""
+    framework = find_framework("General writing quality")
+    doc = load(str(CORPUS / rel))
+    started = time.perf_counter()
+    provider = LocalProvider.for_document(doc)
+    out: list[Produced] = []
+    words = 0
+    for section in doc.walk():
+        words += count_words(section.text)
+        parts = split_parts(section)
+        base = 0
+        for n, part in enumerate(parts, 1):
+            base = section.text.find(part, base)
+            request = AnalysisRequest(section.id, section.title, part, framework, doc.title,
+                                      n, len(parts))
+            for rf in provider.review(request, CancelToken()):
+                f = rf.finding
+                if f.anchored and f.start is not None and f.end is not None:
+                    before, after = _context(section.text, base + f.start, base + f.end)
+                else:  # about the section as a whole: its title says where
+                    before, after = _norm(section.title), ""
+                out.append(Produced(rel, section.title, rf.rule, _norm(f.quote), before, after,
+                                    len(getattr(f, "quotes", ()) or ()) > 1, f.issue))
+            base += len(part)
+    return out, words, time.perf_counter() - started
+
+
+def load_judgements(path: Path = JUDGEMENTS) -> list[dict]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _compatible(a: str, b: str, suffix: bool) -> bool:
+    """Context cut shorter on one side (a section boundary moved) still matches."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 12:
+        return False
+    return long_.endswith(short) if suffix else long_.startswith(short)
+
+
+class Judged:
+    """The judgements, looked up by document, rule and quote, then by context."""
+
+    def __init__(self, judgements: list[dict]) -> None:
+        self._by_key: dict[tuple, list[dict]] = defaultdict(list)
+        for j in judgements:
+            self._by_key[(j["doc"], j["rule"], _norm(j["quote"]), bool(j.get("group")))].append(j)
+
+    def find(self, p: Produced) -> dict | None:
+        candidates = self._by_key.get((p.doc, p.rule, p.quote, p.group), [])
+        for j in candidates:
+            if j["before"] == p.before and j["after"] == p.after:
+                return j
+        for j in candidates:
+            if _compatible(j["before"], p.before, True) and _compatible(j["after"], p.after,
+                                                                        False):
+                return j
+        return None
+
+
+def _pct(n: int, d: int) -> str:
+    return f"{100 * n / d:5.1f}%" if d else "    -"
+
+
+def report(results: dict[str, tuple[list[Produced], int, float]], judged: Judged) -> None:
+    per_rule: dict[str, Counter] = defaultdict(Counter)
+    total_words = sum(words for _, words, _ in results.values())
+    print(f"{'document':58} {'genre':28} {'words':>7} {'finds':>6} {'/1kw':>5} {'s':>5}")
+    for rel, genre in DOCUMENTS:
+        found, words, seconds = results[rel]
+        name = rel if len(rel) <= 58 else "\u2026" + rel[-57:]
+        print(f"{name:58} {genre[:28]:28} {words:7d} {len(found):6d} "
+              f"{1000 * len(found) / max(words, 1):5.2f} {seconds:5.2f}")
+        for p in found:
+            j = judged.find(p)
+            c = per_rule[p.rule]
+            c["findings"] += 1
+            c[j["verdict"] if j else "unjudged"] += 1
+            c["docs:" + rel] += 1
+    print()
+    print(f"{'rule':22} {'finds':>6} {'/1kw':>5} {'judged':>6} {'keep':>6} {'noise':>6} "
+          f"{'wrong':>6} {'unjudged':>8}")
+    overall: Counter = Counter()
+    weighted_keep = weighted_wrong = weighted_n = 0.0
+    for rule in sorted(per_rule):
+        c = per_rule[rule]
+        n = sum(c[v] for v in VERDICTS)
+        overall.update({k: v for k, v in c.items() if not k.startswith("docs:")})
+        print(f"{rule:22} {c['findings']:6d} {1000 * c['findings'] / total_words:5.2f} {n:6d} "
+              f"{_pct(c['keep'], n)} {_pct(c['noise'], n)} {_pct(c['wrong'], n)} "
+              f"{c['unjudged']:8d}")
+        if n:
+            weighted_keep += c["findings"] * c["keep"] / n
+            weighted_wrong += c["findings"] * c["wrong"] / n
+            weighted_n += c["findings"]
+    n = sum(overall[v] for v in VERDICTS)
+    print(f"{'overall (as sampled)':22} {overall['findings']:6d} "
+          f"{1000 * overall['findings'] / total_words:5.2f} {n:6d} {_pct(overall['keep'], n)} "
+          f"{_pct(overall['noise'], n)} {_pct(overall['wrong'], n)} {overall['unjudged']:8d}")
+    if weighted_n:
+        print(f"{'overall (by rule size)':22} {'':6} {'':5} {'':6} "
+              f"{100 * weighted_keep / weighted_n:5.1f}% {'':6} "
+              f"{100 * weighted_wrong / weighted_n:5.1f}%")
+    hb_found, hb_words, hb_seconds = results[HANDBOOK]
+    print(f"\nhandbook: {len(hb_found)} findings in {hb_words} words = "
+          f"{1000 * len(hb_found) / hb_words:.2f} per 1,000 words (target <= 4); "
+          f"built-in reviewer {hb_seconds:.2f} s (index + every section)")
+    print(f"all {len(results)} documents: {overall['findings']} findings in {total_words} words"
+          f" = {1000 * overall['findings'] / total_words:.2f} per 1,000 words")
+
+
+def sample(results: dict[str, tuple[list[Produced], int, float]], judged: Judged, size: int,
+           seed: int) -> Iterator[Produced]:
+    """Unjudged findings, round-robin over (rule, document) cells, random within each."""
+    rng = random.Random(seed)
+    cells: dict[tuple[str, str], list[Produced]] = defaultdict(list)
+    for found, _, _ in results.values():
+        for p in found:
+            if judged.find(p) is None:
+                cells[(p.rule, p.doc)].append(p)
+    for items in cells.values():
+        rng.shuffle(items)
+    order = sorted(cells)
+    rng.shuffle(order)
+    taken = 0
+    while taken < size and any(cells.values()):
+        for key in order:
+            if cells[key] and taken < size:
+                yield cells[key].pop()
+                taken += 1
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sample", type=int, default=0, help="write N unjudged findings to --out")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", type=Path)
+    ap.add_argument("--doc", help="sample only this corpus document")
+    ap.add_argument("--judgements", type=Path, default=JUDGEMENTS)
+    args = ap.parse_args()
+    if not CORPUS.is_dir():
+        print(f"needs the shared corpus at {CORPUS}", file=sys.stderr)
+        return 2
+    results = {rel: review_document(rel) for rel, _ in DOCUMENTS}
+    judged = Judged(load_judgements(args.judgements))
+    if args.sample:
+        if args.doc:
+            results = {args.doc: results[args.doc]}
+        if args.out is None:
+            ap.error("--sample needs --out")
+        with args.out.open("w", encoding="utf-8") as fh:
+            for p in sample(results, judged, args.sample, args.seed):
+                fh.write(json.dumps(p.record(), ensure_ascii=False) + "\n")
+        return 0
+    report(results, judged)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
