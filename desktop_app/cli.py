@@ -60,6 +60,7 @@ def sections_json(doc) -> dict:
                 "parent": s.parent_id,
                 "paragraphs": len(s.paragraphs),
                 "words": s.words,
+                "origin": s.origin.value,
             }
             for s in doc.walk()
         ],
@@ -72,7 +73,8 @@ def sections_text(doc) -> str:
         depth, parent = 0, s.parent
         while parent is not None:
             depth, parent = depth + 1, parent.parent
-        rows.append(("  " * depth + s.title, f"{s.words:,}", s.id))
+        title = s.title if s.reviewable else f"{s.title} (table of contents, not reviewed)"
+        rows.append(("  " * depth + title, f"{s.words:,}", s.id))
     width = min(max((len(r[0]) for r in rows), default=0), 70)
     count = len(rows)
     lines = [f"{doc.title}", f"{count} section{'s' * (count != 1)}, {doc.words:,} words", ""]

@@ -330,7 +330,9 @@ class Review:
             if problem:
                 problems.append(problem)
                 print(f"margin: {problem}", file=sys.stderr)
-        failures = [(s["title"], s["error"]) for s in report["sections"] if s["status"] != "done"]
+        not_content = {s.id for s in session.document.walk() if not s.reviewable}  # contents
+        failures = [(s["title"], s["error"]) for s in report["sections"]
+                    if s["status"] != "done" and s["id"] not in not_content]
         if failures and not fatal:
             where = f"{entry.name}: " if self.many else ""
             print(f"margin: {where}{len(failures)} of {len(report['sections'])} sections were "

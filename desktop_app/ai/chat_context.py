@@ -322,7 +322,7 @@ def build_chat_request(document: Document, question: str, *, scope: Scope,
                  f"{neutralise(' '.join(section.title.split())) or '(untitled)'}"
                  + (f" and its {subs} subsection{'s' if subs != 1 else ''}." if subs else "."))
     else:
-        sections = list(document.walk())
+        sections = [s for s in document.walk() if s.reviewable]  # no table of contents
         budget = context_budget or DOCUMENT_BUDGET
         about = "Scope: the whole document."
     parts = _whole(sections, budget)

@@ -253,6 +253,8 @@ def document_passages(document: Document) -> list[Passage]:
     """
     out: list[Passage] = []
     for section in document.walk():
+        if not section.reviewable:  # a table of contents repeats the headings: no answer
+            continue
         blocks = list(iter_blocks(section.paragraphs))
         if not any(block.strip() for block in blocks):
             if section.title.strip():

@@ -8,7 +8,8 @@ function to find paragraph N again. Change it and stored anchors break.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from functools import partial
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -29,14 +30,18 @@ MC_FALLBACK = f"{{{MC_NS}}}Fallback"
 _TRANSPARENT = frozenset({CUSTOM_XML, INS, MOVE_TO})
 
 
-@dataclass(slots=True)
-class Slot:
+class Slot(NamedTuple):
     """Where a yielded paragraph sits: table row/cell, or inside a text box."""
 
     element: etree._Element
     row: int = -1
     cell: int = -1
     textbox: bool = False
+
+
+# A Slot straight from its fields' tuple, without the named tuple's own
+# `__new__` (a Python function): this runs once per paragraph of a document.
+_slot = partial(tuple.__new__, Slot)
 
 
 class _RowCounter:
@@ -57,7 +62,7 @@ def body_paragraphs(body: etree._Element, with_textboxes: bool = True) -> Iterat
     Deleted table rows (tracked) are skipped, as Word shows them once accepted.
     `with_textboxes=False` is a fast path for documents that have none.
     """
-    yield from _blocks(body, -1, -1, False, _RowCounter(), with_textboxes)
+    return _blocks(body, -1, -1, False, _RowCounter(), with_textboxes)  # (no extra generator)
 
 
 def _blocks(
@@ -66,7 +71,7 @@ def _blocks(
     for child in parent.iterchildren():
         tag = child.tag
         if tag == P:
-            yield Slot(child, row, cell, textbox)
+            yield _slot((child, row, cell, textbox))
             if tb:
                 for box in textboxes(child):
                     yield from _blocks(box, -1, -1, True, rows, tb)

@@ -15,6 +15,7 @@ class RefusalKind(str, Enum):
     NOT_WORD = "not-word"
     DAMAGED = "damaged"
     UNSAFE_XML = "unsafe-xml"
+    UNSUPPORTED = "unsupported"
 
 
 class DocumentError(Exception):

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import compress, count, repeat
+from operator import attrgetter, is_not
 
 from lxml import etree
 
-from desktop_app.document.body import body_paragraphs, find_body, w
+from desktop_app.document.body import DEL, MC_NS, MOVE_FROM, TXBX, body_paragraphs, find_body, w
+from desktop_app.document.contents import mark_contents, settle_after_contents
 from desktop_app.document.errors import DocumentError, RefusalKind
-from desktop_app.document.model import Document, Paragraph, ParagraphKind
+from desktop_app.document.manual import Formatting, refine_long_sections
+from desktop_app.document.model import Document, ParagraphKind, new_paragraph
 from desktop_app.document.outline import (
     HEADING_MAX_CHARS,
     Item,
@@ -18,7 +24,7 @@ from desktop_app.document.outline import (
     clean_title,
     split_into_parts,
 )
-from desktop_app.document.package import Limits, open_package, parse_xml
+from desktop_app.document.package import Limits, open_package, parse_xml, too_many_paragraphs
 from desktop_app.document.styles import TITLE_LEVEL, StyleLevels, outline_value
 from desktop_app.document.text import (
     all_bold,
@@ -34,42 +40,82 @@ _PPR, _PSTYLE, _OUTLINE, _NUMPR, _ILVL = w("pPr"), w("pStyle"), w("outlineLvl"),
 )
 _VAL = w("val")
 DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
-# Markers in the raw XML that need the careful (slower) text walk.
-_CAREFUL_MARKERS = (b"moveFrom", b"vanish", b"AlternateContent", b"txbxContent")
+# Enum members bound once: looking one up on its class costs ~10 plain attribute
+# reads on Python 3.11, and the walk does it for every paragraph.
+_HEADING, _CELL, _TEXT_BOX, _LIST_ITEM, _BODY = (
+    ParagraphKind.HEADING, ParagraphKind.TABLE_CELL, ParagraphKind.TEXT_BOX,
+    ParagraphKind.LIST_ITEM, ParagraphKind.BODY)
+_TEXT_OF, _HEADING_OF = attrgetter("para.text"), attrgetter("heading")  # (passes in C)
+# Elements whose text needs the careful (slower) walk, and all that rule out one pass.
+_CAREFUL = frozenset({MOVE_FROM, w("vanish"), f"{{{MC_NS}}}AlternateContent", TXBX})
+_MARKERS = _CAREFUL | {DEL, w("pPrChange")}
+_ALT_CHUNK, _TEXT = w("altChunk"), w("t")
 
 
 def load_document(path: str, **limits: int) -> Document:
-    path = os.fspath(path)
-    pkg = open_package(path, Limits(**limits))
-    sha = _sha256(path)
-    data = pkg.document_xml
-    one_pass = can_scan(data)
-    tabs_are_text = False
-    if one_pass:  # cheaper to scan; the original bytes are what export reads
-        rewritten = tabs_to_text(data)
-        if rewritten is not None:
-            data, tabs_are_text = rewritten, True
-    root = parse_xml(data, "the main document part")
+    with _cyclic_gc_paused():
+        return _load(os.fspath(path), **limits)
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a document is read.
+
+    Reading allocates an item, a paragraph and an element proxy per paragraph
+    that all live to the end, and every collection the allocations trigger
+    walks them all again for nothing: ~3% of opening the handbook. (Another
+    thread's collector is off meanwhile too; it is only put back on if it was.)
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _load(path: str, **limits: int) -> Document:
+    limit = Limits(**limits)
+    pkg = open_package(path, limit)
+    sha = pkg.sha256
+    # Run tabs as text: the one-pass scan then need not visit them, and every
+    # walk reads `<w:t>\t</w:t>` as it reads `<w:tab/>`. (Export reads the file.)
+    data = tabs_to_text(pkg.document_xml)
+    tabs_are_text = data is not None
+    root = parse_xml(data if tabs_are_text else pkg.document_xml, "the main document part")
     body = find_body(root)
     if body is None:
         raise DocumentError(RefusalKind.DAMAGED, "damaged: the document has no body")
     styles = StyleLevels(parse_xml(pkg.styles_xml, "styles.xml") if pkg.styles_xml else None)
 
+    _refuse_alt_chunks(body)
+    present = markers_in(body)
     scanned = None
-    if one_pass:  # and so none of the markers below is present
+    if can_scan(present):  # and so none of the markers is present
         careful = has_boxes = may_delete_marks = False
-        scanned = scan_paragraphs(body, tabs_are_text=tabs_are_text)
+        scanned = scan_paragraphs(body, tabs_are_text=tabs_are_text,
+                                  max_paragraphs=limit.max_paragraphs)
+        if scanned is None:
+            raise too_many_paragraphs(limit.max_paragraphs)
     else:
-        careful = any(m in data for m in _CAREFUL_MARKERS)
-        has_boxes = b"txbxContent" in data
-        may_delete_marks = b"w:del " in data or b"moveFrom" in data
-    walk = (body, has_boxes, styles, careful, may_delete_marks)
+        careful = bool(present & _CAREFUL)
+        has_boxes = TXBX in present
+        may_delete_marks = DEL in present or MOVE_FROM in present
+    walk = (body, has_boxes, styles, careful, may_delete_marks, limit.max_paragraphs)
     items, any_heading, count = _walk(*walk, scanned)
     if scanned is not None and count != len(scanned):  # a container only one walk enters
         items, any_heading, count = _walk(*walk, None)
 
     doc_title = _core_title(pkg.core_xml) or _title_from(items) or _stem(path)
-    if any_heading or apply_fallback_headings(items):
+    fmt = Formatting(styles)
+    top = _top_level(items)
+    texts = list(map(_TEXT_OF, items))
+    tails = mark_contents(items, texts, body, styles.toc_styles, top)
+    if any_heading or apply_fallback_headings(items) or tails is not None:
+        refine_long_sections(items, texts, fmt, top)
+        if tails:
+            settle_after_contents(items, tails, fmt)
         sections = build_tree(items)
     else:
         sections = split_into_parts([it.para for it in items], "")
@@ -81,57 +127,88 @@ def load_document(path: str, **limits: int) -> Document:
     return Document(path, sha, doc_title, sections, count, pkg.strict)
 
 
-def can_scan(data: bytes) -> bool:
+def _refuse_alt_chunks(body: etree._Element) -> None:
+    """Text pasted in as a whole HTML, MHT, RTF or text file (`w:altChunk`) is not
+    WordprocessingML: Word turns it into paragraphs only when it opens the file.
+    Reading it would need a converter per format, and comments could not be
+    anchored in it; Word itself converts it for good on Save."""
+    chunks = sum(1 for _ in body.iter(_ALT_CHUNK))  # (free when there is none)
+    if chunks:
+        several = f"{chunks} embedded chunks" if chunks > 1 else "an embedded chunk"
+        some = "part of its text" if next(body.iter(_TEXT), None) is not None else "its text"
+        raise DocumentError(
+            RefusalKind.UNSUPPORTED,
+            f"not supported: {some} is in {several} (altChunk: HTML or other text pasted in "
+            "whole), which Word converts only when it opens the file; open it in Word, save "
+            "it, and open the saved copy")
+
+
+def markers_in(body: etree._Element) -> frozenset[str]:
+    """Which of the elements that call for the paragraph-by-paragraph walk occur.
+
+    Free when they are absent: lxml knows a name the document never uses
+    matches nothing (five byte searches of a 5 MB body cost ~5% of an open).
+    """
+    return frozenset(tag for tag in _MARKERS if next(body.iter(tag), None) is not None)
+
+
+def can_scan(present: frozenset[str]) -> bool:
     """Whether one pass over the body gives what the per-paragraph walk would.
 
     Not when text needs the careful walk, when a tracked deletion may drop a
     row or a paragraph, or when tracked formatting changes (`w:pPrChange`)
     carry old paragraph properties the pass would read as current.
     """
-    return not (any(m in data for m in _CAREFUL_MARKERS) or b"w:del " in data
-                or b"moveFrom" in data or b"pPrChange" in data)
+    return not present
 
 
 def _walk(body: etree._Element, has_boxes: bool, styles: StyleLevels, careful: bool,
-          may_delete_marks: bool, scanned: list[tuple] | None) -> tuple[list[Item], bool, int]:
+          may_delete_marks: bool, max_paragraphs: int, scanned: list[list] | None
+          ) -> tuple[list[Item], bool, int]:
     """Paragraphs as items (heading level or None); returns (items, any heading, count)."""
     items: list[Item] = []
     any_heading = False
     anchor = -1
-    for slot in body_paragraphs(body, with_textboxes=has_boxes):
+    level_of = styles.level_of_id  # a dict's get: no call of our own per paragraph
+    default_style = styles.default_style
+    scanned_count = len(scanned) if scanned is not None else 0
+    for p, row, cell, in_box in body_paragraphs(body, with_textboxes=has_boxes):
         anchor += 1
-        p = slot.element
         if scanned is not None:
-            if anchor >= len(scanned):
+            if anchor >= scanned_count:
                 return items, any_heading, anchor + 1  # mismatch: the caller walks again
             text, style_id, direct_level, list_level = scanned[anchor]
         else:
+            if anchor >= max_paragraphs:
+                raise too_many_paragraphs(max_paragraphs)
             text = careful_text(p) if careful else fast_text(p)
             if may_delete_marks and mark_deleted(p) and not text.strip():
                 continue  # a wholly deleted paragraph is gone once changes are accepted
             style_id, direct_level, list_level = _paragraph_props(p)
         heading = None
-        if not slot.textbox and text.strip():
-            heading = direct_level if direct_level is not None else styles.level(style_id)
+        has_text = bool(text) and not text.isspace()  # (no stripped copy made)
+        if not in_box and has_text:
+            if direct_level is not None:
+                heading = direct_level
+            else:
+                heading = level_of(style_id if style_id is not None else default_style)
             if heading == -1:
                 heading = None
         if heading is not None:
             any_heading = True
-            kind = ParagraphKind.HEADING
-        elif slot.row >= 0:
-            kind = ParagraphKind.TABLE_CELL
-        elif slot.textbox:
-            kind = ParagraphKind.TEXT_BOX
+            kind = _HEADING
+        elif row >= 0:
+            kind = _CELL
+        elif in_box:
+            kind = _TEXT_BOX
         elif list_level is not None:
-            kind = ParagraphKind.LIST_ITEM
+            kind = _LIST_ITEM
         else:
-            kind = ParagraphKind.BODY
-        para = Paragraph(
-            anchor, text, kind, heading if heading is not None else (list_level or 0),
-            slot.row, slot.cell,
-        )
-        item = Item(para, heading)
-        if not any_heading and len(text) <= HEADING_MAX_CHARS and text.strip():
+            kind = _BODY
+        para = new_paragraph(
+            (anchor, text, kind, heading if heading is not None else (list_level or 0), row, cell))
+        item = Item(para, heading, p, style_id)
+        if not any_heading and has_text and len(text) <= HEADING_MAX_CHARS:
             item.bold = all_bold(p)  # only needed if the document turns out to have no headings
         items.append(item)
     return items, any_heading, anchor + 1
@@ -160,12 +237,19 @@ def _paragraph_props(p: etree._Element) -> tuple[str | None, int | None, int | N
     return style_id, direct, list_level
 
 
+def _top_level(items: list[Item]) -> int:
+    """The level of the document's top headings (below a Title), 1 without any."""
+    return min(filter(None, map(_HEADING_OF, items)), default=1)
+
+
 def _core_title(core_xml: bytes | None) -> str | None:
     if not core_xml:
         return None
     try:
         root = parse_xml(core_xml, "docProps/core.xml")
-    except DocumentError:
+    except DocumentError as err:
+        if err.kind is RefusalKind.UNSAFE_XML:  # a copy written back would carry it on
+            raise
         return None  # a damaged metadata part should not refuse the document
     el = root.find(DC_TITLE)
     title = (el.text or "").strip() if el is not None else ""
@@ -173,22 +257,13 @@ def _core_title(core_xml: bytes | None) -> str | None:
 
 
 def _title_from(items: list[Item]) -> str | None:
-    first_heading = None
-    for it in items:
-        if it.heading == TITLE_LEVEL:
-            return clean_title(it.para.text)
-        if it.heading is not None and first_heading is None:
-            first_heading = clean_title(it.para.text)
-    return first_heading
+    """The Title-styled heading, else the first heading (found in C: a pass per document)."""
+    headings = list(map(_HEADING_OF, items))
+    if TITLE_LEVEL in headings:
+        return clean_title(items[headings.index(TITLE_LEVEL)].para.text)
+    first = next(compress(count(), map(is_not, headings, repeat(None))), None)
+    return clean_title(items[first].para.text) if first is not None else None
 
 
 def _stem(path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
-
-
-def _sha256(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()

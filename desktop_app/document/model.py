@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import partial
+from typing import NamedTuple
 
 # Word counts one word per CJK ideograph / kana / hangul syllable; elsewhere a
 # word is a run of non-space characters.
@@ -32,9 +34,11 @@ class ParagraphKind(str, Enum):
     TEXT_BOX = "textbox"
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """One `w:p` as Word shows it with all tracked changes accepted.
+
+    A named tuple rather than a frozen dataclass: as immutable, and built
+    three times faster, which counts at one per paragraph of a long document.
 
     `anchor` is the paragraph's index in `document.anchors.paragraph_elements`
     order, so export can find the same `w:p` again in the original file.
@@ -50,14 +54,20 @@ class Paragraph:
     cell: int = -1
 
 
+# A Paragraph straight from its fields' tuple (all six), without the named
+# tuple's own `__new__`: the loader makes one per paragraph of a document.
+new_paragraph = partial(tuple.__new__, Paragraph)
+
+
 class SectionOrigin(str, Enum):
     """How a section's boundary was found, for display and diagnostics."""
 
     STYLE = "style"  # heading/title style or direct outline level
-    NUMBERED = "numbered"  # "1.2 Scope"-like paragraph, no heading styles
-    BOLD = "bold"  # short bold paragraph, no heading styles
-    PREAMBLE = "preamble"  # text before the first heading
+    NUMBERED = "numbered"  # "1.2 Scope"-like paragraph typed by hand ("CHAPTER 3", "A.", "一、")
+    BOLD = "bold"  # short bold paragraph typed by hand
+    PREAMBLE = "preamble"  # text before the first heading, or after a table of contents
     PART = "part"  # size-bounded part of a document without structure
+    CONTENTS = "contents"  # a table of contents: not content to review
 
 
 @dataclass(slots=True)
@@ -85,6 +95,11 @@ class Section:
         if self._words is None:  # per paragraph: the " | " between cells is not a word
             self._words = sum(count_words(p.text) for p in self.paragraphs)
         return self._words
+
+    @property
+    def reviewable(self) -> bool:
+        """A table of contents repeats the headings: nothing in it to review."""
+        return self.origin is not SectionOrigin.CONTENTS
 
     @property
     def parent_id(self) -> str | None:

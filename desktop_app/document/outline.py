@@ -3,6 +3,9 @@
 Headings come from styles and outline levels when the document has them. For
 documents without, numbered headings ("1.", "2.3", "A.") or short bold lines
 stand in; a document with no structure at all is cut into size-bounded parts.
+Tables of contents (`contents.py`) and headings typed by hand inside long
+sections (`manual.py`) add boundaries to the styled ones before the tree is
+built.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import Any
 
 from desktop_app.document.model import Paragraph, Section, SectionOrigin, count_words
 
@@ -19,6 +22,8 @@ MAX_TITLE = 160
 HEADING_MAX_WORDS = 14
 HEADING_MAX_CHARS = 120
 PREAMBLE_TITLE = "Before the first heading"
+# Ids of inferred sections are made from this plus the title (see `Item`).
+INFERRED_KEY = "\x01"
 
 _NUMBERED = re.compile(
     r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2}){0,5})\.?|(?P<letter>[A-Z])[.)]|(?P<roman>[IVX]{1,5})\.)"
@@ -26,14 +31,40 @@ _NUMBERED = re.compile(
 )
 
 
-@dataclass(slots=True)
-class Item:
-    """A paragraph on its way into a section; `heading` is its level or None."""
+_SLUG_GAPS = re.compile(r"[^a-z0-9]+")
 
-    para: Paragraph
-    heading: int | None
-    bold: bool = False
-    origin: SectionOrigin = SectionOrigin.STYLE
+
+class Item:
+    """A paragraph on its way into a section; `heading` is its level or None.
+
+    `inferred` marks a boundary the document does not declare (a heading typed
+    by hand inside a long section, a table of contents): its id comes from a
+    namespace of its own, so that finding one never renumbers a styled
+    section. A `virtual` heading starts a section without being its heading:
+    the paragraph stays in the section's body and `title` names the section.
+
+    A plain class whose rarely set attributes default on the class: there is
+    one per paragraph, and a dataclass would set all eleven each time.
+    """
+
+    bold = False
+    origin = SectionOrigin.STYLE
+    title: str | None = None
+    virtual = False
+    inferred = False
+    contents = False  # an entry of a table of contents
+    after_contents = False  # the first line after one: settled once headings are known
+
+    def __init__(self, para: Paragraph, heading: int | None, element: Any = None,
+                 style: str | None = None) -> None:
+        # `element`: the w:p, for formatting looked up only when needed.
+        self.para = para
+        self.heading = heading
+        self.element = element
+        self.style = style
+
+    def __repr__(self) -> str:
+        return f"Item({self.para!r}, heading={self.heading!r}, origin={self.origin!r})"
 
 
 def numbered_level(text: str) -> int | None:
@@ -64,19 +95,27 @@ def apply_fallback_headings(items: list[Item]) -> bool:
     Needs at least two candidates so that one stray "1. Do this" list item
     does not become the only heading. Returns whether headings were found.
     """
+    # Not a table of contents; but the line after one may be a heading.
+    items = [it for it in items if (it.heading is None or it.after_contents) and not it.contents]
     numbered = [(it, numbered_level(it.para.text.strip())) for it in items if it.para.row < 0]
     numbered = [(it, lvl) for it, lvl in numbered if lvl is not None]
     if len(numbered) >= 2:
         for it, lvl in numbered:
-            it.heading, it.origin = lvl, SectionOrigin.NUMBERED
+            _fallback(it, lvl, SectionOrigin.NUMBERED)
         return True
     bold = [it for it in items if it.bold and it.para.row < 0 and looks_like_bold_heading(
         it.para.text.strip())]
     if len(bold) >= 2:
         for it in bold:
-            it.heading, it.origin = 1, SectionOrigin.BOLD
+            _fallback(it, 1, SectionOrigin.BOLD)
         return True
     return False
+
+
+def _fallback(it: Item, level: int, origin: SectionOrigin) -> None:
+    it.heading, it.origin = level, origin
+    if it.after_contents:  # no longer "After the contents": a heading in its own right
+        it.after_contents, it.virtual, it.title, it.inferred = False, False, None, False
 
 
 class IdMaker:
@@ -88,15 +127,25 @@ class IdMaker:
 
     def __init__(self) -> None:
         self._seen: dict[str, int] = {}
+        self._slugs: dict[str, str] = {}  # long documents repeat titles ("A. PURPOSE")
 
     def make(self, key: str, readable: str) -> str:
         norm = " ".join(key.lower().split())
         n = self._seen.get(norm, 0) + 1
         self._seen[norm] = n
         digest = hashlib.blake2b(f"{norm}\x00{n}".encode(), digest_size=3).hexdigest()
-        ascii_ = unicodedata.normalize("NFKD", readable).encode("ascii", "ignore").decode()
-        slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")[:32].rstrip("-")
+        slug = self._slugs.get(readable)
+        if slug is None:
+            slug = self._slugs[readable] = _slug(readable)
         return f"{slug}-{digest}" if slug else f"s-{digest}"
+
+
+def _slug(readable: str) -> str:
+    if readable.isascii():  # the same as below, without the costlier normalisation
+        ascii_ = readable
+    else:
+        ascii_ = unicodedata.normalize("NFKD", readable).encode("ascii", "ignore").decode()
+    return _SLUG_GAPS.sub("-", ascii_.lower()).strip("-")[:32].rstrip("-")
 
 
 def clean_title(text: str) -> str:
@@ -111,8 +160,10 @@ def build_tree(items: list[Item]) -> list[Section]:
     current: Section | None = None
     for it in items:
         if it.heading is not None:
-            title = clean_title(it.para.text)
-            sec = Section(ids.make(title, title), title, it.heading, it.origin, it.para.anchor)
+            title = it.title or clean_title(it.para.text)
+            key = INFERRED_KEY + title if it.inferred else title
+            sec = Section(ids.make(key, title), title, it.heading, it.origin,
+                          None if it.virtual else it.para.anchor)
             while stack and stack[-1].level >= it.heading:
                 stack.pop()
             if stack:
@@ -122,6 +173,8 @@ def build_tree(items: list[Item]) -> list[Section]:
                 roots.append(sec)
             stack.append(sec)
             current = sec
+            if it.virtual:
+                sec.paragraphs.append(it.para)
         elif current is None:
             if not it.para.text.strip():
                 continue  # blank lines before the first heading make no section

@@ -19,6 +19,7 @@ _TEXT_TAGS = (T, TAB, BR, CR, NBH)
 _SKIP = frozenset({MOVE_FROM, MC_FALLBACK, TXBX, PPR, DEL, w("instrText"), w("delText")})
 _FALSE = ("0", "false", "off")
 _VAL = w("val")
+_B, _RSTYLE = w("b"), w("rStyle")
 
 
 def _piece(el: etree._Element) -> str:
@@ -44,9 +45,9 @@ def fast_text(p: etree._Element) -> str:
     return "".join(out)
 
 
-def scan_paragraphs(body: etree._Element, *, tabs_are_text: bool = False
-                    ) -> list[tuple[str, str | None, int | None, int | None]]:
-    """(text, style id, direct outline level, list level) of every `w:p`, in one pass.
+def scan_paragraphs(body: etree._Element, *, tabs_are_text: bool = False,
+                    max_paragraphs: int = 1 << 62) -> list[list] | None:
+    """[text, style id, direct outline level, list level] of every `w:p`, in one pass.
 
     For bodies that need no careful walk: one C-level iterator over the
     paragraphs, their properties and their text instead of several lookups
@@ -56,7 +57,8 @@ def scan_paragraphs(body: etree._Element, *, tabs_are_text: bool = False
     a tab character in a run never does. The caller rules out `w:pPrChange`,
     whose old properties would be read as current. `tabs_are_text`: the
     caller already turned run tabs into `<w:t>\t</w:t>` (see `tabs_to_text`),
-    so the ~2 tab stops per paragraph need not be visited at all.
+    so the ~2 tab stops per paragraph need not be visited at all. None when
+    the body has more than `max_paragraphs` (the caller refuses it).
     """
     tags = (P, PSTYLE, OUTLINE, ILVL, NUMPR, T, BR, CR, NBH) + (() if tabs_are_text else (TAB,))
     rows: list[list] = []
@@ -69,6 +71,8 @@ def scan_paragraphs(body: etree._Element, *, tabs_are_text: bool = False
             continue
         tag = el.tag
         if tag == P:
+            if len(rows) >= max_paragraphs:
+                return None
             row[0] = "".join(parts)
             parts = []
             row = ["", None, None, None]
@@ -84,7 +88,7 @@ def scan_paragraphs(body: etree._Element, *, tabs_are_text: bool = False
         elif tag != TAB or el.get(_VAL) is None:
             parts.append(_piece(el))
     row[0] = "".join(parts)
-    return [tuple(r) for r in rows]  # type: ignore[misc]
+    return rows
 
 
 _W_PREFIX_DECL = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -160,6 +164,30 @@ def all_bold(p: etree._Element) -> bool:
         rpr = run.find(RPR)
         b = rpr.find(w("b")) if rpr is not None else None
         if b is None or b.get(_VAL, "1") in _FALSE:
+            return False
+    return seen
+
+
+def runs_bold(p: etree._Element, paragraph_bold: bool, bold_run_styles: frozenset[str]) -> bool:
+    """Every run that carries text shows bold: its own `w:b`, else its character
+    style's, else the paragraph style's (`paragraph_bold`)."""
+    if not paragraph_bold and next(p.iter(_B, _RSTYLE), None) is None:
+        return False  # one search in C instead of a look at every run
+    seen = False
+    for run in p.iter(R):
+        if run.find(T) is None:
+            continue
+        seen = True
+        bold = paragraph_bold
+        rpr = run.find(RPR)
+        if rpr is not None:
+            b = rpr.find(_B)
+            if b is not None:
+                bold = b.get(_VAL, "1") not in _FALSE
+            elif bold_run_styles:
+                rstyle = rpr.find(_RSTYLE)
+                bold = bold or (rstyle is not None and rstyle.get(_VAL) in bold_run_styles)
+        if not bold:
             return False
     return seen
 

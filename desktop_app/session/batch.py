@@ -198,7 +198,7 @@ def estimate_folder(paths: Sequence[str], framework: Framework, models: Sequence
         except DocumentError as err:
             unopened.append((path, err.reason))
             continue
-        chosen = list(document.walk())
+        chosen = [s for s in document.walk() if s.reviewable]  # contents are never asked
         one = compare_costs([(document, framework, chosen)], models, prices,
                             max_tokens=max_tokens)
         documents += 1

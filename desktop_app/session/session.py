@@ -35,7 +35,7 @@ from desktop_app.review.status import SectionStatus
 from desktop_app.session.chat import ChatLog
 from desktop_app.session.results import ReviewResults, copy_finding
 from desktop_app.session.reviewer import ProviderIdentity, source_label
-from desktop_app.session.statistics import statistics_from_memory
+from desktop_app.session.statistics import leave_out, statistics_from_memory
 from desktop_app.session.storage import Storage
 from desktop_app.store.db import StoreError
 from desktop_app.store.history import EarlierFinding, earlier_findings
@@ -263,9 +263,10 @@ class ReviewSession:
                 stored = self.store.statistics(self.review_id, prices)
             except StoreError as err:
                 log.error("statistics unavailable: %s", err)
+        contents = [s.id for s in self.document.walk() if not s.reviewable]
         if stored is not None and not self.storage.unsaved:
-            return stored, False
-        ids = [s.id for s in self.document.walk()]
+            return leave_out(stored, contents, self.results), False
+        ids = [s.id for s in self.document.walk() if s.reviewable]
         return statistics_from_memory(self.results, ids, stored), True
 
     def review_run(self, provider_name: str, models: list[str], region: str | None, *,

@@ -22,6 +22,22 @@ def _counts(values: list[str], keys: tuple[str, ...]) -> dict[str, int]:
     return {k: c.get(k, 0) for k in keys}
 
 
+def leave_out(stats: ReviewStatistics, section_ids: list[str], results: ReviewResults
+              ) -> ReviewStatistics:
+    """The section counts without these sections (tables of contents, never reviewed:
+    they would stay "to do" for ever)."""
+    if not section_ids:
+        return stats
+    statuses = Counter(o.stored if (o := results.get(sid)) is not None
+                       else SectionStatus.NOT_ANALYSED for sid in section_ids)
+    return replace(
+        stats, sections_total=stats.sections_total - len(section_ids),
+        sections_done=stats.sections_done - statuses[SectionStatus.DONE],
+        sections_failed=stats.sections_failed - statuses[SectionStatus.FAILED],
+        sections_stale=stats.sections_stale - statuses[SectionStatus.CHANGED],
+        sections_not_analysed=stats.sections_not_analysed - statuses[SectionStatus.NOT_ANALYSED])
+
+
 def statistics_from_memory(results: ReviewResults, section_ids: list[str],
                            stored: ReviewStatistics | None) -> ReviewStatistics:
     findings = [(sid, f) for sid in section_ids for f in results.findings(sid)]

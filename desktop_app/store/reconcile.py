@@ -6,6 +6,12 @@ a changed text makes the section stale and its model and rules findings
 history; a section that went away is marked removed and all its findings
 become history. The reviewer's own findings on a changed section stay, with
 their quote looked up again in the new text.
+
+A reviewer's own finding whose quote its section no longer holds (the tree
+was cut differently: a long section got subsections, a table of contents
+gave back the text it had swallowed) follows its quote to the new or changed
+section that holds it now, rather than staying unanchored or going to
+history with a removed section.
 """
 
 from __future__ import annotations
@@ -77,8 +83,11 @@ def reconcile(conn: sqlite3.Connection, review_id: int, document: Document,
         conn.execute(
             "UPDATE review_sections SET status = 'removed', error = NULL"
             " WHERE review_id = ? AND section_id = ?", (review_id, sid))
-        _supersede(conn, review_id, sid, "removed", when, keep_user=False)
         changes.removed.append(sid)
+    if (changes.changed or changes.removed) and (changes.added or changes.changed):
+        _rehome_user_findings(conn, review_id, document, hashes, changes, when)
+    for sid in changes.removed:
+        _supersede(conn, review_id, sid, "removed", when, keep_user=False)
     return changes
 
 
@@ -104,6 +113,38 @@ def _reanchor_user_findings(conn: sqlite3.Connection, review_id: int, section_id
         conn.execute(
             "UPDATE findings SET anchored = ?, quote_start = ?, quote_end = ?, updated = ?"
             " WHERE pk = ?", (*span, when, row["pk"]))
+
+
+def _rehome_user_findings(conn: sqlite3.Connection, review_id: int, document: Document,
+                          hashes: dict[str, str], changes: SectionChanges, when: str) -> None:
+    """Move the reviewer's findings that lost their quote (on a changed section: not
+    found again; on a removed one: all) to the new or changed section that holds it."""
+    changed, removed = changes.changed, changes.removed
+    rows = conn.execute(
+        "SELECT pk, section_id, quote FROM findings WHERE review_id = ? AND superseded = 0"
+        " AND source = 'user' AND quote != '' AND ((anchored = 0 AND section_id IN ("
+        + ",".join("?" * len(changed)) + ")) OR section_id IN ("
+        + ",".join("?" * len(removed)) + ")) ORDER BY position, pk",
+        (review_id, *changed, *removed)).fetchall()
+    if not rows:
+        return
+    wanted = set(changes.added) | set(changed)
+    texts = [(s.id, s.text) for s in document.walk() if s.id in wanted]  # in document order
+    for row in rows:
+        for sid, text in texts:
+            if sid == row["section_id"]:
+                continue
+            start = text.find(row["quote"])
+            if start < 0:
+                continue
+            conn.execute(
+                "UPDATE findings SET section_id = ?, section_hash = ?, anchored = 1,"
+                " quote_start = ?, quote_end = ?, updated = ?, position = (SELECT"
+                " COALESCE(MAX(position) + 1, 0) FROM findings WHERE review_id = ?"
+                " AND section_id = ?) WHERE pk = ?",
+                (sid, hashes[sid], start, start + len(row["quote"]), when, review_id, sid,
+                 row["pk"]))
+            break
 
 
 def _nearest(text: str, quote: str, old: int) -> int:

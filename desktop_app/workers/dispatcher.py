@@ -128,6 +128,8 @@ class Dispatcher(QObject):
         for section in sections:
             if section.id in self._pending or section.id in self._jobs:
                 continue
+            if not section.reviewable:  # a table of contents: nothing in it to review
+                continue
             task = SectionTask.from_section(section)
             sec_hash = section_hash(task.title, task.text)
             tasks.append((task, sec_hash, cache_key(sec_hash, self._framework_id, provider_id)))

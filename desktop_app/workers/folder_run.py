@@ -318,7 +318,8 @@ class FolderRun(QObject):
             self._pump()
             return
         stored = set() if self.fresh else set(session.reusable_ids())
-        sections = list(doc.walk())
+        # Tables of contents are never reviewed (nor counted as work to do).
+        sections = [s for s in doc.walk() if s.reviewable]
         wanted = self.only.get(entry.path) if self.only is not None else None
         held = _Open(session, setup, [s for s in sections if s.id not in stored
                                       and (wanted is None or s.id in wanted)])

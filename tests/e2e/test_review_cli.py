@@ -180,3 +180,26 @@ def test_a_bad_quota_is_a_usage_error(env, small_doc, flag):
     proc = margin(["review", str(small_doc), *flag], env)
     assert proc.returncode == 2
     assert f"{flag[0]} {flag[1]}: give a positive number per minute" in proc.stderr
+
+
+def test_a_table_of_contents_is_never_sent_to_the_model(aws_env, tmp_path, fake_bedrock):
+    toc = "".join(p(f"{title}\t{page}") for title, page in (("Timeline", 2), ("Causes", 3),
+                                                            ("Actions", 4)))
+    body = (p("Contents") + toc
+            + "".join(p(t, "berschrift1") + p(f"What happened: {t.lower()} in detail, "
+                                             "as the team recorded it on the day.")
+                      for t in ("Timeline", "Causes", "Actions")))
+    doc = write_docx(tmp_path / "toc.docx", body)
+    report = tmp_path / "r.json"
+    proc = margin(["review", str(doc), "--provider", "bedrock", "--report", str(report)],
+                  aws_env)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(report.read_text())
+    status = {s["title"]: s["status"] for s in data["sections"]}
+    assert status == {"Contents": "skipped", "Timeline": "done", "Causes": "done",
+                      "Actions": "done"}
+    assert len(fake_bedrock.requests) == 3
+    sent = " ".join(r.section_text or "" for r in fake_bedrock.requests)
+    assert "Timeline\t2" not in sent and "What happened: timeline" in sent
+    listed = json.loads(margin(["sections", str(doc), "--json"], aws_env).stdout)
+    assert [s["origin"] for s in listed["sections"]] == ["contents", "style", "style", "style"]

@@ -382,3 +382,25 @@ def test_a_new_result_clears_the_stale_highlight(qtbot, window: MainWindow, flaw
     run(qtbot, window, window.action["reanalyse"].trigger)  # a different answer
     assert window.findings.selected_finding() is None
     assert window.view.highlighted_text == ""
+
+
+def test_a_table_of_contents_is_left_out_of_analyse_all(qtbot, window: MainWindow,
+                                                        tmp_path: Path) -> None:
+    from tests.docx_factory import p, write_docx
+
+    body = (p("Contents") + p("Timeline\t2") + p("Causes\t3") + p("Actions\t4")
+            + "".join(p(t, "berschrift1") + p(f"What happened: {t.lower()} in detail.")
+                      for t in ("Timeline", "Causes", "Actions")))
+    doc = open_ready(qtbot, window, write_docx(tmp_path / "toc.docx", body))
+    toc = section(doc, "Contents")
+    assert not toc.reviewable
+    progress = run(qtbot, window, window.action["analyse_all"].trigger)
+    assert progress.total == progress.done == 3
+    assert window.review.session.status(toc.id) is SectionStatus.NOT_ANALYSED
+    select(window, toc)
+    panel = window.findings
+    assert panel.message.text().startswith("A table of contents")
+    assert not panel.analyse_button.isVisible()
+    # Nothing left "to do": the table is not a section to review.
+    qtbot.waitUntil(lambda: window.statistics.chart.describe().startswith("Sections: 3 done."),
+                    timeout=TIMEOUT)

@@ -148,3 +148,20 @@ def test_one_place_chooses_the_reviewer(doc, monkeypatch) -> None:
     with pytest.raises(NoReviewer, match="no AWS credentials found for profile “work”"):
         choose_provider(doc, ReviewPrefs(provider="bedrock",
                                          bedrock=BedrockConfig(profile="work")))
+
+
+def test_a_table_of_contents_is_never_counted_as_to_do(storage, tmp_path) -> None:
+    from desktop_app.document import load
+    from tests.docx_factory import p, write_docx
+
+    body = (p("Contents") + p("Summary\t1") + p("Details\t2") + p("Notes\t3")
+            + p("Summary", "berschrift1") + p("The the report was written by the team.")
+            + p("Details", "berschrift1") + p("Revenue fell by 4% in March."))
+    doc = load(str(write_docx(tmp_path / "toc.docx", body)))
+    assert [s.reviewable for s in doc.walk()] == [False, True, True]
+    session = open_session(doc, storage)
+    for title in ("Summary", "Details"):
+        session.record_result(by_title(doc, title).id, answer(finding("the")), "built-in")
+    stats, from_memory = session.statistics()
+    assert not from_memory
+    assert (stats.sections_total, stats.sections_done, stats.sections_not_analysed) == (2, 2, 0)

@@ -94,7 +94,8 @@ class DocumentIndex:
     @classmethod
     def from_document(cls, doc: Document) -> DocumentIndex:
         return cls([SectionInfo(s.id, s.title, s.text, s.level, bool(s.children),
-                                s.origin == SectionOrigin.PREAMBLE) for s in doc.walk()])
+                                s.origin == SectionOrigin.PREAMBLE) for s in doc.walk()
+                    if s.reviewable])  # a table of contents is not text of the document
 
     @property
     def first_section_id(self) -> str | None:

@@ -45,6 +45,7 @@ _MESSAGES = {
     SectionStatus.CHANGED: "This section changed since your last review. Its earlier "
     "findings are kept as history; re-analyse it to review the new text.",
 }
+_CONTENTS = "A table of contents: it repeats the headings, so it is not analysed."
 _LIVE = (SectionStatus.QUEUED, SectionStatus.RUNNING)
 _NO_ANSWER = (SectionStatus.NOT_ANALYSED, SectionStatus.CANCELLED, SectionStatus.CHANGED)
 
@@ -214,12 +215,14 @@ class FindingsPanel(QWidget):
             assert error is not None
             self.failure_text.setText(self._failure_text(error))
             self.retry_button.setEnabled(True)
-        self.message.setText(self._message(section, status, result is not None, failed))
+        self.message.setText(_CONTENTS if section is not None and not section.reviewable
+                             else self._message(section, status, result is not None, failed))
         self.message.setVisible(bool(self.message.text()))
         self.analyse_button.setText("Re-analyse this section" if status is SectionStatus.CHANGED
                                     else "Analyse this section")
         self.analyse_button.setVisible(
-            section is not None and (result is None or status is SectionStatus.CHANGED)
+            section is not None and section.reviewable
+            and (result is None or status is SectionStatus.CHANGED)
             and status in _NO_ANSWER)
         has_rows = self.model.rowCount() > 0
         self.list.setVisible(has_rows)
