@@ -251,10 +251,12 @@ def main() -> int:  # noqa: PLR0915 - a linear script
     watchdog: Watchdog | None = None
     try:
         fake.set_latency(MODEL, args.latency)
-        # The settings the window reads: Bedrock, at the fake, C requests in flight.
+        # The settings the window reads: Bedrock, at the fake, C requests in flight, and
+        # "don't ask again below $1,000" ticked once: the estimate is made (off the GUI
+        # thread) before the run starts, and no dialog waits for a click.
         prefs = app_settings.ReviewPrefs(provider="bedrock", bedrock=BedrockConfig(
             endpoint_url=fake.url, region="us-east-1", models=[MODEL],
-            max_concurrency=args.concurrency))
+            max_concurrency=args.concurrency), ask_above_usd=1_000.0)
         assert app_settings.save_review_prefs(app_settings.app_settings(), prefs)
 
         window = MainWindow()

@@ -129,6 +129,7 @@ class Review:
         run.document_opened.connect(self._opened)
         run.sections_changed.connect(self._sections_changed)
         run.section_failed.connect(self._section_failed)
+        run.document_checked.connect(self._checked)
         run.document_finished.connect(self._finished)
         run.progress_changed.connect(self._progress)
         run.notice.connect(lambda text: print(f"margin: {text}", file=sys.stderr))
@@ -210,6 +211,8 @@ class Review:
                 print(f"margin: no reviewed copy can be written from {entry.path}: {problem}; "
                       f"reviewing anyway{reports}", file=sys.stderr)
         if not self.many:
+            if session.context is not None and not self.args.quiet:
+                print(f"margin: context: {session.context.note}", file=sys.stderr)
             titles = {s.id: s.title for s in session.document.walk()}
             printer = ProgressPrinter(titles, quiet=self.args.quiet)
             self.section_printer = printer
@@ -219,6 +222,19 @@ class Review:
             for s in session.document.walk():
                 if s.id in stored:
                     printer.section_done(s.id, self._visible(session, s.id), True)
+
+    def _checked(self, entry: DocumentEntry, outcomes: list) -> None:  # [PassOutcome]
+        """The passes over the whole document ran: what they found, for one document."""
+        from desktop_app.session import PASS_LABELS
+
+        if self.section_printer is None:
+            return
+        for outcome in outcomes:
+            if outcome.findings is not None:
+                n = len(outcome.findings)
+                self.section_printer.note(
+                    f"{PASS_LABELS[outcome.origin].capitalize()}: {n} document-level "
+                    f"finding{'s' * (n != 1)}")
 
     def _visible(self, session: ReviewSession, sid: str) -> int:
         outcome = session.outcome(sid)
@@ -333,12 +349,22 @@ class Review:
         not_content = {s.id for s in session.document.walk() if not s.reviewable}  # contents
         failures = [(s["title"], s["error"]) for s in report["sections"]
                     if s["status"] != "done" and s["id"] not in not_content]
+        where = f"{entry.name}: " if self.many else ""
         if failures and not fatal:
-            where = f"{entry.name}: " if self.many else ""
             print(f"margin: {where}{len(failures)} of {len(report['sections'])} sections were "
                   "not reviewed:", file=sys.stderr)
             for title, error in failures:
                 print(f"  {title}: {error or 'cancelled'}", file=sys.stderr)
+        for failed_pass in entry.pass_failures if not fatal else []:
+            print(f"margin: {where}{failed_pass}", file=sys.stderr)
+        if not self.many and not args.quiet and provider is not None \
+                and provider.name == "bedrock":
+            u = report["usage"]
+            cost = u["estimated_cost_usd"]
+            print(f"margin: {u['requests']} requests: input {u['input_tokens']:,}, cache writes "
+                  f"{u['cache_write_tokens']:,}, cache reads {u['cache_read_tokens']:,}, output "
+                  f"{u['output_tokens']:,} tokens; "
+                  + ("cost unknown" if cost is None else f"about ${cost:,.4f}"), file=sys.stderr)
         if fatal:
             fatal_error = self.run.fatal
             assert fatal_error is not None
@@ -349,7 +375,7 @@ class Review:
             code, status = EXIT_PROVIDER, run_index.NOT_REVIEWED
         elif problems:
             code, status = EXIT_NOT_WRITTEN, run_index.NOT_WRITTEN
-        elif failures:
+        elif failures or entry.pass_failures:
             code, status = EXIT_FAILED, run_index.FAILED
         else:
             code, status = EXIT_OK, run_index.DONE

@@ -8,7 +8,11 @@ and its pacer (or, with --batch, Bedrock batch jobs). A single FILE is a run
 of one, with its --report and --out. Progress goes to stderr (a bar on a
 terminal, lines otherwise), each document's outputs are written as it
 finishes (cli_outputs.py), and the exit code says how it went (PRODUCT.md §2):
-with several documents, the worst document's.
+with several documents, the worst document's. As in the window, every section
+request carries the document's shared context (--context), and after the
+sections the passes over the whole document run: the built-in cross-section
+checks always, the Bedrock consistency pass with --consistency. --estimate
+prints what the review would cost and calls nothing.
 """
 
 from __future__ import annotations
@@ -18,9 +22,14 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.ai.config import BedrockConfig
-from desktop_app.session import ReviewPrefs
+from desktop_app.session import CONTEXT_CHOICES, ReviewPrefs
+
+if TYPE_CHECKING:
+    from desktop_app.review.frameworks import Framework
+    from desktop_app.session.folder import FoundDocuments
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +43,8 @@ EXIT_CODES = """exit codes:
   2  usage
   3  the document cannot be opened
   4  the provider cannot serve at all (no credentials, every model denied or unknown)
-  5  finished, but some sections failed (the report says which and why)
+  5  finished, but some sections (or a pass over the whole document) failed; the
+     report says which and why
   6  reviewed, but the reviewed copy (--out) or the report could not be written; the
      reason is printed, and whatever could be written was (before 5)
 With several documents, each gets its own code (index.json lists them) and the run
@@ -87,6 +97,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-min-records", type=int, metavar="N",
                    help="your account's minimum records per batch job for the model "
                         "(a Bedrock quota; default 100): fewer are reviewed on demand")
+    p.add_argument("--context", choices=CONTEXT_CHOICES[1:], metavar="whole|related|section",
+                   help="what each section request carries of the rest of the document: the "
+                        "whole text, the related passages, or nothing (default: by size)")
+    p.add_argument("--consistency", action="store_true",
+                   help="also run the consistency pass: the sections' key facts checked "
+                        "against each other by the model (Bedrock)")
+    p.add_argument("--estimate", action="store_true",
+                   help="print the tokens and cost the review would take; call nothing")
     return p
 
 
@@ -124,6 +142,8 @@ def run(argv: Sequence[str]) -> int:
     found = find_documents(args.files, exclude=outputs)
     for path, reason in found.skipped:
         print(f"margin: skipped {path}: {reason}", file=sys.stderr)
+    if args.estimate:
+        return estimate_documents(args, found, framework, prefs_from(args, quotas))
     from desktop_app.cli_outputs import review_documents
 
     return review_documents(args, found, framework, prefs_from(args, quotas), batch)
@@ -225,4 +245,60 @@ def prefs_from(args: argparse.Namespace, quotas: dict | None = None) -> ReviewPr
         if value is not None:
             setattr(config, key, value)
     provider = "bedrock" if args.batch and args.provider == "auto" else args.provider
-    return ReviewPrefs(provider=provider, bedrock=config, min_confidence=args.min_confidence)
+    return ReviewPrefs(provider=provider, bedrock=config, min_confidence=args.min_confidence,
+                       context=args.context or "auto", consistency=args.consistency)
+
+
+def estimate_documents(args: argparse.Namespace, found: FoundDocuments, framework: Framework,
+                       prefs: ReviewPrefs) -> int:
+    """--estimate: each document's tokens and cost, on stdout; nothing is sent or stored."""
+    from desktop_app.ai.estimate import estimate_review
+    from desktop_app.document import DocumentError, load
+    from desktop_app.session import NoReviewer, choose_provider, review_context
+    from desktop_app.session.folder import worst_exit
+
+    codes = [EXIT_OK]
+    setup = None
+    try:
+        for item in found.items:
+            try:
+                doc = load(item.path)
+            except DocumentError as err:
+                print(f"margin: cannot open {item.path}: {err.reason}", file=sys.stderr)
+                codes.append(EXIT_CANNOT_OPEN)
+                continue
+            if setup is None:
+                try:
+                    setup = choose_provider(doc, prefs)
+                except NoReviewer as err:
+                    return fail(f"{err}, or use --provider local", EXIT_PROVIDER)
+            name = item.relative
+            sections = sum(1 for s in doc.walk() if s.reviewable)
+            if setup.offline:
+                print(f"{name}: {sections} sections, reviewed by the built-in reviewer on this "
+                      "computer: no requests, no cost.")
+                continue
+            config = prefs.bedrock
+            e = estimate_review(doc, framework, list(config.models),
+                                context=review_context(doc, setup, prefs), facts=True,
+                                consistency=args.consistency, prices=config.prices,
+                                max_tokens=config.max_tokens,
+                                sections=[s for s in doc.walk() if s.reviewable])
+            cost = ("unknown (no price for this model)" if e.cost_usd is None
+                    else f"${e.cost_usd:,.2f}")
+            extra = f" + {e.consistency_requests} consistency" if e.consistency_requests else ""
+            print(f"{name}: {sections} sections on {e.model}\n"
+                  f"  context        {e.mode_note}\n"
+                  f"  requests       {e.requests}{extra}\n"
+                  f"  input tokens   {e.input_tokens:,}\n"
+                  f"  cache writes   {e.cache_write_tokens:,}\n"
+                  f"  cache reads    {e.cache_read_tokens:,}\n"
+                  f"  output tokens  {e.output_tokens:,} (a guess: the model decides)\n"
+                  f"  cost           {cost}")
+    finally:
+        if setup is not None:
+            setup.close()
+    if setup is not None and not setup.offline:
+        print("Nothing was sent. Sections already in the store are answered from it at no "
+              "cost; this counts every section.")
+    return worst_exit(codes)

@@ -177,6 +177,9 @@ class _Checks:
             raise SelfTestFailure("the built-in reviewer found nothing in the sample, "
                                   "which has planted flaws")
         self.findings = findings
+        # A finding about the document as a whole is a comment on each of its quotes.
+        self.comments = findings + sum(len(d["quotes"])
+                                       for d in self.report.get("document_findings", []))
         return f"{findings} findings in {len(sections)} sections"
 
     def export(self) -> str:
@@ -194,8 +197,10 @@ class _Checks:
             comments = etree.fromstring(package.read("word/comments.xml"))
             body = etree.fromstring(package.read("word/document.xml"))
         count = len(comments.findall(f"{{{W_NS}}}comment"))
-        if count != self.findings:
-            raise SelfTestFailure(f"{count} comments for {self.findings} findings")
+        if count != self.comments:
+            raise SelfTestFailure(f"{count} comments for {self.findings} findings and "
+                                  f"{self.comments - self.findings} places of findings "
+                                  "across sections")
         references = len(body.findall(f".//{{{W_NS}}}commentReference"))
         if references != count:
             raise SelfTestFailure(f"{references} comment marks in the text for {count} comments")

@@ -12,6 +12,8 @@ Scripting, per model id (unknown ids behave like any other model):
     fake.model(M).latency = 0.05                   # seconds before each answer
     fake.model(M).queue(Reply.text("hi"), Reply.findings())   # next answers, in order
     fake.model(M).always(Reply.error("AccessDeniedException"))  # once the queue is empty
+    fake.model(M).respond(fn)                      # fn(Recorded) -> Reply | None, by content,
+                                                   # before the queue (None: the queue decides)
     fake.model(M).throttle(rate=20, burst=20)      # requests/s bucket -> ThrottlingException
     fake.model(M).token_limit(per_minute=120_000)  # tokens/min bucket -> "Too many tokens"
     fake.deny(M); fake.unknown(M)                  # shorthands for always(error)
@@ -263,7 +265,13 @@ class FakeModel:
     default: Reply | None = None
     bucket: TokenBucket | None = None  # requests per second
     tokens: TokenBucket | None = None  # tokens per second (input + output, as Bedrock counts)
+    responder: Any = None  # fn(Recorded) -> Reply | None: an answer chosen by the request
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def respond(self, fn: Any) -> FakeModel:
+        """Answer by the request's content (concurrent sections arrive in any order)."""
+        self.responder = fn
+        return self
 
     def queue(self, *replies: Reply) -> FakeModel:
         with self._lock:
@@ -483,7 +491,8 @@ class FakeBedrock:
         if refusal is not None:  # the real service throttles before doing any work
             self._send_error(h, "ThrottlingException", refusal, 429)
             return
-        reply = fake_model.next_reply() or Reply.findings()
+        chosen = fake_model.responder(record) if fake_model.responder is not None else None
+        reply = chosen or fake_model.next_reply() or Reply.findings()
         latency = fake_model.latency if reply.latency is None else reply.latency
         if latency and self._stopping.wait(latency):
             h.close_connection = True  # shutting down: drop the request

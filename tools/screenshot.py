@@ -24,6 +24,20 @@
     xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --half-done \
         [--out docs/screenshot-half-done.png]
 
+    # The document as a whole: Analyse All, then the cross-section checks; the
+    # "Whole document" group selected with its first finding, its places side by side:
+    xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --whole-document \
+        [--out docs/screenshot-whole-document.png]
+
+    # The chat about a section, answered offline by ranked search:
+    xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --review --finding 0 \
+        --chat "Who was affected, and how badly?" --out docs/screenshot-chat.png
+
+    # The estimate shown before Analyse All with Amazon Bedrock, over the window
+    # (the sample's real estimate at the default model's prices; nothing is sent):
+    xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --estimate \
+        [--out docs/screenshot-estimate.png]
+
 Uses a throw-away data folder, so the window has its first-run layout, the
 user's recent files and settings are left alone, and no AWS credentials are
 found (the built-in reviewer answers; nothing leaves the machine).
@@ -51,6 +65,12 @@ def main() -> int:
                         help="with --review: select this finding (1 = first; 0 = none)")
     parser.add_argument("--half-done", action="store_true",
                         help="analyse the first half of the sample, decide on some findings")
+    parser.add_argument("--whole-document", action="store_true",
+                        help="review the sample, then show its Whole document group")
+    parser.add_argument("--estimate", action="store_true",
+                        help="the estimate dialog of Analyse All with Bedrock, over the window")
+    parser.add_argument("--chat", metavar="QUESTION",
+                        help="with --review: ask the chat this about the section shown")
     parser.add_argument("--framework", help="with --review: the framework to pick")
     parser.add_argument("--folder", help="review every .docx of this folder; shoot the screen "
                         "(window and Reviews list) while it runs")
@@ -59,18 +79,23 @@ def main() -> int:
     parser.add_argument("--out")
     parser.add_argument("--size", default="1280x800")
     args = parser.parse_args()
-    if not args.file and not args.review and not args.half_done and not args.folder:
+    if args.whole_document:
+        args.review = True
+    if not args.file and not args.review and not args.half_done and not args.estimate \
+            and not args.folder:
         parser.error("give a FILE, or --review for the sample document")
     if args.folder:
         return shoot_folder(args)
     if args.half_done:
         args.review = True
         args.section = args.section or "Summary"
-    if args.review and not args.file:  # the sample's defaults
+    if (args.review or args.estimate) and not args.file:  # the sample's defaults
         args.section = args.section or "Impact"
         args.framework = args.framework or "Investigation report"
     file = args.file or str(SAMPLE)
     default = ("screenshot-half-done.png" if args.half_done else
+               "screenshot-whole-document.png" if args.whole_document else
+               "screenshot-estimate.png" if args.estimate else
                "screenshot-review.png" if args.review else "screenshot-main.png")
     out = Path(args.out or ROOT / "docs" / default)
     data = tempfile.mkdtemp(prefix="margin-shot-")
@@ -84,7 +109,7 @@ def main() -> int:
         os.environ["AWS_SHARED_CREDENTIALS_FILE"] = os.path.join(data, "aws-credentials")
         os.environ["AWS_EC2_METADATA_DISABLED"] = "true"
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.app import create_application
@@ -92,8 +117,6 @@ def main() -> int:
 
     app = create_application()
     if args.dark:
-        from PySide6.QtCore import Qt
-
         from desktop_app.ui.common.theme import dark_palette
 
         # Qt 6.8+ can ask the platform for its dark scheme; where the platform has
@@ -108,7 +131,11 @@ def main() -> int:
 
     def shoot() -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
-        if window.grab().save(str(out)):
+        frame = window.frameGeometry()
+        picture = (window.screen().grabWindow(0, frame.x(), frame.y(), frame.width(),
+                                              frame.height())
+                   if args.estimate else window.grab())  # the dialog is a window of its own
+        if picture.save(str(out)):
             print(f"saved {out}")
             result["code"] = 0
         else:
@@ -137,16 +164,55 @@ def main() -> int:
                     window.findings.select_row(row)
                     decisions.decide(decision)
 
+    def whole_document(_outcomes: object) -> None:
+        from desktop_app.session import WHOLE_DOCUMENT
+
+        window.tree.select_section(WHOLE_DOCUMENT)
+        if window.findings.model.rowCount():
+            window.findings.select_row(0)
+            window.findings.list.setFocus()
+        QTimer.singleShot(400, shoot)
+
+    def estimate() -> None:
+        from desktop_app.ai.context import build_context
+        from desktop_app.ai.estimate import estimate_review
+        from desktop_app.ui.window.estimate_dialog import EstimateDialog
+
+        doc, prefs = window.document, window.prefs
+        assert doc is not None
+        models = list(prefs.bedrock.models)
+        sections = list(doc.walk())
+        found = estimate_review(doc, window.review.framework, models,
+                                context=build_context(doc, None, models), facts=True,
+                                prices=prefs.bedrock.prices)
+        dialog = EstimateDialog(found, len(sections), window)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.open()
+        QTimer.singleShot(600, shoot)
+
     def reviewed(_progress: object) -> None:
+        if args.whole_document:
+            return  # the check of the whole document follows
         if args.half_done:
             decide_some()
         select_section()
         if args.finding > 0 and window.findings.model.rowCount() >= args.finding:
             window.findings.select_row(args.finding - 1)
             window.findings.list.setFocus()
+        if args.chat:
+            window.chat.show_chat()
+            panel = window.chat.panel
+            panel.busy_changed.connect(lambda busy: None if busy else QTimer.singleShot(
+                600, shoot))
+            panel.ask(args.chat)
+            return
         QTimer.singleShot(400, shoot)
 
     def loaded(doc: object) -> None:
+        if args.estimate:
+            select_section()
+            QTimer.singleShot(300, estimate)
+            return
         if not args.review:
             select_section()
             QTimer.singleShot(300, shoot)  # let the view lay out and paint first
@@ -155,6 +221,8 @@ def main() -> int:
             combo = window.framework_picker.combo
             combo.setCurrentIndex(max(0, combo.findText(args.framework)))
         window.review.driver.run_finished.connect(reviewed)
+        window.review.driver.document_check_finished.connect(
+            whole_document if args.whole_document else lambda _o: None)
         if args.half_done:
             sections = list(doc.walk())  # type: ignore[attr-defined]
             window.review.analyse(sections[: len(sections) // 2])

@@ -221,8 +221,9 @@ class BedrockProvider:
 
     # -- the consistency pass ----------------------------------------------------------
 
-    def check_consistency(self, request: ConsistencyRequest,
-                          cancel: CancelToken) -> ConsistencyResult:
+    def check_consistency(self, request: ConsistencyRequest, cancel: CancelToken,
+                          progress: Callable[[int, int], None] | None = None
+                          ) -> ConsistencyResult:
         """Document-level findings from the outline and the key facts (`ai/consistency.py`).
 
         Each batch of facts is one forced-tool request over the model chain, as a
@@ -236,7 +237,11 @@ class BedrockProvider:
         answered: str | None = None
         validate = validator(request)
         batches = request.batches() or [[]]
-        for batch in batches:
+        for number, batch in enumerate(batches, 1):
+            if cancel.cancelled:
+                raise Cancelled()
+            if progress is not None:
+                progress(number, len(batches))
             run = CallState(cancel, time.monotonic() + self.config.max_section_seconds, [])
             try:
                 found, model = self._consistency_batch(run, request, batch, validate, 0)

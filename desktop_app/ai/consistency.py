@@ -101,11 +101,14 @@ class ConsistencyResult:
     batches: int = 1
 
 
+Progress = Callable[[int, int], None]  # (batch about to be sent, 1-based; batches)
+
+
 class ConsistencyProvider(Protocol):
     """A provider that can run the consistency pass (Bedrock does)."""
 
-    def check_consistency(self, request: ConsistencyRequest,
-                          cancel: CancelToken) -> ConsistencyResult: ...
+    def check_consistency(self, request: ConsistencyRequest, cancel: CancelToken,
+                          progress: Progress | None = None) -> ConsistencyResult: ...
 
 
 def fact_line(number: int, fact: Fact) -> str:
@@ -209,13 +212,16 @@ def consistency_request(document: Document, facts: Sequence[Fact], framework: Fr
 
 def check_document(provider: ConsistencyProvider, document: Document, facts: Sequence[Fact],
                    framework: Framework, cancel: CancelToken,
-                   facts_budget: int = FACTS_BUDGET) -> ConsistencyResult:
+                   facts_budget: int = FACTS_BUDGET,
+                   progress: Progress | None = None) -> ConsistencyResult:
     """Run the pass; anchor each quote in its section, give ids, merge duplicates.
 
     Raises `ProviderError` as a section analysis does; never invents findings.
+    `progress(batch, batches)` is called before each batch is sent.
     """
     request = consistency_request(document, facts, framework, facts_budget)
-    result = provider.check_consistency(request, cancel)
+    result = (provider.check_consistency(request, cancel, progress) if progress is not None
+              else provider.check_consistency(request, cancel))
     texts: Mapping[str, str] = {s.id: s.text for s in document.walk()}
     anchor_document_findings(result.findings, texts)
     result.findings = merge_document_findings(result.findings)

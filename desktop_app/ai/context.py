@@ -35,14 +35,14 @@ from dataclasses import dataclass, field
 
 from desktop_app.ai import prompts
 from desktop_app.ai.model_limits import chain_limits
-from desktop_app.ai.provider import ContextMode, RequestContext
+from desktop_app.ai.provider import ContextMode, RequestContext, context_identity
 from desktop_app.ai.retrieval import PassageIndex, tokenize
 from desktop_app.ai.terms import DefinedTerm, defined_terms
 from desktop_app.ai.tokens import CHARS_PER_TOKEN, approx_tokens
 from desktop_app.document.model import Document, Section
 
 __all__ = ["ContextBudget", "ContextMode", "DocumentContext", "OutlineEntry", "build_context",
-           "outline", "outline_text"]
+           "context_identity", "outline", "outline_text"]
 
 # Room a request needs besides the whole text: instructions and framework (~3k
 # tokens), a section part (up to ~14k), the answer (up to max_tokens_cap, 16k).
@@ -163,7 +163,10 @@ class DocumentContext:
     shared_tokens: int
     document_tokens: int  # estimated tokens of the whole text, headers included
     budget: ContextBudget
-    digest: str = ""  # of mode and shared text: include it in stored answers' identity
+    digest: str = ""  # of mode and shared text (the prompt cache's prefix)
+    # Of the mode, the outline and the defined terms: what stored answers are kept under.
+    # Not of the whole text: an edit in one section does not ask every other again.
+    identity: str = ""
     _document: Document | None = field(default=None, repr=False)  # `related`: for the index
     _index: PassageIndex | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -298,7 +301,10 @@ def build_context(document: Document, mode: ContextMode | str | None = None,
     else:
         shared = ""
     digest = hashlib.blake2b(f"{chosen.value}\x00{shared}".encode(), digest_size=8).hexdigest()
+    structure = "\n".join([chosen.value, *_outline_lines(entries), *map(_term_line, terms)])
+    identity = hashlib.blake2b(structure.encode("utf-8", "surrogatepass"),
+                               digest_size=8).hexdigest()
     related = chosen is ContextMode.RELATED
     return DocumentContext(chosen, requested, note, entries, terms, shared,
-                           approx_tokens(shared, cpt), doc_tokens, budget, digest,
+                           approx_tokens(shared, cpt), doc_tokens, budget, digest, identity,
                            document if related else None, index if related else None)

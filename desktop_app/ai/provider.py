@@ -108,6 +108,18 @@ class RequestContext:
     digest: str = ""  # of mode and shared text: part of the answer's identity
 
 
+def context_identity(identity: str | None, context: object | None) -> str | None:
+    """A provider's answer identity with the shared context its requests carry (an
+    `ai.context.DocumentContext`): answers made with another context mode, outline or
+    set of defined terms are not reused. An edit of another section's text is not one:
+    every section would be asked again for a changed word elsewhere (and what spans
+    sections is the consistency pass's). The section alone adds nothing."""
+    mode = getattr(context, "mode", None)
+    if identity is None or context is None or mode is ContextMode.SECTION:
+        return identity
+    return f"{identity}|context:{context.identity}"  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True, slots=True)
 class AnalysisRequest:
     section_id: str

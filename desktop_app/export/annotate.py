@@ -36,8 +36,9 @@ class ExportSummary:
     notes: list[str] = field(default_factory=list)  # what was repaired or left out, in words
 
 
-def comment_text(f: Finding) -> str:
-    """'[MAJOR · Clarity] issue', then suggestion, rewrite and checkpoints, a line each."""
+def comment_text(f: Finding, also: str = "") -> str:
+    """'[MAJOR · Clarity] issue', then suggestion, rewrite and checkpoints, a line each;
+    `also`: for a document-level finding's quote, the line naming its other places."""
     category = f.category.strip()
     label = f.severity.upper() + (f" · {category[:1].upper()}{category[1:]}" if category else "")
     lines = [f"[{label}] {f.issue}"]
@@ -47,6 +48,8 @@ def comment_text(f: Finding) -> str:
         lines.append(f"Rewrite: {f.rewrite}")
     if f.checkpoints:
         lines.append("Checkpoints: " + ", ".join(f.checkpoints))
+    if also:
+        lines.append(also)
     return xml_safe("\n".join(lines).replace("\r\n", "\n").replace("\r", "\n"))
 
 
@@ -67,8 +70,9 @@ class Annotator:
 
     def __init__(self, root: etree._Element, paragraphs: list[etree._Element],
                  comments: CommentsPart, author: str, initials: str, summary: ExportSummary,
-                 track: bool) -> None:
+                 track: bool, notes: dict[str, str] | None = None) -> None:
         self.root = root
+        self.notes = notes or {}  # finding id -> a last line for its comment
         self.comments = comments
         self.track = track
         self.paragraphs = paragraphs
@@ -129,7 +133,8 @@ class Annotator:
             self.summary.rewrites_untracked += 1
 
     def _new_comment(self, f: Finding) -> int:
-        cid = self.comments.add(comment_text(f), self.author, self.initials, self.date)
+        cid = self.comments.add(comment_text(f, self.notes.get(f.id, "")), self.author,
+                                self.initials, self.date)
         self.summary.comments += 1
         return cid
 

@@ -26,6 +26,7 @@ from desktop_app.export.atomic import keep_mode, refuse_link
 from desktop_app.export.docx_comments import ExportError, check_target, export_reviewed_docx
 from desktop_app.export.reports import REPORT_FORMATS, write_report
 from desktop_app.export.s3_upload import UploadCancelled, Uploaded, UploadError, object_key
+from desktop_app.review.document_findings import DocumentFinding
 from desktop_app.review.findings import Finding
 
 StepFn = Callable[[str, int, int], None]  # (what is happening, done, total; 0 = unknown)
@@ -59,6 +60,8 @@ class ExportPlan:
     initials: str = "M"
     tracked_rewrites: bool = False
     upload: UploadTarget | None = None
+    # `ReviewSnapshot.select_document`: a comment on each of their quotes
+    document_findings: list[DocumentFinding] = field(default_factory=list)
 
     def report_paths(self) -> list[Path]:
         """Beside the reviewed copy, with its name: 'X (reviewed).html'."""
@@ -109,7 +112,8 @@ def perform(plan: ExportPlan, *, step: StepFn | None = None,
         report_step(f"Writing {plan.docx.name}", 0, 0)
         summary = export_reviewed_docx(
             plan.source, plan.document, plan.findings, staging / plan.docx.name,
-            author=plan.author, initials=plan.initials, tracked_rewrites=plan.tracked_rewrites)
+            author=plan.author, initials=plan.initials, tracked_rewrites=plan.tracked_rewrites,
+            document_findings=plan.document_findings)
         for path in plan.report_paths():
             _stop_if(cancel)
             report_step(f"Writing {path.name}", 0, 0)

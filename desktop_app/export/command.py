@@ -50,13 +50,16 @@ def write_reviewed_copy(source: str, doc: Document, run: ReviewRun, out: str, *,
         if section.status.reported is SectionStatus.DONE:  # as the review holds them
             chosen[sid], skipped = select_for_export(run.visible(section.findings), accept_all)
             pending += skipped
+    across, skipped = select_for_export(run.visible_document(), accept_all)  # type: ignore[arg-type]
+    pending += skipped
     if pending:
         print(f"margin: {pending} pending finding{'' if pending == 1 else 's'} not exported to "
               f"{out} (only accepted and your own findings are); use --accept-all to export "
               "every finding", file=err)
     outcome = CopyOutcome(out, pending_left_out=pending)
     try:
-        summary = export_reviewed_docx(source, doc, chosen, out)
+        summary = export_reviewed_docx(source, doc, chosen, out,
+                                       document_findings=across)  # type: ignore[arg-type]
     except ExportError as exc:
         outcome.error = f"cannot write reviewed copy {out}: {exc}"
         return outcome

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -31,6 +31,7 @@ from desktop_app.export import comments_part
 from desktop_app.export.annotate import Annotator, ExportSummary, comment_text
 from desktop_app.export.atomic import atomic_target, link_problem
 from desktop_app.export.comments_part import CommentsPart
+from desktop_app.export.document_comments import quote_findings
 from desktop_app.export.markers import comment_ids_in
 from desktop_app.export.namespaces import to_strict
 from desktop_app.export.opc import serialize
@@ -46,6 +47,7 @@ from desktop_app.export.tracked_changes import highest_w_id
 from desktop_app.export.verify import verify_parts
 from desktop_app.export.xmltext import xml_safe
 from desktop_app.export.zip_parts import PartStream, PartUnreadable
+from desktop_app.review.document_findings import DocumentFinding
 from desktop_app.review.findings import Finding
 
 __all__ = ["ExportError", "ExportSummary", "comment_text", "default_output_path",
@@ -85,10 +87,12 @@ def export_reviewed_docx(
     author: str = "Margin",
     initials: str = "M",
     tracked_rewrites: bool = False,
+    document_findings: Sequence[DocumentFinding] = (),
 ) -> ExportSummary:
     """Write a copy of `source_path` with each finding as a comment; return what was done.
 
-    Pass the findings to export (`select_for_export`). Raises `ExportError` when
+    Pass the findings to export (`select_for_export`), and the document-level ones
+    (a comment on each of their quotes naming the others). Raises `ExportError` when
     the copy cannot be made, `OSError` when it cannot be written; the original
     is never modified, and nothing is left at `out_path` on failure.
     """
@@ -109,8 +113,13 @@ def export_reviewed_docx(
         comments = CommentsPart(src.comments_root if src.comments else None,
                                 comment_ids_in(root))
         summary = ExportSummary(out)
+        places, notes = quote_findings(document_findings,
+                                       {s.id: s.title for s in document.walk()})
+        if places:
+            findings_by_section = {sid: [*findings_by_section.get(sid, []), *places.get(sid, [])]
+                                   for sid in dict.fromkeys([*findings_by_section, *places])}
         annotator = Annotator(root, paragraphs, comments, xml_safe(author), xml_safe(initials),
-                              summary, tracked_rewrites)
+                              summary, tracked_rewrites, notes)
         seen = set()
         for section in document.walk():
             seen.add(section.id)

@@ -11,7 +11,13 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from desktop_app.export.reports import findings, severity_counts, when
+from desktop_app.export.reports import (
+    document_findings,
+    every_finding,
+    places,
+    severity_counts,
+    when,
+)
 
 COLOURS = {"critical": "#b42318", "major": "#c4320a", "minor": "#b54708",
            "suggestion": "#175cd3"}
@@ -74,7 +80,7 @@ def render_html(report: dict[str, Any]) -> str:
                                     report["timing"])
     counts = severity_counts(report)
     decisions = {"accepted": 0, "pending": 0, "rejected": 0}
-    for _, f in findings(report):
+    for f in every_finding(report):
         decisions[f["decision"]] = decisions.get(f["decision"], 0) + 1
     sections = report["sections"]
     done = sum(1 for s in sections if s["status"] == "done")
@@ -106,6 +112,12 @@ def render_html(report: dict[str, Any]) -> str:
         + ("cost unknown" if cost is None else f"estimated cost ${cost:.4f}")
         + f" · {_e(timing['seconds'])} s</p>",
     ]
+    across = document_findings(report)
+    if across:
+        parts.append(f'<section class="sec"><h2><span>Whole document</span><small>'
+                     f'{len(across)} finding{"" if len(across) == 1 else "s"} across sections'
+                     "</small></h2>"
+                     + "".join(_finding(f, places(report, f)) for f in across) + "</section>")
     for s in sections:
         parts.append(_section(s))
     parts.append(f"<footer>Margin report · {_e(report['schema'])} · document sha256 "
@@ -128,7 +140,7 @@ def _section(s: dict[str, Any]) -> str:
         + "</section>"
 
 
-def _finding(f: dict[str, Any]) -> str:
+def _finding(f: dict[str, Any], where: list[tuple[str, dict[str, Any]]] | None = None) -> str:
     colour = COLOURS.get(f["severity"], "#667085")
     decision = DECISION_COLOURS.get(f["decision"], "#667085")
     out = [f'<article style="--c:{colour}"><div class="badges">',
@@ -137,13 +149,17 @@ def _finding(f: dict[str, Any]) -> str:
            f'<span class="badge soft" style="--c:{decision}">{_e(f["decision"])}</span>',
            f'<span class="muted">confidence {float(f["confidence"]):.2f} · '
            f'{_e(f["source"])}</span></div>']
-    if f["quote"]:
+    for title, q in where or ():  # a document-level finding: each place, named
+        cls = "" if q["anchored"] else ' class="unanchored" title="not found in the text"'
+        out.append(f'<blockquote dir="auto"{cls}><b>{_e(title)}:</b> {_e(q["quote"])}'
+                   "</blockquote>")
+    if where is None and f["quote"]:
         cls = "" if f["anchored"] else ' class="unanchored" title="not found in the text"'
         out.append(f'<blockquote dir="auto"{cls}>{_e(f["quote"])}</blockquote>')
     out.append(f'<p class="field" dir="auto"><b>Issue:</b> {_e(f["issue"])}</p>')
     if f["suggestion"]:
         out.append(f'<p class="field" dir="auto"><b>Suggestion:</b> {_e(f["suggestion"])}</p>')
-    if f["rewrite"]:
+    if f.get("rewrite"):
         out.append(f'<p class="field" dir="auto"><b>Rewrite:</b> <ins>{_e(f["rewrite"])}</ins></p>')
     if f["checkpoints"]:
         out.append('<p class="field"><b>Checkpoints:</b> '

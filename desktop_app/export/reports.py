@@ -55,10 +55,32 @@ def render_json(report: dict[str, Any]) -> str:
 
 
 def findings(report: dict[str, Any]) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
-    """(section, finding) for every finding, in document order."""
+    """(section, finding) for every section finding, in document order."""
     for section in report["sections"]:
         for finding in section["findings"]:
             yield section, finding
+
+
+def document_findings(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """The findings about the document as a whole (a report from before them has none)."""
+    return list(report.get("document_findings") or [])
+
+
+def every_finding(report: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Section findings, then document-level ones: what the counts count."""
+    for _, f in findings(report):
+        yield f
+    yield from document_findings(report)
+
+
+def section_titles(report: dict[str, Any]) -> dict[str, str]:
+    return {s["id"]: s["title"] for s in report["sections"]}
+
+
+def places(report: dict[str, Any], f: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(section title, quote) for each place of a document-level finding."""
+    titles = section_titles(report)
+    return [(titles.get(q["section"], q["section"]), q) for q in f["quotes"]]
 
 
 def when(iso: str) -> str:
@@ -67,7 +89,7 @@ def when(iso: str) -> str:
 
 
 def severity_counts(report: dict[str, Any]) -> dict[str, int]:
-    counts = Counter(f["severity"] for _, f in findings(report))
+    counts = Counter(f["severity"] for f in every_finding(report))
     return {s: counts.get(s, 0) for s in SEVERITIES}
 
 
@@ -96,6 +118,15 @@ def render_csv(report: dict[str, Any]) -> str:
             s["id"], s["title"], f["id"], f["severity"], f["category"], f["confidence"],
             f["decision"], f["anchored"], f["quote"], f["issue"], f["suggestion"], f["rewrite"],
             "; ".join(f["checkpoints"]), f["source"])])
+    for f in document_findings(report):  # one row each, its places joined
+        where = places(report, f)
+        sections = list(dict.fromkeys(q["section"] for _, q in where))
+        titles = list(dict.fromkeys(title for title, _ in where))
+        writer.writerow([_cell(v) for v in (
+            "; ".join(sections), "Whole document: " + "; ".join(titles), f["id"], f["severity"],
+            f["category"], f["confidence"], f["decision"], all(q["anchored"] for _, q in where),
+            "\n".join(f"[{title}] {q['quote']}" for title, q in where), f["issue"],
+            f["suggestion"], None, "; ".join(f["checkpoints"]), f["source"])])
     return out.getvalue()
 
 
@@ -134,8 +165,13 @@ def render_markdown(report: dict[str, Any]) -> str:
            f"- **Reviewed:** {when(timing['finished'])} ({timing['seconds']} s)",
            f"- **Findings:** {total} (" + ", ".join(f"{n} {s}" for s, n in counts.items()) + ")",
            f"- **Requests:** {usage['requests']}, tokens in {usage['input_tokens']}, "
-           f"out {usage['output_tokens']}, estimated cost "
-           + ("unknown" if cost is None else f"${cost:.4f}"), ""]
+           f"out {usage['output_tokens']}, from cache {usage['cache_read_tokens']}, "
+           f"estimated cost " + ("unknown" if cost is None else f"${cost:.4f}"), ""]
+    across = document_findings(report)
+    if across:
+        out += ["## Whole document", ""]
+        for n, f in enumerate(across, 1):
+            out += _md_document_finding(report, n, f)
     for s in report["sections"]:
         out += [f"## {md_escape(s['title'])}", ""]
         if s["status"] != "done":
@@ -147,6 +183,22 @@ def render_markdown(report: dict[str, Any]) -> str:
         for n, f in enumerate(s["findings"], 1):
             out += _md_finding(n, f)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _md_document_finding(report: dict[str, Any], n: int, f: dict[str, Any]) -> list[str]:
+    facts = [f["decision"], f"confidence {f['confidence']:.2f}", f["source"]]
+    out = [f"**{n}. {f['severity'].upper()} · {md_escape(f['category'])}** ({', '.join(facts)})",
+           ""]
+    for title, q in places(report, f):
+        missing = "" if q["anchored"] else " *(quote not found in the text)*"
+        out += [f"> **{md_escape(title)}:** " + md_escape(q["quote"]).replace("  \n", "  \n> ")
+                + missing, ""]
+    out += [f"**Issue:** {md_escape(f['issue'])}", ""]
+    if f["suggestion"]:
+        out += [f"**Suggestion:** {md_escape(f['suggestion'])}", ""]
+    if f["checkpoints"]:
+        out += ["**Checkpoints:** " + ", ".join(md_escape(c) for c in f["checkpoints"]), ""]
+    return out
 
 
 def _md_finding(n: int, f: dict[str, Any]) -> list[str]:

@@ -23,6 +23,7 @@ from typing import Any
 
 from desktop_app.ai.provider import AnalysisResult, FailureKind, ProviderError, Usage
 from desktop_app.document.model import Document
+from desktop_app.review.document_findings import DocumentFinding
 from desktop_app.review.findings import Finding
 from desktop_app.review.outcome import SectionOutcome
 from desktop_app.review.report import ReviewRun, build_report
@@ -38,7 +39,7 @@ class Scope(StrEnum):
     OWN = "own"
 
 
-def chosen(f: Finding, scope: Scope) -> bool:
+def chosen(f: Finding | DocumentFinding, scope: Scope) -> bool:
     """Whether `scope` exports `f`. Rejected findings never go."""
     if f.decision == "rejected":
         return False
@@ -96,6 +97,7 @@ class ReviewSnapshot:
     prices: dict | None = None
     # What Bedrock batch jobs billed for this review, by model (at batch prices).
     batch_usage_by_model: dict[str, Usage] = field(default_factory=dict)
+    document_findings: list[DocumentFinding] = field(default_factory=list)
 
     @classmethod
     def from_findings(cls, document: Document,
@@ -118,7 +120,8 @@ class ReviewSnapshot:
             for sid, record in state.sections.items()
             if sid in present and record.status is not SectionStatus.REMOVED}
         return cls(document, sections, state.framework_name, state.provider_name,
-                   list(state.models), region, min_confidence, state.seconds_spent, prices)
+                   list(state.models), region, min_confidence, state.seconds_spent, prices,
+                   [_copy_document(d) for d in state.document.findings])
 
     def visible(self, section_id: str) -> list[Finding]:
         """The section's findings the window shows (at or above the minimum confidence)."""
@@ -127,10 +130,17 @@ class ReviewSnapshot:
             return []
         return [f for f in record.findings if f.confidence >= self.min_confidence - _EPSILON]
 
-    def _all_visible(self) -> Iterator[tuple[str, Finding]]:
+    def _all_visible(self) -> Iterator[tuple[str, Finding | DocumentFinding]]:
         for section in self.document.walk():
             for f in self.visible(section.id):
                 yield section.id, f
+        for d in self.visible_document():
+            yield "", d
+
+    def visible_document(self) -> list[DocumentFinding]:
+        """The document-level findings the window shows."""
+        return [d for d in self.document_findings
+                if d.confidence >= self.min_confidence - _EPSILON]
 
     def counts(self) -> ExportCounts:
         by_scope = dict.fromkeys(Scope, 0)
@@ -145,12 +155,16 @@ class ReviewSnapshot:
         return ExportCounts(by_scope, pending, rejected)
 
     def select(self, scope: Scope) -> dict[str, list[Finding]]:
-        """Section id -> copies of the findings to export, in document order."""
+        """Section id -> copies of the section findings to export, in document order."""
         out: dict[str, list[Finding]] = {}
         for sid, f in self._all_visible():
-            if chosen(f, scope):
+            if isinstance(f, Finding) and chosen(f, scope):
                 out.setdefault(sid, []).append(_copy(f))
         return out
+
+    def select_document(self, scope: Scope) -> list[DocumentFinding]:
+        """Copies of the document-level findings to export (a comment on each quote)."""
+        return [_copy_document(d) for d in self.visible_document() if chosen(d, scope)]
 
     def review_run(self, finished: datetime | None = None) -> ReviewRun:
         """The review as a `ReviewRun` for `build_report`.
@@ -167,6 +181,7 @@ class ReviewSnapshot:
                         started=finished - timedelta(seconds=max(0.0, self.seconds_spent)))
         run.finished = finished
         run.batch_usage_by_model = dict(self.batch_usage_by_model)
+        run.document_findings = [_copy_document(d) for d in self.document_findings]
         for section in self.document.walk():
             record = self.sections.get(section.id)
             if record is None:
@@ -189,3 +204,7 @@ class ReviewSnapshot:
 
 def _copy(f: Finding) -> Finding:
     return Finding.from_dict(f.to_dict())
+
+
+def _copy_document(d: DocumentFinding) -> DocumentFinding:
+    return DocumentFinding.from_dict(d.to_dict())

@@ -51,6 +51,10 @@ class ProgressPrinter:
         self.stream.write(text + "\n")
         self.stream.flush()
 
+    def note(self, text: str) -> None:
+        """A line of its own (a pass over the whole document, a notice)."""
+        self._line(text)
+
     def section_done(self, sid: str, findings: int, cached: bool) -> None:
         self._count += 1
         if not self.tty:

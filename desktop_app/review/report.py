@@ -9,6 +9,7 @@ from typing import Any
 from desktop_app.ai.prices import estimate_batch_cost, estimate_cost
 from desktop_app.ai.provider import Usage
 from desktop_app.document.model import Document
+from desktop_app.review.document_findings import DocumentFinding
 from desktop_app.review.findings import Finding
 from desktop_app.review.outcome import SectionOutcome
 from desktop_app.review.status import SectionStatus
@@ -32,6 +33,9 @@ class ReviewRun:
     prices: dict | None = None
     # What Bedrock batch jobs billed in this run, by model (at batch prices).
     batch_usage_by_model: dict[str, Usage] = field(default_factory=dict)
+    document_findings: list[DocumentFinding] = field(default_factory=list)
+    # what the passes over the whole document cost in this run: (model, usage)
+    document_usage: list[tuple[str | None, Usage]] = field(default_factory=list)
 
     def usage(self) -> Usage:
         """Requests actually made in this run: cached answers cost nothing."""
@@ -41,6 +45,8 @@ class ReviewRun:
                 total.add(o.result.usage)
             elif o.error is not None:
                 total.add(o.error.usage)
+        for _model, usage in self.document_usage:
+            total.add(usage)
         return total
 
     def batch_usage(self) -> Usage:
@@ -75,6 +81,9 @@ class ReviewRun:
                 by_model.setdefault(o.result.model, Usage()).add(o.result.usage)
             elif o.error is not None and o.error.model:
                 by_model.setdefault(o.error.model, Usage()).add(o.error.usage)
+        for model, usage in self.document_usage:
+            if model:
+                by_model.setdefault(model, Usage()).add(usage)
         total = 0.0
         for model, usage in by_model.items():
             cost = estimate_cost(model, usage, self.prices)
@@ -85,6 +94,9 @@ class ReviewRun:
 
     def visible(self, findings: list[Finding]) -> list[Finding]:
         return [f for f in findings if f.confidence >= self.min_confidence]
+
+    def visible_document(self) -> list[DocumentFinding]:
+        return [d for d in self.document_findings if d.confidence >= self.min_confidence]
 
 
 def _iso(moment: datetime) -> str:
@@ -111,6 +123,14 @@ def _finding_json(f: Finding, accept_all: bool) -> dict[str, Any]:
         out["quote_original"] = f.quote_original
     if f.quotes:  # a pattern that recurs in the section: every occurrence
         out["quotes"] = [q.to_report() for q in f.quotes]
+    return out
+
+
+def _document_json(d: DocumentFinding, accept_all: bool) -> dict[str, Any]:
+    out = d.to_report()  # exactly PRODUCT.md section 2's entry
+    out["confidence"] = round(d.confidence, 3)
+    if accept_all and d.decision == "pending":
+        out["decision"] = "accepted"
     return out
 
 
@@ -143,6 +163,7 @@ def build_report(run: ReviewRun) -> dict[str, Any]:
                      "region": run.region},
         "framework": {"name": run.framework_name},
         "sections": sections,
+        "document_findings": [_document_json(d, run.accept_all) for d in run.visible_document()],
         "usage": {
             "requests": usage.requests,
             "retries": usage.retries,

@@ -14,7 +14,20 @@ The front ends import the store's types from here, never from `store/`.
 from desktop_app.review.outcome import SectionOutcome
 from desktop_app.review.status import SectionStatus
 from desktop_app.session.chat import ChatLog, MessageRef
-from desktop_app.session.prefs import DEFAULT_FRAMEWORK, PROVIDER_CHOICES, ReviewPrefs
+from desktop_app.session.document_pass import (
+    CONSISTENCY,
+    PASS_LABELS,
+    RULES,
+    DocumentPass,
+    PassOutcome,
+)
+from desktop_app.session.document_results import WHOLE_DOCUMENT, is_document_finding
+from desktop_app.session.prefs import (
+    CONTEXT_CHOICES,
+    DEFAULT_FRAMEWORK,
+    PROVIDER_CHOICES,
+    ReviewPrefs,
+)
 from desktop_app.session.results import ReviewResults, copy_finding, visible_findings
 from desktop_app.session.reviewer import (
     LOCAL_LABEL,
@@ -23,31 +36,41 @@ from desktop_app.session.reviewer import (
     ProviderIdentity,
     ProviderSetup,
     choose_provider,
+    review_context,
     short_model,
     source_label,
 )
-from desktop_app.session.session import ReviewSession
+from desktop_app.session.session import ReviewSession, RunEstimate
 from desktop_app.session.storage import Storage
 from desktop_app.store.db import StoreError
 from desktop_app.store.history import REASONS as EARLIER_REASONS
 from desktop_app.store.history import EarlierFinding
 from desktop_app.store.review_state import (
     ChatMessage,
+    PassRecord,
     ReviewState,
     ReviewStatistics,
     ReviewSummary,
 )
 
 __all__ = [
+    "CONSISTENCY",
+    "CONTEXT_CHOICES",
     "DEFAULT_FRAMEWORK",
     "EARLIER_REASONS",
     "LOCAL_LABEL",
+    "PASS_LABELS",
     "PROVIDER_CHOICES",
+    "RULES",
+    "WHOLE_DOCUMENT",
     "ChatLog",
     "ChatMessage",
+    "DocumentPass",
     "EarlierFinding",
     "MessageRef",
     "NoReviewer",
+    "PassOutcome",
+    "PassRecord",
     "ProviderFactory",
     "ProviderIdentity",
     "ProviderSetup",
@@ -57,12 +80,15 @@ __all__ = [
     "ReviewState",
     "ReviewStatistics",
     "ReviewSummary",
+    "RunEstimate",
     "SectionOutcome",
     "SectionStatus",
     "Storage",
     "StoreError",
     "choose_provider",
     "copy_finding",
+    "is_document_finding",
+    "review_context",
     "short_model",
     "source_label",
     "visible_findings",

@@ -46,11 +46,6 @@ def poll_overrides() -> dict[str, float]:
     return {"poll_initial": seconds, "poll_max": max(seconds, min(300.0, seconds * 10))}
 
 
-# The context on-demand section requests carry today (the section alone): the batch
-# records must be the very same requests, and the estimates count those.
-CONTEXT = ContextMode.SECTION
-
-
 def document_key(session: ReviewSession) -> str:
     """The document's key in a batch job: its review in the store."""
     return f"review-{session.review_id}"
@@ -58,9 +53,11 @@ def document_key(session: ReviewSession) -> str:
 
 def batch_document(session: ReviewSession, sections: Iterable[Section]) -> BatchDocument:
     """The sections as batch records carry them: the requests an on-demand run makes."""
+    # The very requests an on-demand run makes: the same shared context, key facts asked.
     return BatchDocument(
         document_key(session), session.document.title, session.framework,
-        [BatchSection(s.id, s.title, s.text, split_parts(s)) for s in sections])
+        [BatchSection(s.id, s.title, s.text, split_parts(s)) for s in sections],
+        context=session.context, facts=True)
 
 
 def job_extra(sessions: Sequence[ReviewSession]) -> dict:
@@ -115,7 +112,8 @@ class CostComparison:
 
 def compare_costs(work: Sequence[tuple[Document, Framework, Sequence[Section]]],
                   models: Sequence[str], prices: Mapping[str, Price] | None = None, *,
-                  max_tokens: int = 4096) -> CostComparison:
+                  max_tokens: int = 4096,
+                  mode: ContextMode | str | None = None) -> CostComparison:
     """Both estimates for reviewing these sections (`ai/estimate.py`'s counts).
 
     On demand, the shared prefix is written once and read from the cache; a
@@ -129,7 +127,7 @@ def compare_costs(work: Sequence[tuple[Document, Framework, Sequence[Section]]],
     for document, framework, sections in work:
         if not sections:
             continue
-        estimate = estimate_review(document, framework, models, mode=CONTEXT,
+        estimate = estimate_review(document, framework, models, mode=mode, facts=True,
                                    sections=sections, prices=prices, max_tokens=max_tokens)
         requests += estimate.requests
         on_demand = (None if on_demand is None or estimate.cost_usd is None
@@ -180,6 +178,7 @@ class FolderEstimate:
 
 def estimate_folder(paths: Sequence[str], framework: Framework, models: Sequence[str],
                     prices: Mapping[str, Price] | None, *, max_tokens: int = 4096,
+                    mode: ContextMode | str | None = None,
                     cancel: object = None) -> FolderEstimate:
     """Open each document in turn (one held at a time) and add up both estimates.
     `cancel`: a CancelToken checked between documents (raises Cancelled)."""
@@ -200,7 +199,7 @@ def estimate_folder(paths: Sequence[str], framework: Framework, models: Sequence
             continue
         chosen = [s for s in document.walk() if s.reviewable]  # contents are never asked
         one = compare_costs([(document, framework, chosen)], models, prices,
-                            max_tokens=max_tokens)
+                            max_tokens=max_tokens, mode=mode)
         documents += 1
         sections += len(chosen)
         requests += one.requests

@@ -176,6 +176,7 @@ class DocumentEntry:
     findings: dict[str, int] = field(default_factory=dict)  # by severity, once finished
     cost_usd: float | None = 0.0  # this run's, on demand and batch, once finished
     review_id: int | None = None
+    pass_failures: list[str] = field(default_factory=list)  # passes over the whole document
 
     @property
     def path(self) -> str:

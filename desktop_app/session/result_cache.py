@@ -39,6 +39,15 @@ class SafeCache:
             log.warning("result cache: %s", err)
             return {}  # ask again
 
+    def has_many(self, keys: list[str]) -> set[str]:
+        if self._unwritten and any(k in self._unwritten for k in keys):
+            self.flush()
+        try:
+            return self.cache.has_many(keys)
+        except StoreError as err:
+            log.warning("result cache: %s", err)
+            return set()
+
     def put(self, *args: Any) -> None:
         row = self.cache.row(*args)
         self._unwritten[row[0]] = row

@@ -17,6 +17,7 @@ from desktop_app.review.findings import Finding
 from desktop_app.review.frameworks import Framework
 from desktop_app.review.outcome import SectionOutcome
 from desktop_app.review.status import SectionStatus
+from desktop_app.session.document_results import DocumentResults
 from desktop_app.store.review_state import ReviewState, SectionRecord
 
 
@@ -27,9 +28,15 @@ def copy_finding(finding: Finding) -> Finding:
 class ReviewResults:
     def __init__(self) -> None:
         self._outcomes: dict[str, SectionOutcome] = {}
+        self.document = DocumentResults()  # the review of the document as a whole
+        # Model and rules findings a document-level finding absorbed, by section: not
+        # shown in the section, kept so that they come back if that finding goes.
+        self._absorbed: dict[str, list[Finding]] = {}
 
     def clear(self) -> None:
         self._outcomes.clear()
+        self._absorbed.clear()
+        self.document.clear()
 
     def get(self, section_id: str) -> SectionOutcome | None:
         return self._outcomes.get(section_id)
@@ -53,6 +60,8 @@ class ReviewResults:
                 label_for: Callable[[str | None], str]) -> None:
         """Everything a stored review holds, for the sections the document still has."""
         self._outcomes.clear()
+        self._absorbed.clear()
+        self.document.restore(state.document)
         for sid, record in state.sections.items():
             if record.status is SectionStatus.REMOVED:
                 continue
@@ -64,7 +73,8 @@ class ReviewResults:
             outcome.framework = framework
             if record.status is SectionStatus.DONE:
                 outcome.result = AnalysisResult(list(record.findings), record.model,
-                                                record.usage, from_cache=True)
+                                                record.usage, from_cache=True,
+                                                facts=list(record.facts))
                 outcome.provider = label_for(record.model)
             elif record.status is SectionStatus.FAILED:
                 outcome.error = ProviderError(FailureKind.INTERNAL,
@@ -76,6 +86,39 @@ class ReviewResults:
         outcome.findings = list(record.findings)
         outcome.originals = {k: dict(v) for k, v in record.originals.items()}
         outcome.stored = record.status
+        self._absorbed[section_id] = list(record.absorbed)
+
+    # -- absorbed by document-level findings -------------------------------------------
+
+    def mergeable(self) -> dict[str, list[Finding]]:
+        """Each section's model and rules findings, absorbed ones included: what
+        document-level findings are merged with."""
+        out: dict[str, list[Finding]] = {}
+        for sid, outcome in self._outcomes.items():
+            found = [f for f in outcome.findings if f.source != "user"]
+            found += self._absorbed.get(sid, [])
+            if found:
+                out[sid] = found
+        return out
+
+    def apply_absorbed(self, absorbed: dict[str, str]) -> set[str]:
+        """Hide the section findings `absorbed` names, show the others again; the
+        sections whose list changed."""
+        changed: set[str] = set()
+        for sid, outcome in self._outcomes.items():
+            hidden = self._absorbed.get(sid, [])
+            if not hidden and not any(f.id in absorbed for f in outcome.findings):
+                continue
+            every = outcome.findings + hidden
+            shown = [f for f in every if f.source == "user" or f.id not in absorbed]
+            gone = [f for f in every if f.source != "user" and f.id in absorbed]
+            if [f.id for f in shown] != [f.id for f in outcome.findings]:
+                changed.add(sid)
+            outcome.findings, self._absorbed[sid] = shown, gone
+        return changed
+
+    def absorbed_in(self, section_id: str) -> list[Finding]:
+        return list(self._absorbed.get(section_id, []))
 
     # -- analysis -------------------------------------------------------------------
 

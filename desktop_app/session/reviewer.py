@@ -11,10 +11,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from desktop_app.ai.provider import Provider, ProviderError
 from desktop_app.document import Document
 from desktop_app.session.prefs import ReviewPrefs
+
+if TYPE_CHECKING:
+    from desktop_app.ai.context import DocumentContext
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +94,18 @@ class ProviderSetup:
 
 
 ProviderFactory = Callable[[Document, ReviewPrefs], ProviderSetup]
+
+
+def review_context(document: Document, setup: ProviderSetup,
+                   prefs: ReviewPrefs) -> DocumentContext | None:
+    """What every section request of `document` carries of the rest of it, built once
+    (a second or so on a long document: call it off the GUI thread). None for the
+    built-in reviewer, which reads the document itself."""
+    if setup.offline:
+        return None
+    from desktop_app.ai.context import build_context
+
+    return build_context(document, prefs.context_mode, setup.provider.models)
 
 
 def short_model(model: str) -> str:

@@ -20,19 +20,34 @@ import copy
 import logging
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.ai.prices import Price
-from desktop_app.ai.provider import AnalysisResult, ProviderError, Usage
+from desktop_app.ai.provider import (
+    AnalysisResult,
+    ContextMode,
+    ProviderError,
+    Usage,
+    context_identity,
+)
 from desktop_app.document import Document
 from desktop_app.export.selection import ReviewSnapshot, SectionReview
+from desktop_app.review.document_findings import DocumentFinding
+from desktop_app.review.facts import Fact
 from desktop_app.review.findings import Finding
 from desktop_app.review.frameworks import Framework
 from desktop_app.review.outcome import SectionOutcome
 from desktop_app.review.report import ReviewRun
 from desktop_app.review.status import SectionStatus
 from desktop_app.session.chat import ChatLog
+from desktop_app.session.document_pass import DocumentPass, PassOutcome
+from desktop_app.session.document_results import (
+    WHOLE_DOCUMENT,
+    copy_document_finding,
+    is_document_finding,
+)
 from desktop_app.session.results import ReviewResults, copy_finding
 from desktop_app.session.reviewer import ProviderIdentity, source_label
 from desktop_app.session.statistics import leave_out, statistics_from_memory
@@ -43,7 +58,31 @@ from desktop_app.store.results import framework_identity, section_hash
 from desktop_app.store.review_state import ReviewState, ReviewStatistics
 from desktop_app.store.reviews import ReviewStore
 
+if TYPE_CHECKING:
+    from desktop_app.ai.context import DocumentContext
+    from desktop_app.ai.estimate import Estimate
+
 log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class RunEstimate:
+    """The estimate shown before a run, and the review's totals when the run began: the
+    statistics show what the run actually cost beside what was estimated."""
+
+    estimate: Estimate
+    usage_before: Usage
+    cost_before: float | None
+
+    def actual(self, usage: Usage, cost: float | None) -> tuple[Usage, float | None]:
+        """What was spent since the run began, from the review's totals now."""
+        b = self.usage_before
+        spent = Usage(usage.requests - b.requests, usage.retries - b.retries,
+                      usage.input_tokens - b.input_tokens, usage.output_tokens - b.output_tokens,
+                      usage.cache_read_tokens - b.cache_read_tokens,
+                      usage.cache_write_tokens - b.cache_write_tokens)
+        money = None if cost is None or self.cost_before is None else cost - self.cost_before
+        return spent, money
 
 
 class ReviewSession:
@@ -64,6 +103,11 @@ class ReviewSession:
         # What batch jobs billed for this session's sections: section id -> (model, usage).
         self.batch_usage: dict[str, tuple[str | None, Usage]] = {}
         self.closed = False
+        # What each section request carries of the rest of the document (built once,
+        # off the GUI thread, by whoever prepares the provider); None: the section alone.
+        self.context: DocumentContext | None = None
+        self.estimate: RunEstimate | None = None  # the last one shown before a run
+        self.passes = DocumentPass(self)  # the review of the document as a whole
         self.reopen()
 
     # -- the review -------------------------------------------------------------------
@@ -95,7 +139,7 @@ class ReviewSession:
         try:
             state = store.open_or_create_review(
                 self.document, framework_identity(self.framework), self.framework.name,
-                i.name, list(i.models), provider_identity=i.cache_identity)
+                i.name, list(i.models), provider_identity=self.provider_identity)
         except StoreError as err:
             if not self.storage.fall_back_to_memory(err):
                 self.storage.set_error(err)
@@ -112,6 +156,21 @@ class ReviewSession:
         if framework is not None:
             self.framework = framework
         if self.review_id is not None and not self.storage.unsaved:
+            self.open_review()
+
+    @property
+    def provider_identity(self) -> str | None:
+        """What, besides the text and the framework, decides an answer: the provider's
+        identity and the shared context the requests carry."""
+        return context_identity(self.identity.cache_identity, self.context)
+
+    def set_context(self, context: DocumentContext | None) -> None:
+        """The context every section request carries from now on; the review records it
+        (answers made with another context are kept, but not up to date)."""
+        before = self.provider_identity
+        self.context = context
+        if self.provider_identity != before and self.review_id is not None \
+                and not self.storage.unsaved:
             self.open_review()
 
     def forget_review(self, review_id: int) -> bool:
@@ -173,6 +232,7 @@ class ReviewSession:
         record = self._write(f"the findings of {self._title(section_id)}",
                              lambda s, rid: s.record_result(rid, section_id, sec_hash, result))
         self.results.set_result(section_id, result, self.framework, source, record)
+        self.passes.meet(section_id)  # one finding, one place: document-level ones absorb
 
     def record_batch_usage(self, section_id: str, model: str | None, usage: Usage) -> None:
         """What a batch job billed for the section's records: logged apart from on-demand
@@ -197,6 +257,8 @@ class ReviewSession:
     # -- the reviewer's work ---------------------------------------------------------------
 
     def set_decision(self, finding_id: str, decision: str) -> Finding | None:
+        if is_document_finding(finding_id):
+            return self.passes.set_decision(finding_id, decision)  # type: ignore[return-value]
         where = self._where(finding_id)
         if self.results.set_decision(finding_id, decision) is None:
             return None
@@ -205,6 +267,8 @@ class ReviewSession:
             lambda s, rid: s.set_decision(rid, finding_id, decision)))
 
     def edit(self, finding_id: str, fields: dict[str, Any]) -> Finding | None:
+        if is_document_finding(finding_id):
+            return self.passes.edit(finding_id, fields)  # type: ignore[return-value]
         where = self._where(finding_id)
         if not fields or self.results.edit(finding_id, fields) is None:
             return None
@@ -213,7 +277,37 @@ class ReviewSession:
             lambda s, rid: s.edit_finding(rid, finding_id, **fields)))
 
     def originals(self, finding_id: str) -> dict[str, Any]:
+        if is_document_finding(finding_id):
+            return dict(self.results.document.originals.get(finding_id, {}))
         return self.results.originals(finding_id)
+
+    def locate(self, finding_id: str) -> tuple[str, Finding | DocumentFinding] | None:
+        """(section id, or WHOLE_DOCUMENT for a document-level finding; the finding)."""
+        if is_document_finding(finding_id):
+            found = self.results.document.get(finding_id)
+            return (WHOLE_DOCUMENT, found) if found is not None else None
+        return self.results.locate(finding_id)
+
+    # -- the document as a whole ---------------------------------------------------------
+
+    def document_findings(self) -> list[DocumentFinding]:
+        """The document-level findings the review holds, in document order."""
+        return list(self.results.document.findings)
+
+    def facts(self) -> list[Fact]:
+        """Every analysed section's key facts, in document order (what the consistency
+        pass reads)."""
+        out: list[Fact] = []
+        for section in self.document.walk():
+            outcome = self.results.get(section.id)
+            if outcome is not None and outcome.result is not None:
+                for fact in outcome.result.facts:
+                    out.append(Fact.from_dict({**fact.to_dict(), "section_id": section.id}))
+        return out
+
+    def record_pass(self, outcome: PassOutcome) -> set[str]:
+        """A pass over the whole document ended; the sections whose findings changed."""
+        return self.passes.record(outcome)
 
     def add_user_finding(self, section_id: str, finding: Finding) -> Finding:
         f = copy_finding(finding)
@@ -250,6 +344,24 @@ class ReviewSession:
         if seconds > 0 and self.review_id is not None:
             self._write("the time spent", lambda s, rid: s.add_seconds(rid, seconds))
 
+    def remember_estimate(self, estimate: Estimate,
+                          prices: Mapping[str, Price] | None = None) -> None:
+        """A run starts after `estimate` was shown: keep it, with the totals so far."""
+        numbers, _ = self.statistics(prices)
+        self.estimate = RunEstimate(estimate, numbers.usage, numbers.estimated_cost_usd)
+
+    def estimate_run(self, models: list[str], sections: list | None = None, *,
+                     consistency: bool = False, prices: Mapping[str, Price] | None = None,
+                     max_tokens: int = 4096) -> Estimate:
+        """Tokens and cost of analysing `sections` (default: all) with this session's
+        context, key facts asked for; calls nothing. Safe off the GUI thread."""
+        from desktop_app.ai.estimate import estimate_review
+
+        return estimate_review(self.document, self.framework, models, context=self.context,
+                               mode=None if self.context is not None else ContextMode.SECTION,
+                               facts=True, consistency=consistency, sections=sections,
+                               prices=prices, max_tokens=max_tokens)
+
     # -- numbers, report, export ---------------------------------------------------------
 
     def statistics(self, prices: Mapping[str, Price] | None = None
@@ -279,6 +391,8 @@ class ReviewSession:
         run.outcomes = {sid: o for sid, o in self.results.items()}
         for model, usage in self.batch_usage.values():
             run.batch_usage_by_model.setdefault(model or "", Usage()).add(usage)
+        run.document_findings = [copy_document_finding(d) for d in self.document_findings()]
+        run.document_usage = self.passes.run_usage()
         run.finished = datetime.now(UTC)
         return run
 
@@ -307,7 +421,9 @@ class ReviewSession:
                 log.error("batch usage unavailable: %s", err)
         return ReviewSnapshot(self.document, sections, self.framework.name, provider_name,
                               list(models or []), region, min_confidence, prices=prices,
-                              batch_usage_by_model=batch)
+                              batch_usage_by_model=batch,
+                              document_findings=[copy_document_finding(d)
+                                                 for d in self.document_findings()])
 
     # -- internals -----------------------------------------------------------------------------
 

@@ -40,8 +40,9 @@ def leave_out(stats: ReviewStatistics, section_ids: list[str], results: ReviewRe
 
 def statistics_from_memory(results: ReviewResults, section_ids: list[str],
                            stored: ReviewStatistics | None) -> ReviewStatistics:
-    findings = [(sid, f) for sid in section_ids for f in results.findings(sid)]
+    findings: list = [(sid, f) for sid in section_ids for f in results.findings(sid)]
     by_section = {sid: len(results.findings(sid)) for sid in section_ids}
+    findings += [("", d) for d in results.document.findings]  # counted in the totals too
     outcomes = [results.get(sid) for sid in section_ids]
     statuses = Counter(o.stored if o is not None else SectionStatus.NOT_ANALYSED
                        for o in outcomes)
@@ -58,6 +59,7 @@ def statistics_from_memory(results: ReviewResults, section_ids: list[str],
         sections_not_analysed=statuses[SectionStatus.NOT_ANALYSED],
         sections_removed=stored.sections_removed if stored else 0,
         usage_by_model={}, cost_by_model={}, estimated_cost_usd=0.0, seconds_spent=0.0,
+        document_findings=len(results.document.findings),
     )
     if stored is not None:
         numbers = replace(numbers, usage_by_model=stored.usage_by_model,

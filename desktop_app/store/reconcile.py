@@ -54,7 +54,7 @@ def reconcile(conn: sqlite3.Connection, review_id: int, document: Document,
                 " section_hash = ?, status = 'not-analysed', error = NULL, model = NULL,"
                 " framework_identity = NULL, provider_identity = NULL, requests = 0,"
                 " retries = 0, input_tokens = 0, output_tokens = 0, cache_read_tokens = 0,"
-                " cache_write_tokens = 0, analysed_at = NULL"
+                " cache_write_tokens = 0, analysed_at = NULL, facts = NULL"
                 " WHERE review_id = ? AND section_id = ?",
                 (section.title, section.level, pos, new_hash, review_id, sid))
             changes.added.append(sid)
@@ -71,7 +71,7 @@ def reconcile(conn: sqlite3.Connection, review_id: int, document: Document,
                       else SectionStatus.CHANGED)
             conn.execute(
                 "UPDATE review_sections SET title = ?, level = ?, position = ?,"
-                " section_hash = ?, status = ?, error = NULL"
+                " section_hash = ?, status = ?, error = NULL, facts = NULL"
                 " WHERE review_id = ? AND section_id = ?",
                 (section.title, section.level, pos, new_hash, status, review_id, sid))
             _supersede(conn, review_id, sid, "changed", when, keep_user=True)
@@ -81,7 +81,7 @@ def reconcile(conn: sqlite3.Connection, review_id: int, document: Document,
         if old["status"] == "removed":
             continue
         conn.execute(
-            "UPDATE review_sections SET status = 'removed', error = NULL"
+            "UPDATE review_sections SET status = 'removed', error = NULL, facts = NULL"
             " WHERE review_id = ? AND section_id = ?", (review_id, sid))
         changes.removed.append(sid)
     if (changes.changed or changes.removed) and (changes.added or changes.changed):
@@ -108,7 +108,7 @@ def _reanchor_user_findings(conn: sqlite3.Connection, review_id: int, section_id
     for row in rows:
         # The occurrence nearest where it was: a quote the section repeats stays on
         # the passage the reviewer chose, not the first one.
-        start = _nearest(text, row["quote"], row["quote_start"] or 0) if row["quote"] else -1
+        start = nearest(text, row["quote"], row["quote_start"] or 0) if row["quote"] else -1
         span = (1, start, start + len(row["quote"])) if start >= 0 else (0, None, None)
         conn.execute(
             "UPDATE findings SET anchored = ?, quote_start = ?, quote_end = ?, updated = ?"
@@ -147,7 +147,7 @@ def _rehome_user_findings(conn: sqlite3.Connection, review_id: int, document: Do
             break
 
 
-def _nearest(text: str, quote: str, old: int) -> int:
+def nearest(text: str, quote: str, old: int) -> int:
     """Start of the occurrence of `quote` in `text` nearest to `old`; -1 if none."""
     before = text.rfind(quote, 0, min(len(text), old + len(quote)))
     after = text.find(quote, max(0, old))

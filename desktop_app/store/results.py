@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 
 from desktop_app.ai.provider import AnalysisResult, Usage
+from desktop_app.review.facts import Fact
 from desktop_app.review.findings import Finding
 from desktop_app.review.frameworks import Framework
 from desktop_app.store.db import Database, StoreError
@@ -63,6 +64,22 @@ class ResultCache:
                 found[row["cache_key"]] = _result(row["payload"])
         return found
 
+    def has_many(self, keys: list[str]) -> set[str]:
+        """Which of `keys` the cache holds (answers not read)."""
+        found: set[str] = set()
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            try:
+                rows = self.db.query("SELECT cache_key FROM results WHERE cache_key IN"
+                                     f" ({', '.join('?' * len(chunk))})", tuple(chunk))
+            except StoreError as err:
+                if self.on_error is None:
+                    raise
+                self.on_error(err)
+                return found
+            found.update(row[0] for row in rows)
+        return found
+
     def put(self, key: str, sec_hash: str, framework_id: str, provider_id: str,
             result: AnalysisResult) -> None:
         self.put_rows([self.row(key, sec_hash, framework_id, provider_id, result)])
@@ -76,6 +93,7 @@ class ResultCache:
             "model": result.model,
             "usage": asdict(result.usage),
             "seconds": result.seconds,
+            "facts": [f.to_dict() for f in result.facts],
         }, ensure_ascii=False)
         return (key, sec_hash, framework_id, provider_id, result.model, payload)
 
@@ -101,4 +119,5 @@ def _result(payload: str) -> AnalysisResult:
         model=data.get("model"),
         usage=Usage(**data.get("usage", {})),
         seconds=data.get("seconds", 0.0),
+        facts=[Fact.from_dict(f) for f in data.get("facts", [])],
     )

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from desktop_app.ai.provider import Usage
+from desktop_app.review.facts import Fact
 from desktop_app.review.findings import Finding
 from desktop_app.review.status import SectionStatus
 from desktop_app.store.review_state import ChatMessage, SectionRecord
@@ -88,7 +89,17 @@ def section_from_row(row: sqlite3.Row, framework_identity: str,
         analysed_at=row["analysed_at"],
         up_to_date=(row["framework_identity"] == framework_identity
                     and row["provider_identity"] == provider_identity),
+        facts=facts_from_json(row["facts"]),
     )
+
+
+def facts_json(facts: list[Fact]) -> str | None:
+    """A section's key facts for its row; None (NULL) when it has none."""
+    return json.dumps([f.to_dict() for f in facts], ensure_ascii=False) if facts else None
+
+
+def facts_from_json(text: str | None) -> list[Fact]:
+    return [Fact.from_dict(f) for f in json.loads(text)] if text else []
 
 
 def chat_from_row(row: sqlite3.Row) -> ChatMessage:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop_app.ai.provider import Usage
+from desktop_app.review.document_findings import DocumentFinding
+from desktop_app.review.facts import Fact
 from desktop_app.review.findings import Finding
 from desktop_app.review.status import SectionStatus
 
@@ -41,6 +43,9 @@ class SectionRecord:
     findings: list[Finding] = field(default_factory=list)
     # finding id -> the author's values of the fields the reviewer edited
     originals: dict[str, dict[str, Any]] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)  # the stored answer's key facts
+    # model and rules findings a document-level finding absorbed (it carries their quote)
+    absorbed: list[Finding] = field(default_factory=list)
 
     @property
     def reusable(self) -> bool:
@@ -63,6 +68,33 @@ class SectionChanges:
 
 
 @dataclass(slots=True)
+class PassRecord:
+    """How a document-level pass last went: the built-in cross-section checks ("rules")
+    or the Bedrock consistency pass ("consistency")."""
+
+    origin: str  # rules | consistency
+    status: str  # done | failed
+    ran_at: str  # ISO 8601 UTC
+    error: str | None = None
+    model: str | None = None
+    inputs: str = ""  # a digest of what it read: the same inputs need no new call
+    document_sha256: str = ""  # the document it read
+    findings: int = 0  # what it found (before merging)
+
+
+@dataclass(slots=True)
+class DocumentRecord:
+    """The review of the document as a whole, as stored: its findings and passes."""
+
+    findings: list[DocumentFinding] = field(default_factory=list)  # current, edits applied
+    origins: dict[str, str] = field(default_factory=dict)  # finding id -> the pass that made it
+    originals: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> author's values
+    changed: dict[str, list[str]] = field(default_factory=dict)  # id -> sections changed since
+    passes: dict[str, PassRecord] = field(default_factory=dict)  # origin -> its last run
+    absorbed: dict[str, str] = field(default_factory=dict)  # section finding id -> document id
+
+
+@dataclass(slots=True)
 class ReviewState:
     """Everything the window needs to restore a review."""
 
@@ -79,6 +111,7 @@ class ReviewState:
     changes: SectionChanges = field(default_factory=SectionChanges)
     content_changed: bool = False  # the file's bytes differ from the last open
     previous_path: str | None = None  # the review was found by content at another path
+    document: DocumentRecord = field(default_factory=DocumentRecord)
 
     def section(self, section_id: str) -> SectionRecord | None:
         return self.sections.get(section_id)
@@ -174,6 +207,7 @@ class ReviewStatistics:
     # What Bedrock batch jobs billed, at batch prices (half the on-demand price).
     batch_usage_by_model: dict[str, Usage] = field(default_factory=dict)
     batch_cost_by_model: dict[str, float | None] = field(default_factory=dict)
+    document_findings: int = 0  # document-level findings (counted in the totals above too)
 
     @property
     def findings_total(self) -> int:

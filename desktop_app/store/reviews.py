@@ -23,6 +23,8 @@ from desktop_app.ai.provider import AnalysisResult, ProviderError, Usage
 from desktop_app.document.model import Document
 from desktop_app.store import chat
 from desktop_app.store.db import Database
+from desktop_app.store.document_reconcile import reconcile_document_findings
+from desktop_app.store.document_work import DocumentWork
 from desktop_app.store.finding_ids import unclash_ids
 from desktop_app.store.reconcile import insert_sections, reconcile
 from desktop_app.store.results import section_hash
@@ -30,6 +32,7 @@ from desktop_app.store.review_rows import (
     AUTHOR_COLUMNS,
     INSERT_FINDING,
     author_values,
+    facts_json,
     finding_from_row,
     inserted_id,
     now,
@@ -59,7 +62,9 @@ _SUMMARY = (
     " (SELECT COUNT(*) FROM review_sections s WHERE s.review_id = r.id"
     "  AND s.status != 'removed') AS total,"
     " (SELECT COUNT(*) FROM findings f WHERE f.review_id = r.id"
-    "  AND f.superseded = 0) AS findings"
+    "  AND f.superseded = 0 AND f.absorbed_into IS NULL)"
+    " + (SELECT COUNT(*) FROM document_findings g WHERE g.review_id = r.id"
+    "  AND g.superseded = 0) AS findings"
     " FROM reviews r JOIN documents d ON d.id = r.document_id"
 )
 
@@ -68,8 +73,9 @@ def default_provider_identity(provider_name: str, models: Sequence[str]) -> str:
     return json.dumps({"provider": provider_name, "models": list(models)})
 
 
-class ReviewStore(ReviewerWork):
-    """The review store API; the reviewer's own work is in reviewer_work.py."""
+class ReviewStore(ReviewerWork, DocumentWork):
+    """The review store API; the reviewer's own work is in reviewer_work.py, the review
+    of the document as a whole in document_work.py."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -119,9 +125,11 @@ class ReviewStore(ReviewerWork):
                     " provider_identity = ?, models = ?, updated = ? WHERE id = ?",
                     (framework_identity, provider_name, provider_identity, models_json, when,
                      review_id))
+                changes = reconcile(conn, review_id, document, hashes, when)
+                reconcile_document_findings(conn, review_id, document, changes, when)
                 snapshot = {
                     "created": False,
-                    "changes": reconcile(conn, review_id, document, hashes, when),
+                    "changes": changes,
                     "content_changed": found["sha256"] != document.sha256,
                     "previous_path": found["path"] if found["path"] != document.path else None,
                 }
@@ -167,7 +175,8 @@ class ReviewStore(ReviewerWork):
             models=list(json.loads(review["models"])),
             seconds_spent=float(review["seconds_spent"]),
             sections=sections, changes=changes or SectionChanges(),
-            content_changed=content_changed, previous_path=previous_path)
+            content_changed=content_changed, previous_path=previous_path,
+            document=self.document_record(review_id))
 
     def section(self, review_id: int, section_id: str) -> SectionRecord | None:
         review = self._review_row(review_id)
@@ -186,7 +195,10 @@ class ReviewStore(ReviewerWork):
     @staticmethod
     def _attach(record: SectionRecord, row) -> None:
         finding, originals = finding_from_row(row)
-        record.findings.append(finding)
+        if row["absorbed_into"] is not None:  # a document-level finding carries its quote
+            record.absorbed.append(finding)
+        else:
+            record.findings.append(finding)
         if originals:
             record.originals[finding.id] = originals
 
@@ -275,9 +287,11 @@ class ReviewStore(ReviewerWork):
                 "UPDATE review_sections SET status = 'done', error = NULL, model = ?,"
                 " framework_identity = ?, provider_identity = ?, requests = ?, retries = ?,"
                 " input_tokens = ?, output_tokens = ?, cache_read_tokens = ?,"
-                " cache_write_tokens = ?, analysed_at = ? WHERE review_id = ? AND section_id = ?",
+                " cache_write_tokens = ?, analysed_at = ?, facts = ?"
+                " WHERE review_id = ? AND section_id = ?",
                 (result.model, review["framework_identity"], review["provider_identity"],
-                 *usage_values(result.usage), when, review_id, section_id))
+                 *usage_values(result.usage), when, facts_json(result.facts), review_id,
+                 section_id))
             if not result.from_cache and result.usage.requests:
                 record_usage(conn, review_id, section_id, "analysis", result.model,
                              result.usage, when)

@@ -142,7 +142,57 @@ MIGRATIONS.append([
     "CREATE INDEX usage_by_review ON usage_events (review_id, model)",
 ])
 
-# Migration 3: Bedrock batch inference. A batch job's handle is stored the moment
+# Migration 3: the review of the document as a whole (issue 13). Document-level
+# findings (the built-in cross-section checks, the Bedrock consistency pass), each
+# with its quotes in their sections, decided and edited like any finding and
+# kept as history when a rerun drops them; the passes that made them (when,
+# with what, how it went); each section's key facts, which the consistency pass
+# reads; and, on a section finding, the document-level finding that absorbed it
+# (it repeated one of its places: one finding, one place).
+MIGRATIONS.append([
+    "ALTER TABLE review_sections ADD COLUMN facts TEXT",  # JSON [Fact]; NULL: none asked
+    "ALTER TABLE findings ADD COLUMN absorbed_into TEXT",  # a document finding's id
+    f"""CREATE TABLE document_findings (
+        pk INTEGER PRIMARY KEY,
+        review_id INTEGER NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,
+        finding_id TEXT NOT NULL,
+        origin TEXT NOT NULL CHECK (origin IN ('rules', 'consistency')),
+        position INTEGER NOT NULL DEFAULT 0,
+        source TEXT NOT NULL CHECK (source IN ('model', 'rules', 'user')),
+        category TEXT NOT NULL,
+        severity TEXT NOT NULL CHECK (severity IN ('critical', 'major', 'minor', 'suggestion')),
+        confidence REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+        issue TEXT NOT NULL,
+        suggestion TEXT NOT NULL,
+        checkpoints TEXT NOT NULL DEFAULT '[]',
+        quotes TEXT NOT NULL DEFAULT '[]',
+        changed_sections TEXT NOT NULL DEFAULT '[]',
+        model TEXT,
+        decision TEXT NOT NULL DEFAULT 'pending'
+            CHECK (decision IN ('pending', 'accepted', 'rejected')),
+        edits TEXT,
+        created TEXT NOT NULL DEFAULT {_NOW},
+        updated TEXT NOT NULL DEFAULT {_NOW},
+        superseded INTEGER NOT NULL DEFAULT 0 CHECK (superseded IN (0, 1)),
+        superseded_at TEXT
+    )""",
+    "CREATE UNIQUE INDEX document_findings_current ON document_findings (review_id, finding_id)"
+    " WHERE superseded = 0",
+    """CREATE TABLE document_passes (
+        review_id INTEGER NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,
+        origin TEXT NOT NULL CHECK (origin IN ('rules', 'consistency')),
+        status TEXT NOT NULL CHECK (status IN ('done', 'failed')),
+        error TEXT,
+        model TEXT,
+        inputs TEXT NOT NULL DEFAULT '',
+        document_sha256 TEXT NOT NULL DEFAULT '',
+        findings INTEGER NOT NULL DEFAULT 0,
+        ran_at TEXT NOT NULL,
+        PRIMARY KEY (review_id, origin)
+    ) WITHOUT ROWID""",
+])
+
+# Migration 4: Bedrock batch inference. A batch job's handle is stored the moment
 # it exists (records uploaded), again when the job is created, and its state as
 # it is polled, so that a restart (or a rerun of the same command) finds the job
 # again instead of paying for a second one. `open` is 1 until its answers are

@@ -24,16 +24,22 @@ def review_statistics(db: Database, review_id: int,
     sections = db.query(
         "SELECT section_id, status FROM review_sections WHERE review_id = ?"
         " ORDER BY status = 'removed', position", (review_id,))
-    current = "FROM findings WHERE review_id = ? AND superseded = 0"
+    # Section findings (those a document-level finding absorbed are counted there) and
+    # document-level findings: the same columns, counted together.
+    current = ("FROM (SELECT section_id, severity, category, decision, source, edits"
+               " FROM findings WHERE review_id = ? AND superseded = 0 AND absorbed_into IS NULL"
+               " UNION ALL SELECT NULL, severity, category, decision, source, edits"
+               " FROM document_findings WHERE review_id = ? AND superseded = 0)")
 
     def grouped(column: str) -> dict[str, int]:
         return {row[0]: row[1] for row in db.query(
             f"SELECT {column} AS k, COUNT(*) {current} GROUP BY k ORDER BY COUNT(*) DESC, k",
-            (review_id,))}
+            (review_id, review_id))}
 
     by_severity = grouped("COALESCE(json_extract(edits, '$.severity'), severity)")
     by_section = {s["section_id"]: 0 for s in sections if s["status"] != SectionStatus.REMOVED}
     by_section.update(grouped("section_id"))
+    document_findings = by_section.pop(None, 0)  # type: ignore[call-overload]
     statuses = Counter(s["status"] for s in sections)
 
     usage_by_model: dict[str, Usage] = {}
@@ -73,6 +79,7 @@ def review_statistics(db: Database, review_id: int,
         batch_usage_by_model=batch_by_model,
         batch_cost_by_model=batch_cost_by_model,
         seconds_spent=float(review[0]["seconds_spent"]),
+        document_findings=document_findings,
     )
 
 

@@ -1,8 +1,11 @@
 """One section's analysis as a QRunnable: call the provider, report plain data.
 
 The job never touches widgets. It splits a section that is too long for one
-request into parts, merges what the parts return, anchors every quote on the
-section text and gives each finding a stable id.
+request into parts, gives each request the document's shared context (and
+this request's related passages, found here, off the GUI thread), merges what
+the parts return (two parts reporting one problem on one passage make one
+finding), anchors every quote and key fact on the section text and gives each
+finding a stable id.
 """
 
 from __future__ import annotations
@@ -11,8 +14,12 @@ import logging
 import time
 from dataclasses import dataclass
 
+from desktop_app.ai import parts as _parts
 from desktop_app.ai.anchoring import anchor_findings, anchor_part_findings, part_starts
+from desktop_app.ai.context import DocumentContext
+from desktop_app.ai.document_anchoring import anchor_facts
 from desktop_app.ai.error_text import internal_error, log_internal
+from desktop_app.ai.parts import merge_parts
 from desktop_app.ai.provider import (
     AnalysisRequest,
     AnalysisResult,
@@ -22,14 +29,15 @@ from desktop_app.ai.provider import (
     ProviderError,
     Usage,
 )
-from desktop_app.document.model import Section, iter_blocks
-from desktop_app.review.findings import assign_ids
+from desktop_app.document.model import Section
+from desktop_app.review.facts import Fact
+from desktop_app.review.findings import Finding, assign_ids
 from desktop_app.review.frameworks import Framework
 from desktop_app.workers.jobs import JobBase
 
 log = logging.getLogger(__name__)  # ids and error kinds: never section text
 
-MAX_PART_CHARS = 48_000  # ~12k tokens of section text per request
+MAX_PART_CHARS = _parts.MAX_PART_CHARS  # ~12k tokens of section text per request
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,33 +55,28 @@ class SectionTask:
 
 
 def split_parts(section: Section, limit: int | None = None) -> tuple[str, ...]:
-    """The section text in parts of at most `limit` characters, cut between blocks."""
-    limit = limit or MAX_PART_CHARS
-    text = section.text
-    if len(text) <= limit:
-        return (text,)
-    parts, current, size = [], [], 0
-    for block in iter_blocks(section.paragraphs):
-        if current and size + len(block) + 1 > limit:
-            parts.append("\n".join(current))
-            current, size = [], 0
-        current.append(block)
-        size += len(block) + 1
-    if current:
-        parts.append("\n".join(current))
-    return tuple(parts)
+    """The section text in parts of at most `limit` characters, cut between blocks
+    (`ai/parts.py`: the estimate counts the same requests)."""
+    return _parts.split_parts(section, limit or MAX_PART_CHARS)
 
 
 class AnalysisJob(JobBase):
-    """`finished` carries an `AnalysisResult`, `failed` a `ProviderError`."""
+    """`finished` carries an `AnalysisResult`, `failed` a `ProviderError`.
+
+    `context`: the document's shared context (None: the section alone);
+    `facts`: ask for the section's key facts too (for the consistency pass).
+    """
 
     def __init__(self, task: SectionTask, provider: Provider, framework: Framework,
-                 document_title: str = "") -> None:
+                 document_title: str = "", context: DocumentContext | None = None,
+                 facts: bool = False) -> None:
         super().__init__()
         self.task = task
         self.provider = provider
         self.framework = framework
         self.document_title = document_title
+        self.context = context
+        self.facts = facts
 
     def failure(self, exc: BaseException) -> ProviderError:
         if isinstance(exc, ProviderError):
@@ -88,16 +91,21 @@ class AnalysisJob(JobBase):
     def work(self) -> AnalysisResult:
         start = time.perf_counter()
         total = Usage()
-        findings = []
+        findings: list[Finding] = []
+        facts: list[Fact] = []
         model = None
         n = len(self.task.parts)
         text = self.task.text
+        sid = self.task.section_id
         starts = part_starts(text, self.task.parts)
         for i, part in enumerate(self.task.parts, 1):
             if self.token.cancelled:
                 raise Cancelled()
-            request = AnalysisRequest(self.task.section_id, self.task.title, part, self.framework,
-                                      self.document_title, i, n, offset=starts[i - 1])
+            context = (self.context.for_request(sid, part, self.task.title)
+                       if self.context is not None else None)
+            request = AnalysisRequest(sid, self.task.title, part, self.framework,
+                                      self.document_title, i, n, context, self.facts,
+                                      offset=starts[i - 1])
             try:
                 result = self.provider.analyse(request, self.token)
             except ProviderError as err:
@@ -109,7 +117,13 @@ class AnalysisJob(JobBase):
             else:  # a quote in part 2 that part 1 also has is part 2's
                 anchor_part_findings(text, starts[i - 1], part, result.findings)
             findings.extend(result.findings)
+            facts.extend(result.facts)
             model = result.model or model
-        assign_ids(self.task.section_id, findings)  # unique across the parts
-        return AnalysisResult(findings, model, total, time.perf_counter() - start)
+        if n > 1:
+            findings = merge_parts(sid, findings)
+        assign_ids(sid, findings)  # unique across the parts
+        anchor_facts(text, facts)
+        for fact in facts:
+            fact.section_id = sid
+        return AnalysisResult(findings, model, total, time.perf_counter() - start, facts=facts)
 

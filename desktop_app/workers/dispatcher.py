@@ -28,8 +28,9 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from desktop_app.ai.context import DocumentContext
 from desktop_app.ai.pacer import PaceState
-from desktop_app.ai.provider import AnalysisResult, Provider, ProviderError
+from desktop_app.ai.provider import AnalysisResult, Provider, ProviderError, context_identity
 from desktop_app.document.model import Section
 from desktop_app.review.findings import assign_ids
 from desktop_app.review.frameworks import Framework
@@ -91,12 +92,15 @@ class Dispatcher(QObject):
 
     def __init__(self, provider: Provider, framework: Framework, *,
                  cache: ResultCache | None = None, max_threads: int = 8,
-                 document_title: str = "", parent: QObject | None = None) -> None:
+                 document_title: str = "", context: DocumentContext | None = None,
+                 facts: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.provider = provider
         self.framework = framework
         self.cache = cache
         self.document_title = document_title
+        self.context = context  # shared by every request; part of the answers' identity
+        self.facts = facts  # ask each section for its key facts too
         # The jobs run on a JobRunner, which holds each until it has reported and
         # frees it on this thread (workers/jobs.py); the dispatcher keeps the
         # sections' side: what waits for a thread, what runs, what came back.
@@ -122,7 +126,7 @@ class Dispatcher(QObject):
         """Queue these sections; unchanged ones come from the cache unless forced."""
         if not self.busy:
             self.progress = Progress()
-        provider_id = self.provider.cache_identity()
+        provider_id = self.provider_id()
         cached_before = self.progress.cached
         tasks: list[tuple[SectionTask, str, str]] = []
         for section in sections:
@@ -172,6 +176,22 @@ class Dispatcher(QObject):
         # for the GIL at once, and the click that queued the sections returns first.
         QTimer.singleShot(0, self, self._pump)
 
+    def provider_id(self) -> str:
+        """What, besides the text and the framework, decides an answer."""
+        return context_identity(self.provider.cache_identity(), self.context) or ""
+
+    def uncached(self, sections: list[Section]) -> list[Section]:
+        """The sections `analyse` would ask the provider about (the rest it answers from
+        the cache): what an estimate counts. One query."""
+        has = getattr(self.cache, "has_many", None)
+        if not callable(has):
+            return list(sections)
+        provider_id = self.provider_id()
+        keys = {s.id: cache_key(section_hash(s.title, s.text), self._framework_id, provider_id)
+                for s in sections}
+        found = has(list(keys.values()))
+        return [s for s in sections if keys[s.id] not in found]
+
     def retry_failed(self) -> None:
         failed = [sid for sid, st in self.states.items() if st is SectionStatus.FAILED]
         if not self.busy:
@@ -220,7 +240,8 @@ class Dispatcher(QObject):
         so starting them a turn apart costs no throughput."""
         if self._pending and len(self._jobs) < self.pool.maxThreadCount():
             sid, task = self._pending.popitem(last=False)
-            job = AnalysisJob(task, self.provider, self.framework, self.document_title)
+            job = AnalysisJob(task, self.provider, self.framework, self.document_title,
+                              self.context, self.facts)
             signals = job.signals
             signals.started.connect(partial(self._on_started, sid))
             signals.finished.connect(partial(self._on_finished, sid))

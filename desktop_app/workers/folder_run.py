@@ -42,6 +42,7 @@ from functools import partial
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_app.ai.batch import BatchSettings, SectionOutcome
+from desktop_app.ai.context import DocumentContext
 from desktop_app.ai.provider import ProviderError
 from desktop_app.document import Document, DocumentError, Section, load
 from desktop_app.review.findings import SEVERITIES
@@ -54,6 +55,7 @@ from desktop_app.session import (
     ReviewSession,
     Storage,
     choose_provider,
+    review_context,
     visible_findings,
 )
 from desktop_app.session.batch import compare_costs, document_key, settle
@@ -71,12 +73,13 @@ SetupFactory = Callable[[Document, ReviewPrefs], ProviderSetup]
 
 
 def _open(path: str, setup: ProviderSetup | None, factory: SetupFactory,
-          prefs: ReviewPrefs) -> tuple[Document, ProviderSetup, bool]:
-    """On a worker: the document, and the reviewer for it (chosen with the first)."""
+          prefs: ReviewPrefs) -> tuple[Document, ProviderSetup, bool, DocumentContext | None]:
+    """On a worker: the document, the reviewer for it (chosen with the first), and the
+    shared context its section requests carry (a second or so on a long document)."""
     doc = load(path)
-    if setup is None:
-        return doc, factory(doc, prefs), True
-    return doc, setup.for_document(doc), False
+    first = setup is None
+    setup = factory(doc, prefs) if setup is None else setup.for_document(doc)
+    return doc, setup, first, review_context(doc, setup, prefs)
 
 
 @dataclass(slots=True)
@@ -90,6 +93,7 @@ class _Open:
     driver: SessionDriver | None = None
     opened_at: float = field(default_factory=time.monotonic)
     in_batch: bool = False
+    checking: bool = False  # the passes over the whole document run
 
 
 class FolderRun(QObject):
@@ -98,6 +102,7 @@ class FolderRun(QObject):
     document_finished = Signal(object, object)  # DocumentEntry, ReviewSession or None
     sections_changed = Signal(object, object)  # ReviewSession, {section id: SectionStatus}
     section_failed = Signal(object, str, object)  # DocumentEntry, section id, ProviderError
+    document_checked = Signal(object, object)  # DocumentEntry, [PassOutcome]: the passes ran
     progress_changed = Signal(object)  # FolderProgress
     provider_ready = Signal(object)  # ProviderSetup (the first document's)
     provider_failed = Signal(str)  # no reviewer can serve: nothing runs
@@ -138,6 +143,7 @@ class FolderRun(QObject):
         self._cancelled = False
         self._stopped = False
         self._started = False
+        self._said: set[str] = set()  # notices given once for the whole run
         self._done = False
         self._timer = QTimer(self)
         self._timer.setInterval(PROGRESS_MS)
@@ -195,8 +201,8 @@ class FolderRun(QObject):
             self.batch_stage.cancel()
         for index, held in list(self._open.items()):
             if held.driver is not None:
-                held.driver.cancel_all()
-                if not held.driver.busy:
+                held.driver.cancel_all()  # the passes over the whole document too
+                if not held.driver.busy and not held.checking:
                     self._finish(index)
             elif not held.in_batch:  # waiting for the others to open, or for a driver
                 self._finish(index)
@@ -287,8 +293,9 @@ class FolderRun(QObject):
         self._emit_progress()
         self._pump()
 
-    def _opened(self, index: int, value: tuple[Document, ProviderSetup, bool]) -> None:
-        doc, setup, first = value
+    def _opened(self, index: int,
+                value: tuple[Document, ProviderSetup, bool, DocumentContext | None]) -> None:
+        doc, setup, first, context = value
         if self._stopped:
             if first:
                 setup.close()
@@ -317,6 +324,8 @@ class FolderRun(QObject):
             self.document_finished.emit(entry, None)
             self._pump()
             return
+        # Part of what decides an answer: set before the stored answers are looked at.
+        session.set_context(context)
         stored = set() if self.fresh else set(session.reusable_ids())
         # Tables of contents are never reviewed (nor counted as work to do).
         sections = [s for s in doc.walk() if s.reviewable]
@@ -331,7 +340,7 @@ class FolderRun(QObject):
         self.document_opened.emit(entry, session)
         self._count(index)
         if not held.to_run:
-            self._finish(index)
+            self._check(index)
         elif self.batch_settings is not None:
             entry.state = DocumentState.WAITING  # until every document is open
             self.document_changed.emit(entry)
@@ -355,7 +364,7 @@ class FolderRun(QObject):
         sections = held.to_run if section_ids is None else [
             s for s in held.to_run if s.id in section_ids]
         if not sections:
-            self._finish(index)
+            self._check(index)
             return
         driver = SessionDriver(self)
         driver.set_session(held.session)
@@ -388,6 +397,44 @@ class FolderRun(QObject):
 
     def _on_run_finished(self, index: int, _progress: object) -> None:
         # Not from inside the driver's own signal: it is shut down when the document ends.
+        QTimer.singleShot(0, self, lambda: self._check(index))
+
+    # -- the document as a whole ------------------------------------------------------------------
+
+    def _check(self, index: int) -> None:
+        """The sections have their outcomes: the passes over the whole document (the
+        built-in cross-section checks, and the consistency pass if asked), as a single
+        document's review runs them; then the document ends."""
+        held = self._open.get(index)
+        if held is None or held.checking:
+            return
+        if self._cancelled or self._stopped or self.fatal is not None:
+            self._finish(index)
+            return
+        if held.driver is None:  # every section came from the store
+            held.driver = SessionDriver(self)
+            held.driver.set_session(held.session)
+            held.driver.set_provider(held.setup)
+        held.checking = True
+        held.driver.document_check_finished.connect(partial(self._on_checked, index))
+        why = held.driver.check_document(consistency=self.prefs.consistency, force=self.fresh)
+        if why and why not in self._said:
+            self._said.add(why)
+            self.notice.emit(why)
+
+    def _on_checked(self, index: int, outcomes: object) -> None:
+        held = self._open.get(index)
+        if held is None:
+            return
+        from desktop_app.session import PASS_LABELS
+
+        entry = self.entries[index]
+        for outcome in outcomes or []:  # type: ignore[attr-defined]
+            if outcome.findings is None:
+                entry.pass_failures.append(
+                    f"the {PASS_LABELS[outcome.origin]} failed: "
+                    f"{outcome.error.message if outcome.error else 'unknown error'}")
+        self.document_checked.emit(entry, list(outcomes or []))  # type: ignore[call-overload]
         QTimer.singleShot(0, self, lambda: self._finish(index))
 
     def _on_unusable(self, error: ProviderError) -> None:
@@ -411,7 +458,7 @@ class FolderRun(QObject):
         self.notice.emit(compare_costs(
             [(h.session.document, h.session.framework, h.to_run) for h in waiting.values()],
             list(self.setup.provider.models), self.prefs.bedrock.prices,
-            max_tokens=self.prefs.bedrock.max_tokens).summary())
+            max_tokens=self.prefs.bedrock.max_tokens, mode=self.prefs.context_mode).summary())
         stage = BatchStage(self.setup.provider, self.batch_settings, self.storage, self.runner,
                            self)
         stage.section_settled.connect(self._on_batch_section)
@@ -483,7 +530,7 @@ class FolderRun(QObject):
                 self._ready.append(index)
             else:
                 self._cancel_pending(held)
-                self._finish(index)
+                self._check(index)
         self._pump()
 
     def _end_batch_stage(self) -> None:
@@ -529,7 +576,7 @@ class FolderRun(QObject):
         session.count_seconds(time.monotonic() - held.opened_at)
         self._count(index)
         live = entry.total - entry.done - entry.failed
-        if entry.failed:
+        if entry.failed or entry.pass_failures:
             entry.state = DocumentState.FAILED
         elif entry.cancelled or live > 0:
             entry.state = DocumentState.CANCELLED

@@ -37,10 +37,12 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from desktop_app.ai.provider import AnalysisResult, ProviderError
 from desktop_app.document import Section
 from desktop_app.review.status import SectionStatus
-from desktop_app.session import ProviderSetup, ReviewSession
+from desktop_app.session import CONSISTENCY, RULES, PassOutcome, ProviderSetup, ReviewSession
+from desktop_app.workers.jobs import JobRunner
 
 if TYPE_CHECKING:
     from desktop_app.workers.dispatcher import Dispatcher, Progress
+    from desktop_app.workers.document_check_job import DocumentCheckJob
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,11 @@ class SessionDriver(QObject):
     busy_changed = Signal(bool)
     provider_unusable = Signal(object)  # a fatal ProviderError: every queued job cancelled
     provider_wanted = Signal()  # asked to analyse with no provider: it waits for one
+    # The passes over the whole document (cross-section checks, consistency):
+    document_check_started = Signal()
+    document_check_progress = Signal(str)  # what is being checked now
+    document_changed = Signal()  # the document-level findings changed: read the session
+    document_check_finished = Signal(object)  # [PassOutcome] recorded; None: cancelled
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +86,10 @@ class SessionDriver(QObject):
         self._cache_timer.setSingleShot(True)
         self._cache_timer.setInterval(CACHE_WRITE_MS)
         self._cache_timer.timeout.connect(self._flush_cache)
+        self._checks = JobRunner(self, max_threads=1)  # the passes over the whole document
+        self._check: DocumentCheckJob | None = None
+        self._check_serial = 0
+        self._check_done: list[PassOutcome] = []
 
     # -- state ----------------------------------------------------------------------
 
@@ -91,6 +102,11 @@ class SessionDriver(QObject):
         return self._busy
 
     @property
+    def checking(self) -> bool:
+        """A pass over the whole document is running."""
+        return self._check is not None
+
+    @property
     def waiting(self) -> bool:
         """Analyses asked for wait for a provider."""
         return bool(self._waiting)
@@ -98,9 +114,12 @@ class SessionDriver(QObject):
     # -- configuration ----------------------------------------------------------------
 
     def set_session(self, session: ReviewSession | None) -> None:
-        """Analyse for another review; what waited for a provider is forgotten."""
+        """Analyse for another review; what waited for a provider is forgotten, and a
+        check of the previous document stops (what it finished is recorded)."""
         self.retire()
         self._waiting.clear()
+        if session is not self.session:
+            self.cancel_check()
         self.session = session
         self._renew()
 
@@ -155,6 +174,7 @@ class SessionDriver(QObject):
         self._waiting.clear()
         if self._dispatcher is not None:
             self._dispatcher.cancel_all()
+        self.cancel_check()
         self._announce_changes()
 
     def shutdown(self) -> None:
@@ -162,6 +182,91 @@ class SessionDriver(QObject):
         self._closed = True
         self._waiting.clear()
         self.retire()
+        self.cancel_check()
+        if not self._checks.shutdown(_DRAIN_MS):
+            log.error("the document check still runs %d ms after cancel", _DRAIN_MS)
+        QCoreApplication.sendPostedEvents(self, 0)
+
+    def uncached(self, sections: list[Section]) -> list[Section]:
+        """The sections an analysis would send to the provider (the others are answered
+        from the result cache): what the estimate before Analyse All counts."""
+        if self._dispatcher is None and self.session is not None and self.setup is not None:
+            self._make_dispatcher()
+        d = self._dispatcher
+        return d.uncached(sections) if d is not None else list(sections)
+
+    # -- the document as a whole ---------------------------------------------------------
+
+    def check_document(self, *, consistency: bool, force: bool = False) -> str:
+        """Run the cross-section checks and, with `consistency` and Bedrock, the
+        consistency pass, as one job; `document_check_finished` follows (also when
+        nothing needed to run). A pass whose inputs did not change since it last
+        succeeded is not run again unless `force`. Returns why the consistency pass
+        cannot run ("" when it can, or was not asked for)."""
+        from desktop_app.workers.document_check_job import CheckPlan, DocumentCheckJob
+
+        session, setup = self.session, self.setup
+        if self._closed or session is None or self._check is not None:
+            return ""
+        passes = session.passes
+        rules = "" if (not force and passes.up_to_date(RULES)) else passes.inputs(RULES)
+        why, consistency_inputs, facts = "", "", ()
+        if consistency:
+            provider = setup.provider if setup is not None else None
+            if setup is None or setup.offline or not hasattr(provider, "check_consistency"):
+                why = "the consistency pass needs Amazon Bedrock (the built-in reviewer's " \
+                      "cross-section checks ran)"
+            elif not (facts := tuple(session.facts())):
+                why = ("the consistency pass reads the sections' key facts: analyse the "
+                       "sections with Amazon Bedrock first")
+            elif force or not passes.up_to_date(CONSISTENCY):
+                consistency_inputs = passes.inputs(CONSISTENCY)
+        plan = CheckPlan(session.document, session.framework, rules, consistency_inputs,
+                         setup.provider if consistency_inputs and setup else None, facts)
+        self._check_done = []
+        if not plan.origins:
+            QTimer.singleShot(0, self, lambda: self.document_check_finished.emit([]))
+            return why
+        job = DocumentCheckJob(plan)
+        # A serial, not the job, in the slots: job -> signals -> slot -> job would be a
+        # cycle through C++ that the garbage collector cannot see.
+        self._check_serial += 1
+        serial = self._check_serial
+        job.signals.pass_done.connect(lambda outcome: self._on_pass(session, outcome))
+        job.signals.progress.connect(self.document_check_progress)
+        job.signals.finished.connect(lambda _done: self._end_check(serial, False))
+        job.signals.failed.connect(lambda exc: self._check_failed(serial, exc))
+        job.signals.cancelled.connect(lambda: self._end_check(serial, True))
+        self._check = job
+        self._checks.start(job)
+        self.document_check_started.emit()
+        self._update_busy()
+        return why
+
+    def cancel_check(self) -> None:
+        if self._check is not None:
+            self._checks.cancel(self._check)
+
+    def _on_pass(self, session: ReviewSession, outcome: PassOutcome) -> None:
+        changed = session.record_pass(outcome)
+        self._check_done.append(outcome)
+        if session is self.session:
+            for sid in changed:
+                self._note(sid, session.status(sid))
+            self._announce_changes()
+            self.document_changed.emit()
+
+    def _check_failed(self, serial: int, exc: object) -> None:
+        log.error("the document check failed: %s", type(exc).__name__)  # a bug: the passes
+        self._end_check(serial, False)  # report their own failures
+
+    def _end_check(self, serial: int, cancelled: bool) -> None:
+        if serial != self._check_serial or self._check is None:
+            return
+        self._check = None
+        done, self._check_done = self._check_done, []
+        self._update_busy()
+        self.document_check_finished.emit(None if cancelled and not done else done)
 
     # -- the dispatcher -------------------------------------------------------------------
 
@@ -173,7 +278,8 @@ class SessionDriver(QObject):
         d = Dispatcher(setup.provider, session.framework,
                        cache=session.storage.result_cache(),  # type: ignore[arg-type]
                        max_threads=setup.threads, document_title=session.document.title,
-                       parent=self)
+                       context=session.context if not setup.offline else None,
+                       facts=not setup.offline, parent=self)
         d.section_state_changed.connect(self._on_state)
         d.section_finished.connect(self._arrive)
         d.section_failed.connect(self._arrive)
@@ -207,7 +313,7 @@ class SessionDriver(QObject):
         self._update_busy()
 
     def _update_busy(self) -> None:
-        busy = self._dispatcher is not None and self._dispatcher.busy
+        busy = (self._dispatcher is not None and self._dispatcher.busy) or self._check is not None
         if busy != self._busy:
             self._busy = busy
             self.busy_changed.emit(busy)
@@ -266,9 +372,12 @@ class SessionDriver(QObject):
             session.record_failure(sid, outcome)
         else:
             source = self.setup.source_of(outcome.model) if self.setup is not None else ""
+            revision = session.passes.revision
             session.record_result(sid, outcome, source)
             if not self._cache_timer.isActive():
                 self._cache_timer.start()  # its row, with the others of the next seconds
+            if session.passes.revision != revision:  # merged with a document-level finding
+                self.document_changed.emit()
         self._note(sid, session.status(sid))
 
     def _on_run_finished(self, progress: Progress) -> None:

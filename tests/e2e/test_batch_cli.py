@@ -200,3 +200,24 @@ def test_batch_needs_bedrock(env, tmp_path):
     proc = margin(["review", str(folder), "--batch", "s3://Bad_Bucket/p", "--role-arn", ROLE],
                   env)
     assert proc.returncode == 2 and "not a valid S3 bucket name" in proc.stderr
+
+
+def test_batch_records_carry_the_shared_context_as_on_demand_requests_do(
+        batch_env, tmp_path, fake_bedrock, fake_batch, batch_bucket, isolated_data_dir):
+    """The same requests as on demand (issue 13): the document's context in each record,
+    and the passes over the whole document run after the job, as after on-demand calls."""
+    from desktop_app.ai.prompts import CONTEXT_BEGIN
+    from tests.fake_batch import _system_text, _user_text
+
+    folder = make_folder(tmp_path / "in", documents=2, sections=2)
+    reports = tmp_path / "reports"
+    proc = margin(batch_args(folder, batch_bucket, reports, "--context", "whole"), batch_env)
+    assert proc.returncode == 0, proc.stderr
+    assert len(fake_batch.records) == 4
+    for record in fake_batch.records:
+        body = record["modelInput"]
+        assert CONTEXT_BEGIN in _system_text(body) + _user_text(body)
+    with sqlite3.connect(isolated_data_dir / "margin.sqlite3") as conn:
+        passes = conn.execute("SELECT DISTINCT review_id, status FROM document_passes"
+                              " WHERE origin = 'rules'").fetchall()
+    assert len(passes) == 2 and {status for _, status in passes} == {"done"}

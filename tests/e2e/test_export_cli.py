@@ -29,15 +29,32 @@ def test_accept_all_exports_every_finding_on_its_quote(env, sample, tmp_path):
                    "--out", str(out), "--report", str(report)], env)
     assert proc.returncode == 0, proc.stderr
     assert sha256(sample) == before
-    findings = [f for s in json.loads(report.read_text())["sections"] for f in s["findings"]]
+    data = json.loads(report.read_text())
+    titles = {s["id"]: s["title"] for s in data["sections"]}
+    # Section by section: its findings, then the places of findings across sections there
+    # (one comment on each quote, naming the other sections).
+    expected = []
+    for s in data["sections"]:
+        expected += [(f["severity"], f["issue"], f["quote"] if f["anchored"] else None, [])
+                     for f in s["findings"]]
+        expected += [(d["severity"], d["issue"], q["quote"] if q["anchored"] else None,
+                      [titles[o] for o in dict.fromkeys(p["section"] for p in d["quotes"])
+                       if o != s["id"]])
+                     for d in data["document_findings"] for q in d["quotes"]
+                     if q["section"] == s["id"]]
+    findings = sum(len(s["findings"]) for s in data["sections"])
+    assert data["document_findings"], "the sample's planted 47/94 minutes is found"
     got = inspect(out)
-    assert len(findings) > 10 and len(got.comments) == len(findings)
-    assert f"wrote {out}: {len(findings)} comments" in proc.stderr
+    assert findings > 10 and len(got.comments) == len(expected)
+    assert f"wrote {out}: {len(expected)} comments" in proc.stderr
     # comments come in document order, as the report lists findings
-    for (cid, text), f in zip(sorted(got.comments.items()), findings, strict=True):
-        assert f["issue"] in text and text.startswith(f"[{f['severity'].upper()} · ")
-        if f["anchored"]:
-            assert got.ranges[cid].text == f["quote"]
+    for (cid, text), (severity, issue, quote, others) in zip(sorted(got.comments.items()),
+                                                             expected, strict=True):
+        assert issue in text and text.startswith(f"[{severity.upper()} · ")
+        if quote is not None:
+            assert got.ranges[cid].text == quote
+        for other in others:
+            assert f"“{other}”" in text.splitlines()[-1]
     assert set(got.authors.values()) == {"Margin"}
 
 
@@ -46,7 +63,8 @@ def test_pending_findings_are_not_exported_and_the_count_is_said(env, sample, tm
     proc = margin(["review", str(sample), "--provider", "local", "--out", str(out),
                    "--report", str(report)], env)
     assert proc.returncode == 0, proc.stderr
-    n = sum(len(s["findings"]) for s in json.loads(report.read_text())["sections"])
+    data = json.loads(report.read_text())
+    n = sum(len(s["findings"]) for s in data["sections"]) + len(data["document_findings"])
     assert f"{n} pending findings not exported" in proc.stderr
     assert "--accept-all" in proc.stderr
     assert inspect(out).comments == {}

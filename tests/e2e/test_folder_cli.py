@@ -232,3 +232,27 @@ def test_killed_mid_folder_the_rerun_asks_only_what_is_left(aws_env, tmp_path,
     assert asked_again == sum(d["usage"]["requests"] for d in index["documents"])
     assert "(stored)" not in second.stderr  # several documents: one line per document
     assert re.search(r"done: report \d\.docx - 3 sections, [1-3] stored", second.stderr)
+
+
+def test_a_folder_gets_the_whole_document_checks_and_estimates_without_a_call(
+        aws_env, tmp_path, fake_bedrock, isolated_data_dir):
+    """Each document of a folder is checked as a whole, as a single one is (issue 13);
+    --estimate over a folder prints each document's cost and sends nothing."""
+    from tests.cross_section_docs import ISSUES, write
+
+    folder = make_folder(tmp_path / "in", documents=2, sections=2)
+    write(folder / "planted.docx")
+    reports = tmp_path / "reports"
+    proc = margin(["review", str(folder), "--provider", "local", "--report-dir", str(reports)],
+                  aws_env)
+    assert proc.returncode == 0, proc.stderr
+    index = json.loads((reports / "index.json").read_text())
+    by_name = {d["name"]: json.loads(Path(d["reports"][0]).read_text())
+               for d in index["documents"]}
+    assert len(by_name["planted.docx"]["document_findings"]) == len(ISSUES)
+    assert by_name["report 1.docx"]["document_findings"] == []
+    estimate = margin(["review", str(folder), "--estimate"], aws_env)
+    assert estimate.returncode == 0, estimate.stderr
+    assert "planted.docx: " in estimate.stdout and "report 1.docx: " in estimate.stdout
+    assert estimate.stdout.count("  cost ") == 3 and "Nothing was sent" in estimate.stdout
+    assert not fake_bedrock.requests

@@ -37,7 +37,8 @@ class Closing(main_window.MainWindow):
         self.document_refused.connect(lambda reason: (print("REFUSED", reason), self.close()))
 
     def _done(self, doc):
-        print("LOADED", doc.title, self.model.rowCount(), flush=True)
+        # Top-level rows: the "Whole document" row, then the sections.
+        print("LOADED", doc.title, self.model.rowCount() - 1, flush=True)
         print("PATH", doc.path, flush=True)
         QTimer.singleShot(0, self.close)
 

@@ -54,6 +54,7 @@ def test_opening_a_docx_fills_the_tree_and_shows_the_first_section(
 ) -> None:
     doc = open_and_wait(qtbot, window, report)
     assert tree_titles(window) == [
+        "Whole document",  # the findings that span sections, first
         "Quarterly review",
         "  Scope",
         "    Method",
@@ -65,7 +66,7 @@ def test_opening_a_docx_fills_the_tree_and_shows_the_first_section(
     assert window.status_bar.summary.text() == f"{len(sections)} sections · {doc.words:,} words"
     assert not window.status_bar.progress.isVisible()
     # The first section is selected and shown.
-    assert window.tree.currentIndex() == window.model.index(0, 0)
+    assert window.tree.currentIndex() == window.model.index_for(sections[0].id)
     assert window.view.section is sections[0]
     # Every section's text reaches the view, the table cells included.
     method = window.model.index_for(sections[2].id)
@@ -127,7 +128,7 @@ def test_a_refused_document_shows_why_and_keeps_the_open_one(
     assert window.document is doc
     assert window.model.document is doc
     assert window.windowTitle() == before_title
-    assert tree_titles(window)[0] == "Quarterly review"
+    assert tree_titles(window)[1] == "Quarterly review"
     assert not window.status_bar.progress.isVisible()
     assert str(fake) not in window.recent_files()
     box.button(QMessageBox.StandardButton.Ok).click()
@@ -369,7 +370,7 @@ def test_section_titles_get_the_room_in_the_tree(qtbot, tmp_path: Path) -> None:
     room = header.sectionSize(Column.TITLE)
     others = header.sectionSize(Column.WORDS) + header.sectionSize(Column.STATUS)
     assert room > 1.5 * others
-    chapter = window.model.index(0, Column.TITLE)
+    chapter = window.model.index(1, Column.TITLE)  # under the "Whole document" row
     margins = 8  # the item's text margins, both sides
     shown = window.tree.fontMetrics().elidedText(
         title, Qt.TextElideMode.ElideRight, window.tree.visualRect(chapter).width() - margins)

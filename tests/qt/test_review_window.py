@@ -21,7 +21,7 @@ from desktop_app.ui.common.severity import LABELS
 from desktop_app.ui.sections.model import Column
 from desktop_app.ui.window.main_window import MainWindow
 from tests.qt.review_doubles import SERVICE_DOWN, ScriptedProvider, factory_for, make_flawed_docx
-from tests.qt.window_helpers import TIMEOUT, open_ready
+from tests.qt.window_helpers import TIMEOUT, open_ready, wait_for_check
 
 
 def section(doc: Document, title: str) -> Section:
@@ -40,6 +40,7 @@ def select(window: MainWindow, s: Section) -> None:
 def run(qtbot, window: MainWindow, trigger) -> object:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(window.review.driver.run_finished, timeout=TIMEOUT) as blocker:
         trigger()
+    wait_for_check(qtbot, window)  # Analyse All checks the whole document after
     return blocker.args[0]
 
 

@@ -245,3 +245,22 @@ def test_bedrock_chosen_without_credentials_says_there_is_no_reviewer(
     (box,) = visible_boxes(window)
     assert box.objectName() == "providerErrorBox" and "aws sso login" in box.informativeText()
     box.close()
+
+
+def test_context_consistency_and_the_estimate_threshold_are_kept(qtbot, window: MainWindow
+                                                                  ) -> None:
+    dialog = open_dialog(qtbot, window)
+    assert dialog.context.currentData() == "auto"
+    assert not dialog.consistency.isChecked()
+    assert dialog.ask_above.value() == 0.0 and dialog.ask_above.text() == "always"
+    dialog.context.setCurrentIndex(dialog.context.findData("related"))
+    dialog.consistency.setChecked(True)
+    dialog.ask_above.setValue(2.5)
+    dialog.accept()
+    assert (window.prefs.context, window.prefs.consistency, window.prefs.ask_above_usd) == (
+        "related", True, 2.5)
+    window.save_state()
+    saved = app_settings.load_review_prefs(QSettings(window._settings.fileName(),
+                                                     QSettings.Format.IniFormat))
+    assert (saved.context, saved.consistency, saved.ask_above_usd) == ("related", True, 2.5)
+    assert saved.context_mode == "related"

@@ -30,9 +30,19 @@ def open_ready(qtbot, window: MainWindow, path) -> Document:  # type: ignore[no-
 
 
 def analyse_all(qtbot, window: MainWindow) -> object:  # type: ignore[no-untyped-def]
+    """Analyse All, and the check of the whole document that follows it."""
     with qtbot.waitSignal(window.review.driver.run_finished, timeout=TIMEOUT) as blocker:
         window.action["analyse_all"].trigger()
+    wait_for_check(qtbot, window)
     return blocker.args[0]
+
+
+def wait_for_check(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The passes over the whole document that Analyse All started, if any, have ended."""
+    driver = window.review.driver
+    if driver.checking:
+        with qtbot.waitSignal(driver.document_check_finished, timeout=TIMEOUT):
+            pass
 
 
 def section(doc: Document, title: str) -> Section:

@@ -27,7 +27,9 @@ from desktop_app.ai.batch.results import (
 )
 from desktop_app.ai.batch.settings import InvocationType
 from desktop_app.ai.bedrock import BedrockProvider
+from desktop_app.ai.document_anchoring import anchor_facts
 from desktop_app.ai.error_text import internal_error, log_internal
+from desktop_app.ai.parts import merge_parts
 from desktop_app.ai.prices import estimate_batch_cost
 from desktop_app.ai.provider import (
     AnalysisResult,
@@ -118,7 +120,12 @@ class _Sections:
             anchor_parts(section.text, section.parts, by_part)
         else:
             anchor_findings(section.text, findings)
+        if len(parts) > 1:  # one finding for what several parts said alike
+            findings = merge_parts(section_id, findings)
         assign_ids(section_id, findings)
+        anchor_facts(section.text, facts)
+        for fact in facts:
+            fact.section_id = section_id
         return SectionOutcome(document, section_id, AnalysisResult(
             findings, model, on_demand, seconds, facts=facts), None, batch)
 

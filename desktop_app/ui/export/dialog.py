@@ -108,6 +108,7 @@ def run_export(snapshot: ReviewSnapshot, scope: Scope, plan: ExportPlan, **kwarg
                ) -> ExportResult:
     """On the job's thread: choose the findings, build the report, then `perform`."""
     plan.findings = snapshot.select(scope)
+    plan.document_findings = snapshot.select_document(scope)
     if plan.report_formats:
         plan.report = snapshot.report()
     return perform(plan, **kwargs)

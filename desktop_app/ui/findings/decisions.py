@@ -20,7 +20,8 @@ from PySide6.QtGui import QUndoStack
 
 from desktop_app.document import Section
 from desktop_app.review.findings import Finding
-from desktop_app.session import ReviewSession
+from desktop_app.session import WHOLE_DOCUMENT, ReviewSession, is_document_finding
+from desktop_app.ui.findings.document_cards import cards
 from desktop_app.ui.findings.finding_dialog import FindingDialog
 from desktop_app.ui.findings.model import shown_findings
 from desktop_app.ui.findings.panel import FindingsPanel
@@ -74,8 +75,11 @@ class Decisions(QObject):
         f = self.selected()
         if f is None or self.dialog is not None or self.session is None:
             return
-        dialog = FindingDialog(self.panel.window(), f.quote, finding=f,
-                               originals=self.session.originals(f.id))
+        across = is_document_finding(f.id)
+        places = self.panel.model.places(f.id) if across else []
+        quote = "  ·  ".join(f"{p.title}: “{p.quote}”" for p in places) if across else f.quote
+        dialog = FindingDialog(self.panel.window(), quote, finding=f,
+                               originals=self.session.originals(f.id), rewrite=not across)
         dialog.accepted.connect(lambda: self._edited(f, dialog.changes()))
         self._open(dialog)
 
@@ -144,7 +148,7 @@ class Decisions(QObject):
             self._show(section_id, None, row)
 
     def _apply(self, finding_id: str, change: Callable[[ReviewSession], object]) -> None:
-        found = self.session.results.locate(finding_id) if self.session is not None else None
+        found = self.session.locate(finding_id) if self.session is not None else None
         if found is None or self.session is None:
             return
         section_id = found[0]
@@ -153,16 +157,15 @@ class Decisions(QObject):
         self._show(section_id, finding_id, row)
 
     def _row_if_shown(self, section_id: str, finding_id: str) -> int:
-        current = self.panel.section
-        if current is None or current.id != section_id:
+        if self.panel.group != section_id:
             return -1
         return self.panel.model.row_of(finding_id)
 
     def _show(self, section_id: str, finding_id: str | None, row: int) -> None:
         """Bring the changed finding into view; if the filters now hide it, the one
-        that took its place is selected, ready for the next decision."""
-        current = self.panel.section
-        if current is None or current.id != section_id:
+        that took its place is selected, ready for the next decision. `section_id` may
+        be WHOLE_DOCUMENT."""
+        if self.panel.group != section_id:
             self.section_wanted.emit(section_id)
         self.finding_changed.emit(section_id)
         panel = self.panel
@@ -181,36 +184,43 @@ class Decisions(QObject):
         if 0 <= target < rows:
             panel.select_row(target)
             return
-        section = self._next_section_with_findings(step)
-        if section is None:
+        group = self._next_group_with_findings(step)
+        if group is None:
             self.message.emit(
                 "No more findings " + ("after this one." if step > 0 else "before this one."),
                 3000)
             return
-        self.section_wanted.emit(section.id)
+        self.section_wanted.emit(group)
         panel.select_row(0 if step > 0 else panel.model.rowCount() - 1)
 
-    def _next_section_with_findings(self, step: int) -> Section | None:
+    def _next_group_with_findings(self, step: int) -> str | None:
+        """The next group (the whole document first, then the sections) that shows any."""
         if self.session is None:
             return None
-        sections = self._sections()
-        current = self.panel.section
-        at = next((i for i, s in enumerate(sections) if s is current), -1)
-        order = sections[at + 1:] if step > 0 else list(reversed(sections[:max(at, 0)]))
+        groups = self._groups()
+        at = groups.index(self.panel.group) if self.panel.group in groups else -1
+        order = groups[at + 1:] if step > 0 else list(reversed(groups[:max(at, 0)]))
         model = self.panel.model
-        for s in order:
-            if shown_findings(self.session.results.findings(s.id), model.min_confidence,
-                              model.filter):
-                return s
+        for gid in order:
+            if shown_findings(self._findings_of(gid), model.min_confidence, model.filter):
+                return gid
         return None
 
-    def move_section(self, step: int) -> None:
-        sections = self._sections()
-        current = self.panel.section
-        at = next((i for i, s in enumerate(sections) if s is current), -1)
-        target = at + step if at >= 0 else 0
-        if 0 <= target < len(sections):
-            self.section_wanted.emit(sections[target].id)
+    def _findings_of(self, group: str) -> list[Finding]:
+        assert self.session is not None
+        if group == WHOLE_DOCUMENT:
+            return cards(self.session.document_findings(), {})[0]
+        return self.session.results.findings(group)
 
-    def _sections(self) -> list[Section]:
-        return list(self.session.document.walk()) if self.session is not None else []
+    def move_section(self, step: int) -> None:
+        groups = self._groups()
+        at = groups.index(self.panel.group) if self.panel.group in groups else -1
+        target = at + step if at >= 0 else 1
+        if 0 <= target < len(groups):
+            self.section_wanted.emit(groups[target])
+
+    def _groups(self) -> list[str]:
+        """The "Whole document" group, then every section, in the tree's order."""
+        if self.session is None:
+            return []
+        return [WHOLE_DOCUMENT, *(s.id for s in self.session.document.walk())]

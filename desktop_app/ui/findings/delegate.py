@@ -38,7 +38,12 @@ from desktop_app.ui.common.severity import (
     severity_label,
 )
 from desktop_app.ui.common.theme import theme
-from desktop_app.ui.findings.model import EDITED_ROLE, FINDING_ROLE, confidence_text
+from desktop_app.ui.findings.model import (
+    EDITED_ROLE,
+    FINDING_ROLE,
+    PLACES_ROLE,
+    confidence_text,
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -47,6 +52,7 @@ _SIDE = 8  # card inset from the view's edges
 _PAD = 10  # inside a card
 _BAR = 5  # the severity bar
 _QUOTE_CHARS = 220  # longer quotes are shortened here (the text view shows them whole)
+_PLACE_CHARS = 140  # a document-level finding's quotes, one line or two each
 _REJECTED_OPACITY = 0.5
 _CHIPS = {"accepted": "✓ Accepted", "rejected": "✗ Rejected"}
 
@@ -93,7 +99,7 @@ class FindingDelegate(QStyledItemDelegate):
         if finding is None:
             return QSize(width, 0)
         doc = self._document(finding, bool(index.data(EDITED_ROLE)), self._text_width(width),
-                             QApplication.palette(self._view))
+                             QApplication.palette(self._view), index.data(PLACES_ROLE))
         height = _GAP + _PAD + self._header_height() + 6 + round(doc.size().height()) + _PAD
         return QSize(width, height)
 
@@ -180,7 +186,7 @@ class FindingDelegate(QStyledItemDelegate):
 
         # Body: the cached rich text.
         doc = self._document(finding, bool(index.data(EDITED_ROLE)),
-                             self._text_width(option.rect.width()), pal)
+                             self._text_width(option.rect.width()), pal, index.data(PLACES_ROLE))
         painter.translate(left, top + header_h + 6)
         ctx = QAbstractTextDocumentLayout.PaintContext()
         ctx.palette = QPalette(pal)
@@ -209,16 +215,16 @@ class FindingDelegate(QStyledItemDelegate):
     # -- the text ---------------------------------------------------------------
 
     def _document(self, finding: Finding, edited: bool, width: int,
-                  pal: QPalette) -> QTextDocument:
+                  pal: QPalette, places: list | None = None) -> QTextDocument:
         f = finding
         shown = (f.quote, f.anchored, f.quote_original, f.issue, f.decision, f.suggestion,
                  f.rewrite, tuple(f.checkpoints), edited, pal.color(QPalette.ColorRole.Text).rgba(),
-                 pal.color(QPalette.ColorRole.Base).rgba())
+                 pal.color(QPalette.ColorRole.Base).rgba(), tuple(places or ()))
         html = self._html_cache.get(shown)
         if html is None:
             if len(self._html_cache) > 400:
                 self._html_cache.clear()
-            html = self._html_cache[shown] = self._html(finding, edited, pal)
+            html = self._html_cache[shown] = self._html(finding, edited, pal, places)
         key = (html, width)
         doc = self._docs.get(key)
         if doc is None:
@@ -232,13 +238,25 @@ class FindingDelegate(QStyledItemDelegate):
             self._docs[key] = doc
         return doc
 
-    def _html(self, f: Finding, edited: bool, pal: QPalette) -> str:
+    def _html(self, f: Finding, edited: bool, pal: QPalette, places: list | None = None) -> str:
         text = pal.color(QPalette.ColorRole.Text)
         base = pal.color(QPalette.ColorRole.Base)
         muted = mix(text, base, 0.42).name()
         colours = theme().colours()
         parts = []
-        if f.quote.strip():
+        for place in places or ():  # a document-level finding: each place, its section named
+            marker = ""
+            if not place.anchored:
+                marker = (f' <span style="color:{colours.error}; font-style:normal;">'
+                          "— not found in the text</span>")
+            if place.changed:
+                marker += (f' <span style="color:{muted}; font-style:normal;">'
+                           "— section changed since</span>")
+            parts.append(f'<p style="margin-bottom:4px; color:{muted};">'
+                         f'<span style="font-weight:600;">{escape(_short(place.title, 60))}:'
+                         f"</span> <i>“{escape(_short(place.quote, _PLACE_CHARS))}”</i>"
+                         f"{marker}</p>")
+        if places is None and f.quote.strip():
             marker = ""
             if not f.anchored:
                 marker = (f' <span style="color:{colours.error}; font-style:normal;">'

@@ -39,9 +39,11 @@ class FindingDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, quote: str, *, finding: Finding | None = None,
                  originals: dict[str, Any] | None = None,
-                 categories: list[str] | None = None) -> None:
+                 categories: list[str] | None = None, rewrite: bool = True) -> None:
+        """`rewrite` False: no Rewrite field (a finding about several places has none)."""
         super().__init__(parent)
         self.finding = finding
+        self._with_rewrite = rewrite
         self._originals = dict(originals or {})
         editing = finding is not None
         self.setObjectName("editFindingDialog" if editing else "addFindingDialog")
@@ -84,6 +86,7 @@ class FindingDialog(QDialog):
         form.addRow("&Issue:", self.issue)
         form.addRow("&Suggestion:", self.suggestion)
         form.addRow("&Rewrite:", self.rewrite)
+        form.setRowVisible(self.rewrite, rewrite)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -132,12 +135,15 @@ class FindingDialog(QDialog):
     def values(self) -> dict[str, Any]:
         """What the form says, in the store's fields."""
         rewrite = self.rewrite.toPlainText().strip()
-        return {
+        values = {
             "severity": self.severity.currentData(),
             "issue": self.issue.toPlainText().strip(),
             "suggestion": self.suggestion.toPlainText().strip(),
             "rewrite": rewrite or None,
         }
+        if not self._with_rewrite:
+            del values["rewrite"]
+        return values
 
     def changes(self) -> dict[str, Any]:
         """Editing: only the fields that differ from the finding."""

@@ -19,6 +19,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 CHECKPOINTS_ROLE = Qt.ItemDataRole.UserRole + 2  # [(id, title or "")]
 EDITED_ROLE = Qt.ItemDataRole.UserRole + 3  # bool: the reviewer changed the author's words
+PLACES_ROLE = Qt.ItemDataRole.UserRole + 4  # [Place]: a document-level finding's places
 
 DECISION_LABELS = {"pending": "Pending", "accepted": "Accepted", "rejected": "Rejected"}
 
@@ -58,30 +59,35 @@ class FindingsModel(QAbstractListModel):
         self._shown: list[Finding] = []
         self._framework: Framework | None = None
         self._edited: set[str] = set()
+        self._places: dict[str, list[Any]] = {}  # finding id -> its places (whole document)
         self._min_confidence = 0.0
         self._filter = FindingFilter()
 
     # -- contents -------------------------------------------------------------
 
     def set_findings(self, findings: list[Finding], framework: Framework | None = None,
-                     edited: set[str] | None = None) -> None:
+                     edited: set[str] | None = None,
+                     places: dict[str, list[Any]] | None = None) -> None:
         self.beginResetModel()
         self._all = findings
         self._framework = framework
         self._edited = set(edited or ())
+        self._places = dict(places or {})
         self._shown = shown_findings(self._all, self._min_confidence, self._filter)
         self.endResetModel()
 
-    def update_findings(self, findings: list[Finding], edited: set[str] | None = None) -> bool:
+    def update_findings(self, findings: list[Finding], edited: set[str] | None = None,
+                        places: dict[str, list[Any]] | None = None) -> bool:
         """New copies of the same findings (a decision, an edit): changed in place,
         keeping the selection and the scroll position. False (and reset) when the
         list itself changes."""
         shown = shown_findings(findings, self._min_confidence, self._filter)
         if [f.id for f in shown] != [f.id for f in self._shown]:
-            self.set_findings(findings, self._framework, edited)
+            self.set_findings(findings, self._framework, edited, places)
             return False
         self._all, self._shown = findings, shown
         self._edited = set(edited or ())
+        self._places = dict(places or {})
         if shown:
             self.dataChanged.emit(self.index(0), self.index(len(shown) - 1))
         return True
@@ -90,13 +96,13 @@ class FindingsModel(QAbstractListModel):
         if value == self._min_confidence:
             return
         self._min_confidence = value
-        self.set_findings(self._all, self._framework, self._edited)
+        self.set_findings(self._all, self._framework, self._edited, self._places)
 
     def set_filter(self, flt: FindingFilter) -> None:
         if flt == self._filter:
             return
         self._filter = flt
-        self.set_findings(self._all, self._framework, self._edited)
+        self.set_findings(self._all, self._framework, self._edited, self._places)
 
     @property
     def filter(self) -> FindingFilter:
@@ -132,6 +138,9 @@ class FindingsModel(QAbstractListModel):
     def finding(self, row: int) -> Finding | None:
         return self._shown[row] if 0 <= row < len(self._shown) else None
 
+    def places(self, finding_id: str) -> list[Any]:
+        return list(self._places.get(finding_id, []))
+
     def row_of(self, finding_id: str) -> int:
         return next((i for i, f in enumerate(self._shown) if f.id == finding_id), -1)
 
@@ -163,6 +172,8 @@ class FindingsModel(QAbstractListModel):
             return finding
         if role == EDITED_ROLE:
             return finding.id in self._edited
+        if role == PLACES_ROLE:
+            return self._places.get(finding.id)
         if role == CHECKPOINTS_ROLE:
             return self.checkpoints(finding)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -175,6 +186,9 @@ class FindingsModel(QAbstractListModel):
             lines.append(f"<b>{escape(cid)}</b> {escape(title)}" if title else escape(cid))
         if finding.quote_original:
             lines.append(f"<i>Quoted by the model as:</i> “{escape(finding.quote_original)}”")
-        if not finding.anchored:
+        if finding.id in self._places:
+            if not finding.anchored:
+                lines.append("<i>A quote was not found in its section's text.</i>")
+        elif not finding.anchored:
             lines.append("<i>This quote was not found in the section text.</i>")
         return "<br>".join(lines) or None

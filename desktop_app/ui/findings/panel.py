@@ -2,7 +2,9 @@
 
 A filter bar narrows the list by severity, category and decision; the
 decision actions (Accept, Reject, Edit…) are added to the list's context menu
-by the window.
+by the window. For the "Whole document" group it lists the findings about the
+document as a whole, each card naming its places (`show_document`), with the
+same decisions, filters and keys.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from PySide6.QtWidgets import (
 from desktop_app.ai.provider import ProviderError
 from desktop_app.document import Section
 from desktop_app.review.findings import SEVERITIES, Finding
-from desktop_app.session import SectionOutcome, SectionStatus
+from desktop_app.review.frameworks import Framework
+from desktop_app.session import WHOLE_DOCUMENT, SectionOutcome, SectionStatus
 from desktop_app.ui.common.icons import icon_html
 from desktop_app.ui.common.severity import mix, severity_icon
 from desktop_app.ui.common.theme import theme
@@ -83,6 +86,8 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("findingsPanel")
         self._section: Section | None = None
+        self._whole = False  # showing the findings about the document as a whole
+        self._document_note = ""  # what the passes over it did (the summary's second line)
         self._status = SectionStatus.NOT_ANALYSED
         self._outcome: SectionOutcome | None = None
         self._muted = ""  # set from the palette in _apply_colours
@@ -186,6 +191,60 @@ class FindingsPanel(QWidget):
     def section(self) -> Section | None:
         return self._section
 
+    @property
+    def group(self) -> str | None:
+        """What the list shows: a section's id, WHOLE_DOCUMENT, or None."""
+        if self._whole:
+            return WHOLE_DOCUMENT
+        return self._section.id if self._section is not None else None
+
+    def show_document(self, cards: list[Finding], places: dict[str, list], *,
+                      framework: Framework | None, edited: set[str], status: SectionStatus,
+                      note: str, failure: str = "", checked: bool = False) -> None:
+        """The findings about the document as a whole. `note`: how the passes went, for
+        the summary; `failure`: a pass that failed, with why; `checked`: a pass ran."""
+        same = self._whole
+        keep = self.selected_finding() if same else None
+        self._whole, self._section, self._outcome = True, None, None
+        self._status, self._document_note = status, note
+        self.title.setText("Whole document")
+        if same and framework is self.model.framework:
+            self.model.update_findings(cards, edited, places)
+        else:
+            self.model.set_findings(cards, framework, edited, places)
+        self.failure.setVisible(bool(failure))
+        if failure:
+            self.failure_text.setText(failure)
+            self.retry_button.setEnabled(True)
+        live = status in _LIVE
+        if live:
+            message = "Checking the document as a whole…"
+        elif not checked:
+            message = ("Findings that span sections appear here: a figure, time or owner "
+                       "given two ways, an acronym expanded differently, a reference to a "
+                       "section, table or appendix that does not exist. Review → Check "
+                       "Consistency runs the checks.")
+        elif self.model.total == 0:
+            message = "No findings across sections."
+        elif self.model.rowCount() == 0:
+            message = ("No finding here matches the filters." if self.model.filtered else
+                       "Every finding here is below the minimum confidence.")
+        else:
+            message = ""
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+        self.analyse_button.setText("Check consistency")
+        self.analyse_button.setVisible(not checked and not live and not failure)
+        has_rows = self.model.rowCount() > 0
+        self.list.setVisible(has_rows)
+        self._filler.setVisible(not has_rows)
+        self._update_summary()
+        if keep is not None and (row := self.model.row_of(keep.id)) >= 0:
+            if self.list.currentIndex().row() != row or not self.selected_finding():
+                self.list.setCurrentIndex(self.model.index(row))
+        elif keep is not None and self.selected_finding() is None:
+            self.finding_selected.emit(None)
+
     def set_min_confidence(self, value: float) -> None:
         self.model.set_min_confidence(value)
         self._update_summary()
@@ -193,9 +252,10 @@ class FindingsPanel(QWidget):
     def show_section(self, section: Section | None, status: SectionStatus,
                      outcome: SectionOutcome | None) -> None:
         """Show `section`'s findings (or its state); keeps the selected finding if it stays."""
-        same = section is self._section
+        same = section is self._section and not self._whole
         keep = self.selected_finding() if same else None
         self._section = section
+        self._whole = False
         self.title.setText(section.title if section is not None else "Findings")
         result = outcome.result if outcome is not None else None
         error = outcome.error if outcome is not None else None
@@ -288,6 +348,9 @@ class FindingsPanel(QWidget):
         return text
 
     def _update_summary(self) -> None:
+        if self._whole:
+            self._document_summary()
+            return
         outcome = self._outcome
         lines = []
         if outcome is not None and (outcome.result is not None or outcome.findings):
@@ -324,6 +387,34 @@ class FindingsPanel(QWidget):
         self.summary.setText("<br>".join(lines))
         self.summary.setVisible(bool(lines))
 
+    def _document_summary(self) -> None:
+        shown = [self.model.finding(r) for r in range(self.model.rowCount())]
+        lines = []
+        if self.model.total:
+            counts = Counter(f.severity for f in shown if f is not None)
+            side = self.summary.fontMetrics().height() - 2
+            scale = self.devicePixelRatioF()
+            parts = [f"{icon_html(severity_icon(sev), side, scale)} {counts[sev]} {sev}"
+                     for sev in SEVERITIES if counts[sev]]
+            first = _plural(len(shown), "finding") + " across sections"
+            lines.append(first + (": " + " &nbsp;".join(parts) if parts else ""))
+            decided = Counter(f.decision for f in self.model.findings)
+            if decided["accepted"] or decided["rejected"]:
+                lines.append(f"✓ {decided['accepted']} accepted · ✗ {decided['rejected']} "
+                             f"rejected · {decided['pending']} to decide")
+        second = []
+        if self.model.filtered:
+            second.append(f"{self.model.filtered} hidden by the filters")
+        if self.model.hidden:
+            second.append(f"{self.model.hidden} hidden below min confidence "
+                          f"{round(self.model.min_confidence * 100)} %")
+        if self._document_note:
+            second.append(escape(self._document_note))
+        if second:
+            lines.append(f'<span style="color:{self._muted};">{" · ".join(second)}</span>')
+        self.summary.setText("<br>".join(lines))
+        self.summary.setVisible(bool(lines))
+
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.finding_selected.emit(self.selected_finding())
 
@@ -338,6 +429,12 @@ class FindingsPanel(QWidget):
         has_rows = self.model.rowCount() > 0
         self.list.setVisible(has_rows)
         self._filler.setVisible(not has_rows)
+        if self._whole:
+            self._document_summary()
+            if keep is not None and not self.select_finding(keep.id):
+                self.finding_selected.emit(None)
+            self.filter_changed.emit(flt)
+            return
         result = self._outcome.result if self._outcome is not None else None
         failed = self._status is SectionStatus.FAILED and self.failure.isVisible()
         self.message.setText(self._message(self._section, self._status, result is not None,
@@ -349,13 +446,15 @@ class FindingsPanel(QWidget):
         self.filter_changed.emit(flt)
 
     def _retry(self) -> None:
-        if self._section is not None:
+        group = self.group
+        if group is not None:
             self.retry_button.setEnabled(False)  # until the state changes
-            self.retry_requested.emit(self._section.id)
+            self.retry_requested.emit(group)
 
     def _analyse(self) -> None:
-        if self._section is not None:
-            self.analyse_requested.emit(self._section.id)
+        group = self.group
+        if group is not None:
+            self.analyse_requested.emit(group)
 
     def _apply_colours(self) -> None:
         pal = self.palette()

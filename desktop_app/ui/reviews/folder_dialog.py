@@ -209,7 +209,8 @@ class FolderDialog(QDialog):
             self.estimate_label.setText("Estimating the cost both ways…")
             c = self.prefs.bedrock
             job = Job(estimate_folder, [i.path for i in found.items], self.framework,
-                      list(c.models), c.prices, max_tokens=c.max_tokens, cancel=self._token)
+                      list(c.models), c.prices, max_tokens=c.max_tokens,
+                      mode=self.prefs.context_mode, cancel=self._token)
             job.signals.finished.connect(lambda estimate: self._on_estimate(serial, estimate))
             job.signals.failed.connect(lambda exc: self._on_estimate_failed(serial, exc))
             self.runner.start(job)

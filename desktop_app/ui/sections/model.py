@@ -3,6 +3,10 @@
 The model never copies the tree: each index points at its `Section`, and the
 tree structure comes from `Section.children` / `Section.parent`. The document
 is kept referenced here, which keeps every pointed-at section alive.
+
+With `show_whole_document`, the first top-level row is "Whole document": the
+group of the findings about the document as a whole (they span sections),
+with a status of its own (checked, failed, not checked yet).
 """
 
 from __future__ import annotations
@@ -19,14 +23,24 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
+from PySide6.QtGui import QFont
 
 from desktop_app.document import Document, Section
-from desktop_app.session import SectionStatus
+from desktop_app.session import WHOLE_DOCUMENT, SectionStatus
 from desktop_app.ui.common.icons import status_pixmap_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+WHOLE_DOCUMENT_TITLE = "Whole document"
+
+
+class _WholeDocument:
+    """The first row's pointer: no section, the document as a whole."""
+
+    id = WHOLE_DOCUMENT
+    children: list[Section] = []
+    parent = None
 
 
 class Column(IntEnum):
@@ -47,6 +61,8 @@ class SectionTreeModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document: Document | None = None
+        self._whole_row = False  # the "Whole document" row first (`show_whole_document`)
+        self._whole = _WholeDocument()
         self._roots: list[Section] = []
         self._row: dict[str, int] = {}  # section id -> row among its siblings
         self._by_id: dict[str, Section] = {}
@@ -67,6 +83,10 @@ class SectionTreeModel(QAbstractItemModel):
     def document(self) -> Document | None:
         return self._document
 
+    def show_whole_document(self, shown: bool = True) -> None:
+        """A "Whole document" row before the sections (from the next document on)."""
+        self._whole_row = shown
+
     def set_document(self, document: Document | None) -> None:
         """Show `document`'s tree (or nothing); every status resets."""
         self.beginResetModel()
@@ -77,11 +97,20 @@ class SectionTreeModel(QAbstractItemModel):
         self._status.clear()
         self._notes.clear()
         if document is not None:
+            first = 1 if self._whole_row else 0
             for siblings in [self._roots, *(s.children for s in document.walk())]:
+                offset = first if siblings is self._roots else 0
                 for row, section in enumerate(siblings):
-                    self._row[section.id] = row
+                    self._row[section.id] = row + offset
                     self._by_id[section.id] = section
+            if self._whole_row:
+                self._row[WHOLE_DOCUMENT] = 0
+                self._by_id[WHOLE_DOCUMENT] = self._whole  # type: ignore[assignment]
         self.endResetModel()
+
+    def is_whole_document(self, index: AnyIndex) -> bool:
+        return index.isValid() and index.model() is self and (
+            index.internalPointer() is self._whole)
 
     def status_for(self, section_id: str) -> SectionStatus:
         return self._status.get(section_id, SectionStatus.NOT_ANALYSED)
@@ -124,7 +153,7 @@ class SectionTreeModel(QAbstractItemModel):
         if not index.isValid() or index.model() is not self:
             return None
         section: Section = index.internalPointer()
-        return section
+        return None if section is self._whole else section  # type: ignore[comparison-overlap]
 
     def index_for(self, section_id: str, column: int = Column.TITLE) -> QModelIndex:
         section = self._by_id.get(section_id)
@@ -136,6 +165,8 @@ class SectionTreeModel(QAbstractItemModel):
 
     def _children(self, parent: AnyIndex) -> list[Section]:
         if not parent.isValid():
+            if self._whole_row and self._document is not None:
+                return [self._whole, *self._roots]  # type: ignore[list-item]
             return self._roots
         section: Section = parent.internalPointer()
         return section.children
@@ -173,6 +204,8 @@ class SectionTreeModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         section: Section = index.internalPointer()
+        if section is self._whole:  # type: ignore[comparison-overlap]
+            return flags | Qt.ItemFlag.ItemNeverHasChildren
         if not section.children:
             flags |= Qt.ItemFlag.ItemNeverHasChildren
         return flags
@@ -184,6 +217,8 @@ class SectionTreeModel(QAbstractItemModel):
             return None
         section: Section = index.internalPointer()
         column = index.column()
+        if section is self._whole:  # type: ignore[comparison-overlap]
+            return self._whole_data(column, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == Column.TITLE:
                 return section.title
@@ -204,6 +239,29 @@ class SectionTreeModel(QAbstractItemModel):
             return _RIGHT if column == Column.WORDS else _LEFT
         if role == SECTION_ID_ROLE:
             return section.id
+        return None
+
+    def _whole_data(self, column: int, role: int) -> Any:
+        note, tip = self._notes.get(WHOLE_DOCUMENT, ("", ""))
+        label = self.status_for(WHOLE_DOCUMENT).label
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {Column.TITLE: WHOLE_DOCUMENT_TITLE, Column.WORDS: "",
+                    Column.STATUS: note}.get(Column(column))
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == Column.STATUS:
+            return tip or label
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.STATUS:
+            return status_pixmap_icon(self.status_for(WHOLE_DOCUMENT))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return ("<b>Whole document</b><br>Findings that span sections: the cross-section "
+                    "checks and the consistency pass" + (f"<br>{escape(tip)}" if tip else ""))
+        if role == Qt.ItemDataRole.FontRole and column == Column.TITLE:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _LEFT
+        if role == SECTION_ID_ROLE:
+            return WHOLE_DOCUMENT
         return None
 
     def headerData(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 from desktop_app.document import Section
 from desktop_app.ui.common.severity import severity_colour
 from desktop_app.ui.common.theme import mix, theme
+from desktop_app.ui.sections.places_html import places_html
 from desktop_app.ui.sections.quote_locator import QuoteLocator
 from desktop_app.ui.sections.section_html import Palette, section_html, stylesheet
 
@@ -32,7 +33,15 @@ def _mix(a: QColor, b: QColor, towards_b: float) -> str:
     return mix(a, b, towards_b).name()
 
 
+_READING = (Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+_PLACES = (_READING | Qt.TextInteractionFlag.LinksAccessibleByMouse
+           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+
+
 class SectionView(QTextBrowser):
+    place_activated = Signal(int)  # a place of the finding shown (`show_places`), to go to
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._section: Section | None = None
@@ -51,10 +60,8 @@ class SectionView(QTextBrowser):
         self.viewport().setAcceptDrops(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        self.setTextInteractionFlags(_READING)
+        self.anchorClicked.connect(self._on_anchor)
         font = self.font()
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.15)
         self.setFont(font)
@@ -76,8 +83,30 @@ class SectionView(QTextBrowser):
             self.show_placeholder("Select a section in the tree to read it here.")
             return
         self._section = section
+        self.setTextInteractionFlags(_READING)
         self._render()
         self.verticalScrollBar().setValue(0)
+
+    def show_places(self, places: list, sections: dict[str, Section], issue: str,
+                    severity: str = "") -> None:
+        """A document-level finding's places, each quote marked in its paragraph; each
+        section's name is a link (`place_activated`)."""
+        self._section = None
+        self._placeholder = ("", "")
+        self.clear_highlight()
+        base = self.palette().color(QPalette.ColorRole.Base)
+        text = self.palette().color(QPalette.ColorRole.Text)
+        mark = _mix(base, QColor(theme().colours().highlighter), 0.55)
+        self.setTextInteractionFlags(_PLACES)
+        self.setHtml(places_html(places, sections, issue=issue, mark_colour=mark,
+                                 muted=_mix(text, base, 0.42)))
+        self._fit_margins()
+        self.verticalScrollBar().setValue(0)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        target = url.toString()
+        if target.startswith("place:") and target[6:].isdigit():
+            self.place_activated.emit(int(target[6:]))
 
     def _render(self) -> None:
         assert self._section is not None
@@ -193,6 +222,7 @@ class SectionView(QTextBrowser):
     def show_placeholder(self, message: str, hint: str = "") -> None:
         self._section = None
         self._placeholder = (message, hint)
+        self.setTextInteractionFlags(_READING)
         hint_html = f'<p class="empty" align="center">{escape(hint)}</p>' if hint else ""
         self.setHtml(
             f'<p>&nbsp;</p><p>&nbsp;</p><p align="center" class="placeholder">{escape(message)}</p>'

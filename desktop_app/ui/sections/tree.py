@@ -12,7 +12,7 @@ from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTreeView, QWidget
 
 from desktop_app.document import Document, Section
-from desktop_app.session import ReviewSession, SectionStatus
+from desktop_app.session import WHOLE_DOCUMENT, ReviewSession, SectionStatus
 from desktop_app.ui.sections.model import Column, SectionTreeModel
 from desktop_app.ui.sections.status_note import status_note
 
@@ -21,6 +21,7 @@ EXPAND_ALL_UP_TO = 300  # sections; bigger trees open with only the top levels e
 
 class SectionTree(QTreeView):
     current_changed = Signal(object)  # the Section now current, or None
+    whole_document_chosen = Signal()  # the "Whole document" row is current now
     selection_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -71,12 +72,25 @@ class SectionTree(QTreeView):
             self.expandAll()
         else:
             self.expandToDepth(0)
-        first = self.sections.index(0, 0)
+        # The first section (not the "Whole document" row above it): the reading starts there.
+        first = (self.sections.index_for(document.sections[0].id) if document.sections
+                 else self.sections.index(0, 0))
         if first.isValid():
             self.setCurrentIndex(first)
 
     def current_section(self) -> Section | None:
         return self.sections.section_for(self.currentIndex())
+
+    def whole_document_current(self) -> bool:
+        """The "Whole document" row is the current one."""
+        return self.sections.is_whole_document(self.currentIndex())
+
+    def current_group(self) -> str | None:
+        """The current row's id: a section's, WHOLE_DOCUMENT, or None."""
+        if self.whole_document_current():
+            return WHOLE_DOCUMENT
+        section = self.current_section()
+        return section.id if section is not None else None
 
     def selected_sections(self) -> list[Section]:
         """The selected sections in document order; the current one if none is selected."""
@@ -122,6 +136,10 @@ class SectionTree(QTreeView):
         outcome = session.outcome(section_id) if session else None
         self.sections.set_status(section_id, *status_note(status, outcome, min_confidence))
 
+    def show_document_status(self, status: SectionStatus, note: str, tooltip: str) -> None:
+        """The "Whole document" row: how the passes over it went, what they found."""
+        self.sections.set_status(WHOLE_DOCUMENT, status, note, tooltip)
+
     def show_statuses(self, session: ReviewSession | None, min_confidence: float) -> None:
         """Every section's status at once (a review restored): one pass, one update."""
         document = self.document
@@ -133,6 +151,9 @@ class SectionTree(QTreeView):
     # -- signals ----------------------------------------------------------------------------
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.sections.is_whole_document(current):
+            self.whole_document_chosen.emit()
+            return
         self.current_changed.emit(self.sections.section_for(current))
 
     def _on_selection_changed(self, _selected: QItemSelection,

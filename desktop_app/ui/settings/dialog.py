@@ -17,6 +17,7 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -46,6 +47,10 @@ from desktop_app.ui.common.theme import error_style, theme
 from desktop_app.ui.settings.quota_table import QuotaPage
 from desktop_app.ui.settings.store import ReviewPrefs
 from desktop_app.workers.jobs import Job, JobRunner
+
+CONTEXT_LABELS = (("auto", "Automatic (by the document's size)"),
+                  ("whole", "Whole document"), ("related", "Related passages"),
+                  ("section", "This section only"))
 
 PROVIDERS = (
     ("auto", "Automatic — Amazon Bedrock when AWS credentials are found"),
@@ -111,7 +116,7 @@ class SettingsDialog(QDialog):
 
         tabs = QTabWidget()
         tabs.addTab(self._reviewer_tab(), "Reviewer")
-        tabs.addTab(self._review_tab(), "Findings && frameworks")
+        tabs.addTab(self._review_tab(), "Re&view")
         tabs.addTab(self._prices_tab(), "Prices")
         self.quota_page = QuotaPage()
         tabs.addTab(self.quota_page, "&Quotas")
@@ -137,7 +142,8 @@ class SettingsDialog(QDialog):
                   self.models, self.models_default, self.models_fetch, self.concurrency,
                   self.temperature, self.max_tokens, self.timeout, self.test_button,
                   self.test_output, self.min_confidence, self.frameworks_dir,
-                  self.frameworks_browse, self.prices, self.price_add, self.price_remove,
+                  self.frameworks_browse, self.context, self.consistency, self.ask_above,
+                  self.prices, self.price_add, self.price_remove,
                   self.price_reset, self.quota_page.table,
                   buttons.button(QDialogButtonBox.StandardButton.Ok),
                   buttons.button(QDialogButtonBox.StandardButton.Cancel))
@@ -278,6 +284,38 @@ class SettingsDialog(QDialog):
                       "framework list of the toolbar.")
         note.setWordWrap(True)
         form.addRow("", note)
+        # The document as a whole (Amazon Bedrock).
+        self.context = QComboBox()
+        self.context.setObjectName("contextChoice")
+        for value, label in CONTEXT_LABELS:
+            self.context.addItem(label, value)
+        self.context.setToolTip(
+            "What each section request carries of the rest of the document: the whole text "
+            "(read from Bedrock's prompt cache after the first request), the passages most "
+            "related to the section, or nothing. Automatic: the whole document when it is "
+            "small enough, else the related passages.")
+        form.addRow("Conte&xt:", self.context)
+        self.consistency = QCheckBox("Check &consistency after Analyse All")
+        self.consistency.setObjectName("consistencyAfterAll")
+        self.consistency.setToolTip(
+            "After Analyse All, the model checks the sections' key facts against each other "
+            "(figures, times, owners, terms): a few requests more. The built-in cross-section "
+            "checks always run; they cost nothing.")
+        form.addRow("", self.consistency)
+        self.ask_above = QDoubleSpinBox()
+        self.ask_above.setObjectName("askAboveUsd")
+        self.ask_above.setRange(0.0, 10_000.0)
+        self.ask_above.setDecimals(2)
+        self.ask_above.setSingleStep(1.0)
+        self.ask_above.setPrefix("$ ")
+        self.ask_above.setSpecialValueText("always")
+        self.ask_above.setToolTip("Analyse All with Amazon Bedrock shows the estimated tokens "
+                                  "and cost first when it would cost more than this")
+        form.addRow("Ask &before Analyse All above:", self.ask_above)
+        for widget, name in ((self.context, "Context"),
+                             (self.consistency, "Check consistency after Analyse All"),
+                             (self.ask_above, "Ask before Analyse All above")):
+            widget.setAccessibleName(name)
         return page
 
     def _prices_tab(self) -> QWidget:
@@ -330,6 +368,9 @@ class SettingsDialog(QDialog):
         self.timeout.setValue(round(c.read_timeout))
         self.min_confidence.setValue(round(prefs.min_confidence * 100))
         self.frameworks_dir.setText(prefs.frameworks_dir)
+        self.context.setCurrentIndex(max(0, self.context.findData(prefs.context)))
+        self.consistency.setChecked(prefs.consistency)
+        self.ask_above.setValue(prefs.ask_above_usd)
         self._set_prices(c.prices)
         self.quota_page.set_quotas(list(c.models), c.quotas)
 
@@ -409,6 +450,9 @@ class SettingsDialog(QDialog):
             bedrock=self._bedrock_config(),
             min_confidence=self.min_confidence.value() / 100,
             frameworks_dir=self.frameworks_dir.text().strip(),
+            context=self.context.currentData(),
+            consistency=self.consistency.isChecked(),
+            ask_above_usd=self.ask_above.value(),
         )
 
     def accept(self) -> None:

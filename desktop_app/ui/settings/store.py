@@ -18,7 +18,13 @@ from PySide6.QtCore import QSettings
 from desktop_app import paths
 from desktop_app.ai.config import DEFAULT_MODELS, BedrockConfig, Quota
 from desktop_app.ai.prices import DEFAULT_PRICES, Price
-from desktop_app.session.prefs import DEFAULT_FRAMEWORK, PROVIDER_CHOICES, ReviewPrefs
+from desktop_app.session.prefs import (
+    CONTEXT_CHOICES,
+    DEFAULT_ASK_ABOVE_USD,
+    DEFAULT_FRAMEWORK,
+    PROVIDER_CHOICES,
+    ReviewPrefs,
+)
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +154,8 @@ def load_review_prefs(settings: QSettings) -> ReviewPrefs:
                                endpoint_url=values["endpoint_url"])
     provider = _text(settings, "review/provider", "auto")
     min_confidence = _number(settings, "review/min_confidence", 0.0)
+    context = _text(settings, "review/context", "auto")
+    ask_above = _number(settings, "review/ask_above_usd", DEFAULT_ASK_ABOVE_USD)
     return ReviewPrefs(
         provider=provider if provider in PROVIDER_CHOICES else "auto",
         bedrock=config,
@@ -155,6 +163,9 @@ def load_review_prefs(settings: QSettings) -> ReviewPrefs:
         frameworks_dir=_text(settings, "review/frameworks_dir"),
         framework=_text(settings, "review/framework", DEFAULT_FRAMEWORK) or DEFAULT_FRAMEWORK,
         guidelines=_text(settings, "review/guidelines"),
+        context=context if context in CONTEXT_CHOICES else "auto",
+        consistency=_text(settings, "review/consistency", "false").lower() == "true",
+        ask_above_usd=max(0.0, ask_above),
     )
 
 
@@ -165,6 +176,9 @@ def save_review_prefs(settings: QSettings, prefs: ReviewPrefs) -> bool:
     settings.setValue("review/frameworks_dir", prefs.frameworks_dir)
     settings.setValue("review/framework", prefs.framework)
     settings.setValue("review/guidelines", prefs.guidelines)
+    settings.setValue("review/context", prefs.context)
+    settings.setValue("review/consistency", "true" if prefs.consistency else "false")
+    settings.setValue("review/ask_above_usd", float(prefs.ask_above_usd))
     settings.setValue("bedrock/profile", c.profile or "")
     settings.setValue("bedrock/region", c.region or "")
     settings.setValue("bedrock/endpoint_url", c.endpoint_url or "")

@@ -36,6 +36,7 @@ from desktop_app.review.findings import SEVERITIES
 from desktop_app.session import (
     ReviewSession,
     ReviewStatistics,
+    RunEstimate,
     SectionStatus,
     short_model,
 )
@@ -188,6 +189,7 @@ class StatisticsPanel(QWidget):
         self.setObjectName("statisticsPanel")
         self.setAccessibleName("Statistics")
         self.stats: ReviewStatistics | None = None
+        self.estimate: RunEstimate | None = None  # the last run's, shown beside its cost
         self._session: ReviewSession | None = None
         self._prices: Mapping[str, Price] | None = None
         self.refresh_timer = QTimer(self)
@@ -262,6 +264,7 @@ class StatisticsPanel(QWidget):
             return
         stats, from_memory = session.statistics(self._prices)
         note = "Counted from this window: some changes are not saved yet." if from_memory else ""
+        self.estimate = session.estimate
         self.show_statistics(stats, session.titles, session.unsaved_seconds, note)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -299,6 +302,8 @@ class StatisticsPanel(QWidget):
                     f"{d.get('pending', 0)} pending")
         if s.findings_by_source.get("user"):
             rows.append(f"{s.findings_by_source['user']} written by you")
+        if s.document_findings:
+            rows.append(f"{s.document_findings} across sections (Whole document)")
         if s.findings_by_category:
             top = list(s.findings_by_category.items())[:5]
             more = len(s.findings_by_category) - len(top)
@@ -310,6 +315,8 @@ class StatisticsPanel(QWidget):
             rows.append("<b>Most findings:</b> " + ", ".join(
                 f"{escape(titles.get(sid, sid))} {n}" for n, sid in busiest))
         rows.append(self._usage(s, muted))
+        if self.estimate is not None:
+            rows.append(self._estimate(s, self.estimate, muted))
         if note:
             rows.append(f'<span style="color:{colours.error};">{escape(note)}</span>')
         return "<br>".join(rows)
@@ -322,7 +329,8 @@ class StatisticsPanel(QWidget):
             return f'<span style="color:{muted};">No model requests: nothing to pay.</span>'
         lines = [f'<table cellspacing="0" cellpadding="1" style="color:{muted};">'
                  "<tr><th align=left>Model</th><th align=right>&nbsp;In</th>"
-                 "<th align=right>&nbsp;Out</th><th align=right>&nbsp;Cached</th>"
+                 "<th align=right>&nbsp;Out</th><th align=right>&nbsp;Cache&nbsp;w</th>"
+                 "<th align=right>&nbsp;Cache&nbsp;r</th>"
                  "<th align=right>&nbsp;Cost</th></tr>"]
         rows = [(model, "", usage, s.cost_by_model.get(model))
                 for model, usage in s.usage_by_model.items()]
@@ -333,6 +341,7 @@ class StatisticsPanel(QWidget):
                 f"<tr><td title='{escape(model)}{kind}'>{escape(short_model(model))}{kind}</td>"
                 f"<td align=right>&nbsp;{tokens_text(usage.input_tokens)}</td>"
                 f"<td align=right>&nbsp;{tokens_text(usage.output_tokens)}</td>"
+                f"<td align=right>&nbsp;{tokens_text(usage.cache_write_tokens)}</td>"
                 f"<td align=right>&nbsp;{tokens_text(usage.cache_read_tokens)}</td>"
                 f"<td align=right>&nbsp;{cost_text(cost)}</td></tr>")
         lines.append("</table>")
@@ -342,3 +351,28 @@ class StatisticsPanel(QWidget):
             batch_total = None if None in batch else sum(c for c in batch if c is not None)
             total += f" (batch jobs: {cost_text(batch_total)})"
         return "".join(lines) + f"<b>Estimated cost:</b> {total}"
+
+    @staticmethod
+    def _estimate(s: ReviewStatistics, run: RunEstimate, muted: str) -> str:
+        """The last Analyse All: the estimate shown before it, and what it took so far."""
+        e = run.estimate
+        spent, cost = run.actual(s.usage, s.estimated_cost_usd)
+
+        def row(name: str, inp: int, write: int, read: int, out: int, money: float | None,
+                guess: str = "") -> str:
+            return (f"<tr><td>{name}</td><td align=right>&nbsp;{tokens_text(inp)}</td>"
+                    f"<td align=right>&nbsp;{tokens_text(out)}{guess}</td>"
+                    f"<td align=right>&nbsp;{tokens_text(write)}</td>"
+                    f"<td align=right>&nbsp;{tokens_text(read)}</td>"
+                    f"<td align=right>&nbsp;{cost_text(money)}</td></tr>")
+
+        return (f'<b>Last Analyse All</b><table cellspacing="0" cellpadding="1" '
+                f'style="color:{muted};"><tr><th></th><th align=right>&nbsp;In</th>'
+                "<th align=right>&nbsp;Out</th><th align=right>&nbsp;Cache&nbsp;w</th>"
+                "<th align=right>&nbsp;Cache&nbsp;r</th><th align=right>&nbsp;Cost</th></tr>"
+                + row("Estimate", e.input_tokens, e.cache_write_tokens, e.cache_read_tokens,
+                      e.output_tokens, e.cost_usd, "*")
+                + row("Actual", spent.input_tokens, spent.cache_write_tokens,
+                      spent.cache_read_tokens, spent.output_tokens, cost)
+                + "</table>"
+                + f'<span style="color:{muted}; font-size:small;">* output is a guess</span>')

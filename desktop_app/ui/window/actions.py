@@ -89,6 +89,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                when="own_finding", list_only=True),
     ActionSpec("earlier_findings", "Ear&lier Findings…", "Show the findings this section had "
                "before it was analysed again or changed", ("Ctrl+H",), when="opened"),
+    ActionSpec("next_place", "Go to Next Pla&ce",
+               "Show the next place of the selected whole-document finding, in its section",
+               ("Ctrl+J",), when="places"),
     # Review
     ActionSpec("analyse_section", "Analyse &Section", "Analyse the section shown", ("Ctrl+R",),
                icon="analyse", when="section"),
@@ -110,6 +113,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("cancel_folder", "Cancel F&older Review",
                "Stop the folder review (a batch job is stopped in Bedrock too); what is "
                "done is kept", when="folder_busy"),
+    ActionSpec("check_consistency", "Check Co&nsistency",
+               "Check the document as a whole: figures, times, owners, acronyms and "
+               "references that disagree across sections", ("Ctrl+Shift+K",),
+               when="can_check"),
     ActionSpec("attach_guidelines", "Attach &Guidelines…",
                "Add a guidelines document (.docx, .md, .txt) to the reviewer's instructions",
                when="idle"),
@@ -130,13 +137,13 @@ MENUS: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
     ("&View", "viewMenu", ("next_section", "previous_section", None, "next_pane",
                            "previous_pane", "go_sections", "go_text", "go_findings", "chat",
                            None, "statistics")),
-    ("F&indings", "findingsMenu", ("next_finding", "previous_finding", None, "accept",
-                                   "reject", "reset", "edit", None, "add", None,
+    ("F&indings", "findingsMenu", ("next_finding", "previous_finding", "next_place", None,
+                                   "accept", "reject", "reset", "edit", None, "add", None,
                                    "earlier_findings")),
     ("&Review", "reviewMenu", ("analyse_section", "analyse_selected", "analyse_all",
-                               "analyse_changed", "reanalyse", None, "cancel_section",
-                               "cancel_all", "retry_failed", "cancel_folder", None, "@framework",
-                               "attach_guidelines", "clear_guidelines")),
+                               "analyse_changed", "reanalyse", None, "check_consistency", None,
+                               "cancel_section", "cancel_all", "retry_failed", "cancel_folder",
+                               None, "@framework", "attach_guidelines", "clear_guidelines")),
     ("&Help", "helpMenu", ("shortcuts", "about")),
 )
 RECENT_MENU = ("Open &Recent", "recentMenu")

@@ -45,12 +45,14 @@ from desktop_app.ai.provider import FailureKind, ProviderError
 from desktop_app.document import Document, Section
 from desktop_app.review.findings import Finding
 from desktop_app.session import (
+    WHOLE_DOCUMENT,
     ProviderFactory,
     ProviderSetup,
     ReviewPrefs,
     ReviewSession,
     ReviewSummary,
     SectionStatus,
+    is_document_finding,
 )
 from desktop_app.ui.chat.chat_tab import ChatTab
 from desktop_app.ui.common.shortcuts_dialog import ShortcutsDialog
@@ -58,6 +60,8 @@ from desktop_app.ui.common.tab_order import tab_chain
 from desktop_app.ui.export.export_part import ExportPart
 from desktop_app.ui.export.source import snapshot_of
 from desktop_app.ui.findings.decisions import Decisions
+from desktop_app.ui.findings.document_cards import Place, cards
+from desktop_app.ui.findings.document_state import document_state
 from desktop_app.ui.findings.earlier_findings import show_earlier_findings
 from desktop_app.ui.findings.panel import FindingsPanel
 from desktop_app.ui.reviews.dialog import ReviewsDialog
@@ -91,6 +95,7 @@ if TYPE_CHECKING:
     from desktop_app.session.folder import FolderItem
     from desktop_app.ui.reviews.folder_dialog import FolderDialog
     from desktop_app.ui.settings.dialog import SettingsDialog
+    from desktop_app.ui.window.estimate_dialog import EstimateDialog
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +142,10 @@ class MainWindow(QMainWindow):
         self.reviews_dialog: ReviewsDialog | None = None
         self.shortcuts_dialog: ShortcutsDialog | None = None
         self._fatal_box: QMessageBox | None = None
+        self.estimate_dialog: EstimateDialog | None = None
+        self._all_pending = False  # Analyse All waits for the reviewer to be ready
+        self._after_all = False  # the running analysis is an Analyse All: check the document
+        self._place: tuple[str, list[Place], int] | None = None  # Ctrl+J: finding, places, at
         self.action = make_actions(self)
         self._build_parts()
         self._build_layout()
@@ -209,6 +218,7 @@ class MainWindow(QMainWindow):
         self.opener = DocumentOpener(self.runner, self)
         self.tree = SectionTree()
         self.model = self.tree.sections
+        self.model.show_whole_document(True)  # the findings that span sections, first
         self.view = SectionView()
         self.view.selection_actions = [a[key] for key in SELECTION_MENU]
         self.findings = FindingsPanel()
@@ -376,7 +386,9 @@ class MainWindow(QMainWindow):
         on("earlier_findings", self._show_earlier_findings)
         on("analyse_section", lambda: self._analyse(self.tree.current_section()))
         on("analyse_selected", lambda: self._analyse(*self.tree.selected_sections()))
-        on("analyse_all", lambda: self._analyse(*self._all_sections()))
+        on("analyse_all", self._analyse_all)
+        on("check_consistency", lambda: self._check_document(force=True))
+        on("next_place", self._next_place)
         on("analyse_changed", self._analyse_changed)
         on("reanalyse", lambda: self._analyse(*self.tree.selected_sections(), force=True))
         on("cancel_section", lambda: review.cancel([s.id for s in
@@ -402,11 +414,13 @@ class MainWindow(QMainWindow):
 
         # The parts, to each other.
         self.tree.current_changed.connect(self._on_current_changed)
+        self.tree.whole_document_chosen.connect(self._on_whole_document)
         self.tree.selection_changed.connect(self._update_actions)
+        self.view.place_activated.connect(self._go_to_place)
         self.findings.finding_selected.connect(self._on_finding_selected)
         self.findings.filter_changed.connect(lambda _f: self._update_actions())
-        self.findings.retry_requested.connect(lambda sid: self._analyse_ids([sid], force=True))
-        self.findings.analyse_requested.connect(lambda sid: self._analyse_ids([sid]))
+        self.findings.retry_requested.connect(self._retry_group)
+        self.findings.analyse_requested.connect(self._analyse_group)
         self.findings.finding_activated.connect(lambda _f: d.edit())
         d.section_wanted.connect(self.tree.select_section)
         d.finding_changed.connect(self._refresh_section)
@@ -437,6 +451,13 @@ class MainWindow(QMainWindow):
         driver.run_finished.connect(self.status_bar.show_run_finished)
         driver.busy_changed.connect(self._on_busy_changed)
         driver.provider_unusable.connect(self._on_provider_unusable)
+        driver.run_finished.connect(self._on_run_finished)
+        driver.document_check_started.connect(self._show_document_state)
+        driver.document_check_progress.connect(self.status_bar.showMessage)
+        driver.document_changed.connect(self._on_document_changed)
+        driver.document_check_finished.connect(self._on_document_checked)
+        review.estimate_ready.connect(self._on_estimate)
+        review.estimate_failed.connect(self._on_estimate_failed)
 
         # The folder review: its documents' results reach the tree when one is shown.
         folder = self.folder
@@ -457,6 +478,7 @@ class MainWindow(QMainWindow):
         self.review.set_document(doc)  # first: the old run's last updates hit the old tree
         self.tree.show_document(doc)
         self.tree.show_statuses(self.review.session, self.prefs.min_confidence)
+        self._show_document_state()  # the "Whole document" row, now that the tree has it
         name = Path(path).name
         title = doc.title.strip()
         self.setWindowTitle(f"{title} — {name}" if title and title != Path(path).stem else name)
@@ -549,6 +571,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _show_findings(self) -> None:
+        if self.tree.whole_document_current():
+            self._show_document_findings()
+            return
         section, session = self.tree.current_section(), self.review.session
         if section is None:
             self.findings.show_section(None, SectionStatus.NOT_ANALYSED, None)
@@ -557,6 +582,10 @@ class MainWindow(QMainWindow):
                                    session.outcome(section.id) if session else None)
 
     def _on_finding_selected(self, finding: Finding | None) -> None:
+        if self.findings.group == WHOLE_DOCUMENT:
+            self._show_places(finding)
+            self._update_actions()
+            return
         if finding is None:
             self.view.clear_highlight()
         elif not self.view.highlight(finding.start, finding.end, finding.quote,
@@ -576,6 +605,203 @@ class MainWindow(QMainWindow):
         note = show_earlier_findings(self, self.view.section, self.review.session)
         if note:
             self.status_bar.showMessage(note, 10_000 if "cannot" in note else 8_000)
+
+    # -- the document as a whole ---------------------------------------------------------
+
+    def _on_whole_document(self) -> None:
+        """The "Whole document" row is current: its findings, and their places."""
+        self.chat.follow_section(None)
+        self._show_document_findings()
+        self._show_places(self.findings.selected_finding())
+        self._update_actions()
+
+    def _show_document_findings(self) -> None:
+        session = self.review.session
+        state = document_state(session, self.review.driver.checking, self.prefs.min_confidence)
+        found = session.document_findings() if session is not None else []
+        shown, places = cards(found, session.titles if session else {},
+                              session.results.document.changed if session else {})
+        self.findings.show_document(
+            shown, places, framework=session.framework if session else None,
+            edited=set(session.results.document.originals) if session else set(),
+            status=state.status, note=state.summary, failure=state.failure,
+            checked=state.checked)
+
+    def _show_document_state(self) -> None:
+        """The tree's row (and the pane, if it shows the whole document)."""
+        state = document_state(self.review.session, self.review.driver.checking,
+                               self.prefs.min_confidence)
+        self.tree.show_document_status(state.status, state.note, state.tooltip)
+        if self.tree.whole_document_current():
+            self._show_document_findings()
+            self._show_places(self.findings.selected_finding())
+        self._update_actions()
+
+    def _show_places(self, finding: Finding | None) -> None:
+        """The text pane, while the whole document is current: the finding's places."""
+        doc = self._document
+        if finding is None or doc is None:
+            session = self.review.session
+            count = len(session.document_findings()) if session is not None else 0
+            self.view.show_placeholder(
+                "Findings about the document as a whole: each is about several places." if count
+                else "Nothing found across sections yet.",
+                "Select one to read its places side by side; Ctrl+J goes to each in its "
+                "section." if count else "Review → Check Consistency (Ctrl+Shift+K) checks the "
+                "document as a whole.")
+            return
+        places = self.findings.model.places(finding.id)
+        self._place = (finding.id, places, -1)
+        self.view.show_places(places, {s.id: s for s in doc.walk()}, finding.issue,
+                              finding.severity)
+
+    def _next_place(self) -> None:
+        """Ctrl+J: the next place of the whole-document finding selected (or last shown)."""
+        finding = self.findings.selected_finding()
+        if finding is not None and is_document_finding(finding.id) and (
+                self._place is None or self._place[0] != finding.id):
+            self._place = (finding.id, self.findings.model.places(finding.id), -1)
+        if self._place is None or not self._place[1]:
+            self.status_bar.showMessage("Select a finding of the Whole document first.", 4000)
+            return
+        fid, places, at = self._place
+        self._go_to_place((at + 1) % len(places))
+
+    def _go_to_place(self, number: int) -> None:
+        """Show place `number` of the finding in its section, the quote marked."""
+        if self._place is None or not 0 <= number < len(self._place[1]):
+            return
+        fid, places, _ = self._place
+        self._place = (fid, places, number)
+        place = places[number]
+        session = self.review.session
+        found = session.locate(fid) if session is not None else None
+        severity = found[1].severity if found is not None else ""
+        self.tree.select_section(place.section_id)
+        current = self.tree.current_section()
+        if current is None or current.id != place.section_id:
+            self.status_bar.showMessage(f"“{place.title}” is no longer in the document.", 5000)
+            return
+        marked = self.view.highlight(place.start, place.end, place.quote, severity)
+        where = f"Place {number + 1} of {len(places)}: “{place.title}”"
+        self.status_bar.showMessage(
+            (where if marked else f"{where}: the quote is not in the text any more")
+            + (" · Ctrl+J for the next" if len(places) > 1 else ""), 8000)
+
+    def _check_document(self, force: bool = False) -> None:
+        if self.review.session is None or self.review.busy:
+            return
+        why = self.review.check_document(force=force)
+        if why:
+            self.status_bar.showMessage(why[:1].upper() + why[1:] + ".", 10_000)
+
+    def _on_document_changed(self) -> None:
+        self._show_document_state()
+        self._update_categories()
+        self.statistics.schedule()
+
+    def _on_document_checked(self, outcomes: object) -> None:
+        self.status_bar.clearMessage()
+        self._show_document_state()
+        if outcomes is None:
+            self.status_bar.showMessage("The document check was cancelled.", 6000)
+            return
+        failed = [o for o in outcomes if o.findings is None]  # type: ignore[attr-defined]
+        session = self.review.session
+        count = len(session.document_findings()) if session is not None else 0
+        if failed:
+            self.status_bar.showMessage("The check of the document as a whole failed: see "
+                                        "Whole document.", 10_000)
+        elif outcomes:
+            self.status_bar.showMessage(
+                f"Whole document checked: {count} finding{'s' * (count != 1)} across "
+                "sections.", 8000)
+        self.statistics.schedule()
+
+    def _retry_group(self, group: str) -> None:
+        if group == WHOLE_DOCUMENT:
+            self._check_document(force=True)
+        else:
+            self._analyse_ids([group], force=True)
+
+    def _analyse_group(self, group: str) -> None:
+        if group == WHOLE_DOCUMENT:
+            self._check_document()
+        else:
+            self._analyse_ids([group])
+
+    # -- Analyse All: the estimate first, then the passes over the whole document ----------
+
+    def _analyse_all(self) -> None:
+        sections = self._all_sections()
+        if not sections or self.review.session is None:
+            return
+        review = self.review
+        if review.setup is None and self.prefs.provider != "local":
+            self._all_pending = True  # asked again once the reviewer is ready
+            self.status_bar.showMessage("Preparing the reviewer…", 5000)
+            review.ensure_provider()
+            return
+        if not review.costs_money:
+            self._start_all(sections)
+            return
+        self.status_bar.showMessage("Estimating the cost…", 10_000)
+        review.estimate(sections, consistency=self.prefs.consistency)
+
+    def _on_estimate(self, estimate: object, to_ask: object) -> None:
+        sections = self._all_sections()
+        if not to_ask:  # every section answered before: nothing to pay
+            self._start_all(sections)
+            return
+        cost = estimate.cost_usd  # type: ignore[attr-defined]
+        if cost is not None and cost <= self.prefs.ask_above_usd:
+            self._start_all(sections, estimate)
+            return
+        self.status_bar.clearMessage()
+        if self.estimate_dialog is not None:
+            return
+        from desktop_app.ui.window.estimate_dialog import EstimateDialog  # when first asked
+
+        dialog = EstimateDialog(estimate, len(to_ask), self)  # type: ignore[arg-type]
+        dialog.accepted.connect(lambda: self._estimate_accepted(dialog, estimate))
+        dialog.finished.connect(lambda _r: self._estimate_closed(dialog))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.estimate_dialog = dialog
+        dialog.open()
+
+    def _estimate_accepted(self, dialog: EstimateDialog, estimate: object) -> None:
+        threshold = dialog.threshold()
+        if threshold is not None:
+            self.prefs.ask_above_usd = threshold
+            app_settings.save_review_prefs(self._settings, self.prefs)
+        self._start_all(self._all_sections(), estimate)
+
+    def _estimate_closed(self, dialog: EstimateDialog) -> None:
+        if self.estimate_dialog is dialog:
+            self.estimate_dialog = None
+        dialog.deleteLater()
+
+    def _on_estimate_failed(self, reason: str) -> None:
+        self.status_bar.showMessage(f"No estimate: {reason}; nothing was sent.", 8000)
+
+    def _start_all(self, sections: list[Section], estimate: object = None) -> None:
+        session = self.review.session
+        if session is None:
+            return
+        if estimate is not None:
+            session.remember_estimate(estimate, self.prefs.bedrock.prices)  # type: ignore[arg-type]
+        self._after_all = True
+        self._analyse(*sections)
+
+    def _on_run_finished(self, progress: object) -> None:
+        """After Analyse All: the document as a whole (the free cross-section checks, and the
+        consistency pass when Settings ask for it); not after a cancelled run."""
+        if not self._after_all:
+            return
+        self._after_all = False
+        if getattr(progress, "cancelled", 0) or self._document is None:
+            return
+        self.review.check_document()
 
     # -- the review ---------------------------------------------------------------------
 
@@ -607,6 +833,8 @@ class MainWindow(QMainWindow):
         current = self.tree.current_section()
         self.chat.show_review(self._document, session, current.id if current else None)
         self.time_spent.follow(session)
+        self._place = None
+        self._show_document_state()
         self._on_save_state()
         self._update_actions()
 
@@ -626,13 +854,19 @@ class MainWindow(QMainWindow):
 
     def _refresh_section(self, section_id: str) -> None:
         """A finding of this section changed (a decision, an edit): show it everywhere."""
-        self._on_sections_changed({section_id: self.review.status(section_id)})
+        if section_id == WHOLE_DOCUMENT:
+            self._show_document_state()
+            self.statistics.schedule()
+        else:
+            self._on_sections_changed({section_id: self.review.status(section_id)})
         self._update_categories()
 
     def _update_categories(self) -> None:
         session = self.review.session
         found = session.results.all_findings() if session is not None else []
-        self.findings.set_categories([f.category for _sid, f in found])
+        across = session.document_findings() if session is not None else []
+        self.findings.set_categories([f.category for _sid, f in found]
+                                     + [d.category for d in across])
 
     def _on_busy_changed(self, busy: bool) -> None:
         if busy:
@@ -642,8 +876,12 @@ class MainWindow(QMainWindow):
     def _on_provider_ready(self, setup: ProviderSetup) -> None:
         self.status_bar.show_reviewer(setup.notice, setup.detail, setup.offline)
         self.chat.use_provider(setup, self.prefs.bedrock)
+        if self._all_pending:
+            self._all_pending = False
+            self._analyse_all()
 
     def _on_provider_failed(self, reason: str) -> None:
+        self._all_pending = False
         self.status_bar.show_reviewer("No reviewer: " + reason, "", False)
         self._show_fatal("The reviewer could not be prepared.", reason,
                          "Check the settings, then try again.")
@@ -676,8 +914,12 @@ class MainWindow(QMainWindow):
         busy = review.busy
         f = self.findings.selected_finding()
         stack = self.decisions.undo_stack
+        whole = self.tree.whole_document_current()
         return {
             "opened": doc is not None,
+            "can_check": has_doc and not busy and review.session is not None,
+            "places": has_doc and (self._place is not None or (
+                f is not None and is_document_finding(f.id))),
             "document": has_doc,
             "section": has_doc and self.tree.current_section() is not None,
             "changed": has_doc and review.count(SectionStatus.CHANGED) > 0,
@@ -693,7 +935,7 @@ class MainWindow(QMainWindow):
             "can_accept": f is not None and f.decision != "accepted",
             "can_reject": f is not None and f.decision != "rejected",
             "can_reset": f is not None and f.decision != "pending",
-            "own_finding": f is not None and f.source == "user",
+            "own_finding": f is not None and f.source == "user" and not whole,
             "text_shown": has_doc and self.view.section is not None,
             "can_undo": stack.canUndo(),
             "can_redo": stack.canRedo(),

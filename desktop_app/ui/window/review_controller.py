@@ -13,7 +13,7 @@ provider answered; until one is ready, a placeholder taken from the settings.
 from __future__ import annotations
 
 import logging
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -29,9 +29,13 @@ from desktop_app.session import (
     SectionStatus,
     Storage,
     choose_provider,
+    review_context,
 )
 from desktop_app.workers.jobs import Job, JobRunner
 from desktop_app.workers.session_driver import SessionDriver
+
+if TYPE_CHECKING:
+    from desktop_app.ai.context import DocumentContext
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +55,8 @@ class ReviewController(QObject):
     provider_failed = Signal(str)  # the factory could not build a provider: why
     session_opened = Signal(object)  # the ReviewSession now shown (again), or None
     save_state_changed = Signal()  # the store took or refused a write (see `storage`)
+    estimate_ready = Signal(object, object)  # Estimate, the sections it counts
+    estimate_failed = Signal(str)
 
     def __init__(self, runner: JobRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +74,9 @@ class ReviewController(QObject):
         self._framework: Framework | None = None
         self._guidelines = ""
         self._setup: ProviderSetup | None = None
+        self._context: DocumentContext | None = None  # the document's, with this provider
         self._serial = 0  # only the latest provider preparation counts
+        self._estimate_serial = 0
         self._preparing = False
         self._prefs_deferred = False
         self._closed = False
@@ -131,7 +139,8 @@ class ReviewController(QObject):
 
     def set_prefs(self, prefs: ReviewPrefs) -> bool:
         """Use new settings. False if they wait for the running analysis to end."""
-        changed = (prefs.provider, prefs.bedrock) != (self._prefs.provider, self._prefs.bedrock)
+        changed = ((prefs.provider, prefs.bedrock, prefs.context)
+                   != (self._prefs.provider, self._prefs.bedrock, self._prefs.context))
         self._prefs = prefs
         if not changed or self._document is None:
             return True
@@ -165,6 +174,41 @@ class ReviewController(QObject):
 
     def retry_failed(self) -> None:
         self.driver.retry_failed()
+
+    def check_document(self, *, consistency: bool | None = None, force: bool = False) -> str:
+        """The passes over the whole document (see `SessionDriver.check_document`);
+        `consistency` None: as Settings say. Returns why the consistency pass cannot run."""
+        if self._closed or self.session is None:
+            return ""
+        wanted = self._prefs.consistency if consistency is None else consistency
+        return self.driver.check_document(consistency=wanted, force=force)
+
+    @property
+    def costs_money(self) -> bool:
+        """The reviewer is a model that bills per token (Amazon Bedrock)."""
+        setup = self._setup
+        return setup is not None and not setup.offline and setup.provider.name == "bedrock"
+
+    def estimate(self, sections: list[Section], *, consistency: bool = False) -> None:
+        """What analysing `sections` would cost (those the result cache answers left out),
+        made off the GUI thread: `estimate_ready` or `estimate_failed` follows."""
+        session, setup = self.session, self._setup
+        if session is None or setup is None:
+            self.estimate_failed.emit("the reviewer is not ready yet")
+            return
+        to_ask = self.driver.uncached(sections)
+        config = self._prefs.bedrock
+        models = list(setup.provider.models) or list(config.models)
+        self._estimate_serial += 1
+        serial = self._estimate_serial
+        job = Job(session.estimate_run, models, to_ask, consistency=consistency,
+                  prices=config.prices, max_tokens=config.max_tokens)
+        job.signals.finished.connect(
+            lambda e: serial == self._estimate_serial and self.estimate_ready.emit(e, to_ask))
+        job.signals.failed.connect(
+            lambda exc: serial == self._estimate_serial and self.estimate_failed.emit(
+                f"the estimate could not be made ({type(exc).__name__})"))
+        self.runner.start(job)
 
     # -- saving ---------------------------------------------------------------------
 
@@ -219,6 +263,8 @@ class ReviewController(QObject):
             lent = source.session_for(self._document, framework) if source else None
             self.session = lent or ReviewSession(self._document, framework, self.storage,
                                                  self._identity())
+            if self._context is not None and self.session.context is None:
+                self.session.set_context(self._context)
         self.driver.set_session(self.session)
         self.session_opened.emit(self.session)
 
@@ -228,6 +274,7 @@ class ReviewController(QObject):
         self.driver.retire()
         framework = self.framework
         if self.session is not None and framework is not None:
+            self.session.context = self._context  # recorded with the identity, just below
             self.session.update_identity(self._identity(), framework)
         self.driver.refresh()
 
@@ -238,17 +285,19 @@ class ReviewController(QObject):
         serial = self._serial
         self._preparing = True
         self.provider_preparing.emit()
-        job = Job(self.provider_factory, self._document, self._prefs)
-        job.signals.finished.connect(lambda setup: self._on_provider(serial, setup))
+        job = Job(_prepare, self.provider_factory, self._document, self._prefs)
+        job.signals.finished.connect(lambda ready: self._on_provider(serial, *ready))
         job.signals.failed.connect(lambda exc: self._on_provider_failed(serial, exc))
         self.runner.start(job)
 
-    def _on_provider(self, serial: int, setup: ProviderSetup) -> None:
+    def _on_provider(self, serial: int, setup: ProviderSetup,
+                     context: DocumentContext | None) -> None:
         if serial != self._serial or self._closed:
             setup.close()
             return
         self._preparing = False
         self._setup = setup
+        self._context = context
         self._update_session()
         self.driver.set_provider(setup)  # analyses asked for meanwhile start now
         self.provider_ready.emit(setup)
@@ -264,6 +313,10 @@ class ReviewController(QObject):
             log.error("preparing the reviewer failed", exc_info=exc)
         self.provider_failed.emit(str(exc) or type(exc).__name__)
 
+    def ensure_provider(self) -> None:
+        """A reviewer is wanted: prepare one unless it is ready or being prepared."""
+        self._on_provider_wanted()
+
     def _on_provider_wanted(self) -> None:
         if self._setup is None and not self._preparing and self._document is not None:
             self._prepare_provider()  # the last attempt failed: try again now
@@ -273,6 +326,7 @@ class ReviewController(QObject):
         self._preparing = False
         self.driver.set_provider(None)  # drained first: its jobs use the provider
         setup, self._setup = self._setup, None
+        self._context = None
         if setup is not None:
             setup.close()
 
@@ -289,3 +343,19 @@ class ReviewController(QObject):
             self._prefs_deferred = True
             return
         self.refresh_provider()
+
+
+def _prepare(factory: ProviderFactory, document: Document,
+             prefs: ReviewPrefs) -> tuple[ProviderSetup, DocumentContext | None]:
+    """On a worker thread: the reviewer, and the context its requests carry. The passes
+    over the whole document are imported here too: left to the end of Analyse All, their
+    first import held the GUI thread for 130 ms (bench/window_bench.py)."""
+    import desktop_app.ai.consistency  # noqa: F401
+    import desktop_app.ai.crosscheck  # noqa: F401
+
+    setup = factory(document, prefs)
+    try:
+        return setup, review_context(document, setup, prefs)
+    except BaseException:
+        setup.close()
+        raise
