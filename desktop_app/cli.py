@@ -1,7 +1,8 @@
 """Command line: `margin [FILE]` opens the window; subcommands run headless.
 
 Exit codes (PRODUCT.md §2): 0 ok, 1 internal error, 2 usage, 3 the document
-cannot be opened, 4 provider unusable, 5 some sections failed.
+cannot be opened, 4 provider unusable, 5 some sections failed, 6 an output could
+not be written; with several documents, the worst (cli_review.py).
 """
 
 from __future__ import annotations
@@ -100,7 +101,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="margin",
         description="Review long Word documents section by section.",
-        epilog="Commands: margin sections FILE [--json]; margin review FILE [options]. "
+        epilog="Commands: margin sections FILE [--json]; margin review FILE|FOLDER... "
+        "[options]. "
         "Run 'margin COMMAND --help' for a command's options.",
     )
     parser.add_argument("file", nargs="?", metavar="FILE", help="a .docx to open")

@@ -1,14 +1,18 @@
 """`margin review`: the window's review session and driver, headless, under a QCoreApplication.
 
-A thin driver: the options become `ReviewPrefs`, `choose_provider` picks the
-reviewer, a `ReviewSession` holds the review (resumed from the store) and a
-`SessionDriver` runs it on the dispatcher, exactly as in the window: every
-section request carries the document's shared context, then the passes over
-the whole document run (the built-in cross-section checks always, the
-Bedrock consistency pass with --consistency). Progress goes to stderr (a bar
-on a terminal, a line per section otherwise), the report to --report, and the
-exit code says how it went (PRODUCT.md §2). --estimate prints what the review
-would cost and calls nothing.
+A thin driver: the options become `ReviewPrefs`, the files and folders the
+documents to review (`session/folder.py`), and a `FolderRun` reviews them as
+the window's Review Folder does: each document in a `ReviewSession` resumed
+from the store, run by a `SessionDriver`, every document sharing one provider
+and its pacer (or, with --batch, Bedrock batch jobs). A single FILE is a run
+of one, with its --report and --out. Progress goes to stderr (a bar on a
+terminal, lines otherwise), each document's outputs are written as it
+finishes (cli_outputs.py), and the exit code says how it went (PRODUCT.md §2):
+with several documents, the worst document's. As in the window, every section
+request carries the document's shared context (--context), and after the
+sections the passes over the whole document run: the built-in cross-section
+checks always, the Bedrock consistency pass with --consistency. --estimate
+prints what the review would cost and calls nothing.
 """
 
 from __future__ import annotations
@@ -17,26 +21,15 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.ai.config import BedrockConfig
-from desktop_app.review.status import SectionStatus
-from desktop_app.session import (
-    CONTEXT_CHOICES,
-    NoReviewer,
-    ProviderSetup,
-    ReviewPrefs,
-    ReviewSession,
-    Storage,
-    choose_provider,
-    review_context,
-)
+from desktop_app.session import CONTEXT_CHOICES, ReviewPrefs
 
 if TYPE_CHECKING:
-    from desktop_app.document import Document
     from desktop_app.review.frameworks import Framework
+    from desktop_app.session.folder import FoundDocuments
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +47,19 @@ EXIT_CODES = """exit codes:
      report says which and why
   6  reviewed, but the reviewed copy (--out) or the report could not be written; the
      reason is printed, and whatever could be written was (before 5)
+With several documents, each gets its own code (index.json lists them) and the run
+exits with the worst, in this order: 1, 4, 3, 6, 5, 0. A document that cannot be
+opened does not stop the others.
 """
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="margin review", description="Review a .docx headlessly.",
-                                epilog=EXIT_CODES,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("file", metavar="FILE")
+    p = argparse.ArgumentParser(
+        prog="margin review", epilog=EXIT_CODES,
+        description="Review .docx documents headlessly: files, or folders (every .docx "
+                    "inside, recursively).",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("files", nargs="+", metavar="FILE|FOLDER")
     p.add_argument("--provider", choices=("auto", "bedrock", "local"), default="auto",
                    help="auto: Bedrock when AWS credentials resolve, else the built-in reviewer")
     p.add_argument("--framework", metavar="NAME|PATH", help="a framework name or a .toml file")
@@ -77,13 +75,28 @@ def parser() -> argparse.ArgumentParser:
                         "(repeatable; without MODEL= for every model of the chain)")
     p.add_argument("--tpm", action="append", metavar="[MODEL=]N",
                    help="the model's tokens-per-minute quota, likewise")
-    p.add_argument("--report", metavar="PATH", help="write the report: .json .md .html .csv")
-    p.add_argument("--out", metavar="PATH.docx", help="write a reviewed copy with Word comments")
+    p.add_argument("--report", metavar="PATH",
+                   help="one document: write the report: .json .md .html .csv")
+    p.add_argument("--out", metavar="PATH.docx",
+                   help="one document: write a reviewed copy with Word comments")
+    p.add_argument("--report-dir", metavar="D",
+                   help="write each document's report (NAME.json and NAME.html) into D, "
+                        "with D/index.json and D/index.html")
+    p.add_argument("--out-dir", metavar="D",
+                   help="write each document's reviewed copy into D as 'NAME (reviewed).docx'")
     p.add_argument("--accept-all", action="store_true",
-                   help="mark every finding accepted (for --out)")
+                   help="mark every finding accepted (for --out and --out-dir)")
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X")
     p.add_argument("--fresh", action="store_true", help="ignore stored results, ask again")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p.add_argument("--batch", metavar="s3://BUCKET/PREFIX",
+                   help="review with Bedrock batch inference: records and answers go there "
+                        "(see docs/batch.md); rerunning the same command resumes the job")
+    p.add_argument("--role-arn", metavar="ARN",
+                   help="with --batch: the service role Bedrock assumes to read and write S3")
+    p.add_argument("--batch-min-records", type=int, metavar="N",
+                   help="your account's minimum records per batch job for the model "
+                        "(a Bedrock quota; default 100): fewer are reviewed on demand")
     p.add_argument("--context", choices=CONTEXT_CHOICES[1:], metavar="whole|related|section",
                    help="what each section request carries of the rest of the document: the "
                         "whole text, the related passages, or nothing (default: by size)")
@@ -102,33 +115,19 @@ def fail(message: str, code: int) -> int:
 
 def run(argv: Sequence[str]) -> int:
     args = parser().parse_args(argv)
-    if args.report and Path(args.report).suffix.lower() not in REPORT_FORMATS:
-        return fail(f"--report: unsupported format {Path(args.report).suffix or '(none)'}; "
-                    f"use one of {' '.join(REPORT_FORMATS)}", EXIT_USAGE)
-    if args.out and Path(args.out).suffix.lower() != ".docx":
-        return fail("--out: the reviewed copy must be a .docx file", EXIT_USAGE)
-    if args.out and Path(args.out).resolve() == Path(args.file).resolve():
-        return fail("--out: that is the document under review; the original is never "
-                    "overwritten, choose another name", EXIT_USAGE)
-    from desktop_app.export.atomic import link_problem
-
-    for option, path in (("--report", args.report), ("--out", args.out)):
-        problem = link_problem(path) if path else None
-        if problem:
-            return fail(f"{option} {path}: {problem}", EXIT_USAGE)
-    if not 0.0 <= args.min_confidence <= 1.0:
-        return fail("--min-confidence must be between 0 and 1", EXIT_USAGE)
-    if args.concurrency is not None and not 1 <= args.concurrency <= MAX_CONCURRENCY:
-        return fail(f"--concurrency must be between 1 and {MAX_CONCURRENCY}", EXIT_USAGE)
+    problem = check_options(args)
+    if problem:
+        return fail(problem, EXIT_USAGE)
     try:
         quotas = parse_quotas(args.rpm or [], args.tpm or [])
+        batch = batch_settings(args)
     except ValueError as err:
         return fail(str(err), EXIT_USAGE)
 
     from desktop_app.diagnostics.log_setup import configure_logging, log_startup
-    from desktop_app.document import DocumentError, load
     from desktop_app.paths import data_dir
     from desktop_app.review.frameworks import FrameworkError, find_framework, load_guidelines
+    from desktop_app.session.folder import find_documents
 
     configure_logging(data_dir())
     log_startup("review")
@@ -139,33 +138,77 @@ def run(argv: Sequence[str]) -> int:
             framework = framework.with_guidelines(load_guidelines(Path(args.guidelines)))
     except FrameworkError as err:
         return fail(str(err), EXIT_USAGE)
-    try:
-        doc = load(args.file)
-    except DocumentError as err:
-        return fail(f"cannot open {args.file}: {err.reason}", EXIT_CANNOT_OPEN)
-    log.info("reviewing %s: %d words, provider %s", Path(args.file).name, doc.words, args.provider)
-
-    cannot_export = None
-    if args.out:  # said now, not after the whole review
-        from desktop_app.export.source_package import export_problem
-
-        cannot_export = export_problem(args.file)
-        if cannot_export:
-            print(f"margin: no reviewed copy can be written from {args.file}: {cannot_export}; "
-                  f"reviewing anyway{' for the report' if args.report else ''}", file=sys.stderr)
-    try:
-        setup = choose_provider(doc, prefs_from(args, quotas))
-    except NoReviewer as err:
-        return fail(f"{err}, or use --provider local", EXIT_PROVIDER)
-    if args.concurrency:
-        setup.threads = args.concurrency
-    if not args.quiet and setup.fallback:
-        print(f"margin: {setup.fallback}: using the built-in reviewer (rules, offline)",
-              file=sys.stderr)
-    prefs = prefs_from(args, quotas)
+    outputs = [d for d in (args.report_dir, args.out_dir) if d]
+    found = find_documents(args.files, exclude=outputs)
+    for path, reason in found.skipped:
+        print(f"margin: skipped {path}: {reason}", file=sys.stderr)
     if args.estimate:
-        return _estimate(args, doc, framework, setup, prefs)
-    return _review(args, doc, framework, setup, cannot_export, prefs)
+        return estimate_documents(args, found, framework, prefs_from(args, quotas))
+    from desktop_app.cli_outputs import review_documents
+
+    return review_documents(args, found, framework, prefs_from(args, quotas), batch)
+
+
+def several(args: argparse.Namespace) -> bool:
+    """Several documents (or a folder, or the per-document output folders): the index."""
+    return (len(args.files) > 1 or any(Path(f).is_dir() for f in args.files)
+            or bool(args.report_dir or args.out_dir))
+
+
+def check_options(args: argparse.Namespace) -> str | None:
+    """What is wrong with the options, before anything is read; None when nothing."""
+    from desktop_app.export.atomic import link_problem
+
+    if several(args):
+        if args.report or args.out:
+            option = "--report" if args.report else "--out"
+            return (f"{option} names one file: with several documents or a folder, use "
+                    f"{option}-dir")
+        for option, folder in (("--report-dir", args.report_dir), ("--out-dir", args.out_dir)):
+            if folder and Path(folder).exists() and not Path(folder).is_dir():
+                return f"{option} {folder}: not a folder"
+    else:
+        if args.report and Path(args.report).suffix.lower() not in REPORT_FORMATS:
+            return (f"--report: unsupported format {Path(args.report).suffix or '(none)'}; "
+                    f"use one of {' '.join(REPORT_FORMATS)}")
+        if args.out and Path(args.out).suffix.lower() != ".docx":
+            return "--out: the reviewed copy must be a .docx file"
+        if args.out and Path(args.out).resolve() == Path(args.files[0]).resolve():
+            return ("--out: that is the document under review; the original is never "
+                    "overwritten, choose another name")
+        for option, path in (("--report", args.report), ("--out", args.out)):
+            problem = link_problem(path) if path else None
+            if problem:
+                return f"{option} {path}: {problem}"
+    if not 0.0 <= args.min_confidence <= 1.0:
+        return "--min-confidence must be between 0 and 1"
+    if args.concurrency is not None and not 1 <= args.concurrency <= MAX_CONCURRENCY:
+        return f"--concurrency must be between 1 and {MAX_CONCURRENCY}"
+    if bool(args.batch) != bool(args.role_arn):
+        return ("--batch and --role-arn go together: the S3 location for the records and "
+                "the role Bedrock uses to read and write it (see docs/batch.md)")
+    if args.batch and args.provider == "local":
+        return "--batch needs Amazon Bedrock: it cannot be used with --provider local"
+    if args.batch_min_records is not None and not args.batch:
+        return "--batch-min-records goes with --batch"
+    return None
+
+
+def batch_settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """--batch and --role-arn as BatchSettings (None without them); ValueError if bad."""
+    if not args.batch:
+        return None
+    from desktop_app.ai.batch import BatchSettings
+    from desktop_app.session.batch import poll_overrides
+
+    extra: dict = {}
+    if args.batch_min_records is not None:
+        extra["min_records"] = args.batch_min_records
+    extra.update(poll_overrides())
+    try:
+        return BatchSettings.create(args.batch, args.role_arn, **extra)
+    except ValueError as err:
+        raise ValueError(f"--batch: {err}") from None
 
 
 def parse_quotas(rpm: Sequence[str], tpm: Sequence[str]) -> dict:
@@ -201,214 +244,61 @@ def prefs_from(args: argparse.Namespace, quotas: dict | None = None) -> ReviewPr
     for key, value in overrides.items():
         if value is not None:
             setattr(config, key, value)
-    return ReviewPrefs(provider=args.provider, bedrock=config,
-                       min_confidence=args.min_confidence, context=args.context or "auto",
-                       consistency=args.consistency)
+    provider = "bedrock" if args.batch and args.provider == "auto" else args.provider
+    return ReviewPrefs(provider=provider, bedrock=config, min_confidence=args.min_confidence,
+                       context=args.context or "auto", consistency=args.consistency)
 
 
-def _estimate(args: argparse.Namespace, doc: Document, framework: Framework,
-              setup: ProviderSetup, prefs: ReviewPrefs) -> int:
-    """--estimate: the review's tokens and cost, on stdout; nothing is sent or stored."""
+def estimate_documents(args: argparse.Namespace, found: FoundDocuments, framework: Framework,
+                       prefs: ReviewPrefs) -> int:
+    """--estimate: each document's tokens and cost, on stdout; nothing is sent or stored."""
     from desktop_app.ai.estimate import estimate_review
+    from desktop_app.document import DocumentError, load
+    from desktop_app.session import NoReviewer, choose_provider, review_context
+    from desktop_app.session.folder import worst_exit
 
-    name = Path(args.file).name
-    sections = sum(1 for _ in doc.walk())
-    if setup.offline:
-        print(f"{name}: {sections} sections, reviewed by the built-in reviewer on this computer: "
-              "no requests, no cost.")
-        return EXIT_OK
-    config = prefs.bedrock
-    context = review_context(doc, setup, prefs)
-    e = estimate_review(doc, framework, list(config.models), context=context, facts=True,
-                        consistency=args.consistency, prices=config.prices,
-                        max_tokens=config.max_tokens)
-    cost = "unknown (no price for this model)" if e.cost_usd is None else f"${e.cost_usd:,.2f}"
-    extra = f" + {e.consistency_requests} consistency" if e.consistency_requests else ""
-    print(f"{name}: {sections} sections on {e.model}\n"
-          f"  context        {e.mode_note}\n"
-          f"  requests       {e.requests}{extra}\n"
-          f"  input tokens   {e.input_tokens:,}\n"
-          f"  cache writes   {e.cache_write_tokens:,}\n"
-          f"  cache reads    {e.cache_read_tokens:,}\n"
-          f"  output tokens  {e.output_tokens:,} (a guess: the model decides)\n"
-          f"  cost           {cost}\n"
-          "Nothing was sent. Sections already in the store are answered from it at no cost; "
-          "this counts every section.")
-    return EXIT_OK
-
-
-def _review(args: argparse.Namespace, doc: Document, framework: Framework,
-            setup: ProviderSetup, cannot_export: str | None = None,
-            prefs: ReviewPrefs | None = None) -> int:
-    from PySide6.QtCore import QCoreApplication, QTimer
-
-    from desktop_app.diagnostics.error_hook import install
-    from desktop_app.diagnostics.log_setup import current_log_file
-    from desktop_app.paths import data_dir
-    from desktop_app.review.progress_printer import ProgressPrinter
-    from desktop_app.review.report import build_report
-    from desktop_app.workers.gc_guard import MainThreadGarbageCollector
-    from desktop_app.workers.session_driver import SessionDriver
-
-    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
-    collector = MainThreadGarbageCollector(app)  # cycles with Qt objects die on this thread
-    started = datetime.now(UTC)
-    # A store that cannot be used (damaged, read-only, full) does not stop the
-    # review: a damaged one is moved aside, otherwise results stay in memory.
-    storage = Storage(data_dir, memory_fallback=True)
-    session = ReviewSession(doc, framework, storage, setup.identity)
-    if session.review_id is None:  # not even a store in memory: a bug
-        storage.close()
-        return fail(storage.error, EXIT_INTERNAL)
-    if storage.notice:
-        print(f"margin: {storage.notice}", file=sys.stderr)
-    storage.listeners.append(_WarnOnce(storage))
-    # Every section request carries the document's shared context, which is part of
-    # what decides an answer: set before the stored answers are looked at.
-    session.set_context(review_context(doc, setup, prefs or prefs_from(args)))
-    if session.context is not None and not args.quiet:
-        print(f"margin: context: {session.context.note}", file=sys.stderr)
-
-    sections = list(doc.walk())
-    printer = ProgressPrinter({s.id: s.title for s in sections}, quiet=args.quiet)
-
-    def visible(sid: str) -> int:
-        outcome = session.outcome(sid)
-        found = outcome.findings if outcome is not None else []
-        return sum(1 for f in found if f.confidence >= args.min_confidence)
-
-    # Sections the review already has, for this text and these settings, cost
-    # nothing: that is what lets a killed run resume where it stopped.
-    stored = set() if args.fresh else set(session.reusable_ids())
-    for sid in (s.id for s in sections if s.id in stored):
-        printer.section_done(sid, visible(sid), True)
-
-    def changed(statuses: dict[str, SectionStatus]) -> None:
-        for sid, status in statuses.items():
-            outcome = session.outcome(sid)
-            if outcome is None:
-                continue
-            if status is SectionStatus.DONE and outcome.result is not None:
-                printer.section_done(sid, visible(sid), outcome.result.from_cache)
-            elif status is SectionStatus.FAILED and outcome.error is not None:
-                printer.section_failed(sid, outcome.error.message)
-
-    fatal: list = []
-    driver = SessionDriver()
-    driver.set_session(session)
-    driver.set_provider(setup)
-    driver.sections_changed.connect(changed)
-    driver.progress_changed.connect(printer.progress)
-    driver.provider_unusable.connect(fatal.append)
-    driver.run_finished.connect(lambda _p: QTimer.singleShot(0, app.quit))
-    to_run = [s for s in sections if s.id not in stored and s.reviewable]
-    QTimer.singleShot(0, lambda: driver.analyse(to_run, force=args.fresh))
-    reporter = install(current_log_file(), dialogs=False)  # a slot's error: logged, on stderr
-    passes: list = []
+    codes = [EXIT_OK]
+    setup = None
     try:
-        if to_run:
-            app.exec()
-        if not fatal:  # then the whole document: cross-section checks, and consistency
-            passes = _check_document(app, driver, args, printer)
-    except KeyboardInterrupt:
-        driver.cancel_all()
+        for item in found.items:
+            try:
+                doc = load(item.path)
+            except DocumentError as err:
+                print(f"margin: cannot open {item.path}: {err.reason}", file=sys.stderr)
+                codes.append(EXIT_CANNOT_OPEN)
+                continue
+            if setup is None:
+                try:
+                    setup = choose_provider(doc, prefs)
+                except NoReviewer as err:
+                    return fail(f"{err}, or use --provider local", EXIT_PROVIDER)
+            name = item.relative
+            sections = sum(1 for s in doc.walk() if s.reviewable)
+            if setup.offline:
+                print(f"{name}: {sections} sections, reviewed by the built-in reviewer on this "
+                      "computer: no requests, no cost.")
+                continue
+            config = prefs.bedrock
+            e = estimate_review(doc, framework, list(config.models),
+                                context=review_context(doc, setup, prefs), facts=True,
+                                consistency=args.consistency, prices=config.prices,
+                                max_tokens=config.max_tokens,
+                                sections=[s for s in doc.walk() if s.reviewable])
+            cost = ("unknown (no price for this model)" if e.cost_usd is None
+                    else f"${e.cost_usd:,.2f}")
+            extra = f" + {e.consistency_requests} consistency" if e.consistency_requests else ""
+            print(f"{name}: {sections} sections on {e.model}\n"
+                  f"  context        {e.mode_note}\n"
+                  f"  requests       {e.requests}{extra}\n"
+                  f"  input tokens   {e.input_tokens:,}\n"
+                  f"  cache writes   {e.cache_write_tokens:,}\n"
+                  f"  cache reads    {e.cache_read_tokens:,}\n"
+                  f"  output tokens  {e.output_tokens:,} (a guess: the model decides)\n"
+                  f"  cost           {cost}")
     finally:
-        driver.shutdown()
-        printer.close()
-        collector.stop()
-        reporter.uninstall()
-    session.count_seconds((datetime.now(UTC) - started).total_seconds())
-    session.close()
-    storage.close()
-
-    run = session.review_run(setup.provider.name, list(setup.provider.models),
-                             getattr(setup.provider, "region", None), started=started,
-                             min_confidence=args.min_confidence, accept_all=args.accept_all,
-                             prices=getattr(setup.provider, "prices", None))
-    report = build_report(run)
-    not_written = False
-    if args.report:
-        from desktop_app.export.reports import write_report
-
-        try:
-            write_report(Path(args.report), report)
-        except OSError as exc:
-            not_written = True
-            print(f"margin: cannot write report {args.report}: {exc.strerror or exc}",
-                  file=sys.stderr)
-    if fatal and session.count(SectionStatus.DONE) == 0:
-        return fail(f"the provider cannot serve: {fatal[0].message}", EXIT_PROVIDER)
-    if args.out:
-        from desktop_app.export.command import write_reviewed_copy
-
-        problem = (f"cannot write reviewed copy {args.out}: {cannot_export}" if cannot_export
-                   else write_reviewed_copy(args.file, doc, run, args.out,
-                                            accept_all=args.accept_all, quiet=args.quiet))
-        if problem:
-            not_written = True
-            print(f"margin: {problem}", file=sys.stderr)
-    not_content = {s.id for s in sections if not s.reviewable}  # tables of contents: skipped
-    failures = [(s["title"], s["error"]) for s in report["sections"]
-                if s["status"] != "done" and s["id"] not in not_content]
-    if failures:
-        print(f"margin: {len(failures)} of {len(sections)} sections were not reviewed:",
-              file=sys.stderr)
-        for title, error in failures:
-            print(f"  {title}: {error or 'cancelled'}", file=sys.stderr)
-    from desktop_app.session import PASS_LABELS
-
-    failed_passes = [p for p in passes if p.findings is None]
-    for p in failed_passes:
-        print(f"margin: the {PASS_LABELS[p.origin]} failed: "
-              f"{p.error.message if p.error else 'unknown error'}", file=sys.stderr)
-    if not args.quiet and setup.provider.name == "bedrock":
-        u = report["usage"]
-        cost = u["estimated_cost_usd"]
-        print(f"margin: {u['requests']} requests: input {u['input_tokens']:,}, cache writes "
-              f"{u['cache_write_tokens']:,}, cache reads {u['cache_read_tokens']:,}, output "
-              f"{u['output_tokens']:,} tokens; "
-              + ("cost unknown" if cost is None else f"about ${cost:,.4f}"), file=sys.stderr)
-    if not_written:
-        return EXIT_NOT_WRITTEN
-    return EXIT_FAILED if failures or failed_passes else EXIT_OK
-
-
-def _check_document(app, driver, args: argparse.Namespace, printer) -> list:  # type: ignore[no-untyped-def]
-    """The passes over the whole document, run as in the window; what they gave."""
-    from PySide6.QtCore import QTimer
-
-    done: list = []
-
-    def finished(outcomes: object) -> None:
-        done.extend(outcomes or [])  # type: ignore[arg-type]
-        QTimer.singleShot(0, app.quit)
-
-    driver.document_check_finished.connect(finished)
-    driver.document_check_progress.connect(printer.note)
-    why = driver.check_document(consistency=args.consistency, force=args.fresh)
-    if why and args.consistency:
-        printer.note(f"margin: {why}")
-    app.exec()
-    from desktop_app.session import PASS_LABELS
-
-    for outcome in done:
-        if outcome.findings is not None:
-            n = len(outcome.findings)
-            printer.note(f"{PASS_LABELS[outcome.origin].capitalize()}: {n} document-level "
-                         f"finding{'s' * (n != 1)}")
-    return done
-
-
-class _WarnOnce:
-    """A store that stops taking writes (disk full, locked) is reported once; the run
-    goes on and its results still reach the report."""
-
-    def __init__(self, storage: Storage) -> None:
-        self.storage = storage
-        self.warned = False
-
-    def __call__(self) -> None:
-        if self.storage.error and not self.warned:
-            self.warned = True
-            print(f"margin: results are not being saved ({self.storage.error}); the report "
-                  "will have them", file=sys.stderr)
+        if setup is not None:
+            setup.close()
+    if setup is not None and not setup.offline:
+        print("Nothing was sent. Sections already in the store are answered from it at no "
+              "cost; this counts every section.")
+    return worst_exit(codes)

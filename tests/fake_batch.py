@@ -119,6 +119,7 @@ class FakeBatchJobs:
         self.unprocessed: set[str] = set()
         self.create_error: FakeError | None = None  # the next create fails so
         self.throttled_gets = 0  # this many status reads are throttled first
+        self.records: list[dict[str, Any]] = []  # every record of every job run, as read
 
     def close(self) -> None:
         self._s3.close()
@@ -252,6 +253,7 @@ class FakeBatchJobs:
         bucket, key = _split(job.input_uri)
         lines = self._s3.get_object(Bucket=bucket, Key=key)["Body"].read().decode().splitlines()
         records = [json.loads(line) for line in lines if line.strip()]
+        self.records.extend(records)
         if len(records) < self.min_records:
             self._end(job, "Failed", f"The number of records ({len(records)}) is below the "
                       f"minimum of {self.min_records} for this model.")

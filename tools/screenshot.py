@@ -13,6 +13,11 @@
     xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --review --dark \
         --out docs/screenshot-dark.png
 
+    # A folder review under way: the built-in reviewer on every .docx of DIR, the
+    # Reviews list beside the window showing each document, one of them opened:
+    xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --folder DIR \
+        [--out docs/screenshot-folder.png]
+
     # A review half done: the first sections analysed, some findings accepted
     # and rejected (through the window's own actions), the rest not analysed,
     # statistics under the findings:
@@ -67,6 +72,8 @@ def main() -> int:
     parser.add_argument("--chat", metavar="QUESTION",
                         help="with --review: ask the chat this about the section shown")
     parser.add_argument("--framework", help="with --review: the framework to pick")
+    parser.add_argument("--folder", help="review every .docx of this folder; shoot the screen "
+                        "(window and Reviews list) while it runs")
     parser.add_argument("--dark", action="store_true",
                         help="a dark colour scheme (the system's, where Qt can set it)")
     parser.add_argument("--out")
@@ -74,8 +81,11 @@ def main() -> int:
     args = parser.parse_args()
     if args.whole_document:
         args.review = True
-    if not args.file and not args.review and not args.half_done and not args.estimate:
+    if not args.file and not args.review and not args.half_done and not args.estimate \
+            and not args.folder:
         parser.error("give a FILE, or --review for the sample document")
+    if args.folder:
+        return shoot_folder(args)
     if args.half_done:
         args.review = True
         args.section = args.section or "Summary"
@@ -226,6 +236,69 @@ def main() -> int:
     window.document_loaded.connect(loaded)
     window.document_refused.connect(refused)
     window.open_path(file)
+    app.exec()
+    QApplication.processEvents()
+    return result["code"]
+
+
+def shoot_folder(args: argparse.Namespace) -> int:
+    """The window and the Reviews list while a folder is reviewed, as the screen shows them."""
+    data = tempfile.mkdtemp(prefix="margin-shot-")
+    os.environ["MARGIN_DATA_DIR"] = data
+    for var in ("AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
+        os.environ.pop(var, None)
+    os.environ["AWS_CONFIG_FILE"] = os.path.join(data, "aws-config")
+    os.environ["AWS_SHARED_CREDENTIALS_FILE"] = os.path.join(data, "aws-credentials")
+    os.environ["AWS_EC2_METADATA_DISABLED"] = "true"
+    out = Path(args.out or ROOT / "docs" / "screenshot-folder.png")
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.app import create_application
+    from desktop_app.session.folder import find_documents
+    from desktop_app.ui.window.main_window import MainWindow
+
+    app = create_application()
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.move(0, 0)
+    window.show()
+    found = find_documents([args.folder])
+    result = {"code": 1, "opened": False}
+
+    def place() -> None:  # where a reviewer would put it: over the text, the tree in view
+        dialog = window.reviews_dialog
+        if dialog is not None:
+            dialog.resize(820, 560)
+            dialog.move(560, 250)
+
+    def shoot() -> None:
+        QApplication.processEvents()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shot = app.primaryScreen().grabWindow(0)
+        if shot.copy(0, 0, 1400, 900).save(str(out)):
+            print(f"saved {out}")
+            result["code"] = 0
+        window.folder.cancel()
+        QTimer.singleShot(200, window.close)
+
+    def changed(entry) -> None:  # type: ignore[no-untyped-def]
+        done = sum(e.state.finished for e in window.folder.entries)
+        if done >= 3 and not result["opened"]:
+            result["opened"] = True
+            chosen = next(e for e in window.folder.entries if e.state.name == "DONE")
+            window.document_loaded.connect(lambda _doc: QTimer.singleShot(1500, shoot))
+            window.open_path(chosen.path)
+
+    def start() -> None:
+        framework = window.review.framework
+        window.folder.document_changed.connect(changed)
+        window.folder.started.connect(lambda: QTimer.singleShot(0, place))
+        window.folder.start(found.items, framework, window.prefs, window.review.provider_factory,
+                            folder=Path(args.folder).name)
+
+    QTimer.singleShot(500, start)
     app.exec()
     QApplication.processEvents()
     return result["code"]

@@ -6,6 +6,7 @@ Kept here rather than in cli_review so that the command only calls it.
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, field
 from typing import TextIO
 
 from desktop_app.document.model import Document
@@ -18,20 +19,36 @@ from desktop_app.review.report import ReviewRun
 from desktop_app.review.status import SectionStatus
 
 
+@dataclass(slots=True)
+class CopyOutcome:
+    """What `write_reviewed_copy` did: for the exit code, the index and the report."""
+
+    path: str
+    error: str | None = None  # why no copy was written; None when it was
+    comments: int = 0
+    pending_left_out: int = 0  # pending findings not exported (no --accept-all)
+    notes: list[str] = field(default_factory=list)  # what the copy repaired or left out
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "written": self.error is None, "error": self.error,
+                "comments": self.comments, "pending_left_out": self.pending_left_out,
+                "notes": list(self.notes)}
+
+
 def write_reviewed_copy(source: str, doc: Document, run: ReviewRun, out: str, *,
                         accept_all: bool, quiet: bool, stderr: TextIO | None = None
-                        ) -> str | None:
+                        ) -> CopyOutcome:
     """Export accepted and user-written findings (all of them with `accept_all`).
 
     Says on stderr how many pending findings were left out, what the copy
     repaired or left out of the package, and, unless quiet, where the comments
-    went. Returns None, or the reason it failed.
+    went. The outcome's `error` is None, or the reason it failed.
     """
     err = stderr or sys.stderr
     chosen, pending = {}, 0
-    for sid, outcome in run.outcomes.items():
-        if outcome.status.reported is SectionStatus.DONE:  # as the review holds them
-            chosen[sid], skipped = select_for_export(run.visible(outcome.findings), accept_all)
+    for sid, section in run.outcomes.items():
+        if section.status.reported is SectionStatus.DONE:  # as the review holds them
+            chosen[sid], skipped = select_for_export(run.visible(section.findings), accept_all)
             pending += skipped
     across, skipped = select_for_export(run.visible_document(), accept_all)  # type: ignore[arg-type]
     pending += skipped
@@ -39,13 +56,18 @@ def write_reviewed_copy(source: str, doc: Document, run: ReviewRun, out: str, *,
         print(f"margin: {pending} pending finding{'' if pending == 1 else 's'} not exported to "
               f"{out} (only accepted and your own findings are); use --accept-all to export "
               "every finding", file=err)
+    outcome = CopyOutcome(out, pending_left_out=pending)
     try:
         summary = export_reviewed_docx(source, doc, chosen, out,
                                        document_findings=across)  # type: ignore[arg-type]
     except ExportError as exc:
-        return f"cannot write reviewed copy {out}: {exc}"
+        outcome.error = f"cannot write reviewed copy {out}: {exc}"
+        return outcome
     except OSError as exc:
-        return f"cannot write reviewed copy {out}: {exc.strerror or exc}"
+        outcome.error = f"cannot write reviewed copy {out}: {exc.strerror or exc}"
+        return outcome
+    outcome.comments = summary.comments
+    outcome.notes = list(summary.notes)
     for note in summary.notes:  # what the copy differs in, besides the comments: always said
         print(f"margin: {out}: {note}", file=err)
     if not quiet:
@@ -55,4 +77,4 @@ def write_reviewed_copy(source: str, doc: Document, run: ReviewRun, out: str, *,
         if summary.on_heading:
             placed += f", {summary.on_heading} on a section heading (no quote)"
         print(f"margin: wrote {out}: {summary.comments} comments ({placed})", file=err)
-    return None
+    return outcome

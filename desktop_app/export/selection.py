@@ -95,6 +95,8 @@ class ReviewSnapshot:
     min_confidence: float = 0.0  # findings below it are hidden in the window: not exported
     seconds_spent: float = 0.0
     prices: dict | None = None
+    # What Bedrock batch jobs billed for this review, by model (at batch prices).
+    batch_usage_by_model: dict[str, Usage] = field(default_factory=dict)
     document_findings: list[DocumentFinding] = field(default_factory=list)
 
     @classmethod
@@ -178,6 +180,7 @@ class ReviewSnapshot:
                         prices=self.prices,
                         started=finished - timedelta(seconds=max(0.0, self.seconds_spent)))
         run.finished = finished
+        run.batch_usage_by_model = dict(self.batch_usage_by_model)
         run.document_findings = [_copy_document(d) for d in self.document_findings]
         for section in self.document.walk():
             record = self.sections.get(section.id)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import os
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
@@ -76,7 +77,15 @@ def highest_w_id(chunks: Iterable[bytes]) -> int:
 
 
 def revision_date(moment: datetime | None = None) -> str:
-    moment = (moment or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    """The date of the comments and tracked changes a copy gets: now, or the
+    reproducible-builds convention's SOURCE_DATE_EPOCH when it is set, so that the
+    same review exported twice is the same file byte for byte (a timestamp changes
+    how the comments part compresses, and so the copy's size)."""
+    if moment is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        moment = (datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit()
+                  else datetime.now(UTC))
+    moment = moment.astimezone(UTC).replace(microsecond=0)
     return moment.isoformat().replace("+00:00", "Z")
 
 

@@ -100,3 +100,84 @@ class ProgressPrinter:
             self.stream.write("\n")
             self.stream.flush()
             self._bar_shown = False
+
+
+class FolderPrinter:
+    """Progress of `margin review` over several documents: a line per document as it
+    ends (and per failed section), a bar over documents and sections on a terminal;
+    the batch job's state and Bedrock's pace as lines when they change."""
+
+    def __init__(self, total: int, *, quiet: bool = False, stream: TextIO | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.total = total
+        self.quiet = quiet
+        self.stream = stream or sys.stderr
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self._bar_shown = False
+        self._count = 0
+        self._batch_said = ""
+        self._pace = ProgressPrinter({}, quiet=quiet, stream=self.stream, clock=clock)
+
+    def _line(self, text: str) -> None:
+        if self.quiet:
+            return
+        if self._bar_shown:
+            self.stream.write("\r\x1b[K")
+            self._bar_shown = False
+        self.stream.write(text + "\n")
+        self.stream.flush()
+
+    def document_done(self, name: str, sections: int, stored: int, failed: int,
+                      findings: int) -> None:
+        self._count += 1
+        origin = f", {stored} stored" if stored else ""
+        if failed:
+            head = f"[{self._count}/{self.total}] FAILED: {name} - {failed} of {sections} " \
+                   f"sections not reviewed"
+        else:
+            head = f"[{self._count}/{self.total}] done: {name} - {sections} " \
+                   f"section{'s' * (sections != 1)}{origin}"
+        self._line(f"{head}, {findings} finding{'s' * (findings != 1)}")
+
+    def document_refused(self, line: str) -> None:
+        """`line`: "margin: cannot open FILE: REASON", said as for one document."""
+        self._count += 1
+        self._line(line)
+
+    def document_not_reviewed(self, name: str) -> None:
+        self._count += 1
+        self._line(f"[{self._count}/{self.total}] not reviewed: {name}")
+
+    def section_failed(self, name: str, title: str, reason: str) -> None:
+        self._line(f"  FAILED: {name} › {title}: {reason}")
+
+    def batch(self, text: str) -> None:
+        if text != self._batch_said:
+            self._batch_said = text
+            self._line(text)
+
+    def progress(self, p) -> None:  # FolderProgress
+        if self.quiet:
+            return
+        pace = describe(getattr(p, "pace", None))
+        if not self.tty:
+            self._pace._pace_line(pace, getattr(getattr(p, "pace", None), "model", ""))
+            return
+        width = 24
+        done = p.documents_finished
+        filled = int(width * done / p.documents) if p.documents else width
+        bar = "█" * filled + "░" * (width - filled)
+        extra = f", {p.sections_failed} failed" if p.sections_failed else ""
+        sections = f"{p.sections_finished}/{p.sections_total}"
+        if p.unopened:
+            sections += "+"
+        self.stream.write(f"\r\x1b[K{bar} {done}/{p.documents} documents, {sections} sections"
+                          f"{extra}  {format_eta(p.eta_seconds)}{'  ' + pace if pace else ''}")
+        self.stream.flush()
+        self._bar_shown = True
+
+    def close(self) -> None:
+        if self._bar_shown and not self.quiet:
+            self.stream.write("\n")
+            self.stream.flush()
+            self._bar_shown = False

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from desktop_app.ai.prices import estimate_cost
+from desktop_app.ai.prices import estimate_batch_cost, estimate_cost
 from desktop_app.ai.provider import Usage
 from desktop_app.document.model import Document
 from desktop_app.review.document_findings import DocumentFinding
@@ -31,6 +31,8 @@ class ReviewRun:
     min_confidence: float = 0.0
     accept_all: bool = False
     prices: dict | None = None
+    # What Bedrock batch jobs billed in this run, by model (at batch prices).
+    batch_usage_by_model: dict[str, Usage] = field(default_factory=dict)
     document_findings: list[DocumentFinding] = field(default_factory=list)
     # what the passes over the whole document cost in this run: (model, usage)
     document_usage: list[tuple[str | None, Usage]] = field(default_factory=list)
@@ -47,7 +49,29 @@ class ReviewRun:
             total.add(usage)
         return total
 
+    def batch_usage(self) -> Usage:
+        total = Usage()
+        for usage in self.batch_usage_by_model.values():
+            total.add(usage)
+        return total
+
+    def batch_cost(self) -> float | None:
+        """What batch jobs billed, at batch prices; None if a model's price is unknown."""
+        total = 0.0
+        for model, usage in self.batch_usage_by_model.items():
+            cost = estimate_batch_cost(model or None, usage, self.prices)
+            if cost is None:
+                return None
+            total += cost
+        return round(total, 6)
+
     def cost(self) -> float | None:
+        """The run's cost, on demand and batch; None if a model used has no known price."""
+        batch = self.batch_cost()
+        on_demand = self.on_demand_cost()
+        return None if batch is None or on_demand is None else round(batch + on_demand, 6)
+
+    def on_demand_cost(self) -> float | None:
         """Sum over models; None if any model used has no known price."""
         if self.provider_name != "bedrock":
             return 0.0
@@ -130,6 +154,7 @@ def build_report(run: ReviewRun) -> dict[str, Any]:
             "findings": findings,
         })
     usage = run.usage()
+    batch = run.batch_usage()
     return {
         "schema": SCHEMA,
         "document": {"path": run.document.path, "sha256": run.document.sha256,
@@ -147,6 +172,16 @@ def build_report(run: ReviewRun) -> dict[str, Any]:
             "cache_read_tokens": usage.cache_read_tokens,
             "cache_write_tokens": usage.cache_write_tokens,
             "estimated_cost_usd": run.cost(),
+            # Added within margin.review/1: what Bedrock batch jobs billed (the fields
+            # above count on-demand calls; the cost above includes this one).
+            "batch": {
+                "records": batch.requests,
+                "input_tokens": batch.input_tokens,
+                "output_tokens": batch.output_tokens,
+                "cache_read_tokens": batch.cache_read_tokens,
+                "cache_write_tokens": batch.cache_write_tokens,
+                "estimated_cost_usd": run.batch_cost(),
+            },
         },
         "timing": {"started": _iso(run.started), "finished": _iso(finished),
                    "seconds": round((finished - run.started).total_seconds(), 3)},

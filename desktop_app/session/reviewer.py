@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from desktop_app.ai.provider import Provider, ProviderError
@@ -69,6 +69,16 @@ class ProviderSetup:
     def identity(self) -> ProviderIdentity:
         p = self.provider
         return ProviderIdentity(p.name, tuple(p.models), p.cache_identity())
+
+    def for_document(self, document: Document) -> ProviderSetup:
+        """The setup another document of the same run uses: the same provider, whose
+        pacer then paces every document's requests together; the built-in reviewer,
+        whose findings depend on the whole document, indexes each on its own."""
+        if not self.offline:
+            return self
+        from desktop_app.ai.local_reviewer import LocalProvider
+
+        return replace(self, provider=LocalProvider.for_document(document))
 
     def source_of(self, model: str | None) -> str:
         """How the source of an answer by `model` is named."""

@@ -98,7 +98,10 @@ class ReviewSession:
         self.state: ReviewState | None = None  # what the review held when it last opened
         self.titles = {s.id: s.title for s in document.walk()}
         self.hashes = {s.id: section_hash(s.title, s.text) for s in document.walk()}
+        self.opened = datetime.now(UTC)  # when this session began (a run's report says so)
         self.unsaved_seconds = 0.0  # time spent, counted but not written yet
+        # What batch jobs billed for this session's sections: section id -> (model, usage).
+        self.batch_usage: dict[str, tuple[str | None, Usage]] = {}
         self.closed = False
         # What each section request carries of the rest of the document (built once,
         # off the GUI thread, by whoever prepares the provider); None: the section alone.
@@ -230,6 +233,20 @@ class ReviewSession:
                              lambda s, rid: s.record_result(rid, section_id, sec_hash, result))
         self.results.set_result(section_id, result, self.framework, source, record)
         self.passes.meet(section_id)  # one finding, one place: document-level ones absorb
+
+    def record_batch_usage(self, section_id: str, model: str | None, usage: Usage) -> None:
+        """What a batch job billed for the section's records: logged apart from on-demand
+        calls (batch prices), whatever became of the answer."""
+        if not usage.requests and not (usage.input_tokens or usage.output_tokens):
+            return
+        held = self.batch_usage.get(section_id)
+        total = Usage()
+        if held is not None:
+            total.add(held[1])
+        total.add(usage)
+        self.batch_usage[section_id] = (model, total)
+        self._write(f"the batch usage of {self._title(section_id)}",
+                    lambda s, rid: s.record_batch_usage(rid, section_id, model, usage))
 
     def record_failure(self, section_id: str, error: ProviderError) -> None:
         sec_hash = self.hashes.get(section_id, "")
@@ -372,6 +389,8 @@ class ReviewSession:
                         min_confidence=min_confidence, accept_all=accept_all, prices=prices,
                         started=started)
         run.outcomes = {sid: o for sid, o in self.results.items()}
+        for model, usage in self.batch_usage.values():
+            run.batch_usage_by_model.setdefault(model or "", Usage()).add(usage)
         run.document_findings = [copy_document_finding(d) for d in self.document_findings()]
         run.document_usage = self.passes.run_usage()
         run.finished = datetime.now(UTC)
@@ -394,8 +413,15 @@ class ReviewSession:
                 model=result.model if result is not None else None,
                 usage=copy.copy(result.usage) if result is not None else Usage(),
                 error=outcome.error.message if outcome.error is not None else None)
+        batch: dict[str, Usage] = {}
+        if self.store is not None and self.review_id is not None:
+            try:  # what batch jobs billed for this review (at batch prices)
+                batch = dict(self.store.statistics(self.review_id, prices).batch_usage_by_model)
+            except StoreError as err:
+                log.error("batch usage unavailable: %s", err)
         return ReviewSnapshot(self.document, sections, self.framework.name, provider_name,
                               list(models or []), region, min_confidence, prices=prices,
+                              batch_usage_by_model=batch,
                               document_findings=[copy_document_finding(d)
                                                  for d in self.document_findings()])
 

@@ -64,6 +64,8 @@ def statistics_from_memory(results: ReviewResults, section_ids: list[str],
     if stored is not None:
         numbers = replace(numbers, usage_by_model=stored.usage_by_model,
                           cost_by_model=stored.cost_by_model,
+                          batch_usage_by_model=stored.batch_usage_by_model,
+                          batch_cost_by_model=stored.batch_cost_by_model,
                           estimated_cost_usd=stored.estimated_cost_usd,
                           seconds_spent=stored.seconds_spent)
     return numbers

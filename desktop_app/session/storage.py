@@ -26,6 +26,8 @@ from typing import Any, Protocol
 
 from desktop_app import paths
 from desktop_app.session.result_cache import SafeCache
+from desktop_app.store import batch_jobs
+from desktop_app.store.batch_jobs import StoredBatchJob
 from desktop_app.store.db import Database, StoreBugError, StoreEnvironmentError, StoreError
 from desktop_app.store.opening import in_memory, open_store
 from desktop_app.store.results import ResultCache
@@ -220,6 +222,31 @@ class Storage:
     def _set_error(self, err: StoreError) -> None:
         self.error = str(err)
         log.error("review store: %s", err)
+
+    # -- batch jobs ------------------------------------------------------------------------
+
+    def save_batch_job(self, job_name: str, handle: str, job_arn: str | None,
+                       state: str = batch_jobs.PREPARED) -> None:
+        """Store a batch job's handle at once (not queued: a job the store does not hold
+        cannot be resumed, so the caller must hear of it); raises StoreError."""
+        db = self._db_or_raise()
+        batch_jobs.save_job(db, job_name, handle, job_arn, state)
+
+    def set_batch_state(self, job_name: str, state: str, message: str = "", *,
+                        open: bool = True) -> None:
+        """The job's last state seen; `open=False` once nothing is left to resume.
+        Raises StoreError."""
+        batch_jobs.set_state(self._db_or_raise(), job_name, state, message, open=open)
+
+    def batch_jobs(self, *, open_only: bool = True) -> list[StoredBatchJob]:
+        """Batch jobs the store holds (those to resume, by default); raises StoreError."""
+        return batch_jobs.jobs(self._db_or_raise(), open_only=open_only)
+
+    def _db_or_raise(self) -> Database:
+        self.open()
+        if self.db is None:
+            raise StoreEnvironmentError(self.error or "the review store cannot be opened")
+        return self.db
 
     # -- the reviews list ----------------------------------------------------------------
 

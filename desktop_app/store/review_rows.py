@@ -111,10 +111,11 @@ def chat_from_row(row: sqlite3.Row) -> ChatMessage:
 
 
 def record_usage(conn: sqlite3.Connection, review_id: int, section_id: str | None, kind: str,
-                 model: str | None, usage: Usage, when: str) -> None:
-    """Append what a request cost (analysis or chat), inside the caller's transaction."""
+                 model: str | None, usage: Usage, when: str, *, batch: bool = False) -> None:
+    """Append what a request cost (analysis or chat), inside the caller's transaction;
+    `batch`: billed by a batch job (at batch prices), not an on-demand call."""
     conn.execute(
         "INSERT INTO usage_events (review_id, section_id, kind, model, requests, retries,"
-        " input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (review_id, section_id, kind, model, *usage_values(usage), when))
+        " input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, at, batch)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (review_id, section_id, kind, model, *usage_values(usage), when, int(batch)))

@@ -200,10 +200,13 @@ class ReviewStatistics:
     sections_stale: int
     sections_not_analysed: int
     sections_removed: int
-    usage_by_model: dict[str, Usage]  # every request paid for, re-runs and chat included
+    usage_by_model: dict[str, Usage]  # every on-demand request paid for, re-runs and chat too
     cost_by_model: dict[str, float | None]  # USD; None when the price is unknown
-    estimated_cost_usd: float | None  # None when any model's price is unknown
+    estimated_cost_usd: float | None  # on demand and batch; None when a price is unknown
     seconds_spent: float
+    # What Bedrock batch jobs billed, at batch prices (half the on-demand price).
+    batch_usage_by_model: dict[str, Usage] = field(default_factory=dict)
+    batch_cost_by_model: dict[str, float | None] = field(default_factory=dict)
     document_findings: int = 0  # document-level findings (counted in the totals above too)
 
     @property
@@ -212,7 +215,15 @@ class ReviewStatistics:
 
     @property
     def usage(self) -> Usage:
+        """On-demand calls only (`batch_usage` is what batch jobs billed)."""
         total = Usage()
         for usage in self.usage_by_model.values():
+            total.add(usage)
+        return total
+
+    @property
+    def batch_usage(self) -> Usage:
+        total = Usage()
+        for usage in self.batch_usage_by_model.values():
             total.add(usage)
         return total

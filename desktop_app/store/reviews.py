@@ -364,6 +364,15 @@ class ReviewStore(ReviewerWork, DocumentWork):
             self._review_row(review_id)
             record_usage(conn, review_id, section_id, kind, model, usage, when)
 
+    def record_batch_usage(self, review_id: int, section_id: str, model: str | None,
+                           usage: Usage) -> None:
+        """What a batch job billed for a section's records (kept apart: batch prices)."""
+        when = now()
+        with self.db.transaction() as conn:
+            self._review_row(review_id)
+            record_usage(conn, review_id, section_id, "analysis", model, usage, when,
+                         batch=True)
+
     def statistics(self, review_id: int,
                    prices: Mapping[str, Price] | None = None) -> ReviewStatistics:
         return review_statistics(self.db, review_id, prices)

@@ -191,3 +191,26 @@ MIGRATIONS.append([
         PRIMARY KEY (review_id, origin)
     ) WITHOUT ROWID""",
 ])
+
+# Migration 4: Bedrock batch inference. A batch job's handle is stored the moment
+# it exists (records uploaded), again when the job is created, and its state as
+# it is polled, so that a restart (or a rerun of the same command) finds the job
+# again instead of paying for a second one. `open` is 1 until its answers are
+# recorded, or it was stopped or failed. What a job billed is logged apart from
+# on-demand calls (`usage_events.batch`), at batch prices.
+MIGRATIONS.append([
+    "ALTER TABLE usage_events ADD COLUMN batch INTEGER NOT NULL DEFAULT 0"
+    " CHECK (batch IN (0, 1))",
+    f"""CREATE TABLE batch_jobs (
+        id INTEGER PRIMARY KEY,
+        job_name TEXT NOT NULL UNIQUE,
+        job_arn TEXT,
+        state TEXT NOT NULL DEFAULT 'Prepared',
+        message TEXT NOT NULL DEFAULT '',
+        handle TEXT NOT NULL,
+        open INTEGER NOT NULL DEFAULT 1 CHECK (open IN (0, 1)),
+        created TEXT NOT NULL DEFAULT {_NOW},
+        updated TEXT NOT NULL DEFAULT {_NOW}
+    )""",
+    "CREATE INDEX batch_jobs_open ON batch_jobs (open, created)",
+])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
-from desktop_app.ai.prices import Price, estimate_cost
+from desktop_app.ai.prices import Price, estimate_batch_cost, estimate_cost
 from desktop_app.ai.provider import Usage
 from desktop_app.review.findings import DECISIONS, SEVERITIES, SOURCES
 from desktop_app.review.status import SectionStatus
@@ -43,18 +43,23 @@ def review_statistics(db: Database, review_id: int,
     statuses = Counter(s["status"] for s in sections)
 
     usage_by_model: dict[str, Usage] = {}
+    batch_by_model: dict[str, Usage] = {}
     for row in db.query(
-            "SELECT model, SUM(requests) AS requests, SUM(retries) AS retries,"
+            "SELECT model, batch, SUM(requests) AS requests, SUM(retries) AS retries,"
             " SUM(input_tokens) AS input_tokens, SUM(output_tokens) AS output_tokens,"
             " SUM(cache_read_tokens) AS cache_read_tokens,"
             " SUM(cache_write_tokens) AS cache_write_tokens"
-            " FROM usage_events WHERE review_id = ? GROUP BY model ORDER BY model",
+            " FROM usage_events WHERE review_id = ? GROUP BY model, batch ORDER BY model",
             (review_id,)):
-        usage_by_model.setdefault(row["model"] or NO_MODEL, Usage()).add(usage_from_row(row))
+        table = batch_by_model if row["batch"] else usage_by_model
+        table.setdefault(row["model"] or NO_MODEL, Usage()).add(usage_from_row(row))
     cost_by_model = {model: _cost(model, usage, prices) for model, usage in
                      usage_by_model.items()}
-    known = [c for c in cost_by_model.values() if c is not None]
-    total = None if len(known) < len(cost_by_model) else round(sum(known), 6)
+    batch_cost_by_model = {model: _cost(model, usage, prices, batch=True)
+                           for model, usage in batch_by_model.items()}
+    costs = [*cost_by_model.values(), *batch_cost_by_model.values()]
+    known = [c for c in costs if c is not None]
+    total = None if len(known) < len(costs) else round(sum(known), 6)
 
     return ReviewStatistics(
         findings_by_severity={k: by_severity.get(k, 0) for k in SEVERITIES},
@@ -71,6 +76,8 @@ def review_statistics(db: Database, review_id: int,
         usage_by_model=usage_by_model,
         cost_by_model=cost_by_model,
         estimated_cost_usd=total,
+        batch_usage_by_model=batch_by_model,
+        batch_cost_by_model=batch_cost_by_model,
         seconds_spent=float(review[0]["seconds_spent"]),
         document_findings=document_findings,
     )
@@ -80,8 +87,12 @@ def _keyed(counts: dict[str, int], keys: tuple[str, ...]) -> dict[str, int]:
     return {key: counts.get(key, 0) for key in keys}
 
 
-def _cost(model: str, usage: Usage, prices: Mapping[str, Price] | None) -> float | None:
+def _cost(model: str, usage: Usage, prices: Mapping[str, Price] | None, *,
+          batch: bool = False) -> float | None:
     if not (usage.input_tokens or usage.output_tokens or usage.cache_read_tokens
             or usage.cache_write_tokens):
         return 0.0  # requests that never got an answer are not billed
-    return estimate_cost(None if model == NO_MODEL else model, usage, prices)
+    name = None if model == NO_MODEL else model
+    if batch:
+        return estimate_batch_cost(name, usage, prices)
+    return estimate_cost(name, usage, prices)

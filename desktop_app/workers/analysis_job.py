@@ -19,6 +19,7 @@ from desktop_app.ai.anchoring import anchor_findings, anchor_part_findings, part
 from desktop_app.ai.context import DocumentContext
 from desktop_app.ai.document_anchoring import anchor_facts
 from desktop_app.ai.error_text import internal_error, log_internal
+from desktop_app.ai.parts import merge_parts
 from desktop_app.ai.provider import (
     AnalysisRequest,
     AnalysisResult,
@@ -32,7 +33,6 @@ from desktop_app.document.model import Section
 from desktop_app.review.facts import Fact
 from desktop_app.review.findings import Finding, assign_ids
 from desktop_app.review.frameworks import Framework
-from desktop_app.review.merge import merge_findings
 from desktop_app.workers.jobs import JobBase
 
 log = logging.getLogger(__name__)  # ids and error kinds: never section text
@@ -58,21 +58,6 @@ def split_parts(section: Section, limit: int | None = None) -> tuple[str, ...]:
     """The section text in parts of at most `limit` characters, cut between blocks
     (`ai/parts.py`: the estimate counts the same requests)."""
     return _parts.split_parts(section, limit or MAX_PART_CHARS)
-
-
-def merge_parts(section_id: str, findings: list[Finding]) -> list[Finding]:
-    """Findings of a section analysed in parts, duplicates merged (one passage, one
-    issue: one finding, keeping the widest quote). Overlapping findings that are not
-    nested stay as they came: a section's answer makes no document-level finding."""
-    for i, f in enumerate(findings):
-        f.id = f"part-{i}"
-    merged = merge_findings({section_id: findings})
-    apart = {k for k, v in merged.absorbed.items() if v.startswith("d-")}
-    kept = merged.sections[section_id] + [f for f in findings if f.id in apart]
-    kept.sort(key=lambda f: (f.start is None, f.start or 0))
-    for f in kept:
-        f.id = ""
-    return kept
 
 
 class AnalysisJob(JobBase):

@@ -125,6 +125,25 @@ def test_comment_text_layout_and_special_characters(tmp_path: Path):
         etree.fromstring(zf.read("word/comments.xml"))  # well-formed, whatever went in
 
 
+def test_a_fixed_source_date_makes_the_same_review_the_same_copy(tmp_path: Path, monkeypatch):
+    """The comments' date is the clock's, and it changes how the comments part
+    compresses: two exports a second apart could differ in size. With the
+    reproducible-builds SOURCE_DATE_EPOCH set, every export is the same file."""
+    src = write_docx(tmp_path / "dated.docx", p("Head", "berschrift1") + p(FOX))
+    sec = load(str(src)).sections[0]
+    findings = [at(sec, "brown fox", "An issue.", rewrite="red fox")]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
+    first, second = tmp_path / "one.docx", tmp_path / "two.docx"
+    export(src, findings, first, tracked_rewrites=True)
+    export(src, findings, second, tracked_rewrites=True)
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as zf:
+        comments = zf.read("word/comments.xml").decode()
+        body = zf.read("word/document.xml").decode()
+    assert 'w:date="2026-01-01T00:00:00Z"' in comments
+    assert 'w:date="2026-01-01T00:00:00Z"' in body  # the tracked change too
+
+
 def test_characters_xml_cannot_carry_are_dropped_not_fatal(tmp_path: Path):
     src = write_docx(tmp_path / "ctl.docx", p("Head", "berschrift1") + p("Plain text."))
     sec = load(str(src)).sections[0]

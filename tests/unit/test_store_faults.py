@@ -140,12 +140,12 @@ def test_version_1_store_migrates_keeping_its_results(tmp_path):
         conn.commit()
     db = Database(folder)
     try:
-        assert db.query("PRAGMA user_version")[0][0] == len(MIGRATIONS) == 3
+        assert db.query("PRAGMA user_version")[0][0] == len(MIGRATIONS) == 4
         cached = ResultCache(db).get("k1")
         assert cached is not None and cached.model == "m" and cached.seconds == 1.5
         tables = {r[0] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"documents", "reviews", "review_sections", "findings", "chat_messages",
-                "usage_events"} <= tables
+                "usage_events", "batch_jobs"} <= tables
         assert db.query("PRAGMA foreign_keys")[0][0] == 1
         assert db.integrity_ok()
     finally:

@@ -27,7 +27,9 @@ from desktop_app.ai.batch.results import (
 )
 from desktop_app.ai.batch.settings import InvocationType
 from desktop_app.ai.bedrock import BedrockProvider
+from desktop_app.ai.document_anchoring import anchor_facts
 from desktop_app.ai.error_text import internal_error, log_internal
+from desktop_app.ai.parts import merge_parts
 from desktop_app.ai.prices import estimate_batch_cost
 from desktop_app.ai.provider import (
     AnalysisResult,
@@ -70,13 +72,16 @@ class _Sections:
             self._expected[(ref.document, ref.section_id)] = ref.parts
         self._parts: dict[Place, dict[int, PartResult]] = defaultdict(dict)
         self._batch: dict[Place, Usage] = defaultdict(Usage)
+        self._from_job: set[Place] = set()  # a part failed in the job itself
         self._on_section = on_section
         self.settled: list[SectionOutcome] = []
 
-    def add(self, place: Place, part: int, result: PartResult, batch_usage: Usage | None
-            ) -> None:
+    def add(self, place: Place, part: int, result: PartResult, batch_usage: Usage | None,
+            *, from_job: bool = False) -> None:
         if batch_usage is not None:
             self._batch[place].add(batch_usage)
+        if from_job:
+            self._from_job.add(place)
         self._parts[place][part] = result
         if len(self._parts[place]) == self._expected[place]:
             outcome = self._settle(place)
@@ -96,7 +101,8 @@ class _Sections:
         if errors or section is None:
             error = errors[0] if errors else _stale("")
             error.usage = on_demand  # calls made for the other parts still count
-            return SectionOutcome(document, section_id, None, error, batch)
+            return SectionOutcome(document, section_id, None, error, batch,
+                                  from_job=place in self._from_job or section is None)
         findings = []
         facts = []
         model = None
@@ -114,7 +120,12 @@ class _Sections:
             anchor_parts(section.text, section.parts, by_part)
         else:
             anchor_findings(section.text, findings)
+        if len(parts) > 1:  # one finding for what several parts said alike
+            findings = merge_parts(section_id, findings)
         assign_ids(section_id, findings)
+        anchor_facts(section.text, facts)
+        for fact in facts:
+            fact.section_id = section_id
         return SectionOutcome(document, section_id, AnalysisResult(
             findings, model, on_demand, seconds, facts=facts), None, batch)
 
@@ -144,11 +155,11 @@ def collect(provider: BedrockProvider, handle: JobHandle, documents: Sequence[Ba
         record = rebuilt.get((ref.document, ref.section_id, ref.part, ref.parts))
         if record is None or record.ref.digest != ref.digest:
             sections.add(place, ref.part, _stale(model),
-                         outcome.usage if isinstance(outcome, Answer) else None)
+                         outcome.usage if isinstance(outcome, Answer) else None, from_job=True)
         elif isinstance(outcome, Failure):
-            sections.add(place, ref.part, outcome.error, None)
+            sections.add(place, ref.part, outcome.error, None, from_job=True)
         elif outcome is None:
-            sections.add(place, ref.part, _unanswered(model, status), None)
+            sections.add(place, ref.part, _unanswered(model, status), None, from_job=True)
         else:
             pending.append((record_id, record, outcome))
     log.info("batch %s: %d answers to validate, %d records failed or missing",

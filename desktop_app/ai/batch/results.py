@@ -150,6 +150,9 @@ class SectionOutcome:
     result: AnalysisResult | None
     error: ProviderError | None
     batch_usage: Usage = field(default_factory=Usage)
+    # The error is the job's (an error record, a damaged line, no answer, a section
+    # changed since submission), not a checked answer's: worth asking on demand.
+    from_job: bool = False
 
     @property
     def ok(self) -> bool:

@@ -1,4 +1,8 @@
-"""File → Reviews…: the documents reviewed before, to open again or to forget."""
+"""File → Reviews…: the documents reviewed before, to open again or to forget; and, while
+a folder is reviewed, that run's documents with their progress (folder_view.py).
+
+Not modal: the reviewer opens a document of a running folder from here and works on
+it while the list stays open and the folder keeps running."""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -22,8 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.session import ReviewSummary, Storage, StoreError
+from desktop_app.session.folder import DocumentEntry
+from desktop_app.ui.reviews.folder_part import FolderReview
+from desktop_app.ui.reviews.folder_view import FolderView
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
+_NONE_YET = "No reviews yet: open a document and analyse it."
 
 
 def local_time(iso: str) -> str:
@@ -35,15 +44,23 @@ def local_time(iso: str) -> str:
 
 class ReviewsDialog(QDialog):
     open_requested = Signal(object)  # ReviewSummary whose file exists
+    open_path_requested = Signal(str)  # a document of the folder review
     deleted = Signal(int)  # review id
 
     def __init__(self, store: Storage | None, parent: QWidget | None = None,
-                 unavailable: str = "") -> None:
+                 unavailable: str = "", folder: FolderReview | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewsDialog")
         self.setWindowTitle("Reviews")
         self.resize(760, 380)
         self.store = store
+        self.folder_view: FolderView | None = None
+        # Documents of a running folder become reviews as they finish: the list follows,
+        # at most twice a second.
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(500)
+        self._reload_timer.timeout.connect(self.reload)
         self.box: QMessageBox | None = None  # the open confirmation or notice
         self.table = QTreeWidget()
         self.table.setObjectName("reviewsTable")
@@ -74,12 +91,34 @@ class ReviewsDialog(QDialog):
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.note)
+        stored = QWidget()
+        column = QVBoxLayout(stored)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.note)
+        if folder is not None and folder.run is not None:
+            self.resize(860, 620)
+            self.folder_view = FolderView(folder)
+            self.folder_view.open_requested.connect(self.open_path_requested)
+            folder.document_changed.connect(self._folder_document_changed)
+            split = QSplitter(Qt.Orientation.Vertical)
+            split.setObjectName("reviewsSplitter")
+            split.addWidget(self.folder_view)
+            split.addWidget(stored)
+            split.setStretchFactor(0, 3)
+            split.setStretchFactor(1, 2)
+            layout.addWidget(split, 1)
+        else:
+            layout.addWidget(stored, 1)
         layout.addWidget(buttons)
         self.reload()
 
+    def _folder_document_changed(self, entry: DocumentEntry) -> None:
+        if entry.state.finished and not self._reload_timer.isActive():
+            self._reload_timer.start()
+
     def reload(self) -> None:
+        current = self.selected()
         self.table.clear()
         reviews: list[ReviewSummary] = []
         if self.store is not None:
@@ -101,10 +140,14 @@ class ReviewsDialog(QDialog):
                                       | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
         first = self.table.topLevelItem(0)
-        if first is not None:
+        if current is not None:
+            self.select_review(current.review_id)
+        if self.table.currentItem() is None and first is not None:
             self.table.setCurrentItem(first)
         elif self.store is not None and not self.note.text():
-            self.note.setText("No reviews yet: open a document and analyse it.")
+            self.note.setText(_NONE_YET)
+        if reviews and self.note.text() == _NONE_YET:  # a folder review's first ones came
+            self.note.setText("")
         self._update_buttons()
 
     def _items(self) -> list[QTreeWidgetItem]:

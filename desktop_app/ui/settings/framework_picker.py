@@ -105,6 +105,10 @@ class FrameworkPicker(QWidget):
         i = self.combo.currentIndex()
         return self._frameworks[i] if 0 <= i < len(self._frameworks) else None
 
+    def named(self, name: str) -> Framework | None:
+        """The framework of this name (case aside), among those loaded."""
+        return next((fw for fw in self._frameworks if fw.name.lower() == name.lower()), None)
+
     def set_guidelines(self, path: str) -> None:
         if path:
             self.guidelines.setText(f"Guidelines: {_elide(Path(path).name)}")

@@ -323,23 +323,33 @@ class StatisticsPanel(QWidget):
 
     @staticmethod
     def _usage(s: ReviewStatistics, muted: str) -> str:
-        if not s.usage_by_model:
+        """Tokens and cost per model, on-demand calls and batch jobs on their own rows
+        (batch tokens are billed at half the price, and read nothing from the cache)."""
+        if not s.usage_by_model and not s.batch_usage_by_model:
             return f'<span style="color:{muted};">No model requests: nothing to pay.</span>'
         lines = [f'<table cellspacing="0" cellpadding="1" style="color:{muted};">'
                  "<tr><th align=left>Model</th><th align=right>&nbsp;In</th>"
                  "<th align=right>&nbsp;Out</th><th align=right>&nbsp;Cache&nbsp;w</th>"
                  "<th align=right>&nbsp;Cache&nbsp;r</th>"
                  "<th align=right>&nbsp;Cost</th></tr>"]
-        for model, usage in s.usage_by_model.items():
+        rows = [(model, "", usage, s.cost_by_model.get(model))
+                for model, usage in s.usage_by_model.items()]
+        rows += [(model, " (batch)", usage, s.batch_cost_by_model.get(model))
+                 for model, usage in s.batch_usage_by_model.items()]
+        for model, kind, usage, cost in rows:
             lines.append(
-                f"<tr><td title='{escape(model)}'>{escape(short_model(model))}</td>"
+                f"<tr><td title='{escape(model)}{kind}'>{escape(short_model(model))}{kind}</td>"
                 f"<td align=right>&nbsp;{tokens_text(usage.input_tokens)}</td>"
                 f"<td align=right>&nbsp;{tokens_text(usage.output_tokens)}</td>"
                 f"<td align=right>&nbsp;{tokens_text(usage.cache_write_tokens)}</td>"
                 f"<td align=right>&nbsp;{tokens_text(usage.cache_read_tokens)}</td>"
-                f"<td align=right>&nbsp;{cost_text(s.cost_by_model.get(model))}</td></tr>")
+                f"<td align=right>&nbsp;{cost_text(cost)}</td></tr>")
         lines.append("</table>")
         total = cost_text(s.estimated_cost_usd)
+        if s.batch_usage_by_model:
+            batch = [c for c in s.batch_cost_by_model.values()]
+            batch_total = None if None in batch else sum(c for c in batch if c is not None)
+            total += f" (batch jobs: {cost_text(batch_total)})"
         return "".join(lines) + f"<b>Estimated cost:</b> {total}"
 
     @staticmethod

@@ -40,7 +40,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # File
     ActionSpec("open", "&Open…", "Open a Word document (.docx)", ("Ctrl+O",), icon="open"),
     ActionSpec("clear_recent", "&Clear Menu", "Forget the recent documents"),
-    ActionSpec("reviews", "Re&views…", "The documents you reviewed before", ("Ctrl+Shift+O",)),
+    ActionSpec("reviews", "Re&views…", "The documents you reviewed before, and the folder "
+               "review's progress", ("Ctrl+Shift+O",)),
+    ActionSpec("review_folder", "Review &Folder…", "Review every .docx in a folder, on demand "
+               "or as an Amazon Bedrock batch job", when="folder_idle"),
     ActionSpec("export", "&Export Reviewed Copy…", "Write a copy of the document with the "
                "findings as Word comments, and reports", ("Ctrl+E",), when="opened"),
     ActionSpec("quit", "&Quit", "Close Margin", ("Ctrl+Q",), role="quit"),
@@ -107,6 +110,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                icon_text="Cancel", when="busy"),
     ActionSpec("retry_failed", "&Retry Failed", "Analyse the failed sections again",
                icon="retry", when="failed"),
+    ActionSpec("cancel_folder", "Cancel F&older Review",
+               "Stop the folder review (a batch job is stopped in Bedrock too); what is "
+               "done is kept", when="folder_busy"),
     ActionSpec("check_consistency", "Check Co&nsistency",
                "Check the document as a whole: figures, times, owners, acronyms and "
                "references that disagree across sections", ("Ctrl+Shift+K",),
@@ -125,7 +131,8 @@ SPECS = {spec.key: spec for spec in ACTIONS}
 
 # Where each appears. None: a separator; "@name": a submenu or widget the window fills.
 MENUS: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
-    ("&File", "fileMenu", ("open", "@recent", "reviews", None, "export", None, "quit")),
+    ("&File", "fileMenu", ("open", "@recent", "reviews", "review_folder", None, "export", None,
+                           "quit")),
     ("&Edit", "editMenu", ("undo", "redo", None, "settings")),
     ("&View", "viewMenu", ("next_section", "previous_section", None, "next_pane",
                            "previous_pane", "go_sections", "go_text", "go_findings", "chat",
@@ -135,8 +142,8 @@ MENUS: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
                                    "earlier_findings")),
     ("&Review", "reviewMenu", ("analyse_section", "analyse_selected", "analyse_all",
                                "analyse_changed", "reanalyse", None, "check_consistency", None,
-                               "cancel_section", "cancel_all", "retry_failed", None,
-                               "@framework", "attach_guidelines", "clear_guidelines")),
+                               "cancel_section", "cancel_all", "retry_failed", "cancel_folder",
+                               None, "@framework", "attach_guidelines", "clear_guidelines")),
     ("&Help", "helpMenu", ("shortcuts", "about")),
 )
 RECENT_MENU = ("Open &Recent", "recentMenu")

@@ -65,6 +65,7 @@ from desktop_app.ui.findings.document_state import document_state
 from desktop_app.ui.findings.earlier_findings import show_earlier_findings
 from desktop_app.ui.findings.panel import FindingsPanel
 from desktop_app.ui.reviews.dialog import ReviewsDialog
+from desktop_app.ui.reviews.folder_part import FolderReview
 from desktop_app.ui.sections.text_view import SectionView
 from desktop_app.ui.sections.tree import SectionTree
 from desktop_app.ui.settings import store as app_settings
@@ -90,6 +91,9 @@ from desktop_app.ui.window.time_spent import TimeSpent
 from desktop_app.workers.jobs import JobRunner
 
 if TYPE_CHECKING:
+    from desktop_app.ai.batch import BatchSettings
+    from desktop_app.session.folder import FolderItem
+    from desktop_app.ui.reviews.folder_dialog import FolderDialog
     from desktop_app.ui.settings.dialog import SettingsDialog
     from desktop_app.ui.window.estimate_dialog import EstimateDialog
 
@@ -129,7 +133,12 @@ class MainWindow(QMainWindow):
         # The saved provider, models, region and endpoint: not only once Settings
         # has been opened in this run.
         self.review.set_prefs(self.prefs)
+        # A folder review shares the window's store; a document of it opens into the
+        # very session the folder runs.
+        self.folder = FolderReview(self.review.storage, self)
+        self.review.session_source = self.folder
         self.settings_dialog: SettingsDialog | None = None
+        self.folder_dialog: FolderDialog | None = None
         self.reviews_dialog: ReviewsDialog | None = None
         self.shortcuts_dialog: ShortcutsDialog | None = None
         self._fatal_box: QMessageBox | None = None
@@ -152,6 +161,8 @@ class MainWindow(QMainWindow):
             self.framework_picker.attach_guidelines(self.prefs.guidelines, quiet=True)
         self.time_spent.start()
         self._update_actions()
+        # Batch jobs a closed window left running are collected now.
+        QTimer.singleShot(0, self, self._resume_batch_jobs)
 
     # -- public API ---------------------------------------------------------
 
@@ -347,6 +358,8 @@ class MainWindow(QMainWindow):
         on("open", self.choose_file)
         on("clear_recent", self._clear_recent)
         on("reviews", self.show_reviews)
+        on("review_folder", self.choose_folder)
+        on("cancel_folder", self.folder.cancel)
         on("export", self._export)
         on("quit", self.close)
         on("undo", d.undo_stack.undo)
@@ -423,6 +436,7 @@ class MainWindow(QMainWindow):
         self.framework_picker.guidelines_attached.connect(self._on_guidelines)
         self.framework_picker.message.connect(self.status_bar.showMessage)
         self.status_bar.settings_requested.connect(self.open_settings)
+        self.status_bar.folder_requested.connect(self.show_reviews)
         self.status_bar.analyse_changed_requested.connect(self._analyse_changed)
 
         # The review: its session, its provider, and each section's outcome.
@@ -444,6 +458,14 @@ class MainWindow(QMainWindow):
         driver.document_check_finished.connect(self._on_document_checked)
         review.estimate_ready.connect(self._on_estimate)
         review.estimate_failed.connect(self._on_estimate_failed)
+
+        # The folder review: its documents' results reach the tree when one is shown.
+        folder = self.folder
+        folder.sections_changed.connect(self._on_folder_sections)
+        folder.status_changed.connect(self.status_bar.show_folder)
+        folder.message.connect(lambda text: self.status_bar.showMessage(text, 15_000))
+        folder.busy_changed.connect(lambda _busy: self._update_actions())
+        folder.started.connect(self.show_reviews)
 
         shown = self._settings.value("window/statistics", True)
         a["statistics"].setChecked(shown not in (False, "false"))
@@ -800,6 +822,7 @@ class MainWindow(QMainWindow):
             self._analyse(*session.sections_with(SectionStatus.CHANGED))
 
     def _on_session_opened(self, session: ReviewSession | None) -> None:
+        self.folder.shown = session  # a folder review keeps it open when its document ends
         self.decisions.set_session(session)
         self.tree.show_statuses(session, self.prefs.min_confidence)
         open_review = session is not None and session.review_id is not None
@@ -905,6 +928,8 @@ class MainWindow(QMainWindow):
                                              for sid in self.tree.selected_ids()),
             "busy": busy,
             "idle": not busy,
+            "folder_busy": self.folder.busy,
+            "folder_idle": not self.folder.busy,
             "guidelines": not busy and bool(self.prefs.guidelines),
             "finding": f is not None,
             "can_accept": f is not None and f.decision != "accepted",
@@ -1037,15 +1062,59 @@ class MainWindow(QMainWindow):
         storage, session = self.review.storage, self.review.session
         storage.open()
         dialog = ReviewsDialog(storage, self, "" if storage.store is not None else
-                               f"The reviews cannot be read: {storage.error}")
+                               f"The reviews cannot be read: {storage.error}",
+                               folder=self.folder if self.folder.run is not None else None)
         if session is not None and session.review_id is not None:
             dialog.select_review(session.review_id)
         dialog.open_requested.connect(self._open_review)
+        dialog.open_path_requested.connect(self.open_path)
         dialog.deleted.connect(self.review.forget_review)
         dialog.finished.connect(lambda _r: self._reviews_closed(dialog))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        # Not modal: a document of a running folder is worked on with the list open.
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
         self.reviews_dialog = dialog
+        dialog.show()
+
+    def choose_folder(self) -> None:
+        """File → Review Folder…: the dialog, then the run (the Reviews list shows it)."""
+        from desktop_app.ui.reviews.folder_dialog import FolderDialog  # only when asked for
+
+        if self.folder_dialog is not None:
+            self.folder_dialog.raise_()
+            return
+        dialog = FolderDialog(self.prefs, self.review.framework, self.runner, self._settings,
+                              self)
+        dialog.start_requested.connect(self._start_folder)
+        dialog.finished.connect(lambda _r: self._folder_dialog_closed(dialog))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.folder_dialog = dialog
         dialog.open()
+
+    def _folder_dialog_closed(self, dialog: FolderDialog) -> None:
+        if self.folder_dialog is dialog:
+            self.folder_dialog = None
+        dialog.deleteLater()
+
+    def _start_folder(self, items: list[FolderItem], batch: BatchSettings | None,
+                      folder: str) -> None:
+        framework = self.review.framework
+        if framework is None:
+            return
+        if self.reviews_dialog is not None:  # it shows the new run when it opens again
+            self.reviews_dialog.close()
+        self.folder.start(items, framework, self.prefs, self.review.provider_factory, batch,
+                          folder=Path(folder).name or folder)
+
+    def _resume_batch_jobs(self) -> None:
+        if not self._closed:
+            self.folder.resume_stored(self.framework_picker.named, self.prefs,
+                                      self.review.provider_factory)
+
+    def _on_folder_sections(self, session: ReviewSession,
+                            changed: dict[str, SectionStatus]) -> None:
+        """A folder's results for the document shown: the tree and findings follow."""
+        if session is self.review.session:
+            self._on_sections_changed(changed)
 
     def _reviews_closed(self, dialog: ReviewsDialog) -> None:
         if self.reviews_dialog is dialog:
@@ -1138,6 +1207,7 @@ class MainWindow(QMainWindow):
                 self.settings_dialog.reject()
             self.export.shutdown()
             self.chat.shutdown()
+            self.folder.shutdown()  # what is done is kept; a batch job runs on
             self.review.shutdown()  # cancels and drains the analysis, closes the store
             self.runner.shutdown()
         super().closeEvent(event)

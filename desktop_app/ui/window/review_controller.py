@@ -13,7 +13,7 @@ provider answered; until one is ready, a placeholder taken from the settings.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -40,6 +40,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+class SessionSource(Protocol):
+    """Lends the session of a document it works on (a folder review), so that the window
+    shows that very review, its results arriving live, instead of a second copy."""
+
+    def session_for(self, document: Document, framework: Framework) -> ReviewSession | None: ...
+
+    def holds(self, session: ReviewSession) -> bool: ...
+
+
 class ReviewController(QObject):
     provider_preparing = Signal()
     provider_ready = Signal(object)  # ProviderSetup
@@ -58,6 +67,7 @@ class ReviewController(QObject):
         self.driver.provider_wanted.connect(self._on_provider_wanted)
         self.driver.busy_changed.connect(self._on_busy_changed)
         self.provider_factory: ProviderFactory = choose_provider
+        self.session_source: SessionSource | None = None
         self.session: ReviewSession | None = None
         self._prefs = ReviewPrefs()
         self._document: Document | None = None
@@ -243,14 +253,17 @@ class ReviewController(QObject):
 
     def _open_session(self) -> None:
         self.driver.set_session(None)
+        source = self.session_source
         if self.session is not None:
-            self.session.close()
+            if source is None or not source.holds(self.session):
+                self.session.close()  # one a folder review still works on, it closes
             self.session = None
         framework = self.framework
         if self._document is not None and framework is not None:
-            self.session = ReviewSession(self._document, framework, self.storage,
-                                         self._identity())
-            if self._context is not None:
+            lent = source.session_for(self._document, framework) if source else None
+            self.session = lent or ReviewSession(self._document, framework, self.storage,
+                                                 self._identity())
+            if self._context is not None and self.session.context is None:
                 self.session.set_context(self._context)
         self.driver.set_session(self.session)
         self.session_opened.emit(self.session)

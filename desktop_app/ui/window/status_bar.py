@@ -47,6 +47,7 @@ def restore_note(state: ReviewState) -> str:
 class StatusBar(QStatusBar):
     settings_requested = Signal()  # the reviewer notice's "Settings…" link
     analyse_changed_requested = Signal()  # "analyse again" after a changed document
+    folder_requested = Signal()  # the folder review's "Show…" link
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +77,12 @@ class StatusBar(QStatusBar):
         self.analysis_progress.setMaximumWidth(180)
         self.analysis_progress.hide()
         self.addPermanentWidget(self.analysis_progress)
+        self.folder_label = QLabel()
+        self.folder_label.setObjectName("folderProgressText")
+        self.folder_label.setTextFormat(Qt.TextFormat.RichText)
+        self.folder_label.linkActivated.connect(lambda _link: self.folder_requested.emit())
+        self.folder_label.hide()
+        self.addPermanentWidget(self.folder_label)
         self.provider_notice = QLabel()
         self.provider_notice.setObjectName("providerNotice")
         self.provider_notice.setTextFormat(Qt.TextFormat.RichText)
@@ -160,6 +167,16 @@ class StatusBar(QStatusBar):
         if progress.cancelled:
             parts.append(f"{progress.cancelled} cancelled")
         self.showMessage("Analysis finished: " + ", ".join(parts) + ".", 10_000)
+
+    # -- the folder review ----------------------------------------------------------------
+
+    def show_folder(self, text: str) -> None:
+        """The folder review in one line (with a link to the Reviews list); "" hides it."""
+        self.folder_label.setText(escape(text) + ' <a href="reviews">Show…</a>' if text else "")
+        self.folder_label.setToolTip(text)
+        self.folder_label.setAccessibleName("Folder review")
+        self.folder_label.setAccessibleDescription(text)
+        self.folder_label.setVisible(bool(text))
 
     # -- the reviewer ---------------------------------------------------------------------
 
