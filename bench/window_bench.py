@@ -22,6 +22,19 @@ Prints, from one run:
   stall's ratio to the 50 ms target (PRODUCT.md section 3);
 - for the worst stalls, the frames most often on top of the GUI thread.
 
+Where the GUI thread's time went (py-spy --native on this bench, findings tab,
+2 shared cores): laying out the statistics' details (a word-wrapped rich-text
+QLabel measured ~6 times a refresh: ~23 ms a change) and painting them, then
+the store's commits (synchronous=FULL: fdatasync, 6.5 ms on a quiet disk, up
+to ~150 ms when other processes write), the tree's dataChanged over the rows
+between two changed ones (~27 ms for rows 5 and 95), painting the tree (a full
+repaint of 30 rows ~65-85 ms: Python data() per role per cell), and re-taking
+the GIL after each such call while the analysis jobs build their requests
+(about a sixth of its busy samples). The first two are fixed (a text browser
+laid out once; one dataChanged per run of rows: p99 26-33 -> 13-18 ms); the
+longest stall, 60-160 ms either tab, is a commit waiting for the disk or the
+first wave of ten answers handled in one turn.
+
     QT_QPA_PLATFORM=offscreen python bench/window_bench.py [--sections 100]
         [--concurrency 10] [--latency 1.0] [--chunk-delay 0.01]
         [--tab chat|findings] [--sample-ms 30] [--stalls 5]

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
+from desktop_app.document import Document, Paragraph, Section, SectionOrigin
 from desktop_app.session import SectionStatus
 from desktop_app.ui.sections.model import Column, SectionTreeModel
 from tests.qt.documents import make_tree
@@ -127,6 +128,21 @@ def test_many_status_changes_in_one_turn_are_told_once_per_sibling_run(
     assert covered == set(ids)
     spoken = Qt.ItemDataRole.AccessibleTextRole
     assert all(model.index_for(sid, Column.STATUS).data(spoken) == "Queued" for sid in ids)
+
+
+def test_answers_for_far_apart_rows_repaint_only_their_rows(
+        qtbot, model: SectionTreeModel) -> None:
+    """Two answers in one turn, for the first section and the last: the views hear of
+    those two cells, not of every row between (which a view measures, row by row)."""
+    sections = [Section(f"s{i}", f"Section {i}", 1, SectionOrigin.STYLE, None,
+                        [Paragraph(i, "Text.")]) for i in range(40)]
+    model.set_document(Document("/tmp/fake.docx", "0" * 64, "Long", sections, 40))
+    seen: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda tl, br, roles: seen.append((tl.row(), br.row())))
+    for sid in ("s0", "s1", "s2", "s39"):
+        model.set_status(sid, SectionStatus.DONE)
+    qtbot.waitUntil(lambda: len(seen) == 2)
+    assert sorted(seen) == [(0, 2), (39, 39)]
 
 
 def test_a_new_document_resets_statuses(qtbot, model: SectionTreeModel) -> None:

@@ -69,8 +69,10 @@ class SectionTreeModel(QAbstractItemModel):
         self._status: dict[str, SectionStatus] = {}
         self._notes: dict[str, tuple[str, str]] = {}  # section id -> (shown note, tooltip)
         # Status cells changed since the views last heard: told once per event-loop
-        # turn, one dataChanged per run of siblings. Analyse All queues a hundred
-        # sections in one turn, and a dataChanged each cost ~0.3 ms of view work.
+        # turn, one dataChanged per run of adjacent siblings. Analyse All queues a
+        # hundred sections in one turn, and a dataChanged each cost ~0.3 ms of view
+        # work; but one range from the first changed row to the last makes the view
+        # measure every row between (answers for rows 5 and 95: ~27 ms, not 0.4 ms).
         self._dirty: set[str] = set()
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
@@ -146,8 +148,9 @@ class SectionTreeModel(QAbstractItemModel):
                  Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole]
         for parent_id, changed in rows.items():
             parent = self.index_for(parent_id) if parent_id is not None else QModelIndex()
-            self.dataChanged.emit(self.index(min(changed), Column.STATUS, parent),
-                                  self.index(max(changed), Column.STATUS, parent), roles)
+            for first, last in _runs(changed):
+                self.dataChanged.emit(self.index(first, Column.STATUS, parent),
+                                      self.index(last, Column.STATUS, parent), roles)
 
     def section_for(self, index: AnyIndex) -> Section | None:
         if not index.isValid() or index.model() is not self:
@@ -289,3 +292,14 @@ class SectionTreeModel(QAbstractItemModel):
         # Rich text, escaped: a title such as "<b>" must not turn into markup.
         where = "Top level" if section.level == 0 else f"Heading level {section.level}"
         return f"<b>{escape(section.title)}</b><br>{where} · {section.words:,} words"
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Rows as runs of adjacent ones, first and last: [7, 1, 2, 3] -> [(1, 3), (7, 7)]."""
+    runs: list[tuple[int, int]] = []
+    for row in sorted(set(rows)):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs

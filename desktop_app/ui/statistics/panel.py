@@ -40,6 +40,7 @@ from desktop_app.session import (
     SectionStatus,
     short_model,
 )
+from desktop_app.ui.common.rich_text_block import RichTextBlock
 from desktop_app.ui.common.severity import mix, severity_colour, severity_icon, severity_label
 from desktop_app.ui.common.theme import theme
 
@@ -206,13 +207,9 @@ class StatisticsPanel(QWidget):
         self.time.setObjectName("statisticsTime")
         self.time.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.chart = StatisticsChart()
-        self.details = QLabel()
+        self.details = RichTextBlock()  # a rich-text label laid its tables out ~6 times
         self.details.setObjectName("statisticsDetails")
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setWordWrap(True)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setAccessibleName("Statistics details")
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         body = QWidget()
         inner = QVBoxLayout(body)
