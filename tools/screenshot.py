@@ -8,6 +8,11 @@
     xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --review \
         [FILE] [--section Impact] [--finding 1] [--out docs/screenshot-review.png]
 
+    # A finding about a pattern that recurs (its occurrences all marked), after
+    # Ctrl+J went to the second one:
+    xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --review FILE \
+        --section Timeline --finding 1 --next-place 1 --out docs/screenshot-occurrences.png
+
     # Any of these in the dark: a dark palette, as a dark system scheme gives it
     # (add QT_SCALE_FACTOR=2 and a bigger -screen for a high-DPI look):
     xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --review --dark \
@@ -63,6 +68,8 @@ def main() -> int:
                         help="run Analyse all with the built-in reviewer first")
     parser.add_argument("--finding", type=int, default=1,
                         help="with --review: select this finding (1 = first; 0 = none)")
+    parser.add_argument("--next-place", type=int, default=0, metavar="N",
+                        help="with --finding: press Ctrl+J (Go to Next Place) N times")
     parser.add_argument("--half-done", action="store_true",
                         help="analyse the first half of the sample, decide on some findings")
     parser.add_argument("--whole-document", action="store_true",
@@ -199,6 +206,8 @@ def main() -> int:
         if args.finding > 0 and window.findings.model.rowCount() >= args.finding:
             window.findings.select_row(args.finding - 1)
             window.findings.list.setFocus()
+            for _ in range(args.next_place):
+                window.action["next_place"].trigger()
         if args.chat:
             window.chat.show_chat()
             panel = window.chat.panel

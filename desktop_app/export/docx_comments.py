@@ -31,7 +31,7 @@ from desktop_app.export import comments_part
 from desktop_app.export.annotate import Annotator, ExportSummary, comment_text
 from desktop_app.export.atomic import atomic_target, link_problem
 from desktop_app.export.comments_part import CommentsPart
-from desktop_app.export.document_comments import quote_findings
+from desktop_app.export.document_comments import occurrence_findings, quote_findings
 from desktop_app.export.markers import comment_ids_in
 from desktop_app.export.namespaces import to_strict
 from desktop_app.export.opc import serialize
@@ -92,9 +92,11 @@ def export_reviewed_docx(
     """Write a copy of `source_path` with each finding as a comment; return what was done.
 
     Pass the findings to export (`select_for_export`), and the document-level ones
-    (a comment on each of their quotes naming the others). Raises `ExportError` when
-    the copy cannot be made, `OSError` when it cannot be written; the original
-    is never modified, and nothing is left at `out_path` on failure.
+    (a comment on each of their quotes naming the others). A finding about several
+    occurrences gets a comment on each (`document_comments.occurrence_findings`).
+    Raises `ExportError` when the copy cannot be made, `OSError` when it cannot be
+    written; the original is never modified, and nothing is left at `out_path` on
+    failure.
     """
     source = Path(source_path)
     out = Path(out_path) if out_path is not None else default_output_path(source)
@@ -113,8 +115,10 @@ def export_reviewed_docx(
         comments = CommentsPart(src.comments_root if src.comments else None,
                                 comment_ids_in(root))
         summary = ExportSummary(out)
-        places, notes = quote_findings(document_findings,
-                                       {s.id: s.title for s in document.walk()})
+        findings_by_section, notes = occurrence_findings(findings_by_section)
+        places, place_notes = quote_findings(document_findings,
+                                             {s.id: s.title for s in document.walk()})
+        notes.update(place_notes)
         if places:
             findings_by_section = {sid: [*findings_by_section.get(sid, []), *places.get(sid, [])]
                                    for sid in dict.fromkeys([*findings_by_section, *places])}

@@ -130,9 +130,13 @@ def assign_ids(section_id: str, findings: list[Finding]) -> None:
     the same text) or analysed in parts gets ids of its own, unique in the
     section, and an unchanged section gets the ids it had before (so stored
     decisions stay attached). The store refuses two current findings with one id.
+    A finding's occurrences (`quotes`) are all in its section: they are given the
+    section too (an answer made for a twin section named the twin).
     """
     seen: set[str] = set()
     for index, finding in enumerate(findings):
+        for quote in finding.quotes:
+            quote.section = section_id
         salt = 0
         new = finding_id(section_id, index, finding.quote, finding.issue)
         while new in seen:  # a 40-bit clash: rare, but it must not cost the section

@@ -19,8 +19,8 @@ import sqlite3
 from desktop_app.ai.document_anchoring import anchor_document_quote
 from desktop_app.document.model import Document
 from desktop_app.review.document_findings import DocumentQuote
-from desktop_app.store.document_work import quotes_from_json, quotes_json
 from desktop_app.store.reconcile import nearest
+from desktop_app.store.review_rows import quotes_from_json, quotes_json
 from desktop_app.store.review_state import SectionChanges
 
 

@@ -17,10 +17,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from desktop_app.ai.provider import Usage
-from desktop_app.review.document_findings import DocumentFinding, DocumentQuote
+from desktop_app.review.document_findings import DocumentFinding
 from desktop_app.review.findings import DECISIONS
 from desktop_app.store.db import Database
-from desktop_app.store.review_rows import now, record_usage
+from desktop_app.store.review_rows import now, quotes_from_json, quotes_json, record_usage
 from desktop_app.store.review_state import DocumentRecord, PassRecord
 from desktop_app.store.reviewer_work import bug, checked_edits, folded_edits
 
@@ -33,18 +33,6 @@ _INSERT = (
 )
 _UPDATE = ("UPDATE document_findings SET updated = ?, " + ", ".join(f"{c} = ?" for c in _AUTHOR)
            + " WHERE pk = ?")
-
-
-def quotes_json(quotes: Sequence[DocumentQuote]) -> str:
-    return json.dumps([{"section": q.section, "quote": q.quote, "anchored": q.anchored,
-                        "quote_original": q.quote_original, "start": q.start, "end": q.end}
-                       for q in quotes], ensure_ascii=False)
-
-
-def quotes_from_json(text: str) -> list[DocumentQuote]:
-    return [DocumentQuote(q["section"], q["quote"], bool(q.get("anchored")),
-                          q.get("quote_original"), q.get("start"), q.get("end"))
-            for q in json.loads(text or "[]")]
 
 
 def _author(origin: str, position: int, f: DocumentFinding, changed: Sequence[str],

@@ -17,9 +17,12 @@ history with a removed section.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 from desktop_app.document.model import Document
+from desktop_app.review.findings import Quote
 from desktop_app.review.status import SectionStatus
+from desktop_app.store.review_rows import quotes_from_json, quotes_json
 from desktop_app.store.review_state import SectionChanges
 
 
@@ -103,9 +106,14 @@ def _supersede(conn: sqlite3.Connection, review_id: int, section_id: str, reason
 def _reanchor_user_findings(conn: sqlite3.Connection, review_id: int, section_id: str,
                             text: str, when: str) -> None:
     rows = conn.execute(
-        "SELECT pk, quote, quote_start FROM findings WHERE review_id = ? AND section_id = ?"
-        " AND superseded = 0 AND source = 'user'", (review_id, section_id)).fetchall()
+        "SELECT pk, quote, quote_start, quotes FROM findings WHERE review_id = ?"
+        " AND section_id = ? AND superseded = 0 AND source = 'user'",
+        (review_id, section_id)).fetchall()
     for row in rows:
+        if row["quotes"]:  # several occurrences: each looked for again
+            kept = found_again(text, quotes_from_json(row["quotes"]))
+            _set_occurrences(conn, row["pk"], section_id, kept, when)
+            continue
         # The occurrence nearest where it was: a quote the section repeats stays on
         # the passage the reviewer chose, not the first one.
         start = nearest(text, row["quote"], row["quote_start"] or 0) if row["quote"] else -1
@@ -115,13 +123,41 @@ def _reanchor_user_findings(conn: sqlite3.Connection, review_id: int, section_id
             " WHERE pk = ?", (*span, when, row["pk"]))
 
 
+def found_again(text: str, quotes: list[Quote]) -> list[Quote]:
+    """The occurrences of a finding that `text` still holds, each at the place nearest
+    where it was, in the order of the text; those whose passage is gone are dropped."""
+    kept: dict[int, Quote] = {}
+    for q in quotes:
+        at = nearest(text, q.quote, q.start or 0) if q.quote else -1
+        if at >= 0 and at not in kept:  # two that fall on one place are one
+            kept[at] = replace(q, anchored=True, start=at, end=at + len(q.quote))
+    return [kept[at] for at in sorted(kept)]
+
+
+def _set_occurrences(conn: sqlite3.Connection, pk: int, section_id: str, kept: list[Quote],
+                     when: str) -> None:
+    """A finding's occurrences after its section changed: the first one left is its
+    own quote (a finding's quote is its first occurrence); none left, it is unanchored."""
+    if not kept:
+        conn.execute("UPDATE findings SET anchored = 0, quote_start = NULL, quote_end = NULL,"
+                     " quotes = NULL, updated = ? WHERE pk = ?", (when, pk))
+        return
+    first = kept[0]
+    several = [replace(q, section=section_id) for q in kept] if len(kept) > 1 else []
+    conn.execute("UPDATE findings SET quote = ?, anchored = 1, quote_start = ?, quote_end = ?,"
+                 " quotes = ?, updated = ? WHERE pk = ?",
+                 (first.quote, first.start, first.end,
+                  quotes_json(several) if several else None, when, pk))
+
+
 def _rehome_user_findings(conn: sqlite3.Connection, review_id: int, document: Document,
                           hashes: dict[str, str], changes: SectionChanges, when: str) -> None:
     """Move the reviewer's findings that lost their quote (on a changed section: not
     found again; on a removed one: all) to the new or changed section that holds it."""
     changed, removed = changes.changed, changes.removed
     rows = conn.execute(
-        "SELECT pk, section_id, quote FROM findings WHERE review_id = ? AND superseded = 0"
+        "SELECT pk, section_id, quote, quotes FROM findings WHERE review_id = ?"
+        " AND superseded = 0"
         " AND source = 'user' AND quote != '' AND ((anchored = 0 AND section_id IN ("
         + ",".join("?" * len(changed)) + ")) OR section_id IN ("
         + ",".join("?" * len(removed)) + ")) ORDER BY position, pk",
@@ -144,6 +180,10 @@ def _rehome_user_findings(conn: sqlite3.Connection, review_id: int, document: Do
                 " AND section_id = ?) WHERE pk = ?",
                 (sid, hashes[sid], start, start + len(row["quote"]), when, review_id, sid,
                  row["pk"]))
+            if row["quotes"]:  # its other occurrences, as this section has them
+                kept = found_again(text, [replace(q, start=start)
+                                          for q in quotes_from_json(row["quotes"])])
+                _set_occurrences(conn, row["pk"], sid, kept, when)
             break
 
 

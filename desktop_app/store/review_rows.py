@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from desktop_app.ai.provider import Usage
 from desktop_app.review.facts import Fact
-from desktop_app.review.findings import Finding
+from desktop_app.review.findings import Finding, Quote
 from desktop_app.review.status import SectionStatus
 from desktop_app.store.review_state import ChatMessage, SectionRecord
 
 # The finding as its author wrote it; `edits` holds the reviewer's changes on top.
 AUTHOR_COLUMNS = ("source", "category", "severity", "confidence", "quote", "quote_original",
                   "anchored", "quote_start", "quote_end", "issue", "suggestion", "rewrite",
-                  "checkpoints")
+                  "checkpoints", "quotes")
 INSERT_FINDING = (
     "INSERT INTO findings (review_id, section_id, finding_id, section_hash, position, model,"
     f" decision, created, updated, {', '.join(AUTHOR_COLUMNS)})"
@@ -43,7 +44,22 @@ def author_values(f: Finding) -> tuple[Any, ...]:
     """`f` in AUTHOR_COLUMNS order."""
     return (f.source, f.category, f.severity, float(f.confidence), f.quote, f.quote_original,
             int(bool(f.anchored)), f.start, f.end, f.issue, f.suggestion, f.rewrite,
-            json.dumps(list(f.checkpoints), ensure_ascii=False))
+            json.dumps(list(f.checkpoints), ensure_ascii=False),
+            quotes_json(f.quotes) if f.quotes else None)
+
+
+def quotes_json(quotes: Sequence[Quote]) -> str:
+    """A finding's several passages (its occurrences, or a document-level finding's
+    places) for a row: JSON, with their offsets."""
+    return json.dumps([{"section": q.section, "quote": q.quote, "anchored": q.anchored,
+                        "quote_original": q.quote_original, "start": q.start, "end": q.end}
+                       for q in quotes], ensure_ascii=False)
+
+
+def quotes_from_json(text: str | None) -> list[Quote]:
+    return [Quote(q["section"], q["quote"], bool(q.get("anchored")), q.get("quote_original"),
+                  q.get("start"), q.get("end"))
+            for q in json.loads(text or "[]")]
 
 
 def usage_values(usage: Usage) -> tuple[int, ...]:
@@ -64,7 +80,7 @@ def finding_from_row(row: sqlite3.Row) -> tuple[Finding, dict[str, Any] | None]:
         checkpoints=_json_list(row["checkpoints"]), rewrite=row["rewrite"],
         source=row["source"], anchored=bool(row["anchored"]),
         quote_original=row["quote_original"], start=row["quote_start"], end=row["quote_end"],
-        decision=row["decision"], id=row["finding_id"],
+        decision=row["decision"], id=row["finding_id"], quotes=quotes_from_json(row["quotes"]),
     )
     edits = json.loads(row["edits"]) if row["edits"] else None
     if not edits:

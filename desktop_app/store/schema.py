@@ -214,3 +214,12 @@ MIGRATIONS.append([
     )""",
     "CREATE INDEX batch_jobs_open ON batch_jobs (open, created)",
 ])
+
+# Migration 5: the occurrences of a section finding. The built-in reviewer folds the
+# repeats of one pattern in a section into one finding that lists each occurrence
+# (`Finding.quotes`, each anchored); without a column they were lost when the
+# review was read back. JSON [{section, quote, anchored, quote_original, start,
+# end}] as in document_findings.quotes; NULL for a finding about one passage.
+MIGRATIONS.append([
+    "ALTER TABLE findings ADD COLUMN quotes TEXT",
+])

@@ -31,12 +31,17 @@ def test_accept_all_exports_every_finding_on_its_quote(env, sample, tmp_path):
     assert sha256(sample) == before
     data = json.loads(report.read_text())
     titles = {s["id"]: s["title"] for s in data["sections"]}
-    # Section by section: its findings, then the places of findings across sections there
-    # (one comment on each quote, naming the other sections).
+    # Section by section: its findings (and their other occurrences), then the places of
+    # findings across sections there (one comment on each quote, naming the other sections).
     expected = []
     for s in data["sections"]:
-        expected += [(f["severity"], f["issue"], f["quote"] if f["anchored"] else None, [])
-                     for f in s["findings"]]
+        for f in s["findings"]:
+            expected.append((f["severity"], f["issue"], f["quote"] if f["anchored"] else None,
+                             []))
+            # a pattern that recurs: a short comment on each other occurrence
+            quotes = f.get("quotes", [])
+            expected += [(f["severity"], f"({n} of {len(quotes)}): ", q["quote"], [])
+                         for n, q in enumerate(quotes, 1) if n > 1 and q["anchored"]]
         expected += [(d["severity"], d["issue"], q["quote"] if q["anchored"] else None,
                       [titles[o] for o in dict.fromkeys(p["section"] for p in d["quotes"])
                        if o != s["id"]])
@@ -44,6 +49,7 @@ def test_accept_all_exports_every_finding_on_its_quote(env, sample, tmp_path):
                      if q["section"] == s["id"]]
     findings = sum(len(s["findings"]) for s in data["sections"])
     assert data["document_findings"], "the sample's planted 47/94 minutes is found"
+    assert any(f.get("quotes") for s in data["sections"] for f in s["findings"])
     got = inspect(out)
     assert findings > 10 and len(got.comments) == len(expected)
     assert f"wrote {out}: {len(expected)} comments" in proc.stderr

@@ -10,6 +10,7 @@ from desktop_app.store.db import Database
 from desktop_app.store.reviews import ReviewStore
 from tests.conftest_bedrock import PRIMARY
 from tests.docx_factory import p, write_docx
+from tests.docx_inspect import inspect
 from tests.e2e.cli import margin
 
 
@@ -62,3 +63,28 @@ def test_a_changed_document_asks_only_for_its_changed_sections(aws_env, tmp_path
     data = json.loads(report.read_text())
     assert [s["status"] for s in data["sections"]] == ["done"] * 4
     assert data["usage"]["requests"] == 1
+
+
+def test_a_rerun_answered_from_the_store_keeps_a_findings_occurrences(env, tmp_path):
+    passives = ["The change was approved", "The alert was acknowledged",
+                "The rollback was initiated"]
+    doc = write_doc(tmp_path / "d.docx", [
+        "The change was approved at 09:00. The alert was acknowledged late. "
+        "The rollback was initiated at 10:38.", "Customers saw errors for an hour."])
+    report, out = tmp_path / "r.json", tmp_path / "reviewed.docx"
+    args = ["review", str(doc), "--provider", "local", "--accept-all", "--report", str(report),
+            "--out", str(out)]
+    assert margin(args, env).returncode == 0
+    first = json.loads(report.read_text())
+    report.unlink()
+    out.unlink()
+
+    again = margin(args, env)  # every section up to date: read back from the store
+    assert again.returncode == 0, again.stderr
+    data = json.loads(report.read_text())
+    assert data["sections"] == first["sections"]
+    (folded,) = [f for s in data["sections"] for f in s["findings"] if "quotes" in f]
+    assert [q["quote"] for q in folded["quotes"]] == passives
+    assert all(q["anchored"] for q in folded["quotes"])
+    got = inspect(out)
+    assert sorted(r.text for r in got.ranges.values()) == sorted(passives)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QRadioButton
 from desktop_app.ai.local_reviewer import LocalProvider
 from desktop_app.ai.provider import AnalysisRequest, CancelToken
 from desktop_app.document import Document, load
+from desktop_app.export.document_comments import short_issue
 from desktop_app.export.docx_comments import default_output_path
 from desktop_app.export.selection import ReviewSnapshot, Scope
 from desktop_app.paths import sample_document
@@ -105,12 +106,20 @@ def click_radio(qtbot, button: QRadioButton) -> None:  # type: ignore[no-untyped
 
 
 def match_comments(comments: list[str], expected: list[Finding]) -> None:
-    """One comment per finding, each containing its finding's issue."""
+    """One comment per finding, each containing its finding's issue, and one on each
+    other occurrence of a finding that lists a pattern's occurrences."""
     remaining = list(comments)
     for f in expected:
         hit = next((i for i, text in enumerate(remaining) if f.issue in text), None)
         assert hit is not None, f"no comment for {f.id}: {f.issue}"
         remaining.pop(hit)
+        for n, q in enumerate(f.quotes[1:], 2):
+            if not q.anchored:
+                continue
+            short = short_issue(f, n, len(f.quotes))
+            hit = next((i for i, text in enumerate(remaining) if short in text), None)
+            assert hit is not None, f"no comment on occurrence {n} of {f.id}"
+            remaining.pop(hit)
     assert remaining == []
 
 

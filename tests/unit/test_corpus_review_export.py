@@ -1,5 +1,6 @@
 """Every corpus document that opens is reviewed offline and exported, and the copy
-reopens with one comment per accepted finding, on its quote.
+reopens with one comment per accepted finding, on its quote (and one on each other
+occurrence of a finding about a pattern that recurs, at most `MAX_OCCURRENCES`).
 
 The built-in reviewer answers each section exactly as `margin review --provider
 local` has it answered (the analysis job's own code: parts, anchoring, ids);
@@ -32,6 +33,7 @@ def review_and_export(path: str) -> dict:
 
     from desktop_app.ai.local_reviewer import LocalProvider
     from desktop_app.document import DocumentError, load
+    from desktop_app.export.document_comments import MAX_OCCURRENCES, short_issue
     from desktop_app.export.docx_comments import export_reviewed_docx, select_for_export
     from desktop_app.review.frameworks import find_framework
     from desktop_app.workers.analysis_job import AnalysisJob, SectionTask
@@ -59,9 +61,12 @@ def review_and_export(path: str) -> dict:
         problems = []
         old = set(before.comments) if before else set()
         new = {cid: text for cid, text in got.comments.items() if cid not in old}
-        if len(new) != len(findings) or summary.comments != len(findings):
+        # a finding's own comment, and one on each other anchored occurrence
+        expected = sum(1 + min(MAX_OCCURRENCES - 1, sum(q.anchored for q in f.quotes[1:]))
+                       for f in findings)
+        if len(new) != expected or summary.comments != expected:
             problems.append(f"{len(new)} new comments, {summary.comments} said, "
-                            f"{len(findings)} findings")
+                            f"{len(findings)} findings, {expected} places")
         if pydocx is not None and pydocx != len(got.comments):
             problems.append(f"python-docx reads {pydocx} comments, not {len(got.comments)}")
         if [s.title for s in again.walk()] != [s.title for s in doc.walk()] or (
@@ -74,6 +79,8 @@ def review_and_export(path: str) -> dict:
                 continue
             # a comment's text holds its finding's issue verbatim (issues may span lines)
             quotes = {_plain(f.quote) for f in findings if f.anchored and f.issue in text}
+            quotes |= {_plain(q.quote) for f in findings for n, q in enumerate(f.quotes, 1)
+                       if n > 1 and short_issue(f, n, len(f.quotes)) in text}
             exact += _plain(got.ranges[cid].text) in quotes
         if exact < summary.on_quote:
             problems.append(f"{exact} ranges hold their quote, {summary.on_quote} said exact")

@@ -158,7 +158,7 @@ def test_a_store_of_schema_2_migrates_keeping_its_reviews(doc, tmp_path) -> None
         conn.commit()
     db = Database(folder)
     try:
-        assert db.query("PRAGMA user_version")[0][0] == len(MIGRATIONS) == 4
+        assert db.query("PRAGMA user_version")[0][0] == len(MIGRATIONS) == 5
         assert db.query("SELECT COUNT(*) FROM reviews")[0][0] == 1
         tables = {r[0] for r in db.query("SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"document_findings", "document_passes"} <= tables

@@ -129,7 +129,7 @@ def test_a_version_2_store_migrates_keeping_its_usage_as_on_demand(tmp_path):
         conn.commit()
     db = Database(folder)
     try:
-        assert db.query("PRAGMA user_version")[0][0] == len(MIGRATIONS) == 4
+        assert db.query("PRAGMA user_version")[0][0] == len(MIGRATIONS) == 5
         assert db.query("SELECT batch FROM usage_events")[0][0] == 0
         assert db.query("SELECT COUNT(*) FROM batch_jobs")[0][0] == 0
     finally:

@@ -140,7 +140,7 @@ def test_version_1_store_migrates_keeping_its_results(tmp_path):
         conn.commit()
     db = Database(folder)
     try:
-        assert db.query("PRAGMA user_version")[0][0] == len(MIGRATIONS) == 4
+        assert db.query("PRAGMA user_version")[0][0] == len(MIGRATIONS) == 5
         cached = ResultCache(db).get("k1")
         assert cached is not None and cached.model == "m" and cached.seconds == 1.5
         tables = {r[0] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")}

@@ -6,6 +6,9 @@ and keyboard moves all work on `Finding`s, so each is shown as one: the same
 id, words, severity and decision (a decision or an edit goes to the session,
 which knows the id is a document-level one), and its places, each with its
 section's title, as `Place`s the card and the text pane list.
+
+A section finding about a pattern that recurs (its `quotes`) has places too,
+all in its section: `occurrences` gives them, for Ctrl+J to step through.
 """
 
 from __future__ import annotations
@@ -48,3 +51,9 @@ def cards(findings: Sequence[DocumentFinding], titles: Mapping[str, str],
                               q.quote, q.anchored, q.start, q.end, q.section in moved)
                         for q in d.quotes]
     return [card(d) for d in findings], places
+
+
+def occurrences(f: Finding, title: str) -> list[Place]:
+    """The places of a section finding about several occurrences (none for one passage)."""
+    name = " ".join(title.split())
+    return [Place(q.section, name, q.quote, q.anchored, q.start, q.end) for q in f.quotes]

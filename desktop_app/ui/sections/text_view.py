@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -29,8 +30,23 @@ _MIN_SIDE_MARGIN = 28
 _TOP_MARGIN = 20
 
 
+Passage = tuple[int | None, int | None, str]  # start, end, quote in `Section.text`
+
+
 def _mix(a: QColor, b: QColor, towards_b: float) -> str:
     return mix(a, b, towards_b).name()
+
+
+def _selection(cursor: QTextCursor, background: str, underline: QColor
+               ) -> QTextEdit.ExtraSelection:
+    mark = QTextCharFormat()
+    mark.setBackground(QColor(background))
+    mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    mark.setUnderlineColor(underline)
+    selection = QTextEdit.ExtraSelection()
+    selection.cursor = cursor
+    selection.format = mark
+    return selection
 
 
 _READING = (Qt.TextInteractionFlag.TextSelectableByMouse
@@ -46,7 +62,8 @@ class SectionView(QTextBrowser):
         super().__init__(parent)
         self._section: Section | None = None
         self._locator: QuoteLocator | None = None  # built on the first highlight
-        self._mark: tuple[int | None, int | None, str, str] | None = None  # to redo on a switch
+        # What is marked, to mark again when the theme switches.
+        self._mark: tuple[int | None, int | None, str, str, tuple[Passage, ...]] | None = None
         self._placeholder = ("", "")
         self.selection_actions: list[QAction] = []  # first in the context menu
         self.setObjectName("sectionView")
@@ -119,33 +136,35 @@ class SectionView(QTextBrowser):
     # -- quotes -------------------------------------------------------------
 
     def highlight(self, start: int | None, end: int | None, quote: str = "",
-                  severity: str = "") -> bool:
+                  severity: str = "", others: Sequence[Passage] = ()) -> bool:
         """Mark the passage at `start:end` of the section text (or `quote`) and show it,
-        underlined in `severity`'s colour.
+        underlined in `severity`'s colour; `others` (start, end, quote): the finding's
+        other passages in this section (a pattern's occurrences), marked more lightly.
 
         False, and nothing marked, when the passage cannot be found.
         """
         self.clear_highlight()
         if self._section is None:
             return False
-        cursor = self._quote_locator().cursor(start, end, quote)
+        locator = self._quote_locator()
+        cursor = locator.cursor(start, end, quote)
         if cursor is None:
             return False
-        self._mark = (start, end, quote, severity)
+        self._mark = (start, end, quote, severity, tuple(others))
         # A highlighter mark (unmistakable for a selection), underlined in the
         # finding's severity colour; mixed into the page colour so that the
-        # text keeps its contrast on a dark theme too.
+        # text keeps its contrast on a dark theme too. The other occurrences get a
+        # paler mark: the one shown (Ctrl+J steps through them) stands out.
         colours = theme().colours()
         base = self.palette().color(QPalette.ColorRole.Base)
         highlighter = QColor(colours.highlighter)
-        mark = QTextCharFormat()
-        mark.setBackground(QColor(_mix(base, highlighter, 0.55)))
-        mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        mark.setUnderlineColor(severity_colour(severity) if severity else highlighter)
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor
-        selection.format = mark
-        self.setExtraSelections([selection])
+        underline = severity_colour(severity) if severity else highlighter
+        marks = [_selection(cursor, _mix(base, highlighter, 0.55), underline)]
+        for passage in others:
+            other = locator.cursor(*passage)
+            if other is not None:
+                marks.append(_selection(other, _mix(base, highlighter, 0.3), underline))
+        self.setExtraSelections(marks)
         self._scroll_to(cursor)
         return True
 
@@ -203,9 +222,15 @@ class SectionView(QTextBrowser):
 
     @property
     def highlighted_text(self) -> str:
-        """The marked passage; paragraph breaks as newlines."""
-        marks = self.extraSelections()
-        return marks[0].cursor.selectedText().replace("\u2029", "\n") if marks else ""
+        """The marked passage (the one shown, when several are marked); paragraph
+        breaks as newlines."""
+        texts = self.highlighted_texts
+        return texts[0] if texts else ""
+
+    @property
+    def highlighted_texts(self) -> list[str]:
+        """Every marked passage, the one shown first (if it was found)."""
+        return [m.cursor.selectedText().replace("\u2029", "\n") for m in self.extraSelections()]
 
     def _scroll_to(self, cursor: QTextCursor) -> None:
         # Put the passage about a third of the way down, not at the very edge

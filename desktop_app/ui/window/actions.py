@@ -90,7 +90,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("earlier_findings", "Ear&lier Findings…", "Show the findings this section had "
                "before it was analysed again or changed", ("Ctrl+H",), when="opened"),
     ActionSpec("next_place", "Go to Next Pla&ce",
-               "Show the next place of the selected whole-document finding, in its section",
+               "Show the next place of the selected finding: a whole-document finding's, "
+               "in its section, or the next occurrence of a pattern in a section",
                ("Ctrl+J",), when="places"),
     # Review
     ActionSpec("analyse_section", "Analyse &Section", "Analyse the section shown", ("Ctrl+R",),

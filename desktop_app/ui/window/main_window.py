@@ -60,7 +60,7 @@ from desktop_app.ui.common.tab_order import tab_chain
 from desktop_app.ui.export.export_part import ExportPart
 from desktop_app.ui.export.source import snapshot_of
 from desktop_app.ui.findings.decisions import Decisions
-from desktop_app.ui.findings.document_cards import Place, cards
+from desktop_app.ui.findings.document_cards import Place, cards, occurrences
 from desktop_app.ui.findings.document_state import document_state
 from desktop_app.ui.findings.earlier_findings import show_earlier_findings
 from desktop_app.ui.findings.panel import FindingsPanel
@@ -588,11 +588,18 @@ class MainWindow(QMainWindow):
             return
         if finding is None:
             self.view.clear_highlight()
+        elif finding.quotes:  # a pattern that recurs: every occurrence marked, the first shown
+            self._place = (finding.id, self._occurrences(finding), -1)
+            self._go_to_place(0)
         elif not self.view.highlight(finding.start, finding.end, finding.quote,
                                      finding.severity) and finding.quote:
             self.status_bar.showMessage("This finding's quote is not in the section text.",
                                         5000)
         self._update_actions()
+
+    def _occurrences(self, finding: Finding) -> list[Place]:
+        section = self.tree.current_section()
+        return occurrences(finding, section.title if section is not None else "")
 
     def _finding_from_chat(self, section_id: str, text: str) -> None:
         """An answer becomes the issue of an own finding on the passage selected."""
@@ -656,13 +663,18 @@ class MainWindow(QMainWindow):
                               finding.severity)
 
     def _next_place(self) -> None:
-        """Ctrl+J: the next place of the whole-document finding selected (or last shown)."""
+        """Ctrl+J: the next place of the finding selected (or last shown): a whole-document
+        finding's places, or the occurrences of a pattern in a section."""
         finding = self.findings.selected_finding()
-        if finding is not None and is_document_finding(finding.id) and (
-                self._place is None or self._place[0] != finding.id):
-            self._place = (finding.id, self.findings.model.places(finding.id), -1)
+        if finding is not None and (self._place is None or self._place[0] != finding.id):
+            if is_document_finding(finding.id):
+                self._place = (finding.id, self.findings.model.places(finding.id), -1)
+            elif finding.quotes:
+                self._place = (finding.id, self._occurrences(finding), -1)
         if self._place is None or not self._place[1]:
-            self.status_bar.showMessage("Select a finding of the Whole document first.", 4000)
+            self.status_bar.showMessage("Select a finding about several places first: one of "
+                                        "the Whole document, or one listing its occurrences.",
+                                        4000)
             return
         fid, places, at = self._place
         self._go_to_place((at + 1) % len(places))
@@ -682,7 +694,9 @@ class MainWindow(QMainWindow):
         if current is None or current.id != place.section_id:
             self.status_bar.showMessage(f"“{place.title}” is no longer in the document.", 5000)
             return
-        marked = self.view.highlight(place.start, place.end, place.quote, severity)
+        others = [(p.start, p.end, p.quote) for p in places
+                  if p is not place and p.section_id == place.section_id]
+        marked = self.view.highlight(place.start, place.end, place.quote, severity, others)
         where = f"Place {number + 1} of {len(places)}: “{place.title}”"
         self.status_bar.showMessage(
             (where if marked else f"{where}: the quote is not in the text any more")
@@ -919,7 +933,7 @@ class MainWindow(QMainWindow):
             "opened": doc is not None,
             "can_check": has_doc and not busy and review.session is not None,
             "places": has_doc and (self._place is not None or (
-                f is not None and is_document_finding(f.id))),
+                f is not None and (is_document_finding(f.id) or bool(f.quotes)))),
             "document": has_doc,
             "section": has_doc and self.tree.current_section() is not None,
             "changed": has_doc and review.count(SectionStatus.CHANGED) > 0,
