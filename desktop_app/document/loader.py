@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import compress, count, repeat
-from operator import attrgetter, is_not, itemgetter
+from operator import attrgetter, is_not
 
 from lxml import etree
 
@@ -16,10 +16,8 @@ from desktop_app.document.body import (
     MC_NS,
     MOVE_FROM,
     TXBX,
-    W_NS,
     body_paragraphs,
     find_body,
-    paragraphs_within,
     w,
 )
 from desktop_app.document.contents import mark_contents, settle_after_contents
@@ -41,6 +39,7 @@ from desktop_app.document.package import (
     parse_xml,
     too_many_paragraphs,
 )
+from desktop_app.document.scan_items import scanned_items, table_cells
 from desktop_app.document.styles import TITLE_LEVEL, StyleLevels, outline_value
 from desktop_app.document.text import (
     all_bold,
@@ -66,9 +65,6 @@ _TEXT_OF, _HEADING_OF = attrgetter("para.text"), attrgetter("heading")  # (passe
 _CAREFUL = frozenset({MOVE_FROM, w("vanish"), f"{{{MC_NS}}}AlternateContent", TXBX})
 _MARKERS = _CAREFUL | {DEL, w("pPrChange")}
 _ALT_CHUNK, _TEXT = w("altChunk"), w("t")
-_COUNT_OWN_PARAGRAPHS = etree.XPath("count(w:p)", namespaces={"w": W_NS})
-_ELEMENT_OF = itemgetter(4)  # of a scanned paragraph
-_NO_CELL = (-1, -1)
 
 
 def load_document(path: str, **limits: int) -> Document:
@@ -115,7 +111,7 @@ def _load(path: str, **limits: int) -> Document:
             raise too_many_paragraphs(limit.max_paragraphs)
         cells = table_cells(body, scanned)
         if cells is not None:
-            items, any_heading = _scanned_items(scanned, cells, styles)
+            items, any_heading = scanned_items(scanned, cells, styles)
             count = len(items)
         del scanned
     else:
@@ -145,6 +141,10 @@ def _load(path: str, **limits: int) -> Document:
             RefusalKind.EMPTY,
             "empty: the document has no text to review (only empty paragraphs, images or fields)",
         )
+    # The items' list and the texts' (64 KB each on the handbook) go before the
+    # tree, as the XML bytes did (see `_parse_main`): a block that large freed
+    # after the tree's ~1e5 small ones makes glibc consolidate them all at once.
+    del items, texts
     return Document(path, sha, doc_title, sections, count, pkg.strict)
 
 
@@ -201,64 +201,6 @@ def can_scan(present: frozenset[str]) -> bool:
     carry old paragraph properties the pass would read as current.
     """
     return not present
-
-
-def table_cells(body: etree._Element, scanned: list[list]) -> dict[int, tuple[int, int]] | None:
-    """{anchor: (row, cell)} of the scanned paragraphs that sit in tables, or None
-    when the scan's paragraphs are not exactly those `body_paragraphs` yields.
-
-    The walk yields a subset of the `w:p` elements in document order (the
-    body's own, and those it finds in tables, content controls, ...): as many
-    as the scan saw is the same sequence. Only the few below the body's
-    children are walked to; the body's own `w:p` are counted in C.
-    """
-    within = list(paragraphs_within(body))
-    if int(_COUNT_OWN_PARAGRAPHS(body)) + len(within) != len(scanned):
-        return None
-    cells: dict[int, tuple[int, int]] = {}
-    if within:
-        elements = list(map(_ELEMENT_OF, scanned))
-        i = -1
-        for slot in within:
-            i = elements.index(slot.element, i + 1)  # (in C; the same proxy: kept alive)
-            if slot.row >= 0:
-                cells[i] = (slot.row, slot.cell)
-    return cells
-
-
-def _scanned_items(scanned: list[list], cells: dict[int, tuple[int, int]],
-                   styles: StyleLevels) -> tuple[list[Item], bool]:
-    """The scan's paragraphs as items (heading level or None); and whether any is a heading.
-
-    The scan path rules text boxes out, so no paragraph is in one.
-    """
-    items: list[Item] = []
-    append = items.append
-    any_heading = False
-    level_of = styles.level_of_id  # a dict's get: no call of our own per paragraph
-    default_style = styles.default_style
-    cell_of = cells.get
-    for anchor, (text, style_id, direct_level, list_level, p) in enumerate(scanned):
-        heading = None
-        if text and not text.isspace():  # (no stripped copy made)
-            heading = direct_level if direct_level is not None else level_of(
-                style_id if style_id is not None else default_style)
-            if heading == -1:
-                heading = None
-        row, cell = cell_of(anchor, _NO_CELL)
-        if heading is not None:
-            any_heading = True
-            kind = _HEADING
-        elif row >= 0:
-            kind = _CELL
-        elif list_level is not None:
-            kind = _LIST_ITEM
-        else:
-            kind = _BODY
-        append(Item(new_paragraph(
-            (anchor, text, kind, heading if heading is not None else (list_level or 0), row,
-             cell)), heading, p, style_id))
-    return items, any_heading
 
 
 def _walk(body: etree._Element, has_boxes: bool, styles: StyleLevels, careful: bool,
