@@ -28,6 +28,18 @@ def copy_document_finding(d: DocumentFinding) -> DocumentFinding:
     return replace(d, quotes=[replace(q) for q in d.quotes], checkpoints=list(d.checkpoints))
 
 
+def keep_originals(originals: dict[str, Any], author: object,
+                   fields: Mapping[str, Any]) -> None:
+    """Note in `originals` the author's value of each field `fields` edits (kept from the
+    first edit on); a field edited back to the author's value is no edit any more."""
+    for name, value in fields.items():
+        first = originals.get(name, getattr(author, name))
+        if value == first:
+            originals.pop(name, None)
+        else:
+            originals.setdefault(name, first)
+
+
 class DocumentResults:
     def __init__(self) -> None:
         self.findings: list[DocumentFinding] = []
@@ -89,12 +101,8 @@ class DocumentResults:
             return None
         fresh = copy_document_finding(found)
         originals = dict(self.originals.get(finding_id, {}))
+        keep_originals(originals, found, fields)
         for name, value in fields.items():
-            author = originals.get(name, getattr(found, name))
-            if value == author:
-                originals.pop(name, None)
-            else:
-                originals.setdefault(name, author)
             setattr(fresh, name, value)
         if originals:
             self.originals[finding_id] = originals

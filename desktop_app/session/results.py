@@ -17,12 +17,13 @@ from desktop_app.review.findings import Finding
 from desktop_app.review.frameworks import Framework
 from desktop_app.review.outcome import SectionOutcome
 from desktop_app.review.status import SectionStatus
-from desktop_app.session.document_results import DocumentResults
+from desktop_app.session.document_results import DocumentResults, keep_originals
 from desktop_app.store.review_state import ReviewState, SectionRecord
 
 
 def copy_finding(finding: Finding) -> Finding:
     return Finding.from_dict(finding.to_dict())
+
 
 
 class ReviewResults:
@@ -207,13 +208,9 @@ class ReviewResults:
         fresh = copy_finding(f)
         outcome = self.outcome(sid)
         originals = dict(outcome.originals.get(finding_id, {}))
+        if f.source != "user":
+            keep_originals(originals, f, fields)
         for name, value in fields.items():
-            if f.source != "user":
-                author = originals.get(name, getattr(f, name))
-                if value == author:
-                    originals.pop(name, None)
-                else:
-                    originals.setdefault(name, author)
             setattr(fresh, name, value)
         if originals:
             outcome.originals[finding_id] = originals

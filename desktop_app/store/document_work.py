@@ -22,7 +22,7 @@ from desktop_app.review.findings import DECISIONS
 from desktop_app.store.db import Database
 from desktop_app.store.review_rows import now, record_usage
 from desktop_app.store.review_state import DocumentRecord, PassRecord
-from desktop_app.store.reviewer_work import bug, checked_edits
+from desktop_app.store.reviewer_work import bug, checked_edits, folded_edits
 
 DOCUMENT_EDITABLE = ("issue", "suggestion", "severity")
 _AUTHOR = ("origin", "position", "source", "category", "severity", "confidence", "issue",
@@ -181,15 +181,8 @@ class DocumentWork:
                                (review_id, finding_id)).fetchone()
             if row is None:
                 raise bug(f"no current document finding {finding_id} in review {review_id}")
-            edits = json.loads(row["edits"]) if row["edits"] else {}
-            for name, value in values.items():
-                if value == row[name]:
-                    edits.pop(name, None)
-                else:
-                    edits[name] = value
             conn.execute("UPDATE document_findings SET edits = ?, updated = ? WHERE pk = ?",
-                         (json.dumps(edits, ensure_ascii=False) if edits else None, when,
-                          row["pk"]))
+                         (folded_edits(row, values), when, row["pk"]))
             conn.execute("UPDATE reviews SET updated = ? WHERE id = ?", (when, review_id))
         return self.document_finding(review_id, finding_id)
 

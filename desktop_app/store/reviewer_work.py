@@ -16,6 +16,18 @@ from desktop_app.store.review_rows import INSERT_FINDING, author_values, finding
 from desktop_app.store.review_state import EDITABLE_FIELDS, PastFinding
 
 
+def folded_edits(row: Any, values: dict[str, Any]) -> str | None:
+    """The row's stored edits (JSON) with `values` folded in: a field set back to the
+    author's wording is no longer an edit. None when nothing differs any more."""
+    edits = json.loads(row["edits"]) if row["edits"] else {}
+    for name, value in values.items():
+        if value == row[name]:
+            edits.pop(name, None)
+        else:
+            edits[name] = value
+    return json.dumps(edits, ensure_ascii=False) if edits else None
+
+
 def bug(what: str) -> StoreBugError:
     return StoreBugError(f"internal database error ({what})")
 
@@ -49,15 +61,8 @@ class ReviewerWork:
                     "UPDATE findings SET " + ", ".join(f"{k} = ?" for k in values)
                     + ", updated = ? WHERE pk = ?", (*values.values(), when, row["pk"]))
             else:
-                edits = json.loads(row["edits"]) if row["edits"] else {}
-                for name, value in values.items():
-                    if value == row[name]:
-                        edits.pop(name, None)
-                    else:
-                        edits[name] = value
                 conn.execute("UPDATE findings SET edits = ?, updated = ? WHERE pk = ?",
-                             (json.dumps(edits, ensure_ascii=False) if edits else None, when,
-                              row["pk"]))
+                             (folded_edits(row, values), when, row["pk"]))
             conn.execute("UPDATE reviews SET updated = ? WHERE id = ?", (when, review_id))
         return self.finding(review_id, finding_id)
 

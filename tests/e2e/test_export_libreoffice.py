@@ -227,3 +227,26 @@ def test_libreoffice_reads_strict_and_repaired_copies_as_we_wrote_them(soffice, 
         root = etree.fromstring(got.document_xml)
         margin_dels = [el for el in root.iter(w("del")) if el.get(w("author")) == "Margin"]
         assert len(margin_dels) == tracked, again.stem
+
+
+def test_libreoffice_reads_one_comment_per_quote_of_a_document_finding(soffice, env, tmp_path):
+    """Issue 13: a finding spanning sections is one comment on each of its quotes, each
+    with the issue verbatim; LibreOffice reads those comments on the same ranges."""
+    import json
+
+    from tests.cross_section_docs import write
+    from tests.e2e.cli import margin
+
+    source = write(tmp_path / "planted.docx")
+    out, report = tmp_path / "planted (reviewed).docx", tmp_path / "r.json"
+    proc = margin(["review", str(source), "--provider", "local", "--accept-all",
+                   "--out", str(out), "--report", str(report)], env)
+    assert proc.returncode == 0, proc.stderr
+    found = json.loads(report.read_text())["document_findings"]
+    assert found and any(len(d["quotes"]) >= 2 for d in found)
+    again = inspect(convert(soffice, out, "docx:MS Word 2007 XML", tmp_path / "docx",
+                            tmp_path / "profile"))
+    for d in found:
+        places = sorted(again.ranges[cid].text for cid, text in again.comments.items()
+                        if d["issue"] in text and cid in again.ranges)
+        assert places == sorted(q["quote"] for q in d["quotes"]), d["issue"]
