@@ -154,11 +154,12 @@ def _parse_main(pkg: Package) -> tuple[etree._Element, bool]:
     Run tabs become text first: the one-pass scan then need not visit them,
     and every walk reads `<w:t>\t</w:t>` as it reads `<w:tab/>`. (Export reads
     the file.) The part's bytes are let go as soon as they are parsed, before
-    the tree: freed after the tree, the first large block glibc gets back
-    makes it consolidate and return the tree's ~80 MB (the handbook) to the
-    system, ~35 ms of every open (12% of it), and the next open faults the
-    pages in again. A bare `etree.fromstring(zf.read(...))` lets its bytes go
-    first too. (Also 10 MB less at the peak.)
+    the tree: freed after it, they were the first large block glibc got back,
+    and it consolidated the tree's ~1e5 small blocks (and gave memory back to
+    the system) there and then, ~35 ms inside the open of the handbook. Let
+    go first, that work falls where it does for a bare
+    `etree.fromstring(zf.read(...))`: at the next large allocation, whoever
+    makes it (see bench/open_bench.py). Also 10 MB less at the peak.
     """
     data = tabs_to_text(pkg.document_xml)
     tabs_are_text = data is not None
