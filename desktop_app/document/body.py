@@ -28,6 +28,8 @@ BODY = w("body")
 MC_FALLBACK = f"{{{MC_NS}}}Fallback"
 # Containers whose block-level children are read as if they stood in place.
 _TRANSPARENT = frozenset({CUSTOM_XML, INS, MOVE_TO})
+# The body's children that may hold paragraphs besides `w:p` itself.
+_WITHIN = (TBL, SDT, CUSTOM_XML, INS, MOVE_TO)
 
 
 class Slot(NamedTuple):
@@ -62,27 +64,40 @@ def body_paragraphs(body: etree._Element, with_textboxes: bool = True) -> Iterat
     Deleted table rows (tracked) are skipped, as Word shows them once accepted.
     `with_textboxes=False` is a fast path for documents that have none.
     """
-    return _blocks(body, -1, -1, False, _RowCounter(), with_textboxes)  # (no extra generator)
+    return _blocks(body.iterchildren(), -1, -1, False, _RowCounter(), with_textboxes)
+
+
+def paragraphs_within(body: etree._Element) -> Iterator[Slot]:
+    """What `body_paragraphs(body, with_textboxes=False)` yields for paragraphs that
+    are not children of the body (in tables, content controls, ...), in order.
+
+    With the body's own `w:p` children, in document order, they are all it
+    yields: a loader that has the paragraphs in document order already need
+    only place the few that sit in tables (a generator step per paragraph of
+    the handbook costs ~14 ms, 5% of opening it).
+    """
+    return _blocks(body.iterchildren(*_WITHIN), -1, -1, False, _RowCounter(), False)
 
 
 def _blocks(
-    parent: etree._Element, row: int, cell: int, textbox: bool, rows: _RowCounter, tb: bool
+    children: Iterator[etree._Element], row: int, cell: int, textbox: bool, rows: _RowCounter,
+    tb: bool
 ) -> Iterator[Slot]:
-    for child in parent.iterchildren():
+    for child in children:
         tag = child.tag
         if tag == P:
             yield _slot((child, row, cell, textbox))
             if tb:
                 for box in textboxes(child):
-                    yield from _blocks(box, -1, -1, True, rows, tb)
+                    yield from _blocks(box.iterchildren(), -1, -1, True, rows, tb)
         elif tag == TBL:
             yield from _table(child, textbox, rows, tb)
         elif tag == SDT:
             content = child.find(SDT_CONTENT)
             if content is not None:
-                yield from _blocks(content, row, cell, textbox, rows, tb)
+                yield from _blocks(content.iterchildren(), row, cell, textbox, rows, tb)
         elif tag in _TRANSPARENT:
-            yield from _blocks(child, row, cell, textbox, rows, tb)
+            yield from _blocks(child.iterchildren(), row, cell, textbox, rows, tb)
 
 
 def _children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
@@ -109,7 +124,7 @@ def _table(tbl: etree._Element, textbox: bool, rows: _RowCounter, tb: bool) -> I
             continue
         row = rows.next()
         for ci, tc in enumerate(_children(tr, TC)):
-            yield from _blocks(tc, row, ci, textbox, rows, tb)
+            yield from _blocks(tc.iterchildren(), row, ci, textbox, rows, tb)
 
 
 def textboxes(el: etree._Element) -> Iterator[etree._Element]:

@@ -11,7 +11,15 @@ from operator import attrgetter, is_not
 
 from lxml import etree
 
-from desktop_app.document.body import DEL, MC_NS, MOVE_FROM, TXBX, body_paragraphs, find_body, w
+from desktop_app.document.body import (
+    DEL,
+    MC_NS,
+    MOVE_FROM,
+    TXBX,
+    body_paragraphs,
+    find_body,
+    w,
+)
 from desktop_app.document.contents import mark_contents, settle_after_contents
 from desktop_app.document.errors import DocumentError, RefusalKind
 from desktop_app.document.manual import Formatting, refine_long_sections
@@ -24,7 +32,14 @@ from desktop_app.document.outline import (
     clean_title,
     split_into_parts,
 )
-from desktop_app.document.package import Limits, open_package, parse_xml, too_many_paragraphs
+from desktop_app.document.package import (
+    Limits,
+    Package,
+    open_package,
+    parse_xml,
+    too_many_paragraphs,
+)
+from desktop_app.document.scan_items import scanned_items, table_cells
 from desktop_app.document.styles import TITLE_LEVEL, StyleLevels, outline_value
 from desktop_app.document.text import (
     all_bold,
@@ -79,11 +94,7 @@ def _load(path: str, **limits: int) -> Document:
     limit = Limits(**limits)
     pkg = open_package(path, limit)
     sha = pkg.sha256
-    # Run tabs as text: the one-pass scan then need not visit them, and every
-    # walk reads `<w:t>\t</w:t>` as it reads `<w:tab/>`. (Export reads the file.)
-    data = tabs_to_text(pkg.document_xml)
-    tabs_are_text = data is not None
-    root = parse_xml(data if tabs_are_text else pkg.document_xml, "the main document part")
+    root, tabs_are_text = _parse_main(pkg)
     body = find_body(root)
     if body is None:
         raise DocumentError(RefusalKind.DAMAGED, "damaged: the document has no body")
@@ -91,27 +102,33 @@ def _load(path: str, **limits: int) -> Document:
 
     _refuse_alt_chunks(body)
     present = markers_in(body)
-    scanned = None
+    items = None
+    careful = has_boxes = may_delete_marks = False
     if can_scan(present):  # and so none of the markers is present
-        careful = has_boxes = may_delete_marks = False
         scanned = scan_paragraphs(body, tabs_are_text=tabs_are_text,
                                   max_paragraphs=limit.max_paragraphs)
         if scanned is None:
             raise too_many_paragraphs(limit.max_paragraphs)
+        cells = table_cells(body, scanned)
+        if cells is not None:
+            items, any_heading = scanned_items(scanned, cells, styles)
+            count = len(items)
+        del scanned
     else:
         careful = bool(present & _CAREFUL)
         has_boxes = TXBX in present
         may_delete_marks = DEL in present or MOVE_FROM in present
-    walk = (body, has_boxes, styles, careful, may_delete_marks, limit.max_paragraphs)
-    items, any_heading, count = _walk(*walk, scanned)
-    if scanned is not None and count != len(scanned):  # a container only one walk enters
-        items, any_heading, count = _walk(*walk, None)
+    if items is None:  # the markers, or a paragraph only one of the walks enters
+        items, any_heading, count = _walk(body, has_boxes, styles, careful, may_delete_marks,
+                                          limit.max_paragraphs)
 
     doc_title = _core_title(pkg.core_xml) or _title_from(items) or _stem(path)
     fmt = Formatting(styles)
     top = _top_level(items)
     texts = list(map(_TEXT_OF, items))
     tails = mark_contents(items, texts, body, styles.toc_styles, top)
+    if not any_heading:
+        _mark_bold(items)
     if any_heading or apply_fallback_headings(items) or tails is not None:
         refine_long_sections(items, texts, fmt, top)
         if tails:
@@ -124,7 +141,32 @@ def _load(path: str, **limits: int) -> Document:
             RefusalKind.EMPTY,
             "empty: the document has no text to review (only empty paragraphs, images or fields)",
         )
+    # The items' list and the texts' (64 KB each on the handbook) go before the
+    # tree, as the XML bytes did (see `_parse_main`): a block that large freed
+    # after the tree's ~1e5 small ones makes glibc consolidate them all at once.
+    del items, texts
     return Document(path, sha, doc_title, sections, count, pkg.strict)
+
+
+def _parse_main(pkg: Package) -> tuple[etree._Element, bool]:
+    """The main part parsed, and whether run tabs were turned into text.
+
+    Run tabs become text first: the one-pass scan then need not visit them,
+    and every walk reads `<w:t>\t</w:t>` as it reads `<w:tab/>`. (Export reads
+    the file.) The part's bytes are let go as soon as they are parsed, before
+    the tree: freed after it, they were the first large block glibc got back,
+    and it consolidated the tree's ~1e5 small blocks (and gave memory back to
+    the system) there and then, ~35 ms inside the open of the handbook. Let
+    go first, that work falls where it does for a bare
+    `etree.fromstring(zf.read(...))`: at the next large allocation, whoever
+    makes it (see bench/open_bench.py). Also 10 MB less at the peak.
+    """
+    data = tabs_to_text(pkg.document_xml)
+    tabs_are_text = data is not None
+    if data is None:
+        data = pkg.document_xml
+    pkg.document_xml = b""  # this copy and `data` are the only references
+    return parse_xml(data, "the main document part"), tabs_are_text
 
 
 def _refuse_alt_chunks(body: etree._Element) -> None:
@@ -163,31 +205,24 @@ def can_scan(present: frozenset[str]) -> bool:
 
 
 def _walk(body: etree._Element, has_boxes: bool, styles: StyleLevels, careful: bool,
-          may_delete_marks: bool, max_paragraphs: int, scanned: list[list] | None
-          ) -> tuple[list[Item], bool, int]:
-    """Paragraphs as items (heading level or None); returns (items, any heading, count)."""
+          may_delete_marks: bool, max_paragraphs: int) -> tuple[list[Item], bool, int]:
+    """Paragraphs as items (heading level or None), one `w:p` at a time, for bodies
+    the scan cannot read; returns (items, any heading, count)."""
     items: list[Item] = []
     any_heading = False
     anchor = -1
-    level_of = styles.level_of_id  # a dict's get: no call of our own per paragraph
+    level_of = styles.level_of_id
     default_style = styles.default_style
-    scanned_count = len(scanned) if scanned is not None else 0
     for p, row, cell, in_box in body_paragraphs(body, with_textboxes=has_boxes):
         anchor += 1
-        if scanned is not None:
-            if anchor >= scanned_count:
-                return items, any_heading, anchor + 1  # mismatch: the caller walks again
-            text, style_id, direct_level, list_level = scanned[anchor]
-        else:
-            if anchor >= max_paragraphs:
-                raise too_many_paragraphs(max_paragraphs)
-            text = careful_text(p) if careful else fast_text(p)
-            if may_delete_marks and mark_deleted(p) and not text.strip():
-                continue  # a wholly deleted paragraph is gone once changes are accepted
-            style_id, direct_level, list_level = _paragraph_props(p)
+        if anchor >= max_paragraphs:
+            raise too_many_paragraphs(max_paragraphs)
+        text = careful_text(p) if careful else fast_text(p)
+        if may_delete_marks and mark_deleted(p) and not text.strip():
+            continue  # a wholly deleted paragraph is gone once changes are accepted
+        style_id, direct_level, list_level = _paragraph_props(p)
         heading = None
-        has_text = bool(text) and not text.isspace()  # (no stripped copy made)
-        if not in_box and has_text:
+        if not in_box and text and not text.isspace():
             if direct_level is not None:
                 heading = direct_level
             else:
@@ -207,11 +242,19 @@ def _walk(body: etree._Element, has_boxes: bool, styles: StyleLevels, careful: b
             kind = _BODY
         para = new_paragraph(
             (anchor, text, kind, heading if heading is not None else (list_level or 0), row, cell))
-        item = Item(para, heading, p, style_id)
-        if not any_heading and has_text and len(text) <= HEADING_MAX_CHARS:
-            item.bold = all_bold(p)  # only needed if the document turns out to have no headings
-        items.append(item)
+        items.append(Item(para, heading, p, style_id))
     return items, any_heading, anchor + 1
+
+
+def _mark_bold(items: list[Item]) -> None:
+    """Short lines wholly bold: the fallback headings of a document without any.
+
+    Only then: looked up for every short line, it cost ~1 ms of every open.
+    """
+    for it in items:
+        text = it.para.text
+        if text and not text.isspace() and len(text) <= HEADING_MAX_CHARS:
+            it.bold = all_bold(it.element)
 
 
 def _paragraph_props(p: etree._Element) -> tuple[str | None, int | None, int | None]:
