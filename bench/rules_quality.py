@@ -118,6 +118,8 @@ def review_document(rel: str) -> tuple[list[Produced], int, float]:
     out: list[Produced] = []
     words = 0
     for section in doc.walk():
+        if not section.reviewable:  # a table of contents: never analysed, as in the app
+            continue
         words += count_words(section.text)
         parts = split_parts(section)
         base = 0

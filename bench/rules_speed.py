@@ -56,7 +56,9 @@ def cpu(fn: Callable[[], object], repeat: int = 3) -> float:
 
 def handbook() -> None:
     doc = load(str(HANDBOOK))
-    sections = list(doc.walk())
+    # As the window and `margin review` do: a table of contents is never analysed
+    # (asking for one made the reviewer index the document again, 0.8 s each).
+    sections = [s for s in doc.walk() if s.reviewable]
     runs = []
     for _ in range(3):
         wall, start = time.perf_counter(), time.process_time()
