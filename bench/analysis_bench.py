@@ -86,7 +86,7 @@ def main() -> int:
         )
         doc = load(str(write_docx(Path(tmp) / "bench.docx", body, styles=HEADING)))
     sections = list(doc.walk())
-    endpoint = Endpoint(in_process=False)
+    endpoint = Endpoint()  # a child process: the server must not share our GIL
     try:
         endpoint.configure(MODEL, args.latency)
         config = BedrockConfig(endpoint_url=endpoint.url, region="us-east-1", models=[MODEL],
