@@ -14,6 +14,7 @@ from typing import Any
 from desktop_app.export.reports import (
     document_findings,
     every_finding,
+    occurrences,
     places,
     severity_counts,
     when,
@@ -153,9 +154,10 @@ def _finding(f: dict[str, Any], where: list[tuple[str, dict[str, Any]]] | None =
         cls = "" if q["anchored"] else ' class="unanchored" title="not found in the text"'
         out.append(f'<blockquote dir="auto"{cls}><b>{_e(title)}:</b> {_e(q["quote"])}'
                    "</blockquote>")
-    if where is None and f["quote"]:
-        cls = "" if f["anchored"] else ' class="unanchored" title="not found in the text"'
-        out.append(f'<blockquote dir="auto"{cls}>{_e(f["quote"])}</blockquote>')
+    if where is None:  # a section finding: its quote, or each place of a pattern
+        for q in occurrences(f) or ([f] if f["quote"] else []):
+            cls = "" if q["anchored"] else ' class="unanchored" title="not found in the text"'
+            out.append(f'<blockquote dir="auto"{cls}>{_e(q["quote"])}</blockquote>')
     out.append(f'<p class="field" dir="auto"><b>Issue:</b> {_e(f["issue"])}</p>')
     if f["suggestion"]:
         out.append(f'<p class="field" dir="auto"><b>Suggestion:</b> {_e(f["suggestion"])}</p>')

@@ -83,6 +83,13 @@ def places(report: dict[str, Any], f: dict[str, Any]) -> list[tuple[str, dict[st
     return [(titles.get(q["section"], q["section"]), q) for q in f["quotes"]]
 
 
+def occurrences(f: dict[str, Any]) -> list[dict[str, Any]]:
+    """A section finding about a pattern that recurs: each passage (the first is its
+    quote); [] for a finding about one passage."""
+    quotes = f.get("quotes") or []
+    return quotes if len(quotes) > 1 else []
+
+
 def when(iso: str) -> str:
     """'2024-03-21T09:18:05.123Z' -> '2024-03-21 09:18 UTC' for people to read."""
     return f"{iso[:10]} {iso[11:16]} UTC" if len(iso) >= 16 and iso[10:11] == "T" else iso
@@ -116,7 +123,9 @@ def render_csv(report: dict[str, Any]) -> str:
     for s, f in findings(report):
         writer.writerow([_cell(v) for v in (
             s["id"], s["title"], f["id"], f["severity"], f["category"], f["confidence"],
-            f["decision"], f["anchored"], f["quote"], f["issue"], f["suggestion"], f["rewrite"],
+            f["decision"], f["anchored"],
+            "\n".join(q["quote"] for q in occurrences(f)) or f["quote"], f["issue"],
+            f["suggestion"], f["rewrite"],
             "; ".join(f["checkpoints"]), f["source"])])
     for f in document_findings(report):  # one row each, its places joined
         where = places(report, f)
@@ -207,8 +216,10 @@ def _md_finding(n: int, f: dict[str, Any]) -> list[str]:
         facts.append("quote not found in the text")
     out = [f"**{n}. {f['severity'].upper()} · {md_escape(f['category'])}** ({', '.join(facts)})",
            ""]
-    if f["quote"]:
-        out += ["> " + md_escape(f["quote"]).replace("  \n", "  \n> "), ""]
+    for q in occurrences(f) or ([f] if f["quote"] else []):  # each place of a pattern
+        missing = "" if q["anchored"] else " *(quote not found in the text)*"
+        out += ["> " + md_escape(q["quote"]).replace("  \n", "  \n> ")
+                + (missing if q is not f else ""), ""]
     out += [f"**Issue:** {md_escape(f['issue'])}", ""]
     if f["suggestion"]:
         out += [f"**Suggestion:** {md_escape(f['suggestion'])}", ""]

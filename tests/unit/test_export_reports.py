@@ -139,3 +139,30 @@ def test_unknown_extension_is_refused(report, tmp_path: Path):
     with pytest.raises(ReportFormatError, match=r"\.json \.md \.html \.csv"):
         write_report(tmp_path / "r.txt", report)
     assert [p.name for p in tmp_path.iterdir()] == ["r.docx"]  # the fixture's, nothing else
+
+
+def test_every_occurrence_of_a_pattern_is_listed_in_each_format(tmp_path: Path) -> None:
+    """A section finding about a pattern that recurs lists each passage, not only the
+    first: in Markdown and HTML as quotes, in CSV in its quote cell."""
+    from desktop_app.review.findings import Quote
+
+    doc = load(str(write_docx(tmp_path / "o.docx", p("Timeline", "berschrift1") + p(
+        "The change was approved. The alert was acknowledged. The fix was deployed."))))
+    [timeline] = doc.walk()
+    places = ["The change was approved", "The alert was acknowledged", "The fix was deployed"]
+    quotes = [Quote(timeline.id, q, anchored=True, start=timeline.text.index(q),
+                    end=timeline.text.index(q) + len(q)) for q in places]
+    finding = Finding("clarity", "suggestion", 0.55, places[0], "3 passive constructions",
+                      "Name who acted", anchored=True, start=0, end=len(places[0]), id="f-1",
+                      quotes=quotes)
+    run = ReviewRun(doc, "local", [], None, "General writing quality")
+    run.outcomes[timeline.id] = SectionOutcome(
+        SectionStatus.DONE, result=AnalysisResult([finding], None), findings=[finding])
+    report = build_report(run)
+    md = render_markdown(report)
+    assert all(f"> {q}" in md for q in places)
+    page = _Collector()
+    page.feed(render_html(report))
+    assert page.tags.count("blockquote") == 3 and all(q in "".join(page.text) for q in places)
+    [row] = list(csv.DictReader(io.StringIO(render_csv(report))))
+    assert row["quote"].split("\n") == places
