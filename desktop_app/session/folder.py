@@ -98,7 +98,13 @@ def _walk(folder: Path, excluded: set[str]) -> list[tuple[Path, str]]:
         for name in sorted(files):
             file = here / name
             if name.startswith("."):
-                continue  # hidden files (.DS_Store, editors' swap files) are no one's documents
+                # Hidden files (.DS_Store, editors' swap files, macOS's "._" copies of a
+                # document's metadata) are no one's documents; a hidden .docx is listed,
+                # so that one that is a document is not missed without a word.
+                if name.lower().endswith(DOCX):
+                    out.append((file, "a hidden file (name it on the command line to "
+                                      "review it)"))
+                continue
             if name.lower().endswith(DOCX) and not name.startswith("~$"):
                 out.append((file, ""))
             else:

@@ -38,7 +38,8 @@ def test_folders_are_searched_recursively_and_the_rest_is_skipped_with_its_reaso
     (root / "old.doc").write_bytes(b"x")
     (root / "macro.docm").write_bytes(b"x")
     (root / "~$b.docx").write_bytes(b"x")  # Word's lock file while b.docx is open
-    (root / ".DS_Store").write_bytes(b"x")
+    (root / ".DS_Store").write_bytes(b"x")  # hidden, and no document: not even listed
+    doc(root / "._b.docx")  # hidden (macOS's metadata copy of b.docx on a shared drive)
     doc(root / "out" / "b (reviewed).docx")  # the run's own output folder
     named = doc(tmp_path / "elsewhere" / "b.docx")
     found = find_documents([root, named, root / "sub" / "b.docx", tmp_path / "missing.docx"],
@@ -51,7 +52,8 @@ def test_folders_are_searched_recursively_and_the_rest_is_skipped_with_its_reaso
         "notes.txt": "not a .docx file",
         "old.doc": "a Word 97-2003 document: save it as .docx to review it",
         "macro.docm": "not a .docx (macro-enabled): name it on the command line to review it",
-        "~$b.docx": "a Word lock file (the document is open in Word)"}
+        "~$b.docx": "a Word lock file (the document is open in Word)",
+        "._b.docx": "a hidden file (name it on the command line to review it)"}
 
 
 def test_a_missing_file_is_tried_so_that_the_loader_says_why(tmp_path):
