@@ -83,6 +83,7 @@ class Review:
         self.entries: dict[int, run_index.IndexEntry] = {}
         self.warned_store = False
         self.fatal_said = False
+        self.pending_left_out = [0, 0]  # pending findings not exported, in how many copies
 
     # -- the run ----------------------------------------------------------------------
 
@@ -159,6 +160,12 @@ class Review:
         for entry in run.entries:  # never opened: the run was cancelled, or nothing could serve
             if entry.index not in self.codes:
                 self._not_reviewed(entry)
+        findings, copies = self.pending_left_out
+        if findings:  # said once for the run, not once a copy
+            print(f"margin: {findings} pending finding{'s' * (findings != 1)} not exported to "
+                  f"{copies} reviewed cop{'ies' if copies != 1 else 'y'} in {args.out_dir} (only "
+                  "accepted and your own findings are; each copy's count is in the index); "
+                  "use --accept-all to export every finding", file=sys.stderr)
         code = worst(self.codes.values())
         if self.many and not self._write_index(final=True, code=code):
             code = worst([code, EXIT_NOT_WRITTEN])
@@ -402,9 +409,14 @@ class Review:
                     problem = exc.strerror or str(exc)
         if problem is not None:
             return CopyOutcome(str(out), error=f"cannot write reviewed copy {out}: {problem}")
-        return write_reviewed_copy(entry.path, session.document, run, str(out),
+        copy = write_reviewed_copy(entry.path, session.document, run, str(out),
                                    accept_all=self.args.accept_all,
-                                   quiet=self.args.quiet or self.many)  # the index says it
+                                   quiet=self.args.quiet or self.many,  # the index says it
+                                   say_pending=not self.many)
+        if copy.pending_left_out:
+            self.pending_left_out[0] += copy.pending_left_out
+            self.pending_left_out[1] += 1
+        return copy
 
     # -- the index ------------------------------------------------------------------------
 

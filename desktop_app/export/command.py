@@ -36,11 +36,12 @@ class CopyOutcome:
 
 
 def write_reviewed_copy(source: str, doc: Document, run: ReviewRun, out: str, *,
-                        accept_all: bool, quiet: bool, stderr: TextIO | None = None
-                        ) -> CopyOutcome:
+                        accept_all: bool, quiet: bool, stderr: TextIO | None = None,
+                        say_pending: bool = True) -> CopyOutcome:
     """Export accepted and user-written findings (all of them with `accept_all`).
 
-    Says on stderr how many pending findings were left out, what the copy
+    Says on stderr how many pending findings were left out (unless not
+    `say_pending`: a run of many documents says it once), what the copy
     repaired or left out of the package, and, unless quiet, where the comments
     went. The outcome's `error` is None, or the reason it failed.
     """
@@ -52,7 +53,7 @@ def write_reviewed_copy(source: str, doc: Document, run: ReviewRun, out: str, *,
             pending += skipped
     across, skipped = select_for_export(run.visible_document(), accept_all)  # type: ignore[arg-type]
     pending += skipped
-    if pending:
+    if pending and say_pending:
         print(f"margin: {pending} pending finding{'' if pending == 1 else 's'} not exported to "
               f"{out} (only accepted and your own findings are); use --accept-all to export "
               "every finding", file=err)

@@ -256,3 +256,21 @@ def test_a_folder_gets_the_whole_document_checks_and_estimates_without_a_call(
     assert "planted.docx: " in estimate.stdout and "report 1.docx: " in estimate.stdout
     assert estimate.stdout.count("  cost ") == 3 and "Nothing was sent" in estimate.stdout
     assert not fake_bedrock.requests
+
+
+def test_pending_findings_left_out_of_the_copies_are_said_once_for_the_run(env, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in (1, 2, 3):  # each with a placeholder the built-in reviewer raises
+        write_docx(folder / f"plan {n}.docx", p("Plan", "berschrift1")
+                   + p(f"Plan {n}: the owner of the migration is TBD until the review."))
+    reports, copies = tmp_path / "reports", tmp_path / "copies"
+    proc = margin(["review", str(folder), "--provider", "local", "--report-dir", str(reports),
+                   "--out-dir", str(copies)], env)
+    assert proc.returncode == 0, proc.stderr
+    index = json.loads((reports / "index.json").read_text())
+    left_out = [d["export"]["pending_left_out"] for d in index["documents"]]
+    assert all(n >= 1 for n in left_out)
+    assert proc.stderr.count("not exported") == 1
+    assert (f"{sum(left_out)} pending findings not exported to 3 reviewed copies in {copies}"
+            in proc.stderr)
