@@ -75,7 +75,7 @@ log = logging.getLogger(__name__)
 
 _POLL = 0.05  # seconds between cancel/deadline checks while a call is in flight
 MAX_SPLIT_DEPTH = 3  # a section is split into at most 8 parts after max_tokens stops
-CHARS_PER_TOKEN = 4  # for the pacer's token estimate (what the fake and most English text give)
+CHARS_PER_TOKEN = 4  # the pacer's token estimate: about what English prose gives
 
 T = TypeVar("T")
 Answer = tuple[list[Finding], list[Fact]]  # a section's findings and key facts

@@ -15,7 +15,7 @@ comes back. Throttling that never ends is bounded: once the model has refused
 every request for `patience` seconds, waiting requests fail with `Refused`
 (the provider passes to the next model; sections that still fail are reported).
 
-Thread-safe. The clock and the wait are injectable so tests run on a fake clock.
+Thread-safe. The clock and the wait are injectable so tests run on a simulated clock.
 """
 
 from __future__ import annotations

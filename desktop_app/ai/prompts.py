@@ -242,7 +242,9 @@ def data_block(begin: str, end: str, body: str) -> str:
 
 
 def extract_block(prompt: str, begin: str, end: str) -> str | None:
-    """The data between `begin` and `end` in a prompt (for tests and fakes)."""
+    """The data between `begin` and `end` in a prompt: the inverse of `data_block`, kept
+    beside the format so that whatever reads a prompt back (the tests' stand-in for
+    Bedrock) follows it when it changes."""
     start = prompt.find(begin + "\n")
     stop = prompt.rfind("\n" + end)
     if start < 0 or stop < start:
@@ -251,9 +253,5 @@ def extract_block(prompt: str, begin: str, end: str) -> str | None:
 
 
 def extract_section_text(prompt: str) -> str | None:
-    """The data block of a prompt built by `section_prompt` (for tests and fakes)."""
-    start = prompt.find(BEGIN_MARK + "\n")
-    end = prompt.rfind("\n" + END_MARK)
-    if start < 0 or end < start:
-        return None
-    return prompt[start + len(BEGIN_MARK) + 1:end]
+    """The section text of a prompt built by `section_prompt` (see `extract_block`)."""
+    return extract_block(prompt, BEGIN_MARK, END_MARK)

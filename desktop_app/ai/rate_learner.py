@@ -1,7 +1,7 @@
 """One limit of a Bedrock quota (requests/s or tokens/s), learnt from what the service refuses.
 
 Pure and single-threaded: the pacer calls it under its lock and passes the time
-in, so tests drive it with a fake clock. Costs are 1 per request for the
+in, so tests drive it with a simulated clock. Costs are 1 per request for the
 request limit and the request's estimated tokens for the token limit.
 
 How it learns (measured against a token bucket of R/s holding one second's

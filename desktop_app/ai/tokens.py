@@ -6,7 +6,7 @@ about 3.5 characters a token for English prose; code, tables and numbers run
 shorter, so 3.5 (not the 4 often quoted for GPT tokenizers) errs towards more
 tokens: a budget then under-fills rather than overflows, and a cost estimate
 comes out high rather than low. Callers that must match another count (the
-fake Bedrock counts 4 characters a token) pass their own ratio.
+test server that stands in for Bedrock counts 4 a token) pass their own ratio.
 """
 
 from __future__ import annotations
