@@ -280,7 +280,7 @@ class Review:
             self.printer.batch(text)
         elif not self.args.quiet:
             if self.section_printer is not None:
-                self.section_printer._line(text)
+                self.section_printer.note(text)
             else:
                 print(text, file=sys.stderr)
 

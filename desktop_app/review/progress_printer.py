@@ -28,19 +28,14 @@ def format_eta(seconds: float | None) -> str:
     return f"ETA {seconds}s"
 
 
-class ProgressPrinter:
-    def __init__(self, titles: dict[str, str], *, quiet: bool = False,
-                 stream: TextIO | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.titles = titles
+class _Lines:
+    """Lines on stderr that a progress bar (on a terminal) makes way for."""
+
+    def __init__(self, quiet: bool, stream: TextIO | None) -> None:
         self.quiet = quiet
         self.stream = stream or sys.stderr
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
         self._bar_shown = False
-        self._count = 0
-        self._clock = clock
-        self._pace_said = ""  # the last pace line written (not a terminal)
-        self._pace_said_at = -float("inf")
 
     def _line(self, text: str) -> None:
         if self.quiet:
@@ -54,6 +49,20 @@ class ProgressPrinter:
     def note(self, text: str) -> None:
         """A line of its own (a pass over the whole document, a notice)."""
         self._line(text)
+
+
+class ProgressPrinter(_Lines):
+    def __init__(self, titles: dict[str, str], *, quiet: bool = False,
+                 stream: TextIO | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(quiet, stream)
+        self.titles = titles
+        self._count = 0
+        self._clock = clock
+        self._pace_said = ""  # the last pace line written (not a terminal)
+        self._pace_said_at = -float("inf")
+
+
 
     def section_done(self, sid: str, findings: int, cached: bool) -> None:
         self._count += 1
@@ -102,30 +111,19 @@ class ProgressPrinter:
             self._bar_shown = False
 
 
-class FolderPrinter:
+class FolderPrinter(_Lines):
     """Progress of `margin review` over several documents: a line per document as it
     ends (and per failed section), a bar over documents and sections on a terminal;
     the batch job's state and Bedrock's pace as lines when they change."""
 
     def __init__(self, total: int, *, quiet: bool = False, stream: TextIO | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(quiet, stream)
         self.total = total
-        self.quiet = quiet
-        self.stream = stream or sys.stderr
-        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
-        self._bar_shown = False
         self._count = 0
         self._batch_said = ""
         self._pace = ProgressPrinter({}, quiet=quiet, stream=self.stream, clock=clock)
 
-    def _line(self, text: str) -> None:
-        if self.quiet:
-            return
-        if self._bar_shown:
-            self.stream.write("\r\x1b[K")
-            self._bar_shown = False
-        self.stream.write(text + "\n")
-        self.stream.flush()
 
     def document_done(self, name: str, sections: int, stored: int, failed: int,
                       findings: int) -> None:

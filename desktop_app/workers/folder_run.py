@@ -366,9 +366,7 @@ class FolderRun(QObject):
         if not sections:
             self._check(index)
             return
-        driver = SessionDriver(self)
-        driver.set_session(held.session)
-        driver.set_provider(held.setup)
+        driver = self._driver(held)
         driver.sections_changed.connect(partial(self._on_sections, index))
         driver.run_finished.connect(partial(self._on_run_finished, index))
         driver.provider_unusable.connect(self._on_unusable)
@@ -378,6 +376,12 @@ class FolderRun(QObject):
         entry.state = DocumentState.RUNNING
         self.document_changed.emit(entry)
         driver.analyse(sections, force=self.fresh)
+
+    def _driver(self, held: _Open) -> SessionDriver:
+        driver = SessionDriver(self)
+        driver.set_session(held.session)
+        driver.set_provider(held.setup)
+        return driver
 
     def _on_sections(self, index: int, statuses: dict[str, SectionStatus]) -> None:
         held = self._open.get(index)
@@ -412,9 +416,7 @@ class FolderRun(QObject):
             self._finish(index)
             return
         if held.driver is None:  # every section came from the store
-            held.driver = SessionDriver(self)
-            held.driver.set_session(held.session)
-            held.driver.set_provider(held.setup)
+            held.driver = self._driver(held)
         held.checking = True
         held.driver.document_check_finished.connect(partial(self._on_checked, index))
         why = held.driver.check_document(consistency=self.prefs.consistency, force=self.fresh)

@@ -235,15 +235,7 @@ class FindingsPanel(QWidget):
         self.message.setVisible(bool(message))
         self.analyse_button.setText("Check consistency")
         self.analyse_button.setVisible(not checked and not live and not failure)
-        has_rows = self.model.rowCount() > 0
-        self.list.setVisible(has_rows)
-        self._filler.setVisible(not has_rows)
-        self._update_summary()
-        if keep is not None and (row := self.model.row_of(keep.id)) >= 0:
-            if self.list.currentIndex().row() != row or not self.selected_finding():
-                self.list.setCurrentIndex(self.model.index(row))
-        elif keep is not None and self.selected_finding() is None:
-            self.finding_selected.emit(None)
+        self._show_rows(keep)
 
     def set_min_confidence(self, value: float) -> None:
         self.model.set_min_confidence(value)
@@ -284,6 +276,11 @@ class FindingsPanel(QWidget):
             section is not None and section.reviewable
             and (result is None or status is SectionStatus.CHANGED)
             and status in _NO_ANSWER)
+        self._show_rows(keep)
+
+    def _show_rows(self, keep: Finding | None) -> None:
+        """The list (or the filler when it is empty), the summary, and the finding `keep`
+        selected again if it is still listed."""
         has_rows = self.model.rowCount() > 0
         self.list.setVisible(has_rows)
         self._filler.setVisible(not has_rows)
