@@ -577,6 +577,7 @@ def test_other_placeholders(text, expected):
     "Use snake_case__names and a __init__ file.",
     "public List<Object> getContent(); and List <SectionWrapper> sections;",
     "public static <T> T deepCopy(T value)",
+    "Turbidity: not exceed _1.0____ NTU in a month; not exceed ____5.0 NTU at any time.",
 ])
 def test_not_placeholders(text):
     assert quotes(f"{text}\n{FILLER}", "placeholder") == []

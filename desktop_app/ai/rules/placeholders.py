@@ -55,6 +55,13 @@ _TAGS = frozenset("""
 """.split())
 
 
+
+def _written_on(text: str, start: int, end: int) -> bool:
+    """The blank touches a letter or digit ("_1.0____", "____5.0"): it is the line a value
+    was written on, not an empty blank."""
+    return (start > 0 and text[start - 1].isalnum()) or (end < len(text)
+                                                          and text[end].isalnum())
+
 _FORM_FIELD = re.compile(r"(?:sign(?:ed|ature)?|date|name|title|initials|address|phone|"
                          r"e-?mail|position|witness|by|within|no\.?|number)\s*:?\s*$",
                          re.IGNORECASE)
@@ -103,6 +110,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
             if _FORM_FIELD.search(text, max(0, start - 40), start) or _IN_QUOTES.search(
                     text, max(0, start - 80), start):
                 continue  # "Signature: ____", "Date: ____", a stamp's wording: a form
+            if _written_on(text, start, end):
+                continue  # "_1.0____": a value typed on a form's line, the line kept
             yield Hit(start, end,
                       issue="A blank to fill in (\u201c____\u201d) is still empty.",
                       suggestion="Fill it in, or say who will and by when; if the document is "
