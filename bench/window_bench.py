@@ -1,8 +1,8 @@
 """GUI responsiveness of the real MainWindow during Analyse All with a chat answer streaming.
 
 What analysis_bench.py and chat_bench.py leave out: the window itself. Every
-answer is saved to the review store (SQLite, WAL, synchronous=FULL) on the
-GUI thread before it is shown, then the tree, the findings panel, the
+answer is saved to the review store (SQLite, WAL; its fsync on a syncer
+thread) on the GUI thread before it is shown, then the tree, the findings panel, the
 statistics panel and the section view follow. Here the whole MainWindow runs
 (offscreen, a temporary MARGIN_DATA_DIR): it opens a generated N-section
 .docx, prepares its own Bedrock provider from the settings file (endpoint:
@@ -94,18 +94,25 @@ class Heartbeat:
         self.interval = interval_ms / 1000
         self.last = time.perf_counter()
         self.gaps: list[tuple[float, float]] = []  # (gap, when it ended)
+        # The GUI thread's own CPU time over each gap (keyed by when it ended): a stall
+        # with little of it was spent waiting (for the GIL, the disk), not working.
+        self.cpu: dict[float, float] = {}
+        self.last_cpu = time.thread_time()
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self._tick)
 
     def _tick(self) -> None:
-        now = time.perf_counter()
-        self.gaps.append((max(0.0, now - self.last - self.interval), now))
-        self.last = now
+        now, cpu = time.perf_counter(), time.thread_time()
+        gap = max(0.0, now - self.last - self.interval)
+        self.gaps.append((gap, now))
+        if gap > 0.01:
+            self.cpu[now] = cpu - self.last_cpu
+        self.last, self.last_cpu = now, cpu
 
     def start(self) -> None:
-        self.last = time.perf_counter()
+        self.last, self.last_cpu = time.perf_counter(), time.thread_time()
         self.timer.start()
 
 
@@ -150,7 +157,9 @@ class Watchdog(threading.Thread):
         for gap, when in sorted(gaps, reverse=True)[:top]:
             began = when - gap - interval  # the heartbeat's `last` when this stall began
             stacks = next((v for k, v in self.samples.items() if abs(k - began) < 1e-6), [])
+            cpu = self.heartbeat.cpu.get(when, 0.0)
             lines.append(f"  stall {gap * 1000:5.1f} ms at t={when - start:6.3f} s, "
+                         f"GUI thread on CPU {cpu * 1000:4.1f} ms of it, "
                          f"{len(stacks)} stack samples")
             if not stacks:
                 continue

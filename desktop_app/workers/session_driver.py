@@ -15,9 +15,10 @@ changed is announced once a turn, for every section at once (`sections_changed`)
 Analyse All queues a hundred sections in one click, and a signal each, with
 the window's work for each, was most of that click. The result cache's rows
 are written apart from the answers, a few seconds' worth in one commit:
-each commit waits for the disk (synchronous=FULL), and one per answer on
-top of the review's own doubled the time each answer held the thread
-(bench/window_bench.py). The review has every answer meanwhile.
+each commit used to wait for the disk (now a syncer thread does,
+store/db.py), and one per answer on top of the review's own doubled the time
+each answer held the thread (bench/window_bench.py). The review has every
+answer meanwhile.
 
 A new session or provider (or `refresh`, for a new framework) retires the
 dispatcher: it is cancelled and drained, what its jobs reported meanwhile is

@@ -123,7 +123,7 @@ def test_many_status_changes_in_one_turn_are_told_once_per_sibling_run(
         model.set_status(sid, SectionStatus.QUEUED)
     assert seen == []  # not yet: once the event loop turns
     qtbot.waitUntil(lambda: len(seen) == len(parents))
-    covered = {model.index(r, Column.STATUS, tl.parent()).internalPointer().id
+    covered = {model.section_for(model.index(r, Column.STATUS, tl.parent())).id
                for tl, br in seen for r in range(tl.row(), br.row() + 1)}
     assert covered == set(ids)
     spoken = Qt.ItemDataRole.AccessibleTextRole
@@ -157,3 +157,18 @@ def test_unknown_status_is_refused(model: SectionTreeModel) -> None:
     model.set_document(make_tree())
     with pytest.raises(ValueError):
         model.set_status("intro", "finished-ish")
+
+
+def test_status_icons_follow_a_theme_switch(qtbot, model: SectionTreeModel) -> None:
+    """The icons are stored in the model's items (painting calls no Python): a
+    switch to dark must draw them again in the dark theme's colours."""
+    from tests.qt.theme_helpers import dark_scheme
+
+    model.set_document(make_tree())
+    model.set_status("terms", SectionStatus.DONE, "2")
+    cell = model.index_for("terms", Column.STATUS)
+    light = cell.data(Qt.ItemDataRole.DecorationRole).cacheKey()
+    with dark_scheme(qtbot):
+        qtbot.waitUntil(lambda: cell.data(Qt.ItemDataRole.DecorationRole).cacheKey() != light)
+        assert cell.data() == "2"  # the note stays
+    qtbot.waitUntil(lambda: cell.data(Qt.ItemDataRole.DecorationRole).cacheKey() == light)

@@ -178,3 +178,52 @@ def test_programming_mistakes_are_bugs_not_the_machines_fault(opened):
     db.close()
     with pytest.raises(StoreBugError):
         store.list_reviews()
+
+
+def test_every_commit_reaches_the_disk_from_the_syncer_thread(opened, monkeypatch):
+    """The connection commits with synchronous=NORMAL (no fsync on the committing
+    thread, the GUI's); the syncer thread fsyncs the WAL after each commit."""
+    import os
+    import threading
+
+    db, store, rid, doc = opened
+    assert db.query("PRAGMA synchronous")[0][0] == 1  # NORMAL
+    assert db.wait_synced()
+    synced: list[tuple[str, str]] = []  # (thread, file)
+    real = getattr(os, "fdatasync", None) or os.fsync
+
+    def spy(fd: int) -> None:
+        synced.append((threading.current_thread().name, os.readlink(f"/proc/self/fd/{fd}")))
+        real(fd)
+
+    monkeypatch.setattr(os, "fdatasync", spy, raising=False)
+    monkeypatch.setattr(os, "fsync", spy)
+    scope, _method = doc.walk()
+    store.record_result(rid, scope.id, hash_of(scope), answer(finding("The scope is small.")))
+    assert db.wait_synced()
+    assert synced and all(name == "store-sync" for name, _ in synced)
+    assert all(path.endswith(f"{DB_NAME}-wal") for _, path in synced)
+
+
+def test_a_failed_sync_is_said_by_the_next_write(opened, monkeypatch):
+    """As synchronous=FULL would fail the commit, a sync that fails is reported by
+    the next transaction (once), as the machine's fault; the data stays readable."""
+    import errno
+    import os
+
+    db, store, rid, doc = opened
+    scope, method = doc.walk()
+
+    def broken(fd: int) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "fdatasync", broken, raising=False)
+    monkeypatch.setattr(os, "fsync", broken)
+    store.record_result(rid, scope.id, hash_of(scope), answer(finding("The scope is small.")))
+    assert db.wait_synced()
+    with pytest.raises(StoreEnvironmentError, match="disk write failed.*Input/output error"):
+        store.record_result(rid, method.id, hash_of(method),
+                            answer(finding("We measured twice.")))
+    monkeypatch.undo()
+    store.record_result(rid, method.id, hash_of(method), answer(finding("We measured twice.")))
+    assert set(snapshot(store, rid)) == {scope.id, method.id}

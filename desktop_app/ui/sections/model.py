@@ -1,8 +1,8 @@
-"""One Qt item model over the pure section tree (napari's adapter-model habit).
+"""The section tree's Qt model: the document's sections, their word counts and statuses.
 
-The model never copies the tree: each index points at its `Section`, and the
-tree structure comes from `Section.children` / `Section.parent`. The document
-is kept referenced here, which keeps every pointed-at section alive.
+The rows are copied into Qt's own items (see `SectionTreeModel` for why), each
+row's title cell carrying its section's id (`SECTION_ID_ROLE`); the sections stay the
+document's, found again by id.
 
 With `show_whole_document`, the first top-level row is "Whole document": the
 group of the findings about the document as a whole (they span sections),
@@ -13,34 +13,19 @@ from __future__ import annotations
 
 from enum import IntEnum
 from html import escape
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-)
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from desktop_app.document import Document, Section
 from desktop_app.session import WHOLE_DOCUMENT, SectionStatus
 from desktop_app.ui.common.icons import status_pixmap_icon
+from desktop_app.ui.common.theme import theme
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 WHOLE_DOCUMENT_TITLE = "Whole document"
-
-
-class _WholeDocument:
-    """The first row's pointer: no section, the document as a whole."""
-
-    id = WHOLE_DOCUMENT
-    children: list[Section] = []
-    parent = None
 
 
 class Column(IntEnum):
@@ -55,17 +40,28 @@ _HEADER_TIPS = {Column.TITLE: "The section's title", Column.WORDS: "Words in the
                 Column.STATUS: "Status: the analysis, and the findings shown"}
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_BRANCH = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_LEAF = _BRANCH | Qt.ItemFlag.ItemNeverHasChildren
 
 
-class SectionTreeModel(QAbstractItemModel):
+class SectionTreeModel(QStandardItemModel):
+    """The rows live in C++ items: painting the tree calls no Python.
+
+    A Python item model answers every role of every visible cell through a call
+    into Python: ~12 calls a cell, ~1,000 for one repaint of 30 rows, each taking
+    the GIL from the analysis threads that are building requests at that moment.
+    Measured in bench/window_bench.py: one tree repaint took 9-25 ms during a
+    wave of answers. Stored in QStandardItems (a few thousand for the 653
+    sections of the 872-page handbook), a repaint is C++ only; Python runs when a
+    status changes, once per changed cell.
+    """
+
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(Column), parent)
         self._document: Document | None = None
         self._whole_row = False  # the "Whole document" row first (`show_whole_document`)
-        self._whole = _WholeDocument()
-        self._roots: list[Section] = []
-        self._row: dict[str, int] = {}  # section id -> row among its siblings
-        self._by_id: dict[str, Section] = {}
+        self._items: dict[str, QStandardItem] = {}  # section id -> its title cell
+        self._by_id: dict[str, Section | None] = {}  # None: the "Whole document" row
         self._status: dict[str, SectionStatus] = {}
         self._notes: dict[str, tuple[str, str]] = {}  # section id -> (shown note, tooltip)
         # Status cells changed since the views last heard: told once per event-loop
@@ -78,6 +74,13 @@ class SectionTreeModel(QAbstractItemModel):
         self._flush.setSingleShot(True)
         self._flush.setInterval(0)
         self._flush.timeout.connect(self._announce_statuses)
+        for column, title in _HEADERS.items():
+            header = QStandardItem(title)
+            header.setToolTip(_HEADER_TIPS[column])
+            header.setData(_HEADER_TIPS[column], Qt.ItemDataRole.AccessibleTextRole)
+            header.setTextAlignment(_RIGHT if column == Column.WORDS else _LEFT)
+            self.setHorizontalHeaderItem(column, header)
+        theme().changed.connect(self._restyle)  # the status icons are drawn per theme
 
     # -- the document -----------------------------------------------------
 
@@ -92,27 +95,67 @@ class SectionTreeModel(QAbstractItemModel):
     def set_document(self, document: Document | None) -> None:
         """Show `document`'s tree (or nothing); every status resets."""
         self.beginResetModel()
-        self._document = document
-        self._roots = list(document.sections) if document is not None else []
-        self._row.clear()
-        self._by_id.clear()
-        self._status.clear()
-        self._notes.clear()
-        if document is not None:
-            first = 1 if self._whole_row else 0
-            for siblings in [self._roots, *(s.children for s in document.walk())]:
-                offset = first if siblings is self._roots else 0
-                for row, section in enumerate(siblings):
-                    self._row[section.id] = row + offset
-                    self._by_id[section.id] = section
-            if self._whole_row:
-                self._row[WHOLE_DOCUMENT] = 0
-                self._by_id[WHOLE_DOCUMENT] = self._whole  # type: ignore[assignment]
+        self.blockSignals(True)  # one reset for the views, not a signal per row
+        try:
+            self.removeRows(0, self.rowCount())
+            self._document = document
+            self._items.clear()
+            self._by_id.clear()
+            self._status.clear()
+            self._notes.clear()
+            self._dirty.clear()
+            if document is not None:
+                root = self.invisibleRootItem()
+                if self._whole_row:
+                    root.appendRow(self._whole_cells())
+                totals: dict[str, int] = {}
+                for section in document.sections:
+                    root.appendRow(self._cells(section, totals))
+        finally:
+            self.blockSignals(False)
         self.endResetModel()
 
+    def _whole_cells(self) -> list[QStandardItem]:
+        title, words, status = QStandardItem(WHOLE_DOCUMENT_TITLE), QStandardItem(), QStandardItem()
+        font = QFont()
+        font.setItalic(True)
+        title.setFont(font)
+        title.setData(WHOLE_DOCUMENT, SECTION_ID_ROLE)
+        for cell in (title, words, status):
+            cell.setFlags(_LEAF)
+        self._items[WHOLE_DOCUMENT] = title
+        self._by_id[WHOLE_DOCUMENT] = None
+        self._paint_whole(title, words, status)
+        return [title, words, status]
+
+    def _cells(self, section: Section, totals: dict[str, int]) -> list[QStandardItem]:
+        """A section's row, its subsections' rows under it (depth first). Each call
+        into Qt costs ~6 us, so only what differs from a default cell is set (the
+        handbook's 653 sections: ~45 ms, and its first paint ~17 ms, not ~50 ms)."""
+        flags = _LEAF if not section.children else _BRANCH
+        title, words, status = (QStandardItem(section.title),
+                                QStandardItem(f"{section.words:,}"), QStandardItem())
+        title.setData(section.id, SECTION_ID_ROLE)
+        words.setTextAlignment(_RIGHT)
+        for cell in (title, words, status):
+            cell.setFlags(flags)
+        self._items[section.id] = title
+        self._by_id[section.id] = section
+        for child in section.children:
+            title.appendRow(self._cells(child, totals))
+        total = section.words + sum(totals[c.id] for c in section.children)
+        totals[section.id] = total
+        # Rich text, escaped: a title such as "<b>" must not turn into markup.
+        where = "Top level" if section.level == 0 else f"Heading level {section.level}"
+        title.setToolTip(f"<b>{escape(section.title)}</b><br>{where} · {section.words:,} words")
+        own = f"{section.words:,} words in this section"
+        words.setToolTip(own if not section.children else f"{own}, {total:,} with its subsections")
+        self._paint_status(section.id, status)
+        return [title, words, status]
+
     def is_whole_document(self, index: AnyIndex) -> bool:
-        return index.isValid() and index.model() is self and (
-            index.internalPointer() is self._whole)
+        return (index.isValid() and index.model() is self
+                and index.siblingAtColumn(Column.TITLE).data(SECTION_ID_ROLE) == WHOLE_DOCUMENT)
 
     def status_for(self, section_id: str) -> SectionStatus:
         return self._status.get(section_id, SectionStatus.NOT_ANALYSED)
@@ -132,166 +175,95 @@ class SectionTreeModel(QAbstractItemModel):
             self._notes[section_id] = (note, tooltip)
         else:
             self._notes.pop(section_id, None)
+        self.blockSignals(True)  # the cell reads right at once; the views hear below
+        try:
+            self._repaint(section_id)
+        finally:
+            self.blockSignals(False)
         self._dirty.add(section_id)
         if not self._flush.isActive():
             self._flush.start()
 
+    def _status_cell(self, section_id: str) -> QStandardItem:
+        title = self._items[section_id]
+        parent = title.parent() or self.invisibleRootItem()
+        cell = parent.child(title.row(), Column.STATUS)
+        assert cell is not None
+        return cell
+
+    def _paint_status(self, section_id: str, cell: QStandardItem) -> None:
+        """The status cell's roles, from the status and note kept for it."""
+        status = self.status_for(section_id)
+        note, tip = self._notes.get(section_id, ("", ""))
+        # Compact: the icon says the state, the number how many findings it shows;
+        # the title gets the room (the words are in the tooltip and read aloud).
+        cell.setText(note)
+        cell.setIcon(status_pixmap_icon(status))
+        cell.setData(f"{status.label} · {note}" if note else status.label,
+                     Qt.ItemDataRole.AccessibleTextRole)
+        cell.setToolTip(f"{status.label}: {tip}" if tip else status.label)
+
+    def _paint_whole(self, *cells: QStandardItem) -> None:
+        note, tip = self._notes.get(WHOLE_DOCUMENT, ("", ""))
+        status = self.status_for(WHOLE_DOCUMENT)
+        tooltip = ("<b>Whole document</b><br>Findings that span sections: the cross-section "
+                   "checks and the consistency pass" + (f"<br>{escape(tip)}" if tip else ""))
+        for cell in cells:
+            cell.setToolTip(tooltip)
+        cell = cells[Column.STATUS]
+        cell.setText(note)
+        cell.setIcon(status_pixmap_icon(status))
+        cell.setData(tip or status.label, Qt.ItemDataRole.AccessibleTextRole)
+
+    def _repaint(self, section_id: str) -> None:
+        if section_id == WHOLE_DOCUMENT:
+            title = self._items[WHOLE_DOCUMENT]
+            row = title.row()
+            root = self.invisibleRootItem()
+            self._paint_whole(*(root.child(row, c) for c in Column))
+        else:
+            self._paint_status(section_id, self._status_cell(section_id))
+
     def _announce_statuses(self) -> None:
-        rows: dict[str | None, list[int]] = {}  # parent id -> changed rows under it
+        rows: dict[int, tuple[QModelIndex, list[int]]] = {}  # parent -> its changed rows
         for sid in self._dirty:
-            section = self._by_id.get(sid)  # gone if another document came meanwhile
-            if section is not None:
-                parent = section.parent.id if section.parent is not None else None
-                rows.setdefault(parent, []).append(self._row[sid])
+            title = self._items.get(sid)  # gone if another document came meanwhile
+            if title is not None:
+                parent = title.parent()
+                entry = rows.setdefault(id(parent) if parent is not None else 0, (
+                    parent.index() if parent is not None else QModelIndex(), []))
+                entry[1].append(title.row())
         self._dirty.clear()
         roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
                  Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole]
-        for parent_id, changed in rows.items():
-            parent = self.index_for(parent_id) if parent_id is not None else QModelIndex()
+        for parent, changed in rows.values():
             for first, last in _runs(changed):
                 self.dataChanged.emit(self.index(first, Column.STATUS, parent),
                                       self.index(last, Column.STATUS, parent), roles)
 
+    def _restyle(self) -> None:
+        """Every status icon again, in the new theme's colours."""
+        self.blockSignals(True)
+        try:
+            for sid in self._items:
+                self._repaint(sid)
+        finally:
+            self.blockSignals(False)
+        self._dirty.update(self._items)
+        if not self._flush.isActive():
+            self._flush.start()
+
     def section_for(self, index: AnyIndex) -> Section | None:
         if not index.isValid() or index.model() is not self:
             return None
-        section: Section = index.internalPointer()
-        return None if section is self._whole else section  # type: ignore[comparison-overlap]
+        return self._by_id.get(index.siblingAtColumn(Column.TITLE).data(SECTION_ID_ROLE))
 
     def index_for(self, section_id: str, column: int = Column.TITLE) -> QModelIndex:
-        section = self._by_id.get(section_id)
-        if section is None:
+        title = self._items.get(section_id)
+        if title is None:
             return QModelIndex()
-        return self.createIndex(self._row[section_id], column, section)
-
-    # -- structure ----------------------------------------------------------
-
-    def _children(self, parent: AnyIndex) -> list[Section]:
-        if not parent.isValid():
-            if self._whole_row and self._document is not None:
-                return [self._whole, *self._roots]  # type: ignore[list-item]
-            return self._roots
-        section: Section = parent.internalPointer()
-        return section.children
-
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        return self.createIndex(row, column, self._children(parent)[row])
-
-    def parent(self, child: AnyIndex | None = None) -> Any:  # type: ignore[override]
-        if child is None:  # QObject.parent()
-            return super().parent()
-        if not child.isValid():
-            return QModelIndex()
-        section: Section = child.internalPointer()
-        up = section.parent
-        if up is None:
-            return QModelIndex()
-        return self.createIndex(self._row[up.id], 0, up)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        # Only the first column has children (QAbstractItemModelTester checks this).
-        if parent.column() > 0:
-            return 0
-        return len(self._children(parent))
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return len(Column)
-
-    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:
-        return self.rowCount(parent) > 0
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        section: Section = index.internalPointer()
-        if section is self._whole:  # type: ignore[comparison-overlap]
-            return flags | Qt.ItemFlag.ItemNeverHasChildren
-        if not section.children:
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        return flags
-
-    # -- contents -----------------------------------------------------------
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        section: Section = index.internalPointer()
-        column = index.column()
-        if section is self._whole:  # type: ignore[comparison-overlap]
-            return self._whole_data(column, role)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == Column.TITLE:
-                return section.title
-            if column == Column.WORDS:
-                return f"{section.words:,}"
-            # Compact: the icon says the state, the number how many findings it shows;
-            # the title gets the room (the words are in the tooltip and read aloud).
-            return self._notes.get(section.id, ("", ""))[0]
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == Column.STATUS:
-            note = self._notes.get(section.id, ("", ""))[0]
-            label = self.status_for(section.id).label
-            return f"{label} · {note}" if note else label
-        if role == Qt.ItemDataRole.DecorationRole and column == Column.STATUS:
-            return status_pixmap_icon(self.status_for(section.id))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(section, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column == Column.WORDS else _LEFT
-        if role == SECTION_ID_ROLE:
-            return section.id
-        return None
-
-    def _whole_data(self, column: int, role: int) -> Any:
-        note, tip = self._notes.get(WHOLE_DOCUMENT, ("", ""))
-        label = self.status_for(WHOLE_DOCUMENT).label
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {Column.TITLE: WHOLE_DOCUMENT_TITLE, Column.WORDS: "",
-                    Column.STATUS: note}.get(Column(column))
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == Column.STATUS:
-            return tip or label
-        if role == Qt.ItemDataRole.DecorationRole and column == Column.STATUS:
-            return status_pixmap_icon(self.status_for(WHOLE_DOCUMENT))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return ("<b>Whole document</b><br>Findings that span sections: the cross-section "
-                    "checks and the consistency pass" + (f"<br>{escape(tip)}" if tip else ""))
-        if role == Qt.ItemDataRole.FontRole and column == Column.TITLE:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT
-        if role == SECTION_ID_ROLE:
-            return WHOLE_DOCUMENT
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[Column(section)]
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return _HEADER_TIPS[Column(section)]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if section == Column.WORDS else _LEFT
-        return None
-
-    def _tooltip(self, section: Section, column: int) -> str:
-        if column == Column.STATUS:
-            label = self.status_for(section.id).label
-            tip = self._notes.get(section.id, ("", ""))[1]
-            return f"{label}: {tip}" if tip else label
-        if column == Column.WORDS:
-            total = sum(s.words for s in section.walk())
-            own = f"{section.words:,} words in this section"
-            return own if not section.children else f"{own}, {total:,} with its subsections"
-        # Rich text, escaped: a title such as "<b>" must not turn into markup.
-        where = "Top level" if section.level == 0 else f"Heading level {section.level}"
-        return f"<b>{escape(section.title)}</b><br>{where} · {section.words:,} words"
+        index = title.index()
+        return index if column == Column.TITLE else index.siblingAtColumn(column)
 
 
 def _runs(rows: list[int]) -> list[tuple[int, int]]:
