@@ -376,3 +376,23 @@ def test_section_titles_get_the_room_in_the_tree(qtbot, tmp_path: Path) -> None:
         title, Qt.TextElideMode.ElideRight, window.tree.visualRect(chapter).width() - margins)
     assert shown == title
     assert title in chapter.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_icons_the_first_answers_show_are_drawn_while_the_window_idles(
+        qtbot, monkeypatch, flawed) -> None:  # type: ignore[no-untyped-def]
+    """Drawing the status icons and encoding the severity icons for the summary cost
+    ~20 ms on the GUI thread; done in idle time once a document is open, not in
+    the wave of its first answers (bench/window_bench.py)."""
+    from desktop_app.review.findings import SEVERITIES
+    from desktop_app.session import SectionStatus
+    from desktop_app.ui.common import icon_engine, icons
+    from tests.qt.window_helpers import new_window, open_ready
+
+    monkeypatch.setattr(icons, "_status_pixmap_icons", {})
+    monkeypatch.setattr(icon_engine, "_html_cache", {})
+    window = new_window(qtbot)
+    qtbot.wait(300)
+    assert len(icons._status_pixmap_icons) < len(SectionStatus)  # no document yet
+    open_ready(qtbot, window, flawed)
+    qtbot.waitUntil(lambda: len(icons._status_pixmap_icons) == len(SectionStatus)
+                    and len(icon_engine._html_cache) == len(SEVERITIES), timeout=5_000)

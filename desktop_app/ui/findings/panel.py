@@ -344,6 +344,17 @@ class FindingsPanel(QWidget):
             text += f"\n\nModel: {error.model}"
         return text
 
+    def _icon_side(self) -> tuple[int, float]:
+        return self.summary.fontMetrics().height() - 2, self.devicePixelRatioF()
+
+    def warm_up(self) -> None:
+        """Encode the severity icons the summary shows, before the first answer needs
+        them: ~7-10 ms drawn and PNG-encoded on the GUI thread, in the wave of the
+        first answers otherwise (bench/window_bench.py)."""
+        side, scale = self._icon_side()
+        for severity in SEVERITIES:
+            icon_html(severity_icon(severity), side, scale)
+
     def _update_summary(self) -> None:
         if self._whole:
             self._document_summary()
@@ -355,8 +366,7 @@ class FindingsPanel(QWidget):
             counts = Counter(f.severity for f in shown if f is not None)
             first = _plural(len(shown), "finding")
             # The severity's icon, as on the cards: its shape as well as its colour.
-            side = self.summary.fontMetrics().height() - 2
-            scale = self.devicePixelRatioF()
+            side, scale = self._icon_side()
             parts = [f"{icon_html(severity_icon(sev), side, scale)} {counts[sev]} {sev}"
                      for sev in SEVERITIES if counts[sev]]
             if parts:
@@ -389,8 +399,7 @@ class FindingsPanel(QWidget):
         lines = []
         if self.model.total:
             counts = Counter(f.severity for f in shown if f is not None)
-            side = self.summary.fontMetrics().height() - 2
-            scale = self.devicePixelRatioF()
+            side, scale = self._icon_side()
             parts = [f"{icon_html(severity_icon(sev), side, scale)} {counts[sev]} {sev}"
                      for sev in SEVERITIES if counts[sev]]
             first = _plural(len(shown), "finding") + " across sections"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTreeView,
 
 from desktop_app.document import Document, Section
 from desktop_app.session import WHOLE_DOCUMENT, ReviewSession, SectionStatus
+from desktop_app.ui.common.icons import status_pixmap_icon
 from desktop_app.ui.sections.model import Column, SectionTreeModel
 from desktop_app.ui.sections.status_note import status_note
 
@@ -127,6 +128,11 @@ class SectionTree(QTreeView):
             parent = parent.parent()
         self.setCurrentIndex(index)
         self.scrollTo(index)
+
+    def warm_up(self) -> None:
+        """Draw every status icon now, not in the wave of the first answers (~9 ms)."""
+        for status in SectionStatus:
+            status_pixmap_icon(status)
 
     # -- the review -----------------------------------------------------------------------
 

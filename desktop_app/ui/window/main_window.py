@@ -102,6 +102,7 @@ log = logging.getLogger(__name__)
 _DEFAULT_SIZE = (1280, 800)
 _PANE_SHARES = (0.25, 0.45, 0.30)  # tree, text, findings
 _STATISTICS_HEIGHT = 250  # px under the findings, at first
+_WARM_UP_MS = 100  # after a document's first paint, before a reviewer's first click
 # What to do about a provider that cannot serve at all, by failure kind.
 _FIXES = {
     FailureKind.NO_CREDENTIALS: "Sign in to AWS (aws configure, or aws sso login for an SSO "
@@ -163,6 +164,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
         # Batch jobs a closed window left running are collected now.
         QTimer.singleShot(0, self, self._resume_batch_jobs)
+        # Once the first document is shown, what its first answers would draw otherwise.
+        self._warmed = False
+        self.document_loaded.connect(self._schedule_warm_up)
 
     # -- public API ---------------------------------------------------------
 
@@ -1118,6 +1122,19 @@ class MainWindow(QMainWindow):
             self.reviews_dialog.close()
         self.folder.start(items, framework, self.prefs, self.review.provider_factory, batch,
                           folder=Path(folder).name or folder)
+
+    def _schedule_warm_up(self) -> None:
+        if not self._warmed:
+            self._warmed = True
+            QTimer.singleShot(_WARM_UP_MS, self, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """The icons the first answers show, drawn and encoded in idle time, one part
+        a turn: in the wave of the first ten answers they were ~20 ms of its longest
+        stall (bench/window_bench.py)."""
+        if not self._closed:
+            self.tree.warm_up()
+            QTimer.singleShot(0, self, self.findings.warm_up)
 
     def _resume_batch_jobs(self) -> None:
         if not self._closed:
