@@ -80,8 +80,7 @@ def occurrence_findings(findings_by_section: Mapping[str, Sequence[Finding]]
         placed: list[Finding] = []
         for f in findings:
             placed.append(f)
-            others = [(n, q) for n, q in enumerate(f.quotes, 1)
-                      if q.anchored and (q.start, q.quote) != (f.start, f.quote)]
+            others = _other_occurrences(f)
             if not others:
                 continue
             shown = others[:MAX_OCCURRENCES - 1]
@@ -92,6 +91,21 @@ def occurrence_findings(findings_by_section: Mapping[str, Sequence[Finding]]
             notes[f.id] = _marked(len(shown), len(others))
         out[sid] = placed
     return out, notes
+
+
+def _other_occurrences(f: Finding) -> list[tuple[int, Quote]]:
+    """(number, quote) of each anchored occurrence of `f` but the one it is on."""
+    return [(n, q) for n, q in enumerate(f.quotes, 1)
+            if q.anchored and (q.start, q.quote) != (f.start, f.quote)]
+
+
+def comment_count(f: Finding | DocumentFinding) -> int:
+    """How many Word comments exporting `f` writes: one per place of a document
+    finding; a section finding's own, and one per other occurrence up to
+    `MAX_OCCURRENCES` in all (what the export dialog counts)."""
+    if isinstance(f, DocumentFinding):
+        return max(1, len(f.quotes))
+    return 1 + min(MAX_OCCURRENCES - 1, len(_other_occurrences(f)))
 
 
 def short_issue(f: Finding, number: int, total: int) -> str:

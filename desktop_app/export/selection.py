@@ -23,6 +23,7 @@ from typing import Any
 
 from desktop_app.ai.provider import AnalysisResult, FailureKind, ProviderError, Usage
 from desktop_app.document.model import Document
+from desktop_app.export.document_comments import comment_count
 from desktop_app.review.document_findings import DocumentFinding
 from desktop_app.review.findings import Finding
 from desktop_app.review.outcome import SectionOutcome
@@ -69,6 +70,9 @@ class ExportCounts:
     by_scope: dict[Scope, int]  # findings each choice would export
     pending: int  # not decided yet (model and rules findings)
     rejected: int
+    # The Word comments those findings become: a finding about several places or
+    # occurrences is a comment on each (export/document_comments.py).
+    comments: dict[Scope, int] = field(default_factory=lambda: dict.fromkeys(Scope, 0))
 
     def left_out(self, scope: Scope) -> str:
         """'3 pending and 2 rejected left out', or '' when nothing is."""
@@ -144,15 +148,19 @@ class ReviewSnapshot:
 
     def counts(self) -> ExportCounts:
         by_scope = dict.fromkeys(Scope, 0)
+        comments = dict.fromkeys(Scope, 0)
         pending = rejected = 0
         for _sid, f in self._all_visible():
+            n = comment_count(f)
             for scope in Scope:
-                by_scope[scope] += chosen(f, scope)
+                if chosen(f, scope):
+                    by_scope[scope] += 1
+                    comments[scope] += n
             if f.decision == "rejected":
                 rejected += 1
             elif f.decision == "pending" and f.source != "user":
                 pending += 1
-        return ExportCounts(by_scope, pending, rejected)
+        return ExportCounts(by_scope, pending, rejected, comments)
 
     def select(self, scope: Scope) -> dict[str, list[Finding]]:
         """Section id -> copies of the section findings to export, in document order."""

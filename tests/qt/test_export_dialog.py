@@ -129,10 +129,17 @@ def test_counts_follow_the_choice(qtbot, dialog: ExportDialog, snapshot) -> None
     assert own == 1 and accepted < everything
     assert dialog.windowModality() == Qt.WindowModality.WindowModal
     assert dialog.scope is Scope.ACCEPTED
-    assert f"{accepted} findings will become comments" in dialog.count_label.text()
+    # A finding marked at several occurrences is a comment on each: the count says
+    # how many comments the reviewer will find in Word (checked against an export
+    # in test_enter_exports_the_copy_and_the_chosen_reports).
+    comments = counts.comments[Scope.ACCEPTED]
+    assert comments > accepted
+    assert (f"{accepted} findings will become {comments} comments"
+            in dialog.count_label.text())
     assert "pending" in dialog.count_label.text() and "rejected" in dialog.count_label.text()
     click_radio(qtbot, dialog.scope_buttons[Scope.WITH_PENDING])
-    assert f"{everything} findings will become comments" in dialog.count_label.text()
+    assert (f"{everything} findings will become {counts.comments[Scope.WITH_PENDING]} comments"
+            in dialog.count_label.text())
     click_radio(qtbot, dialog.scope_buttons[Scope.OWN])
     assert "1 finding will become a comment" in dialog.count_label.text()
     assert dialog.scope_buttons[Scope.OWN].text().endswith("(1)")
@@ -164,6 +171,8 @@ def test_enter_exports_the_copy_and_the_chosen_reports(qtbot, dialog: ExportDial
     assert any(f.source == "user" for f in expected)
     assert all(f.decision == "accepted" or f.source == "user" for f in expected)
     match_comments(list(seen.comments.values()), expected)
+    # As many comments as the dialog announced before the export.
+    assert len(seen.comments) == snapshot.counts().comments[Scope.ACCEPTED]
     assert set(seen.authors.values()) == {"Ada Lovelace"}
     s = result.summary
     assert dialog.status.text().startswith(f"{s.comments} comments: {s.on_quote} on their quote")

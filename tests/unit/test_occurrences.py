@@ -16,6 +16,7 @@ from desktop_app.document import load
 from desktop_app.document.model import Document, Section
 from desktop_app.export.document_comments import MAX_OCCURRENCES
 from desktop_app.export.docx_comments import export_reviewed_docx
+from desktop_app.export.selection import ReviewSnapshot, Scope
 from desktop_app.review.findings import Finding, Quote, assign_ids
 from desktop_app.review.frameworks import find_framework
 from desktop_app.review.report import build_report
@@ -165,6 +166,9 @@ def test_each_occurrence_gets_a_comment_on_its_own_passage(doc, storage, tmp_pat
     summary = export_reviewed_docx(doc.path, doc, {timeline.id: [f]}, out)
     got = inspect(out)
     assert summary.comments == len(got.comments) == 3 and summary.on_quote == 3
+    # The export dialog says so before: "1 finding will become 3 comments".
+    counts = ReviewSnapshot.from_findings(doc, {timeline.id: [f]}).counts()
+    assert (counts.by_scope[Scope.WITH_PENDING], counts.comments[Scope.WITH_PENDING]) == (1, 3)
     assert sorted(r.text for r in got.ranges.values()) == sorted(PASSIVES)
     by_range = {got.ranges[cid].text: got.comments[cid] for cid in got.ranges}
     full = by_range[PASSIVES[0]]
@@ -190,6 +194,8 @@ def test_a_pattern_met_hundreds_of_times_is_marked_at_its_first_places(tmp_path)
     summary = export_reviewed_docx(doc.path, doc, {section.id: [f]}, out)
     got = inspect(out)
     assert summary.comments == len(got.comments) == MAX_OCCURRENCES
+    counts = ReviewSnapshot.from_findings(doc, {section.id: [f]}).counts()
+    assert counts.comments[Scope.WITH_PENDING] == MAX_OCCURRENCES
     starts = sorted(got.ranges)
     assert all(got.ranges[c].text == "The change was approved" for c in starts)
     full = next(c for c in got.comments.values() if f.issue in c)

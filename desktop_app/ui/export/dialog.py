@@ -370,10 +370,7 @@ class ExportDialog(QDialog):
         counts = self._snapshot.counts()
         for scope, label in SCOPES:
             self.scope_buttons[scope].setText(f"{label} ({counts.by_scope[scope]})")
-        n = counts.by_scope[self.scope]
-        text = ("No findings will become comments" if n == 0 else
-                "1 finding will become a comment" if n == 1 else
-                f"{n} findings will become comments")
+        text = _becomes(counts.by_scope[self.scope], counts.comments[self.scope])
         left_out = counts.left_out(self.scope) or "rejected findings are never exported"
         self.count_label.setText(f"<b>{text}</b> · {left_out}")
         self._refit.start()
@@ -629,3 +626,14 @@ def _mute(label: QLabel) -> None:
     palette.setColor(QPalette.ColorRole.WindowText,
                      palette.color(QPalette.ColorRole.PlaceholderText))
     label.setPalette(palette)
+
+
+def _becomes(findings: int, comments: int) -> str:
+    """'3 findings will become 5 comments': a finding about several places is a
+    comment on each, and the reviewer counts the comments in Word."""
+    if findings == 0:
+        return "No findings will become comments"
+    what = "1 finding" if findings == 1 else f"{findings} findings"
+    if comments == findings:
+        return f"{what} will become {'a comment' if comments == 1 else 'comments'}"
+    return f"{what} will become {comments} comments"
