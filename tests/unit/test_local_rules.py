@@ -104,20 +104,25 @@ def test_overlong_sentence_is_quoted_whole_with_its_word_count_and_a_break_point
     assert f.category == "clarity" and f.severity == "minor"
 
 
+def _words(n: int) -> str:
+    """n different words: a sentence, not filler ("word word word ...")."""
+    return " ".join(f"word{i}" for i in range(n))
+
+
 def test_without_enough_sentences_to_judge_the_style_the_limit_is_50_words():
-    fifty = " ".join(["word"] * 49) + " end."
+    fifty = _words(49) + " end."
     assert quotes(fifty, "overlong-sentence") == []
-    assert len(quotes(" ".join(["word"] * 50) + " end.", "overlong-sentence")) == 1
+    assert len(quotes(_words(50) + " end.", "overlong-sentence")) == 1
 
 
 def _document_of(sentence_words: int, n: int = 40) -> str:
-    return " ".join(" ".join(["word"] * (sentence_words - 1)) + " end." for _ in range(n))
+    return " ".join(_words(sentence_words - 1) + " end." for _ in range(n))
 
 
 def test_the_limit_follows_the_documents_own_long_sentences_up_to_a_ceiling():
     # Legal text whose sentences all run to 45 words: 52 words is ordinary there ...
     legal = _document_of(45)
-    probe = " ".join(["word"] * 51) + " end."
+    probe = _words(51) + " end."
     assert quotes(f"{legal} {probe}", "overlong-sentence") == []
     # ... but nothing over the ceiling is, however long the document's sentences are.
     drafted = _document_of(70)
@@ -143,6 +148,12 @@ def test_quoted_clauses_and_urls_run_together_are_not_overlong_sentences():
     assert quotes(quoted, "overlong-sentence") == []
     urls = " ".join(f"http://example.com/schema/{i} for element {i}" for i in range(12))
     assert quotes(urls + ".", "overlong-sentence") == []
+
+
+def test_filler_text_is_not_an_overlong_sentence():
+    filler = " ".join(["I am some text"] * 35)  # a formatting test's underlined line
+    assert quotes(filler, "overlong-sentence") == []
+    assert len(quotes(f"{LONG} {filler}", "overlong-sentence")) == 1  # the real one stays
 
 
 def test_several_overlong_sentences_of_a_section_are_one_finding_listing_each():
@@ -351,6 +362,29 @@ def test_vague_wording_must_not_flag(text):
     assert quotes(text, "vague-wording") == []
 
 
+@pytest.mark.parametrize("text", [
+    # the items follow at once: it says which
+    "They answer every accusation. Some of the things described in this page included: "
+    "reasons space is cold, the flag, and the missing stars.",
+    "Several formats failed, such as EMF and WMF.",
+    "Some customers were charged twice, namely the ones on the old plan.",
+    # "used" is a participle; the clause's verb is "is": a statement, not a report
+    "After this listing, most of the biggest evidence used against NASA is discredited.",
+])
+def test_vague_quantity_whose_which_follows_or_that_states_is_not_flagged(text):
+    assert quotes(text, "vague-wording") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some Managers stated that the younger workers do not stay.", "Some Managers"),
+    ("Some of the things described in this page failed: nobody checked.", "Some"),
+    ("Some customers charged twice were refunded.", "Some customers"),
+    ("Some customers complained about the delay.", "Some customers"),
+])
+def test_vague_quantity_near_those_cases_is_still_flagged(text, expected):
+    assert expected in quotes(text, "vague-wording")
+
+
 LEGAL = " ".join(f"The trustee shall file report {i} within thirty days." for i in range(12))
 
 
@@ -473,6 +507,38 @@ def test_initials_of_a_multi_letter_word_define_an_acronym():
 ])
 def test_letters_that_are_not_acronym_uses(text):
     assert quotes(text, "undefined-acronym") == []
+
+
+# Held-out corpus documents (issue 14, heldout-1): words in capitals, parts of names,
+# names among known names and beside code are not acronyms to define.
+@pytest.mark.parametrize("text", [
+    "While the sun is shining WAY hotter than on earth, heat can only radiate.",
+    "Washington DC holds vigil with its annual Cherry Blossom Festival.",
+    "The forthcoming detective title LA Noire sold well.",
+    "Also convert document pages to TIFF, PNG, BMP or EMF images.",
+    "You can use the library via COM Interop from ASP, Perl, PHP and Python.",
+    "See the package org.opendope.SmartArt.dataHierarchy, which is a JAXB "
+    "representation of SmartArtDataHierarchy.xsd",
+    "Call save() to write the PDX file.",
+    "The contract will be awarded in accordance with FAR 8.405-6.",
+])
+def test_words_in_capitals_and_names_are_not_undefined_acronyms(text):
+    assert quotes(text, "undefined-acronym") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a real acronym in prose, next to the cases above
+    ("Why was there no crater under the LEM when it landed?", ["LEM"]),
+    ("Turbidity (measured in NTU) is the cloudiness of water.", ["NTU"]),
+    ("The change did not go to the CAB. The CAB meets weekly.", ["CAB"]),  # an English word
+    ("They will provide the COR or CO, a yearly report.", ["COR", "CO"]),  # no known name
+    ("Files from the TPS and XYZ systems were merged.", ["TPS", "XYZ"]),
+    ("Services in the Coffs Harbour LGA were surveyed.", ["LGA"]),  # 3 letters: define it
+    ("If you are covered by CSRS, you may continue. More: http://www.usajobs.gov/info.asp",
+     ["CSRS"]),  # a web address is not code
+])
+def test_undefined_acronyms_near_those_cases_are_still_flagged(text, expected):
+    assert quotes(text, "undefined-acronym") == expected
 
 
 def test_acronyms_in_a_bibliography_are_not_reported():
@@ -773,6 +839,19 @@ def test_a_short_note_is_not_expected_to_cover_a_reports_checkpoints():
             if rf.rule == "checkpoint-coverage"] == []
 
 
+def test_a_formatting_test_full_of_filler_is_not_expected_to_cover_checkpoints():
+    filler = " ".join(["I am some text"] * 35)
+    sections = [("Summary", "Its scope is payments."), ("Timeline", "09:41 alert fired."),
+                *[(f"Part {i}", PROSE) for i in range(4)]]
+    with_filler = make_index(*sections, ("Underlining", f"{filler}. {filler}."))
+    assert [rf for rf in review_section(with_filler, "s0", FRAMEWORK)
+            if rf.rule == "checkpoint-coverage"] == []
+    # near miss: the same document without its filler still gets the finding
+    without = make_index(*sections, ("Underlining", "This line is underlined."))
+    assert [rf.finding.checkpoints for rf in review_section(without, "s0", FRAMEWORK)
+            if rf.rule == "checkpoint-coverage"] == [["T-2"]]
+
+
 def test_keywords_match_whole_words_phrases_and_titles_in_any_case():
     index = make_index(("What Went Well", "The rollback was\nfast."),
                        ("Terms of\nReference", "Payments only."))
@@ -785,6 +864,37 @@ def test_no_coverage_findings_without_a_document():
     request = AnalysisRequest("x", "Summary", "Nothing relevant here.", FRAMEWORK)
     assert all(rf.rule != "checkpoint-coverage"
                for rf in LocalProvider().review(request, CancelToken()))
+
+
+# --- a paragraph repeated in several sections ---------------------------------------
+
+REPEATED = ("After the launch was cancelled, several engineers were blamed for the failure "
+            "of the test in March.")
+
+
+def test_findings_on_a_paragraph_repeated_in_later_sections_are_reported_once():
+    index = make_index(("Moon Landing", REPEATED), ("Other claims", "Nothing else here."),
+                       ("Moon Landing", f"A new opening line.\n{REPEATED}"),
+                       ("Summary", REPEATED))
+    first = hits_in(index, "s0", "vague-wording")
+    assert [f.quote for f in first] == ["several engineers"]
+    assert "appears again in 2 later sections" in first[0].issue
+    assert '("Moon Landing", "Summary")' in first[0].issue
+    assert hits_in(index, "s2", "vague-wording") == []
+    assert hits_in(index, "s3", "vague-wording") == []
+
+
+def test_the_same_sentence_in_a_different_paragraph_or_a_short_line_is_reported_again():
+    index = make_index(("A", REPEATED), ("B", REPEATED + " It was then fixed."),
+                       ("C", "Several engineers were blamed."),
+                       ("D", "Several engineers were blamed."))
+    assert [len(hits_in(index, s, "vague-wording")) for s in ("s0", "s1", "s2", "s3")] == [
+        1, 1, 1, 1]
+    assert "appears again" not in hits_in(index, "s0", "vague-wording")[0].issue
+
+
+def hits_in(index: DocumentIndex, section_id: str, rule: str) -> list[Finding]:
+    return [rf.finding for rf in review_section(index, section_id) if rf.rule == rule]
 
 
 # --- the provider ---------------------------------------------------------------------

@@ -8,7 +8,13 @@ do not match the words ("full time positions (FTE)"). Each acronym is reported
 once per document, at its first use. Not acronyms to define: ticket and
 product ids (INC-2024-031, PLAT-4471), acronyms every reader knows, letters in
 URLs, code and field codes, state codes and post-nominals in addresses,
-words of a line in capitals, table-of-contents entries and references.
+words of a line in capitals, table-of-contents entries and references;
+common English words in capitals for emphasis ("shining WAY hotter", unless
+some use names a thing: "the CAB", "our CAB"); two
+letters inside a proper name ("Washington DC", "LA Noire"); a name in a list
+of names the reader knows ("TIFF, PNG, BMP or EMF images", "from ASP, Perl,
+PHP and Python"); a name in a sentence about code ("a JAXB representation of
+Hierarchy.xsd"). When in doubt, nothing is reported.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
+from desktop_app.ai.rules.english_words import WORDS as ENGLISH
 from desktop_app.ai.rules.text import CELL_JOINT, Literals, literals_of
 
 RULE = RuleSpec("undefined-acronym", "terminology", "minor", 0.8, "acronym",
@@ -99,15 +106,81 @@ class AcronymIndex:
 
 
 _CITATION = re.compile(r",?\s*(?:\d{4}|n\.d\.)\b")  # "(MNCAHS, 1999)"
+# Names of a list: "TIFF, PNG, BMP or EMF", "SMB/CIFS", "ASP, Perl, PHP and Python".
+_LIST_SEP = r"(?:,\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+|\s*/\s*)"
+_ITEM_BEFORE = re.compile(rf"([\w+#.-]+){_LIST_SEP}$")
+_ITEM_AFTER = re.compile(rf"s?{_LIST_SEP}([\w+#.-]+)")
+# A code name: a dotted package or class name, a source or schema file, a call.
+_CODE_NAME = re.compile(
+    r"(?<![\w./@:])[a-z]\w*(?:\.[A-Za-z_]\w*){2,}(?<!\.com)(?<!\.org)(?<!\.net)"
+    r"(?<!\.gov)(?<!\.edu)(?<!\.uk)(?<!\.au)(?![\w/@])|\b\w+\.(?:xsd|xml|xsl|xslt|java|class|jar|dll|cs|"
+    r"py|js|ts|json|ya?ml|properties|config|cpp|hpp|h)\b|\b\w+\(\)")
+_CODE_WINDOW = 120
+# A determiner before a token: the word in capitals names a thing ("to the CAB").
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|our|your|their|its|"
+                                r"his|her|my|each|every|per)\s+$", re.IGNORECASE)
+# A capitalised word that is a name, beside two capitals: "Washington DC", "LA Noire".
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+_NAME_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _VENDOR_BEFORE = re.compile(r"\b(?:Apache|Microsoft|Google|Oracle|IBM|Adobe|Eclipse|Amazon|"
                             r"Mozilla|Sun|Red Hat|JetBrains|GNU)\s+$")
 
 
+def _is_name(word: str) -> bool:
+    """A capitalised word that is not a common English word: a proper name."""
+    return word.lower() not in ENGLISH
+
+
+def _in_proper_name(line: str, start: int, end: int) -> bool:
+    """Two capitals beside a name, part of it: "Washington DC", "LA Noire"."""
+    if end - start != 2:
+        return False  # longer ones ("the Coffs Harbour LGA") are worth defining
+    before = _NAME_BEFORE.search(line, max(0, start - 30), start)
+    after = _NAME_AFTER.match(line, end)
+    return bool(before and _is_name(before.group(1)) or after and _is_name(after.group(1)))
+
+
+def _list_items(line: str, start: int, end: int) -> list[str]:
+    """The other items of a list the token is in ("TIFF, PNG, BMP or EMF"), up to 4 a side."""
+    items = []
+    pos = start
+    for _ in range(4):
+        m = _ITEM_BEFORE.search(line, max(0, pos - 40), pos)
+        if not m:
+            break
+        items.append(m.group(1))
+        pos = m.start(1)
+    pos = end
+    for _ in range(4):
+        m = _ITEM_AFTER.match(line, pos)
+        if not m:
+            break
+        items.append(m.group(1))
+        pos = m.end(1)
+    return items
+
+
+def _among_known_names(line: str, start: int, end: int) -> bool:
+    """In a list with a name every reader knows: a format, language or body of its kind."""
+    return any(item.upper() == item and item in WELL_KNOWN
+               for item in _list_items(line, start, end))
+
+
+def _about_code(line: str, start: int, end: int) -> bool:
+    """In a passage that names code ("a JAXB representation of Hierarchy.xsd"): a
+    technology's name the programmer reading it knows, not an abbreviation to expand."""
+    return _CODE_NAME.search(line[max(0, start - _CODE_WINDOW):end + _CODE_WINDOW]) is not None
+
+
 def _not_a_use(line: str, start: int, end: int, table_row: bool) -> bool:
     """State codes and post-nominals in addresses, words of a run of capitals,
-    citations, product names, table labels, ".NET"."""
+    citations, product names, table labels, ".NET", parts of proper names, names in
+    a list of known names or beside code."""
     if line[start - 1:start] == "." or table_row:
         return True  # ".NET"; a label in a table row
+    if (_in_proper_name(line, start, end) or _among_known_names(line, start, end)
+            or _about_code(line, start, end)):
+        return True
     if line[start - 1:start] == "(" and _CITATION.match(line, end):
         return True  # "(OECD, 1988)": a reference, defined by the bibliography
     if _VENDOR_BEFORE.search(line, max(0, start - 20), start):
@@ -250,6 +323,7 @@ def scan(sections: Sequence) -> AcronymIndex:
     first_use: dict[str, tuple[int, int, str, bool]] = {}  # acr -> order, offset, id, plural
     defined: dict[str, Definition] = {}
     words: set[str] = set()  # words written in lower or title case somewhere
+    named: set[str] = set()  # used after a determiner somewhere: "the CAB"
     for order, section in enumerate(sections):
         text = section.text
         words.update(map(str.lower, _LOWER_WORD.findall(text)))
@@ -283,13 +357,17 @@ def scan(sections: Sequence) -> AcronymIndex:
                         defined[acr] = Definition(order, at, section.title, long_form, glossary)
                 elif any(s <= m.start(1) < e for s, e in shouting):
                     continue
+                if acr not in named and _DETERMINER_BEFORE.search(
+                        line, max(0, m.start(1) - 8), m.start(1)):
+                    named.add(acr)
                 if acr not in first_use:
                     first_use[acr] = (order, at, section.id, bool(m.group(2)))
     index = AcronymIndex()
     for acr, (order, offset, section_id, plural) in first_use.items():
         definition = defined.get(acr)
-        if definition is None and acr.lower() in words:
-            continue  # "TAX" in a heading: the word tax, in capitals
+        if definition is None and (acr.lower() in words
+                                   or acr.lower() in ENGLISH and acr not in named):
+            continue  # "TAX" in a heading, "shining WAY hotter": a word, in capitals
         if definition is not None and (order, offset) >= (definition.order, definition.offset):
             continue  # defined at or before its first use
         index.events.setdefault(section_id, []).append(

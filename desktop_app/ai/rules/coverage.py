@@ -5,7 +5,9 @@ keywords none of which occurs anywhere (titles included). Checkpoints without
 keywords are about how the text is written and are never "not addressed".
 Only for documents with the structure such checkpoints are about (at least
 `MIN_SECTIONS` sections and `MIN_WORDS` words): a one-page note is not
-expected to have a purpose statement and conclusions.
+expected to have a purpose statement and conclusions; nor is a template or a
+formatting test, whose sample text ("I am some text I am some text ...")
+argues nothing.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
     index = ctx.index
     if not index.complete or ctx.part != 1 or ctx.section_id != index.first_section_id:
         return
-    if len(index.sections) < MIN_SECTIONS or index.words < MIN_WORDS:
+    if len(index.sections) < MIN_SECTIONS or index.words < MIN_WORDS or index.sample_text:
         return
     for cp in index.uncovered(ctx.framework):
         terms = ", ".join(f'"{k}"' for k in cp.keywords[:6])

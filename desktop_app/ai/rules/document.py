@@ -82,6 +82,9 @@ class DocumentIndex:
         self.empty_is_normal = _empty_is_normal(self.sections)
         self.sentence_limit = length.scan(self.sections)
         self.normative = _normative(self.sections)
+        # Sample text ("I am some text" x 35): a template or a formatting test, whose
+        # words say nothing a checkpoint could be about.
+        self.sample_text = length.filler_share(self.sections) >= 0.02
         self.words = sum(count_words(s.text) for s in self.sections)
         self._lower = "\n".join(f"{s.title}\n{s.text}" for s in self.sections).lower()
         self._uncovered: dict[Framework, tuple[Checkpoint, ...]] = {}

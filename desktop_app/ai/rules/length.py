@@ -5,7 +5,9 @@ sentences are the norm. The limit is the document's 95th percentile of
 sentence length plus a quarter, never below `MIN_WORDS`, and never above
 `CEILING`: a sentence longer than that is hard to follow in any genre.
 Sentences that are mostly quotation (the author cannot rewrite them), runs of
-parallel items, and list items or URLs run together are left alone.
+parallel items, list items or URLs run together, and filler ("I am some text I
+am some text ...", the sample text of a template or a formatting test) are
+left alone.
 """
 
 from __future__ import annotations
@@ -47,6 +49,24 @@ def scan(sections: Sequence) -> int:
     return limit_for([s.words for sec in sections for s in sentences_of(sec.text)])
 
 
+def filler_share(sections: Sequence) -> float:
+    """The share of the document's words that are filler (see `is_filler`)."""
+    filler = total = 0
+    for sec in sections:
+        for s in sentences_of(sec.text):
+            total += s.words
+            if s.words >= 20 and is_filler(s.text):
+                filler += s.words
+    return filler / total if total else 0.0
+
+
+def is_filler(sentence: str) -> bool:
+    """A few words repeated over and over: sample text, not a sentence anyone reads.
+    Real prose of 20 words or more uses far more than a quarter of distinct words."""
+    words = re.findall(r"\w+", sentence.lower())
+    return len(words) >= 20 and len(set(words)) * 4 <= len(words)
+
+
 def _is_list(sentence: str) -> bool:
     """An easy-to-follow run of parallel items is not what this rule is for."""
     items = [len(p.split()) for p in _LIST_SPLIT.split(sentence)]
@@ -76,7 +96,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         if i % 64 == 0:
             ctx.checkpoint()
         n = span.words
-        if n <= limit or _is_list(span.text) or len(_URLISH.findall(span.text)) > 1:
+        if (n <= limit or _is_list(span.text) or len(_URLISH.findall(span.text)) > 1
+                or is_filler(span.text)):
             continue
         if _mostly_quoted(span, ctx.literals, ctx.text):
             continue

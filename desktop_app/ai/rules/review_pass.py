@@ -8,7 +8,8 @@ those inside the part). Cancel is checked between sections and inside the
 rules; a cancelled pass is not kept.
 
 Document-wide rules (checks across sections) can be added here: they see
-every section at once.
+every section at once. A finding on a paragraph repeated in a later section
+is reported once (`repeated_paragraphs`), before the caps count it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from desktop_app.ai.rules import RULES
 from desktop_app.ai.rules.base import Hit, Rule, SectionContext
 from desktop_app.ai.rules.budget import cap_document, cap_section, merge_repeats
 from desktop_app.ai.rules.document import DocumentIndex, SectionInfo
+from desktop_app.ai.rules.repeated_paragraphs import report_once
 from desktop_app.review.frameworks import Framework
 
 
@@ -69,7 +71,7 @@ class DocumentPass:
                 per_rule[order].append(hits)
         self._by_section: dict[str, list[RuleHit]] = {s.id: [] for s in index.sections}
         for order, rule in enumerate(RULES):
-            capped = cap_document(rule.RULE, per_rule[order])
+            capped = cap_document(rule.RULE, report_once(index.sections, per_rule[order]))
             for info, hits in zip(index.sections, capped, strict=True):
                 self._by_section[info.id].extend(RuleHit(order, h) for h in hits)
 

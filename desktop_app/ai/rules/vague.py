@@ -135,6 +135,13 @@ _IMPERATIVE = frozenset("""
 """.split())
 _SHALL = re.compile(r"\b(?:shall|must)\b", re.IGNORECASE)
 _RECOMMEND_TITLE = ACTION_TITLES
+# "Some of the things described included: reasons ...", "several formats, such as":
+# the quantity is followed at once by the items themselves, so it does say which.
+_NAMED_NEXT = re.compile(
+    r"^(?:(?:\W*\w+){0,3}\s*:\s*\S|[^.;:!?]{0,100}?\b(?:include[sd]?|are|were|is|was|"
+    r"comprised?|comprises|cover(?:s|ed)?|contain(?:s|ed)?|follows?|following|below)\s*:\s*\S|"
+    r"(?:\W*\w+){0,10}?\W+(?:such as|including|namely|e\.g\.|i\.e\.|for example|"
+    r"for instance|as follows|the following)\b)", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\([^()]*$")
 
 
@@ -145,15 +152,31 @@ _PRESENT = frozenset("is are am has have do does can could will would shall shou
                      "must need needs".split())
 
 
+# Where the clause of a participle's noun ends: a present verb after it is not its verb.
+_CLAUSE_END = re.compile(r"[,;:.!?()]|\s(?:and|but|or|while|whereas|that|which|who|whether|"
+                         r"if|because|when)\s")
+
+
 def _reported(context: str) -> bool:
     """The claim is a reported result ("Some customers were charged", "Several alerts
     fired"), so the reader expects its size; general statements and advice ("Many firms
-    have ...", "Most parts can be ...", "Most librarians are pleased") are left alone."""
-    for word in re.findall(r"[a-z']+", context.lower())[:6]:
-        if word in _PAST or (word.endswith("ed") and len(word) > 3):
+    have ...", "Most parts can be ...", "Most librarians are pleased") are left alone.
+
+    A word in -ed followed, in the same clause, by a verb in the present is a
+    participle, not the clause's verb: "most of the evidence used against NASA is
+    discredited" states, it does not report."""
+    lower = context.lower()
+    for n, m in enumerate(re.finditer(r"[a-z']+", lower)):
+        word = m.group()
+        if n >= 6:
+            break
+        if word in _PAST:
             return True
         if word in _PRESENT:
             return False
+        if word.endswith("ed") and len(word) > 3:
+            rest = _CLAUSE_END.split(lower[m.end():], maxsplit=1)[0]
+            return not any(w in _PRESENT for w in re.findall(r"[a-z']+", rest)[:6])
     return False
 
 
@@ -189,6 +212,8 @@ def _worth_it(ctx: SectionContext, m: re.Match[str], lower: str, kind: str,
             return False  # "most of all", "Most commonly used"
         if before.rstrip().lower().endswith(("not", "how", "as")):
             return False
+        if _NAMED_NEXT.match(text[m.end():limit]):
+            return False  # "Some of the things ... included: ...": the list says which
         # "Some customers were charged", not "Many firms have": a count is expected of a
         # reported result. "Various services depend on it" asks which, in any tense.
         return lower == "various" or _reported(after)
