@@ -878,8 +878,8 @@ def test_findings_on_a_paragraph_repeated_in_later_sections_are_reported_once():
                        ("Summary", REPEATED))
     first = hits_in(index, "s0", "vague-wording")
     assert [f.quote for f in first] == ["several engineers"]
-    assert "appears again in 2 later sections" in first[0].issue
-    assert '("Moon Landing", "Summary")' in first[0].issue
+    assert "also in 2 other sections" in first[0].issue
+    assert '("Moon Landing", "Summary"): reported here only' in first[0].issue
     assert hits_in(index, "s2", "vague-wording") == []
     assert hits_in(index, "s3", "vague-wording") == []
 
@@ -890,7 +890,17 @@ def test_the_same_sentence_in_a_different_paragraph_or_a_short_line_is_reported_
                        ("D", "Several engineers were blamed."))
     assert [len(hits_in(index, s, "vague-wording")) for s in ("s0", "s1", "s2", "s3")] == [
         1, 1, 1, 1]
-    assert "appears again" not in hits_in(index, "s0", "vague-wording")[0].issue
+    assert "also in" not in hits_in(index, "s0", "vague-wording")[0].issue
+
+
+def test_twin_sections_keep_the_same_findings_as_they_share_one_cached_answer():
+    index = make_index(("Moon Landing", REPEATED), ("Summary", REPEATED),
+                       ("Moon Landing", REPEATED))
+    twins = [[(f.quote, f.issue) for f in hits_in(index, s, "vague-wording")]
+             for s in ("s0", "s2")]
+    assert twins[0] == twins[1] and len(twins[0]) == 1
+    assert 'also in another section ("Summary")' in twins[0][0][1]
+    assert hits_in(index, "s1", "vague-wording") == []
 
 
 def hits_in(index: DocumentIndex, section_id: str, rule: str) -> list[Finding]:

@@ -178,9 +178,6 @@ def _not_a_use(line: str, start: int, end: int, table_row: bool) -> bool:
     a list of known names or beside code."""
     if line[start - 1:start] == "." or table_row:
         return True  # ".NET"; a label in a table row
-    if (_in_proper_name(line, start, end) or _among_known_names(line, start, end)
-            or _about_code(line, start, end)):
-        return True
     if line[start - 1:start] == "(" and _CITATION.match(line, end):
         return True  # "(OECD, 1988)": a reference, defined by the bibliography
     if _VENDOR_BEFORE.search(line, max(0, start - 20), start):
@@ -201,7 +198,11 @@ def _not_a_use(line: str, start: int, end: int, table_row: bool) -> bool:
         if not (w.isupper() and len(w) > 1):
             break
         run += 1
-    return run >= 2  # "CONDITIONS OF ANY KIND": shouting, not an acronym
+    if run >= 2:
+        return True  # "CONDITIONS OF ANY KIND": shouting, not an acronym
+    # the dearer look-arounds last: most tokens are settled above
+    return (_in_proper_name(line, start, end) or _among_known_names(line, start, end)
+            or _about_code(line, start, end))
 
 
 def _is_candidate(token: str) -> bool:
@@ -347,6 +348,9 @@ def scan(sections: Sequence) -> AcronymIndex:
                 at = line_start + m.start(1)
                 if not _is_candidate(acr) or _in_id(line, m.start(1), m.end(1)):
                     continue
+                if (acr in first_use and m.start(1) not in definitions
+                        and (acr in named or acr.lower() not in ENGLISH)):
+                    continue  # a later use: nothing more to learn from it
                 if m.start(1) not in definitions and (
                         references or toc or code.covers(at, at + len(acr), quotes=False)
                         or _not_a_use(line, m.start(1), m.end(), table_row)):

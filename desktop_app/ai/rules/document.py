@@ -13,6 +13,7 @@ import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from desktop_app.ai.rules import acronyms, coverage, length, numbers, spelling
 from desktop_app.ai.rules.base import THIN_WORDS
@@ -82,9 +83,6 @@ class DocumentIndex:
         self.empty_is_normal = _empty_is_normal(self.sections)
         self.sentence_limit = length.scan(self.sections)
         self.normative = _normative(self.sections)
-        # Sample text ("I am some text" x 35): a template or a formatting test, whose
-        # words say nothing a checkpoint could be about.
-        self.sample_text = length.filler_share(self.sections) >= 0.02
         self.words = sum(count_words(s.text) for s in self.sections)
         self._lower = "\n".join(f"{s.title}\n{s.text}" for s in self.sections).lower()
         self._uncovered: dict[Framework, tuple[Checkpoint, ...]] = {}
@@ -99,6 +97,12 @@ class DocumentIndex:
         return cls([SectionInfo(s.id, s.title, s.text, s.level, bool(s.children),
                                 s.origin == SectionOrigin.PREAMBLE) for s in doc.walk()
                     if s.reviewable])  # a table of contents is not text of the document
+
+    @cached_property
+    def sample_text(self) -> bool:
+        """Sample text ("I am some text" x 35): a template or a formatting test, whose
+        words say nothing a checkpoint could be about. Computed only if asked."""
+        return length.filler_share(self.sections) >= 0.02
 
     @property
     def first_section_id(self) -> str | None:
