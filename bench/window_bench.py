@@ -22,18 +22,23 @@ Prints, from one run:
   stall's ratio to the 50 ms target (PRODUCT.md section 3);
 - for the worst stalls, the frames most often on top of the GUI thread.
 
-Where the GUI thread's time went (py-spy --native on this bench, findings tab,
-2 shared cores): laying out the statistics' details (a word-wrapped rich-text
-QLabel measured ~6 times a refresh: ~23 ms a change) and painting them, then
-the store's commits (synchronous=FULL: fdatasync, 6.5 ms on a quiet disk, up
-to ~150 ms when other processes write), the tree's dataChanged over the rows
-between two changed ones (~27 ms for rows 5 and 95), painting the tree (a full
-repaint of 30 rows ~65-85 ms: Python data() per role per cell), and re-taking
-the GIL after each such call while the analysis jobs build their requests
-(about a sixth of its busy samples). The first two are fixed (a text browser
-laid out once; one dataChanged per run of rows: p99 26-33 -> 13-18 ms); the
-longest stall, 60-160 ms either tab, is a commit waiting for the disk or the
-first wave of ten answers handled in one turn.
+Where the GUI thread's time went (py-spy --native, and every event the window
+handled timed through QApplication.notify; findings tab, 2 shared cores):
+laying out the statistics' details (a word-wrapped rich-text QLabel measured
+~6 times a refresh: ~23 ms a change); the tree's dataChanged over the rows
+between two changed ones (~27 ms for rows 5 and 95); painting the tree (9-25 ms
+a repaint during a wave: a Python item model answers every role of every
+visible cell, ~1,000 calls into Python, each re-taking the GIL from the
+analysis threads); the store's commits (synchronous=FULL: fdatasync, 6.5 ms on
+a quiet disk, up to ~150 ms when other processes write); the first answer's
+icons (~20 ms drawn and PNG-encoded) and its findings' first layout in the same
+turn as its save. Each is fixed (a text browser laid out once; one dataChanged
+per run of rows; the tree's rows in QStandardItems, painted without Python; a
+syncer thread fsyncs the WAL; the icons drawn in idle time; the findings shown
+a turn after the save). What is left, ~8-15 ms of GUI work around the first
+answers, is stretched to 17-35 ms by waiting for the CPU and the GIL while ten
+analysis threads parse answers and build requests (the stall lines below say how
+much of each stall the GUI thread spent on the CPU).
 
     QT_QPA_PLATFORM=offscreen python bench/window_bench.py [--sections 100]
         [--concurrency 10] [--latency 1.0] [--chunk-delay 0.01]
