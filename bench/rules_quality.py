@@ -96,11 +96,27 @@ HELDOUT_1: tuple[tuple[str, str], ...] = (
      "tika-parser-microsoft-module__src__test__resources__test-documents__NullHeader.docx",
      "news report"),
 )
-DOCUMENTS: tuple[tuple[str, str], ...] = TUNING + HELDOUT_1
+# Judged blind on the rules as they were after heldout-1 (round "heldout-2"): the
+# remaining corpus documents with English prose. Few, short and findings-light (the
+# corpus's long English documents are all above), so its rates rest on few findings;
+# the last two fall short of 300 words of sentences and are kept for their genres.
+HELDOUT_2: tuple[tuple[str, str], ...] = (
+    (_SDK + "TestDataStorage__v2FxTestFiles__wordprocessing__mixed languages__"
+            "Unit1Translation.docx", "language-course worksheet"),
+    ("docx4j/docs__OpenDoPE_XHTML.docx", "technical note (software)"),
+    ("Aspose.Words-for-.NET/Showcases__Document_Comparison_by_Aspose_Words_for_NET__"
+     "DocumentComparison__UserFiles__Newsletter 1.docx", "newsletter (marketing)"),
+    ("Open-Xml-PowerTools/OpenXmlPowerToolsExamples__DocumentBuilder04__Earth.docx",
+     "children's science text"),
+    ("Open-Xml-PowerTools/TestFiles__RA001-Tracked-Revisions-01.docx", "lab test procedure"),
+    ("poi/test-data__document__delins.docx", "website news page"),
+)
+DOCUMENTS: tuple[tuple[str, str], ...] = TUNING + HELDOUT_1 + HELDOUT_2
 # Document sets reported separately, so generalisation shows apart from tuning.
 ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("tuning (rounds before, after)", TUNING),
     ("heldout-1", HELDOUT_1),
+    ("heldout-2", HELDOUT_2),
 )
 VERDICTS = ("keep", "noise", "wrong")
 CONTEXT = 40  # characters of the paragraph kept on each side of the quote
