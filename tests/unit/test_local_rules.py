@@ -626,6 +626,10 @@ def test_tbd_in_a_table_names_the_row():
     ("Dear <Customer Name>, thank you.", "<Customer Name>"),
     ("Send it to <name> today.", "<name>"),
     ("Adopted __________________, 2021", "__________________"),
+    # Word's prompts in content controls left empty.
+    ("Planets: Click here to enter text.", "Click here to enter text."),
+    ("Start date: Click or tap to enter a date.", "Click or tap to enter a date."),
+    ("Status: Choose an item.", "Choose an item."),
 ])
 def test_other_placeholders(text, expected):
     assert expected in quotes(f"{text}\n{FILLER}", "placeholder")
@@ -644,6 +648,10 @@ def test_other_placeholders(text, expected):
     "public List<Object> getContent(); and List <SectionWrapper> sections;",
     "public static <T> T deepCopy(T value)",
     "Turbidity: not exceed _1.0____ NTU in a month; not exceed ____5.0 NTU at any time.",
+    "Click here to enter text messages into the log.",
+    "To enter text, click here and type.",
+    "The control holds <w:t>Click here to enter text.</w:t> until it is filled.",
+    'Word shows "Click here to enter text." in an empty control.',
 ])
 def test_not_placeholders(text):
     assert quotes(f"{text}\n{FILLER}", "placeholder") == []

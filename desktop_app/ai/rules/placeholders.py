@@ -1,5 +1,7 @@
 """Placeholders: TODO, TBD, TBC, FIXME, XXX, "[insert ...]" (any case), "<name>"-style
-slots, "______" blanks, lorem ipsum, "??", and promises of content ("to be added").
+slots, "______" blanks, lorem ipsum, "??", promises of content ("to be added"), and
+the text Word shows in a content control nobody filled in ("Click here to enter
+text.", "Choose an item.").
 
 The blanks and slots of one section are one finding listing each (a form has
 many); markup ("<w:p>", "<table>") is not a slot.
@@ -19,7 +21,10 @@ RULE = RuleSpec("placeholder", "completeness", "major", 0.95, "placeholder",
 _MARKER = re.compile(
     # The lookahead fails fast at the positions where no alternative can start.
     r"(?=[TFXLl\[<{_?tWwCc])(?:"
-    r"(?<![\w-])(?P<token>TODO|TBD|TBC|TBA|FIXME|XXX)(?![\w-])"
+    # Word's own prompts in an empty content control: nobody writes them as prose.
+    r"(?P<control>\b(?:Click(?: or tap)? here to enter (?:text|a date)|"
+    r"Click(?: or tap)? to enter a date|Choose an item)\.)"
+    r"|(?<![\w-])(?P<token>TODO|TBD|TBC|TBA|FIXME|XXX)(?![\w-])"
     r"|(?P<bracket>[\[<{]\s*(?i:insert|add|enter|placeholder|tbd|todo|your|name of)\b"
     r"[^\]>}\n]{0,80}[\]>}])"
     r"|(?P<slot><[A-Za-z][A-Za-z .'-]{0,40}>)"
@@ -146,6 +151,15 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                       issue=f'Template placeholder "{m.group()}" was never filled in.',
                       suggestion="Replace it with the content it asks for, or delete it.",
                       term="insert", key="bracket")
+        elif kind == "control":
+            if ctx.literals.covers(start, end) or text[start - 1:start] == ">" or (
+                    text[end:end + 1] == "<"):
+                continue  # quoted, or inside markup: a mention of the prompt, not a leftover
+            yield Hit(start, end,
+                      issue=f'Word\'s prompt "{m.group()}" is still showing: a field of the '
+                            "template was never filled in.",
+                      suggestion="Fill in the field, or delete it.",
+                      term="content control", key="control")
         elif kind == "lorem":
             s, e = (sentence.start, sentence.end) if sentence else (start, end)
             yield Hit(s, e, issue="Dummy text (lorem ipsum) was left in the document.",
