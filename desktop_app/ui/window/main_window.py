@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 from html import escape
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -1157,6 +1158,9 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self.tree.warm_up()
             QTimer.singleShot(0, self, self.findings.warm_up)
+            # The whole-document check's job, imported when Analyse All ends otherwise.
+            QTimer.singleShot(0, self, lambda: import_module(
+                "desktop_app.workers.document_check_job"))
 
     def _resume_batch_jobs(self) -> None:
         if not self._closed:
