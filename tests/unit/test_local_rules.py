@@ -1118,3 +1118,32 @@ def test_a_part_whose_text_recurs_is_read_where_the_caller_says_it_is():
     # Five repeated words are shown per section (lines 1-5): part 2 holds lines 4 and 5.
     assert len(found) == 2
     assert "And 1 more like this in this section" in found[-1].finding.issue
+
+
+# A document written for developers: code on every page.
+_CODE_PAGE = ("Load it with WordprocessingMLPackage.load(new java.io.File(path)), then call "
+              "getMainDocumentPart().getContent() and org.docx4j.XmlUtils.marshaltoString(p). "
+              "The file docx4j.properties sets the paths; see src/main/resources/log4j2.xml "
+              "and https://github.com/plutext/docx4j for the sources.")
+
+
+def test_in_a_document_for_developers_an_undefined_name_is_not_an_acronym_to_define():
+    """Product and format names ("FOP", "Flat OPC") are what developers read such a guide
+    for; a senior editor would not ask for them to be spelled out."""
+    before = [(f"Step {n}", _CODE_PAGE) for n in range(6)]
+    text = "To make a PDF, docx4j hands the XSL FO to FOP, or saves Flat OPC for Word."
+    assert quotes(text, "undefined-acronym", *before) == []
+
+
+def test_in_a_document_for_developers_an_acronym_used_before_its_definition_is_flagged():
+    before = [(f"Step {n}", _CODE_PAGE) for n in range(6)]
+    text = ("Ask the CAB before you deploy. Later: the Change Advisory Board (CAB) meets "
+            "weekly.")
+    (f,) = hits(text, "undefined-acronym", *before)
+    assert f.quote == "CAB" and "before it is defined" in f.issue
+
+
+def test_the_same_name_in_prose_without_code_is_still_flagged():
+    before = [("Setup", FILLER), ("Loading", FILLER)]
+    text = "To make the report, the team hands the figures to FOP for layout."
+    assert quotes(text, "undefined-acronym", *before) == ["FOP"]

@@ -232,6 +232,11 @@ class Literals:
         self._code = _merged(code)
         self._all = _merged(code + quoted)
 
+    @property
+    def code_spans(self) -> int:
+        """How many runs of code (names, paths, addresses, markup) the text holds."""
+        return len(self._code[0])
+
     def covers(self, start: int, end: int | None = None, quotes: bool = True) -> bool:
         """True if [start, end) overlaps a literal (quotations counted if `quotes`)."""
         starts, ends = self._all if quotes else self._code
