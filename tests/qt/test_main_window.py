@@ -385,6 +385,7 @@ def test_the_icons_the_first_answers_show_are_drawn_while_the_window_idles(
     the wave of its first answers (bench/window_bench.py)."""
     from desktop_app.review.findings import SEVERITIES
     from desktop_app.session import SectionStatus
+    from desktop_app.ui.chat.message import MessageView
     from desktop_app.ui.common import icon_engine, icons
     from tests.qt.window_helpers import new_window, open_ready
 
@@ -396,3 +397,7 @@ def test_the_icons_the_first_answers_show_are_drawn_while_the_window_idles(
     open_ready(qtbot, window, flawed)
     qtbot.waitUntil(lambda: len(icons._status_pixmap_icons) == len(SectionStatus)
                     and len(icon_engine._html_cache) == len(SEVERITIES), timeout=5_000)
+    # The chat's first messages were built off screen too: nothing shows of them.
+    qtbot.wait(100)
+    conversation = window.chat.panel.conversation
+    assert conversation.views == [] and conversation._list.findChildren(MessageView) == []

@@ -95,6 +95,10 @@ class ChatTab(QObject):
                 self._chat_provider = BedrockProvider(config)
         return self._chat_provider
 
+    def warm_up(self) -> None:
+        """The first question's message views, made once in idle time."""
+        self.panel.conversation.warm_up()
+
     def _warm_up(self) -> None:
         """Build the chat's Bedrock client now, on a worker thread, while the window is idle.
 

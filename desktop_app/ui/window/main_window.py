@@ -1152,12 +1152,14 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(_WARM_UP_MS, self, self._warm_up)
 
     def _warm_up(self) -> None:
-        """The icons the first answers show, drawn and encoded in idle time, one part
-        a turn: in the wave of the first ten answers they were ~20 ms of its longest
-        stall (bench/window_bench.py)."""
+        """The icons the first answers show and the chat's first messages, drawn and
+        built in idle time, one part a turn: in the wave of the first ten answers the
+        icons were ~20 ms of its longest stall, the first question's messages ~33 ms
+        (bench/window_bench.py)."""
         if not self._closed:
             self.tree.warm_up()
             QTimer.singleShot(0, self, self.findings.warm_up)
+            QTimer.singleShot(0, self, self.chat.warm_up)
             # The whole-document check's job, imported when Analyse All ends otherwise.
             QTimer.singleShot(0, self, lambda: import_module(
                 "desktop_app.workers.document_check_job"))
