@@ -314,7 +314,8 @@ class SessionDriver(QObject):
         self._update_busy()
 
     def _update_busy(self) -> None:
-        busy = (self._dispatcher is not None and self._dispatcher.busy) or self._check is not None
+        busy = ((self._dispatcher is not None and self._dispatcher.busy)
+                or self._check is not None or self._finished_run is not None)
         if busy != self._busy:
             self._busy = busy
             self.busy_changed.emit(busy)
@@ -385,7 +386,8 @@ class SessionDriver(QObject):
         self._finished_run = progress
         if not self._arrivals:
             self._announce_end()
-        self._update_busy()
+        # Otherwise still busy: the last answers are being recorded, and the run ends
+        # (not busy) only once they are in (`_announce_end`).
 
     def _announce_end(self) -> None:
         self._announce_changes()  # first: what the run did, then that it is over
@@ -393,3 +395,7 @@ class SessionDriver(QObject):
             progress, self._finished_run = self._finished_run, None
             self._flush_cache()  # the run's answers, for the next run to find
             self.run_finished.emit(progress)
+        # After run_finished: a whole-document check started from it keeps the driver
+        # busy, so the window does not hear "idle" then "busy" again in one turn (two
+        # rounds of action updates: most of the ~25 ms turn that ended a run).
+        self._update_busy()
