@@ -35,11 +35,13 @@ icons (~20 ms drawn and PNG-encoded) and its findings' first layout in the same
 turn as its save. Each is fixed (a text browser laid out once; one dataChanged
 per run of rows; the tree's rows in QStandardItems, painted without Python; a
 syncer thread fsyncs the WAL; the icons drawn in idle time; the findings shown
-a turn after the save). What is left, ~9-16 ms of GUI work (a chat question's
-first message, the first answers, the run's end and its whole-document check),
-is stretched to 19-25 ms on a quiet machine by waiting for the GIL while ten
-analysis threads parse answers and build requests (the stall lines below say how
-much of each stall the GUI thread spent on the CPU).
+a turn after the save; the first cards, chat messages and icons made in idle
+time; the run ends busy until its last answer is in, so that the whole-document
+check started from it does not flip the window idle and busy in one turn). What
+is left, 8-15 ms of GUI work (a chat question, a wave of answers), is stretched to
+15-19 ms (findings tab) and 17-24 ms (chat tab) on a quiet machine by waiting for
+the GIL while ten analysis threads parse answers and build requests (the stall
+lines below say how much of each stall the GUI thread spent on the CPU).
 
     QT_QPA_PLATFORM=offscreen python bench/window_bench.py [--sections 100]
         [--concurrency 10] [--latency 1.0] [--chunk-delay 0.01]
