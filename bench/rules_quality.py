@@ -111,12 +111,56 @@ HELDOUT_2: tuple[tuple[str, str], ...] = (
     ("Open-Xml-PowerTools/TestFiles__RA001-Tracked-Revisions-01.docx", "lab test procedure"),
     ("poi/test-data__document__delins.docx", "website news page"),
 )
-DOCUMENTS: tuple[tuple[str, str], ...] = TUNING + HELDOUT_1 + HELDOUT_2
+# Every other corpus document the built-in reviewer finds anything in, judged by the
+# lead (round "heldout-3") on the rules after the last tuning: formatting tests, templates,
+# fixtures and non-English documents, which a new user opens too. Not blind to one fix:
+# a first look showed the English rules firing on Arabic, Russian, French and German
+# documents (44 findings, all noise or wrong), so those rules now skip them.
+HELDOUT_3: tuple[tuple[str, str], ...] = (
+    ('Aspose.Words-for-.NET/Examples__Data__Document layout.docx',
+     'formatting test (lorem ipsum)'),
+    ('Aspose.Words-for-.NET/Examples__Data__Paragraphs.docx',
+     'formatting test (lorem ipsum)'),
+    ('Aspose.Words-for-.NET/Examples__Data__Rendering.docx',
+     'rendering demo'),
+    ('Aspose.Words-for-.NET/Examples__Data__Revisions.docx',
+     'formatting test (lorem ipsum)'),
+    ('Open-XML-SDK/test__DocumentFormat.OpenXml.Tests.Assets__assets__TestDataStorage__v2FxTestFiles__wordprocessing__ParaPr__outlineLvl.docx',
+     'test fixture'),
+    ('Open-XML-SDK/test__DocumentFormat.OpenXml.Tests.Assets__assets__TestDataStorage__v2FxTestFiles__wordprocessing__ParaPr__parabidi.docx',
+     'test fixture'),
+    ('Open-XML-SDK/test__DocumentFormat.OpenXml.Tests.Assets__assets__TestFiles__Document.docx',
+     'Word template help text'),
+    ('Open-XML-SDK/test__DocumentFormat.OpenXml.Tests.Assets__assets__TestFiles__Strict01.docx',
+     'Word template help text'),
+    ('Open-Xml-PowerTools/OpenXmlPowerToolsExamples__DocumentBuilder04__solar-system.docx',
+     'outline template'),
+    ('docx-rs/fixtures__del_in_ins__del_in_ins.docx',
+     'test fixture'),
+    ('docx-rs/fixtures__issue554__issue554.docx',
+     'contract clause'),
+    ('docx2python/tests__resources__comments.docx',
+     'formatting test (lorem ipsum)'),
+    ('docx2python/tests__resources__example.docx',
+     'test fixture'),
+    ('docx2python/tests__resources__test-docx2python-conversion-google_docs.docx',
+     'formatting test (lorem ipsum)'),
+    ('docx2python/tests__resources__test_file_with_comments.docx',
+     'formatting test (lorem ipsum)'),
+    ('poi/test-data__integration__stress010.docx',
+     'report (Arabic)'),
+    ('tika/tika-parsers__tika-parsers-standard__tika-parsers-standard-modules__tika-parser-microsoft-module__src__test__resources__test-documents__testWORD_emptyParaInTextbox.docx',
+     'form (Slovak)'),
+    ('tika/tika-parsers__tika-parsers-standard__tika-parsers-standard-modules__tika-parser-microsoft-module__src__test__resources__test-documents__testWORD_numbered_list.docx',
+     'test fixture'),
+)
+DOCUMENTS: tuple[tuple[str, str], ...] = TUNING + HELDOUT_1 + HELDOUT_2 + HELDOUT_3
 # Document sets reported separately, so generalisation shows apart from tuning.
 ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("tuning (rounds before, after)", TUNING),
     ("heldout-1", HELDOUT_1),
     ("heldout-2", HELDOUT_2),
+    ("heldout-3", HELDOUT_3),
 )
 VERDICTS = ("keep", "noise", "wrong")
 CONTEXT = 40  # characters of the paragraph kept on each side of the quote

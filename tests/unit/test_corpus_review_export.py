@@ -149,8 +149,10 @@ def test_the_corpus_numbers(results: dict):
     assert len(opened) >= 120 and len(exported) == len(opened)
     assert sum(r["strict"] for r in exported) == 3
     # The built-in reviewer's noise budget (issue 14) cut the corpus from ~3,000 findings
-    # to ~270; still enough comments that every kind of anchoring is exercised.
-    assert findings > 200
+    # to ~270, and its English rules no longer run on the Arabic, Russian, French and
+    # German documents (~197); still enough comments that every kind of anchoring is
+    # exercised.
+    assert findings > 150
     on_quote = sum(r["on_quote"] for r in exported)
     print(f"\n{len(results)} files, {len(opened)} opened, {len(exported)} reviewed, exported and "
           f"reopened with every comment; {findings} comments: {on_quote} on their quote, "

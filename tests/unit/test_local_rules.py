@@ -105,8 +105,9 @@ def test_overlong_sentence_is_quoted_whole_with_its_word_count_and_a_break_point
 
 
 def _words(n: int) -> str:
-    """n different words: a sentence, not filler ("word word word ...")."""
-    return " ".join(f"word{i}" for i in range(n))
+    """n words of a sentence, not filler ("word word word ..."), and English enough
+    (every other word "the") for the rules that read English to run."""
+    return " ".join("the" if i % 2 else f"word{i}" for i in range(n))
 
 
 def test_without_enough_sentences_to_judge_the_style_the_limit_is_50_words():
@@ -969,8 +970,8 @@ def test_a_broken_rule_fails_the_section_visibly(monkeypatch):
 
 
 def test_a_part_of_a_long_section_reports_document_findings_only_where_they_are():
-    first = "Our PSP failed. " + " ".join(["filler"] * 30) + "."
-    second = "The CAB met. " + " ".join(["filler"] * 30) + "."
+    first = f"Our PSP failed. {FILLER}"
+    second = f"The CAB met. {FILLER}"
     text = f"{first}\n{second}"
     index = make_index(("Long", text), ("Later", "The payment service provider (PSP) is Corvane."))
     provider = LocalProvider(index)
@@ -1147,3 +1148,30 @@ def test_the_same_name_in_prose_without_code_is_still_flagged():
     before = [("Setup", FILLER), ("Loading", FILLER)]
     text = "To make the report, the team hands the figures to FOP for layout."
     assert quotes(text, "undefined-acronym", *before) == ["FOP"]
+
+
+# A document in another language: the rules that read English do not run on it.
+_GERMAN = ("Der Dienstleister ist für die Anforderungen von KUNDE verantwortlich und schätzt "
+           "proaktiv den künftigen Bedarf, damit die Systeme des Unternehmens jederzeit "
+           "verfügbar bleiben, die Kosten sinken, die Qualität der Leistungen steigt, die "
+           "Mitarbeiter geschult werden und alle Beteiligten über den Stand der Arbeiten, "
+           "die Risiken und die nächsten Schritte regelmäßig und vollständig informiert "
+           "werden, wie es der Vertrag verlangt.")
+
+
+def test_a_document_not_in_english_gets_only_the_checks_that_read_no_english():
+    """German "KUNDE" (client) is no undefined acronym, and a German sentence is not
+    too long by an English count; a TODO left in it is still a placeholder."""
+    found = review(f"{_GERMAN}\nTODO: Preise ergänzen.", ("Einleitung", _GERMAN))
+    assert [rf.rule for rf in found] == ["placeholder"]
+
+
+def test_the_same_checks_run_on_english():
+    english = ("The provider is responsible for the requirements of the CLIENT team and "
+               "estimates the future demand so that the systems of the company stay "
+               "available, the costs fall, the quality of the services rises, the staff "
+               "are trained and everyone involved is kept informed of the state of the "
+               "work, the risks and the next steps, regularly and completely, as the "
+               "contract requires of it.")
+    rules = {rf.rule for rf in review(english, ("Introduction", FILLER))}
+    assert "overlong-sentence" in rules

@@ -32,7 +32,7 @@ from desktop_app.ai.rules.text import CELL_JOINT, Literals, literals_of
 from desktop_app.document.model import count_words
 
 RULE = RuleSpec("undefined-acronym", "terminology", "minor", 0.8, "acronym",
-                document_cap=10)
+                document_cap=10, english=True)
 
 WELL_KNOWN = frozenset("""
     UTC GMT BST CET EST PST USA US UK EU UN PDF URL URI API CEO CFO CTO COO CIO ID OK IT HR

@@ -37,6 +37,8 @@ class RuleSpec:
     # document, after repeats of one pattern were merged; None: no cap.
     section_cap: int | None = None
     document_cap: int | None = None
+    # Reads English (its words, grammar or keywords): run only on a document in English.
+    english: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.review.frameworks import Checkpoint
 
-RULE = RuleSpec("checkpoint-coverage", "coverage", "minor", 0.5, "coverage")
+RULE = RuleSpec("checkpoint-coverage", "coverage", "minor", 0.5, "coverage",
+                english=True)
 MIN_SECTIONS = 5
 MIN_WORDS = 2000
 

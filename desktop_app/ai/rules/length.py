@@ -22,7 +22,7 @@ from desktop_app.ai.rules.budget import _short
 from desktop_app.ai.rules.text import Literals, Span, sentences_of
 
 RULE = RuleSpec("overlong-sentence", "clarity", "minor", 0.7, "overlong",
-                section_cap=2, document_cap=30)
+                section_cap=2, document_cap=30, english=True)
 MIN_WORDS = 50
 CEILING = 60
 _PERCENTILE = 0.95

@@ -31,7 +31,7 @@ from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.budget import _short
 
 RULE = RuleSpec("passive-voice", "clarity", "suggestion", 0.55, "passive",
-                section_cap=2, document_cap=30)
+                section_cap=2, document_cap=30, english=True)
 
 _ADVERB = r"(?:not|never|also|then|still|already|always|often|now|just|all|both|first|" \
           r"later|since|thereby|[a-z]+ly)"

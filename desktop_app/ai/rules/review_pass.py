@@ -35,9 +35,10 @@ class RuleHit:
 def section_hits(ctx: SectionContext) -> list[list[Hit]]:
     """Each rule's hits on one section (or request) text, merged and capped per section."""
     out = []
+    english = ctx.index.english
     for rule in RULES:
         ctx.checkpoint()
-        out.append(_checked(rule, ctx))
+        out.append(_checked(rule, ctx) if english or not rule.RULE.english else [])
     return out
 
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.text import case_like
 
-RULE = RuleSpec("spelling-variant", "consistency", "minor", 0.8, "spelling")
+RULE = RuleSpec("spelling-variant", "consistency", "minor", 0.8, "spelling",
+                english=True)
 
 @dataclass(frozen=True, slots=True)
 class Family:

@@ -27,7 +27,7 @@ from desktop_app.ai.rules.budget import _short
 from desktop_app.ai.rules.passive import ACTION_TITLES
 
 RULE = RuleSpec("vague-wording", "precision", "minor", 0.6, "vague",
-                section_cap=3, document_cap=40)
+                section_cap=3, document_cap=40, english=True)
 
 
 @dataclass(frozen=True, slots=True)
