@@ -5,7 +5,6 @@ absorbed, a failed pass said as such, and a store from before it migrated."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -14,22 +13,18 @@ import pytest
 from desktop_app.ai.provider import FailureKind, ProviderError, Usage
 from desktop_app.document.model import Document
 from desktop_app.review.document_findings import DocumentFinding, DocumentQuote
-from desktop_app.review.frameworks import find_framework
 from desktop_app.review.report import build_report
 from desktop_app.session import (
     CONSISTENCY,
     RULES,
     WHOLE_DOCUMENT,
     PassOutcome,
-    ProviderIdentity,
-    ReviewSession,
-    Storage,
 )
 from desktop_app.store.db import DB_NAME, Database
 from desktop_app.store.schema import MIGRATIONS
 from tests.unit.review_store_helpers import answer, by_title, finding, make_doc
+from tests.unit.session_fixtures import local_session
 
-FRAMEWORK = find_framework("General writing quality")
 SUMMARY = "The outage lasted 47 minutes. Alerts went to an e-mail list."
 IMPACT = "Customers saw 94 minutes of disruption. Refunds were paid."
 ISSUE = "The outage is 47 minutes in the Summary but 94 minutes in Impact."
@@ -38,17 +33,6 @@ ISSUE = "The outage is 47 minutes in the Summary but 94 minutes in Impact."
 @pytest.fixture
 def doc(tmp_path: Path) -> Document:
     return make_doc(tmp_path / "report.docx", [("Summary", SUMMARY), ("Impact", IMPACT)])
-
-
-@pytest.fixture
-def storage(tmp_path: Path) -> Iterator[Storage]:
-    storage = Storage(lambda: tmp_path / "data")
-    yield storage
-    storage.close()
-
-
-def session_for(doc: Document, storage: Storage) -> ReviewSession:
-    return ReviewSession(doc, FRAMEWORK, storage, ProviderIdentity("local"))
 
 
 def duration(doc: Document, issue: str = ISSUE) -> DocumentFinding:
@@ -64,7 +48,7 @@ def duration(doc: Document, issue: str = ISSUE) -> DocumentFinding:
 
 
 def test_a_pass_is_stored_decided_and_back_after_reopen(doc, storage) -> None:
-    session = session_for(doc, storage)
+    session = local_session(doc, storage)
     session.record_pass(PassOutcome(CONSISTENCY, [duration(doc)], model="m-1",
                                     usage=Usage(requests=1, input_tokens=900, output_tokens=80),
                                     inputs=session.passes.inputs(CONSISTENCY)))
@@ -74,7 +58,7 @@ def test_a_pass_is_stored_decided_and_back_after_reopen(doc, storage) -> None:
     session.edit(d.id, {"issue": "47 or 94 minutes?", "rewrite": "ignored"})
     assert session.originals(d.id) == {"issue": ISSUE}
 
-    again = session_for(doc, storage)
+    again = local_session(doc, storage)
     [back] = again.document_findings()
     assert (back.id, back.decision, back.issue) == (d.id, "accepted", "47 or 94 minutes?")
     assert [q.section for q in back.quotes] == [by_title(doc, t).id for t in ("Summary", "Impact")]
@@ -86,11 +70,11 @@ def test_a_pass_is_stored_decided_and_back_after_reopen(doc, storage) -> None:
 
 
 def test_a_failed_pass_says_why_and_keeps_what_the_review_had(doc, storage) -> None:
-    session = session_for(doc, storage)
+    session = local_session(doc, storage)
     session.record_pass(PassOutcome(RULES, [duration(doc)]))
     error = ProviderError(FailureKind.THROTTLED, "Bedrock refused every request for 300 s")
     session.record_pass(PassOutcome(CONSISTENCY, None, error))
-    reopened = session_for(doc, storage)
+    reopened = local_session(doc, storage)
     assert reopened.passes.last(CONSISTENCY).status == "failed"
     assert "300 s" in reopened.passes.last(CONSISTENCY).error
     assert len(reopened.document_findings()) == 1  # the rules pass's finding stays
@@ -98,7 +82,7 @@ def test_a_failed_pass_says_why_and_keeps_what_the_review_had(doc, storage) -> N
 
 def test_a_section_finding_repeating_a_place_is_absorbed_and_its_decision_carried(
         doc, storage) -> None:
-    session = session_for(doc, storage)
+    session = local_session(doc, storage)
     summary = by_title(doc, "Summary").id
     repeat = finding("The outage lasted 47 minutes",
                      "47 minutes here but 94 minutes in Impact.", category="consistency")
@@ -110,7 +94,7 @@ def test_a_section_finding_repeating_a_place_is_absorbed_and_its_decision_carrie
     assert session.outcome(summary).findings == []  # one finding, one place
     [merged] = session.document_findings()
     assert merged.decision == "accepted"
-    reopened = session_for(doc, storage)
+    reopened = local_session(doc, storage)
     assert reopened.outcome(summary).findings == []
     assert reopened.document_findings()[0].decision == "accepted"
     report = build_report(reopened.review_run("local", [], None, started=_now()))
@@ -123,14 +107,14 @@ def test_a_section_finding_repeating_a_place_is_absorbed_and_its_decision_carrie
 
 def test_a_changed_document_re_anchors_each_quote_and_says_which_sections_changed(
         doc, storage, tmp_path) -> None:
-    session = session_for(doc, storage)
+    session = local_session(doc, storage)
     d = duration(doc)
     session.record_pass(PassOutcome(RULES, [d]))
     session.set_decision(d.id, "rejected")
     moved = make_doc(tmp_path / "report.docx", [
         ("Summary", "In short: the outage lasted 47 minutes. Alerts went to an e-mail list."),
         ("Impact", "Refunds were paid.")])
-    reopened = session_for(moved, storage)
+    reopened = local_session(moved, storage)
     [back] = reopened.document_findings()
     assert back.decision == "rejected"
     summary_quote, impact_quote = back.quotes

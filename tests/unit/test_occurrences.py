@@ -4,7 +4,6 @@ each gets a comment in the reviewed copy."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,15 +17,14 @@ from desktop_app.export.document_comments import MAX_OCCURRENCES
 from desktop_app.export.docx_comments import export_reviewed_docx
 from desktop_app.export.selection import ReviewSnapshot, Scope
 from desktop_app.review.findings import Finding, Quote, assign_ids
-from desktop_app.review.frameworks import find_framework
 from desktop_app.review.report import build_report
-from desktop_app.session import ProviderIdentity, ReviewSession, Storage
+from desktop_app.session import ReviewSession
 from desktop_app.store.db import Database
 from desktop_app.store.results import ResultCache
 from tests.docx_inspect import inspect
 from tests.unit.review_store_helpers import by_title, make_doc
+from tests.unit.session_fixtures import FRAMEWORK, local_session
 
-FRAMEWORK = find_framework("General writing quality")
 # Three passives without an actor: the built-in reviewer makes them one finding.
 TIMELINE = ("The change was approved at 09:00. The alert was acknowledged late. "
             "The rollback was initiated at 10:38.")
@@ -38,17 +36,6 @@ IMPACT = "Customers saw errors for an hour. We paid refunds the same week."
 @pytest.fixture
 def doc(tmp_path: Path) -> Document:
     return make_doc(tmp_path / "report.docx", [("Timeline", TIMELINE), ("Impact", IMPACT)])
-
-
-@pytest.fixture
-def storage(tmp_path: Path) -> Iterator[Storage]:
-    storage = Storage(lambda: tmp_path / "data")
-    yield storage
-    storage.close()
-
-
-def session_for(doc: Document, storage: Storage) -> ReviewSession:
-    return ReviewSession(doc, FRAMEWORK, storage, ProviderIdentity("local"))
 
 
 def review(session: ReviewSession, doc: Document) -> None:
@@ -79,14 +66,14 @@ def assert_occurrences(f: Finding, section: Section, quotes: list[str]) -> None:
 def test_the_occurrences_are_back_with_their_offsets_when_the_review_is_reopened(
         doc, storage) -> None:
     timeline = by_title(doc, "Timeline")
-    session = session_for(doc, storage)
+    session = local_session(doc, storage)
     review(session, doc)
     f = folded(session, timeline)
     assert_occurrences(f, timeline, PASSIVES)
     session.set_decision(f.id, "accepted")
     session.edit(f.id, {"issue": "Who approved, acknowledged and initiated?"})
 
-    again = session_for(doc, storage)
+    again = local_session(doc, storage)
     back = folded(again, timeline)
     assert (back.id, back.decision, back.issue) == (
         f.id, "accepted", "Who approved, acknowledged and initiated?")
@@ -101,7 +88,7 @@ def test_the_occurrences_are_back_with_their_offsets_when_the_review_is_reopened
 def test_a_reviewers_finding_keeps_the_occurrences_a_changed_text_still_holds(
         doc, storage, tmp_path) -> None:
     timeline = by_title(doc, "Timeline")
-    session = session_for(doc, storage)
+    session = local_session(doc, storage)
     quotes = [Quote(timeline.id, q, True, None, timeline.text.find(q),
                     timeline.text.find(q) + len(q)) for q in PASSIVES]
     mine = session.add_user_finding(timeline.id, Finding(
@@ -112,7 +99,7 @@ def test_a_reviewers_finding_keeps_the_occurrences_a_changed_text_still_holds(
     moved_text = ("At 09:00 the team went ahead. The alert was acknowledged late. "
                   "Later, the rollback was initiated at 10:38. The rollback was initiated")
     moved = make_doc(tmp_path / "report.docx", [("Timeline", moved_text), ("Impact", IMPACT)])
-    again = session_for(moved, storage)
+    again = local_session(moved, storage)
     (back,) = [f for f in again.outcome(timeline.id).findings if f.id == mine.id]
     section = by_title(moved, "Timeline")
     # The first is its own quote now; "The rollback …" is found again where it is
@@ -122,19 +109,19 @@ def test_a_reviewers_finding_keeps_the_occurrences_a_changed_text_still_holds(
 
     gone = make_doc(tmp_path / "report.docx", [("Timeline", "Nothing left of it."),
                                               ("Impact", IMPACT)])
-    (last,) = [f for f in session_for(gone, storage).outcome(timeline.id).findings
+    (last,) = [f for f in local_session(gone, storage).outcome(timeline.id).findings
                if f.id == mine.id]
     assert not last.anchored and last.quotes == []
 
 
 def test_an_unchanged_section_keeps_its_occurrences_when_another_changed(
         doc, storage, tmp_path) -> None:
-    session = session_for(doc, storage)
+    session = local_session(doc, storage)
     review(session, doc)
     before = folded(session, by_title(doc, "Timeline"))
     changed = make_doc(tmp_path / "report.docx",
                        [("Timeline", TIMELINE), ("Impact", "Refunds were paid.")])
-    again = session_for(changed, storage)
+    again = local_session(changed, storage)
     assert folded(again, by_title(changed, "Timeline")).quotes == before.quotes
 
 
@@ -158,7 +145,7 @@ def test_an_answer_from_the_cache_names_the_section_it_is_given_to(doc, tmp_path
 
 
 def test_each_occurrence_gets_a_comment_on_its_own_passage(doc, storage, tmp_path) -> None:
-    session = session_for(doc, storage)
+    session = local_session(doc, storage)
     review(session, doc)
     timeline = by_title(doc, "Timeline")
     f = folded(session, timeline)
@@ -203,7 +190,7 @@ def test_a_pattern_met_hundreds_of_times_is_marked_at_its_first_places(tmp_path)
 
 
 def test_the_reviewed_copy_still_opens_with_the_same_sections(doc, storage, tmp_path) -> None:
-    session = session_for(doc, storage)
+    session = local_session(doc, storage)
     review(session, doc)
     timeline = by_title(doc, "Timeline")
     out = tmp_path / "reviewed.docx"

@@ -7,7 +7,6 @@ SQLite's full disk becomes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,13 +15,10 @@ import pytest
 from desktop_app.ai.config import BedrockConfig
 from desktop_app.ai.provider import FailureKind, ProviderError
 from desktop_app.document.model import Document
-from desktop_app.review.frameworks import find_framework
 from desktop_app.review.report import build_report
 from desktop_app.session import (
     NoReviewer,
-    ProviderIdentity,
     ReviewPrefs,
-    ReviewSession,
     SectionStatus,
     Storage,
     choose_provider,
@@ -30,8 +26,8 @@ from desktop_app.session import (
 from desktop_app.store.db import StoreEnvironmentError
 from desktop_app.store.reviews import ReviewStore
 from tests.unit.review_store_helpers import answer, by_title, finding, make_doc
+from tests.unit.session_fixtures import local_session
 
-FRAMEWORK = find_framework("General writing quality")
 DISK_FULL = "the disk is full"
 
 
@@ -41,17 +37,6 @@ def doc(tmp_path: Path) -> Document:
         ("Summary", "The the report was written by the team."),
         ("Details", "Revenue fell by 4% in March."),
     ])
-
-
-@pytest.fixture
-def storage(tmp_path: Path) -> Iterator[Storage]:
-    storage = Storage(lambda: tmp_path / "data")
-    yield storage
-    storage.close()
-
-
-def open_session(doc: Document, storage: Storage) -> ReviewSession:
-    return ReviewSession(doc, FRAMEWORK, storage, ProviderIdentity("local"))
 
 
 def break_store(monkeypatch: pytest.MonkeyPatch, method: str):  # type: ignore[no-untyped-def]
@@ -65,7 +50,7 @@ def break_store(monkeypatch: pytest.MonkeyPatch, method: str):  # type: ignore[n
 
 
 def test_a_cancelled_rerun_keeps_the_verdict_the_review_had(doc, storage, tmp_path) -> None:
-    session = open_session(doc, storage)
+    session = local_session(doc, storage)
     summary, details = (by_title(doc, t).id for t in ("Summary", "Details"))
     session.record_result(summary, answer(finding("The the")), "built-in reviewer")
     session.record_failure(details, ProviderError(FailureKind.SERVICE, "HTTP 503"))
@@ -76,14 +61,14 @@ def test_a_cancelled_rerun_keeps_the_verdict_the_review_had(doc, storage, tmp_pa
     assert session.set_status(details, SectionStatus.CANCELLED) is SectionStatus.FAILED
     # A section never answered says it was cancelled.
     other = Storage(lambda: tmp_path / "other")
-    fresh = open_session(doc, other)
+    fresh = local_session(doc, other)
     assert fresh.set_status(summary, SectionStatus.CANCELLED) is SectionStatus.CANCELLED
     other.close()
 
 
 def test_writes_the_store_refuses_wait_in_order_and_nothing_shown_is_lost(
         doc, storage, monkeypatch) -> None:
-    session = open_session(doc, storage)
+    session = local_session(doc, storage)
     summary = by_title(doc, "Summary").id
     repair = break_store(monkeypatch, "record_result")
     session.record_result(summary, answer(finding("The the"), finding("report")), "model")
@@ -103,7 +88,7 @@ def test_writes_the_store_refuses_wait_in_order_and_nothing_shown_is_lost(
 
 
 def test_a_growing_chat_answer_waits_as_one_write(doc, storage, monkeypatch) -> None:
-    session = open_session(doc, storage)
+    session = local_session(doc, storage)
     repair = break_store(monkeypatch, "add_chat_message")
     question = session.chat.add(None, "user", "What is missing?")
     answer_ref = session.chat.add(None, "assistant", "The", complete=False)
@@ -121,14 +106,14 @@ def test_a_growing_chat_answer_waits_as_one_write(doc, storage, monkeypatch) -> 
 
 def test_the_report_holds_the_reviews_findings_and_this_runs_cost(doc, storage) -> None:
     started = datetime.now(UTC)
-    session = open_session(doc, storage)
+    session = local_session(doc, storage)
     summary, details = (by_title(doc, t).id for t in ("Summary", "Details"))
     session.record_result(summary, answer(finding("The the")), "model")
     session.set_decision(session.outcome(summary).findings[0].id, "rejected")
     session.record_failure(details, ProviderError(FailureKind.SERVICE, "HTTP 503"))
     session.close()
 
-    again = open_session(doc, storage)  # a rerun: the answer comes from the store
+    again = local_session(doc, storage)  # a rerun: the answer comes from the store
     assert again.reusable_ids() == [summary]
     report = build_report(again.review_run("local", [], None, started=started))
     by_id = {s["id"]: s for s in report["sections"]}
@@ -159,7 +144,7 @@ def test_a_table_of_contents_is_never_counted_as_to_do(storage, tmp_path) -> Non
             + p("Details", "berschrift1") + p("Revenue fell by 4% in March."))
     doc = load(str(write_docx(tmp_path / "toc.docx", body)))
     assert [s.reviewable for s in doc.walk()] == [False, True, True]
-    session = open_session(doc, storage)
+    session = local_session(doc, storage)
     for title in ("Summary", "Details"):
         session.record_result(by_title(doc, title).id, answer(finding("the")), "built-in")
     stats, from_memory = session.statistics()
