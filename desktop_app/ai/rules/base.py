@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from desktop_app.ai.provider import Cancelled, CancelToken
+from desktop_app.ai.rules.dummy import dummy_lines
 from desktop_app.ai.rules.text import Literals, Span, literals_of, sentence_at, sentences_of
 from desktop_app.document.model import count_words
 from desktop_app.review.frameworks import Framework
@@ -101,6 +102,14 @@ class SectionContext:
     def literals(self) -> Literals:
         """Code, URLs, field codes and quoted literals: not the author's prose."""
         return literals_of(self.text)
+
+    @cached_property
+    def dummy(self) -> list[tuple[int, int]]:
+        """The paragraphs that are dummy text (lorem ipsum, Word's sample text)."""
+        return dummy_lines(self.text)
+
+    def in_dummy(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.dummy)
 
     @cached_property
     def words(self) -> int:

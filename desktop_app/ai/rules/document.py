@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from desktop_app.ai.rules import acronyms, coverage, length, numbers, spelling
+from desktop_app.ai.rules import (
+    acronyms,
+    coverage,
+    dummy,
+    length,
+    numbers,
+    placeholders,
+    spelling,
+)
 from desktop_app.ai.rules.base import THIN_WORDS
 from desktop_app.document.model import Document, SectionOrigin, count_words
 from desktop_app.review.frameworks import Checkpoint, Framework
@@ -69,6 +77,10 @@ def is_english(text: str, sample: int = 200_000) -> bool:
         return True
     return sum(w in _ENGLISH_WORDS for w in words) >= _ENGLISH_SHARE * len(words)
 
+
+# A document a quarter of whose words are dummy text is a template or a test of
+# formatting: what its text argues is nobody's point.
+DUMMY_SHARE = 0.25
 
 _REQUIREMENT = re.compile(r"\b(?:shall|must|may not|should|is required to|are required to)\b",
                           re.IGNORECASE)
@@ -126,9 +138,19 @@ class DocumentIndex:
 
     @cached_property
     def sample_text(self) -> bool:
-        """Sample text ("I am some text" x 35): a template or a formatting test, whose
-        words say nothing a checkpoint could be about. Computed only if asked."""
-        return length.filler_share(self.sections) >= 0.02
+        """Sample text ("I am some text" x 35), or dummy text for a quarter of its words
+        (see dummy.py): a template or a formatting test, whose words say nothing a
+        checkpoint could be about. Computed only if asked."""
+        if length.filler_share(self.sections) >= 0.02:
+            return True
+        dummy_words = sum(dummy.dummy_words(s.text) for s in self.sections)
+        return dummy_words >= DUMMY_SHARE * self.words
+
+    @cached_property
+    def dummy_sections(self) -> tuple[str, ...]:
+        """The sections with dummy text the placeholder rule reports (lorem ipsum,
+        Word's sample text), in document order: it reports it once, on the first."""
+        return tuple(s.id for s in self.sections if placeholders.DUMMY.search(s.text))
 
     @property
     def first_section_id(self) -> str | None:

@@ -1,26 +1,31 @@
 """Placeholders: TODO, TBD, TBC, FIXME, XXX, "[insert ...]" (any case), "<name>"-style
-slots, "______" blanks, lorem ipsum, "??", promises of content ("to be added"), and
-the text Word shows in a content control nobody filled in ("Click here to enter
-text.", "Choose an item.").
+slots, "______" blanks, dummy text (lorem ipsum, Word's =rand() sample text), "??",
+promises of content ("to be added"), and the text Word shows in a content control
+nobody filled in ("Click here to enter text.", "Choose an item.").
 
 The blanks and slots of one section are one finding listing each (a form has
-many); markup ("<w:p>", "<table>") is not a slot.
+many); markup ("<w:p>", "<table>") is not a slot. Dummy text is one finding per
+document, on the first section that has it, naming the others: a test file
+filled with lorem ipsum needs saying once.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
-from desktop_app.ai.rules.text import CELL_JOINT, is_whole_cell
+from desktop_app.ai.rules.budget import default_merge
+from desktop_app.ai.rules.dummy import WORD_SAMPLE
+from desktop_app.ai.rules.text import CELL_JOINT, Span, is_whole_cell
 
 RULE = RuleSpec("placeholder", "completeness", "major", 0.95, "placeholder",
                 section_cap=5)
 
 _MARKER = re.compile(
     # The lookahead fails fast at the positions where no alternative can start.
-    r"(?=[TFXLl\[<{_?tWwCc])(?:"
+    r"(?=[TFXLl\[<{_?tWwCcVSROY])(?:"
     # Word's own prompts in an empty content control: nobody writes them as prose.
     r"(?P<control>\b(?:Click(?: or tap)? here to enter (?:text|a date)|"
     r"Click(?: or tap)? to enter a date|Choose an item)\.)"
@@ -29,11 +34,13 @@ _MARKER = re.compile(
     r"[^\]>}\n]{0,80}[\]>}])"
     r"|(?P<slot><[A-Za-z][A-Za-z .'-]{0,40}>)"
     r"|(?P<blank>(?<!_)_{4,}+(?!_))"
-    r"|(?P<lorem>\b[Ll]orem ipsum\b)"
+    r"|(?P<lorem>\b[Ll]orem ipsum\b|" + WORD_SAMPLE.pattern + ")"
     r"|(?<!\S)(?P<query>\?{2,})(?!\S)"
     r"|(?P<deferral>\b(?:[Tt]o be (?:added|completed|confirmed|determined|decided|written|"
     r"provided|agreed)|will be (?:added|provided|completed|written) later|[Cc]oming soon)\b))"
 )
+# Where dummy text starts (the index finds the sections that have it).
+DUMMY = re.compile(r"\b[Ll]orem ipsum\b|" + WORD_SAMPLE.pattern)
 _NOTE_MARKERS = ("TODO", "FIXME", "XXX")
 _NOTE_START = re.compile(r"[ \t]*[:\u2013\u2014-]")
 
@@ -161,10 +168,9 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                       suggestion="Fill in the field, or delete it.",
                       term="content control", key="control")
         elif kind == "lorem":
-            s, e = (sentence.start, sentence.end) if sentence else (start, end)
-            yield Hit(s, e, issue="Dummy text (lorem ipsum) was left in the document.",
-                      suggestion="Replace it with the real content, or delete it.",
-                      term="lorem ipsum")
+            hit = _dummy(ctx, m, sentence)
+            if hit is not None:
+                yield hit
         elif kind == "query":
             yield Hit(start, end,
                       issue=f'"{m.group()}" marks an open question left in the text.',
@@ -178,3 +184,32 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                       suggestion="Add the missing content, or say who will provide it and "
                                  "by when.",
                       confidence=0.8, term=m.group().lower())
+
+
+def _dummy(ctx: SectionContext, m: re.Match[str], sentence: Span | None) -> Hit | None:
+    """Dummy text, reported on the first section of the document that has it."""
+    sections = ctx.index.dummy_sections
+    if sections and ctx.section_id != sections[0]:
+        return None
+    what = "lorem ipsum" if "ipsum" in m.group().lower() else "Word's sample text"
+    others = [ctx.index.section(i) for i in sections[1:]]
+    named = ", ".join(f'"{s.title}"' for s in others[:3] if s is not None)
+    more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+    also = (f" (also in {len(others)} other section{'s' if len(others) > 1 else ''}: "
+            f"{named}{more})" if others else "")
+    s, e = (sentence.start, sentence.end) if sentence else (m.start(), m.end())
+    return Hit(s, e, issue=f"Dummy text ({what}){_LEFT}{also}.",
+               suggestion="Replace it with the real content, or delete it.",
+               term="lorem ipsum", key="dummy")
+
+
+_LEFT = " was left in the document"
+
+
+def merge(hits: list[Hit], text: str) -> Hit:
+    """Dummy text in several places of a section: how many, not each sentence of it."""
+    first = hits[0]
+    if first.key != "dummy":
+        return default_merge(hits, text)
+    return replace(first, issue=first.issue.replace(
+        _LEFT, f"{_LEFT}: {len(hits)} passages here", 1))

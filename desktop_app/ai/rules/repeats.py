@@ -1,4 +1,5 @@
-"""Repeated words: "the the", also across a line break.
+"""Repeated words: "the the", also across a line break ("the" / "the"), unless the
+new line starts with a capital (list items "A" / "A i", headings).
 
 Left alone: grammatical doubles ("had had", "that that", "her her" as in "gave
 her her book"), names and idioms ("Bora Bora"), identifiers, and content words
@@ -50,6 +51,8 @@ def _repeat(text: str, m: re.Match[str]) -> Hit | None:
         return None
     if any(ch.isupper() for ch in a[1:] + b[1:]):
         return None  # identifiers and CamelCase names ("OutputStream outputStream")
+    if "\n" in gap and b[0].isupper():
+        return None  # a new line that starts with a capital: a new item ("A" / "A i")
     if a != b or "\n" in gap or b[0].isupper():
         # "The the" is a typo; "Body body", "Bora Bora" or a word ending one line and
         # starting the next are headings, names and table cells.

@@ -56,6 +56,9 @@ def _checked(rule: Rule, ctx: SectionContext) -> list[Hit]:
         raise
     except Exception as exc:  # a bug in a rule fails the section, visibly
         raise RuleFailed(rule.RULE.id, exc) from exc
+    if rule.RULE.id != "placeholder":
+        # Inside dummy text only the dummy text itself is a finding (see dummy.py).
+        hits = [h for h in hits if h.start is None or not ctx.in_dummy(h.start)]
     merge = getattr(rule, "merge", None)
     return cap_section(rule.RULE, merge_repeats(hits, ctx.text, merge))
 
