@@ -1,0 +1,109 @@
+"""Build the held-out documents of round heldout-4 for bench/rules_quality.py.
+
+The corpus has no English document left that the rules were not tuned on, so
+this round takes real English prose from what a Debian machine with Python,
+LibreOffice, Node.js and Rust carries: licences (legal), Debian's Python policy
+(policy), dpkg's triggers spec (specification), the ninja, fontconfig and
+Node.js manuals, GCC's release notes, and chapters of the Rust book and the
+Rustonomicon (tutorial, essay). HTML goes through LibreOffice (headings kept,
+navigation stripped); plain text through python-docx, its numbered lines as
+headings. Missing sources are skipped with a note.
+
+    python tools/make_heldout4.py [--out /tmp/margin-heldout4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+RUST = Path.home() / ".rustup/toolchains/stable-x86_64-unknown-linux-gnu/share/doc/rust/html"
+HTML = {
+    "debian-python-policy.docx": [Path("/usr/share/doc/python3/python-policy.html")],
+    "ninja-manual.docx": [Path("/usr/share/doc/ninja-build/manual.html")],
+    "gcc-12-news.docx": [Path("/usr/share/doc/gcc-12-base/NEWS.html")],
+    "fontconfig-user.docx": [Path("/usr/share/doc/fontconfig/fontconfig-user.html")],
+    "nodejs-events.docx": [Path("/usr/share/doc/nodejs/api/events.html")],
+    "rust-book-ownership-errors.docx": [RUST / "book/ch04-01-what-is-ownership.html",
+                                        RUST / "book/ch09-03-to-panic-or-not-to-panic.html"],
+    "rustonomicon-essays.docx": [RUST / "nomicon/meet-safe-and-unsafe.html",
+                                 RUST / "nomicon/exception-safety.html",
+                                 RUST / "nomicon/leaking.html"],
+}
+TEXT = {
+    "gpl-3.docx": Path("/usr/share/common-licenses/GPL-3"),
+    "apache-2.0.docx": Path("/usr/share/common-licenses/Apache-2.0"),
+    "mpl-2.0.docx": Path("/usr/share/common-licenses/MPL-2.0"),
+    "dpkg-triggers-spec.docx": Path("/usr/share/doc/dpkg/spec/triggers.txt"),
+}
+_DROP = re.compile(r"<(script|style|nav|header|footer)\b.*?</\1>", re.S | re.I)
+_MAIN = re.compile(r"<main\b.*?</main>", re.S | re.I)
+
+
+def _html_body(paths: list[Path]) -> str:
+    parts = []
+    for p in paths:
+        src = p.read_text(encoding="utf-8", errors="replace")
+        main = _MAIN.search(src)
+        parts.append(_DROP.sub("", main.group() if main else src))
+    return "<html><body>" + "\n".join(parts) + "</body></html>"
+
+
+def _convert(html: str, out: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / (out.stem + ".html")
+        src.write_text(html, encoding="utf-8")
+        subprocess.run(["soffice", "--headless", "--infilter=HTML (StarWriter)",
+                        "--convert-to", "docx:MS Word 2007 XML", "--outdir", tmp, str(src)],
+                       check=True, capture_output=True, timeout=300)
+        (Path(tmp) / (out.stem + ".docx")).replace(out)
+
+
+_HEADING = re.compile(r"^\s{0,4}(?:\d{1,2}\.(?:\d+\.?)*|[A-Z][A-Z ,.'-]{6,}$)\s*\S")
+
+
+def _text_docx(src: Path, out: Path) -> None:
+    import docx
+
+    doc = docx.Document()
+    paragraphs = re.split(r"\n\s*\n", src.read_text(encoding="utf-8", errors="replace"))
+    for para in paragraphs:
+        text = " ".join(para.split())
+        if not text:
+            continue
+        first_line = para.strip().splitlines()[0]
+        if _HEADING.match(first_line) and len(first_line.split()) <= 12 and (
+                "\n" not in para.strip()):
+            doc.add_heading(text, level=2 if text[:1].isdigit() else 1)
+        else:
+            doc.add_paragraph(text)
+    doc.save(out)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", type=Path, default=Path("/tmp/margin-heldout4"))
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, paths in HTML.items():
+        if not all(p.is_file() for p in paths):
+            print(f"skipped {name}: {', '.join(str(p) for p in paths if not p.is_file())} "
+                  "missing", file=sys.stderr)
+            continue
+        _convert(_html_body(paths), args.out / name)
+        print(args.out / name)
+    for name, path in TEXT.items():
+        if not path.is_file():
+            print(f"skipped {name}: {path} missing", file=sys.stderr)
+            continue
+        _text_docx(path, args.out / name)
+        print(args.out / name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
