@@ -117,7 +117,8 @@ def main() -> int:
     ratio = elapsed / ideal
     print(f"N={args.sections} L={args.latency}s C={args.concurrency}: {progress.done} done, "
           f"{progress.failed} failed in {elapsed:.2f} s vs ideal {ideal:.2f} s -> "
-          f"{ratio:.3f}x (target <= 1.1)  {'OK' if ratio <= 1.1 and not progress.failed else 'OVER'}")
+          f"{ratio:.3f}x (target <= 1.1)  "
+          f"{'OK' if ratio <= 1.1 and not progress.failed else 'OVER'}")
     if os.environ.get("BENCH_VERBOSE"):  # where the longest stalls happened
         for gap, when in sorted(heartbeat.gaps, reverse=True)[:8]:
             print(f"  stall {gap * 1000:5.1f} ms at t={when - start:6.3f} s")

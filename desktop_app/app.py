@@ -11,7 +11,8 @@ from pathlib import Path
 # PySide6 before qasync: qasync picks its Qt binding from what is already imported.
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-import qasync  # noqa: I001 - must follow PySide6
+# isort: split
+import qasync  # must follow PySide6
 
 from desktop_app import paths
 from desktop_app.diagnostics.crash_log import disable_crash_log, enable_crash_log

@@ -57,7 +57,8 @@ def test_refused_document_exit_3_one_line(tmp_path: Path):
     )
     assert proc.returncode == 3
     assert proc.stdout == ""
-    assert proc.stderr == f"margin: cannot open {bad}: not a Word document: not a ZIP package as every .docx is\n"
+    assert proc.stderr == (f"margin: cannot open {bad}: not a Word document: not a ZIP "
+                           "package as every .docx is\n")
 
 
 def test_usage_error_exit_2(capsys):

@@ -28,6 +28,9 @@ def confidence_text(confidence: float) -> str:
     return f"{round(confidence * 100)} %"
 
 
+_ROOT = QModelIndex()  # the invalid index: rowCount's parent for the list itself
+
+
 @dataclass(frozen=True, slots=True)
 class FindingFilter:
     """What the filter bar lets through; "" lets everything through."""
@@ -153,7 +156,7 @@ class FindingsModel(QAbstractListModel):
 
     # -- Qt -------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._shown)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
