@@ -162,7 +162,9 @@ HELDOUT_3: tuple[tuple[str, str], ...] = (
 # tuned on: real English prose a Debian machine carries (licences, a policy, a
 # specification, manuals, release notes, a tutorial, essays), made into .docx by
 # tools/make_heldout4.py (into HELDOUT_4_DIR, or $MARGIN_HELDOUT4) and judged blind
-# (round "heldout-4") by an engineer who did not read the rules.
+# (round "heldout-4") by an engineer who did not read the rules: 87 findings, keep
+# 18.4 %, wrong 39.1 %. Then used to fix the rules (round "after-heldout-4": the
+# findings the fixes brought out, judged by the lead), so no longer blind.
 HELDOUT_4_DIR = Path(os.environ.get("MARGIN_HELDOUT4", "/tmp/margin-heldout4"))
 _H4 = "heldout4/"
 HELDOUT_4: tuple[tuple[str, str], ...] = (

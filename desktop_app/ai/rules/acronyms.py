@@ -56,6 +56,7 @@ WELL_KNOWN = frozenset("""
     RAID RAM RDBMS RFC RGB RPC SAN SATA SAX SCSI SDK SMB SMTP SNMP SOA SQL SSD SSH SSL SSO
     TCP TTL UDP UML URI URL USB UTF VBA VGA VM VPN WAN WYSIWYG XML XSS CIFS NFS VFS ASL MPL
     EULA OEM CMYK DPI PPI
+    ABI AMD GCC LLVM MIPS RISC UNIX POSIX RTOS HP NVIDIA LINUX
 """.split())
 # All-caps words that are emphasis, markers or RFC 2119 keywords, not acronyms.
 _NOT_ACRONYMS = frozenset("""
@@ -67,6 +68,9 @@ _NOT_ACRONYMS = frozenset("""
 # An upper-case letter first, so the search skips ahead fast; then "not after a letter".
 _TOKEN = re.compile(r"([A-Z](?<![\w&.][A-Z])[A-Z]{1,5})(s?)(?![\w&])")
 _ID = re.compile(r"[A-Za-z0-9]-\d")
+_COMPOUND_AFTER = re.compile(r"-[A-Z0-9]")
+_NUMBER_AFTER = re.compile(r" \d{3,}\b")
+_COLUMN_GAP = re.compile(r"\S {3,}(?=\S)")
 _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _WORDS_BEFORE = re.compile(r"[A-Za-z][\w'-]*")
 _GLOSSARY = re.compile(r"^\s*([A-Z]{2,6})s?\s*(?::|=|\||[\u2013\u2014-](?=\s))\s*(\S.*)")
@@ -107,6 +111,9 @@ class AcronymEvent:
 @dataclass(slots=True)
 class AcronymIndex:
     events: dict[str, list[AcronymEvent]] = field(default_factory=dict)  # by section id
+    # Written for developers (code throughout): other rules read it too (a "<number>"
+    # there is a type, not a slot to fill).
+    developers: bool = False
 
 
 _CITATION = re.compile(r",?\s*(?:\d{4}|n\.d\.)\b")  # "(MNCAHS, 1999)"
@@ -133,7 +140,8 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|our|your|t
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 _NAME_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _VENDOR_BEFORE = re.compile(r"\b(?:Apache|Microsoft|Google|Oracle|IBM|Adobe|Eclipse|Amazon|"
-                            r"Mozilla|Sun|Red Hat|JetBrains|GNU)\s+$")
+                            r"Mozilla|Sun|Red Hat|JetBrains|GNU|Intel|AMD|Nvidia|NVIDIA|"
+                            r"Apple|HP|Cisco|Debian|Ubuntu|Linux)\s+$")
 
 
 def _is_name(word: str) -> bool:
@@ -221,7 +229,13 @@ def _is_candidate(token: str) -> bool:
 
 
 def _in_id(line: str, start: int, end: int) -> bool:
-    """Part of a ticket or product id: INC-2024-031, PLAT-4471, SHA-256."""
+    """Part of a ticket or product id (INC-2024-031, PLAT-4471, SHA-256), of a name
+    joined by hyphens to other capitals (PKG-INFO, XS-Python-Version, HP-UX, PA-RISC,
+    RISC-V), a command-line flag ("-MF") or a numbered label ("DR 960")."""
+    if _COMPOUND_AFTER.match(line, end) or _NUMBER_AFTER.match(line, end):
+        return True
+    if line[start - 1:start] == "-" and (start < 2 or not line[start - 2].islower()):
+        return True  # "PA-RISC", "HP-UX"; "-MF", "--ABC" (a flag); not "non-EU"
     left = max(line.rfind(" ", 0, start), line.rfind("|", 0, start)) + 1
     right = len(line)
     for sep in (" ", "|"):
@@ -352,7 +366,9 @@ def scan(sections: Sequence) -> AcronymIndex:
             definitions = _definitions(line)
             shouting = _shouting_spans(line)
             toc = _TOC_LINE.match(line) is not None
-            table_row = CELL_JOINT in line  # once per line: a token's test stays O(1)
+            # once per line: a token's test stays O(1); runs of spaces line up the
+            # columns of a table written as preformatted text ("MATCHV      2   ...")
+            table_row = CELL_JOINT in line or len(_COLUMN_GAP.findall(line)) >= 2
             if code is None:
                 code = literals_of(text)
             for m in tokens:
@@ -381,7 +397,7 @@ def scan(sections: Sequence) -> AcronymIndex:
         code_spans += (code or literals_of(text)).code_spans
     developers = (code_spans >= _DEVELOPER_MIN_SPANS
                   and code_spans * 1000 >= _DEVELOPER_CODE_PER_1K * max(1, word_count))
-    index = AcronymIndex()
+    index = AcronymIndex(developers=developers)
     for acr, (order, offset, section_id, plural) in first_use.items():
         definition = defined.get(acr)
         if definition is None and (acr.lower() in words
@@ -398,12 +414,41 @@ def scan(sections: Sequence) -> AcronymIndex:
     return index
 
 
+# From this many acronyms never defined, a document is written for readers who know
+# its field's vocabulary: one finding says so, listing them, instead of one each.
+INSIDER_ACRONYMS = 8
+
+
+def _never_defined(index: AcronymIndex) -> list[AcronymEvent]:
+    """Computed per request: a few hundred events at most (the document cap is after)."""
+    return [e for events in index.events.values() for e in events if e.definition is None]
+
+
 def check(ctx: SectionContext) -> Iterator[Hit]:
-    for event in ctx.index.acronyms.events.get(ctx.section_id, ()):
+    acronyms = ctx.index.acronyms
+    never = _never_defined(acronyms)
+    insider = len(never) >= INSIDER_ACRONYMS
+    first_never = min(((ctx.index.order(sid), e.offset) for sid, events in
+                       acronyms.events.items() for e in events if e.definition is None),
+                      default=None) if insider else None
+    for event in acronyms.events.get(ctx.section_id, ()):
         span = ctx.local(event.offset, len(event.token))
         if span is None:
             continue
         acr, d = event.token, event.definition
+        if d is None and insider:
+            if (ctx.index.order(ctx.section_id), event.offset) != first_never:
+                continue
+            others = sorted({e.token for e in never} - {acr})
+            shown = ", ".join(others[:12]) + (", \u2026" if len(others) > 12 else "")
+            yield Hit(*span,
+                      issue=f'"{acr}" and {len(others)} other acronyms ({shown}) are never '
+                            "defined in the document: it is written for readers who know "
+                            "them.",
+                      suggestion="If readers outside that circle will read it, add a "
+                                 "glossary, or spell each out at its first use.",
+                      confidence=0.6, term=acr)
+            continue
         if d is None:
             yield Hit(*span,
                       issue=f'"{acr}" is never defined in the document; a reader who does not '

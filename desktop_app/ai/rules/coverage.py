@@ -5,9 +5,9 @@ keywords none of which occurs anywhere (titles included). Checkpoints without
 keywords are about how the text is written and are never "not addressed".
 Only for documents with the structure such checkpoints are about (at least
 `MIN_SECTIONS` sections and `MIN_WORDS` words): a one-page note is not
-expected to have a purpose statement and conclusions; nor is a template or a
-formatting test, whose sample text ("I am some text I am some text ...")
-argues nothing.
+expected to have a purpose statement and conclusions; nor is a reference
+written for developers (code throughout), nor a template or a formatting
+test, whose sample text ("I am some text I am some text ...") argues nothing.
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         return
     if len(index.sections) < MIN_SECTIONS or index.words < MIN_WORDS or index.sample_text:
         return
+    if index.acronyms.developers:
+        return  # a reference for developers: its purpose is its subject, no conclusions
     for cp in index.uncovered(ctx.framework):
         terms = ", ".join(f'"{k}"' for k in cp.keywords[:6])
         more = ", \u2026" if len(cp.keywords) > 6 else ""

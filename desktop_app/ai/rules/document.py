@@ -108,6 +108,7 @@ class DocumentIndex:
         self.sections = tuple(sections)
         self.complete = complete  # False: one request's text, without its document
         self._by_id = {s.id: s for s in self.sections}
+        self._order = {s.id: i for i, s in enumerate(self.sections)}
         self.acronyms = acronyms.scan(self.sections)
         self.spelling = spelling.scan(self.sections)
         self.numbers = numbers.scan(self.sections)
@@ -155,6 +156,10 @@ class DocumentIndex:
     @property
     def first_section_id(self) -> str | None:
         return self.sections[0].id if self.sections else None
+
+    def order(self, section_id: str) -> int:
+        """The section's position in the document (-1: not in it)."""
+        return self._order.get(section_id, -1)
 
     def section(self, section_id: str) -> SectionInfo | None:
         return self._by_id.get(section_id)

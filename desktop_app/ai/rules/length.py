@@ -5,9 +5,11 @@ sentences are the norm. The limit is the document's 95th percentile of
 sentence length plus a quarter, never below `MIN_WORDS`, and never above
 `CEILING`: a sentence longer than that is hard to follow in any genre.
 Sentences that are mostly quotation (the author cannot rewrite them), runs of
-parallel items, list items or URLs run together, and filler ("I am some text I
-am some text ...", the sample text of a template or a formatting test) are
-left alone.
+parallel items, list items or URLs run together, filler ("I am some text I
+am some text ...", the sample text of a template or a formatting test), tables
+and diagrams in preformatted text, and sentences built to be read (enumerated
+parts, clauses of at most 40 words between semicolons, colons or dashes, a
+notice in capitals) are left alone.
 """
 
 from __future__ import annotations
@@ -67,6 +69,36 @@ def is_filler(sentence: str) -> bool:
     return len(words) >= 20 and len(set(words)) * 4 <= len(words)
 
 
+# A table or diagram written as preformatted text (box-drawing characters, rules of
+# dashes, columns lined up with runs of spaces), or a markup sample ("<w:pgMar .../>"):
+# its "sentences" are rows and code run together with the prose around them.
+_BOX = re.compile(r"[\u2500-\u257f]|[-=_]{5,}|\+-{3,}|</?[A-Za-z]+:[A-Za-z]+[\s>/]")
+_COLUMN_GAP = re.compile(r"\S {3,}(?=\S)")
+
+
+def not_prose(text: str) -> bool:
+    """A table or diagram in preformatted text, or markup: not a sentence anyone wrote."""
+    return _BOX.search(text) is not None or len(_COLUMN_GAP.findall(text)) >= 2
+
+
+_ENUMERATOR = re.compile(r"(?:^|[\s;:,])\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s")
+_CLAUSE = re.compile(r"[;:]\s|\s[\u2013\u2014]\s|\s--\s")
+_CLAUSE_WORDS = 40
+
+
+def _structured(sentence: str) -> bool:
+    """Long, but built to be read: its parts enumerated ("(a) ... (b) ..."), cut by
+    semicolons, colons or dashes into clauses of readable length, or a notice in
+    capitals that the law wants conspicuous."""
+    if len(_ENUMERATOR.findall(sentence)) >= 2:
+        return True
+    clauses = _CLAUSE.split(sentence)
+    if len(clauses) > 1 and max(len(c.split()) for c in clauses) <= _CLAUSE_WORDS:
+        return True
+    words = re.findall(r"[A-Za-z]{2,}", sentence)
+    return bool(words) and sum(w.isupper() for w in words) >= 0.6 * len(words)
+
+
 def _is_list(sentence: str) -> bool:
     """An easy-to-follow run of parallel items is not what this rule is for."""
     items = [len(p.split()) for p in _LIST_SPLIT.split(sentence)]
@@ -97,7 +129,7 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
             ctx.checkpoint()
         n = span.words
         if (n <= limit or _is_list(span.text) or len(_URLISH.findall(span.text)) > 1
-                or is_filler(span.text)):
+                or is_filler(span.text) or not_prose(span.text) or _structured(span.text)):
             continue
         if _mostly_quoted(span, ctx.literals, ctx.text):
             continue

@@ -95,6 +95,33 @@ _SLOT_WORDS = frozenset("name date title company address value number email owne
                         "organisation organization x n".split())
 
 
+def _metasyntax(ctx: SectionContext, start: int, end: int) -> bool:
+    """A slot in a syntax, not in a document to fill: joined to other text
+    ("<hash value>-<architecture>.cache-<version>"), a type in a developers' reference
+    ("Type: <number>"), or in a sample the reader is told to copy."""
+    text = ctx.text
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalnum() or before in "-._/>" or after.isalnum() or after in "-_/<":
+        return True
+    if after == "." and text[end + 1:end + 2].isalnum():
+        return True  # "<name>.cache"
+    if " " not in text[start:end] and ctx.index.acronyms.developers:
+        return True
+    return _sample_to_copy(text, start)
+
+
+# What introduces a sample the reader fills in for their own use: the licence's "How to
+# apply" notice, a template's example ("Copyright [yyyy] [name of copyright owner]").
+_SAMPLE_CUE = re.compile(r"\b(?:the following (?:notices?|text|boilerplate|lines?|example)|"
+                         r"boilerplate|replaced? (?:it |them |these )?with|fill(?:ed)? in "
+                         r"(?:the|your|their)|your own|like this|as follows)\b", re.IGNORECASE)
+
+
+def _sample_to_copy(text: str, start: int) -> bool:
+    return _SAMPLE_CUE.search(text, max(0, start - 600), start) is not None
+
+
 def _row_label(text: str, offset: int) -> str:
     line_start = text.rfind("\n", max(0, offset - 200), offset) + 1
     if line_start == 0 and offset > 200:
@@ -112,7 +139,7 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         start, end = m.start(), m.end()
         sentence = ctx.sentence_at(start)
         if kind == "slot":
-            if _is_slot(m.group()[1:-1]):
+            if _is_slot(m.group()[1:-1]) and not _metasyntax(ctx, start, end):
                 yield Hit(start, end,
                           issue=f'Template slot "{m.group()}" was never filled in.',
                           suggestion="Replace it with the content it asks for, or delete it.",
@@ -154,6 +181,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                                  "a figure), or say who will provide it and by when.",
                       term=token.lower(), key=token)
         elif kind == "bracket":
+            if _sample_to_copy(text, start):
+                continue
             yield Hit(start, end,
                       issue=f'Template placeholder "{m.group()}" was never filled in.',
                       suggestion="Replace it with the content it asks for, or delete it.",

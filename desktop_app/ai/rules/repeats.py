@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
+from desktop_app.ai.rules.length import not_prose
 from desktop_app.ai.rules.text import CELL_JOINT
 
 RULE = RuleSpec("repeated-word", "typo", "minor", 0.9, "repeat", section_cap=5)
@@ -25,7 +26,7 @@ _REPEAT = re.compile(rf"(?<![\w'-])([^\W\d_]{{1,{_LONGEST}}})(?![^\W\d_])"
 # Doubles that are grammatical or idiomatic: "had had", "that that", "so so".
 _LEGITIMATE = frozenset(
     "had that do so no very bye ha tut yada blah knock chop bora walla baden sing "
-    "pago mahi dum aye hip hush boo bang cha tom pom goody never her his".split()
+    "pago mahi dum aye hip hush boo bang cha tom pom goody never her his long".split()
 )
 _FUNCTION_WORDS = frozenset(
     "the a an to of in on at by for and or but are was were be it this with as from".split()
@@ -60,6 +61,8 @@ def _repeat(text: str, m: re.Match[str]) -> Hit | None:
             return None
     if word not in _FUNCTION_WORDS and _in_table_row(text, m.start()):
         return None  # "table table row": cells echoing one another
+    if not_prose(_line(text, m.start())):
+        return None  # a diagram's arrowheads "v v", a preformatted table's headers
     return Hit(
         m.start(), m.end(),
         issue=f'The word "{word}" is repeated: "{m.group()}".',
@@ -67,6 +70,12 @@ def _repeat(text: str, m: re.Match[str]) -> Hit | None:
         rewrite=a,
         term=word,
     )
+
+
+def _line(text: str, offset: int) -> str:
+    start = text.rfind("\n", max(0, offset - 2000), offset) + 1
+    end = text.find("\n", offset, offset + 2000)
+    return text[start:end if end >= 0 else offset + 2000]
 
 
 def _in_table_row(text: str, offset: int) -> bool:

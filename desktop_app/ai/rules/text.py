@@ -79,7 +79,8 @@ def _ends_sentence(text: str, seg_start: int, dot: int, punct: str, nxt: int) ->
     word_start = max(text.rfind(" ", seg_start, dot), text.rfind("\n", seg_start, dot)) + 1
     word = text[max(word_start, seg_start):dot].lstrip("(\"'\u201c\u2018[")
     lower = word.lower()
-    following = text[nxt] if nxt < len(text) else ""
+    # The first letter after the gap, past an opening bracket or quote: "etc. (Putative"
+    following = text[nxt:nxt + 3].lstrip("(\"'\u201c\u2018[")[:1]
     if lower in _STRONG_ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return False
     if lower in _WEAK_ABBREVIATIONS:

@@ -134,6 +134,9 @@ _IMPERATIVE = frozenset("""
     perform carry treat handle maintain develop create write
 """.split())
 _SHALL = re.compile(r"\b(?:shall|must)\b", re.IGNORECASE)
+_HAPPENS = re.compile(r"\b(?:happens|happen|occurs|occur|runs|run|executes|fires|is called|"
+                      r"are called|is freed|are freed|is dropped|are dropped|is released|"
+                      r"are released|returns)\s+$", re.IGNORECASE)
 _RECOMMEND_TITLE = ACTION_TITLES
 # "Some of the things described included: reasons ...", "several formats, such as":
 # the quantity is followed at once by the items themselves, so it does say which.
@@ -233,7 +236,11 @@ def _worth_it(ctx: SectionContext, m: re.Match[str], lower: str, kind: str,
     if kind == "time":
         if lower == "shortly" and re.match(r"\s+(after|before|afterwards|thereafter)\b", after):
             return False
-        return not _SHALL.search(text, sentence_start, limit)  # statute: "shall ... ASAP"
+        if _SHALL.search(text, sentence_start, limit):
+            return False  # statute: "shall ... as soon as practicable"
+        # Not when it says when something happens ("the destructor runs as soon as
+        # possible"): that describes a mechanism, it promises nothing without a date.
+        return _HAPPENS.search(text, max(sentence_start, m.start() - 30), m.start()) is None
     if kind == "fit":
         first = _NEXT_WORD.match(" " + text[sentence_start:m.start()])
         imperative = first is not None and first.group(1).lower() in _IMPERATIVE
