@@ -1,15 +1,19 @@
-"""Build the held-out documents of round heldout-4 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 and heldout-5 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
-this round takes real English prose from what a Debian machine with Python,
-LibreOffice, Node.js and Rust carries: licences (legal), Debian's Python policy
-(policy), dpkg's triggers spec (specification), the ninja, fontconfig and
-Node.js manuals, GCC's release notes, and chapters of the Rust book and the
-Rustonomicon (tutorial, essay). HTML goes through LibreOffice (headings kept,
-navigation stripped); plain text through python-docx, its numbered lines as
-headings. Missing sources are skipped with a note.
+these rounds take real English prose from what a Debian machine with Python,
+LibreOffice, Node.js, git and Rust carries. Round 4: licences (legal), Debian's
+Python policy (policy), dpkg's triggers spec (specification), the ninja,
+fontconfig and Node.js manuals, GCC's release notes, and chapters of the Rust
+book and the Rustonomicon (tutorial, essay). Round 5, made after the rules were
+fixed for round 4, to judge them blind again: three more licences, dpkg's
+rootless-builds spec, the Rust reference on unsafety, Cargo's FAQ, the Rust 2021
+edition guide, the Embedded Rust book, Node.js's errors guide and git's release
+notes. HTML goes through LibreOffice (headings kept, navigation stripped); plain
+text through python-docx, its numbered lines as headings. Missing sources are
+skipped with a note.
 
-    python tools/make_heldout4.py [--out /tmp/margin-heldout4]
+    python tools/make_heldout_docs.py [--set 4|5] [--out /tmp/margin-heldout4]
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 RUST = Path.home() / ".rustup/toolchains/stable-x86_64-unknown-linux-gnu/share/doc/rust/html"
-HTML = {
+HTML_4 = {
     "debian-python-policy.docx": [Path("/usr/share/doc/python3/python-policy.html")],
     "ninja-manual.docx": [Path("/usr/share/doc/ninja-build/manual.html")],
     "gcc-12-news.docx": [Path("/usr/share/doc/gcc-12-base/NEWS.html")],
@@ -34,7 +38,7 @@ HTML = {
                                  RUST / "nomicon/exception-safety.html",
                                  RUST / "nomicon/leaking.html"],
 }
-TEXT = {
+TEXT_4 = {
     "gpl-3.docx": Path("/usr/share/common-licenses/GPL-3"),
     "apache-2.0.docx": Path("/usr/share/common-licenses/Apache-2.0"),
     "mpl-2.0.docx": Path("/usr/share/common-licenses/MPL-2.0"),
@@ -84,19 +88,46 @@ def _text_docx(src: Path, out: Path) -> None:
     doc.save(out)
 
 
+HTML_5 = {
+    "rust-reference-unsafety.docx": [RUST / "reference/unsafety.html",
+                                     RUST / "reference/behavior-considered-undefined.html",
+                                     RUST / "reference/memory-model.html",
+                                     RUST / "reference/destructors.html"],
+    "cargo-faq.docx": [RUST / "cargo/faq.html"],
+    "rust-2021-edition-guide.docx": [RUST / f"edition-guide/rust-2021/{page}.html" for page in (
+        "index", "prelude", "default-cargo-resolver", "IntoIterator-for-arrays",
+        "disjoint-capture-in-closures", "panic-macro-consistency", "reserved-syntax")],
+    "embedded-rust-book.docx": [RUST / "embedded-book/intro/index.html",
+                                RUST / "embedded-book/intro/no-std.html",
+                                RUST / "embedded-book/concurrency/index.html"],
+    "nodejs-errors.docx": [Path("/usr/share/doc/nodejs/api/errors.html")],
+}
+TEXT_5 = {
+    "lgpl-2.1.docx": Path("/usr/share/common-licenses/LGPL-2.1"),
+    "artistic.docx": Path("/usr/share/common-licenses/Artistic"),
+    "gfdl-1.3.docx": Path("/usr/share/common-licenses/GFDL-1.3"),
+    "dpkg-rootless-builds-spec.docx": Path("/usr/share/doc/dpkg/spec/rootless-builds.txt"),
+    "git-2.39-release-notes.docx": Path("/usr/share/doc/git/RelNotes/2.39.0.txt"),
+}
+SETS = {"4": (HTML_4, TEXT_4), "5": (HTML_5, TEXT_5)}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", type=Path, default=Path("/tmp/margin-heldout4"))
+    ap.add_argument("--set", choices=sorted(SETS), default="4")
+    ap.add_argument("--out", type=Path, help="default: /tmp/margin-heldout<set>")
     args = ap.parse_args()
+    html, text = SETS[args.set]
+    args.out = args.out or Path(f"/tmp/margin-heldout{args.set}")
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, paths in HTML.items():
+    for name, paths in html.items():
         if not all(p.is_file() for p in paths):
             print(f"skipped {name}: {', '.join(str(p) for p in paths if not p.is_file())} "
                   "missing", file=sys.stderr)
             continue
         _convert(_html_body(paths), args.out / name)
         print(args.out / name)
-    for name, path in TEXT.items():
+    for name, path in text.items():
         if not path.is_file():
             print(f"skipped {name}: {path} missing", file=sys.stderr)
             continue
