@@ -244,6 +244,9 @@ class Produced:
     after: str
     group: bool  # one finding for several occurrences
     issue: str
+    # How many findings before it in the document look the same (rule, quote, context):
+    # two checkpoints "never addressed" have no quote, and are judged one by one.
+    nth: int = 0
 
     def record(self) -> dict:
         return {"doc": self.doc, "section": self.section, "rule": self.rule,
@@ -268,6 +271,7 @@ def review_document(rel: str) -> tuple[list[Produced], int, float]:
     started = time.perf_counter()
     provider = LocalProvider.for_document(doc)
     out: list[Produced] = []
+    seen: Counter[tuple] = Counter()
     words = 0
     for section in doc.walk():
         if not section.reviewable:  # a table of contents: never analysed, as in the app
@@ -285,8 +289,11 @@ def review_document(rel: str) -> tuple[list[Produced], int, float]:
                     before, after = _context(section.text, base + f.start, base + f.end)
                 else:  # about the section as a whole: its title says where
                     before, after = _norm(section.title), ""
+                group = len(getattr(f, "quotes", ()) or ()) > 1
+                key = (rf.rule, _norm(f.quote), before, after, group)
                 out.append(Produced(rel, section.title, rf.rule, _norm(f.quote), before, after,
-                                    len(getattr(f, "quotes", ()) or ()) > 1, f.issue))
+                                    group, f.issue, seen[key]))
+                seen[key] += 1
             base += len(part)
     return out, words, time.perf_counter() - started
 
@@ -318,9 +325,9 @@ class Judged:
 
     def find(self, p: Produced) -> dict | None:
         candidates = self._by_key.get((p.doc, p.rule, p.quote, p.group), [])
-        for j in candidates:
-            if j["before"] == p.before and j["after"] == p.after:
-                return j
+        same = [j for j in candidates if j["before"] == p.before and j["after"] == p.after]
+        if same:
+            return same[min(p.nth, len(same) - 1)]
         for j in candidates:
             if _compatible(j["before"], p.before, True) and _compatible(j["after"], p.after,
                                                                         False):
