@@ -181,7 +181,8 @@ HELDOUT_4 = (
 )
 # Made (tools/make_heldout_docs.py --set 5) after the rules were fixed for heldout-4,
 # from texts of the same machine nobody had run the rules on, and judged blind
-# (round "heldout-5"): how the rules do on what they were not fixed for.
+# (round "heldout-5"): how the rules do on what they were not fixed for. 35 findings,
+# keep 25.7 %, wrong 31.4 %. Then used to fix the rules in turn (no longer blind).
 HELDOUT_5 = (
     ("heldout5/lgpl-2.1.docx", "legal (licence)"),
     ("heldout5/artistic.docx", "legal (licence)"),

@@ -76,8 +76,16 @@ _WORDS_BEFORE = re.compile(r"[A-Za-z][\w'-]*")
 _GLOSSARY = re.compile(r"^\s*([A-Z]{2,6})s?\s*(?::|=|\||[\u2013\u2014-](?=\s))\s*(\S.*)")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{3,80})\)")
 # "(ABC)", "(the “ABC”)", "(ABCs)", "(ABC's)" right after a phrase: a definition.
-_PAREN_DEF = re.compile(r"\(\s*(?:the\s+|hereinafter\s+)?[\"“‘']?$", re.IGNORECASE)
-_PAREN_DEF_END = re.compile(r"(?:'?s)?[\"”’']?\s*\)")
+_PAREN_DEF = re.compile(r"\(\s*(?:the\s+|hereinafter\s+|or\s+)?[\"“‘']?$", re.IGNORECASE)
+# ... "(ABC)", "(or “ABC Site”)": the acronym, maybe with the noun it abbreviates with
+_PAREN_DEF_END = re.compile(r"(?:'?s)?(?:\s+[A-Z][a-z]+)?[\"”’']?\s*\)")
+# "EACCES (Permission denied): ...": a list of codes, each explained in its parenthesis
+_EXPLAINED_AFTER = re.compile(r"\s*\(([A-Z][a-z]+(?:\s+[a-z]+){1,5})\)")
+# "PDQ stands for Pretty Darn Quick"; but "Here XYZ stands for a specific section name"
+# makes XYZ a variable of the text, not an abbreviation at all (see `_VARIABLE`).
+_STANDS_FOR = re.compile(r"\s+(?:stands for|is short for|abbreviates)\s+(?!(?:a|an|any|some)\s)"
+                         r"([^.;]{3,80})")
+_VARIABLE = re.compile(r"\b([A-Z]{2,6})\s+(?:stands for|means|is)\s+(?:a|an|any|some)\s")
 _APPOSITION = re.compile(r",\s+(?:our|the|its|their|a|an)\s+([^,;()]{3,80}),")
 _ADDRESS_AFTER = re.compile(r"\s+(?:\d{4,5}\b|ZIP\b|Box\b|\d+-\d)")  # "NV 89086", "PL 93-579"
 _CITY_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")  # "Austin, TX", "Washington, DC"
@@ -129,9 +137,10 @@ _CODE_NAME = re.compile(
 _CODE_WINDOW = 120
 # Code spans (names, paths, addresses, markup) per 1,000 words from which a document
 # is written for developers. Measured on the evaluation documents: software guides
-# and manuals 41-136, a thesis on software 50; reports, legal and academic texts
-# 0-20 (a water-quality report's units and links: 20).
-_DEVELOPER_CODE_PER_1K = 30
+# and manuals 41-136, a thesis on software 50, API references and tutorials 25-130;
+# reports, legal and academic texts 0-20 (a water-quality report's units and links:
+# 20). Manuals converted from man pages and release notes (11-19) fall below.
+_DEVELOPER_CODE_PER_1K = 22
 _DEVELOPER_MIN_SPANS = 20  # and code throughout, not one link in a short text
 # A determiner before a token: the word in capitals names a thing ("to the CAB").
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|our|your|their|its|"
@@ -325,6 +334,10 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
         if appo and _initials_match(acr, _WORDS_BEFORE.findall(appo.group(1))):
             found[pos] = (acr, appo.group(1).strip(), False)
             continue
+        said = _EXPLAINED_AFTER.match(line, m.end()) or _STANDS_FOR.match(line, m.end())
+        if said:
+            found[pos] = (acr, said.group(1).strip(), False)
+            continue
         after = _PAREN_AFTER.match(line, m.end())
         if after:
             inner = _long_form_after(after.group(1))
@@ -349,10 +362,12 @@ def scan(sections: Sequence) -> AcronymIndex:
     defined: dict[str, Definition] = {}
     words: set[str] = set()  # words written in lower or title case somewhere
     named: set[str] = set()  # used after a determiner somewhere: "the CAB"
+    variables: set[str] = set()  # "Here XYZ stands for a specific section name"
     code_spans = word_count = 0
     for order, section in enumerate(sections):
         text = section.text
         words.update(map(str.lower, _LOWER_WORD.findall(text)))
+        variables.update(m.group(1) for m in _VARIABLE.finditer(text))
         word_count += count_words(text)
         references = _REFERENCE_TITLE.search(section.title) is not None
         code: Literals | None = None
@@ -399,6 +414,8 @@ def scan(sections: Sequence) -> AcronymIndex:
                   and code_spans * 1000 >= _DEVELOPER_CODE_PER_1K * max(1, word_count))
     index = AcronymIndex(developers=developers)
     for acr, (order, offset, section_id, plural) in first_use.items():
+        if acr in variables:
+            continue  # a name the text gives to anything of a kind, not an abbreviation
         definition = defined.get(acr)
         if definition is None and (acr.lower() in words
                                    or acr.lower() in ENGLISH and acr not in named):

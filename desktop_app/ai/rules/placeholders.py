@@ -90,9 +90,11 @@ def _is_slot(inner: str) -> bool:
     return len(words) > 1 or inner.lower() in _SLOT_WORDS
 
 
-_SLOT_WORDS = frozenset("name date title company address value number email owner phone "
+# Not "number", "value", "x": in the evaluation every "<number>" was a type or a
+# metavariable of a syntax, never a slot left to fill.
+_SLOT_WORDS = frozenset("name date title company address email owner phone "
                         "amount city state country signature client customer project "
-                        "organisation organization x n".split())
+                        "organisation organization".split())
 
 
 def _metasyntax(ctx: SectionContext, start: int, end: int) -> bool:
@@ -106,6 +108,9 @@ def _metasyntax(ctx: SectionContext, start: int, end: int) -> bool:
         return True
     if after == "." and text[end + 1:end + 2].isalnum():
         return True  # "<name>.cache"
+    if text[end:end + 2] == "::" or _SLOT_NEAR.match(text, end, end + 4) or (
+            _SLOT_BEFORE.search(text, max(0, start - 4), start)):
+        return True  # "<Type as Trait>::f", "<error class name>: <error message>"
     if " " not in text[start:end] and ctx.index.acronyms.developers:
         return True
     return _sample_to_copy(text, start)
@@ -113,7 +118,10 @@ def _metasyntax(ctx: SectionContext, start: int, end: int) -> bool:
 
 # What introduces a sample the reader fills in for their own use: the licence's "How to
 # apply" notice, a template's example ("Copyright [yyyy] [name of copyright owner]").
+_SLOT_NEAR = re.compile(r"\W{0,3}<[A-Za-z]")
+_SLOT_BEFORE = re.compile(r"[A-Za-z]>\W{0,3}$")
 _SAMPLE_CUE = re.compile(r"\b(?:the following (?:notices?|text|boilerplate|lines?|example)|"
+                         r"here is an? (?:sample|example)|alter the names|"
                          r"boilerplate|replaced? (?:it |them |these )?with|fill(?:ed)? in "
                          r"(?:the|your|their)|your own|like this|as follows)\b", re.IGNORECASE)
 
