@@ -9,11 +9,14 @@ book and the Rustonomicon (tutorial, essay). Round 5, made after the rules were
 fixed for round 4, to judge them blind again: three more licences, dpkg's
 rootless-builds spec, the Rust reference on unsafety, Cargo's FAQ, the Rust 2021
 edition guide, the Embedded Rust book, Node.js's errors guide and git's release
-notes. HTML goes through LibreOffice (headings kept, navigation stripped); plain
+notes. Round 6, made after the fixes for round 5, the same way: three more
+licences, git 2.36's release notes, Cargo's guide, Node.js's packages manual, the
+Rust reference on type layout and the Rust book's introduction. HTML goes through
+LibreOffice (headings kept, navigation stripped); plain
 text through python-docx, its numbered lines as headings. Missing sources are
 skipped with a note.
 
-    python tools/make_heldout_docs.py [--set 4|5] [--out /tmp/margin-heldout4]
+    python tools/make_heldout_docs.py [--set 4|5|6] [--out /tmp/margin-heldout4]
 """
 
 from __future__ import annotations
@@ -109,7 +112,24 @@ TEXT_5 = {
     "dpkg-rootless-builds-spec.docx": Path("/usr/share/doc/dpkg/spec/rootless-builds.txt"),
     "git-2.39-release-notes.docx": Path("/usr/share/doc/git/RelNotes/2.39.0.txt"),
 }
-SETS = {"4": (HTML_4, TEXT_4), "5": (HTML_5, TEXT_5)}
+HTML_6 = {
+    "cargo-guide.docx": [RUST / f"cargo/guide/{page}.html" for page in (
+        "why-cargo-exists", "dependencies", "continuous-integration", "build-performance",
+        "cargo-toml-vs-cargo-lock")],
+    "nodejs-packages.docx": [Path("/usr/share/doc/nodejs/api/packages.html")],
+    "rust-reference-layout.docx": [RUST / "reference/type-layout.html",
+                                   RUST / "reference/lifetime-elision.html"],
+    "rust-book-introduction.docx": [RUST / "book/foreword.html",
+                                    RUST / "book/ch00-00-introduction.html",
+                                    RUST / "book/ch16-00-concurrency.html"],
+}
+TEXT_6 = {
+    "gpl-2.docx": Path("/usr/share/common-licenses/GPL-2"),
+    "mpl-1.1.docx": Path("/usr/share/common-licenses/MPL-1.1"),
+    "cc0-1.0.docx": Path("/usr/share/common-licenses/CC0-1.0"),
+    "git-2.36-release-notes.docx": Path("/usr/share/doc/git/RelNotes/2.36.0.txt"),
+}
+SETS = {"4": (HTML_4, TEXT_4), "5": (HTML_5, TEXT_5), "6": (HTML_6, TEXT_6)}
 
 
 def main() -> int:
