@@ -196,7 +196,8 @@ HELDOUT_5 = (
     ("heldout5/git-2.39-release-notes.docx", "release notes"),
 )
 # Made (--set 6) after the rules were fixed for heldout-5, judged blind (round
-# "heldout-6"): the rules' last blind measure.
+# "heldout-6"): 17 findings, keep 35.3 %, wrong 23.5 %. Then used to fix the rules
+# (round "after-heldout-6"), so no longer blind.
 HELDOUT_6 = (
     ("heldout6/gpl-2.docx", "legal (licence)"),
     ("heldout6/mpl-1.1.docx", "legal (licence)"),

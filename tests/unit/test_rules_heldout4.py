@@ -194,3 +194,46 @@ def test_vague_words_and_passives_in_a_guide_for_developers_are_register():
 def test_an_explained_vague_word_is_not_vague():
     assert quotes("Give the appropriate credit (i.e. mention this book on your slide).",
                   "vague-wording") == []
+
+
+# --- heldout-6: notices to copy, quoted names, a hard ceiling --------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "EXHIBIT A - License.\n``The Original Code is ______________________________________.''",
+    "Be sure to change <your repo> and <your project> to yours:\ncd <your project>/",
+])
+def test_a_notice_or_sample_the_reader_fills_in_is_not_left_unfilled(text):
+    assert quotes(f"{text}\n{FILLER}", "placeholder") == []
+
+
+def test_an_empty_blank_in_a_report_is_still_flagged():
+    assert quotes(f"The budget owner is ________ from Finance.\n{FILLER}",
+                  "placeholder") == ["________"]
+
+
+def test_names_quoted_as_literals_are_not_acronyms():
+    text = ('You may not use the phrases "MOZILLAPL", "MOZPL", "Netscape", "MPL" or "NPL" '
+            "in the name of your licence.")
+    assert quotes(text, "undefined-acronym", ("Intro", FILLER)) == []
+    # near miss: the same name in the sentence, unquoted, is a use
+    assert quotes("You may not use MOZPL in the name of your licence.", "undefined-acronym",
+                  ("Intro", FILLER)) == ["MOZPL"]
+
+
+def test_over_ninety_words_no_structure_excuses_a_sentence():
+    clauses = [
+        "the contributor makes the modification available in source code form under the "
+        "terms of this licence to every recipient who asks for it in writing",
+        "the initial developer keeps a complete record of each change with its date, its "
+        "author and a short description of what it was meant to fix",
+        "any recipient may publish those records alongside the executable version, provided "
+        "that the notices required by the third section remain intact",
+        "nothing in this section limits the rights granted elsewhere in the agreement or in "
+        "any later version of it published by the licence steward",
+    ]
+    sentence = "; ".join(clauses).capitalize() + "."
+    (f,) = hits(sentence, "overlong-sentence")
+    assert "96 words" in f.issue
+    # near miss: two such clauses are built to be read
+    assert hits("; ".join(clauses[:2]).capitalize() + ".", "overlong-sentence") == []

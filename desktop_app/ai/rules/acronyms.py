@@ -56,7 +56,7 @@ WELL_KNOWN = frozenset("""
     RAID RAM RDBMS RFC RGB RPC SAN SATA SAX SCSI SDK SMB SMTP SNMP SOA SQL SSD SSH SSL SSO
     TCP TTL UDP UML URI URL USB UTF VBA VGA VM VPN WAN WYSIWYG XML XSS CIFS NFS VFS ASL MPL
     EULA OEM CMYK DPI PPI
-    ABI AMD GCC LLVM MIPS RISC UNIX POSIX RTOS HP NVIDIA LINUX
+    ABI AMD GCC LLVM MIPS RISC UNIX POSIX RTOS HP NVIDIA LINUX SHA MD5
 """.split())
 # All-caps words that are emphasis, markers or RFC 2119 keywords, not acronyms.
 _NOT_ACRONYMS = frozenset("""
@@ -71,6 +71,8 @@ _ID = re.compile(r"[A-Za-z0-9]-\d")
 _COMPOUND_AFTER = re.compile(r"-[A-Z0-9]")
 _NUMBER_AFTER = re.compile(r" \d{3,}\b")
 _COLUMN_GAP = re.compile(r"\S {3,}(?=\S)")
+_OPEN_QUOTES = ("\"", "\u201c", "'", "\u2018", "`")
+_CLOSE_QUOTES = ("\"", "\u201d", "'", "\u2019")
 _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _WORDS_BEFORE = re.compile(r"[A-Za-z][\w'-]*")
 _GLOSSARY = re.compile(r"^\s*([A-Z]{2,6})s?\s*(?::|=|\||[\u2013\u2014-](?=\s))\s*(\S.*)")
@@ -205,6 +207,8 @@ def _not_a_use(line: str, start: int, end: int, table_row: bool) -> bool:
     a list of known names or beside code."""
     if line[start - 1:start] == "." or table_row:
         return True  # ".NET"; a label in a table row
+    if line[start - 1:start] in _OPEN_QUOTES and line[end:end + 1] in _CLOSE_QUOTES:
+        return True  # '"MOZPL", "NPL"': names quoted as literals (a definition is seen before)
     if line[start - 1:start] == "(" and _CITATION.match(line, end):
         return True  # "(OECD, 1988)": a reference, defined by the bibliography
     if _VENDOR_BEFORE.search(line, max(0, start - 20), start):

@@ -8,8 +8,8 @@ Sentences that are mostly quotation (the author cannot rewrite them), runs of
 parallel items, list items or URLs run together, filler ("I am some text I
 am some text ...", the sample text of a template or a formatting test), tables
 and diagrams in preformatted text, and sentences built to be read (enumerated
-parts, clauses of at most 40 words between semicolons, colons or dashes, a
-notice in capitals) are left alone.
+parts, clauses of at most 40 words between semicolons, colons or dashes, up to
+90 words; a notice in capitals) are left alone.
 """
 
 from __future__ import annotations
@@ -84,17 +84,22 @@ def not_prose(text: str) -> bool:
 _ENUMERATOR = re.compile(r"(?:^|[\s;:,])\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s")
 _CLAUSE = re.compile(r"[;:]\s|\s[\u2013\u2014]\s|\s--\s")
 _CLAUSE_WORDS = 40
+HARD_CEILING = 90
 
 
 def _structured(sentence: str) -> bool:
-    """Long, but built to be read: its parts enumerated ("(a) ... (b) ..."), cut by
-    semicolons, colons or dashes into clauses of readable length, or a notice in
-    capitals that the law wants conspicuous."""
+    """Long, but built to be read: its parts enumerated ("(a) ... (b) ..."), or cut by
+    semicolons, colons or dashes into clauses of readable length. Not above
+    `HARD_CEILING` words: then no structure carries the reader through."""
     if len(_ENUMERATOR.findall(sentence)) >= 2:
         return True
     clauses = _CLAUSE.split(sentence)
-    if len(clauses) > 1 and max(len(c.split()) for c in clauses) <= _CLAUSE_WORDS:
-        return True
+    return len(clauses) > 1 and max(len(c.split()) for c in clauses) <= _CLAUSE_WORDS
+
+
+def _shouting(sentence: str) -> bool:
+    """A notice in capitals (a warranty disclaimer): the law wants it conspicuous, and
+    its length is the law's."""
     words = re.findall(r"[A-Za-z]{2,}", sentence)
     return bool(words) and sum(w.isupper() for w in words) >= 0.6 * len(words)
 
@@ -129,7 +134,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
             ctx.checkpoint()
         n = span.words
         if (n <= limit or _is_list(span.text) or len(_URLISH.findall(span.text)) > 1
-                or is_filler(span.text) or not_prose(span.text) or _structured(span.text)):
+                or is_filler(span.text) or not_prose(span.text)
+                or _shouting(span.text) or n <= HARD_CEILING and _structured(span.text)):
             continue
         if _mostly_quoted(span, ctx.literals, ctx.text):
             continue

@@ -77,7 +77,7 @@ def _written_on(text: str, start: int, end: int) -> bool:
 _FORM_FIELD = re.compile(r"(?:sign(?:ed|ature)?|date|name|title|initials|address|phone|"
                          r"e-?mail|position|witness|by|within|no\.?|number)\s*:?\s*$",
                          re.IGNORECASE)
-_IN_QUOTES = re.compile(r"[\u201c\"][^\u201d\"\n]*$")
+_IN_QUOTES = re.compile(r"(?:[\u201c\"]|``)[^\u201d\"\n]*$")  # "...", “...”, ``...''
 
 
 def _is_slot(inner: str) -> bool:
@@ -123,11 +123,18 @@ _SLOT_BEFORE = re.compile(r"[A-Za-z]>\W{0,3}$")
 _SAMPLE_CUE = re.compile(r"\b(?:the following (?:notices?|text|boilerplate|lines?|example)|"
                          r"here is an? (?:sample|example)|alter the names|"
                          r"boilerplate|replaced? (?:it |them |these )?with|fill(?:ed)? in "
-                         r"(?:the|your|their)|your own|like this|as follows)\b", re.IGNORECASE)
+                         r"(?:the|your|their)|your own|like this|as follows|"
+                         r"(?:be sure to|you (?:will |should |must )?(?:need to )?)\s*"
+                         r"(?:change|replace|edit|adjust)|exhibit a)\b", re.IGNORECASE)
+
+
+_SAMPLE_WINDOW = 1000  # a licence's whole "Exhibit A" notice, blanks and all
 
 
 def _sample_to_copy(text: str, start: int) -> bool:
-    return _SAMPLE_CUE.search(text, max(0, start - 600), start) is not None
+    # The instruction comes before the sample, or right after it ("... indicate your
+    # decision by deleting the provisions above and replace them with ...").
+    return _SAMPLE_CUE.search(text, max(0, start - _SAMPLE_WINDOW), start + 300) is not None
 
 
 def _row_label(text: str, offset: int) -> str:
@@ -159,6 +166,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                 continue  # "Signature: ____", "Date: ____", a stamp's wording: a form
             if _written_on(text, start, end):
                 continue  # "_1.0____": a value typed on a form's line, the line kept
+            if _sample_to_copy(text, start):
+                continue  # the notice a licence tells its users to copy and fill in
             yield Hit(start, end,
                       issue="A blank to fill in (\u201c____\u201d) is still empty.",
                       suggestion="Fill it in, or say who will and by when; if the document is "
