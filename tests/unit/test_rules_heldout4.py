@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop_app.ai.rules import SectionInfo
 from desktop_app.ai.rules import text as rules_text
 from tests.unit.test_local_rules import (
     _CODE_PAGE,
@@ -237,3 +238,15 @@ def test_over_ninety_words_no_structure_excuses_a_sentence():
     assert "96 words" in f.issue
     # near miss: two such clauses are built to be read
     assert hits("; ".join(clauses[:2]).capitalize() + ".", "overlong-sentence") == []
+
+
+def test_a_document_of_a_few_words_has_no_empty_sections_to_fill():
+    tiny = make_index(
+        SectionInfo("s0", "Hello World", "", level=1, has_children=False),
+        SectionInfo("s1", "This is the second paragraph.", "", level=1, has_children=False))
+    assert [rf for rf in review_section(tiny, "s1") if rf.rule == "thin-section"] == []
+    # near miss: the same empty heading in a document with text is a gap
+    real = make_index(
+        SectionInfo("s0", "Summary", PROSE, level=1, has_children=False),
+        SectionInfo("s1", "Heading 2", "", level=1, has_children=False))
+    assert [rf.rule for rf in review_section(real, "s1")] == ["thin-section"]

@@ -35,10 +35,17 @@ def is_reference(title: str) -> bool:
     return _REFERENCE_TITLES.search(title) is not None
 
 
+# Fewer words than this in the whole document (headings aside): every "empty section"
+# of the evaluation's such files was a formatting test's paragraph, none a gap.
+MIN_DOCUMENT_WORDS = 30
+
+
 def check(ctx: SectionContext) -> Iterator[Hit]:
     info = ctx.info
     if info is None or is_reference(ctx.title) or ctx.index.thin_is_normal:
         return
+    if ctx.index.complete and ctx.index.words < MIN_DOCUMENT_WORDS:
+        return  # a few lines with a heading: a note or a test file, no sections to fill
     body = ctx.text.strip()
     if not body:
         if (ctx.parts == 1 and info.has_children is False and info.level > 0
