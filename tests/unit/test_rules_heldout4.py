@@ -250,3 +250,18 @@ def test_a_document_of_a_few_words_has_no_empty_sections_to_fill():
         SectionInfo("s0", "Summary", PROSE, level=1, has_children=False),
         SectionInfo("s1", "Heading 2", "", level=1, has_children=False))
     assert [rf.rule for rf in review_section(real, "s1")] == ["thin-section"]
+
+
+@pytest.mark.parametrize("text", [
+    "To the extent that a standing trustee has a large number of resignations due to "
+    "conflicts, the United States Trustee may appoint another standing trustee.",
+    "If many merchants report errors, the on-call engineer pages the team lead.",
+    "Failure to implement necessary changes shall result in appropriate remedial action.",
+])
+def test_a_threshold_in_a_condition_and_a_standard_with_shall_are_not_vague(text):
+    assert quotes(text, "vague-wording") == []
+
+
+def test_a_vague_count_in_a_reported_result_is_still_vague():
+    assert quotes("After the change, many merchants reported errors.", "vague-wording") == [
+        "many merchants"]

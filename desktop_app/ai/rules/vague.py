@@ -134,6 +134,8 @@ _IMPERATIVE = frozenset("""
     perform carry treat handle maintain develop create write
 """.split())
 _SHALL = re.compile(r"\b(?:shall|must)\b", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:if|unless|whenever|to the extent(?: that)?|in the event(?: that)?|"
+                        r"in case|provided that)\b", re.IGNORECASE)
 _HAPPENS = re.compile(r"\b(?:happens|happen|occurs|occur|runs|run|executes|fires|is called|"
                       r"are called|is freed|are freed|is dropped|are dropped|is released|"
                       r"are released|returns)\s+$", re.IGNORECASE)
@@ -210,6 +212,9 @@ def _worth_it(ctx: SectionContext, m: re.Match[str], lower: str, kind: str,
     after = text[m.end():min(limit, m.end() + 60)]
     if _EXPLAINED.match(after):
         return False  # "appropriate credit (i.e. mention this book ...)": it says what
+    if kind in ("quantity", "amount") and _CONDITION.search(text, sentence_start, m.start()):
+        return False  # "To the extent that a trustee has a large number of ...": a threshold
+        # left to judgement on purpose, not a result that lacks its figure
     if kind == "quantity":
         if _NUMBER.match(text, m.end()) or _IDIOM_AFTER.match(after):
             return False  # "some 40 servers", "some other place"
@@ -247,6 +252,8 @@ def _worth_it(ctx: SectionContext, m: re.Match[str], lower: str, kind: str,
         # possible"): that describes a mechanism, it promises nothing without a date.
         return _HAPPENS.search(text, max(sentence_start, m.start() - 30), m.start()) is None
     if kind == "fit":
+        if _SHALL.search(text, sentence_start, limit):
+            return False  # "shall result in appropriate remedial action": a standard
         first = _NEXT_WORD.match(" " + text[sentence_start:m.start()])
         imperative = first is not None and first.group(1).lower() in _IMPERATIVE
         return imperative or recommending
