@@ -11,12 +11,15 @@ rootless-builds spec, the Rust reference on unsafety, Cargo's FAQ, the Rust 2021
 edition guide, the Embedded Rust book, Node.js's errors guide and git's release
 notes. Round 6, made after the fixes for round 5, the same way: three more
 licences, git 2.36's release notes, Cargo's guide, Node.js's packages manual, the
-Rust reference on type layout and the Rust book's introduction. HTML goes through
-LibreOffice (headings kept, navigation stripped); plain
+Rust reference on type layout and the Rust book's introduction. Round 7, after
+the fixes for round 6: a Perl Journal article and two Perl essays (POD through
+pod2html), the LGPL-3 and GPL-1, git 2.30's release notes, the Rust 2024 edition
+guide, Cargo's dependency reference, Node.js's modules manual and three Rust
+book chapters. HTML goes through LibreOffice (headings kept, navigation stripped); plain
 text through python-docx, its numbered lines as headings. Missing sources are
 skipped with a note.
 
-    python tools/make_heldout_docs.py [--set 4|5|6] [--out /tmp/margin-heldout4]
+    python tools/make_heldout_docs.py [--set 4|5|6|7] [--out /tmp/margin-heldout4]
 """
 
 from __future__ import annotations
@@ -129,7 +132,36 @@ TEXT_6 = {
     "cc0-1.0.docx": Path("/usr/share/common-licenses/CC0-1.0"),
     "git-2.36-release-notes.docx": Path("/usr/share/doc/git/RelNotes/2.36.0.txt"),
 }
-SETS = {"4": (HTML_4, TEXT_4), "5": (HTML_5, TEXT_5), "6": (HTML_6, TEXT_6)}
+PERL = Path("/usr/share/perl/5.36.0")
+HTML_7 = {
+    "rust-2024-edition-guide.docx": [RUST / f"edition-guide/rust-2024/{page}.html" for page in (
+        "index", "cargo-resolver", "gen-keyword", "let-chains", "intoiterator-box-slice")],
+    "cargo-specifying-dependencies.docx": [RUST / "cargo/reference/specifying-dependencies.html"],
+    "nodejs-modules.docx": [Path("/usr/share/doc/nodejs/api/modules.html")],
+    "rust-book-oop.docx": [RUST / "book/ch18-01-what-is-oo.html",
+                           RUST / "book/ch13-04-performance.html",
+                           RUST / "book/ch16-01-threads.html"],
+}
+POD_7 = {
+    "perl-journal-maketext.docx": PERL / "Locale/Maketext/TPJ13.pod",
+    "perl-encode-supported.docx": PERL / "Encode/Supported.pod",
+    "perl-compress-faq.docx": PERL / "IO/Compress/FAQ.pod",
+}
+TEXT_7 = {
+    "lgpl-3.docx": Path("/usr/share/common-licenses/LGPL-3"),
+    "gpl-1.docx": Path("/usr/share/common-licenses/GPL-1"),
+    "git-2.30-release-notes.docx": Path("/usr/share/doc/git/RelNotes/2.30.0.txt"),
+}
+SETS = {"4": (HTML_4, TEXT_4), "5": (HTML_5, TEXT_5), "6": (HTML_6, TEXT_6),
+        "7": (HTML_7, TEXT_7)}
+
+
+def _pod_html(pod: Path) -> str:
+    """A Perl POD document as HTML (pod2html), for LibreOffice."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run(["pod2html", f"--infile={pod}", f"--cachedir={tmp}", "--quiet"],
+                             check=True, capture_output=True, text=True, timeout=120)
+    return out.stdout
 
 
 def main() -> int:
@@ -147,6 +179,13 @@ def main() -> int:
             continue
         _convert(_html_body(paths), args.out / name)
         print(args.out / name)
+    if args.set == "7":
+        for name, pod in POD_7.items():
+            if not pod.is_file():
+                print(f"skipped {name}: {pod} missing", file=sys.stderr)
+                continue
+            _convert(_DROP.sub("", _pod_html(pod)), args.out / name)
+            print(args.out / name)
     for name, path in text.items():
         if not path.is_file():
             print(f"skipped {name}: {path} missing", file=sys.stderr)
