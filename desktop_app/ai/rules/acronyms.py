@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.english_words import WORDS as ENGLISH
-from desktop_app.ai.rules.text import CELL_JOINT, Literals, literals_of
+from desktop_app.ai.rules.text import CELL_JOINT, COLUMN_GAP, Literals, literals_of
 from desktop_app.document.model import count_words
 
 RULE = RuleSpec("undefined-acronym", "terminology", "minor", 0.8, "acronym",
@@ -70,7 +70,6 @@ _TOKEN = re.compile(r"([A-Z](?<![\w&.][A-Z])[A-Z]{1,5})(s?)(?![\w&])")
 _ID = re.compile(r"[A-Za-z0-9]-\d")
 _COMPOUND_AFTER = re.compile(r"-[A-Z0-9]")
 _NUMBER_AFTER = re.compile(r" \d{3,}\b")
-_COLUMN_GAP = re.compile(r"\S {3,}(?=\S)")
 _OPEN_QUOTES = ("\"", "\u201c", "'", "\u2018", "`")
 _CLOSE_QUOTES = ("\"", "\u201d", "'", "\u2019")
 _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
@@ -387,7 +386,7 @@ def scan(sections: Sequence) -> AcronymIndex:
             toc = _TOC_LINE.match(line) is not None
             # once per line: a token's test stays O(1); runs of spaces line up the
             # columns of a table written as preformatted text ("MATCHV      2   ...")
-            table_row = CELL_JOINT in line or len(_COLUMN_GAP.findall(line)) >= 2
+            table_row = CELL_JOINT in line or len(COLUMN_GAP.findall(line)) >= 2
             if code is None:
                 code = literals_of(text)
             for m in tokens:

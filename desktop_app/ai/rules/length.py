@@ -21,7 +21,7 @@ from statistics import median
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.budget import _short
-from desktop_app.ai.rules.text import Literals, Span, sentences_of
+from desktop_app.ai.rules.text import COLUMN_GAP, Literals, Span, sentences_of
 
 RULE = RuleSpec("overlong-sentence", "clarity", "minor", 0.7, "overlong",
                 section_cap=2, document_cap=30, english=True)
@@ -73,12 +73,11 @@ def is_filler(sentence: str) -> bool:
 # dashes, columns lined up with runs of spaces), or a markup sample ("<w:pgMar .../>"):
 # its "sentences" are rows and code run together with the prose around them.
 _BOX = re.compile(r"[\u2500-\u257f]|[-=_]{5,}|\+-{3,}|</?[A-Za-z]+:[A-Za-z]+[\s>/]")
-_COLUMN_GAP = re.compile(r"\S {3,}(?=\S)")
 
 
 def not_prose(text: str) -> bool:
     """A table or diagram in preformatted text, or markup: not a sentence anyone wrote."""
-    return _BOX.search(text) is not None or len(_COLUMN_GAP.findall(text)) >= 2
+    return _BOX.search(text) is not None or len(COLUMN_GAP.findall(text)) >= 2
 
 
 _ENUMERATOR = re.compile(r"(?:^|[\s;:,])\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s")

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 CELL_JOINT = " | "
+# A run of spaces between two words: columns of a table lined up in preformatted text.
+COLUMN_GAP = re.compile(r"\S {3,}(?=\S)")
 
 # Never end a sentence: titles, Latin and reference abbreviations.
 _STRONG_ABBREVIATIONS = frozenset(
