@@ -212,7 +212,8 @@ def _worth_it(ctx: SectionContext, m: re.Match[str], lower: str, kind: str,
     after = text[m.end():min(limit, m.end() + 60)]
     if _EXPLAINED.match(after):
         return False  # "appropriate credit (i.e. mention this book ...)": it says what
-    if kind in ("quantity", "amount") and _CONDITION.search(text, sentence_start, m.start()):
+    near_start = max(sentence_start, m.start() - 200)  # bounded: linear in a huge sentence
+    if kind in ("quantity", "amount") and _CONDITION.search(text, near_start, m.start()):
         return False  # "To the extent that a trustee has a large number of ...": a threshold
         # left to judgement on purpose, not a result that lacks its figure
     if kind == "quantity":
@@ -252,7 +253,7 @@ def _worth_it(ctx: SectionContext, m: re.Match[str], lower: str, kind: str,
         # possible"): that describes a mechanism, it promises nothing without a date.
         return _HAPPENS.search(text, max(sentence_start, m.start() - 30), m.start()) is None
     if kind == "fit":
-        if _SHALL.search(text, sentence_start, limit):
+        if _SHALL.search(text, near_start, min(limit, m.end() + 200)):
             return False  # "shall result in appropriate remedial action": a standard
         first = _NEXT_WORD.match(" " + text[sentence_start:m.start()])
         imperative = first is not None and first.group(1).lower() in _IMPERATIVE
