@@ -97,6 +97,12 @@ def shapes(base: int) -> dict[str, Callable[[int], str]]:
         "quotes": cut('"a '),
         "angle brackets": cut("<a "),
         "words and dots": cut("word."),
+        # Each blank, slot and dummy paragraph looks around itself for an instruction to
+        # copy a sample, or for lorem ipsum; a short line of a diagram is judged once.
+        "blanks": cut("____ x "),
+        "slots": cut("<your name> "),
+        "lorem ipsum": cut("lorem ipsum dolor sit amet egestas egestas "),
+        "short lines": cut("the the\n"),
     }
 
 

@@ -12,6 +12,7 @@ filled with lorem ipsum needs saying once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -97,7 +98,7 @@ _SLOT_WORDS = frozenset("name date title company address email owner phone "
                         "organisation organization".split())
 
 
-def _metasyntax(ctx: SectionContext, start: int, end: int) -> bool:
+def _metasyntax(ctx: SectionContext, start: int, end: int, cues: _SampleCues) -> bool:
     """A slot in a syntax, not in a document to fill: joined to other text
     ("<hash value>-<architecture>.cache-<version>"), a type in a developers' reference
     ("Type: <number>"), or in a sample the reader is told to copy."""
@@ -113,7 +114,7 @@ def _metasyntax(ctx: SectionContext, start: int, end: int) -> bool:
         return True  # "<Type as Trait>::f", "<error class name>: <error message>"
     if " " not in text[start:end] and ctx.index.acronyms.developers:
         return True
-    return _sample_to_copy(text, start)
+    return cues.near(start)
 
 
 # What introduces a sample the reader fills in for their own use: the licence's "How to
@@ -131,10 +132,21 @@ _SAMPLE_CUE = re.compile(r"\b(?:the following (?:notices?|text|boilerplate|lines
 _SAMPLE_WINDOW = 1000  # a licence's whole "Exhibit A" notice, blanks and all
 
 
-def _sample_to_copy(text: str, start: int) -> bool:
-    # The instruction comes before the sample, or right after it ("... indicate your
-    # decision by deleting the provisions above and replace them with ...").
-    return _SAMPLE_CUE.search(text, max(0, start - _SAMPLE_WINDOW), start + 300) is not None
+class _SampleCues:
+    """Where the text tells the reader to copy and fill in a sample: found once per
+    text, so that each blank or slot asks in O(log n), not by a search of its own."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: list[int] | None = None
+
+    def near(self, start: int) -> bool:
+        # The instruction comes before the sample (up to a whole licence notice), or
+        # right after it ("... delete the provisions above and replace them with ...").
+        if self._starts is None:
+            self._starts = [m.start() for m in _SAMPLE_CUE.finditer(self._text)]
+        i = bisect_left(self._starts, start - _SAMPLE_WINDOW)
+        return i < len(self._starts) and self._starts[i] < start + 300
 
 
 def _row_label(text: str, offset: int) -> str:
@@ -147,6 +159,7 @@ def _row_label(text: str, offset: int) -> str:
 
 def check(ctx: SectionContext) -> Iterator[Hit]:
     text = ctx.text
+    cues = _SampleCues(text)
     for n, m in enumerate(_MARKER.finditer(text)):
         if n % 256 == 0:
             ctx.checkpoint()
@@ -154,7 +167,7 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         start, end = m.start(), m.end()
         sentence = ctx.sentence_at(start)
         if kind == "slot":
-            if _is_slot(m.group()[1:-1]) and not _metasyntax(ctx, start, end):
+            if _is_slot(m.group()[1:-1]) and not _metasyntax(ctx, start, end, cues):
                 yield Hit(start, end,
                           issue=f'Template slot "{m.group()}" was never filled in.',
                           suggestion="Replace it with the content it asks for, or delete it.",
@@ -166,7 +179,7 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                 continue  # "Signature: ____", "Date: ____", a stamp's wording: a form
             if _written_on(text, start, end):
                 continue  # "_1.0____": a value typed on a form's line, the line kept
-            if _sample_to_copy(text, start):
+            if cues.near(start):
                 continue  # the notice a licence tells its users to copy and fill in
             yield Hit(start, end,
                       issue="A blank to fill in (\u201c____\u201d) is still empty.",
@@ -198,7 +211,7 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                                  "a figure), or say who will provide it and by when.",
                       term=token.lower(), key=token)
         elif kind == "bracket":
-            if _sample_to_copy(text, start):
+            if cues.near(start):
                 continue
             yield Hit(start, end,
                       issue=f'Template placeholder "{m.group()}" was never filled in.',

@@ -35,15 +35,16 @@ _FUNCTION_WORDS = frozenset(
 
 def check(ctx: SectionContext) -> Iterator[Hit]:
     text = ctx.text
+    diagram_lines: dict[int, bool] = {}  # line start -> a diagram or preformatted table
     for n, m in enumerate(_REPEAT.finditer(text)):
         if n % 256 == 0:
             ctx.checkpoint()
-        hit = _repeat(text, m)
+        hit = _repeat(text, m, diagram_lines)
         if hit is not None:
             yield hit
 
 
-def _repeat(text: str, m: re.Match[str]) -> Hit | None:
+def _repeat(text: str, m: re.Match[str], diagram_lines: dict[int, bool]) -> Hit | None:
     a, gap, b = m.group(1), m.group(2), m.group(3)
     if not gap:
         return None
@@ -61,7 +62,7 @@ def _repeat(text: str, m: re.Match[str]) -> Hit | None:
             return None
     if word not in _FUNCTION_WORDS and _in_table_row(text, m.start()):
         return None  # "table table row": cells echoing one another
-    if not_prose(_line(text, m.start())):
+    if _in_diagram(text, m.start(), diagram_lines):
         return None  # a diagram's arrowheads "v v", a preformatted table's headers
     return Hit(
         m.start(), m.end(),
@@ -72,10 +73,23 @@ def _repeat(text: str, m: re.Match[str]) -> Hit | None:
     )
 
 
-def _line(text: str, offset: int) -> str:
-    start = text.rfind("\n", max(0, offset - 2000), offset) + 1
-    end = text.find("\n", offset, offset + 2000)
-    return text[start:end if end >= 0 else offset + 2000]
+_DIAGRAM_LINE = 400  # a diagram's or a preformatted table's lines are shorter
+
+
+def _in_diagram(text: str, offset: int, seen: dict[int, bool]) -> bool:
+    """On a short line of a diagram or a preformatted table; each line judged once."""
+    start = text.rfind("\n", max(0, offset - _DIAGRAM_LINE), offset)
+    if start < 0 and offset > _DIAGRAM_LINE:
+        return False  # a long line: prose
+    end = text.find("\n", offset, offset + _DIAGRAM_LINE)
+    if end < 0:
+        if len(text) - offset > _DIAGRAM_LINE:
+            return False
+        end = len(text)
+    start += 1
+    if start not in seen:
+        seen[start] = not_prose(text[start:end])
+    return seen[start]
 
 
 def _in_table_row(text: str, offset: int) -> bool:
