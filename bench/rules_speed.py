@@ -103,6 +103,7 @@ def shapes(base: int) -> dict[str, Callable[[int], str]]:
         "slots": cut("<your name> "),
         "lorem ipsum": cut("lorem ipsum dolor sit amet egestas egestas "),
         "short lines": cut("the the\n"),
+        "a content word twice": cut("table table "),
     }
 
 

@@ -265,3 +265,35 @@ def test_a_threshold_in_a_condition_and_a_standard_with_shall_are_not_vague(text
 def test_a_vague_count_in_a_reported_result_is_still_vague():
     assert quotes("After the change, many merchants reported errors.", "vague-wording") == [
         "many merchants"]
+
+
+# --- heldout-7: code pasted into the prose without a code style ------------------------
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("The realise step comes first.\n    # initialize a deflation stream\n"
+     "The rest of the text is organised by chapter.", "spelling-variant"),
+    ("error[E0382]: borrow of moved value\n  |  __________________^", "placeholder"),
+    ("%Lexicon = (\n  ... and so on with other phrase => sub mappings ...\n);",
+     "vague-wording"),
+])
+def test_nothing_is_found_in_a_line_of_code(text, rule):
+    assert all(rf.rule != rule for rf in review(text, ("Intro", FILLER)))
+
+
+def test_the_same_words_in_prose_are_still_found():
+    assert quotes(f"The owner is ________ until Friday.\n{FILLER}", "placeholder") == [
+        "________"]
+    assert quotes("He added it to the the list.", "repeated-word") == ["the the"]
+
+
+@pytest.mark.parametrize("line", [
+    "(a) the licensee shall keep records; and",
+    "Rec. | Action | Owner | Due",
+    "4 | Synthetic traffic in staging | Test team | TBD",
+    "Costs rose by 12% (from $40 to $45) in March.",
+])
+def test_prose_legal_items_and_table_rows_are_not_code(line):
+    from desktop_app.ai.rules.text import is_code_line
+
+    assert not is_code_line(line)

@@ -12,6 +12,7 @@ text"), so its time stays linear in the length of the text.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,7 +20,14 @@ from typing import TYPE_CHECKING, Protocol
 
 from desktop_app.ai.provider import Cancelled, CancelToken
 from desktop_app.ai.rules.dummy import dummy_lines
-from desktop_app.ai.rules.text import Literals, Span, literals_of, sentence_at, sentences_of
+from desktop_app.ai.rules.text import (
+    Literals,
+    Span,
+    code_lines,
+    literals_of,
+    sentence_at,
+    sentences_of,
+)
 from desktop_app.document.model import count_words
 from desktop_app.review.frameworks import Framework
 
@@ -110,6 +118,16 @@ class SectionContext:
 
     def in_dummy(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.dummy)
+
+    @cached_property
+    def code(self) -> list[tuple[int, int]]:
+        """Lines of code pasted into the prose (see `text.is_code_line`)."""
+        return code_lines(self.text)
+
+    def in_code(self, offset: int) -> bool:
+        spans = self.code
+        i = bisect_right(spans, (offset, float("inf"))) - 1
+        return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
     @cached_property
     def words(self) -> int:

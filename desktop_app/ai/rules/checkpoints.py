@@ -43,7 +43,9 @@ def checkpoints_for(framework: Framework, family: str, terms: tuple[str, ...] = 
     title_cues, look_cues = _CUES.get(family, ((), ()))
     words = tuple(" ".join(t.lower().split()) for t in terms if t and t.strip())
     if family in _TERM_IS_CUE:
-        look_cues = look_cues + tuple(w for w in words if len(w) > 2)
+        # a marker ("TBD", "[insert name]"), not a quoted passage: a cue is compiled
+        # into a pattern, and a whole lorem ipsum paragraph would be a huge one
+        look_cues = look_cues + tuple(w for w in words if 2 < len(w) <= 40)
     found = []
     for cp in framework.checkpoints:
         title, look = cp.title.lower(), cp.look_for.lower()

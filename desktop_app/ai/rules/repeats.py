@@ -74,18 +74,19 @@ def _repeat(text: str, m: re.Match[str], diagram_lines: dict[int, bool]) -> Hit 
 
 
 _DIAGRAM_LINE = 400  # a diagram's or a preformatted table's lines are shorter
+_BOX_CHAR = re.compile(r"[\u2500-\u257f]")
 
 
 def _in_diagram(text: str, offset: int, seen: dict[int, bool]) -> bool:
     """On a short line of a diagram or a preformatted table; each line judged once."""
     start = text.rfind("\n", max(0, offset - _DIAGRAM_LINE), offset)
-    if start < 0 and offset > _DIAGRAM_LINE:
-        return False  # a long line: prose
     end = text.find("\n", offset, offset + _DIAGRAM_LINE)
-    if end < 0:
-        if len(text) - offset > _DIAGRAM_LINE:
-            return False
+    if end < 0 and len(text) - offset <= _DIAGRAM_LINE:
         end = len(text)
+    if (start < 0 and offset > _DIAGRAM_LINE) or end < 0:
+        # A long line: prose, or a diagram flattened into one paragraph, whose box
+        # drawing is right beside the repeat.
+        return _BOX_CHAR.search(text, max(0, offset - 80), offset + 80) is not None
     start += 1
     if start not in seen:
         seen[start] = not_prose(text[start:end])
@@ -93,6 +94,10 @@ def _in_diagram(text: str, offset: int, seen: dict[int, bool]) -> bool:
 
 
 def _in_table_row(text: str, offset: int) -> bool:
-    line_start = text.rfind("\n", max(0, offset - 2000), offset) + 1
+    window = max(0, offset - 2000)
+    # no line break in the window: the window's start, not the text's (else every
+    # repeat on a long line would search from the start of the text, O(n^2))
+    line_start = max(text.rfind("\n", window, offset) + 1, window)
     line_end = text.find("\n", offset, offset + 2000)
-    return CELL_JOINT in text[line_start:line_end if line_end >= 0 else offset + 2000]
+    # find() with bounds, not a slice: no copy of up to 4,000 characters per repeat
+    return text.find(CELL_JOINT, line_start, line_end if line_end >= 0 else offset + 2000) >= 0

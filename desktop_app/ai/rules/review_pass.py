@@ -59,6 +59,9 @@ def _checked(rule: Rule, ctx: SectionContext) -> list[Hit]:
     if rule.RULE.id != "placeholder":
         # Inside dummy text only the dummy text itself is a finding (see dummy.py).
         hits = [h for h in hits if h.start is None or not ctx.in_dummy(h.start)]
+    # Nothing inside a line of code pasted into the prose: "# initialize a stream" is
+    # not a spelling, "|  ____^" of a compiler's output not a blank to fill.
+    hits = [h for h in hits if h.start is None or not ctx.in_code(h.start)]
     merge = getattr(rule, "merge", None)
     return cap_section(rule.RULE, merge_repeats(hits, ctx.text, merge))
 

@@ -21,6 +21,33 @@ CELL_JOINT = " | "
 # A run of spaces between two words: columns of a table lined up in preformatted text.
 COLUMN_GAP = re.compile(r"\S {3,}(?=\S)")
 
+# A line of code pasted into prose without a code style (a Perl listing, a compiler's
+# diagnostic, pseudocode): a comment line, a hash arrow, a diagnostic's carets, or a
+# line dense with the symbols code is made of.
+_CODE_MARK = re.compile(r"^\s*(?:#|//|;;)\s|=>|_\^|\^{2,}|^\s*-->\s")
+# Sigils count only before a name ("$out", "%Lexicon"), not in "$40" or "12%".
+_CODE_SYMBOLS = re.compile(r"[$%@][A-Za-z_{]|[{}\[\]();=<>\\^&*]")
+
+
+def is_code_line(line: str) -> bool:
+    """Whether one line of section text is code rather than prose."""
+    if _CODE_MARK.search(line):
+        return True
+    symbols = len(_CODE_SYMBOLS.findall(line))
+    return symbols >= 4 and symbols >= 0.08 * len(line.replace(" ", ""))
+
+
+def code_lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each line of `text` that is code, in order."""
+    out = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if len(line) <= 400 and is_code_line(line):  # a long line is a paragraph
+            out.append((start, end))
+        start = end + 1
+    return out
+
 # Never end a sentence: titles, Latin and reference abbreviations.
 _STRONG_ABBREVIATIONS = frozenset(
     "e.g i.e cf vs viz dr mr mrs ms prof st sr jr no nos fig figs approx ca vol pp p "
