@@ -209,7 +209,8 @@ HELDOUT_6 = (
     ("heldout6/rust-book-introduction.docx", "introduction, essay"),
 )
 # Made (--set 7) after the rules were fixed for heldout-6, judged blind (round
-# "heldout-7"): the blind measure of the rules as they stand.
+# "heldout-7"): 20 findings, keep 40.0 %, wrong 25.0 %. Then used to fix the rules
+# (code pasted into prose), so no longer blind.
 HELDOUT_7 = (
     ("heldout7/perl-journal-maketext.docx", "article"),
     ("heldout7/perl-encode-supported.docx", "essay, reference"),
