@@ -15,11 +15,13 @@ Rust reference on type layout and the Rust book's introduction. Round 7, after
 the fixes for round 6: a Perl Journal article and two Perl essays (POD through
 pod2html), the LGPL-3 and GPL-1, git 2.30's release notes, the Rust 2024 edition
 guide, Cargo's dependency reference, Node.js's modules manual and three Rust
-book chapters. HTML goes through LibreOffice (headings kept, navigation stripped); plain
-text through python-docx, its numbered lines as headings. Missing sources are
-skipped with a note.
+book chapters. Round 8, after the fixes for round 7: three more Perl manuals, the
+Rustonomicon on FFI, the Rust book on errors, Node.js's process reference, the
+BSD licence and git 2.25's release notes. HTML goes through LibreOffice
+(headings kept, navigation stripped); plain text through python-docx, its
+numbered lines as headings. Missing sources are skipped with a note.
 
-    python tools/make_heldout_docs.py [--set 4|5|6|7] [--out /tmp/margin-heldout4]
+    python tools/make_heldout_docs.py [--set 4|5|6|7|8] [--out /tmp/margin-heldout4]
 """
 
 from __future__ import annotations
@@ -152,8 +154,24 @@ TEXT_7 = {
     "gpl-1.docx": Path("/usr/share/common-licenses/GPL-1"),
     "git-2.30-release-notes.docx": Path("/usr/share/doc/git/RelNotes/2.30.0.txt"),
 }
+HTML_8 = {
+    "rustonomicon-ffi.docx": [RUST / "nomicon/ffi.html"],
+    "rust-book-errors.docx": [RUST / "book/ch09-01-unrecoverable-errors-with-panic.html",
+                              RUST / "book/ch09-02-recoverable-errors-with-result.html"],
+    "nodejs-process.docx": [Path("/usr/share/doc/nodejs/api/process.html")],
+}
+POD_8 = {
+    "perl-maketext-manual.docx": PERL / "Locale/Maketext.pod",
+    "perl-pod-simple-subclassing.docx": PERL / "Pod/Simple/Subclassing.pod",
+    "perl-version-internals.docx": PERL / "version/Internals.pod",
+}
+TEXT_8 = {
+    "bsd.docx": Path("/usr/share/common-licenses/BSD"),
+    "git-2.25-release-notes.docx": Path("/usr/share/doc/git/RelNotes/2.25.0.txt"),
+}
 SETS = {"4": (HTML_4, TEXT_4), "5": (HTML_5, TEXT_5), "6": (HTML_6, TEXT_6),
-        "7": (HTML_7, TEXT_7)}
+        "7": (HTML_7, TEXT_7), "8": (HTML_8, TEXT_8)}
+PODS = {"7": POD_7, "8": POD_8}
 
 
 def _pod_html(pod: Path) -> str:
@@ -179,13 +197,12 @@ def main() -> int:
             continue
         _convert(_html_body(paths), args.out / name)
         print(args.out / name)
-    if args.set == "7":
-        for name, pod in POD_7.items():
-            if not pod.is_file():
-                print(f"skipped {name}: {pod} missing", file=sys.stderr)
-                continue
-            _convert(_DROP.sub("", _pod_html(pod)), args.out / name)
-            print(args.out / name)
+    for name, pod in PODS.get(args.set, {}).items():
+        if not pod.is_file():
+            print(f"skipped {name}: {pod} missing", file=sys.stderr)
+            continue
+        _convert(_DROP.sub("", _pod_html(pod)), args.out / name)
+        print(args.out / name)
     for name, path in text.items():
         if not path.is_file():
             print(f"skipped {name}: {path} missing", file=sys.stderr)
