@@ -224,7 +224,8 @@ HELDOUT_7 = (
     ("heldout7/rust-book-oop.docx", "tutorial"),
 )
 # Made (--set 8) after the rules were fixed for heldout-7, judged blind (round
-# "heldout-8"): the blind measure of the rules as they stand.
+# "heldout-8"): the blind measure of the rules as they stand (14 findings, keep
+# 78.6 %, wrong 0 %; few findings, so each moves the rate by 7 points).
 HELDOUT_8 = (
     ("heldout8/perl-maketext-manual.docx", "manual"),
     ("heldout8/perl-pod-simple-subclassing.docx", "tutorial"),
