@@ -181,6 +181,46 @@ def test_a_fast_stream_is_signalled_and_painted_in_batches_but_the_first_text_at
     assert len(view.findChildren(ChatTextView)) == 1  # the live parts merged at the end
 
 
+def test_a_question_shows_in_views_made_ahead_and_they_are_made_again_after_the_answer(
+        qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, chat, sample,
+        monkeypatch):
+    """The question's and the answer's views are built while the chat is idle (building
+    them was most of the question's own turn, bench/window_bench.py); what the reviewer
+    sees is the same as with views built on demand."""
+    fake_bedrock.model(PRIMARY).queue(Reply.stream(["The pools ", "were exhausted."]))
+    panel = make_panel()
+    panel.set_context(sample, chat, None, lambda: bedrock)
+    panel.conversation.warm_up()
+    qtbot.waitUntil(lambda: len(panel.conversation._spares) == 2, timeout=2000)
+    spares = dict(panel.conversation._spares)
+    assert not any(v.isVisible() for v in spares.values())
+    built: list[str] = []
+    original = MessageView.__init__
+
+    def counting(self, role, **kwargs):  # type: ignore[no-untyped-def]
+        built.append(role)
+        original(self, role, **kwargs)
+
+    monkeypatch.setattr(MessageView, "__init__", counting)
+    assert panel.ask("Why did it fail?")
+    question, answer = panel.messages()
+    assert built == [] and (question, answer) == (spares[USER], spares[ASSISTANT])
+    assert question.isVisible() and answer.isVisible() and answer.status == "Writing…"
+    assert question.message_id == stored(store, review_id, None)[0].id
+    assert question.text_view.toPlainText() == "Why did it fail?"
+    wait_idle(qtbot, panel)
+    assert answer.raw_text == "The pools were exhausted." and answer.complete
+    assert answer.message_id == stored(store, review_id, None)[1].id
+    # The next question's, made while the reviewer reads the answer.
+    qtbot.waitUntil(lambda: len(panel.conversation._spares) == 2, timeout=2000)
+    assert built == [USER, ASSISTANT] and panel.messages() == [question, answer]
+    # A conversation opened again is built as before: the spares stay for the next question.
+    panel.set_scope("section")
+    panel.set_scope("document")
+    assert [v.role for v in panel.messages()] == [USER, ASSISTANT]
+    assert len(panel.conversation._spares) == 2
+
+
 def test_stop_ends_the_stream_promptly_and_keeps_what_arrived(
         qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, chat, sample):
     chunks = [f"word{i} " for i in range(40)]
