@@ -27,7 +27,7 @@ from desktop_app.session import ChatLog, ProviderIdentity, ReviewSession, Storag
 from desktop_app.store.reviews import ReviewStore
 from desktop_app.ui.chat.message import ASSISTANT, ERROR, USER, MessageView
 from desktop_app.ui.chat.panel import ChatPanel, explain_failure
-from desktop_app.ui.chat.render import ChatTextView, section_url
+from desktop_app.ui.chat.render import ChatTextView, _FirstTextPaint, section_url
 from tests.conftest import ROOT
 from tests.conftest_bedrock import FALLBACK, PRIMARY
 from tests.fake_bedrock import FakeBedrock, Reply
@@ -219,6 +219,26 @@ def test_a_question_shows_in_views_made_ahead_and_they_are_made_again_after_the_
     panel.set_scope("document")
     assert [v.role for v in panel.messages()] == [USER, ASSISTANT]
     assert len(panel.conversation._spares) == 2
+
+
+def test_the_first_paint_showing_text_is_stamped_after_it_and_the_view_paints_alone(qtbot):
+    view = ChatTextView()
+    qtbot.addWidget(view)
+    view.resize(300, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(50)  # painted empty: not stamped
+    assert view.first_text_paint_at == 0.0
+    before = time.perf_counter()
+    view.show_markdown("Some **text**.")
+    qtbot.waitUntil(lambda: view.first_text_paint_at > 0, timeout=2000)
+    assert view.first_text_paint_at > before
+    # No Python runs for its later paints (each would take the GIL from the workers).
+    assert "paintEvent" not in type(view).__dict__
+    qtbot.waitUntil(lambda: not view.findChildren(_FirstTextPaint), timeout=2000)  # gone
+    view.show_markdown("More text.")
+    view.viewport().repaint()
+    assert view.toPlainText() == "More text."
 
 
 def test_stop_ends_the_stream_promptly_and_keeps_what_arrived(
