@@ -9,8 +9,8 @@ reason and what to do, with Retry.
 While an answer streams, its finished paragraphs are laid out once, in
 views of about `LIVE_CHUNK` characters, and only the paragraph still being
 written is laid out again as text arrives; the finished answer is laid out
-whole, in one view. A 16 kB answer would otherwise cost ~20 ms of the GUI
-thread on every repaint.
+whole, in one view, on the turn after it ends (`finish_text`). A 16 kB answer
+would otherwise cost ~20 ms of the GUI thread on every repaint.
 """
 
 from __future__ import annotations
