@@ -37,11 +37,33 @@ per run of rows; the tree's rows in QStandardItems, painted without Python; a
 syncer thread fsyncs the WAL; the icons drawn in idle time; the findings shown
 a turn after the save; the first cards, chat messages and icons made in idle
 time; the run ends busy until its last answer is in, so that the whole-document
-check started from it does not flip the window idle and busy in one turn). What
-is left, 8-15 ms of GUI work (a chat question, a wave of answers), is stretched to
-15-19 ms (findings tab) and 17-24 ms (chat tab) on a quiet machine by waiting for
-the GIL while ten analysis threads parse answers and build requests (the stall
-lines below say how much of each stall the GUI thread spent on the CPU).
+check started from it does not flip the window idle and busy in one turn).
+Then, the chat: the next question's message views made ahead while the chat is
+idle (the question's turn: 9-13 -> 2-4 ms of CPU); no Python paintEvent in the chat's
+text views (every repaint of every message took the GIL); a chat answer's cost
+counted on the statistics' own timer (the answer's last turn: 8.2 -> 3.5 ms,
+findings tab); a finished answer's streamed parts merged into one view on the
+next turn (its last turn: 8.2 -> 1.9 ms, chat tab; the merge, ~7 ms, follows,
+in the same heartbeat gap when nothing else runs between).
+
+What is left (probe timing the GUI thread's calls, /proc schedstat for its
+run-queue wait): the run's start (Analyse All's queueing, ~4.6 ms, then the
+hundred "queued" statuses, ~5.5 ms, one gap); the current section's first
+findings (findings tab: ~3.4 ms to list them, ~4-6 ms for their first paint);
+a wave of answers: per answer ~1.7 ms to save and show it (the store write
+~0.9), ~0.55 ms for the dispatcher's report, a chat render every 25 ms or more
+(~1.1-1.5 ms, chat tab), the repaint. Qt runs timers (this heartbeat too) only
+once no posted event is waiting, so a wave's signals from ten threads and its
+timers make one gap: 7-13 ms of GUI CPU. On 2 cores shared with other work the
+GUI thread then waits about as long again: 3-15 ms of each longest stall it
+was runnable and not running (other processes), the rest waiting for the GIL.
+Side by side (main vs this, alternated, load 0.8-1.8, not a quiet machine):
+findings tab 13.9/18.1/9.6/15.6/14.5 vs 18.5/12.8/19.4/16.2/13.0 ms; chat tab
+30.4/28.4/47.8/16.4/13.2 vs 25.1/17.7/26.0/11.3/34.5 ms, then (with the merge)
+15.3/20.9/24.4/21.8 vs 22.7/21.0/20.1/39.7 ms: the machine's noise is larger
+than the ~3-8 ms of GUI CPU taken out; throughput unchanged (1.124-1.144x). Tried, not kept: the
+analysis and chat threads at nice +10 (a 200 ms stall: the GUI thread waiting
+for the GIL held by a thread the scheduler had put behind others).
 
     QT_QPA_PLATFORM=offscreen python bench/window_bench.py [--sections 100]
         [--concurrency 10] [--latency 1.0] [--chunk-delay 0.01]

@@ -27,7 +27,7 @@ from desktop_app.session import ChatLog, ProviderIdentity, ReviewSession, Storag
 from desktop_app.store.reviews import ReviewStore
 from desktop_app.ui.chat.message import ASSISTANT, ERROR, USER, MessageView
 from desktop_app.ui.chat.panel import ChatPanel, explain_failure
-from desktop_app.ui.chat.render import ChatTextView, section_url
+from desktop_app.ui.chat.render import ChatTextView, _FirstTextPaint, section_url
 from tests.conftest import ROOT
 from tests.conftest_bedrock import FALLBACK, PRIMARY
 from tests.fake_bedrock import FakeBedrock, Reply
@@ -178,7 +178,95 @@ def test_a_fast_stream_is_signalled_and_painted_in_batches_but_the_first_text_at
     assert len(deltas) < len(chunks) / 2  # the rest batched ...
     assert len(renders) <= len(deltas)  # ... and painted no more often
     view = answers(panel)[-1]
-    assert len(view.findChildren(ChatTextView)) == 1  # the live parts merged at the end
+    # The live parts are merged into one view at the end: on the next turn, not in the one
+    # that ends the answer (bench/window_bench.py), or at once when the text is read.
+    qtbot.waitUntil(lambda: len(view.findChildren(ChatTextView)) == 1, timeout=2000)
+    assert view.text_view.toPlainText().startswith("Token 0 of a long answer.")
+    assert "Token 149 of a long answer." in view.text_view.toPlainText()
+
+
+def test_an_answer_read_in_the_turn_it_ends_gives_its_whole_text(
+        qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, chat, sample):
+    chunks = [f"Paragraph {i} of the answer, long enough to be laid out on its own. " * 3
+              + "\n\n" for i in range(40)]
+    fake_bedrock.model(PRIMARY).queue(Reply.stream(chunks, delay=0.002))
+    panel = make_panel()
+    panel.set_context(sample, chat, None, lambda: bedrock)
+    panel.ask("Go on.")
+    read: list[tuple[int, str, int]] = []  # views before, text, views after the read
+
+    def on_busy(busy: bool) -> None:
+        if not busy:
+            view = answers(panel)[-1]
+            before = len(view.findChildren(ChatTextView))
+            read.append((before, view.plain_text(), len(view.findChildren(ChatTextView))))
+
+    panel.busy_changed.connect(on_busy)
+    wait_idle(qtbot, panel)
+    assert read, "the end was not signalled"
+    before, text, after = read[0]
+    assert before > 1 and after == 1  # in parts as it streamed, merged when read
+    assert text.startswith("Paragraph 0 of the answer") and "Paragraph 39 of the answer" in text
+
+
+def test_a_question_shows_in_views_made_ahead_and_they_are_made_again_after_the_answer(
+        qtbot, make_panel, fake_bedrock: FakeBedrock, bedrock, store, review_id, chat, sample,
+        monkeypatch):
+    """The question's and the answer's views are built while the chat is idle (building
+    them was most of the question's own turn, bench/window_bench.py); what the reviewer
+    sees is the same as with views built on demand."""
+    fake_bedrock.model(PRIMARY).queue(Reply.stream(["The pools ", "were exhausted."]))
+    panel = make_panel()
+    panel.set_context(sample, chat, None, lambda: bedrock)
+    panel.conversation.warm_up()
+    qtbot.waitUntil(lambda: len(panel.conversation._spares) == 2, timeout=2000)
+    spares = dict(panel.conversation._spares)
+    assert not any(v.isVisible() for v in spares.values())
+    built: list[str] = []
+    original = MessageView.__init__
+
+    def counting(self, role, **kwargs):  # type: ignore[no-untyped-def]
+        built.append(role)
+        original(self, role, **kwargs)
+
+    monkeypatch.setattr(MessageView, "__init__", counting)
+    assert panel.ask("Why did it fail?")
+    question, answer = panel.messages()
+    assert built == [] and (question, answer) == (spares[USER], spares[ASSISTANT])
+    assert question.isVisible() and answer.isVisible() and answer.status == "Writing…"
+    assert question.message_id == stored(store, review_id, None)[0].id
+    assert question.text_view.toPlainText() == "Why did it fail?"
+    wait_idle(qtbot, panel)
+    assert answer.raw_text == "The pools were exhausted." and answer.complete
+    assert answer.message_id == stored(store, review_id, None)[1].id
+    # The next question's, made while the reviewer reads the answer.
+    qtbot.waitUntil(lambda: len(panel.conversation._spares) == 2, timeout=2000)
+    assert built == [USER, ASSISTANT] and panel.messages() == [question, answer]
+    # A conversation opened again is built as before: the spares stay for the next question.
+    panel.set_scope("section")
+    panel.set_scope("document")
+    assert [v.role for v in panel.messages()] == [USER, ASSISTANT]
+    assert len(panel.conversation._spares) == 2
+
+
+def test_the_first_paint_showing_text_is_stamped_after_it_and_the_view_paints_alone(qtbot):
+    view = ChatTextView()
+    qtbot.addWidget(view)
+    view.resize(300, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(50)  # painted empty: not stamped
+    assert view.first_text_paint_at == 0.0
+    before = time.perf_counter()
+    view.show_markdown("Some **text**.")
+    qtbot.waitUntil(lambda: view.first_text_paint_at > 0, timeout=2000)
+    assert view.first_text_paint_at > before
+    # No Python runs for its later paints (each would take the GIL from the workers).
+    assert "paintEvent" not in type(view).__dict__
+    qtbot.waitUntil(lambda: not view.findChildren(_FirstTextPaint), timeout=2000)  # gone
+    view.show_markdown("More text.")
+    view.viewport().repaint()
+    assert view.toPlainText() == "More text."
 
 
 def test_stop_ends_the_stream_promptly_and_keeps_what_arrived(

@@ -166,7 +166,7 @@ class Answer(QObject):
             self._save(complete=not cut, model=model, citations=result.get("citations") or [])
             if (view := self.view) is not None:
                 view.set_source(model, offline=bool(result.get("offline")))
-                view.set_text(text, self._titles)
+                view.finish_text(text, self._titles)
                 if cut:
                     view.set_status("Incomplete: the answer reached its length limit.",
                                     complete=False, retry=True)

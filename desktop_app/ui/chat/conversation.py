@@ -51,6 +51,9 @@ class Conversation(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Conversation")
         self.views: list[MessageView] = []
+        # A question's and an answer's view, made and polished ahead in idle time
+        # (see warm_up): hidden children of the scroll area, not of the list.
+        self._spares: dict[str, MessageView] = {}
         self._stick = True
         self._list = QWidget()
         self._layout = QVBoxLayout(self._list)
@@ -79,8 +82,8 @@ class Conversation(QScrollArea):
             view.deleteLater()
         self.views = []
         self._stick = True
-        for message in history:
-            view = self.add_view(message.role, message_id=message.id)
+        for message in history:  # made here: the spares wait for the next question
+            view = self._add(MessageView(message.role, message_id=message.id, parent=self._list))
             view.set_text(message.text, titles)
             if message.role == ASSISTANT:
                 view.set_source(message.model, offline=message.text.startswith(OFFLINE_PREFIX))
@@ -89,7 +92,17 @@ class Conversation(QScrollArea):
                 view.set_actions_enabled(True)
 
     def add_view(self, role: str, *, message_id: int | None = None) -> MessageView:
-        view = MessageView(role, message_id=message_id, parent=self._list)
+        """A new message at the end: the spare made ahead for its role, if there is one."""
+        view = self._spares.pop(role, None)
+        if view is None:
+            return self._add(MessageView(role, message_id=message_id, parent=self._list))
+        view.message_id = message_id
+        view.setParent(self._list)
+        self._add(view)
+        view.show()  # hidden while spare (a move hides it too): the layout would not show it
+        return view
+
+    def _add(self, view: MessageView) -> MessageView:
         view.section_clicked.connect(self.section_clicked)
         view.finding_requested.connect(self.finding_requested)
         view.retry_requested.connect(self.retry_requested)
@@ -99,16 +112,17 @@ class Conversation(QScrollArea):
         return view
 
     def warm_up(self, roles: tuple[str, ...] = (USER, ASSISTANT)) -> None:
-        """Build and polish a message of each role once, off screen, one a turn: the
-        first question's messages cost ~33 ms to make (styles, fonts, text layout),
-        2.7 ms after this (bench/window_bench.py, chat tab: the question's stall)."""
+        """Make the next question's and answer's views now, off screen, one a turn, and
+        keep them for `add_view`. Made when asked, each cost ~3-5 ms even with styles
+        and fonts loaded: most of the question's own turn, the longest GUI stall
+        (bench/window_bench.py, chat tab). Call it when the chat is idle."""
+        roles = tuple(r for r in roles if r not in self._spares)
         if not roles:
             return
-        view = MessageView(roles[0], parent=self._list)
+        view = MessageView(roles[0], parent=self)
         view.hide()
         view.ensurePolished()
-        view.setParent(None)
-        view.deleteLater()
+        self._spares[roles[0]] = view
         if roles[1:]:
             QTimer.singleShot(0, self, lambda: self.warm_up(roles[1:]))
 

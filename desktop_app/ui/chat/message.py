@@ -9,15 +9,15 @@ reason and what to do, with Retry.
 While an answer streams, its finished paragraphs are laid out once, in
 views of about `LIVE_CHUNK` characters, and only the paragraph still being
 written is laid out again as text arrives; the finished answer is laid out
-whole, in one view. A 16 kB answer would otherwise cost ~20 ms of the GUI
-thread on every repaint.
+whole, in one view, on the turn after it ends (`finish_text`). A 16 kB answer
+would otherwise cost ~20 ms of the GUI thread on every repaint.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -49,6 +49,7 @@ class MessageView(QFrame):
         self.user_message_id: int | None = None
         self._cuts: list[int] = [0]  # streaming: where each view's text starts
         self._live: list[ChatTextView] = []  # streaming: the views after text_view
+        self._merge_titles: Mapping[str, str] | None = None  # a merge waits for the next turn
         self.setObjectName(f"chat-{role}")
         self.setFrameShape(QFrame.Shape.NoFrame if role == USER else QFrame.Shape.StyledPanel)
         self._layout = layout = QVBoxLayout(self)
@@ -150,12 +151,33 @@ class MessageView(QFrame):
 
     def set_text(self, text: str, titles: Mapping[str, str] | None = None) -> None:
         """Show `text` whole: Markdown for answers, plain for questions and errors."""
+        self._merge_titles = None
         self.raw_text = text
         self._drop_live()
         if self.role == ASSISTANT:
             self.text_view.show_markdown(answer_markdown(text, titles or {}))
         else:
             self.text_view.show_plain(text)
+
+    def finish_text(self, text: str, titles: Mapping[str, str] | None = None) -> None:
+        """An answer's final text. When it goes on from what streamed, only its new
+        paragraphs are laid out now, and the parts are merged into one view (to select
+        and copy across them) on the next turn, not in the one that ends the answer
+        and saves it: laying a whole answer out again is ~5-7 ms of GUI work
+        (bench/window_bench.py, chat tab)."""
+        if self.role != ASSISTANT or not self.raw_text or not text.startswith(self.raw_text):
+            self.set_text(text, titles)
+            return
+        self.set_live_text(text, titles)
+        if not self._live:
+            return  # one view shows it all
+        if self._merge_titles is None:
+            QTimer.singleShot(0, self, self._merge)
+        self._merge_titles = titles or {}
+
+    def _merge(self) -> None:
+        if self._merge_titles is not None:
+            self.set_text(self.raw_text, self._merge_titles)
 
     def set_live_text(self, text: str, titles: Mapping[str, str] | None = None) -> None:
         """Show a streaming answer that has grown to `text` (it only ever grows)."""
@@ -203,9 +225,11 @@ class MessageView(QFrame):
 
     def plain_text(self) -> str:
         """What the reviewer sees (citations as section titles), or their selection."""
+        self._merge()
         return self.text_view.selected_or_all_text()
 
     def copy(self) -> None:
+        self._merge()
         mime = QMimeData()
         mime.setText(self.text_view.toPlainText())
         if self.role == ASSISTANT:

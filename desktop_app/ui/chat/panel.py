@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -59,6 +59,7 @@ if TYPE_CHECKING:
 __all__ = ["ChatPanel", "explain_failure"]
 
 HISTORY_PROMPT_LIMIT = 40  # messages considered for the model's context (then budgeted)
+SPARE_VIEWS_AFTER_MS = 200  # after an answer ends, the next question's views are made
 
 
 class ChatPanel(QWidget):
@@ -403,6 +404,9 @@ class ChatPanel(QWidget):
         answer.deleteLater()
         self._update_controls()
         self.busy_changed.emit(False)
+        # The next question's views, made while the reviewer reads the answer (not in
+        # this turn, which laid it out and saved it, nor in the next).
+        QTimer.singleShot(SPARE_VIEWS_AFTER_MS, self.conversation, self.conversation.warm_up)
 
     def _abandon_answer(self) -> None:
         """Leave the answer in progress (its late signals are ignored)."""

@@ -15,8 +15,8 @@ import time
 from collections.abc import Mapping
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QSizeF, Qt, QUrl, Signal
-from PySide6.QtGui import QKeyEvent, QPaintEvent, QTextDocument
+from PySide6.QtCore import QEvent, QObject, QSizeF, Qt, QUrl, Signal
+from PySide6.QtGui import QKeyEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QTextBrowser, QWidget
 
 SECTION_SCHEME = "margin-section"
@@ -117,6 +117,7 @@ class ChatTextView(QTextBrowser):
         self.horizontalScrollBar().rangeChanged.connect(self._on_scroll_range)
         self.anchorClicked.connect(self._on_anchor)
         self.first_text_paint_at = 0.0  # perf_counter of the first paint showing text
+        _FirstTextPaint(self)
         self._fit(self.document().size())
 
     def show_markdown(self, markdown: str) -> None:
@@ -142,10 +143,30 @@ class ChatTextView(QTextBrowser):
         if section_id:
             self.section_clicked.emit(section_id)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
-        super().paintEvent(event)
-        if not self.first_text_paint_at and not self.document().isEmpty():
-            self.first_text_paint_at = time.perf_counter()
+
+class _FirstTextPaint(QObject):
+    """Stamps a ChatTextView's first paint that shows text (after it), then goes.
+
+    Not a paintEvent override: Qt would call into Python, taking the GIL from
+    the analysis threads, on every repaint of every message while an answer
+    streams (bench/window_bench.py, chat tab); this filter runs until the first
+    text is painted, then no Python runs for the view's paints.
+    """
+
+    def __init__(self, view: ChatTextView) -> None:
+        super().__init__(view)
+        self._view = view
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        view = self._view
+        if event.type() != QEvent.Type.Paint or view.document().isEmpty():
+            return False
+        watched.removeEventFilter(self)
+        view.viewportEvent(event)  # painted here (what the scroll area would do next) ...
+        view.first_text_paint_at = time.perf_counter()  # ... so that this stamp follows it
+        self.deleteLater()
+        return True
 
 
 class ChatInput(QPlainTextEdit):

@@ -436,7 +436,8 @@ class MainWindow(QMainWindow):
         d.message.connect(self.status_bar.showMessage)
         self.chat.section_requested.connect(self.tree.select_section)
         self.chat.finding_requested.connect(self._finding_from_chat)
-        self.chat.usage_recorded.connect(self.statistics.refresh)
+        # Counted with the next refresh, not in the turn that ends the answer (~4 ms).
+        self.chat.usage_recorded.connect(self.statistics.schedule)
         self.banner.retry_requested.connect(self._retry_saving)
         self.banner.dismissed.connect(lambda: setattr(review.storage, "notice", ""))
         self.banner.close_anyway.connect(self._close_without_saving)
