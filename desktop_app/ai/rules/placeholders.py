@@ -117,10 +117,10 @@ def _metasyntax(ctx: SectionContext, start: int, end: int, cues: _SampleCues) ->
     return cues.near(start)
 
 
+_SLOT_NEAR = re.compile(r"\W{0,3}<[A-Za-z]")  # another slot right after this one
+_SLOT_BEFORE = re.compile(r"[A-Za-z]>\W{0,3}$")  # ... or right before it
 # What introduces a sample the reader fills in for their own use: the licence's "How to
 # apply" notice, a template's example ("Copyright [yyyy] [name of copyright owner]").
-_SLOT_NEAR = re.compile(r"\W{0,3}<[A-Za-z]")
-_SLOT_BEFORE = re.compile(r"[A-Za-z]>\W{0,3}$")
 _SAMPLE_CUE = re.compile(r"\b(?:the following (?:notices?|text|boilerplate|lines?|example)|"
                          r"here is an? (?:sample|example)|alter the names|"
                          r"boilerplate|replaced? (?:it |them |these )?with|fill(?:ed)? in "
