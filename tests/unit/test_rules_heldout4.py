@@ -297,3 +297,8 @@ def test_prose_legal_items_and_table_rows_are_not_code(line):
     from desktop_app.ai.rules.text import is_code_line
 
     assert not is_code_line(line)
+
+
+def test_an_acronym_described_but_not_spelled_out_is_still_undefined():
+    assert quotes("The CAB is a board that approves every change.", "undefined-acronym",
+                  ("Intro", FILLER)) == ["CAB"]

@@ -86,7 +86,8 @@ _EXPLAINED_AFTER = re.compile(r"\s*\(([A-Z][a-z]+(?:\s+[a-z]+){1,5})\)")
 # makes XYZ a variable of the text, not an abbreviation at all (see `_VARIABLE`).
 _STANDS_FOR = re.compile(r"\s+(?:stands for|is short for|abbreviates)\s+(?!(?:a|an|any|some)\s)"
                          r"([^.;]{3,80})")
-_VARIABLE = re.compile(r"\b([A-Z]{2,6})\s+(?:stands for|means|is)\s+(?:a|an|any|some)\s")
+# (Not "X is a ...": "The CAB is a board that approves changes" still owes its name.)
+_VARIABLE = re.compile(r"\b([A-Z]{2,6})\s+(?:stands for|means)\s+(?:a|an|any|some)\s")
 _APPOSITION = re.compile(r",\s+(?:our|the|its|their|a|an)\s+([^,;()]{3,80}),")
 _ADDRESS_AFTER = re.compile(r"\s+(?:\d{4,5}\b|ZIP\b|Box\b|\d+-\d)")  # "NV 89086", "PL 93-579"
 _CITY_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")  # "Austin, TX", "Washington, DC"
