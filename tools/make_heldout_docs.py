@@ -17,11 +17,14 @@ pod2html), the LGPL-3 and GPL-1, git 2.30's release notes, the Rust 2024 edition
 guide, Cargo's dependency reference, Node.js's modules manual and three Rust
 book chapters. Round 8, after the fixes for round 7: three more Perl manuals, the
 Rustonomicon on FFI, the Rust book on errors, Node.js's process reference, the
-BSD licence and git 2.25's release notes. HTML goes through LibreOffice
+BSD licence and git 2.25's release notes. Round 9, on the same rules as round 8:
+the Rustonomicon on races and atomics, the Rust book's guessing game, Cargo's
+manifest reference, the Rust reference on patterns, Node.js's worker threads and
+cluster references and git 2.20's release notes. HTML goes through LibreOffice
 (headings kept, navigation stripped); plain text through python-docx, its
 numbered lines as headings. Missing sources are skipped with a note.
 
-    python tools/make_heldout_docs.py [--set 4|5|6|7|8] [--out /tmp/margin-heldout4]
+    python tools/make_heldout_docs.py [--set 4|5|6|7|8|9] [--out /tmp/margin-heldout4]
 """
 
 from __future__ import annotations
@@ -169,8 +172,20 @@ TEXT_8 = {
     "bsd.docx": Path("/usr/share/common-licenses/BSD"),
     "git-2.25-release-notes.docx": Path("/usr/share/doc/git/RelNotes/2.25.0.txt"),
 }
+HTML_9 = {
+    "rustonomicon-concurrency.docx": [RUST / "nomicon/races.html",
+                                      RUST / "nomicon/atomics.html"],
+    "rust-book-guessing-game.docx": [RUST / "book/ch02-00-guessing-game-tutorial.html"],
+    "cargo-manifest.docx": [RUST / "cargo/reference/manifest.html"],
+    "rust-reference-patterns.docx": [RUST / "reference/patterns.html"],
+    "nodejs-worker-threads.docx": [Path("/usr/share/doc/nodejs/api/worker_threads.html")],
+    "nodejs-cluster.docx": [Path("/usr/share/doc/nodejs/api/cluster.html")],
+}
+TEXT_9 = {
+    "git-2.20-release-notes.docx": Path("/usr/share/doc/git/RelNotes/2.20.0.txt"),
+}
 SETS = {"4": (HTML_4, TEXT_4), "5": (HTML_5, TEXT_5), "6": (HTML_6, TEXT_6),
-        "7": (HTML_7, TEXT_7), "8": (HTML_8, TEXT_8)}
+        "7": (HTML_7, TEXT_7), "8": (HTML_8, TEXT_8), "9": (HTML_9, TEXT_9)}
 PODS = {"7": POD_7, "8": POD_8}
 
 
