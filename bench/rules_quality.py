@@ -237,7 +237,8 @@ HELDOUT_8 = (
     ("heldout8/git-2.25-release-notes.docx", "release notes"),
 )
 # Made (--set 9) on the same rules as heldout-8, judged blind (round "heldout-9"):
-# more findings for the blind measure of the rules as they stand.
+# 9 findings, keep 55.6 %, wrong 44.4 % ("??" in a JavaScript statement, command and
+# option names counted as spellings). Then used to fix the rules (no longer blind).
 HELDOUT_9 = (
     ("heldout9/rustonomicon-concurrency.docx", "essay"),
     ("heldout9/rust-book-guessing-game.docx", "tutorial"),

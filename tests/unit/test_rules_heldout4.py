@@ -302,3 +302,25 @@ def test_prose_legal_items_and_table_rows_are_not_code(line):
 def test_an_acronym_described_but_not_spelled_out_is_still_undefined():
     assert quotes("The CAB is a board that approves every change.", "undefined-acronym",
                   ("Intro", FILLER)) == ["CAB"]
+
+
+# --- heldout-9: operators in code, names to type ---------------------------------------
+
+
+def test_an_operator_in_a_statement_is_not_an_open_question():
+    text = "Read the level:\nconst level = workerData?.level ?? 0;\nThen start the worker."
+    assert quotes(f"{text}\n{FILLER}", "placeholder") == []
+    # near miss: "??" in prose still is
+    assert quotes(f"The deadline is ?? for now.\n{FILLER}", "placeholder") == ["??"]
+
+
+def test_option_command_and_branch_names_are_not_spellings():
+    text = ("Use git send-email, with diff --color-moved-ws, from al/send-email-auto-fixup. "
+            "Support for format-patch (and send-email) improved. "
+            "The colour of the e-mail window is grey. Our colour scheme is fixed. The "
+            "favourite colour stays.")
+    found = hits(text, "spelling-variant")
+    assert all(f.quote not in ("email", "color") for f in found)
+    # near miss: a word of the author's in a hyphenated compound still counts
+    assert quotes("The well-organized team and the organised office and the organised "
+                  "staff.", "spelling-variant") == ["organized"]

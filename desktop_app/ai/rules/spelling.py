@@ -114,13 +114,57 @@ def _tokens(text: str) -> Iterator[tuple[int, int]]:
 
 
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+_COMMAND_BEFORE = re.compile(r"\b(?:git|npm|pip|cargo|apt|apt-get|make)\s+$")
 
 
-def _lookup(text: str, start: int, end: int) -> tuple[Family, int, str] | None:
+_TOKEN_EDGES = "()[]{}\"'`,;:.!?\u201c\u201d\u2018\u2019"
+
+
+def _token_at(text: str, start: int, end: int) -> tuple[int, str]:
+    """The whitespace-delimited token around [start, end), without its punctuation."""
+    left = max(text.rfind(" ", max(0, start - 60), start),
+               text.rfind("\n", max(0, start - 60), start)) + 1
+    right_end = min(len(text), end + 60)
+    right = min((i for i in (text.find(" ", end, right_end), text.find("\n", end, right_end))
+                 if i >= 0), default=right_end)
+    return left, text[left:right].strip(_TOKEN_EDGES)
+
+
+def _in_identifier(text: str, start: int, end: int, names: frozenset[str] = frozenset()
+                   ) -> bool:
+    """Inside an option, a command or a branch name: the token around the word starts
+    with "-", holds "_", "/" or two hyphens, follows a command ("git send-email"), or
+    is such a name elsewhere in the document (`names`). "well-organised" is still the
+    author's word."""
+    left, token = _token_at(text, start, end)
+    if token.startswith("-") or "_" in token or "/" in token or token.count("-") >= 2:
+        return True
+    if "-" not in token:
+        return False
+    return token in names or _COMMAND_BEFORE.search(text, max(0, left - 12), left) is not None
+
+
+def _command_names(sections: Sequence) -> frozenset[str]:
+    """Hyphenated names typed after a command somewhere ("git send-email"): the same
+    name elsewhere ("(and send-email)") is the command too."""
+    names = set()
+    for section in sections:
+        for m in _COMMAND_NAME.finditer(section.text):
+            names.add(m.group(1))
+    return frozenset(names)
+
+
+_COMMAND_NAME = re.compile(r"\b(?:git|npm|pip|cargo|apt|apt-get|make)\s+([a-z]+(?:-[a-z]+)+)")
+
+
+def _lookup(text: str, start: int, end: int, names: frozenset[str] = frozenset()
+            ) -> tuple[Family, int, str] | None:
     """(family, side, the other side's form) for a family word, unless in an address or
     a proper name ("International Labour Organisation" is spelled as the body spells it)."""
     if text[start - 1:start] in ("@", "/", ".") or text[end:end + 1] in ("@", "/"):
         return None
+    if _in_identifier(text, start, end, names):
+        return None  # "--color-moved-ws", "git send-email": a name to type, not to respell
     if text[start:start + 1].isupper() and _NAME_BEFORE.search(text, max(0, start - 30),
                                                                start):
         return None
@@ -157,10 +201,11 @@ class SpellingIndex:
 def scan(sections: Sequence) -> SpellingIndex:
     uses: dict[str, list[tuple[int, Use, str]]] = {f.name: [] for f in FAMILIES}
     family_of = {f.name: f for f in FAMILIES}
+    names = _command_names(sections)
     for order, section in enumerate(sections):
         text = section.text
         for token_start, token_end in _tokens(text):
-            hit = _lookup(text, token_start, token_end)
+            hit = _lookup(text, token_start, token_end, names)
             if hit:
                 family, side, other = hit
                 use = Use(order, token_start, text[token_start:token_end], section.id,

@@ -22,9 +22,11 @@ CELL_JOINT = " | "
 COLUMN_GAP = re.compile(r"\S {3,}(?=\S)")
 
 # A line of code pasted into prose without a code style (a Perl listing, a compiler's
-# diagnostic, pseudocode): a comment line, a hash arrow, a diagnostic's carets, or a
-# line dense with the symbols code is made of.
-_CODE_MARK = re.compile(r"^\s*(?:#|//|;;)\s|=>|_\^|\^{2,}|^\s*-->\s")
+# diagnostic, pseudocode): a comment line, a hash arrow, a diagnostic's carets, an
+# assignment statement ("const level = workerData?.level ?? 0;"), or a line dense with
+# the symbols code is made of.
+_CODE_MARK = re.compile(r"^\s*(?:#|//|;;)\s|=>|_\^|\^{2,}|^\s*-->\s|\w\?\.\w|"
+                        r"^\s*(?:const|let|var)\s+\w+\s*=|\s=\s[^;\n]*;\s*$")
 # Sigils count only before a name ("$out", "%Lexicon"), not in "$40" or "12%".
 _CODE_SYMBOLS = re.compile(r"[$%@][A-Za-z_{]|[{}\[\]();=<>\\^&*]")
 
