@@ -117,7 +117,7 @@ HELDOUT_2: tuple[tuple[str, str], ...] = (
 # fixtures and non-English documents, which a new user opens too. Not blind to one fix:
 # a first look showed the English rules firing on Arabic, Russian, French and German
 # documents (44 findings, all noise or wrong), so those rules now skip them. Then used
-# to fix the rules (round "after-heldout-3"): dummy text (lorem ipsum, Word's sample
+# to fix the rules (round "after-heldout-3"): filler text (lorem ipsum, Word's sample
 # text) is one finding per document and nothing inside it is another; a word repeated
 # on a new line that starts with a capital ("A" / "A i") is a list, not a typo.
 HELDOUT_3: tuple[tuple[str, str], ...] = (

@@ -97,7 +97,7 @@ def shapes(base: int) -> dict[str, Callable[[int], str]]:
         "quotes": cut('"a '),
         "angle brackets": cut("<a "),
         "words and dots": cut("word."),
-        # Each blank, slot and dummy paragraph looks around itself for an instruction to
+        # Each blank, slot and filler paragraph looks around itself for an instruction to
         # copy a sample, or for lorem ipsum; a short line of a diagram is judged once.
         "blanks": cut("____ x "),
         "slots": cut("<your name> "),

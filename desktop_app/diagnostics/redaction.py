@@ -13,7 +13,7 @@ import re
 
 REDACTED = "[redacted]"
 # A secret shorter than this is not searched for in the text: redacting a
-# dummy like "testing" would mangle ordinary words and protect nothing.
+# stand-in like "testing" would mangle ordinary words and protect nothing.
 _MIN_SECRET_LENGTH = 8
 _SECRET_ENV = ("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN")
 

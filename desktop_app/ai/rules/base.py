@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from desktop_app.ai.provider import Cancelled, CancelToken
-from desktop_app.ai.rules.dummy import dummy_lines
+from desktop_app.ai.rules.filler_text import filler_lines
 from desktop_app.ai.rules.text import (
     Literals,
     Span,
@@ -112,12 +112,12 @@ class SectionContext:
         return literals_of(self.text)
 
     @cached_property
-    def dummy(self) -> list[tuple[int, int]]:
-        """The paragraphs that are dummy text (lorem ipsum, Word's sample text)."""
-        return dummy_lines(self.text)
+    def filler_text(self) -> list[tuple[int, int]]:
+        """The paragraphs that are filler text (lorem ipsum, Word's sample text)."""
+        return filler_lines(self.text)
 
-    def in_dummy(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.dummy)
+    def in_filler_text(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.filler_text)
 
     @cached_property
     def code(self) -> list[tuple[int, int]]:

@@ -18,7 +18,7 @@ from functools import cached_property
 from desktop_app.ai.rules import (
     acronyms,
     coverage,
-    dummy,
+    filler_text,
     length,
     numbers,
     placeholders,
@@ -78,9 +78,9 @@ def is_english(text: str, sample: int = 200_000) -> bool:
     return sum(w in _ENGLISH_WORDS for w in words) >= _ENGLISH_SHARE * len(words)
 
 
-# A document a quarter of whose words are dummy text is a template or a test of
+# A document a quarter of whose words are filler text is a template or a test of
 # formatting: what its text argues is nobody's point.
-DUMMY_SHARE = 0.25
+FILLER_SHARE = 0.25
 
 _REQUIREMENT = re.compile(r"\b(?:shall|must|may not|should|is required to|are required to)\b",
                           re.IGNORECASE)
@@ -139,19 +139,19 @@ class DocumentIndex:
 
     @cached_property
     def sample_text(self) -> bool:
-        """Sample text ("I am some text" x 35), or dummy text for a quarter of its words
-        (see dummy.py): a template or a formatting test, whose words say nothing a
+        """Sample text ("I am some text" x 35), or filler text for a quarter of its words
+        (see filler_text.py): a template or a formatting test, whose words say nothing a
         checkpoint could be about. Computed only if asked."""
         if length.filler_share(self.sections) >= 0.02:
             return True
-        dummy_words = sum(dummy.dummy_words(s.text) for s in self.sections)
-        return dummy_words >= DUMMY_SHARE * self.words
+        filler_words = sum(filler_text.filler_words(s.text) for s in self.sections)
+        return filler_words >= FILLER_SHARE * self.words
 
     @cached_property
-    def dummy_sections(self) -> tuple[str, ...]:
-        """The sections with dummy text the placeholder rule reports (lorem ipsum,
+    def filler_sections(self) -> tuple[str, ...]:
+        """The sections with filler text the placeholder rule reports (lorem ipsum,
         Word's sample text), in document order: it reports it once, on the first."""
-        return tuple(s.id for s in self.sections if placeholders.DUMMY.search(s.text))
+        return tuple(s.id for s in self.sections if placeholders.FILLER_START.search(s.text))
 
     @property
     def first_section_id(self) -> str | None:

@@ -1,10 +1,10 @@
 """Placeholders: TODO, TBD, TBC, FIXME, XXX, "[insert ...]" (any case), "<name>"-style
-slots, "______" blanks, dummy text (lorem ipsum, Word's =rand() sample text), "??",
+slots, "______" blanks, filler text (lorem ipsum, Word's =rand() sample text), "??",
 promises of content ("to be added"), and the text Word shows in a content control
 nobody filled in ("Click here to enter text.", "Choose an item.").
 
 The blanks and slots of one section are one finding listing each (a form has
-many); markup ("<w:p>", "<table>") is not a slot. Dummy text is one finding per
+many); markup ("<w:p>", "<table>") is not a slot. Filler text is one finding per
 document, on the first section that has it, naming the others: a test file
 filled with lorem ipsum needs saying once.
 """
@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.budget import default_merge
-from desktop_app.ai.rules.dummy import WORD_SAMPLE
+from desktop_app.ai.rules.filler_text import WORD_SAMPLE
 from desktop_app.ai.rules.text import CELL_JOINT, Span, is_whole_cell
 
 RULE = RuleSpec("placeholder", "completeness", "major", 0.95, "placeholder",
@@ -40,8 +40,8 @@ _MARKER = re.compile(
     r"|(?P<deferral>\b(?:[Tt]o be (?:added|completed|confirmed|determined|decided|written|"
     r"provided|agreed)|will be (?:added|provided|completed|written) later|[Cc]oming soon)\b))"
 )
-# Where dummy text starts (the index finds the sections that have it).
-DUMMY = re.compile(r"\b[Ll]orem ipsum\b|" + WORD_SAMPLE.pattern)
+# Where filler text starts (the index finds the sections that have it).
+FILLER_START = re.compile(r"\b[Ll]orem ipsum\b|" + WORD_SAMPLE.pattern)
 _NOTE_MARKERS = ("TODO", "FIXME", "XXX")
 _NOTE_START = re.compile(r"[ \t]*[:\u2013\u2014-]")
 
@@ -227,7 +227,7 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                       suggestion="Fill in the field, or delete it.",
                       term="content control", key="control")
         elif kind == "lorem":
-            hit = _dummy(ctx, m, sentence)
+            hit = _filler_text(ctx, m, sentence)
             if hit is not None:
                 yield hit
         elif kind == "query":
@@ -245,9 +245,9 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                       confidence=0.8, term=m.group().lower())
 
 
-def _dummy(ctx: SectionContext, m: re.Match[str], sentence: Span | None) -> Hit | None:
-    """Dummy text, reported on the first section of the document that has it."""
-    sections = ctx.index.dummy_sections
+def _filler_text(ctx: SectionContext, m: re.Match[str], sentence: Span | None) -> Hit | None:
+    """Filler text, reported on the first section of the document that has it."""
+    sections = ctx.index.filler_sections
     if sections and ctx.section_id != sections[0]:
         return None
     what = "lorem ipsum" if "ipsum" in m.group().lower() else "Word's sample text"
@@ -257,18 +257,18 @@ def _dummy(ctx: SectionContext, m: re.Match[str], sentence: Span | None) -> Hit 
     also = (f" (also in {len(others)} other section{'s' if len(others) > 1 else ''}: "
             f"{named}{more})" if others else "")
     s, e = (sentence.start, sentence.end) if sentence else (m.start(), m.end())
-    return Hit(s, e, issue=f"Dummy text ({what}){_LEFT}{also}.",
+    return Hit(s, e, issue=f"Filler text ({what}){_LEFT}{also}.",
                suggestion="Replace it with the real content, or delete it.",
-               term="lorem ipsum", key="dummy")
+               term="lorem ipsum", key="filler-text")
 
 
 _LEFT = " was left in the document"
 
 
 def merge(hits: list[Hit], text: str) -> Hit:
-    """Dummy text in several places of a section: how many, not each sentence of it."""
+    """Filler text in several places of a section: how many, not each sentence of it."""
     first = hits[0]
-    if first.key != "dummy":
+    if first.key != "filler-text":
         return default_merge(hits, text)
     return replace(first, issue=first.issue.replace(
         _LEFT, f"{_LEFT}: {len(hits)} passages here", 1))

@@ -57,8 +57,8 @@ def _checked(rule: Rule, ctx: SectionContext) -> list[Hit]:
     except Exception as exc:  # a bug in a rule fails the section, visibly
         raise RuleFailed(rule.RULE.id, exc) from exc
     if rule.RULE.id != "placeholder":
-        # Inside dummy text only the dummy text itself is a finding (see dummy.py).
-        hits = [h for h in hits if h.start is None or not ctx.in_dummy(h.start)]
+        # Inside filler text only the filler text itself is a finding (see filler_text.py).
+        hits = [h for h in hits if h.start is None or not ctx.in_filler_text(h.start)]
     # Nothing inside a line of code pasted into the prose: "# initialize a stream" is
     # not a spelling, "|  ____^" of a compiler's output not a blank to fill.
     hits = [h for h in hits if h.start is None or not ctx.in_code(h.start)]

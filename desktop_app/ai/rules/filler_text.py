@@ -1,4 +1,4 @@
-"""Dummy text: lorem ipsum (and its hipster cousins) and Word's own sample text. No Qt.
+"""Filler text: lorem ipsum (and its hipster cousins) and Word's own sample text. No Qt.
 
 Templates, formatting tests and early drafts fill space with text nobody
 wrote: lorem ipsum, or what Word types for `=rand()` ("Video provides a
@@ -7,11 +7,11 @@ it once per document; every other finding inside it would be about words
 nobody will read ("egestas egestas" is not a typo to fix, Word's help text
 does not lack a purpose statement), so the review pass drops them.
 
-A paragraph is dummy text when it quotes Word's sample text, or when a
+A paragraph is filler text when it quotes Word's sample text, or when a
 quarter or more of its words (and at least four different ones) are the
 Latin of lorem ipsum generators. The vocabulary leaves out the words English
 shares with it ("in", "at", "est", "et" as in "et al."), so an English
-paragraph with a Latin phrase is never dummy text.
+paragraph with a Latin phrase is never filler text.
 """
 
 from __future__ import annotations
@@ -58,8 +58,8 @@ WORD_SAMPLE = re.compile(
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-def is_dummy(paragraph: str) -> bool:
-    """Whether one paragraph (a line of section text) is dummy text."""
+def is_filler_text(paragraph: str) -> bool:
+    """Whether one paragraph (a line of section text) is filler text."""
     if WORD_SAMPLE.search(paragraph):
         return True
     words = _WORDS.findall(paragraph.lower())
@@ -69,18 +69,18 @@ def is_dummy(paragraph: str) -> bool:
     return len(latin) >= _SHARE * len(words) and len(set(latin)) >= _DISTINCT
 
 
-def dummy_lines(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of each paragraph of `text` that is dummy text, in order."""
+def filler_lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each paragraph of `text` that is filler text, in order."""
     out = []
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
-        if is_dummy(line):
+        if is_filler_text(line):
             out.append((start, end))
         start = end + 1
     return out
 
 
-def dummy_words(text: str) -> int:
-    """How many of `text`'s words are in dummy paragraphs."""
-    return sum(len(_WORDS.findall(line)) for line in text.split("\n") if is_dummy(line))
+def filler_words(text: str) -> int:
+    """How many of `text`'s words are in filler paragraphs."""
+    return sum(len(_WORDS.findall(line)) for line in text.split("\n") if is_filler_text(line))

@@ -1,4 +1,4 @@
-"""Dummy text (lorem ipsum, Word's =rand() sample text): one finding per document, and
+"""Filler text (lorem ipsum, Word's =rand() sample text): one finding per document, and
 nothing else found inside it. The patterns come from the corpus's formatting tests and
 templates, where every finding inside the filler was noise."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.ai.rules.dummy import is_dummy
+from desktop_app.ai.rules.filler_text import is_filler_text
 from tests.unit.test_local_rules import FRAMEWORK, PROSE, hits, make_index, review_section
 
 LOREM = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit. Pellentesque egestas "
@@ -20,8 +20,8 @@ WORD_RAND = ("Video provides a powerful way to help you prove your point. When y
 
 
 @pytest.mark.parametrize("paragraph", [LOREM, MORE_LOREM, HIPSTER, WORD_RAND])
-def test_filler_paragraphs_are_dummy_text(paragraph):
-    assert is_dummy(paragraph)
+def test_filler_paragraphs_are_filler_text(paragraph):
+    assert is_filler_text(paragraph)
 
 
 @pytest.mark.parametrize("paragraph", [
@@ -33,8 +33,8 @@ def test_filler_paragraphs_are_dummy_text(paragraph):
     "Video tutorials provide a way to prove that the point was made to the board.",
     PROSE,
 ])
-def test_english_with_some_latin_is_not_dummy_text(paragraph):
-    assert not is_dummy(paragraph)
+def test_english_with_some_latin_is_not_filler_text(paragraph):
+    assert not is_filler_text(paragraph)
 
 
 def placeholder_hits(index, section_id):
@@ -47,20 +47,20 @@ def test_lorem_ipsum_is_one_finding_per_document_naming_the_other_sections():
                        ("Second", LOREM), ("Third", f"{PROSE}\n{LOREM}"))
     (first,) = placeholder_hits(index, "s1")
     assert first.quote == "Lorem ipsum dolor sit amet, consectetur adipiscing elit."
-    assert "Dummy text (lorem ipsum)" in first.issue
+    assert "Filler text (lorem ipsum)" in first.issue
     assert "2 passages here" in first.issue  # the section's two copies, one finding
     assert 'also in 2 other sections: "Second", "Third"' in first.issue
     assert placeholder_hits(index, "s2") == [] and placeholder_hits(index, "s3") == []
 
 
-def test_words_sample_text_is_dummy_text_too():
+def test_words_sample_text_is_filler_text_too():
     index = make_index(("Intro", PROSE), ("Body", WORD_RAND))
     (f,) = placeholder_hits(index, "s1")
     assert f.quote == "Video provides a powerful way to help you prove your point."
     assert "Word's sample text" in f.issue
 
 
-def test_nothing_else_is_found_inside_dummy_text_but_next_to_it_yes():
+def test_nothing_else_is_found_inside_filler_text_but_next_to_it_yes():
     text = f"{LOREM}\nThe the rollout was approved by several people."
     found = {(rf.rule, rf.finding.quote) for rf in review_section(
         make_index(("Body", text)), "s0")}
@@ -69,14 +69,14 @@ def test_nothing_else_is_found_inside_dummy_text_but_next_to_it_yes():
     assert any(rule == "placeholder" for rule, _ in found)
 
 
-def test_a_document_mostly_of_dummy_text_is_not_expected_to_cover_checkpoints():
+def test_a_document_mostly_of_filler_text_is_not_expected_to_cover_checkpoints():
     sections = [("Summary", "Its scope is payments."), ("Timeline", "09:41 alert fired."),
                 *[(f"Part {i}", PROSE) for i in range(4)]]
     filler = "\n".join([LOREM, MORE_LOREM, WORD_RAND] * 60)
     index = make_index(*sections, ("Sample", filler))
     assert [rf for rf in review_section(index, "s0", FRAMEWORK)
             if rf.rule == "checkpoint-coverage"] == []
-    # near miss: a little dummy text in a real report does not excuse it
+    # near miss: a little filler text in a real report does not excuse it
     index = make_index(*sections, ("Sample", LOREM))
     assert [rf.finding.checkpoints for rf in review_section(index, "s0", FRAMEWORK)
             if rf.rule == "checkpoint-coverage"] == [["T-2"]]
