@@ -205,24 +205,19 @@ def main() -> int:
     html, text = SETS[args.set]
     args.out = args.out or Path(f"/tmp/margin-heldout{args.set}")
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, paths in html.items():
-        if not all(p.is_file() for p in paths):
-            print(f"skipped {name}: {', '.join(str(p) for p in paths if not p.is_file())} "
-                  "missing", file=sys.stderr)
+    # (sources, how to make the .docx from them) for each document of the set
+    jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
+              for name, paths in html.items()),
+            *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
+              for name, pod in PODS.get(args.set, {}).items()),
+            *((name, [path], lambda paths, out: _text_docx(paths[0], out))
+              for name, path in text.items())]
+    for name, paths, make in jobs:
+        missing = [str(p) for p in paths if not p.is_file()]
+        if missing:
+            print(f"skipped {name}: {', '.join(missing)} missing", file=sys.stderr)
             continue
-        _convert(_html_body(paths), args.out / name)
-        print(args.out / name)
-    for name, pod in PODS.get(args.set, {}).items():
-        if not pod.is_file():
-            print(f"skipped {name}: {pod} missing", file=sys.stderr)
-            continue
-        _convert(_DROP.sub("", _pod_html(pod)), args.out / name)
-        print(args.out / name)
-    for name, path in text.items():
-        if not path.is_file():
-            print(f"skipped {name}: {path} missing", file=sys.stderr)
-            continue
-        _text_docx(path, args.out / name)
+        make(paths, args.out / name)
         print(args.out / name)
     return 0
 
