@@ -124,6 +124,10 @@ class AcronymIndex:
     # Written for developers (code throughout): other rules read it too (a "<number>"
     # there is a type, not a slot to fill).
     developers: bool = False
+    # The acronyms never defined, and where the first of them is used (section id,
+    # offset): with INSIDER_ACRONYMS or more, that place gets the one finding.
+    never_defined: tuple[str, ...] = ()
+    first_never: tuple[str, int] | None = None
 
 
 _CITATION = re.compile(r",?\s*(?:\d{4}|n\.d\.)\b")  # "(MNCAHS, 1999)"
@@ -432,6 +436,13 @@ def scan(sections: Sequence) -> AcronymIndex:
             AcronymEvent(offset, acr, plural, definition))
     for events in index.events.values():
         events.sort(key=lambda e: e.offset)
+    never = [(order, offset, section_id, acr) for acr, (order, offset, section_id, _)
+             in first_use.items() if any(e.token == acr and e.definition is None
+                                         for e in index.events.get(section_id, ()))]
+    if never:
+        index.never_defined = tuple(sorted(acr for *_, acr in never))
+        _, offset, section_id, _ = min(never)
+        index.first_never = (section_id, offset)
     return index
 
 
@@ -440,27 +451,18 @@ def scan(sections: Sequence) -> AcronymIndex:
 INSIDER_ACRONYMS = 8
 
 
-def _never_defined(index: AcronymIndex) -> list[AcronymEvent]:
-    """Computed per request: a few hundred events at most (the document cap is after)."""
-    return [e for events in index.events.values() for e in events if e.definition is None]
-
-
 def check(ctx: SectionContext) -> Iterator[Hit]:
     acronyms = ctx.index.acronyms
-    never = _never_defined(acronyms)
-    insider = len(never) >= INSIDER_ACRONYMS
-    first_never = min(((ctx.index.order(sid), e.offset) for sid, events in
-                       acronyms.events.items() for e in events if e.definition is None),
-                      default=None) if insider else None
+    insider = len(acronyms.never_defined) >= INSIDER_ACRONYMS
     for event in acronyms.events.get(ctx.section_id, ()):
         span = ctx.local(event.offset, len(event.token))
         if span is None:
             continue
         acr, d = event.token, event.definition
         if d is None and insider:
-            if (ctx.index.order(ctx.section_id), event.offset) != first_never:
+            if (ctx.section_id, event.offset) != acronyms.first_never:
                 continue
-            others = sorted({e.token for e in never} - {acr})
+            others = [a for a in acronyms.never_defined if a != acr]
             shown = ", ".join(others[:12]) + (", \u2026" if len(others) > 12 else "")
             yield Hit(*span,
                       issue=f'"{acr}" and {len(others)} other acronyms ({shown}) are never '

@@ -117,7 +117,7 @@ class SectionContext:
         return filler_lines(self.text)
 
     def in_filler_text(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.filler_text)
+        return _in_spans(self.filler_text, offset)
 
     @cached_property
     def code(self) -> list[tuple[int, int]]:
@@ -125,9 +125,7 @@ class SectionContext:
         return code_lines(self.text)
 
     def in_code(self, offset: int) -> bool:
-        spans = self.code
-        i = bisect_right(spans, (offset, float("inf"))) - 1
-        return i >= 0 and spans[i][0] <= offset < spans[i][1]
+        return _in_spans(self.code, offset)
 
     @cached_property
     def words(self) -> int:
@@ -149,3 +147,9 @@ class SectionContext:
 
 
 THIN_WORDS = 25
+
+
+def _in_spans(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` is inside one of `spans` (sorted, not overlapping)."""
+    i = bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]

@@ -21,7 +21,6 @@ from desktop_app.ai.rules import (
     filler_text,
     length,
     numbers,
-    placeholders,
     spelling,
 )
 from desktop_app.ai.rules.base import THIN_WORDS
@@ -108,7 +107,6 @@ class DocumentIndex:
         self.sections = tuple(sections)
         self.complete = complete  # False: one request's text, without its document
         self._by_id = {s.id: s for s in self.sections}
-        self._order = {s.id: i for i, s in enumerate(self.sections)}
         self.acronyms = acronyms.scan(self.sections)
         self.spelling = spelling.scan(self.sections)
         self.numbers = numbers.scan(self.sections)
@@ -151,15 +149,11 @@ class DocumentIndex:
     def filler_sections(self) -> tuple[str, ...]:
         """The sections with filler text the placeholder rule reports (lorem ipsum,
         Word's sample text), in document order: it reports it once, on the first."""
-        return tuple(s.id for s in self.sections if placeholders.FILLER_START.search(s.text))
+        return tuple(s.id for s in self.sections if filler_text.FILLER_START.search(s.text))
 
     @property
     def first_section_id(self) -> str | None:
         return self.sections[0].id if self.sections else None
-
-    def order(self, section_id: str) -> int:
-        """The section's position in the document (-1: not in it)."""
-        return self._order.get(section_id, -1)
 
     def section(self, section_id: str) -> SectionInfo | None:
         return self._by_id.get(section_id)

@@ -55,6 +55,8 @@ WORD_SAMPLE = re.compile(
     r"|On the Insert tab, the galleries include items that are designed to coordinate"
     r"|You can easily change the formatting of selected text in the document text"
 )
+# Where filler text starts: what the placeholder rule reports, once per document.
+FILLER_START = re.compile(r"\b[Ll]orem ipsum\b|" + WORD_SAMPLE.pattern)
 _WORDS = re.compile(r"[^\W\d_]+")
 
 

@@ -40,8 +40,6 @@ _MARKER = re.compile(
     r"|(?P<deferral>\b(?:[Tt]o be (?:added|completed|confirmed|determined|decided|written|"
     r"provided|agreed)|will be (?:added|provided|completed|written) later|[Cc]oming soon)\b))"
 )
-# Where filler text starts (the index finds the sections that have it).
-FILLER_START = re.compile(r"\b[Ll]orem ipsum\b|" + WORD_SAMPLE.pattern)
 _NOTE_MARKERS = ("TODO", "FIXME", "XXX")
 _NOTE_START = re.compile(r"[ \t]*[:\u2013\u2014-]")
 

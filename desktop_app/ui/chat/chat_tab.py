@@ -95,8 +95,9 @@ class ChatTab(QObject):
                 self._chat_provider = BedrockProvider(config)
         return self._chat_provider
 
-    def warm_up(self) -> None:
-        """The first question's message views, made once in idle time."""
+    def prepare_message_views(self) -> None:
+        """The next question's message views, made ahead in idle time (not the Bedrock
+        client: `_warm_up`)."""
         self.panel.conversation.warm_up()
 
     def _warm_up(self) -> None:

@@ -1160,7 +1160,7 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self.tree.warm_up()
             QTimer.singleShot(0, self, self.findings.warm_up)
-            QTimer.singleShot(0, self, self.chat.warm_up)
+            QTimer.singleShot(0, self, self.chat.prepare_message_views)
             # The whole-document check's job, imported when Analyse All ends otherwise.
             QTimer.singleShot(0, self, lambda: import_module(
                 "desktop_app.workers.document_check_job"))
