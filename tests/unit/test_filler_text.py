@@ -48,7 +48,7 @@ def test_lorem_ipsum_is_one_finding_per_document_naming_the_other_sections():
     (first,) = placeholder_hits(index, "s1")
     assert first.quote == "Lorem ipsum dolor sit amet, consectetur adipiscing elit."
     assert "Filler text (lorem ipsum)" in first.issue
-    assert "2 passages here" in first.issue  # the section's two copies, one finding
+    assert "2 paragraphs of it here" in first.issue  # the section's two copies, one finding
     assert 'also in 2 other sections: "Second", "Third"' in first.issue
     assert placeholder_hits(index, "s2") == [] and placeholder_hits(index, "s3") == []
 
@@ -86,3 +86,15 @@ def test_a_document_mostly_of_filler_text_is_not_expected_to_cover_checkpoints()
                                   "Steps\nThe\nThe end"])
 def test_a_word_repeated_at_the_start_of_a_new_line_with_a_capital_is_a_list(text):
     assert hits(text, "repeated-word") == []
+
+
+def test_filler_is_counted_in_paragraphs_and_words_2007_theme_text_is_filler():
+    theme = ("To change the overall look of your document, choose new Theme elements on "
+             "the Page Layout tab.")
+    index = make_index(("Intro", PROSE),
+                       ("Body", f"{WORD_RAND} To make your document look professionally "
+                                f"produced, Word provides header, footer, cover page.\n{LOREM}"),
+                       ("Theme", theme))
+    (f,) = placeholder_hits(index, "s1")
+    assert "2 paragraphs of it here" in f.issue  # two markers in one, one in the other
+    assert 'also in 1 other section: "Theme"' in f.issue

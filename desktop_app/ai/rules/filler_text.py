@@ -54,6 +54,7 @@ WORD_SAMPLE = re.compile(
     r"|Reading is easier, too, in the new Reading view"
     r"|On the Insert tab, the galleries include items that are designed to coordinate"
     r"|You can easily change the formatting of selected text in the document text"
+    r"|To change the overall look of your document, choose new Theme elements"
 )
 # Where filler text starts: what the placeholder rule reports, once per document.
 FILLER_START = re.compile(r"\b[Ll]orem ipsum\b|" + WORD_SAMPLE.pattern)

@@ -11,6 +11,7 @@ filled with lorem ipsum needs saying once.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from dataclasses import replace
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.budget import default_merge
-from desktop_app.ai.rules.filler_text import WORD_SAMPLE
+from desktop_app.ai.rules.filler_text import WORD_SAMPLE, filler_lines
 from desktop_app.ai.rules.text import CELL_JOINT, Span, is_whole_cell
 
 RULE = RuleSpec("placeholder", "completeness", "major", 0.95, "placeholder",
@@ -264,9 +265,14 @@ _LEFT = " was left in the document"
 
 
 def merge(hits: list[Hit], text: str) -> Hit:
-    """Filler text in several places of a section: how many, not each sentence of it."""
+    """Filler text in several places of a section: how many of its paragraphs are
+    filler (the markers are only where each passage starts), not each sentence."""
     first = hits[0]
     if first.key != "filler-text":
         return default_merge(hits, text)
+    starts = sorted(h.start for h in hits if h.start is not None)
+    # the lines the markers are on, counted in one pass (not from the top per marker)
+    marked = 1 + sum(text.count("\n", a, b) > 0 for a, b in itertools.pairwise(starts))
+    n = max(len(filler_lines(text)), marked)
     return replace(first, issue=first.issue.replace(
-        _LEFT, f"{_LEFT}: {len(hits)} passages here", 1))
+        _LEFT, f"{_LEFT}: {n} paragraph{'s' if n > 1 else ''} of it here", 1))
