@@ -20,20 +20,29 @@ Rustonomicon on FFI, the Rust book on errors, Node.js's process reference, the
 BSD licence and git 2.25's release notes. Round 9, on the same rules as round 8:
 the Rustonomicon on races and atomics, the Rust book's guessing game, Cargo's
 manifest reference, the Rust reference on patterns, Node.js's worker threads and
-cluster references and git 2.20's release notes. HTML goes through LibreOffice
-(headings kept, navigation stripped); plain text through python-docx, its
-numbered lines as headings. Missing sources are skipped with a note.
+cluster references and git 2.20's release notes. Round 11, made after the rules
+were fixed for round 9, judged blind: findutils' maintenance guide and the ed
+manual (GNU info pages), Rust's target tier policy, exploit mitigations and
+process essays with the style guide, Python's licence and history, the LGPL-2,
+Debian's users and groups policy, zlib's annotated example, libxslt's internals,
+three Perl texts (MakeMaker's FAQ, TAP::Harness's essay, the CPAN META 1.4 spec)
+and GNU make's NEWS. HTML goes through LibreOffice (headings kept, navigation
+stripped); plain text (gzipped or not) through python-docx, its numbered lines as
+headings; info pages through python-docx, their underlined titles as headings,
+their examples as monospaced lines. Missing sources are skipped with a note.
 
-    python tools/make_heldout_docs.py [--set 4|5|6|7|8|9] [--out /tmp/margin-heldout4]
+    python tools/make_heldout_docs.py [--set 4|5|6|7|8|9|11] [--out /tmp/margin-heldout4]
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 RUST = Path.home() / ".rustup/toolchains/stable-x86_64-unknown-linux-gnu/share/doc/rust/html"
@@ -57,6 +66,9 @@ TEXT_4 = {
 }
 _DROP = re.compile(r"<(script|style|nav|header|footer)\b.*?</\1>", re.S | re.I)
 _MAIN = re.compile(r"<main\b.*?</main>", re.S | re.I)
+# zlib's example sets its code in bold (<pre><b>): left bold, a "{" line alone reads
+# as a heading to Word and to Margin, so the bold goes and the code stays preformatted.
+_BOLD_PRE = re.compile(r"(<pre\b[^>]*>)\s*<b>(.*?)</b>\s*(</pre>)", re.S | re.I)
 
 
 def _html_body(paths: list[Path]) -> str:
@@ -64,7 +76,7 @@ def _html_body(paths: list[Path]) -> str:
     for p in paths:
         src = p.read_text(encoding="utf-8", errors="replace")
         main = _MAIN.search(src)
-        parts.append(_DROP.sub("", main.group() if main else src))
+        parts.append(_BOLD_PRE.sub(r"\1\2\3", _DROP.sub("", main.group() if main else src)))
     return "<html><body>" + "\n".join(parts) + "</body></html>"
 
 
@@ -79,19 +91,28 @@ def _convert(html: str, out: Path) -> None:
 
 
 _HEADING = re.compile(r"^\s{0,4}(?:\d{1,2}\.(?:\d+\.?)*|[A-Z][A-Z ,.'-]{6,}$)\s*\S")
+# GNU NEWS files: "Version 4.3 (19 Jan 2020)" opens each release's notes.
+_NEWS_HEADING = re.compile(_HEADING.pattern + r"|^Version \d[\w.]*(?: \(.*\))?$")
 
 
-def _text_docx(src: Path, out: Path) -> None:
+def _read_text(src: Path) -> str:
+    data = src.read_bytes()
+    if src.suffix == ".gz":
+        data = gzip.decompress(data)
+    return data.decode("utf-8", errors="replace")
+
+
+def _text_docx(src: Path, out: Path, heading: re.Pattern = _HEADING) -> None:
     import docx
 
     doc = docx.Document()
-    paragraphs = re.split(r"\n\s*\n", src.read_text(encoding="utf-8", errors="replace"))
+    paragraphs = re.split(r"\n\s*\n", _read_text(src))
     for para in paragraphs:
         text = " ".join(para.split())
         if not text:
             continue
         first_line = para.strip().splitlines()[0]
-        if _HEADING.match(first_line) and len(first_line.split()) <= 12 and (
+        if heading.match(first_line) and len(first_line.split()) <= 12 and (
                 "\n" not in para.strip()):
             doc.add_heading(text, level=2 if text[:1].isdigit() else 1)
         else:
@@ -184,9 +205,80 @@ HTML_9 = {
 TEXT_9 = {
     "git-2.20-release-notes.docx": Path("/usr/share/doc/git/RelNotes/2.20.0.txt"),
 }
+HTML_11 = {
+    "rustc-target-tier-policy.docx": [RUST / "rustc/target-tier-policy.html"],
+    "rustc-exploit-mitigations.docx": [RUST / "rustc/exploit-mitigations.html"],
+    "rust-process-and-style.docx": [RUST / "book/appendix-07-nightly-rust.html",
+                                    RUST / "edition-guide/editions/index.html",
+                                    RUST / "style-guide/index.html"],
+    "debian-users-and-groups.docx": [Path("/usr/share/doc/base-passwd/users-and-groups.html")],
+    "zlib-usage-example.docx": [Path("/usr/share/doc/zlib1g-dev/examples/zlib_how.html")],
+    "libxslt-internals.docx": [Path("/usr/share/doc/libxslt1-dev/html/internals.html")],
+}
+POD_11 = {
+    "perl-makemaker-faq.docx": PERL / "ExtUtils/MakeMaker/FAQ.pod",
+    "perl-tap-harness-beyond.docx": PERL / "TAP/Harness/Beyond.pod",
+    "cpan-meta-spec-1.4.docx": PERL / "CPAN/Meta/History/Meta_1_4.pod",
+}
+TEXT_11 = {
+    "python-licence-history.docx": Path(sys.base_prefix) / "lib/python3.11/LICENSE.txt",
+    "lgpl-2.0.docx": Path("/usr/share/common-licenses/LGPL-2"),
+    "gnu-make-news.docx": Path("/usr/share/doc/make/NEWS.gz"),
+}
+INFO_11 = {
+    "findutils-maintenance.docx": Path("/usr/share/info/find-maint.info.gz"),
+    "ed-manual.docx": Path("/usr/share/info/ed.info.gz"),
+}
 SETS = {"4": (HTML_4, TEXT_4), "5": (HTML_5, TEXT_5), "6": (HTML_6, TEXT_6),
-        "7": (HTML_7, TEXT_7), "8": (HTML_8, TEXT_8), "9": (HTML_9, TEXT_9)}
-PODS = {"7": POD_7, "8": POD_8}
+        "7": (HTML_7, TEXT_7), "8": (HTML_8, TEXT_8), "9": (HTML_9, TEXT_9),
+        "11": (HTML_11, TEXT_11)}
+PODS = {"7": POD_7, "8": POD_8, "11": POD_11}
+INFOS = {"11": INFO_11}
+# Info nodes left out: the GFDL appendix (GFDL-1.3 is judged in set 5 already) and
+# indexes (lists of terms, not prose).
+_INFO_SKIP = re.compile(r"GNU Free Documentation License|.*Index$")
+_UNDERLINE = {"*": 1, "=": 2, "-": 3, ".": 4}
+
+
+def _info_blocks(src: Path) -> Iterator[tuple[str, str]]:
+    """("heading1".."heading4" | "text" | "example", text) for an info file's nodes."""
+    for node in _read_text(src).split("\x1f")[1:]:
+        lines = node.strip("\n").splitlines()
+        header = re.match(r"File: .*?Node: ([^,]+)", lines[0]) if lines else None
+        if header is None or _INFO_SKIP.fullmatch(header.group(1).strip()):
+            continue  # the tag table, or a node left out
+        body = "\n".join(lines[1:])
+        body = re.sub(r"^\* Menu:.*?(?=\n\s*\n(?!\*)|\Z)", "", body, flags=re.S | re.M)
+        for block in re.split(r"\n\s*\n", body):
+            rows = [row for row in block.splitlines() if row.strip()]
+            if not rows:
+                continue
+            if (len(rows) == 2 and rows[1].strip() and set(rows[1].strip()) <= set(_UNDERLINE)
+                    and len(set(rows[1].strip())) == 1):
+                yield f"heading{_UNDERLINE[rows[1].strip()[0]]}", rows[0].strip()
+            elif all(row.startswith("     ") for row in rows) and not _filled(rows):
+                yield "example", "\n".join(row[5:] for row in rows)
+            else:
+                yield "text", " ".join(" ".join(rows).split())
+
+
+def _filled(rows: list[str]) -> bool:
+    """Lines filled to the margin (a quotation or a description), not an example."""
+    return len(rows) > 1 and all(len(row) >= 55 for row in rows[:-1])
+
+
+def _info_docx(src: Path, out: Path) -> None:
+    import docx
+
+    doc = docx.Document()
+    for kind, text in _info_blocks(src):
+        if kind.startswith("heading"):
+            doc.add_heading(text, level=int(kind[-1]))
+        elif kind == "example":
+            doc.add_paragraph().add_run(text).font.name = "Courier New"
+        else:
+            doc.add_paragraph(text)
+    doc.save(out)
 
 
 def _pod_html(pod: Path) -> str:
@@ -210,8 +302,12 @@ def main() -> int:
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
               for name, pod in PODS.get(args.set, {}).items()),
-            *((name, [path], lambda paths, out: _text_docx(paths[0], out))
-              for name, path in text.items())]
+            *((name, [path], lambda paths, out: _text_docx(paths[0], out, _NEWS_HEADING
+                                                           if "NEWS" in paths[0].name
+                                                           else _HEADING))
+              for name, path in text.items()),
+            *((name, [path], lambda paths, out: _info_docx(paths[0], out))
+              for name, path in INFOS.get(args.set, {}).items())]
     for name, paths, make in jobs:
         missing = [str(p) for p in paths if not p.is_file()]
         if missing:
