@@ -262,7 +262,10 @@ HELDOUT_9 = (
 # the ed manual), Rust's target tier policy, exploit mitigations and process essays,
 # Python's licence, the LGPL-2, Debian's users and groups, zlib's annotated example,
 # libxslt's internals, three Perl PODs and GNU make's NEWS. Every finding judged
-# blind (round "heldout-11") by an engineer who did not read the rules.
+# blind (round "heldout-11") by an engineer who did not read the rules: 63 findings
+# in 60,653 words, keep 25.4 %, wrong 31.7 % (names, constants and metavariables
+# taken for acronyms, acronyms flagged at their own definition, list items in a
+# layout table counted as one sentence, code).
 HELDOUT_11 = (
     ("heldout11/findutils-maintenance.docx", "governance (maintainers)"),
     ("heldout11/rustc-target-tier-policy.docx", "policy"),
