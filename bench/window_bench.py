@@ -288,6 +288,12 @@ def main() -> int:  # noqa: PLR0915 - a linear script
     from desktop_app.ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
+    # As run_gui (app.py) does: the cyclic collector runs on the GUI thread's timer, and
+    # what lives as long as the window is frozen out of its scans once the window is up.
+    from desktop_app.runtime import freeze_long_lived_objects
+    from desktop_app.workers.gc_guard import MainThreadGarbageCollector
+
+    collector = MainThreadGarbageCollector(app)
     body = "".join(
         p(f"Section {i}", "Heading1")
         + p(f"Section {i} opens with a claim. It was reviewed by the team last week. "
@@ -318,6 +324,7 @@ def main() -> int:  # noqa: PLR0915 - a linear script
         window.review.set_prefs(window.prefs)
         window.resize(1280, 800)
         window.show()
+        freeze_long_lived_objects()
         ready = {"loaded": False, "provider": None}
         wait = QEventLoop()
 
@@ -412,6 +419,7 @@ def main() -> int:  # noqa: PLR0915 - a linear script
             window.close()
             app.processEvents()
         fake.close()
+        collector.stop()
 
     gaps = [g for g, _ in heartbeat.gaps]
     ideal = math.ceil(args.sections / args.concurrency) * args.latency
