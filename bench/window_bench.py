@@ -288,11 +288,13 @@ def main() -> int:  # noqa: PLR0915 - a linear script
     from desktop_app.ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
-    # As run_gui (app.py) does: the cyclic collector runs on the GUI thread's timer, and
-    # what lives as long as the window is frozen out of its scans once the window is up.
-    from desktop_app.runtime import freeze_long_lived_objects
+    # As run_gui (app.py) does: the GIL back to the GUI thread within 1 ms, the cyclic
+    # collector on the GUI thread's timer, and what lives as long as the window frozen
+    # out of its scans once the window is up.
+    from desktop_app.runtime import favour_the_gui_thread, freeze_long_lived_objects
     from desktop_app.workers.gc_guard import MainThreadGarbageCollector
 
+    favour_the_gui_thread()
     collector = MainThreadGarbageCollector(app)
     body = "".join(
         p(f"Section {i}", "Heading1")

@@ -17,7 +17,7 @@ import qasync  # must follow PySide6
 from desktop_app import paths
 from desktop_app.diagnostics.crash_log import disable_crash_log, enable_crash_log
 from desktop_app.diagnostics.log_setup import configure_logging, log_startup
-from desktop_app.runtime import freeze_long_lived_objects
+from desktop_app.runtime import favour_the_gui_thread, freeze_long_lived_objects
 from desktop_app.workers.gc_guard import MainThreadGarbageCollector
 
 log = logging.getLogger(__name__)
@@ -54,6 +54,7 @@ def run_gui(path: str | None = None, *, error_dialogs: bool = True) -> int:
     log_file = configure_logging(data)
     previous_crash = enable_crash_log(data)
     app = create_application()
+    favour_the_gui_thread()
     log_startup("window")
     # Imported here so `margin sections` and friends never build widgets.
     from desktop_app.diagnostics import error_hook
