@@ -91,6 +91,12 @@ class Section:
         return self._text
 
     @property
+    def cell_breaks(self) -> tuple[int, ...]:
+        """Paragraph boundaries inside table cells, as offsets in `text` (see
+        `cell_breaks`)."""
+        return cell_breaks(self.paragraphs)
+
+    @property
     def words(self) -> int:
         if self._words is None:  # per paragraph: the " | " between cells is not a word
             self._words = sum(count_words(p.text) for p in self.paragraphs)
@@ -116,12 +122,35 @@ def iter_blocks(paragraphs: list[Paragraph]) -> Iterator[str]:
 
     Cells of a row are joined with " | ", paragraphs inside one cell with " ".
     """
+    for block, _ in _blocks(paragraphs):
+        yield block
+
+
+def cell_breaks(paragraphs: list[Paragraph]) -> tuple[int, ...]:
+    """Where, in the text `iter_blocks` makes of `paragraphs` (blocks joined by "\n"),
+    a paragraph of a table cell starts after another paragraph of the same cell.
+
+    The text joins them with a space, so a reader of the text alone sees one run of
+    words: a lead-in and the numbered steps below it in a page laid out in a table
+    read as one 100-word sentence. These offsets keep the paragraph boundaries
+    without changing the text (offsets, quotes and anchors stay as they are)."""
+    out: list[int] = []
+    pos = 0
+    for block, breaks in _blocks(paragraphs):
+        out.extend(pos + b for b in breaks)
+        pos += len(block) + 1
+    return tuple(out)
+
+
+def _blocks(paragraphs: list[Paragraph]) -> Iterator[tuple[str, list[int]]]:
+    """Each block's text, with the offsets in it where a cell's second, third ...
+    paragraph starts."""
     i, n = 0, len(paragraphs)
     while i < n:
         p = paragraphs[i]
         if p.row < 0:
             if p.text:
-                yield p.text
+                yield p.text, []
             i += 1
             continue
         cells: dict[int, list[str]] = {}
@@ -131,8 +160,21 @@ def iter_blocks(paragraphs: list[Paragraph]) -> Iterator[str]:
             if q.text:
                 cells.setdefault(q.cell, []).append(q.text)
             i += 1
-        if cells:
-            yield " | ".join(" ".join(parts) for _, parts in sorted(cells.items()))
+        if not cells:
+            continue
+        texts: list[str] = []
+        breaks: list[int] = []
+        pos = 0
+        for _, parts in sorted(cells.items()):
+            if texts:
+                pos += len(" | ")
+            for k, part in enumerate(parts):
+                if k:
+                    pos += 1  # the space joining two paragraphs of one cell
+                    breaks.append(pos)
+                pos += len(part)
+            texts.append(" ".join(parts))
+        yield " | ".join(texts), breaks
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ text"), so its time stays linear in the length of the text.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -103,8 +103,19 @@ class SectionContext:
         return self.index.section(self.section_id)
 
     @cached_property
+    def breaks(self) -> tuple[int, ...]:
+        """Paragraph boundaries inside table cells in `text` (see `SectionInfo.breaks`),
+        if the indexed section holds this text at `base`."""
+        info = self.info
+        if info is None or not info.breaks or not info.text.startswith(self.text, self.base):
+            return ()
+        lo = bisect_right(info.breaks, self.base)
+        hi = bisect_left(info.breaks, self.base + len(self.text))
+        return tuple(b - self.base for b in info.breaks[lo:hi])
+
+    @cached_property
     def sentences(self) -> list[Span]:
-        return sentences_of(self.text)
+        return sentences_of(self.text, self.breaks)
 
     @cached_property
     def literals(self) -> Literals:

@@ -4,12 +4,15 @@ A limit that suits a software guide floods legal text, where 45-word
 sentences are the norm. The limit is the document's 95th percentile of
 sentence length plus a quarter, never below `MIN_WORDS`, and never above
 `CEILING`: a sentence longer than that is hard to follow in any genre.
-Sentences that are mostly quotation (the author cannot rewrite them), runs of
+Sentences that are mostly quotation (the author cannot rewrite them: in quotation
+marks, or after a lead-in naming its source and a colon), runs of
 parallel items, list items or URLs run together, filler ("I am some text I
 am some text ...", the sample text of a template or a formatting test), tables
 and diagrams in preformatted text, and sentences built to be read (enumerated
 parts, clauses of at most 40 words between semicolons, colons or dashes, up to
-90 words; a notice in capitals) are left alone.
+90 words; a lead-in announcing the list that follows; at least three parallel
+short clauses of one pattern, "that you ..., that you ..."; a notice in capitals)
+are left alone.
 """
 
 from __future__ import annotations
@@ -48,14 +51,15 @@ def limit_for(lengths: Sequence[int]) -> int:
 
 def scan(sections: Sequence) -> int:
     """The document's limit (see `limit_for`), from all its sections."""
-    return limit_for([s.words for sec in sections for s in sentences_of(sec.text)])
+    return limit_for([s.words for sec in sections
+                      for s in sentences_of(sec.text, sec.breaks)])
 
 
 def filler_share(sections: Sequence) -> float:
     """The share of the document's words that are filler (see `is_filler`)."""
     filler = total = 0
     for sec in sections:
-        for s in sentences_of(sec.text):
+        for s in sentences_of(sec.text, sec.breaks):
             total += s.words
             if s.words >= 20 and is_filler(s.text):
                 filler += s.words
@@ -109,6 +113,56 @@ def _is_list(sentence: str) -> bool:
     return len(items) >= 6 and median(items) <= 5
 
 
+# A quotation introduced by its source and a colon, without quotation marks: "Henry
+# Spencer's sixth commandment is also apposite here: If a function be advertised ...".
+# The author cannot shorten what someone else wrote; only the lead-in is theirs.
+_ATTRIBUTION = re.compile(
+    r"\w['\u2019]s\b(?:\s+[\w-]+){0,3}\s+(?:commandment|law|maxim|motto|dictum|adage|saying|"
+    r"advice|words|rule|principle|quip|remark|observation|line)s?\b|"
+    r"\b(?:said|says|wrote|writes|put it|puts it|quipped|remarked|observed)\b|"
+    r"\bin the words of\b", re.IGNORECASE)
+_QUOTE_COLON = re.compile(r":\s+(?=[\"\u201c'\u2018]?[A-Z])")
+_LEAD_IN_WORDS = 15
+
+
+def _attributed_quotation(sentence: str) -> bool:
+    """A short lead-in naming its source, a colon, then the quotation itself."""
+    m = _QUOTE_COLON.search(sentence)
+    if m is None:
+        return False
+    lead = sentence[:m.start()]
+    return len(lead.split()) <= _LEAD_IN_WORDS and _ATTRIBUTION.search(lead) is not None
+
+
+# Clauses built on one pattern, each short: "to make sure that you have ..., that you
+# receive ..., that you can change ...; and that you know ...". The rhythm carries
+# the reader; a chain of alternatives ("or in the absence of ... by ...") is not this.
+_SUBORDINATORS = frozenset("that to if when where whether which who whose because how what "
+                           "unless".split())
+_PARALLEL_CLAUSE_WORDS = 20
+
+
+def _parallel_clauses(sentence: str) -> bool:
+    openers: dict[str, int] = {}
+    for clause in re.split(r"[,;]\s+", sentence)[1:]:
+        words = re.sub(r"^(?:and|or|but|nor)\s+", "", clause.strip(), flags=re.IGNORECASE
+                       ).lower().split()
+        if len(words) >= 2 and words[0] in _SUBORDINATORS and len(words) <= _PARALLEL_CLAUSE_WORDS:
+            key = " ".join(words[:2])
+            openers[key] = openers.get(key, 0) + 1
+    return max(openers.values(), default=0) >= 3
+
+
+# The lead-in to a list that follows: "... provided that you do these two things:".
+_ANNOUNCES_LIST = re.compile(
+    r"(?:\bthe following(?:\s+[\w-]+){0,2}|\bas follows|\bthese\s+(?:two|three|four|five|six|"
+    r"seven|eight|nine|ten|\d+)\s+[\w-]+)\s*:$", re.IGNORECASE)
+
+
+def _announces_list(sentence: str) -> bool:
+    return _ANNOUNCES_LIST.search(sentence.rstrip()) is not None
+
+
 def _mostly_quoted(span: Span, literals: Literals, text: str) -> bool:
     quoted = sum(1 for m in re.finditer(r"\S+", span.text)
                  if literals.inside(span.start + m.start()))
@@ -134,7 +188,9 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         n = span.words
         if (n <= limit or _is_list(span.text) or len(_URLISH.findall(span.text)) > 1
                 or is_filler(span.text) or not_prose(span.text)
-                or _shouting(span.text) or n <= HARD_CEILING and _structured(span.text)):
+                or _shouting(span.text) or _attributed_quotation(span.text)
+                or n <= HARD_CEILING and (_structured(span.text) or _announces_list(span.text)
+                                          or _parallel_clauses(span.text))):
             continue
         if _mostly_quoted(span, ctx.literals, ctx.text):
             continue

@@ -1,7 +1,8 @@
 """Sentences, cells and words of section text, with their offsets. No Qt.
 
 Section text has one paragraph (or table row) per line and the cells of a row
-joined with " | "; a sentence never crosses either. Periods after
+joined with " | "; a sentence never crosses either, nor a paragraph boundary
+inside a cell (`breaks`: the document model joins those with a space). Periods after
 abbreviations ("e.g.", "Dr."), initials and inside numbers ("3.5") do not end
 a sentence.
 
@@ -84,9 +85,10 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def segments(text: str) -> list[Span]:
-    """Lines, and the cells of table rows: the units no sentence crosses."""
-    out = []
+def segments(text: str, breaks: tuple[int, ...] = ()) -> list[Span]:
+    """Lines, the cells of table rows and the paragraphs of a cell (which start at
+    `breaks`, sorted offsets in `text`): the units no sentence crosses."""
+    out: list[Span] = []
     pos = 0
     for line in text.split("\n"):
         line_start = pos
@@ -95,13 +97,26 @@ def segments(text: str) -> list[Span]:
         while True:
             joint = line.find(CELL_JOINT, cell_start)
             cell_end = len(line) if joint < 0 else joint
-            s, e = _strip(text, line_start + cell_start, line_start + cell_end)
-            if e > s:
-                out.append(Span(s, e, text[s:e]))
+            _add_cell(out, text, line_start + cell_start, line_start + cell_end, breaks)
             if joint < 0:
                 break
             cell_start = joint + len(CELL_JOINT)
     return out
+
+
+def _add_cell(out: list[Span], text: str, start: int, end: int,
+              breaks: tuple[int, ...]) -> None:
+    """The cell [start, end) as one segment per paragraph in it."""
+    i = bisect_right(breaks, start)
+    while i < len(breaks) and breaks[i] < end:
+        s, e = _strip(text, start, breaks[i])
+        if e > s:
+            out.append(Span(s, e, text[s:e]))
+        start = breaks[i]
+        i += 1
+    s, e = _strip(text, start, end)
+    if e > s:
+        out.append(Span(s, e, text[s:e]))
 
 
 def _ends_sentence(text: str, seg_start: int, dot: int, punct: str, nxt: int) -> bool:
@@ -123,10 +138,10 @@ def _ends_sentence(text: str, seg_start: int, dot: int, punct: str, nxt: int) ->
     return True
 
 
-def sentences(text: str) -> list[Span]:
-    """The sentences of `text`, as exact spans of it, in order."""
+def sentences(text: str, breaks: tuple[int, ...] = ()) -> list[Span]:
+    """The sentences of `text`, as exact spans of it, in order (see `segments`)."""
     out = []
-    for seg in segments(text):
+    for seg in segments(text, breaks):
         pos = seg.start
         for m in _TERMINATOR.finditer(text, seg.start, seg.end):
             nxt = m.end()
@@ -146,9 +161,10 @@ def sentences(text: str) -> list[Span]:
 
 
 @lru_cache(maxsize=1024)
-def sentences_of(text: str) -> list[Span]:
-    """`sentences(text)`, computed once for the index and the rules (do not modify)."""
-    return sentences(text)
+def sentences_of(text: str, breaks: tuple[int, ...] = ()) -> list[Span]:
+    """`sentences(text, breaks)`, computed once for the index and the rules (do not
+    modify)."""
+    return sentences(text, breaks)
 
 
 def sentence_at(spans: list[Span], offset: int) -> Span | None:
