@@ -46,22 +46,22 @@ findings tab); a finished answer's streamed parts merged into one view on the
 next turn (its last turn: 8.2 -> 1.9 ms, chat tab; the merge, ~7 ms, follows,
 in the same heartbeat gap when nothing else runs between).
 
-What is left (probe timing the GUI thread's calls, /proc schedstat for its
-run-queue wait): the run's start (Analyse All's queueing, ~4.6 ms, then the
-hundred "queued" statuses, ~5.5 ms, one gap); the current section's first
-findings (findings tab: ~3.4 ms to list them, ~4-6 ms for their first paint);
-a wave of answers: per answer ~1.7 ms to save and show it (the store write
-~0.9), ~0.55 ms for the dispatcher's report, a chat render every 25 ms or more
-(~1.1-1.5 ms, chat tab), the repaint. Qt runs timers (this heartbeat too) only
-once no posted event is waiting, so a wave's signals from ten threads and its
-timers make one gap: 7-13 ms of GUI CPU. On 2 cores shared with other work the
-GUI thread then waits about as long again: 3-15 ms of each longest stall it
-was runnable and not running (other processes), the rest waiting for the GIL.
-Side by side (main vs this, alternated, load 0.8-1.8, not a quiet machine):
-findings tab 13.9/18.1/9.6/15.6/14.5 vs 18.5/12.8/19.4/16.2/13.0 ms; chat tab
-30.4/28.4/47.8/16.4/13.2 vs 25.1/17.7/26.0/11.3/34.5 ms, then (with the merge)
-15.3/20.9/24.4/21.8 vs 22.7/21.0/20.1/39.7 ms: the machine's noise is larger
-than the ~3-8 ms of GUI CPU taken out; throughput unchanged (1.124-1.144x). Tried, not kept: the
+Then the run's start and its waves: the hundred "queued" statuses shown 40
+tree rows a turn (the click's next turn: 6.2 -> 2.4 ms); a finished section's
+successor started next turn, one a turn (a wave of ten answers used to start
+ten jobs in its turn); the GIL's switch interval 5 -> 1 ms (runtime.py: the GUI
+thread waited up to 5 ms to get the GIL back after each call into Qt). This
+bench also runs the window as run_gui does: the cyclic collector on the GUI
+thread, the long-lived objects frozen.
+
+What is left (probe timing the GUI thread's calls): Analyse All's queueing
+(~4.4 ms: a task, a hash and a "queued" signal per section); a wave of answers:
+per answer ~3 ms to save and show it (the store write ~2), one a turn, the
+current section's first findings (findings tab: ~3.5 ms to list them, ~3 ms
+for their first paint), the repaint. On 2 cores shared with other work the GUI
+thread then waits about as long again. Quiet machine (load < 0.5), this
+version: findings tab 17.2/38.2, chat tab 16.2/19.7 ms (the 38.2 ms: the first
+wave with the findings' first paint, 17 ms of GUI CPU). Tried, not kept: the
 analysis and chat threads at nice +10 (a 200 ms stall: the GUI thread waiting
 for the GIL held by a thread the scheduler had put behind others).
 
