@@ -17,7 +17,14 @@ PHP and Python"); a name in a sentence about code ("a JAXB representation of
 Hierarchy.xsd"); and in a document written for developers (code on every
 page), an acronym never defined at all is a product, format or technology name
 its readers know ("JBoss", "FOP", "Flat OPC"), while one used before its own
-definition is still reported. When in doubt, nothing is reported.
+definition is still reported. Names written as such are not abbreviations: "the
+NEWS file", "a VPATH build", "the ASCII NUL character", "the regular expression RE",
+"a language called ABC", an errno constant beside system calls, and any word the
+document's code uses ("'0;/RE/'", "#if defined(MSDOS)"). Definitions in place count:
+"Python Software Foundation (PSF, see https://...)", "CR/LF (carriage return/line
+feed)", the long form in capitals a sentence before ("The Test Anything Protocol
+... output TAP"). Two acronyms of one phrase ("MTAs and MUAs") are one finding.
+When in doubt, nothing is reported.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.english_words import WORDS as ENGLISH
@@ -74,12 +82,18 @@ _OPEN_QUOTES = ("\"", "\u201c", "'", "\u2018", "`")
 _CLOSE_QUOTES = ("\"", "\u201d", "'", "\u2019")
 _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _WORDS_BEFORE = re.compile(r"[A-Za-z][\w'-]*")
-_GLOSSARY = re.compile(r"^\s*([A-Z]{2,6})s?\s*(?::|=|\||[\u2013\u2014-](?=\s))\s*(\S.*)")
+# ("TAP::Parser also supports callbacks" is a Perl module's name, not "TAP: ...")
+_GLOSSARY = re.compile(r"^\s*([A-Z]{2,6})s?\s*(?::(?!:)|=|\||[\u2013\u2014-](?=\s))\s*(\S.*)")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{3,80})\)")
 # "(ABC)", "(the “ABC”)", "(ABCs)", "(ABC's)" right after a phrase: a definition.
 _PAREN_DEF = re.compile(r"\(\s*(?:the\s+|hereinafter\s+|or\s+)?[\"“‘']?$", re.IGNORECASE)
 # ... "(ABC)", "(or “ABC Site”)": the acronym, maybe with the noun it abbreviates with
 _PAREN_DEF_END = re.compile(r"(?:'?s)?(?:\s+[A-Z][a-z]+)?[\"”’']?\s*\)")
+# ... or "(PSF, see https://www.python.org/psf/)": the acronym, then more after a comma
+# (not a citation's year: "(OECD, 1988)"); only where the long form's initials match.
+_PAREN_DEF_MORE = re.compile(r"(?:'?s)?,\s+(?!\d{4}\b|n\.d\.)[^()]{1,120}\)")
+# "the CR/LF (carriage return/line feed) pair": a pair of acronyms defined by a pair.
+_PAIR_DEF = re.compile(r"\b([A-Z]{2,6})/([A-Z]{2,6})\s*\(([^()/]{3,60})/([^()/]{3,60})\)")
 # "EACCES (Permission denied): ...": a list of codes, each explained in its parenthesis
 _EXPLAINED_AFTER = re.compile(r"\s*\(([A-Z][a-z]+(?:\s+[a-z]+){1,5})\)")
 # "PDQ stands for Pretty Darn Quick"; but "Here XYZ stands for a specific section name"
@@ -95,6 +109,23 @@ _CITY_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")  # "Austin, TX", "Washington, DC"
 _CODE_NOUN = re.compile(r"\s+(?:element|tag|attribute|field|function|command|statement|"
                         r"operator|keyword|clause|query|method|class|type|macro|switch)s?\b",
                         re.IGNORECASE)
+# Signs that a word in capitals is a name (of a file, variable, constant, character,
+# language), not an abbreviation to spell out: "the NEWS file", "a VPATH build", "the
+# ASCII NUL character", "the regular expression RE", "a language called ABC". One such
+# use names it for the whole document.
+_NAME_KIND_AFTER = re.compile(r"(?:'?s)?\s+(?:files?|variables?|constants?|characters?|"
+                              r"bytes?|macros?|builds?|director(?:y|ies))\b")
+_NAME_KIND_BEFORE = re.compile(r"\b(?:called|named|dubbed|(?:the|a|an)\s+(?:regular "
+                               r"expression|(?:environment\s+)?variable|constant|macro|"
+                               r"file(?:name)?|character|language|program|command|option|"
+                               r"string|symbol|metavariable))\s+$", re.IGNORECASE)
+# An errno constant ("handling of ENOENT", "fails with EACCES") in a passage about
+# system calls and their results: a name in code.
+_ERRNO = re.compile(r"E[A-Z]{4,5}")
+_ERRNO_CONTEXT = re.compile(r"\b(?:errno|system calls?|returned by|return (?:value|code)s?|"
+                            r"error (?:code|number|value)s?|fails? with)\b", re.IGNORECASE)
+_ERRNO_WINDOW = 150
+_LINK_WORDS = r"(?:\s+(?:of|and|for|the|on|in|to|&))*[\s-]+"
 _TOC_LINE = re.compile(r"^[^|]{3,140}?(?:\.{3,}|\t|\s)\s*\d{1,4}\s*$")
 _REFERENCE_TITLE = re.compile(r"\b(?:bibliography|references|works cited|sources)\b",
                               re.IGNORECASE)
@@ -289,10 +320,19 @@ def _long_form_before(line: str, paren: int, acr: str) -> str | None:
     return None
 
 
+_CLAUSE_END = re.compile(r".*[,;:.!?]\s", re.DOTALL)
+
+
 def _phrase_before(line: str, paren: int) -> str | None:
-    """The words just before a parenthesised acronym the author defines loosely."""
-    words = _WORDS_BEFORE.findall(line[max(0, paren - 80):paren])
-    if len(words) < 2 or not line[:paren].rstrip()[-1:].isalnum():
+    """The words just before a parenthesised acronym the author defines loosely: in
+    its own clause ("... White Drive, Reston, VA 20191 (CNRI)" is an
+    address followed by a name, not "White Drive Reston VA (CNRI)")."""
+    window = line[max(0, paren - 80):paren]
+    clause = _CLAUSE_END.match(window)
+    if clause:
+        window = window[clause.end():]
+    words = _WORDS_BEFORE.findall(window)
+    if len(words) < 2 or not window.rstrip()[-1:].isalnum():
         return None
     return " ".join(words[-4:])
 
@@ -300,6 +340,62 @@ def _phrase_before(line: str, paren: int) -> str | None:
 def _long_form_after(text: str) -> str:
     text = _LONG_FORM_END.split(text, maxsplit=1)[0].strip()
     return text[:80]
+
+
+@lru_cache(maxsize=512)
+def _title_case_form(acr: str) -> re.Pattern[str]:
+    """The acronym's long form in capitalised words: "Test Anything Protocol" (TAP),
+    "Free and Open Source Software" (FOSS)."""
+    return re.compile(r"\b" + _LINK_WORDS.join(f"{ch}[a-z]+" for ch in acr) + r"\b")
+
+
+_SPELLED_WINDOW = 400
+
+
+def _spelled_out_before(line: str, start: int, acr: str) -> str | None:
+    """The long form in capitalised words in this sentence or the one before ("The
+    Test Anything Protocol (http://...) isn't just for Perl. Any language can output
+    TAP."): the reader has just read it. Further back, it is not tied to the letters."""
+    found = list(_title_case_form(acr).finditer(line, max(0, start - _SPELLED_WINDOW), start))
+    last = found[-1] if found else None
+    if last is None or len(_SENTENCE_END.findall(line, last.end(), start)) > 1:
+        return None
+    return last.group()
+
+
+def _named_as_such(line: str, start: int, end: int, acr: str) -> bool:
+    """Written as the name of a file, variable, character or language, not an
+    abbreviation: "the NEWS file", "the regular expression RE", "handling of ENOENT"."""
+    if _NAME_KIND_AFTER.match(line, end) or _NAME_KIND_BEFORE.search(
+            line, max(0, start - 40), start):
+        return True
+    return _ERRNO.fullmatch(acr) is not None and _ERRNO_CONTEXT.search(
+        line, max(0, start - _ERRNO_WINDOW), end + _ERRNO_WINDOW) is not None
+
+
+def _in_address(line: str, start: int) -> bool:
+    """Inside a URL or an e-mail address (a path in a web address names no code)."""
+    left = line.rfind(" ", 0, start) + 1
+    right = line.find(" ", start)
+    token = line[left:right if right >= 0 else len(line)]
+    return "://" in token or "www." in token or "@" in token
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _defined_in_place(acr: str, offset: int, definition: Definition, order: int,
+                      line: str, line_start: int) -> bool:
+    """Used just before its definition, in the same sentence ("CRs are removed only
+    from the CR/LF (carriage return/line feed) pair"), or after its long form in the
+    same paragraph ("Strip the carriage returns ... CRs are removed"): the reader has
+    it already."""
+    use = offset - line_start
+    if definition.long_form.lower() in line[:use].lower():
+        return True
+    if definition.order != order or not 0 <= definition.offset - line_start <= len(line):
+        return False
+    return _SENTENCE_END.search(line, use, definition.offset - line_start) is None
 
 
 def _shouting(segment: str) -> bool:
@@ -327,6 +423,12 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
     g = _GLOSSARY.match(line)
     if g:
         found[g.start(1)] = (g.group(1), _long_form_after(g.group(2)), True)
+    if "/" in line:
+        for m in _PAIR_DEF.finditer(line):
+            for k in (1, 2):
+                inner = m.group(k + 2).strip()
+                if _initials_match(m.group(k), _WORDS_BEFORE.findall(inner)):
+                    found.setdefault(m.start(k), (m.group(k), inner, False))
     for m in _TOKEN.finditer(line):
         acr, pos = m.group(1), m.start(1)
         if pos in found:
@@ -335,6 +437,11 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
         if opening and _PAREN_DEF_END.match(line, m.end()):
             paren = opening.start()
             long_form = _long_form_before(line, paren, acr) or _phrase_before(line, paren)
+            if long_form:
+                found[pos] = (acr, long_form, False)
+                continue
+        elif opening and _PAREN_DEF_MORE.match(line, m.end()):
+            long_form = _long_form_before(line, opening.start(), acr)
             if long_form:
                 found[pos] = (acr, long_form, False)
                 continue
@@ -367,10 +474,16 @@ def acronym_definitions(line: str) -> list[tuple[str, str, bool]]:
 def scan(sections: Sequence) -> AcronymIndex:
     """First uses and definitions across the document, in order."""
     first_use: dict[str, tuple[int, int, str, bool]] = {}  # acr -> order, offset, id, plural
+    use_line: dict[str, tuple[str, int]] = {}  # acr -> its first use's paragraph, start
     defined: dict[str, Definition] = {}
     words: set[str] = set()  # words written in lower or title case somewhere
     named: set[str] = set()  # used after a determiner somewhere: "the CAB"
     variables: set[str] = set()  # "Here XYZ stands for a specific section name"
+    in_code: set[str] = set()  # used in code somewhere: "'0;/RE/'", "#if defined(MSDOS)"
+    names: set[str] = set()  # named as a file, variable...: "the NEWS file"
+    # A line that is a heading's text is a table of contents without page numbers
+    # ("Parsing TAP" in a list of the sections): not a use.
+    titles = frozenset(s.title.strip() for s in sections)
     code_spans = word_count = 0
     for order, section in enumerate(sections):
         text = section.text
@@ -388,7 +501,7 @@ def scan(sections: Sequence) -> AcronymIndex:
                 continue
             definitions = _definitions(line)
             shouting = _shouting_spans(line)
-            toc = _TOC_LINE.match(line) is not None
+            toc = _TOC_LINE.match(line) is not None or line.strip() in titles
             # once per line: a token's test stays O(1); runs of spaces line up the
             # columns of a table written as preformatted text ("MATCHV      2   ...")
             table_row = CELL_JOINT in line or len(COLUMN_GAP.findall(line)) >= 2
@@ -399,12 +512,26 @@ def scan(sections: Sequence) -> AcronymIndex:
                 at = line_start + m.start(1)
                 if not _is_candidate(acr) or _in_id(line, m.start(1), m.end(1)):
                     continue
+                covered = code.covers(at, at + len(acr), quotes=False)
+                if covered and m.start(1) in definitions and not _initials_match(
+                        acr, _WORDS_BEFORE.findall(definitions[m.start(1)][1])):
+                    del definitions[m.start(1)]  # "#if defined(MSDOS)" defines nothing
+                if covered and m.start(1) not in definitions:
+                    if acr not in in_code and not _in_address(line, m.start(1)):
+                        in_code.add(acr)
+                    continue  # code, not prose
+                if acr not in names and _named_as_such(line, m.start(1), m.end(), acr):
+                    names.add(acr)
+                if (m.start(1) not in definitions and acr not in first_use
+                        and acr not in defined):
+                    spelled = _spelled_out_before(line, m.start(1), acr)
+                    if spelled:  # "The Test Anything Protocol (...) ... output TAP."
+                        definitions[m.start(1)] = (acr, spelled, False)
                 if (acr in first_use and m.start(1) not in definitions
                         and (acr in named or acr.lower() not in ENGLISH)):
                     continue  # a later use: nothing more to learn from it
                 if m.start(1) not in definitions and (
-                        references or toc or code.covers(at, at + len(acr), quotes=False)
-                        or _not_a_use(line, m.start(1), m.end(), table_row)):
+                        references or toc or _not_a_use(line, m.start(1), m.end(), table_row)):
                     continue
                 if m.start(1) in definitions:
                     if acr not in defined:
@@ -417,6 +544,7 @@ def scan(sections: Sequence) -> AcronymIndex:
                     named.add(acr)
                 if acr not in first_use:
                     first_use[acr] = (order, at, section.id, bool(m.group(2)))
+                    use_line[acr] = (line, line_start)
         code_spans += (code or literals_of(text)).code_spans
     developers = (code_spans >= _DEVELOPER_MIN_SPANS
                   and code_spans * 1000 >= _DEVELOPER_CODE_PER_1K * max(1, word_count))
@@ -430,8 +558,13 @@ def scan(sections: Sequence) -> AcronymIndex:
             continue  # "TAX" in a heading, "shining WAY hotter": a word, in capitals
         if definition is None and developers:
             continue  # a name the developers it is written for know
+        if definition is None and (acr in in_code or acr in names):
+            continue  # a name in code, or of a file, variable, character: nothing to expand
         if definition is not None and (order, offset) >= (definition.order, definition.offset):
             continue  # defined at or before its first use
+        if definition is not None and _defined_in_place(acr, offset, definition,
+                                                         order, *use_line[acr]):
+            continue
         index.events.setdefault(section_id, []).append(
             AcronymEvent(offset, acr, plural, definition))
     for events in index.events.values():
@@ -451,12 +584,30 @@ def scan(sections: Sequence) -> AcronymIndex:
 INSIDER_ACRONYMS = 8
 
 
+# Two acronyms of one phrase ("various MTAs and MUAs"): one finding naming both.
+_PAIR_GAP = re.compile(rf"s?{_LIST_SEP}")
+
+
+def _partner(ctx: SectionContext, events: Sequence[AcronymEvent], i: int,
+             span: tuple[int, int]) -> tuple[AcronymEvent, tuple[int, int]] | None:
+    """The never-defined acronym right after event `i` in the same list, if any."""
+    if i + 1 >= len(events) or events[i + 1].definition is not None:
+        return None
+    nxt = events[i + 1]
+    nspan = ctx.local(nxt.offset, len(nxt.token))
+    if nspan is None or not _PAIR_GAP.fullmatch(ctx.text, span[1], nspan[0]):
+        return None
+    return nxt, nspan
+
+
 def check(ctx: SectionContext) -> Iterator[Hit]:
     acronyms = ctx.index.acronyms
     insider = len(acronyms.never_defined) >= INSIDER_ACRONYMS
-    for event in acronyms.events.get(ctx.section_id, ()):
+    events = acronyms.events.get(ctx.section_id, ())
+    paired = -1  # the event already named with the one before it
+    for i, event in enumerate(events):
         span = ctx.local(event.offset, len(event.token))
-        if span is None:
+        if span is None or i == paired:
             continue
         acr, d = event.token, event.definition
         if d is None and insider:
@@ -473,6 +624,19 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                       confidence=0.6, term=acr)
             continue
         if d is None:
+            partner = _partner(ctx, events, i, span)
+            if partner is not None:
+                paired = i + 1
+                other, other_span = partner
+                yield Hit(*span,
+                          issue=f'"{acr}" and "{other.token}" are never defined in the '
+                                "document; a reader who does not know them cannot follow this "
+                                "passage.",
+                          suggestion="Spell each out at this first use, e.g. "
+                                     f'"<full name> ({acr})", and add them to the glossary if '
+                                     "there is one.",
+                          confidence=0.7, term=acr, spans=(span, other_span))
+                continue
             yield Hit(*span,
                       issue=f'"{acr}" is never defined in the document; a reader who does not '
                             "know it cannot follow this passage.",

@@ -135,6 +135,7 @@ class DocumentIndex:
         self.sections = tuple(sections)
         self.complete = complete  # False: one request's text, without its document
         self._by_id = {s.id: s for s in self.sections}
+        self._order = {s.id: n for n, s in enumerate(self.sections)}
         self.acronyms = acronyms.scan(self.sections)
         self.spelling = spelling.scan(self.sections)
         self.numbers = numbers.scan(self.sections)
@@ -188,6 +189,12 @@ class DocumentIndex:
     @property
     def first_section_id(self) -> str | None:
         return self.sections[0].id if self.sections else None
+
+    def text_before(self, section_id: str, chars: int) -> str:
+        """The last `chars` characters of the section before this one: where a
+        document without headings, cut into parts, goes on."""
+        n = self._order.get(section_id, 0)
+        return self.sections[n - 1].text[-chars:] if n > 0 else ""
 
     def section(self, section_id: str) -> SectionInfo | None:
         return self._by_id.get(section_id)

@@ -4,9 +4,12 @@ promises of content ("to be added"), and the text Word shows in a content contro
 nobody filled in ("Click here to enter text.", "Choose an item.").
 
 The blanks and slots of one section are one finding listing each (a form has
-many); markup ("<w:p>", "<table>") is not a slot. Filler text is one finding per
-document, on the first section that has it, naming the others: a test file
-filled with lorem ipsum needs saying once.
+many); markup ("<w:p>", "<table>") is not a slot, nor is a slot in a sample the
+reader is told to copy (even where the instruction ends the part before), a quoted
+name among quoted names ("'TODO' Mainly obsolete" in a list of files), or a slot in a
+question the document asks ("Why not just use <insert other tool here>?"). Filler
+text is one finding per document, on the first section that has it, naming the
+others: a test file filled with lorem ipsum needs saying once.
 """
 
 from __future__ import annotations
@@ -133,19 +136,65 @@ _SAMPLE_WINDOW = 1000  # a licence's whole "Exhibit A" notice, blanks and all
 
 class _SampleCues:
     """Where the text tells the reader to copy and fill in a sample: found once per
-    text, so that each blank or slot asks in O(log n), not by a search of its own."""
+    text, so that each blank or slot asks in O(log n), not by a search of its own.
 
-    def __init__(self, text: str) -> None:
-        self._text = text
+    The instruction may end the text before this one: the previous part of a long
+    section, or the previous section of a document without headings that the loader
+    cut into parts ("Here is a sample; alter the names:" ending Part 5, the
+    "<signature of Ty Coon>" starting Part 6)."""
+
+    def __init__(self, ctx: SectionContext) -> None:
+        self._ctx = ctx
         self._starts: list[int] | None = None
+
+    def _before(self) -> str:
+        ctx = self._ctx
+        if ctx.base > 0:
+            info = ctx.info
+            return info.text[max(0, ctx.base - _SAMPLE_WINDOW):ctx.base] if info else ""
+        return ctx.index.text_before(ctx.section_id, _SAMPLE_WINDOW)
 
     def near(self, start: int) -> bool:
         # The instruction comes before the sample (up to a whole licence notice), or
         # right after it ("... delete the provisions above and replace them with ...").
         if self._starts is None:
-            self._starts = [m.start() for m in _SAMPLE_CUE.finditer(self._text)]
+            self._starts = [m.start() for m in _SAMPLE_CUE.finditer(self._ctx.text)]
+            if before := self._before():
+                self._starts[:0] = [m.start() - len(before)
+                                    for m in _SAMPLE_CUE.finditer(before)]
         i = bisect_left(self._starts, start - _SAMPLE_WINDOW)
         return i < len(self._starts) and self._starts[i] < start + 300
+
+
+# A name in quotes ("'THANKS' Thanks for people who contributed"): a list of quoted
+# names (files of a source tree) has others near it.
+_QUOTED_NAME = re.compile(r"(?<!\w)(['\u2018\"\u201c`])[\w.+-]{2,40}(['\u2019\"\u201d`])(?!\w)")
+_QUOTED_NAME_WINDOW = 200
+
+
+def _quoted_name(text: str, start: int, end: int) -> bool:
+    """The marker in quotes, among other quoted names: "'TODO' Mainly obsolete" in a
+    list of a source tree's files is the name of a file, not a note left in the text."""
+    if text[start - 1:start] not in _OPENING or text[end:end + 1] not in _CLOSING:
+        return False
+    near = (m for m in _QUOTED_NAME.finditer(text, max(0, start - _QUOTED_NAME_WINDOW),
+                                             end + _QUOTED_NAME_WINDOW)
+            if m.end() <= start - 1 or m.start() >= end + 1)
+    return next(near, None) is not None
+
+
+_OPENING = ("'", "\u2018", "\"", "\u201c", "`")
+_CLOSING = ("'", "\u2019", "\"", "\u201d", "`")
+# A question the document asks, on a line of its own ("Why not just use <insert other
+# build config tool here>?" heading a FAQ entry): a slot written as a joke, answered below.
+_QUESTION_LINE = re.compile(r"[^\n]{0,200}\?[\s\"'\u201d\u2019]*(?:\n|$)")
+
+
+def _in_question(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1
+    if line_start == 0 and start > 200:
+        return False
+    return _QUESTION_LINE.match(text, line_start) is not None
 
 
 def _row_label(text: str, offset: int) -> str:
@@ -158,7 +207,7 @@ def _row_label(text: str, offset: int) -> str:
 
 def check(ctx: SectionContext) -> Iterator[Hit]:
     text = ctx.text
-    cues = _SampleCues(text)
+    cues = _SampleCues(ctx)
     for n, m in enumerate(_MARKER.finditer(text)):
         if n % 256 == 0:
             ctx.checkpoint()
@@ -188,6 +237,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
             continue
         if kind == "token":
             token = m.group("token")
+            if _quoted_name(text, start, end):
+                continue
             if token in _NOTE_MARKERS and _NOTE_START.match(text, end) and sentence:
                 end = sentence.end  # the whole note: "TODO: confirm the refund figures."
                 note = _NOTE_START.sub("", text[m.end():end], count=1).strip().rstrip(".")
@@ -210,7 +261,7 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                                  "a figure), or say who will provide it and by when.",
                       term=token.lower(), key=token)
         elif kind == "bracket":
-            if cues.near(start):
+            if cues.near(start) or _in_question(text, start):
                 continue
             yield Hit(start, end,
                       issue=f'Template placeholder "{m.group()}" was never filled in.',

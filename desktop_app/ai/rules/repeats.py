@@ -2,7 +2,8 @@
 new line starts with a capital (list items "A" / "A i", headings).
 
 Left alone: grammatical doubles ("had had", "that that", "her her" as in "gave
-her her book"), names and idioms ("Bora Bora"), identifiers, and content words
+her her book"), names and idioms ("Bora Bora"), identifiers, fragments of paths and command
+lines ("prove t/a.t t/b.t"), and content words
 repeated across a table's cells or lines ("table | table row"), which are
 echoes of the layout rather than typos. Linear: a word is at most `_LONGEST`
 letters for the back-reference, so no match attempt scans back over the text
@@ -51,6 +52,8 @@ def _repeat(text: str, m: re.Match[str], diagram_lines: dict[int, bool]) -> Hit 
     word = a.lower()
     if word in _LEGITIMATE:
         return None
+    if _in_path(text, m.start(), m.end()):
+        return None  # "prove -b t/this_fails.t t/so_does_this.t": two arguments
     if any(ch.isupper() for ch in a[1:] + b[1:]):
         return None  # identifiers and CamelCase names ("OutputStream outputStream")
     if "\n" in gap and b[0].isupper():
@@ -71,6 +74,22 @@ def _repeat(text: str, m: re.Match[str], diagram_lines: dict[int, bool]) -> Hit 
         rewrite=a,
         term=word,
     )
+
+
+_GLUED_BEFORE = frozenset("./\\:=_~")
+_GLUED_AFTER = frozenset("/\\")
+
+
+def _in_path(text: str, start: int, end: int) -> bool:
+    """The words are fragments of paths or arguments of a command line: the first
+    glued to what precedes it ("this_fails.t"), or the second to what follows ("t/so"
+    or "t.pm"), with no space."""
+    if start > 0 and text[start - 1] in _GLUED_BEFORE and start > 1 and (
+            not text[start - 2].isspace()):
+        return True
+    if end < len(text) and text[end] in _GLUED_AFTER:
+        return True
+    return text[end:end + 1] in (".", ":", "=") and text[end + 1:end + 2].isalnum()
 
 
 _DIAGRAM_LINE = 400  # a diagram's or a preformatted table's lines are shorter

@@ -44,11 +44,51 @@ def code_lines(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each line of `text` that is code, in order."""
     out = []
     start = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    blocks = block_code_lines(lines)
+    for n, line in enumerate(lines):
         end = start + len(line)
-        if len(line) <= 400 and is_code_line(line):  # a long line is a paragraph
+        # a long line is a paragraph
+        if n in blocks or len(line) <= 400 and is_code_line(line):
             out.append((start, end))
         start = end + 1
+    return out
+
+
+# Lines that are code only as part of a block, each harmless alone: the inside of a C
+# comment ("   1.4  11 Dec 2005  Add hack to avoid MSDOS end-of-line conversions"), and
+# the header of a patch ("Index: locate/locate.c", "RCS file: /cvsroot/...,v").
+_COMMENT_OPEN = re.compile(r"^\s*/\*")
+_COMMENT_CLOSE = "*/"
+_COMMENT_LINES = 60  # a comment longer than this is not one (a stray "/*" in prose)
+_DIFF_FROM = re.compile(r"^--- \S")
+_DIFF_TO = re.compile(r"^\+\+\+ \S")
+# What a patch's header holds above its "--- a" / "+++ b" pair (diff, cvs, svn, git).
+_DIFF_HEADER = re.compile(r"^(?:Index: \S|={20,}\s*$|RCS file: \S|retrieving revision \S|"
+                          r"diff \S|index [0-9a-f]{6,}\.\.|(?:new|deleted) file mode \d|"
+                          r"similarity index \d|rename (?:from|to) \S)")
+
+
+def block_code_lines(lines: list[str]) -> set[int]:
+    """The indexes of `lines` that are code as part of a block: the lines of a C
+    comment that opens on a line of its own, and the header lines of a patch."""
+    out: set[int] = set()
+    n = 0
+    while n < len(lines):
+        line = lines[n]
+        if _COMMENT_OPEN.match(line) and _COMMENT_CLOSE not in line[line.find("/*") + 2:]:
+            for k in range(n + 1, min(len(lines), n + _COMMENT_LINES)):
+                if _COMMENT_CLOSE in lines[k]:
+                    out.update(range(n, k + 1))
+                    n = k
+                    break
+        elif _DIFF_FROM.match(line) and n + 1 < len(lines) and _DIFF_TO.match(lines[n + 1]):
+            out.update((n, n + 1))
+            k = n - 1
+            while k >= 0 and _DIFF_HEADER.match(lines[k]):
+                out.add(k)
+                k -= 1
+        n += 1
     return out
 
 # Never end a sentence: titles, Latin and reference abbreviations.
@@ -261,8 +301,10 @@ class Literals:
         code: list[tuple[int, int]] = []
         quoted: list[tuple[int, int]] = []
         pos = 0
-        for line in text.split("\n"):
-            if _is_code_line(line):
+        lines = text.split("\n")
+        blocks = block_code_lines(lines)
+        for n, line in enumerate(lines):
+            if n in blocks or _is_code_line(line):
                 code.append((pos, pos + len(line)))
             else:
                 done = 0
