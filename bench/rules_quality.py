@@ -265,7 +265,8 @@ HELDOUT_9 = (
 # blind (round "heldout-11") by an engineer who did not read the rules: 63 findings
 # in 60,653 words, keep 25.4 %, wrong 31.7 % (names, constants and metavariables
 # taken for acronyms, acronyms flagged at their own definition, list items in a
-# layout table counted as one sentence, code).
+# layout table counted as one sentence, code). Then used to fix the rules (round
+# "after-heldout-11"), so no longer blind: 28 findings, keep 57.1 %, wrong 0.
 HELDOUT_11 = (
     ("heldout11/findutils-maintenance.docx", "governance (maintainers)"),
     ("heldout11/rustc-target-tier-policy.docx", "policy"),
