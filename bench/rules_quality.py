@@ -292,7 +292,13 @@ HELDOUT_11 = (
 # notes, the readline user manual (an info page), rustdoc's guide to writing
 # documentation, Node.js's permissions and Intl manual, the Rust book on publishing
 # with Cargo and the shared-mime-info spec. Every finding judged blind (round
-# "heldout-12") by an engineer who did not read the rules.
+# "heldout-12") by an engineer who did not read the rules: 75 findings in 71,894
+# words, keep 13.3 %, wrong 46.7 % (names of signals, variables, types, instructions
+# and metavariables taken for acronyms, 37 of 75; "???" and "TODO" in tool output,
+# sample code and the tutorial on TODO tests taken for placeholders; glossary
+# entries read as prose; a command's arguments and a lower-case command starting a
+# sentence). The bash compat-level lists are dash items that the plain-text route
+# runs into one paragraph (one overlong finding comes of it).
 HELDOUT_12 = (
     ("heldout12/nodejs-governance.docx", "governance, security policy"),
     ("heldout12/nodejs-glossary.docx", "glossary"),
