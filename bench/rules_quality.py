@@ -283,8 +283,40 @@ HELDOUT_11 = (
     ("heldout11/gnu-make-news.docx", "release notes"),
     ("heldout11/ed-manual.docx", "manual (with tutorial)"),
 )
+# Made (tools/make_heldout_docs.py --set 12) after the rules were fixed for heldout-11,
+# from texts of the same machine no earlier set used, chosen (with their genres and
+# audiences) before the rules were run on them: Node.js's governance, security policy
+# and collaborator guide and its glossary (Markdown, through a small converter to
+# HTML), zstd's contributing guide, Valgrind's FAQ, Perl's Test::Tutorial, the .xz
+# file format spec, libjpeg's architecture notes, grep's NEWS, bash's compatibility
+# notes, the readline user manual (an info page), rustdoc's guide to writing
+# documentation, Node.js's permissions and Intl manual, the Rust book on publishing
+# with Cargo and the shared-mime-info spec. Every finding judged blind (round
+# "heldout-12") by an engineer who did not read the rules: 75 findings in 71,894
+# words, keep 13.3 %, wrong 46.7 % (names of signals, variables, types, instructions
+# and metavariables taken for acronyms, 37 of 75; "???" and "TODO" in tool output,
+# sample code and the tutorial on TODO tests taken for placeholders; glossary
+# entries read as prose; a command's arguments and a lower-case command starting a
+# sentence). The bash compat-level lists are dash items that the plain-text route
+# runs into one paragraph (one overlong finding comes of it).
+HELDOUT_12 = (
+    ("heldout12/nodejs-governance.docx", "governance, security policy"),
+    ("heldout12/nodejs-glossary.docx", "glossary"),
+    ("heldout12/zstd-contributing.docx", "contributor guide"),
+    ("heldout12/valgrind-faq.docx", "FAQ"),
+    ("heldout12/perl-test-tutorial.docx", "tutorial"),
+    ("heldout12/xz-file-format.docx", "specification (format)"),
+    ("heldout12/libjpeg-structure.docx", "design document"),
+    ("heldout12/grep-news.docx", "release notes"),
+    ("heldout12/bash-compat.docx", "compatibility notes, history"),
+    ("heldout12/readline-user-manual.docx", "manual (end user)"),
+    ("heldout12/rustdoc-writing-documentation.docx", "writing guide"),
+    ("heldout12/nodejs-permissions-intl.docx", "manual (security model)"),
+    ("heldout12/rust-book-cargo-publishing.docx", "tutorial"),
+    ("heldout12/shared-mime-info-spec.docx", "specification (standard)"),
+)
 OUTSIDE = {f"heldout{n}/": Path(os.environ.get(f"MARGIN_HELDOUT{n}", f"/tmp/margin-heldout{n}"))
-           for n in (4, 5, 6, 7, 8, 9, 11)}
+           for n in (4, 5, 6, 7, 8, 9, 11, 12)}
 
 
 def _outside(docs: tuple[tuple[str, str], ...], n: int) -> tuple[tuple[str, str], ...]:
@@ -309,10 +341,11 @@ HELDOUT_7 = _outside(HELDOUT_7, 7)
 HELDOUT_8 = _outside(HELDOUT_8, 8)
 HELDOUT_9 = _outside(HELDOUT_9, 9)
 HELDOUT_11 = _outside(HELDOUT_11, 11)
+HELDOUT_12 = _outside(HELDOUT_12, 12)
 DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDOUT_3
                                           + HELDOUT_4 + HELDOUT_5 + HELDOUT_6 + HELDOUT_7
                                           + HELDOUT_8 + HELDOUT_9 + HELDOUT_10
-                                          + HELDOUT_11)
+                                          + HELDOUT_11 + HELDOUT_12)
 # Document sets reported separately, so generalisation shows apart from tuning.
 ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("tuning (rounds before, after)", TUNING),
@@ -327,6 +360,7 @@ ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("heldout-9", HELDOUT_9),
     ("heldout-10", HELDOUT_10),
     ("heldout-11", HELDOUT_11),
+    ("heldout-12", HELDOUT_12),
 )
 VERDICTS = ("keep", "noise", "wrong")
 CONTEXT = 40  # characters of the paragraph kept on each side of the quote
