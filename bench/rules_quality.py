@@ -299,21 +299,27 @@ HELDOUT_11 = (
 # entries read as prose; a command's arguments and a lower-case command starting a
 # sentence). The bash compat-level lists are dash items that the plain-text route
 # runs into one paragraph (one overlong finding comes of it).
-HELDOUT_12 = (
-    ("heldout12/nodejs-governance.docx", "governance, security policy"),
+# Split at random by document (seed 20261206) once judged: the rules were then fixed
+# on heldout-12a's findings only; heldout-12b's stayed unread by whoever changed
+# the rules, so its figures still say how the rules do on texts they were not
+# fixed for.
+HELDOUT_12A = (
     ("heldout12/nodejs-glossary.docx", "glossary"),
-    ("heldout12/zstd-contributing.docx", "contributor guide"),
-    ("heldout12/valgrind-faq.docx", "FAQ"),
     ("heldout12/perl-test-tutorial.docx", "tutorial"),
     ("heldout12/xz-file-format.docx", "specification (format)"),
-    ("heldout12/libjpeg-structure.docx", "design document"),
-    ("heldout12/grep-news.docx", "release notes"),
     ("heldout12/bash-compat.docx", "compatibility notes, history"),
     ("heldout12/readline-user-manual.docx", "manual (end user)"),
     ("heldout12/rustdoc-writing-documentation.docx", "writing guide"),
+    ("heldout12/shared-mime-info-spec.docx", "specification (standard)"),
+)
+HELDOUT_12B = (
+    ("heldout12/nodejs-governance.docx", "governance, security policy"),
+    ("heldout12/zstd-contributing.docx", "contributor guide"),
+    ("heldout12/valgrind-faq.docx", "FAQ"),
+    ("heldout12/libjpeg-structure.docx", "design document"),
+    ("heldout12/grep-news.docx", "release notes"),
     ("heldout12/nodejs-permissions-intl.docx", "manual (security model)"),
     ("heldout12/rust-book-cargo-publishing.docx", "tutorial"),
-    ("heldout12/shared-mime-info-spec.docx", "specification (standard)"),
 )
 OUTSIDE = {f"heldout{n}/": Path(os.environ.get(f"MARGIN_HELDOUT{n}", f"/tmp/margin-heldout{n}"))
            for n in (4, 5, 6, 7, 8, 9, 11, 12)}
@@ -341,11 +347,12 @@ HELDOUT_7 = _outside(HELDOUT_7, 7)
 HELDOUT_8 = _outside(HELDOUT_8, 8)
 HELDOUT_9 = _outside(HELDOUT_9, 9)
 HELDOUT_11 = _outside(HELDOUT_11, 11)
-HELDOUT_12 = _outside(HELDOUT_12, 12)
+HELDOUT_12A = _outside(HELDOUT_12A, 12)
+HELDOUT_12B = _outside(HELDOUT_12B, 12)
 DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDOUT_3
                                           + HELDOUT_4 + HELDOUT_5 + HELDOUT_6 + HELDOUT_7
                                           + HELDOUT_8 + HELDOUT_9 + HELDOUT_10
-                                          + HELDOUT_11 + HELDOUT_12)
+                                          + HELDOUT_11 + HELDOUT_12A + HELDOUT_12B)
 # Document sets reported separately, so generalisation shows apart from tuning.
 ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("tuning (rounds before, after)", TUNING),
@@ -360,7 +367,8 @@ ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("heldout-9", HELDOUT_9),
     ("heldout-10", HELDOUT_10),
     ("heldout-11", HELDOUT_11),
-    ("heldout-12", HELDOUT_12),
+    ("heldout-12a", HELDOUT_12A),
+    ("heldout-12b", HELDOUT_12B),
 )
 VERDICTS = ("keep", "noise", "wrong")
 CONTEXT = 40  # characters of the paragraph kept on each side of the quote
@@ -517,12 +525,12 @@ def _rule_table(results: dict[str, tuple[list[Produced], int, float]], judged: J
 
 def report(results: dict[str, tuple[list[Produced], int, float]], judged: Judged) -> None:
     round_of = {rel: name.split()[0] for name, docs in ROUNDS for rel, _ in docs}
-    print(f"{'document':58} {'set':10} {'genre':24} {'words':>7} {'finds':>6} {'/1kw':>5} "
+    print(f"{'document':58} {'set':11} {'genre':24} {'words':>7} {'finds':>6} {'/1kw':>5} "
           f"{'s':>5}")
     for rel, genre in DOCUMENTS:
         found, words, seconds = results[rel]
         name = rel if len(rel) <= 58 else "\u2026" + rel[-57:]
-        print(f"{name:58} {round_of[rel][:10]:10} {genre[:24]:24} {words:7d} {len(found):6d} "
+        print(f"{name:58} {round_of[rel][:11]:11} {genre[:24]:24} {words:7d} {len(found):6d} "
               f"{1000 * len(found) / max(words, 1):5.2f} {seconds:5.2f}")
     for title, docs in ROUNDS:
         if docs:
