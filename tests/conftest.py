@@ -48,3 +48,12 @@ def corpus_path(relative: str = "") -> Path:
 @pytest.fixture
 def corpus() -> Path:
     return corpus_path()
+
+
+@pytest.fixture
+def acronyms_without_gate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Report never-defined acronyms whatever the document's own practice: for tests of
+    what counts as an acronym or a definition, on texts too short to define any."""
+    from desktop_app.ai.rules import acronyms
+
+    monkeypatch.setattr(acronyms, "OWN_PRACTICE", 0)

@@ -150,9 +150,10 @@ def test_the_corpus_numbers(results: dict):
     assert sum(r["strict"] for r in exported) == 3
     # The built-in reviewer's noise budget (issue 14) cut the corpus from ~3,000 findings
     # to ~270, and its English rules no longer run on the Arabic, Russian, French and
-    # German documents (~197); still enough comments that every kind of anchoring is
-    # exercised.
-    assert findings > 150
+    # German documents (~197); gating never-defined acronyms on the document's own
+    # practice (heldout-12) took 151 to 145. Still enough comments that every kind of
+    # anchoring is exercised.
+    assert findings > 120
     on_quote = sum(r["on_quote"] for r in exported)
     print(f"\n{len(results)} files, {len(opened)} opened, {len(exported)} reviewed, exported and "
           f"reopened with every comment; {findings} comments: {on_quote} on their quote, "

@@ -439,6 +439,7 @@ def test_acronym_used_before_its_definition_later_in_the_document():
     assert [rf for rf in review_section(index, "s1") if rf.rule == "undefined-acronym"] == []
 
 
+@pytest.mark.usefixtures("acronyms_without_gate")
 def test_acronym_never_defined_is_reported_once_at_its_first_use():
     index = make_index(
         ("Process", "The change did not go to the CAB. The CAB meets weekly."),
@@ -527,6 +528,7 @@ def test_words_in_capitals_and_names_are_not_undefined_acronyms(text):
     assert quotes(text, "undefined-acronym") == []
 
 
+@pytest.mark.usefixtures("acronyms_without_gate")
 @pytest.mark.parametrize("text, expected", [
     # a real acronym in prose, next to the cases above
     ("Why was there no crater under the LEM when it landed?", ["LEM"]),
@@ -973,6 +975,7 @@ def test_a_broken_rule_fails_the_section_visibly(monkeypatch):
     assert "vague-wording" in err.value.message and err.value.kind.value == "internal"
 
 
+@pytest.mark.usefixtures("acronyms_without_gate")
 def test_a_part_of_a_long_section_reports_document_findings_only_where_they_are():
     first = f"Our PSP failed. {FILLER}"
     second = f"The CAB met. {FILLER}"
@@ -989,6 +992,7 @@ def test_a_part_of_a_long_section_reports_document_findings_only_where_they_are(
     assert found == [(1, "PSP"), (2, "CAB")]
 
 
+@pytest.mark.usefixtures("acronyms_without_gate")
 def test_text_changed_since_indexing_is_reviewed_as_it_is_now():
     index = make_index(("A", "Nothing to see."), ("B", "The payment service provider (PSP)."))
     request = AnalysisRequest("s0", "A", "Our PSP and the the CAB.", GW)
@@ -1148,6 +1152,7 @@ def test_in_a_document_for_developers_an_acronym_used_before_its_definition_is_f
     assert f.quote == "CAB" and "before it is defined" in f.issue
 
 
+@pytest.mark.usefixtures("acronyms_without_gate")
 def test_the_same_name_in_prose_without_code_is_still_flagged():
     before = [("Setup", FILLER), ("Loading", FILLER)]
     text = "To make the report, the team hands the figures to FOP for layout."

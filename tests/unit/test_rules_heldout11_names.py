@@ -39,6 +39,7 @@ def test_a_symbol_named_once_as_such_is_a_name_throughout_the_document():
     assert quotes(f"{text}\n{FILLER}", ACR) == []
 
 
+@pytest.mark.usefixtures("acronyms_without_gate")
 @pytest.mark.parametrize("text, expected", [
     # an abbreviation near those signals is still one
     ("Make sure the QXZ approves the NEWS file before the release.", ["QXZ"]),
@@ -49,6 +50,7 @@ def test_abbreviations_beside_those_signals_are_still_reported(text, expected):
     assert quotes(f"{text}\n{FILLER}", ACR) == expected
 
 
+@pytest.mark.usefixtures("acronyms_without_gate")
 def test_an_errno_name_needs_a_passage_about_system_calls():
     assert quotes(f"The ENOENT board met in May to decide the budget.\n{FILLER}", ACR) == [
         "ENOENT"]
@@ -75,6 +77,7 @@ def test_definitions_in_place_are_recognised(text, later):
     assert [rf for rf in review_section(index, "s0") if rf.rule == ACR] == []
 
 
+@pytest.mark.usefixtures("acronyms_without_gate")
 def test_a_citation_in_parentheses_is_not_a_definition():
     text = ("The QXZ rates rose. Figures from the Quarterly Xeno Zone survey (QXZ, 1999) "
             "agree.")
@@ -157,11 +160,13 @@ def test_acronyms_in_patches_and_c_comments_are_not_reported(text):
     assert quotes(f"{text}\n{FILLER}", ACR) == []
 
 
+@pytest.mark.usefixtures("acronyms_without_gate")
 def test_a_stray_comment_opener_in_prose_does_not_hide_the_text_after_it():
     text = "/* marks a comment in C.\n" + "The QXZ approves every change.\n" * 3
     assert quotes(f"{text}{FILLER}", ACR) == ["QXZ"]
 
 
+@pytest.mark.usefixtures("acronyms_without_gate")
 def test_an_acronym_in_a_web_address_does_not_make_it_a_name_in_code():
     text = ("See https://www.example.org/QXZ/rules for the rules.\n"
             f"The QXZ approves every change.\n{FILLER}")
@@ -171,6 +176,7 @@ def test_an_acronym_in_a_web_address_does_not_make_it_a_name_in_code():
 # --- one phrase, one finding ------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("acronyms_without_gate")
 def test_two_acronyms_of_one_phrase_are_one_finding_naming_both():
     found = hits(f"The group is used by various QXZs and QYWs.\n{FILLER}", ACR)
     assert len(found) == 1
@@ -178,6 +184,7 @@ def test_two_acronyms_of_one_phrase_are_one_finding_naming_both():
     assert [q.quote for q in found[0].quotes] == ["QXZ", "QYW"]
 
 
+@pytest.mark.usefixtures("acronyms_without_gate")
 def test_two_acronyms_in_different_clauses_are_two_findings():
     found = hits(f"The QXZ met. Later the QYW approved it.\n{FILLER}", ACR)
     assert [f.quote for f in found] == ["QXZ", "QYW"]

@@ -73,11 +73,13 @@ def test_parts_of_names_flags_labels_and_preformatted_rows_are_not_acronyms(text
     assert quotes(text, "undefined-acronym", ("Intro", FILLER)) == []
 
 
+@pytest.mark.usefixtures("acronyms_without_gate")
 def test_an_acronym_joined_to_a_lower_case_word_is_still_one_to_define():
     assert quotes("Every CAB-approved change ships on Monday.", "undefined-acronym",
                   ("Intro", FILLER)) == ["CAB"]
 
 
+@pytest.mark.usefixtures("acronyms_without_gate")
 def test_a_document_full_of_undefined_acronyms_gets_one_finding_listing_them():
     names = ["CTAD", "SIMD", "SVE", "BPF", "PTX", "FPR", "QRX", "ZMB", "WQT"]
     sections = [(f"Part {i}", f"The {n} support was improved in this release. {PROSE}")
@@ -177,6 +179,7 @@ def test_definitions_given_in_place_and_variables_of_the_text_are_not_undefined(
     assert quotes(text, "undefined-acronym", ("Intro", FILLER)) == []
 
 
+@pytest.mark.usefixtures("acronyms_without_gate")
 def test_an_acronym_explained_in_lower_case_words_after_it_is_still_undefined():
     assert quotes("The CAB (see section 3) meets weekly.", "undefined-acronym",
                   ("Intro", FILLER)) == ["CAB"]
@@ -213,6 +216,7 @@ def test_an_empty_blank_in_a_report_is_still_flagged():
                   "placeholder") == ["________"]
 
 
+@pytest.mark.usefixtures("acronyms_without_gate")
 def test_names_quoted_as_literals_are_not_acronyms():
     text = ('You may not use the phrases "MOZILLAPL", "MOZPL", "Netscape", "MPL" or "NPL" '
             "in the name of your licence.")
@@ -299,6 +303,7 @@ def test_prose_legal_items_and_table_rows_are_not_code(line):
     assert not is_code_line(line)
 
 
+@pytest.mark.usefixtures("acronyms_without_gate")
 def test_an_acronym_described_but_not_spelled_out_is_still_undefined():
     assert quotes("The CAB is a board that approves every change.", "undefined-acronym",
                   ("Intro", FILLER)) == ["CAB"]

@@ -186,6 +186,14 @@ class DocumentIndex:
         Word's sample text), in document order: it reports it once, on the first."""
         return tuple(s.id for s in self.sections if filler_text.FILLER_START.search(s.text))
 
+    @cached_property
+    def marker_topics(self) -> frozenset[str]:
+        """The markers ("TODO") the document is about, not gaps in it (see
+        `placeholders.marker_topics`). Computed only if asked."""
+        from desktop_app.ai.rules.placeholders import marker_topics
+
+        return marker_topics(self.sections)
+
     @property
     def first_section_id(self) -> str | None:
         return self.sections[0].id if self.sections else None

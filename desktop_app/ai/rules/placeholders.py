@@ -7,7 +7,10 @@ The blanks and slots of one section are one finding listing each (a form has
 many); markup ("<w:p>", "<table>") is not a slot, nor is a slot in a sample the
 reader is told to copy (even where the instruction ends the part before), a quoted
 name among quoted names ("'TODO' Mainly obsolete" in a list of files), or a slot in a
-question the document asks ("Why not just use <insert other tool here>?"). Filler
+question the document asks ("Why not just use <insert other tool here>?"), nor one
+in the description of a format ("each line has the form Name <email>"). A marker
+the document teaches (a tutorial on TODO tests: in its code, named again and again)
+is its topic, not a gap; "??" in a pasted backtrace is what the tool printed. Filler
 text is one finding per document, on the first section that has it, naming the
 others: a test file filled with lorem ipsum needs saying once.
 """
@@ -17,13 +20,17 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.budget import default_merge
 from desktop_app.ai.rules.filler_text import WORD_SAMPLE, filler_lines
-from desktop_app.ai.rules.text import CELL_JOINT, Span, is_whole_cell
+from desktop_app.ai.rules.text import CELL_JOINT, Span, code_lines, is_whole_cell
+
+if TYPE_CHECKING:
+    from desktop_app.ai.rules.document import SectionInfo
 
 RULE = RuleSpec("placeholder", "completeness", "major", 0.95, "placeholder",
                 section_cap=5)
@@ -205,6 +212,55 @@ def _row_label(text: str, offset: int) -> str:
     return " | ".join(c[:60] for c in first_cells)
 
 
+_TOPIC_USES = 3
+_TOKENS = ("TODO", "TBD", "TBC", "TBA", "FIXME", "XXX")
+
+
+def marker_topics(sections: Sequence[SectionInfo]) -> frozenset[str]:
+    """The markers a document is about, not gaps in it: its code uses the marker (the
+    feature it teaches: "TODO: {", "local $TODO") and its prose names it again and
+    again, or a section's title does ("Todo tests"); then "Do NOT be tempted to use
+    TODO tests" in a footnote names the feature too. A "TODO" heading over notes,
+    with no code, is still a list of work left."""
+    topics = set()
+    for token in _TOKENS:
+        title = re.compile(rf"\b{token}\b", re.IGNORECASE)
+        use = re.compile(rf"(?<![\w-]){token}(?![\w-])")
+        uses = in_code = titled = 0
+        for s in sections:
+            titled += title.search(s.title) is not None
+            if token not in s.text:
+                continue
+            spans = code_lines(s.text)
+            for m in use.finditer(s.text):
+                uses += 1
+                in_code += any(a <= m.start() < b for a, b in spans)
+        if in_code and (uses >= _TOPIC_USES or titled):
+            topics.add(token)
+    return frozenset(topics)
+
+
+# A line of a program's output or a stack trace pasted into the text: "??" there is
+# what the tool printed for a name it could not find ("#0  0x0804a2b1 in ?? ()").
+_TOOL_OUTPUT = re.compile(r"0x[0-9A-Fa-f]{4,}|==\d+==|\b\w+\.(?:c|cc|cpp|h|so|py|rs|js|pl|pm)"
+                          r"(?:\.\d+)*:\d+|\(in /|^\s*(?:#\d+\s|at\s|by\s)")
+
+
+def _in_tool_output(ctx: SectionContext, start: int) -> bool:
+    if ctx.in_code(start):
+        return True
+    line_start = ctx.text.rfind("\n", 0, start) + 1
+    line_end = ctx.text.find("\n", start)
+    line = ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)]
+    return _TOOL_OUTPUT.search(line) is not None
+
+
+# "Each line has the form Name <email>": a slot in the description of a format.
+_FORMAT_BEFORE = re.compile(r"\b(?:format|(?:has|have|of|in) the form|syntax|looks? like|"
+                            r"written as)\b"
+                            r"[^.\n]{0,60}$", re.IGNORECASE)
+
+
 def check(ctx: SectionContext) -> Iterator[Hit]:
     text = ctx.text
     cues = _SampleCues(ctx)
@@ -215,7 +271,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         start, end = m.start(), m.end()
         sentence = ctx.sentence_at(start)
         if kind == "slot":
-            if _is_slot(m.group()[1:-1]) and not _metasyntax(ctx, start, end, cues):
+            if (_is_slot(m.group()[1:-1]) and not _metasyntax(ctx, start, end, cues)
+                    and not _FORMAT_BEFORE.search(text, max(0, start - 80), start)):
                 yield Hit(start, end,
                           issue=f'Template slot "{m.group()}" was never filled in.',
                           suggestion="Replace it with the content it asks for, or delete it.",
@@ -239,6 +296,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
             token = m.group("token")
             if _quoted_name(text, start, end):
                 continue
+            if token in ctx.index.marker_topics:
+                continue  # "wrap it in a TODO block": the feature the text teaches
             if token in _NOTE_MARKERS and _NOTE_START.match(text, end) and sentence:
                 end = sentence.end  # the whole note: "TODO: confirm the refund figures."
                 note = _NOTE_START.sub("", text[m.end():end], count=1).strip().rstrip(".")
@@ -281,6 +340,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
             if hit is not None:
                 yield hit
         elif kind == "query":
+            if _in_tool_output(ctx, start):
+                continue  # what a debugger or a tool printed, pasted as it came
             yield Hit(start, end,
                       issue=f'"{m.group()}" marks an open question left in the text.',
                       suggestion="Answer the question and replace the marker with the answer.",

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from desktop_app.ai.rules.acronyms import is_glossary_entry
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.budget import _short
 from desktop_app.ai.rules.passive import ACTION_TITLES
@@ -313,6 +314,9 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         return
     text = ctx.text
     for m, lower, end in _matches(ctx):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if is_glossary_entry(text[line_start:m.start() + 200].split("\n", 1)[0]):
+            continue  # "ASAP: As Soon As Possible.": a glossary entry defines the words
         kind_name = _KIND_OF[lower]
         kind = _KINDS[kind_name]
         quote = text[m.start():end]
