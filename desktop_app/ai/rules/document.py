@@ -92,15 +92,22 @@ def _normative(sections: Sequence[SectionInfo]) -> bool:
     """Legal text, a specification or a manual of duties: at least 15 % of its
     sentences state a requirement. Its "appropriate", "substantially", "as soon
     as practicable" are deliberate standards, not vague writing."""
+    total, required = _sentences_matching(sections, _REQUIREMENT)
+    return total >= 10 and required >= 0.15 * total
+
+
+def _sentences_matching(sections: Sequence[SectionInfo], pattern: re.Pattern[str]
+                        ) -> tuple[int, int]:
+    """(sentences of six words or more, how many of them `pattern` finds something in)."""
     from desktop_app.ai.rules.text import sentences_of
 
-    total = required = 0
+    total = matching = 0
     for s in sections:
         for span in sentences_of(s.text, s.breaks):
             if span.words >= 6:
                 total += 1
-                required += _REQUIREMENT.search(span.text) is not None
-    return total >= 10 and required >= 0.15 * total
+                matching += pattern.search(span.text) is not None
+    return total, matching
 
 
 # A figure a reader can check: a percentage or an amount of money.
@@ -117,14 +124,7 @@ def _reports_figures(sections: Sequence[SectionInfo]) -> bool:
     this workforce") stands where the reader expects the figure; in essays, tutorials,
     design notes and FAQs none gives one, and "a lot of files", "quite a number of
     projects" are their register (all 16 such findings in the evaluation were noise)."""
-    from desktop_app.ai.rules.text import sentences_of
-
-    total = figures = 0
-    for s in sections:
-        for span in sentences_of(s.text, s.breaks):
-            if span.words >= 6:
-                total += 1
-                figures += _FIGURE.search(span.text) is not None
+    total, figures = _sentences_matching(sections, _FIGURE)
     return figures >= max(_FIGURE_SENTENCES, _FIGURE_SHARE * total)
 
 
