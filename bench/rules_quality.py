@@ -325,8 +325,37 @@ HELDOUT_12B = (
     ("heldout12/nodejs-permissions-intl.docx", "manual (security model)"),
     ("heldout12/rust-book-cargo-publishing.docx", "tutorial"),
 )
+# Made (tools/make_heldout_docs.py --set 13) after the rules were fixed for heldout-12a,
+# from texts of the same machine no earlier set used, chosen (with their genres and
+# audiences, written down first) before the rules were run on any of them: the sed FAQ
+# (a Usenet FAQ for sed users, scripts kept as monospaced lines), the GFDL 1.2, Node.js's
+# pull-request guide with its technical values and priorities (for new contributors)
+# and its security release process with the diagnostic tooling tiers (for releasers;
+# Markdown), Cargo's SemVer compatibility guide (for crate authors), Valgrind's
+# Memcheck manual, the X transport layer's design notes (for X implementers), the gzip
+# manual (info, for end users), the Rust book on async (for learners), the Rust
+# reference on conditional compilation and linkage, and sed's NEWS. Every finding
+# judged blind (round "heldout-13") by an engineer who did not read the rules: 30
+# findings in 79,071 words, keep 26.7 %, wrong 46.7 % (sample input and output of
+# sed scripts and Valgrind's quoted output taken for repeated words, number formats
+# and placeholders; an ASCII diagram, a key press and a release template's slot taken
+# for blanks; a quoted POSIX sentence's spelling; a legend's metavariable as an
+# acronym). Four documents (xtrans, the Rust book and reference, sed's NEWS) got none.
+HELDOUT_13 = (
+    ("heldout13/sed-faq.docx", "FAQ"),
+    ("heldout13/gfdl-1.2.docx", "legal (licence)"),
+    ("heldout13/nodejs-pull-requests-values.docx", "contributor guide, values"),
+    ("heldout13/nodejs-security-release-process.docx", "process, policy"),
+    ("heldout13/cargo-semver-compatibility.docx", "policy (compatibility guidelines)"),
+    ("heldout13/valgrind-memcheck-manual.docx", "manual"),
+    ("heldout13/xtrans-design.docx", "design document"),
+    ("heldout13/gzip-manual.docx", "manual (end user)"),
+    ("heldout13/rust-book-async.docx", "tutorial"),
+    ("heldout13/rust-reference-cfg-linkage.docx", "specification"),
+    ("heldout13/sed-news.docx", "release notes"),
+)
 OUTSIDE = {f"heldout{n}/": Path(os.environ.get(f"MARGIN_HELDOUT{n}", f"/tmp/margin-heldout{n}"))
-           for n in (4, 5, 6, 7, 8, 9, 11, 12)}
+           for n in (4, 5, 6, 7, 8, 9, 11, 12, 13)}
 
 
 def _outside(docs: tuple[tuple[str, str], ...], n: int) -> tuple[tuple[str, str], ...]:
@@ -353,10 +382,12 @@ HELDOUT_9 = _outside(HELDOUT_9, 9)
 HELDOUT_11 = _outside(HELDOUT_11, 11)
 HELDOUT_12A = _outside(HELDOUT_12A, 12)
 HELDOUT_12B = _outside(HELDOUT_12B, 12)
+HELDOUT_13 = _outside(HELDOUT_13, 13)
 DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDOUT_3
                                           + HELDOUT_4 + HELDOUT_5 + HELDOUT_6 + HELDOUT_7
                                           + HELDOUT_8 + HELDOUT_9 + HELDOUT_10
-                                          + HELDOUT_11 + HELDOUT_12A + HELDOUT_12B)
+                                          + HELDOUT_11 + HELDOUT_12A + HELDOUT_12B
+                                          + HELDOUT_13)
 # Document sets reported separately, so generalisation shows apart from tuning.
 ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("tuning (rounds before, after)", TUNING),
@@ -373,6 +404,7 @@ ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("heldout-11", HELDOUT_11),
     ("heldout-12a", HELDOUT_12A),
     ("heldout-12b", HELDOUT_12B),
+    ("heldout-13", HELDOUT_13),
 )
 VERDICTS = ("keep", "noise", "wrong")
 CONTEXT = 40  # characters of the paragraph kept on each side of the quote
