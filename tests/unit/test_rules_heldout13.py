@@ -143,3 +143,23 @@ def test_a_passive_whose_subject_is_a_list_of_adjectives_is_not_cut_to_one():
 def test_a_passive_after_a_comma_and_a_plural_noun_is_still_flagged():
     text = "The engineer answered the call, and invoices were approved without a review."
     assert quotes(text, PV) == ["invoices were approved"]
+
+
+# --- acronyms: a legend's bulleted entries define their terms -------------------------
+
+ACR = "undefined-acronym"
+# A document that spells out its acronyms, so that an undefined one is reported.
+SPELLS_OUT = ("Terms", "The Quality Review Board (QRB) works with the Field Service Unit "
+                       "(FSU), the Data Steering Group (DSG) and the Network Operations "
+                       "Centre (NOC).")
+
+
+def test_a_legends_bulleted_entries_and_tagged_placeholder_are_defined():
+    text = ("Leak Case legend:\n- DR: Directly reachable\n- IR: Indirectly reachable\n"
+            "- (y)XY: it's XY if the interior-pointer is a real pointer\n"
+            "- (n)XY: it's XY if the interior-pointer is not a real pointer")
+    assert quotes(text, ACR, SPELLS_OUT) == []
+
+
+def test_a_bulleted_note_does_not_define_the_acronym_inside_it():
+    assert quotes("- NOTE: the QXZ figures are late.", ACR, SPELLS_OUT) == ["QXZ"]
