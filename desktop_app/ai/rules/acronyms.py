@@ -92,7 +92,10 @@ _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _WORDS_BEFORE = re.compile(r"[A-Za-z][\w'-]*")
 # ("TAP::Parser also supports callbacks" is a Perl module's name, not "TAP: ...")
 # "LGTM/SGTM: Looks/Sounds good to me" defines both.
-_GLOSSARY = re.compile(r"^\s*([A-Z]{2,6}(?:/[A-Z]{2,6})*)s?\s*(:(?!:)|=|\||[\u2013\u2014-](?=\s))"
+# A legend's entries may be bulleted ("- DR: Directly reachable") and carry a short
+# tag glued before the term ("- (y)XY: it's XY if the pointer is real").
+_GLOSSARY = re.compile(r"^\s*(?:[-*\u2022\u2013]\s+)?(?:\([\w,]{1,5}\))?"
+                       r"([A-Z]{2,6}(?:/[A-Z]{2,6})*)s?\s*(:(?!:)|=|\||[\u2013\u2014-](?=\s))"
                        r"\s*(\S.*)")
 # An entry of a glossary: a term of up to four words, a colon ("Code cache: ...").
 _ENTRY_LINE = re.compile(r"^\s*[\w./+#-]+(?:\s[\w./+#-]+){0,3}\s*:\s")

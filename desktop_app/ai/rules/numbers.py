@@ -2,8 +2,10 @@
 
 Counted across the whole document; the minority style is reported once per
 section (its first use there, with how many more follow). Years, times, ids,
-phone-like digit groups and bare numbers alone in a table cell (usually codes)
-are not quantities and are left out.
+phone-like digit groups, bare numbers alone in a table cell (usually codes) and
+limits written as repeated digits ("9999") are not quantities and are left out; so
+are numbers on lines that are not prose (sample data, a program's output, a command),
+whose format is the data's or the tool's, not the writer's.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
-from desktop_app.ai.rules.text import Literals, is_whole_cell, literals_of
+from desktop_app.ai.rules.length import not_prose
+from desktop_app.ai.rules.text import CELL_JOINT, Literals, is_whole_cell, literals_of
 
 RULE = RuleSpec("number-format", "consistency", "minor", 0.75, "numbers")
 
@@ -125,13 +128,45 @@ def _is_quantity(text: str, m: re.Match[str], plain: bool, code: Literals) -> bo
     return True
 
 
+# Only prose numbers are compared with prose numbers. A line of sample data, a
+# program's output or a command ("4381, -1222333, and 70000", "--21041-- used_suppression:
+# 10 ... suppressed: 12,400 bytes in 1 blocks", "1001,John Smith,PO Box 123") has few
+# words of prose for its numbers: the format there is the data's or the tool's.
+_PROSE_WORD = re.compile(r"(?<![\w.'])[a-z]{2,}(?![\w.'])")
+_NUMBER_TOKEN = re.compile(r"(?<![\w.])\d[\d,.]*")
+_MIN_WORDS = 4
+
+
+def _prose_line(text: str, offset: int, seen: dict[int, bool]) -> bool:
+    start = text.rfind("\n", 0, offset) + 1
+    if start not in seen:
+        end = text.find("\n", offset)
+        line = text[start:end if end >= 0 else len(text)]
+        if CELL_JOINT in line:
+            seen[start] = True  # a table row: its cells are judged as before
+        else:
+            words = len(_PROSE_WORD.findall(line))
+            numbers = len(_NUMBER_TOKEN.findall(line))
+            seen[start] = (words >= _MIN_WORDS and words >= numbers + 2
+                           and not not_prose(line))
+    return seen[start]
+
+
+def _repdigit(digits: str) -> bool:
+    """ "9999", "99,999": a limit or a sentinel typed as a value, not a quantity counted."""
+    return len(set(digits)) == 1
+
+
 def _scan_thousands(sections: Sequence) -> list[NumberUse]:
     uses = []
     for order, s in enumerate(sections):
         code = literals_of(s.text)
+        prose: dict[int, bool] = {}
         for style, rx in (("grouped", _GROUPED), ("plain", _PLAIN)):
             for m in rx.finditer(s.text):
-                if _value(m.group()) >= 1000 and _is_quantity(s.text, m, style == "plain", code):
+                if (_value(m.group()) >= 1000 and _is_quantity(s.text, m, style == "plain", code)
+                        and not _repdigit(m.group().replace(",", ""))
+                        and _prose_line(s.text, m.start(), prose)):
                     uses.append(NumberUse(order, m.start(), m.group(), _value(m.group()), style,
                                           s.id, s.title))
     return sorted(uses, key=lambda u: (u.order, u.offset))

@@ -155,6 +155,10 @@ def _has_verb(words: list[re.Match[str]]) -> bool:
     return any(m.group().lower() in _FINITE or m.group().lower().endswith("ed") for m in words)
 
 
+# Endings of adjectives, never of a bare singular noun that could be a subject alone.
+_ADJECTIVE = re.compile(r"(?:ive|ous|ful|less|able|ible)$")
+
+
 def _subject(words: list[re.Match[str]], allow_that: bool) -> tuple[int, int] | None:
     """(first, end) of the clause subject among `words`, or None when there is no
     plain subject to name: a subordinate clause, a gerund, a complement."""
@@ -186,6 +190,10 @@ def _subject(words: list[re.Match[str]], allow_that: bool) -> tuple[int, int] | 
         return None  # "for confirming training", "to which", "being lowered"
     if any(w in _FINITE for w in lowered):
         return None  # a complement clause: "is responsible for confirming training"
+    if (start == 1 and words[0].group().lower() in ("and", "or") and len(subject) == 1
+            and _ADJECTIVE.search(lowered[0])):
+        return None  # "... that are vague, dismissive, or unconstructive may be dismissed":
+        # the last adjective of a list cut at its comma; the subject lies before it
     if lowered[0].isdigit() and len(subject) > 1:
         subject = subject[1:]  # "1. Particular efforts": the numbering is not the subject
     return subject[0].start(), subject[-1].end()

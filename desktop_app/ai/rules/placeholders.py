@@ -10,7 +10,9 @@ name among quoted names ("'TODO' Mainly obsolete" in a list of files), or a slot
 question the document asks ("Why not just use <insert other tool here>?"), nor one
 in the description of a format ("each line has the form Name <email>"). A marker
 the document teaches (a tutorial on TODO tests: in its code, named again and again)
-is its topic, not a gap; "??" in a pasted backtrace is what the tool printed. Filler
+is its topic, not a gap; "??" in a pasted backtrace is what the tool printed, and
+"shown as ?? (two question marks)" describes a symbol; "<ENTER>" is a key's name and
+"|_______ 2nd field" the stem of a pointer in an ASCII diagram. Filler
 text is one finding per document, on the first section that has it, naming the
 others: a test file filled with lorem ipsum needs saying once.
 """
@@ -255,6 +257,17 @@ def _in_tool_output(ctx: SectionContext, start: int) -> bool:
     return _TOOL_OUTPUT.search(line) is not None
 
 
+# "<ENTER>", "<Insert>": in angle brackets with nothing after the verb, a key's name
+# ("type the command, then <ENTER>"); "<enter your name>" and "[INSERT]" are slots.
+_KEY_NAME = re.compile(r"<\s*(?i:enter|insert)\s*>")
+# The text names the symbol it shows: "?? (two question marks)", "shown as ??".
+_DESCRIBED_AFTER = re.compile(r"\s*\((?:an?|two|three|double|triple)\s+[\w -]{0,20}?"
+                              r"(?:question marks?|marks?|symbols?|characters?|signs?)\)",
+                              re.IGNORECASE)
+_SHOWN_AS = re.compile(r"\b(?:shown|printed|displayed|rendered|output|written|appears?|"
+                       r"replaced by)\s+as\s*$|\breplaced by\s*$", re.IGNORECASE)
+
+
 # "Each line has the form Name <email>": a slot in the description of a format.
 _FORMAT_BEFORE = re.compile(r"\b(?:format|(?:has|have|of|in) the form|syntax|looks? like|"
                             r"written as)\b"
@@ -284,6 +297,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                 continue  # "Signature: ____", "Date: ____", a stamp's wording: a form
             if _written_on(text, start, end):
                 continue  # "_1.0____": a value typed on a form's line, the line kept
+            if text[start - 1:start] in ("|", "+"):
+                continue  # "|_______ 2nd field": the stem of an ASCII pointer in a diagram
             if cues.near(start):
                 continue  # the notice a licence tells its users to copy and fill in
             yield Hit(start, end,
@@ -322,6 +337,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         elif kind == "bracket":
             if cues.near(start) or _in_question(text, start):
                 continue
+            if _KEY_NAME.fullmatch(m.group()):
+                continue  # "<ENTER>": the key to press, not a slot to fill
             yield Hit(start, end,
                       issue=f'Template placeholder "{m.group()}" was never filled in.',
                       suggestion="Replace it with the content it asks for, or delete it.",
@@ -342,6 +359,9 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         elif kind == "query":
             if _in_tool_output(ctx, start):
                 continue  # what a debugger or a tool printed, pasted as it came
+            if _DESCRIBED_AFTER.match(text, end) or _SHOWN_AS.search(
+                    text, max(0, start - 40), start):
+                continue  # "shown as ?? (two question marks)": the symbol, described
             yield Hit(start, end,
                       issue=f'"{m.group()}" marks an open question left in the text.',
                       suggestion="Answer the question and replace the marker with the answer.",

@@ -5,14 +5,17 @@ Left alone: grammatical doubles ("had had", "that that", "her her" as in "gave
 her her book"), names and idioms ("Bora Bora"), identifiers, fragments of paths and command
 lines ("prove t/a.t t/b.t"), and content words
 repeated across a table's cells or lines ("table | table row"), which are
-echoes of the layout rather than typos. Linear: a word is at most `_LONGEST`
-letters for the back-reference, so no match attempt scans back over the text
-(a 1 MB run of letters is tried once, not at every letter).
+echoes of the layout rather than typos, and a line holding three or more doubled
+words (a sample input/output table run together: "aaa aaa bbb bbb end end").
+Linear: a word is at most `_LONGEST` letters for the back-reference, so no match
+attempt scans back over the text (a 1 MB run of letters is tried once, not at every letter).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
@@ -29,6 +32,11 @@ _LEGITIMATE = frozenset(
     "had that do so no very bye ha tut yada blah knock chop bora walla baden sing "
     "pago mahi dum aye hip hush boo bang cha tom pom goody never her his long".split()
 )
+# Three or more doubled words on one line are not three typos: they are the rows of a
+# two-column table (input beside output) that the conversion ran together into one
+# line, each row the same in both columns ("aaa aaa bbb bbb ... end end").
+_COLUMNS_RUN_TOGETHER = 3
+_BREAK = re.compile("\n")
 _FUNCTION_WORDS = frozenset(
     "the a an to of in on at by for and or but are was were be it this with as from".split()
 )
@@ -37,9 +45,16 @@ _FUNCTION_WORDS = frozenset(
 def check(ctx: SectionContext) -> Iterator[Hit]:
     text = ctx.text
     diagram_lines: dict[int, bool] = {}  # line start -> a diagram or preformatted table
-    for n, m in enumerate(_REPEAT.finditer(text)):
+    matches = list(_REPEAT.finditer(text))
+    breaks = [b.start() for b in _BREAK.finditer(text)] if matches else []
+    line_of = [bisect_left(breaks, m.start()) for m in matches]
+    per_line = Counter(line_of)
+    for n, m in enumerate(matches):
         if n % 256 == 0:
             ctx.checkpoint()
+        if (per_line[line_of[n]] >= _COLUMNS_RUN_TOGETHER
+                and m.group(1).lower() not in _FUNCTION_WORDS):
+            continue  # "aaa aaa bbb bbb end end": an input/output table run together
         hit = _repeat(text, m, diagram_lines)
         if hit is not None:
             yield hit

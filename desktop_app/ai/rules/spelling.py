@@ -9,6 +9,7 @@ minority-spelled word is reported, naming the majority form.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -198,15 +199,37 @@ class SpellingIndex:
     events: dict[str, list[SpellingEvent]] = field(default_factory=dict)
 
 
+# A quoted passage of another text: a sentence of at least `_QUOTED_WORDS` words in
+# quotation marks ('wording along the lines "If copying takes place ..., the behavior
+# is undefined."'). A short quoted term ("color") is the writer's own, and still counts.
+_QUOTATION = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{20,600})[\"\u201d]")
+_QUOTED_WORDS = 6
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTATION.finditer(text)
+            if len(m.group(1).split()) >= _QUOTED_WORDS and m.group(1)[:1].isupper()]
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][1] > offset
+
+
 def scan(sections: Sequence) -> SpellingIndex:
     uses: dict[str, list[tuple[int, Use, str]]] = {f.name: [] for f in FAMILIES}
     family_of = {f.name: f for f in FAMILIES}
     names = _command_names(sections)
     for order, section in enumerate(sections):
         text = section.text
+        quoted: list[tuple[int, int]] | None = None
         for token_start, token_end in _tokens(text):
             hit = _lookup(text, token_start, token_end, names)
             if hit:
+                if quoted is None:
+                    quoted = _quotations(text)
+                if _inside(quoted, token_start):
+                    continue  # another text quoted: it keeps its source's spelling
                 family, side, other = hit
                 use = Use(order, token_start, text[token_start:token_end], section.id,
                           section.title)
