@@ -6,11 +6,13 @@ dummy credentials, an explicit region, and an endpoint on 127.0.0.1.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 
+from desktop_app.ai import pacer
 from desktop_app.ai.bedrock import BedrockProvider
 from desktop_app.ai.config import BedrockConfig
 from tests.fake_bedrock import FakeBedrock
@@ -28,6 +30,10 @@ def fake_bedrock(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeBedrock]:
     for var in ("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_BEDROCK_RUNTIME", "AWS_ENDPOINT_URL_BEDROCK",
                 "AWS_ENDPOINT_URL_STS", "HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy"):
         monkeypatch.delenv(var, raising=False)
+    # Pacers are shared per (account, region, endpoint, model) and held weakly: one an
+    # earlier test left uncollected (the GUI tests collect cycles on a timer) would be
+    # this test's if the OS gave the fake server the same port, with its refusals.
+    monkeypatch.setattr(pacer, "_shared", weakref.WeakValueDictionary())
     fake = FakeBedrock().start()
     try:
         yield fake
