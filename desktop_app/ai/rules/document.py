@@ -187,6 +187,15 @@ class DocumentIndex:
         return tuple(s.id for s in self.sections if filler_text.FILLER_START.search(s.text))
 
     @cached_property
+    def shows_syntax(self) -> bool:
+        """Shows code or a notation somewhere (see `placeholders.shows_syntax`): its
+        angle brackets and "??" are notation, not slots or questions left open.
+        Computed only if asked."""
+        from desktop_app.ai.rules.placeholders import shows_syntax
+
+        return shows_syntax(self.sections)
+
+    @cached_property
     def marker_topics(self) -> frozenset[str]:
         """The markers ("TODO") the document is about, not gaps in it (see
         `placeholders.marker_topics`). Computed only if asked."""

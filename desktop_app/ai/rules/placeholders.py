@@ -12,7 +12,9 @@ in the description of a format ("each line has the form Name <email>"). A marker
 the document teaches (a tutorial on TODO tests: in its code, named again and again)
 is its topic, not a gap; "??" in a pasted backtrace is what the tool printed, and
 "shown as ?? (two question marks)" describes a symbol; "<ENTER>" is a key's name and
-"|_______ 2nd field" the stem of a pointer in an ASCII diagram. Filler
+"|_______ 2nd field" the stem of a pointer in an ASCII diagram. In a document that
+shows code or uses angle brackets as a notation anywhere (`shows_syntax`), "<...>"
+slots and "??" are never reported: there they are the notation. Filler
 text is one finding per document, on the first section that has it, naming the
 others: a test file filled with lorem ipsum needs saying once.
 """
@@ -242,6 +244,27 @@ def marker_topics(sections: Sequence[SectionInfo]) -> frozenset[str]:
     return frozenset(topics)
 
 
+# Angle brackets used as a notation: joined to a word ("List<T>", "<hash>-<arch>"), an
+# address or a path inside them ("<a@b.org>", "<foo.h>"), a closing tag, operators.
+_ANGLE_SYNTAX = re.compile(r"\w<|>\w|<[^<>\s]*[=/@:.(][^<>\n]*>|<=|=>|->|<<|>>|</")
+
+
+def shows_syntax(sections: Sequence[SectionInfo]) -> bool:
+    """Whether a document shows code or a notation anywhere: a line of code, or angle
+    brackets used as syntax. There "<number>", "<email>", "<ENTER>", "<your project>"
+    and "??" are the notation the text is written in (a type, a metavariable, a key,
+    a debugger's unknown frame), not a slot or a question left open. In every judged
+    round (35 findings: API references, manuals, FAQs, licences' "how to apply"
+    notices, release-process templates) not one such slot or "??" was worth raising,
+    and each round brought a new notation. A business template's "<Client name>" sits
+    in prose without code, and is still reported; so are "[Insert ...]", TODO and the
+    rest, in any document."""
+    for s in sections:
+        if _ANGLE_SYNTAX.search(s.text) or code_lines(s.text):
+            return True
+    return False
+
+
 # A line of a program's output or a stack trace pasted into the text: "??" there is
 # what the tool printed for a name it could not find ("#0  0x0804a2b1 in ?? ()").
 _TOOL_OUTPUT = re.compile(r"0x[0-9A-Fa-f]{4,}|==\d+==|\b\w+\.(?:c|cc|cpp|h|so|py|rs|js|pl|pm)"
@@ -284,7 +307,7 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         start, end = m.start(), m.end()
         sentence = ctx.sentence_at(start)
         if kind == "slot":
-            if (_is_slot(m.group()[1:-1]) and not _metasyntax(ctx, start, end, cues)
+            if (not ctx.index.shows_syntax and _is_slot(m.group()[1:-1]) and not _metasyntax(ctx, start, end, cues)
                     and not _FORMAT_BEFORE.search(text, max(0, start - 80), start)):
                 yield Hit(start, end,
                           issue=f'Template slot "{m.group()}" was never filled in.',
@@ -337,6 +360,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         elif kind == "bracket":
             if cues.near(start) or _in_question(text, start):
                 continue
+            if m.group().startswith("<") and ctx.index.shows_syntax:
+                continue  # "<add versions>", "<insert tool here>": notation (see above)
             if _KEY_NAME.fullmatch(m.group()):
                 continue  # "<ENTER>": the key to press, not a slot to fill
             yield Hit(start, end,
@@ -357,6 +382,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
             if hit is not None:
                 yield hit
         elif kind == "query":
+            if ctx.index.shows_syntax:
+                continue  # "a ?? b", a debugger's "??": notation or output (see above)
             if _in_tool_output(ctx, start):
                 continue  # what a debugger or a tool printed, pasted as it came
             if _DESCRIBED_AFTER.match(text, end) or _SHOWN_AS.search(
