@@ -1,9 +1,10 @@
 """Overlong sentences, judged against the document's own length distribution.
 
 A limit that suits a software guide floods legal text, where 45-word
-sentences are the norm, and editors let a clear 50-word sentence pass in any genre. The limit is the document's 95th percentile of
-sentence length plus a quarter, never below `MIN_WORDS`, and never above
-`CEILING`: a sentence longer than that is hard to follow in any genre.
+sentences are the norm, and editors let a clear 50-word sentence pass in any
+genre. The limit is the document's 95th percentile of sentence length plus a
+quarter, never below `MIN_WORDS`, and never above `CEILING`: a sentence longer
+than that is hard to follow in any genre.
 Sentences that are mostly quotation (the author cannot rewrite them: in quotation
 marks, or after a lead-in naming its source and a colon), runs of
 parallel items, list items or URLs run together, filler ("I am some text I

@@ -136,13 +136,18 @@ _SLOT_BEFORE = re.compile(r"[A-Za-z]>\W{0,3}$")  # ... or right before it
 # apply" notice, a template's example ("Copyright [yyyy] [name of copyright owner]").
 _SAMPLE_CUE = re.compile(r"\b(?:the following (?:notices?|text|boilerplate|lines?|example)|"
                          r"here is an? (?:sample|example)|alter the names|"
-                         r"boilerplate|replaced? (?:it |them |these )?with|fill(?:ed)? in "
-                         r"(?:the|your|their)|your own|like this|as follows|"
-                         r"(?:be sure to|you (?:will |should |must )?(?:need to )?)\s*"
-                         r"(?:change|replace|edit|adjust)|exhibit a)\b", re.IGNORECASE)
+                         r"boilerplate|exhibit a)\b", re.IGNORECASE)
+# Phrases that introduce a sample only when it follows at once ("write it like this:",
+# "fill in your name"): a contract's "the parties agree as follows" or a guide's "your
+# own conversion" a page before a slot left in the text does not make it a sample.
+_NEAR_SAMPLE_CUE = re.compile(
+    r"\b(?:replaced? (?:it |them |these )?with|fill(?:ed)? in (?:the|your|their)|your own|"
+    r"like this|as follows|(?:be sure to|you (?:will |should |must )?(?:need to )?)\s*"
+    r"(?:change|replace|edit|adjust))\b", re.IGNORECASE)
 
 
 _SAMPLE_WINDOW = 1000  # a licence's whole "Exhibit A" notice, blanks and all
+_NEAR_SAMPLE_WINDOW = 200
 
 
 class _SampleCues:
@@ -156,7 +161,8 @@ class _SampleCues:
 
     def __init__(self, ctx: SectionContext) -> None:
         self._ctx = ctx
-        self._starts: list[int] | None = None
+        self._starts: list[int] | None = None  # where the cues start
+        self._near: list[tuple[int, int]] = []  # cues that count only close to a slot
 
     def _before(self) -> str:
         ctx = self._ctx
@@ -169,12 +175,28 @@ class _SampleCues:
         # The instruction comes before the sample (up to a whole licence notice), or
         # right after it ("... delete the provisions above and replace them with ...").
         if self._starts is None:
-            self._starts = [m.start() for m in _SAMPLE_CUE.finditer(self._ctx.text)]
-            if before := self._before():
-                self._starts[:0] = [m.start() - len(before)
-                                    for m in _SAMPLE_CUE.finditer(before)]
+            before = self._before()
+            text = self._ctx.text
+            self._starts = [m.start() - len(before) for m in _SAMPLE_CUE.finditer(before)]
+            self._starts += [m.start() for m in _SAMPLE_CUE.finditer(text)]
+            self._near = [(m.start(), m.end()) for m in _NEAR_SAMPLE_CUE.finditer(text)]
         i = bisect_left(self._starts, start - _SAMPLE_WINDOW)
-        return i < len(self._starts) and self._starts[i] < start + 300
+        if i < len(self._starts) and self._starts[i] < start + 300:
+            return True
+        i = bisect_left(self._near, (start - _NEAR_SAMPLE_WINDOW, 0))
+        text = self._ctx.text
+        for cue_start, cue_end in self._near[i:]:
+            if cue_start > start + _NEAR_SAMPLE_WINDOW:
+                break
+            between = text[cue_end:start] if cue_start < start else text[start:cue_start]
+            if not _SENTENCE_END.search(between) or (
+                    cue_start < start and _INTRODUCES.match(text, cue_end)):
+                return True  # the same sentence, or "like this:" and the sample after it
+        return False
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"')\u201d\u2019]*\s+[A-Z\u201c\"']")
+_INTRODUCES = re.compile(r"[^.!?\n]{0,60}:")  # the cue's sentence ends in a colon
 
 
 # A name in quotes ("'THANKS' Thanks for people who contributed"): a list of quoted
@@ -307,7 +329,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         start, end = m.start(), m.end()
         sentence = ctx.sentence_at(start)
         if kind == "slot":
-            if (not ctx.index.shows_syntax and _is_slot(m.group()[1:-1]) and not _metasyntax(ctx, start, end, cues)
+            if (not ctx.index.shows_syntax and _is_slot(m.group()[1:-1])
+                    and not _metasyntax(ctx, start, end, cues)
                     and not _FORMAT_BEFORE.search(text, max(0, start - 80), start)):
                 yield Hit(start, end,
                           issue=f'Template slot "{m.group()}" was never filled in.',
