@@ -18,6 +18,10 @@ from desktop_app.document import load
 from desktop_app.review.findings import SEVERITIES, Finding
 from desktop_app.review.frameworks import Checkpoint, Framework, find_framework
 
+# The vague-wording and passive-voice rules run only in documents that report results
+# (test_rules_precision.py); these tests are about their patterns, on short texts.
+pytestmark = pytest.mark.usefixtures("report_like")
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "samples" / "Margin sample - incident investigation.docx"
 GW = find_framework("General writing quality")

@@ -20,6 +20,10 @@ from tests.unit.test_local_rules import (
     review_section,
 )
 
+# The vague-wording and passive-voice rules run only in documents that report results
+# (test_rules_precision.py); these tests are about their patterns, on short texts.
+pytestmark = pytest.mark.usefixtures("report_like")
+
 # --- placeholders: metasyntax and samples to copy are not unfilled slots -----------------
 
 

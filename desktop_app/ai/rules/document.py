@@ -19,6 +19,7 @@ from desktop_app.ai.rules import (
     acronyms,
     coverage,
     filler_text,
+    genre,
     length,
     numbers,
     spelling,
@@ -136,14 +137,17 @@ class DocumentIndex:
         self.complete = complete  # False: one request's text, without its document
         self._by_id = {s.id: s for s in self.sections}
         self._order = {s.id: n for n, s in enumerate(self.sections)}
-        self.acronyms = acronyms.scan(self.sections)
+        self.words = sum(count_words(s.text) for s in self.sections)
+        # Written for readers who know its field's tools (see genre.py): the acronym,
+        # vague-wording and passive rules stay silent on what those readers know.
+        self.technical = genre.is_technical(self.sections, self.words)
+        self.acronyms = acronyms.scan(self.sections, technical=self.technical)
         self.spelling = spelling.scan(self.sections)
         self.numbers = numbers.scan(self.sections)
         self.thin_is_normal = _thin_is_normal(self.sections)
         self.empty_is_normal = _empty_is_normal(self.sections)
         self.sentence_limit = length.scan(self.sections)
         self.normative = _normative(self.sections)
-        self.words = sum(count_words(s.text) for s in self.sections)
         self._lower = "\n".join(f"{s.title}\n{s.text}" for s in self.sections).lower()
         self._uncovered: dict[Framework, tuple[Checkpoint, ...]] = {}
         self._lock = threading.Lock()
@@ -169,6 +173,14 @@ class DocumentIndex:
     def reports_figures(self) -> bool:
         """States measured results (see `_reports_figures`). Computed only if asked."""
         return _reports_figures(self.sections)
+
+    @cached_property
+    def report_like(self) -> bool:
+        """Reports results to readers who are not specialists of its tools: it states
+        figures (`reports_figures`) and is not technical (genre.py) - a survey, a report,
+        a plan, the handbook. The only documents where editors kept "most managers",
+        "a lot of time" or a passive that hides who acted (see vague.py, passive.py)."""
+        return self.reports_figures and not self.technical and not self.acronyms.developers
 
     @cached_property
     def sample_text(self) -> bool:
