@@ -399,7 +399,7 @@ def main() -> int:  # noqa: PLR0915 - a linear script
             window.action["analyse_all"].trigger()
             click_ms = (time.perf_counter() - clicked) * 1000
 
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.thread_time()
         ask()  # the question is sent ...
         # ... and Analyse All clicked at once: the next input event, as a person's click
         # is (handled in the same turn as the question, the two made one stall).
@@ -408,6 +408,7 @@ def main() -> int:  # noqa: PLR0915 - a linear script
         if profiler is not None:
             profiler.disable()
         elapsed = finished_at[0] - start
+        gui_cpu = time.thread_time() - start_cpu  # a little past the run's end
         # Stop at the run's end: what follows is the idle window.
         heartbeat.timer.stop()
         watchdog.stop_event.set()
@@ -446,6 +447,8 @@ def main() -> int:  # noqa: PLR0915 - a linear script
           f"{sum(g * 1000 > FRAME_MS for g in gaps)} over {FRAME_MS:g} ms (a frame), "
           f"{sum(g * 1000 > 30 for g in gaps)} over 30 ms, "
           f"{sum(g * 1000 > TARGET_MS for g in gaps)} over {TARGET_MS:g} ms")
+    print(f"GUI thread on CPU {gui_cpu:.2f} s of the run's {elapsed:.2f} s "
+          f"({gui_cpu / max(1, args.sections) * 1000:.1f} ms a section)")
     print(f"  of which the Analyse All click itself (queueing {args.sections} sections, "
           f"starting {args.concurrency} jobs): {click_ms:.1f} ms")
     # The question's and the click's turns (and the estimate's answer) come first.
