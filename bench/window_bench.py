@@ -18,8 +18,10 @@ gap is longer than --sample-ms, so the worst stalls say what was running.
 Prints, from one run:
 - throughput: N sections at latency L and concurrency C vs ceil(N/C) x L
   (target <= 1.1x);
-- the longest stall, p99 and p50 of the heartbeat gaps, and the longest
-  stall's ratio to the 50 ms target (PRODUCT.md section 3);
+- the longest stall, p99 and p50 of the heartbeat gaps, how many missed a frame
+  (17 ms), and the longest stall's ratio to the 50 ms target (PRODUCT.md section 3);
+- the GUI thread's CPU over the run, and the start's longest gap (the question,
+  the click, the run's queueing: first 0.2 s) with its GUI CPU;
 - for the worst stalls, the frames most often on top of the GUI thread.
 
 Where the GUI thread's time went (py-spy --native, and every event the window
@@ -54,16 +56,35 @@ thread waited up to 5 ms to get the GIL back after each call into Qt). This
 bench also runs the window as run_gui does: the cyclic collector on the GUI
 thread, the long-lived objects frozen.
 
-What is left (probe timing the GUI thread's calls): Analyse All's queueing
-(~4.4 ms: a task, a hash and a "queued" signal per section); a wave of answers:
-per answer ~3 ms to save and show it (the store write ~2), one a turn, the
-current section's first findings (findings tab: ~3.5 ms to list them, ~3 ms
-for their first paint), the repaint. On 2 cores shared with other work the GUI
-thread then waits about as long again. Quiet machine (load < 0.5), this
-version: findings tab 17.2/38.2, chat tab 16.2/19.7 ms (the 38.2 ms: the first
-wave with the findings' first paint, 17 ms of GUI CPU). Tried, not kept: the
-analysis and chat threads at nice +10 (a 200 ms stall: the GUI thread waiting
-for the GIL held by a thread the scheduler had put behind others).
+Then (round 3): the chat job's module imported at warm-up, not in the first
+question's turn (~2.4 ms of it, with PySide's import hook); a finding's dict
+built without dataclasses.asdict (60-100 -> 4-5 us a finding, twice a finding
+as each answer is saved). The start's GUI CPU (chat tab, "the start" line
+below, median of 7 alternated runs at load 0.5-2.1): 14.9 -> 13.1 ms.
+Measured and not kept: botocore's parameter_validation off (4.02 -> 3.99 ms
+of process CPU a request, 300 requests against the fake: nothing); a 0.25 ms
+switch interval (no better); the store's syncer woken between turns instead of
+at the commit (a turn with a commit: p90 0.85-1.05x, no steady gain); the
+statistics counted in one turn and shown in the next (longest stall's median
+29.0 -> 31.8 ms, findings tab, 4 pairs: no gain); the findings list painted a
+turn after its first show (that gap's GUI CPU unchanged, 15-19 ms).
+
+What is left (each slot's CPU and wall time logged inside the longest gaps):
+findings tab, the current section's first findings at t ~1.15 s: 13-21 ms of
+GUI CPU in one gap (their show ~3-4 ms, the cards measured and painted ~4 ms
+in Python, the rest Qt's layout and paint). A wave of answers: per answer
+~3 ms of GUI CPU (the store write ~2), one a turn, and about as long again
+waiting: each arrival's turn, wall minus CPU, median 3.4-4 ms, the same with
+the syncer's fsync turned off (so not the disk: the scheduler and the GIL,
+which ten request threads share; a request costs ~4 ms of process CPU, ~3 of
+it in botocore). On this shared machine the longest stall moves with the
+load more than with any of these changes: 7 alternated pairs (load 0.5-2.1),
+main before this round -> this version: findings tab 24.4-69.1 (median 42.0)
+-> 21.9-60.0 (median 40.0) ms, chat tab 21.0-59.3 (median 27.8) -> 18.5-30.0
+(median 27.1) ms; throughput 1.132-1.168x -> 1.135-1.159x. Tried
+before, not kept: the analysis and chat threads at nice +10 (a 200 ms stall:
+the GUI thread waiting for the GIL held by a thread the scheduler had put
+behind others).
 
     QT_QPA_PLATFORM=offscreen python bench/window_bench.py [--sections 100]
         [--concurrency 10] [--latency 1.0] [--chunk-delay 0.01]
@@ -92,6 +113,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 MODEL = "global.anthropic.claude-sonnet-4-5-20250929-v1:0"
 THINK_MS = 300  # between an answer and the next question
 TARGET_MS = 50.0
+START_S = 0.2
+FRAME_MS = 17.0  # one frame at 60 Hz (issue 12: the aim)
 
 
 def serve(chunks_file: str, delay: float) -> None:
@@ -397,7 +420,7 @@ def main() -> int:  # noqa: PLR0915 - a linear script
             window.action["analyse_all"].trigger()
             click_ms = (time.perf_counter() - clicked) * 1000
 
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.thread_time()
         ask()  # the question is sent ...
         # ... and Analyse All clicked at once: the next input event, as a person's click
         # is (handled in the same turn as the question, the two made one stall).
@@ -406,6 +429,7 @@ def main() -> int:  # noqa: PLR0915 - a linear script
         if profiler is not None:
             profiler.disable()
         elapsed = finished_at[0] - start
+        gui_cpu = time.thread_time() - start_cpu  # a little past the run's end
         # Stop at the run's end: what follows is the idle window.
         heartbeat.timer.stop()
         watchdog.stop_event.set()
@@ -441,10 +465,19 @@ def main() -> int:  # noqa: PLR0915 - a linear script
     print(f"heartbeat gaps over {len(gaps)} ticks: max {worst:.1f} ms, "
           f"p99 {percentile(gaps, 0.99) * 1000:.1f} ms, p50 {percentile(gaps, 0.5) * 1000:.1f} ms,"
           f" mean {statistics.fmean(gaps) * 1000:.1f} ms; "
+          f"{sum(g * 1000 > FRAME_MS for g in gaps)} over {FRAME_MS:g} ms (a frame), "
           f"{sum(g * 1000 > 30 for g in gaps)} over 30 ms, "
           f"{sum(g * 1000 > TARGET_MS for g in gaps)} over {TARGET_MS:g} ms")
+    print(f"GUI thread on CPU {gui_cpu:.2f} s of the run's {elapsed:.2f} s "
+          f"({gui_cpu / max(1, args.sections) * 1000:.1f} ms a section)")
     print(f"  of which the Analyse All click itself (queueing {args.sections} sections, "
           f"starting {args.concurrency} jobs): {click_ms:.1f} ms")
+    # The question's and the click's turns (and the estimate's answer) come first.
+    early = [(g, at) for g, at in heartbeat.gaps if at - start < START_S] or [(0.0, start)]
+    g0, at0 = max(early)
+    print(f"  the start (first {START_S:g} s: the question, the click, the run's queueing): "
+          f"longest {g0 * 1000:.1f} ms, GUI thread on CPU "
+          f"{heartbeat.cpu.get(at0, 0.0) * 1000:.1f} ms of it")
     print(f"longest GUI-thread stall: {worst:.1f} ms vs target {TARGET_MS:g} ms -> "
           f"{worst / TARGET_MS:.2f}x  {'OK' if worst < TARGET_MS else 'OVER'}")
     print(f"the {args.stalls} worst stalls, with the GUI thread's stack while they lasted "

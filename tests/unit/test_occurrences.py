@@ -198,3 +198,24 @@ def test_the_reviewed_copy_still_opens_with_the_same_sections(doc, storage, tmp_
     out = tmp_path / "reviewed.docx"
     export_reviewed_docx(doc.path, doc, {timeline.id: [folded(session, timeline)]}, out)
     assert [s.text for s in load(str(out)).walk()] == [s.text for s in doc.walk()]
+
+
+def test_a_findings_dict_is_asdicts_and_shares_no_list_with_it() -> None:
+    """Finding.to_dict is built by hand (asdict was most of a save's cost): it must
+    stay what asdict gives, field for field, as new fields are added, and a change to
+    the dict must not reach the finding."""
+    from dataclasses import asdict
+
+    from desktop_app.review.findings import Finding, Quote
+
+    finding = Finding("clarity", "major", 0.8, "a quote", "an issue", "a fix", ["C1", "C2"],
+                      rewrite="new", source="rules", anchored=True, quote_original="a qoute",
+                      start=3, end=10, decision="accepted", id="f-1",
+                      quotes=[Quote("s1", "a quote", True, None, 3, 10), Quote("s2", "b")])
+    data = finding.to_dict()
+    assert data == asdict(finding)
+    assert list(data) == list(asdict(finding))  # the same order: JSON written the same
+    data["checkpoints"].append("C3")
+    data["quotes"][0]["quote"] = "changed"
+    assert finding.checkpoints == ["C1", "C2"] and finding.quotes[0].quote == "a quote"
+    assert Finding.from_dict(finding.to_dict()) == finding

@@ -1183,9 +1183,12 @@ class MainWindow(QMainWindow):
             self.tree.warm_up()
             QTimer.singleShot(0, self, self.findings.warm_up)
             QTimer.singleShot(0, self, self.chat.prepare_message_views)
-            # The whole-document check's job, imported when Analyse All ends otherwise.
-            QTimer.singleShot(0, self, lambda: import_module(
-                "desktop_app.workers.document_check_job"))
+            # Jobs imported when first used otherwise: the whole-document check's when
+            # Analyse All ends, the chat's in the first question's turn, where the
+            # import (and PySide's hook reading each new module's source) was ~3 ms.
+            for module in ("desktop_app.workers.document_check_job",
+                           "desktop_app.workers.chat_job"):
+                QTimer.singleShot(0, self, lambda m=module: import_module(m))
 
     def _resume_batch_jobs(self) -> None:
         if not self._closed:
