@@ -41,7 +41,11 @@ LIMIT = 1.5
 
 def review_section(text: str) -> None:
     """One section, reviewed as the window does: index, the document pass, the request."""
-    provider = LocalProvider(DocumentIndex([SectionInfo("s", "Section", text, 1, False)]))
+    index = DocumentIndex([SectionInfo("s", "Section", text, 1, False)])
+    # Read as a document that reports results, so that the vague-wording and passive-
+    # voice rules run on every text (elsewhere they are silent: the worst case is here).
+    index.report_like = True
+    provider = LocalProvider(index)
     provider.review(AnalysisRequest("s", "Section", text, GW), CancelToken())
 
 

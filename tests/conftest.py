@@ -57,3 +57,15 @@ def acronyms_without_gate(monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop_app.ai.rules import acronyms
 
     monkeypatch.setattr(acronyms, "OWN_PRACTICE", 0)
+
+
+@pytest.fixture
+def report_like(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read every document as one that reports results to general readers (unless it
+    is technical or for developers), so that the vague-wording and passive-voice rules
+    run: for tests of their patterns on texts too short to state figures. The genre
+    gate itself is tested in tests/unit/test_rules_precision.py."""
+    from desktop_app.ai.rules.document import DocumentIndex
+
+    monkeypatch.setattr(DocumentIndex, "report_like", property(
+        lambda self: not self.technical and not self.acronyms.developers))

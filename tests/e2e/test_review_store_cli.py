@@ -70,7 +70,10 @@ def test_a_rerun_answered_from_the_store_keeps_a_findings_occurrences(env, tmp_p
                 "The rollback was initiated"]
     doc = write_doc(tmp_path / "d.docx", [
         "The change was approved at 09:00. The alert was acknowledged late. "
-        "The rollback was initiated at 10:38.", "Customers saw errors for an hour."])
+        "The rollback was initiated at 10:38.",
+        # a report of results (figures): where passives are raised
+        "Customers saw errors for an hour: 12% of orders failed. Refunds to the customers "
+        "came to $4,200 that week."])
     report, out = tmp_path / "r.json", tmp_path / "reviewed.docx"
     args = ["review", str(doc), "--provider", "local", "--accept-all", "--report", str(report),
             "--out", str(out)]

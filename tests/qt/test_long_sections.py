@@ -51,6 +51,7 @@ def small_parts(monkeypatch):
     monkeypatch.setattr(review_pass, "cap_document", lambda spec, per_section: per_section)
 
 
+@pytest.mark.usefixtures("report_like")  # its passive is raised: two findings per part
 def test_built_in_reviewer_gives_ids_unique_across_parts_and_all_are_saved(
         qtbot, tmp_path, small_parts):
     doc = _long_doc(tmp_path, [REPEATED] * 40)  # the same findings in every part

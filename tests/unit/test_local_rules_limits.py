@@ -17,6 +17,10 @@ from desktop_app.ai.provider import AnalysisRequest, Cancelled, CancelToken
 from desktop_app.ai.rules import DocumentIndex, SectionInfo
 from desktop_app.review.frameworks import find_framework
 
+# The vague-wording and passive-voice rules run only in documents that report results
+# (test_rules_precision.py); these tests are about their patterns, on short texts.
+pytestmark = pytest.mark.usefixtures("report_like")
+
 GW = find_framework("General writing quality")
 # Far above what these take now (well under a second each), far below what they took.
 GENEROUS_CPU_SECONDS = 20

@@ -20,6 +20,10 @@ from desktop_app.document.model import Paragraph, ParagraphKind, cell_breaks, it
 from tests.export_helpers import export
 from tests.unit.test_local_rules import GW, hits, make_index, quotes
 
+# The vague-wording and passive-voice rules run only in documents that report results
+# (test_rules_precision.py); these tests are about their patterns, on short texts.
+pytestmark = pytest.mark.usefixtures("report_like")
+
 # --- a table cell's paragraphs and list items are sentence boundaries ----------------
 
 LEAD_IN = "There are a few steps which are clearly decoupled at the interface level:"

@@ -4,7 +4,13 @@ text that teaches them are not placeholders. Each case with its near miss."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.test_local_rules import FILLER, hits, make_index, quotes, review_section
+
+# The vague-wording and passive-voice rules run only in documents that report results
+# (test_rules_precision.py); these tests are about their patterns, on short texts.
+pytestmark = pytest.mark.usefixtures("report_like")
 
 ACR = "undefined-acronym"
 # A document that spells out its acronyms: four of its own.

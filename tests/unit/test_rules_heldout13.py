@@ -5,7 +5,13 @@ subject is never cut to an adjective. Each case with the near miss still flagged
 
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.test_local_rules import quotes
+
+# The vague-wording and passive-voice rules run only in documents that report results
+# (test_rules_precision.py); these tests are about their patterns, on short texts.
+pytestmark = pytest.mark.usefixtures("report_like")
 
 REP = "repeated-word"
 NUM = "number-format"

@@ -8,6 +8,14 @@ Only for documents with the structure such checkpoints are about (at least
 expected to have a purpose statement and conclusions; nor is a reference
 written for developers (code throughout), nor a template or a formatting
 test, whose sample text ("I am some text I am some text ...") argues nothing.
+
+So it is a rule for frameworks that describe a kind of document (an
+investigation report must have a timeline, a design its alternatives): their
+required parts carry keywords. "General writing quality" applies to any text,
+and its checkpoints carry none: "the document never addresses 'Clear purpose' /
+'Conclusions and next steps'" was judged 16 times, on manuals, licences, FAQs,
+specifications and templates, and never kept - an FAQ's purpose is its title, a
+licence has no conclusions, and keywords cannot tell where a reader expects them.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from desktop_app.ai.rules import (
     acronyms,
     coverage,
     filler_text,
+    genre,
     length,
     numbers,
     spelling,
@@ -136,14 +137,17 @@ class DocumentIndex:
         self.complete = complete  # False: one request's text, without its document
         self._by_id = {s.id: s for s in self.sections}
         self._order = {s.id: n for n, s in enumerate(self.sections)}
-        self.acronyms = acronyms.scan(self.sections)
+        self.words = sum(count_words(s.text) for s in self.sections)
+        # Written for readers who know its field's tools (see genre.py): the acronym,
+        # vague-wording and passive rules stay silent on what those readers know.
+        self.technical = genre.is_technical(self.sections, self.words)
+        self.acronyms = acronyms.scan(self.sections, technical=self.technical)
         self.spelling = spelling.scan(self.sections)
         self.numbers = numbers.scan(self.sections)
         self.thin_is_normal = _thin_is_normal(self.sections)
         self.empty_is_normal = _empty_is_normal(self.sections)
         self.sentence_limit = length.scan(self.sections)
         self.normative = _normative(self.sections)
-        self.words = sum(count_words(s.text) for s in self.sections)
         self._lower = "\n".join(f"{s.title}\n{s.text}" for s in self.sections).lower()
         self._uncovered: dict[Framework, tuple[Checkpoint, ...]] = {}
         self._lock = threading.Lock()
@@ -171,6 +175,14 @@ class DocumentIndex:
         return _reports_figures(self.sections)
 
     @cached_property
+    def report_like(self) -> bool:
+        """Reports results to readers who are not specialists of its tools: it states
+        figures (`reports_figures`) and is not technical (genre.py) - a survey, a report,
+        a plan, the handbook. The only documents where editors kept "most managers",
+        "a lot of time" or a passive that hides who acted (see vague.py, passive.py)."""
+        return self.reports_figures and not self.technical and not self.acronyms.developers
+
+    @cached_property
     def sample_text(self) -> bool:
         """Sample text ("I am some text" x 35), or filler text for a quarter of its words
         (see filler_text.py): a template or a formatting test, whose words say nothing a
@@ -185,6 +197,15 @@ class DocumentIndex:
         """The sections with filler text the placeholder rule reports (lorem ipsum,
         Word's sample text), in document order: it reports it once, on the first."""
         return tuple(s.id for s in self.sections if filler_text.FILLER_START.search(s.text))
+
+    @cached_property
+    def shows_syntax(self) -> bool:
+        """Shows code or a notation somewhere (see `placeholders.shows_syntax`): its
+        angle brackets and "??" are notation, not slots or questions left open.
+        Computed only if asked."""
+        from desktop_app.ai.rules.placeholders import shows_syntax
+
+        return shows_syntax(self.sections)
 
     @cached_property
     def marker_topics(self) -> frozenset[str]:

@@ -12,7 +12,9 @@ in the description of a format ("each line has the form Name <email>"). A marker
 the document teaches (a tutorial on TODO tests: in its code, named again and again)
 is its topic, not a gap; "??" in a pasted backtrace is what the tool printed, and
 "shown as ?? (two question marks)" describes a symbol; "<ENTER>" is a key's name and
-"|_______ 2nd field" the stem of a pointer in an ASCII diagram. Filler
+"|_______ 2nd field" the stem of a pointer in an ASCII diagram. In a document that
+shows code or uses angle brackets as a notation anywhere (`shows_syntax`), "<...>"
+slots and "??" are never reported: there they are the notation. Filler
 text is one finding per document, on the first section that has it, naming the
 others: a test file filled with lorem ipsum needs saying once.
 """
@@ -134,13 +136,18 @@ _SLOT_BEFORE = re.compile(r"[A-Za-z]>\W{0,3}$")  # ... or right before it
 # apply" notice, a template's example ("Copyright [yyyy] [name of copyright owner]").
 _SAMPLE_CUE = re.compile(r"\b(?:the following (?:notices?|text|boilerplate|lines?|example)|"
                          r"here is an? (?:sample|example)|alter the names|"
-                         r"boilerplate|replaced? (?:it |them |these )?with|fill(?:ed)? in "
-                         r"(?:the|your|their)|your own|like this|as follows|"
-                         r"(?:be sure to|you (?:will |should |must )?(?:need to )?)\s*"
-                         r"(?:change|replace|edit|adjust)|exhibit a)\b", re.IGNORECASE)
+                         r"boilerplate|exhibit a)\b", re.IGNORECASE)
+# Phrases that introduce a sample only when it follows at once ("write it like this:",
+# "fill in your name"): a contract's "the parties agree as follows" or a guide's "your
+# own conversion" a page before a slot left in the text does not make it a sample.
+_NEAR_SAMPLE_CUE = re.compile(
+    r"\b(?:replaced? (?:it |them |these )?with|fill(?:ed)? in (?:the|your|their)|your own|"
+    r"like this|as follows|(?:be sure to|you (?:will |should |must )?(?:need to )?)\s*"
+    r"(?:change|replace|edit|adjust))\b", re.IGNORECASE)
 
 
 _SAMPLE_WINDOW = 1000  # a licence's whole "Exhibit A" notice, blanks and all
+_NEAR_SAMPLE_WINDOW = 200
 
 
 class _SampleCues:
@@ -154,7 +161,8 @@ class _SampleCues:
 
     def __init__(self, ctx: SectionContext) -> None:
         self._ctx = ctx
-        self._starts: list[int] | None = None
+        self._starts: list[int] | None = None  # where the cues start
+        self._near: list[tuple[int, int]] = []  # cues that count only close to a slot
 
     def _before(self) -> str:
         ctx = self._ctx
@@ -167,12 +175,28 @@ class _SampleCues:
         # The instruction comes before the sample (up to a whole licence notice), or
         # right after it ("... delete the provisions above and replace them with ...").
         if self._starts is None:
-            self._starts = [m.start() for m in _SAMPLE_CUE.finditer(self._ctx.text)]
-            if before := self._before():
-                self._starts[:0] = [m.start() - len(before)
-                                    for m in _SAMPLE_CUE.finditer(before)]
+            before = self._before()
+            text = self._ctx.text
+            self._starts = [m.start() - len(before) for m in _SAMPLE_CUE.finditer(before)]
+            self._starts += [m.start() for m in _SAMPLE_CUE.finditer(text)]
+            self._near = [(m.start(), m.end()) for m in _NEAR_SAMPLE_CUE.finditer(text)]
         i = bisect_left(self._starts, start - _SAMPLE_WINDOW)
-        return i < len(self._starts) and self._starts[i] < start + 300
+        if i < len(self._starts) and self._starts[i] < start + 300:
+            return True
+        i = bisect_left(self._near, (start - _NEAR_SAMPLE_WINDOW, 0))
+        text = self._ctx.text
+        for cue_start, cue_end in self._near[i:]:
+            if cue_start > start + _NEAR_SAMPLE_WINDOW:
+                break
+            between = text[cue_end:start] if cue_start < start else text[start:cue_start]
+            if not _SENTENCE_END.search(between) or (
+                    cue_start < start and _INTRODUCES.match(text, cue_end)):
+                return True  # the same sentence, or "like this:" and the sample after it
+        return False
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"')\u201d\u2019]*\s+[A-Z\u201c\"']")
+_INTRODUCES = re.compile(r"[^.!?\n]{0,60}:")  # the cue's sentence ends in a colon
 
 
 # A name in quotes ("'THANKS' Thanks for people who contributed"): a list of quoted
@@ -242,6 +266,27 @@ def marker_topics(sections: Sequence[SectionInfo]) -> frozenset[str]:
     return frozenset(topics)
 
 
+# Angle brackets used as a notation: joined to a word ("List<T>", "<hash>-<arch>"), an
+# address or a path inside them ("<a@b.org>", "<foo.h>"), a closing tag, operators.
+_ANGLE_SYNTAX = re.compile(r"\w<|>\w|<[^<>\s]*[=/@:.(][^<>\n]*>|<=|=>|->|<<|>>|</")
+
+
+def shows_syntax(sections: Sequence[SectionInfo]) -> bool:
+    """Whether a document shows code or a notation anywhere: a line of code, or angle
+    brackets used as syntax. There "<number>", "<email>", "<ENTER>", "<your project>"
+    and "??" are the notation the text is written in (a type, a metavariable, a key,
+    a debugger's unknown frame), not a slot or a question left open. In every judged
+    round (35 findings: API references, manuals, FAQs, licences' "how to apply"
+    notices, release-process templates) not one such slot or "??" was worth raising,
+    and each round brought a new notation. A business template's "<Client name>" sits
+    in prose without code, and is still reported; so are "[Insert ...]", TODO and the
+    rest, in any document."""
+    for s in sections:
+        if _ANGLE_SYNTAX.search(s.text) or code_lines(s.text):
+            return True
+    return False
+
+
 # A line of a program's output or a stack trace pasted into the text: "??" there is
 # what the tool printed for a name it could not find ("#0  0x0804a2b1 in ?? ()").
 _TOOL_OUTPUT = re.compile(r"0x[0-9A-Fa-f]{4,}|==\d+==|\b\w+\.(?:c|cc|cpp|h|so|py|rs|js|pl|pm)"
@@ -284,7 +329,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         start, end = m.start(), m.end()
         sentence = ctx.sentence_at(start)
         if kind == "slot":
-            if (_is_slot(m.group()[1:-1]) and not _metasyntax(ctx, start, end, cues)
+            if (not ctx.index.shows_syntax and _is_slot(m.group()[1:-1])
+                    and not _metasyntax(ctx, start, end, cues)
                     and not _FORMAT_BEFORE.search(text, max(0, start - 80), start)):
                 yield Hit(start, end,
                           issue=f'Template slot "{m.group()}" was never filled in.',
@@ -337,6 +383,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         elif kind == "bracket":
             if cues.near(start) or _in_question(text, start):
                 continue
+            if m.group().startswith("<") and ctx.index.shows_syntax:
+                continue  # "<add versions>", "<insert tool here>": notation (see above)
             if _KEY_NAME.fullmatch(m.group()):
                 continue  # "<ENTER>": the key to press, not a slot to fill
             yield Hit(start, end,
@@ -357,6 +405,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
             if hit is not None:
                 yield hit
         elif kind == "query":
+            if ctx.index.shows_syntax:
+                continue  # "a ?? b", a debugger's "??": notation or output (see above)
             if _in_tool_output(ctx, start):
                 continue  # what a debugger or a tool printed, pasted as it came
             if _DESCRIBED_AFTER.match(text, end) or _SHOWN_AS.search(

@@ -327,6 +327,11 @@ class Literals:
         """How many runs of code (names, paths, addresses, markup) the text holds."""
         return len(self._code[0])
 
+    @property
+    def code_runs(self) -> list[tuple[int, int]]:
+        """The runs of code counted by `code_spans`, as (start, end) offsets."""
+        return list(zip(*self._code, strict=True))
+
     def covers(self, start: int, end: int | None = None, quotes: bool = True) -> bool:
         """True if [start, end) overlaps a literal (quotations counted if `quotes`)."""
         starts, ends = self._all if quotes else self._code
