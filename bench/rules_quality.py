@@ -371,7 +371,11 @@ HELDOUT_13 = (
 # messages from 1999-2001); the Rustonomicon's essays on unsafe code; the Rust book's
 # web-server project (a long tutorial); systemd's coding style (a style guide, for
 # contributors). Every finding judged blind (round "heldout-14") by an engineer who did
-# not read the rules.
+# not read the rules, on main after rules14h (RULES_VERSION 25): 15 findings in 68,651
+# words (0.22 per 1,000), keep 60.0 %, wrong 20.0 % (a configure metavariable "HOST"
+# taken for an acronym, "XXX" and "TBD" in a 2000 release note and a commit-message
+# template taken for missing values). Four documents (the maintenance policy, OpenSSH's
+# notices, the libnet FAQ, IDLE's guide) got none.
 HELDOUT_14 = (
     ("heldout14/nodejs-community-programmes.docx", "policy, community programmes"),
     ("heldout14/nodejs-onboarding-issues.docx", "process guide (people)"),
