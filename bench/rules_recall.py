@@ -6,7 +6,8 @@ rules_quality.py) it plants defects an editor would want raised, each as one new
 sentence after a prose sentence of a section: a doubled word, a TODO note, an
 "[Insert ...]" slot, a 70-word sentence without structure, an abbreviation used
 sections before its definition, a vague amount in a claim ("a significant number of
-customers"), and a recommendation without an owner ("should be reviewed"). Then it
+customers"), and a recommendation without an owner ("should be reviewed", in a
+section of recommendations added at the end). Then it
 runs the reviewer over the changed document and counts a defect found when a finding
 of the rule meant for it quotes a passage overlapping the planted sentence.
 
@@ -14,8 +15,9 @@ The planted sentences are written by us, as are the rules, so the figures are an
 bound on what a real defect of each kind gets; what they show is where the rules'
 gates, caps and exemptions silence a true defect: by design (vague wording and passive
 voice are reported only in documents that report results; never-defined abbreviations
-not in developers' references) or not. Figures are printed per kind, overall and by the
-kind of document (reports results / written for developers / other).
+not in technical documents) or not. Figures are printed per kind, overall and by the
+kind of document the gates tell apart: reports results (`DocumentIndex.report_like`),
+technical (`genre.is_technical`, or a developers' reference), other.
 
     python bench/rules_recall.py            # every evaluation document that is built
     python bench/rules_recall.py --per-doc 3 --seed 2
@@ -125,6 +127,9 @@ def plant_document(sections: list[SectionInfo], kind: str, per_doc: int,
     """`per_doc` defects of one kind, each in a different section (two for an
     abbreviation: its use, then its definition in a later section)."""
     rule, pool = KINDS[kind]
+    if kind == "recommendation without owner":
+        # What the rule is for: a recommendation, so a section of them at the end.
+        return _plant_recommendations(sections, pool, per_doc)
     candidates = [n for n, s in enumerate(sections) if _prose_ends(s)]
     if kind == "abbreviation before definition":
         pairs = []
@@ -150,6 +155,21 @@ def plant_document(sections: list[SectionInfo], kind: str, per_doc: int,
         info, start, end = _plant(info, rng.choice(_prose_ends(info)), sentence)
         out[n] = info
         planted.append(Planted(kind, rule, info.id, start, end))
+    return out, planted
+
+
+def _plant_recommendations(sections: list[SectionInfo], pool: tuple[str, ...], per_doc: int
+                           ) -> tuple[list[SectionInfo], list[Planted]]:
+    out, planted = list(sections), []
+    for i in range(per_doc):
+        lead = "The review team discussed these points with the board in the spring."
+        sentence = pool[i % len(pool)]
+        info = SectionInfo(f"planted-recommendations-{i}", "Recommendations",
+                           f"{lead} {sentence}", level=1, has_children=False)
+        out.append(info)
+        start = len(lead) + 1
+        planted.append(Planted("recommendation without owner", "passive-voice", info.id,
+                               start, start + len(sentence)))
     return out, planted
 
 
@@ -183,10 +203,11 @@ def found(index: DocumentIndex, planted: list[Planted]) -> list[bool]:
 
 
 def _kind_of_document(index: DocumentIndex) -> str:
-    if index.reports_figures:
+    """The kinds the rules' gates tell apart (genre.py, DocumentIndex.report_like)."""
+    if index.technical or index.acronyms.developers:
+        return "technical"
+    if index.report_like:
         return "reports results"
-    if index.acronyms.developers:
-        return "for developers"
     return "other"
 
 
@@ -230,7 +251,7 @@ def main() -> int:
             by_doc_kind[(kind, doc_kind)]["found"] += sum(hits)
     print(f"defects planted in {used} evaluation documents (English prose, 300+ words; "
           f"{args.per_doc} of each kind a document, seed {args.seed})")
-    doc_kinds = ("reports results", "for developers", "other")
+    doc_kinds = ("reports results", "other", "technical")
     print(f"{'kind':32} {'found':>11}  " + "  ".join(f"{k:>16}" for k in doc_kinds))
     all_found = all_planted = 0
     for kind in KINDS:

@@ -35,3 +35,21 @@ def test_a_licence_notice_to_copy_still_silences_its_slots_from_afar():
               + "It is safest to attach them to the start of each source file. " * 8
               + "Copyright (C) [insert year] [insert name of author]")
     assert quotes(notice, PH) == []
+
+
+PV = "passive-voice"
+LEAD = "The review team discussed these points with the board in the spring. "
+
+
+def test_a_recommendation_to_revise_names_no_owner():
+    found = quotes(LEAD + "The complaints procedure must be revised before the end of the "
+                   "year.", PV, title="Recommendations")
+    assert found == ["The complaints procedure must be revised"]
+    found = quotes(LEAD + "Staff induction should be improved and standardised.", PV,
+                   title="Recommendations")
+    assert found == ["Staff induction should be improved"]
+
+
+def test_the_same_passive_outside_recommendations_is_left_alone():
+    text = LEAD + "The complaints procedure was revised last year."
+    assert quotes(text, PV, title="Background") == []

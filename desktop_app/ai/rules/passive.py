@@ -72,7 +72,13 @@ _REGULAR = """
     rescheduled resolved restarted restored retired reverted reviewed revoked scheduled
     selected signed skipped started stopped submitted suspended switched terminated tested
     transferred triggered updated upgraded validated verified voided waived warned
-""".split()
+""".split() + """
+    addressed analysed analyzed automated centralised centralized clarified consolidated
+    defined developed documented enhanced established expanded explored
+    formalised formalized improved increased integrated reduced reinforced renegotiated
+    restructured revised revisited simplified standardised standardized streamlined
+    strengthened trained
+""".split()  # what a recommendation asks someone to do: "the policy should be revised"
 ACTIONS: dict[str, str] = {w: w for w in _REGULAR} | _IRREGULAR
 # Decisions, approvals and interventions: their owner matters even when all went well
 # ("the change was approved"). Other actions matter as failures ("was not tested") or as
