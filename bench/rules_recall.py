@@ -132,10 +132,7 @@ def plant_document(sections: list[SectionInfo], kind: str, per_doc: int,
         return _plant_recommendations(sections, pool, per_doc)
     candidates = [n for n, s in enumerate(sections) if _prose_ends(s)]
     if kind == "abbreviation before definition":
-        pairs = []
-        for n in rng.sample(candidates, min(len(candidates), 2 * per_doc)):
-            pairs.append(n)
-        pairs.sort()
+        pairs = sorted(rng.sample(candidates, min(len(candidates), 2 * per_doc)))
         plans = [(pairs[i], pairs[i + 1]) for i in range(0, len(pairs) - 1, 2)]
     else:
         plans = [(n, None) for n in sorted(rng.sample(candidates, min(len(candidates), per_doc)))]
