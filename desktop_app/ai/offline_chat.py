@@ -23,6 +23,14 @@ NO_TERMS = ("This is a search of the document, not a model, and your question ha
             "to search for. Ask with the words the document would use (names, terms, figures).")
 NO_MATCH = ("This is a search of the document, not a model, and no passage of {where} "
             "contains the words of your question. Try other words{hint}.")
+
+
+def found_nothing(answer: str) -> bool:
+    """The search's answer says no passage matched (NO_TERMS, NO_MATCH): nothing in it
+    to make a finding of."""
+    return answer.startswith(f"{OFFLINE_PREFIX}, and ")
+
+
 TOP_K = 4
 QUOTE_CHARS = 600  # a longer passage is cut to its best-matching sentences
 CHUNK_CHARS = 40  # the answer is streamed in pieces of about this size

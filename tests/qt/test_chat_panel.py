@@ -494,3 +494,13 @@ def test_the_panel_without_a_document_is_inert_and_every_control_has_a_name(make
                 and widget.metaObject().className() in ("QPushButton", "QToolButton",
                                                         "ChatInput", "QScrollArea"):
             assert widget.accessibleName(), widget
+
+
+def test_a_search_that_found_nothing_offers_no_finding_to_make(qtbot, make_panel, chat, sample):
+    panel = make_panel()
+    panel.set_context(sample, chat, section_id(sample, "Impact"), None)
+    panel.ask("zebra giraffe")
+    wait_idle(qtbot, panel)
+    view = answers(panel)[-1]
+    assert "no passage" in last_answer_text(panel)
+    assert view.copy_button.isEnabled() and not view.finding_button.isEnabled()

@@ -219,9 +219,13 @@ class MessageView(QFrame):
     def set_actions_enabled(self, enabled: bool) -> None:
         """Copy and Make a finding wait until there is text to act on."""
         has_text = enabled and bool(self.raw_text.strip())
-        for button in (self.copy_button, self.finding_button):
-            if button is not None:
-                button.setEnabled(has_text)
+        if self.copy_button is not None:
+            self.copy_button.setEnabled(has_text)
+        if self.finding_button is not None:
+            # "No passage contains the words of your question": no finding in that.
+            from desktop_app.ai.offline_chat import found_nothing  # as render.py: lazily
+
+            self.finding_button.setEnabled(has_text and not found_nothing(self.raw_text))
 
     def plain_text(self) -> str:
         """What the reviewer sees (citations as section titles), or their selection."""
