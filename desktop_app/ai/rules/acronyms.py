@@ -123,9 +123,11 @@ _VARIABLE = re.compile(r"\b([A-Z]{2,6})\s+(?:stands for|means)\s+(?:a|an|any|som
 _APPOSITION = re.compile(r",\s+(?:our|the|its|their|a|an)\s+([^,;()]{3,80}),")
 _ADDRESS_AFTER = re.compile(r"\s+(?:\d{4,5}\b|ZIP\b|Box\b|\d+-\d)")  # "NV 89086", "PL 93-579"
 _CITY_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")  # "Austin, TX", "Washington, DC"
-# The name of a construct in code: "the IMG element", "a SEQ field", "the UNION operator".
+# The name of a construct in code: "the IMG element", "a SEQ field", "the UNION operator",
+# "a HOST argument" (a metavariable of a command line).
 _CODE_NOUN = re.compile(r"\s+(?:element|tag|attribute|field|function|command|statement|"
-                        r"operator|keyword|clause|query|method|class|type|macro|switch)s?\b",
+                        r"operator|keyword|clause|query|method|class|type|macro|switch|"
+                        r"argument|parameter)s?\b",
                         re.IGNORECASE)
 # Signs that a word in capitals is a name (of a file, variable, constant, character,
 # language), not an abbreviation to spell out: "the NEWS file", "a VPATH build", "the
@@ -349,7 +351,9 @@ _CLAUSE_END = re.compile(r".*[,;:.!?]\s", re.DOTALL)
 def _phrase_before(line: str, paren: int) -> str | None:
     """The words just before a parenthesised acronym the author defines loosely: in
     its own clause ("... White Drive, Reston, VA 20191 (CNRI)" is an
-    address followed by a name, not "White Drive Reston VA (CNRI)")."""
+    address followed by a name, not "White Drive Reston VA (CNRI)"). Not for a word
+    in capitals ("on the same machine (HOST)"): that names a metavariable of a
+    syntax ("--host=HOST"), it does not spell out an abbreviation (the caller checks)."""
     window = line[max(0, paren - 80):paren]
     clause = _CLAUSE_END.match(window)
     if clause:
@@ -467,7 +471,8 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
         opening = _PAREN_DEF.search(line, max(0, pos - 20), pos)
         if opening and _PAREN_DEF_END.match(line, m.end()):
             paren = opening.start()
-            long_form = _long_form_before(line, paren, acr) or _phrase_before(line, paren)
+            long_form = _long_form_before(line, paren, acr) or (
+                _phrase_before(line, paren) if acr.lower() not in ENGLISH else None)
             if long_form:
                 found[pos] = (acr, long_form, False)
                 continue

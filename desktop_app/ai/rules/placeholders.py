@@ -57,6 +57,10 @@ _MARKER = re.compile(
 )
 _NOTE_MARKERS = ("TODO", "FIXME", "XXX")
 _NOTE_START = re.compile(r"[ \t]*[:\u2013\u2014-]")
+# A note the marker heads without a colon, opening a parenthesis or a line: "(XXX Only
+# used by the stack viewer.)", "TODO Check the figures." It says what is left to do;
+# no value is missing.
+_NOTE_WORDS = re.compile(r" [A-Z][a-z]+ [a-z]")
 
 
 def _is_deferral(text: str, s_start: int, s_end: int, start: int, end: int) -> bool:
@@ -146,7 +150,11 @@ _NEAR_SAMPLE_CUE = re.compile(
     r"(?:change|replace|edit|adjust))\b", re.IGNORECASE)
 
 
+# A template given to copy, and only what follows it ("use the following message format:
+# ... PR-URL: TBD"): a "TBD" there is one of its fields.
+_TEMPLATE_CUE = re.compile(r"\bthe following (?:\w+ )?(?:format|template)\b", re.IGNORECASE)
 _SAMPLE_WINDOW = 1000  # a licence's whole "Exhibit A" notice, blanks and all
+_TEMPLATE_WINDOW = 500  # a commit message's or a letter's template, a few lines
 _NEAR_SAMPLE_WINDOW = 200
 
 
@@ -163,6 +171,7 @@ class _SampleCues:
         self._ctx = ctx
         self._starts: list[int] | None = None  # where the cues start
         self._near: list[tuple[int, int]] = []  # cues that count only close to a slot
+        self._templates: list[int] | None = None  # where strong or template cues start
 
     def _before(self) -> str:
         ctx = self._ctx
@@ -171,17 +180,32 @@ class _SampleCues:
             return info.text[max(0, ctx.base - _SAMPLE_WINDOW):ctx.base] if info else ""
         return ctx.index.text_before(ctx.section_id, _SAMPLE_WINDOW)
 
-    def near(self, start: int) -> bool:
-        # The instruction comes before the sample (up to a whole licence notice), or
-        # right after it ("... delete the provisions above and replace them with ...").
+    def _find(self) -> list[int]:
         if self._starts is None:
             before = self._before()
             text = self._ctx.text
             self._starts = [m.start() - len(before) for m in _SAMPLE_CUE.finditer(before)]
             self._starts += [m.start() for m in _SAMPLE_CUE.finditer(text)]
             self._near = [(m.start(), m.end()) for m in _NEAR_SAMPLE_CUE.finditer(text)]
-        i = bisect_left(self._starts, start - _SAMPLE_WINDOW)
-        if i < len(self._starts) and self._starts[i] < start + 300:
+        return self._starts
+
+    def sample_before(self, start: int) -> bool:
+        """A cue ("the following format", "here is an example") shortly before: what
+        follows is a template the reader copies, its "TBD" a field of it."""
+        if self._templates is None:
+            text = self._ctx.text
+            self._templates = sorted(self._find() + [
+                m.start() for m in _TEMPLATE_CUE.finditer(text)])
+        starts = self._templates
+        i = bisect_left(starts, start - _TEMPLATE_WINDOW)
+        return i < len(starts) and starts[i] < start
+
+    def near(self, start: int) -> bool:
+        # The instruction comes before the sample (up to a whole licence notice), or
+        # right after it ("... delete the provisions above and replace them with ...").
+        starts = self._find()
+        i = bisect_left(starts, start - _SAMPLE_WINDOW)
+        if i < len(starts) and starts[i] < start + 300:
             return True
         i = bisect_left(self._near, (start - _NEAR_SAMPLE_WINDOW, 0))
         text = self._ctx.text
@@ -359,9 +383,22 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                 continue
             if token in ctx.index.marker_topics:
                 continue  # "wrap it in a TODO block": the feature the text teaches
-            if token in _NOTE_MARKERS and _NOTE_START.match(text, end) and sentence:
+            if cues.sample_before(start):
+                continue  # "use the following message format: ... PR-URL: TBD": a template
+            if token in _NOTE_MARKERS and sentence and (_NOTE_START.match(text, end) or (
+                    _NOTE_WORDS.match(text, end) and text[start - 1:start] in ("", "(", "\n"))):
                 end = sentence.end  # the whole note: "TODO: confirm the refund figures."
+                if text[start - 1:start] == "(" and (close := text.find(")", end - 3, end)) > 0:
+                    end = close  # "(XXX Only used by ...)": the note inside its brackets
                 note = _NOTE_START.sub("", text[m.end():end], count=1).strip().rstrip(".")
+                if token == "XXX":  # an authors' attention mark: it may ask for nothing
+                    yield Hit(start, end,
+                              issue=f'An authors\' "XXX" mark was left in the text ("{note}"): '
+                                    "readers see a note meant for the writers.",
+                              suggestion="Settle what it flags, or write it as a plain note "
+                                         "for readers without the mark.",
+                              severity="minor", term="xxx")
+                    continue
                 yield Hit(start, end,
                           issue=f'A "{token}" note was left in the text ("{note}"): the work '
                                 "it asks for is not done.",
