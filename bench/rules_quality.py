@@ -406,7 +406,17 @@ HELDOUT_14 = (
 # and the Securing Debian Manual (security handbook: chapters 1-3, 11-12); Django's
 # organisation, security and release policies with its API stability promise and
 # design philosophies, its FAQ, contributing guide, first-contribution tutorial and two
-# release notes (1.0 and 4.2).
+# release notes (1.0 and 4.2). Every finding judged blind (round "heldout-15") by an
+# engineer who did not read the rules, on main after rules14i (RULES_VERSION 27): 84
+# findings in 142,168 words (0.59 per 1,000), keep 58.3 %, wrong 15.5 % (FIXME and TODO
+# mentioned in a manual's note on its own conventions, "#XXX" in a syntax, "man man" as
+# a command, a make variable and "CFLAGS", "HOWTO" and a "[VAC]" tag taken for acronyms,
+# an acronym defined in its own paragraph, a revision number given a thousands separator,
+# "Coordinated" Universal Time and a cited title's "localisation" taken for spelling
+# variants); noise mostly spelling variants in an archival change log, long sentences
+# in the constitution and in a 1994 manifesto reproduced verbatim, acronyms every reader
+# of a developers' handbook knows. Four documents (the social contract, the bug-reporting
+# guide, Django's FAQ and first-contribution tutorial) got none.
 HELDOUT_15 = (
     ("heldout15/debian-constitution.docx", "constitution (governance, legal)"),
     ("heldout15/debian-social-contract.docx", "policy (social contract, guidelines)"),
