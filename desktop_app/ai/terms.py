@@ -23,7 +23,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from desktop_app.ai.rules.acronyms import acronym_definitions
 from desktop_app.document.model import Document, Section
 
 MAX_MEANING = 160  # characters of a meaning kept; a definition is not a paragraph
@@ -72,6 +71,10 @@ def _before(line: str, end: int) -> str:
 
 def _terms_in_line(line: str, glossary: bool) -> Iterable[tuple[str, str, str]]:
     """(term, meaning, kind) defined in one line."""
+    # Imported here, not at the top: the rules package compiles ~200 patterns (~0.2 s)
+    # and the window imports this module at start-up; a document's terms are read later.
+    from desktop_app.ai.rules.acronyms import acronym_definitions
+
     acronyms = acronym_definitions(line)
     for acr, long_form, _ in acronyms:
         yield acr, long_form, "acronym"
