@@ -392,8 +392,52 @@ HELDOUT_14 = (
     ("heldout14/rust-book-web-server.docx", "tutorial (project)"),
     ("heldout14/systemd-coding-style.docx", "style guide"),
 )
+# Made (tools/make_heldout_docs.py --set 15) while the rules were being changed for
+# heldout-14 (branch rules14i), from texts fetched from the package registries (the
+# machine's own are used up): Debian bookworm packages (apt-get download, pinned) and
+# Django 4.2.16's sdist (pip download), none used by an earlier set, 17 texts of 142,000
+# words, chosen for genre and audience and written down before the rules were run on
+# any: Debian's constitution (governance, legal), social contract with the DFSG (policy,
+# for the public), bug-reporting guide (procedure, for users), history (with its dates
+# and releases), three chapters of the Developer's Reference (duties and resources,
+# managing packages, best practices: handbook and procedures for developers), the
+# Policy Manual's first four chapters (specification) and its upgrading checklist (a
+# change log by version), the New Maintainers' Guide (tutorial), the FAQ (for users)
+# and the Securing Debian Manual (security handbook: chapters 1-3, 11-12); Django's
+# organisation, security and release policies with its API stability promise and
+# design philosophies, its FAQ, contributing guide, first-contribution tutorial and two
+# release notes (1.0 and 4.2). Every finding judged blind (round "heldout-15") by an
+# engineer who did not read the rules, on main after rules14i (RULES_VERSION 27): 84
+# findings in 142,168 words (0.59 per 1,000), keep 58.3 %, wrong 15.5 % (FIXME and TODO
+# mentioned in a manual's note on its own conventions, "#XXX" in a syntax, "man man" as
+# a command, a make variable and "CFLAGS", "HOWTO" and a "[VAC]" tag taken for acronyms,
+# an acronym defined in its own paragraph, a revision number given a thousands separator,
+# "Coordinated" Universal Time and a cited title's "localisation" taken for spelling
+# variants); noise mostly spelling variants in an archival change log, long sentences
+# in the constitution and in a 1994 manifesto reproduced verbatim, acronyms every reader
+# of a developers' handbook knows. Four documents (the social contract, the bug-reporting
+# guide, Django's FAQ and first-contribution tutorial) got none.
+HELDOUT_15 = (
+    ("heldout15/debian-constitution.docx", "constitution (governance, legal)"),
+    ("heldout15/debian-social-contract.docx", "policy (social contract, guidelines)"),
+    ("heldout15/debian-bug-reporting.docx", "procedure (for users)"),
+    ("heldout15/debian-history.docx", "history"),
+    ("heldout15/developers-reference-duties-resources.docx", "handbook (duties, resources)"),
+    ("heldout15/developers-reference-managing-packages.docx", "procedures (handbook)"),
+    ("heldout15/developers-reference-best-practices.docx", "guidance (best practices)"),
+    ("heldout15/debian-policy-chapters-1-4.docx", "specification (policy manual)"),
+    ("heldout15/debian-policy-upgrading-checklist.docx", "change log (policy versions)"),
+    ("heldout15/maint-guide.docx", "tutorial (new maintainers)"),
+    ("heldout15/debian-faq.docx", "FAQ (users)"),
+    ("heldout15/harden-doc.docx", "handbook (security)"),
+    ("heldout15/django-governance-policies.docx", "governance, policies, design rationale"),
+    ("heldout15/django-faq.docx", "FAQ"),
+    ("heldout15/django-contributing-guide.docx", "process guide (contributors)"),
+    ("heldout15/django-first-contribution.docx", "tutorial (first contribution)"),
+    ("heldout15/django-release-notes.docx", "release notes (announcements)"),
+)
 OUTSIDE = {f"heldout{n}/": Path(os.environ.get(f"MARGIN_HELDOUT{n}", f"/tmp/margin-heldout{n}"))
-           for n in (4, 5, 6, 7, 8, 9, 11, 12, 13, 14)}
+           for n in (4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15)}
 
 
 def _outside(docs: tuple[tuple[str, str], ...], n: int) -> tuple[tuple[str, str], ...]:
@@ -422,11 +466,12 @@ HELDOUT_12A = _outside(HELDOUT_12A, 12)
 HELDOUT_12B = _outside(HELDOUT_12B, 12)
 HELDOUT_13 = _outside(HELDOUT_13, 13)
 HELDOUT_14 = _outside(HELDOUT_14, 14)
+HELDOUT_15 = _outside(HELDOUT_15, 15)
 DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDOUT_3
                                           + HELDOUT_4 + HELDOUT_5 + HELDOUT_6 + HELDOUT_7
                                           + HELDOUT_8 + HELDOUT_9 + HELDOUT_10
                                           + HELDOUT_11 + HELDOUT_12A + HELDOUT_12B
-                                          + HELDOUT_13 + HELDOUT_14)
+                                          + HELDOUT_13 + HELDOUT_14 + HELDOUT_15)
 # Document sets reported separately, so generalisation shows apart from tuning.
 ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("tuning (rounds before, after)", TUNING),
@@ -445,6 +490,7 @@ ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("heldout-12b", HELDOUT_12B),
     ("heldout-13", HELDOUT_13),
     ("heldout-14", HELDOUT_14),
+    ("heldout-15", HELDOUT_15),
 )
 VERDICTS = ("keep", "noise", "wrong")
 CONTEXT = 40  # characters of the paragraph kept on each side of the quote

@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-14 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-15 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -46,6 +46,16 @@ policies and its release runbook (Markdown), GCC's guide to reporting bugs, GDB'
 README, OpenSSH's upgrade notices to Debian administrators, Perl's libnet FAQ, the grep
 manual (info), IDLE's user guide (Sphinx HTML) and its history, the Rustonomicon's
 essays on unsafe code, the Rust book's web-server project and systemd's coding style.
+Round 15, made after the rules were changed for heldout-14, from texts fetched from the
+package registries (this machine's are used up; pinned versions, cached under
+/tmp/margin-heldout15-cache): Debian's constitution, social contract and bug-reporting
+guide (doc-debian: lynx dumps, their titles at an indent of 0-2, prose at 3, samples
+less), its history (debian-history), three chapters of the Developer's Reference, the
+first four chapters of the Policy Manual and its upgrading checklist (Sphinx HTML), the
+New Maintainers' Guide, the FAQ and the Securing Debian Manual (DocBook HTML, chapters
+cut where noted below), and Django 4.2.16's governance and policies, FAQ, contributing
+guide, first-contribution tutorial and release notes (its sdist's reStructuredText,
+through docutils with Sphinx's roles as their text).
 HTML goes through LibreOffice (headings kept, navigation stripped: a Sphinx page's
 sidebars and permalinks too), Markdown too after a small converter (Jekyll front matter
 left out); plain text (gzipped or not) through python-docx, its numbered (or starred,
@@ -53,12 +63,13 @@ or underlined) lines as headings; info pages through python-docx, their underlin
 titles as headings, their examples as monospaced lines; the sed FAQ's scripts (paragraphs indented
 further than its prose) as monospaced lines too. Missing sources are skipped with a note.
 
-    python tools/make_heldout_docs.py [--set 4|5|6|7|8|9|11|12|13|14] [--out /tmp/margin-heldout4]
+    python tools/make_heldout_docs.py [--set 4|...|15] [--out /tmp/margin-heldout4]
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import html
 import re
@@ -118,6 +129,8 @@ def _html_body(paths: list[Path]) -> str:
             src = _HEADERLINK.sub("", src)
             main = _SPHINX_BODY.search(src)
         body = _NAV_TABLE.sub("", _DROP.sub("", main.group() if main else src))
+        if p in DOCBOOK_PAGES:
+            body = _DOCBOOK_NAV.sub("", body)
         parts.append(_BOLD_PRE.sub(r"\1\2\3", body))
     return "<html><body>" + "\n".join(parts) + "</body></html>"
 
@@ -402,10 +415,314 @@ MARKDOWN_14 = {
 TEXT_UNDERLINED |= {"gcc-bug-reporting.docx", "gdb-readme.docx", "idle-history.docx"}
 TEXT_CODE_INDENT["gdb-readme.docx"] = 6
 TEXT_HEADINGS["openssh-upgrade-notices.docx"] = re.compile(r"^openssh \(")
+
+# Set 15: texts no earlier set used, fetched from the package registries (the machine's
+# own texts are used up), pinned, into a cache under /tmp: Debian bookworm packages
+# (`apt-get download PKG=VERSION`, unpacked with `dpkg-deb -x`, never installed) and
+# Django's sdist from PyPI (`pip download --no-deps --no-binary :all:`).
+CACHE_15 = Path("/tmp/margin-heldout15-cache")
+DEBS_15 = {"doc-debian": "11.3+nmu1", "debian-history": "2.28",
+           "developers-reference": "12.18", "debian-policy": "4.6.2.0",
+           "maint-guide": "1.2.53", "harden-doc": "3.19+nmu1", "debian-faq": "11.1"}
+DJANGO_15 = "4.2.16"
+DEB = {name: CACHE_15 / "deb" / name / "usr/share" for name in DEBS_15}
+DJANGO_DOCS = CACHE_15 / "pypi" / f"Django-{DJANGO_15}" / "docs"
+
+
+def _fetch_15() -> None:
+    """Download and unpack set 15's sources into CACHE_15 (once; reused when present)."""
+    for name, version in DEBS_15.items():
+        root = CACHE_15 / "deb" / name
+        if root.is_dir():
+            continue
+        debs = CACHE_15 / "debs"
+        debs.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["apt-get", "download", f"{name}={version}"], cwd=debs, check=True,
+                       capture_output=True, timeout=600)
+        deb = next(debs.glob(f"{name}_*.deb"))
+        part = root.with_name(name + ".part")  # renamed when whole, so a rerun resumes
+        part.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["dpkg-deb", "-x", str(deb), str(part)], check=True, timeout=600)
+        part.rename(root)
+    if not DJANGO_DOCS.is_dir():
+        pypi = CACHE_15 / "pypi"
+        pypi.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary",
+                        ":all:", f"Django=={DJANGO_15}", "-d", str(pypi)], check=True,
+                       capture_output=True, timeout=600)
+        subprocess.run(["tar", "xzf", f"Django-{DJANGO_15}.tar.gz"], cwd=pypi, check=True,
+                       timeout=600)
+
+
+_DR = DEB["developers-reference"] / "developers-reference"
+_POLICY = DEB["debian-policy"] / "doc/debian-policy/policy.html"
+_HISTORY = DEB["debian-history"] / "doc/debian-history/docs"
+_MAINT = DEB["maint-guide"] / "doc/maint-guide/html"
+_FAQ = DEB["debian-faq"] / "doc/debian/FAQ"
+_HARDEN = DEB["harden-doc"] / "doc/harden-doc/html/en-US"
+HTML_15 = {
+    # the whole book but its index page (a table of contents): chapters 1 (introduction),
+    # 2 (leadership), 3 (releases), 4 (detailed history) and the manifesto appendix
+    "debian-history.docx": [_HISTORY / f"{page}.en.html" for page in (
+        "intro", "leaders", "releases", "detailed", "manifesto")],
+    # chapters 2-4 and 7 whole: applying to become a maintainer, duties, resources,
+    # beyond packaging
+    "developers-reference-duties-resources.docx": [_DR / f"{page}.html" for page in (
+        "new-maintainer", "developer-duties", "resources", "beyond-pkging")],
+    "developers-reference-best-practices.docx": [_DR / "best-pkging-practices.html"],
+    # chapter 5 whole: managing packages (uploads, NMUs, removals, transitions)
+    "developers-reference-managing-packages.docx": [_DR / "pkgs.html"],
+    # chapters 1-4 whole: scope, the archive, binary packages, source packages
+    "debian-policy-chapters-1-4.docx": [_POLICY / f"ch-{page}.html" for page in (
+        "scope", "archive", "binary", "source")],
+    "debian-policy-upgrading-checklist.docx": [_POLICY / "upgrading-checklist.html"],
+    # chapters 1-4 whole: getting started, first steps, modifying the source, required files
+    "maint-guide.docx": [_MAINT / f"{page}.en.html" for page in (
+        "start", "first", "modify", "dreq")],
+    # chapters 1-5 and 12-16 whole (6-11, on packages, tools, upgrading, kernels and
+    # customising, left out): what Debian is, getting it, choosing a distribution,
+    # compatibility, software, support, contributing, redistributing, the next release,
+    # about the FAQ
+    "debian-faq.docx": [_FAQ / f"{page}.en.html" for page in (
+        "basic-defs", "getting-debian", "choosing", "compatibility", "software", "support",
+        "contributing", "redistributing", "nextrelease", "faqinfo")],
+    # chapters 1-3 (introduction, before you begin, before and during installation) and
+    # 11-12 (after the compromise, FAQ), every page of each (1.2 is not in the package)
+    "harden-doc.docx": [_HARDEN / f"{page}.html" for page in (
+        "intro", "ch01s03", "references", "ch01s05", "credits",
+        "ch02", "securityreferences", "ch02s03",
+        "ch03", "ch03s02", "ch03s03", "ch03s04", "ch03s05", "ch03s06", "ch03s07",
+        "after-compromise", "ch11s02", "ch11s03", "ch11s04", "ch11s05",
+        "ch12", "ch12s02", "debian-sec-team-faq")],
+}
+SPHINX_PAGES |= {*HTML_15["developers-reference-duties-resources.docx"],
+                 *HTML_15["developers-reference-best-practices.docx"],
+                 *HTML_15["developers-reference-managing-packages.docx"],
+                 *HTML_15["debian-policy-chapters-1-4.docx"],
+                 *HTML_15["debian-policy-upgrading-checklist.docx"]}
+# DocBook's table of contents at the head of each chapter, Publican's Prev/Next bar and
+# banner (harden-doc): navigation, not the document. Only for set 15's pages.
+_DOCBOOK_NAV = re.compile(r'<div class="toc">.*?</dl>\s*</div>|<ul class="docnav[^"]*">.*?</ul>'
+                          r'|<p id="title">.*?</p>', re.S)
+DOCBOOK_PAGES = {*HTML_15["debian-history.docx"], *HTML_15["maint-guide.docx"],
+                 *HTML_15["debian-faq.docx"], *HTML_15["harden-doc.docx"]}
+_DOC = DEB["doc-debian"] / "doc/debian"
+# Web pages dumped to text by lynx: headings at an indent of 0-2 alone in their block,
+# prose at 3, list items "1." / "*" further in, preformatted lines at 0 inside a block.
+LYNX_15 = {
+    "debian-constitution.docx": _DOC / "constitution.txt.gz",
+    "debian-social-contract.docx": _DOC / "social-contract.txt.gz",
+    "debian-bug-reporting.docx": _DOC / "bug-reporting.txt.gz",
+}
+RST_15 = {
+    "django-governance-policies.docx": [DJANGO_DOCS / f"{page}.txt" for page in (
+        "internals/organization", "internals/security", "internals/release-process",
+        "misc/api-stability", "misc/design-philosophies")],
+    "django-faq.docx": [DJANGO_DOCS / f"faq/{page}.txt" for page in (
+        "general", "install", "usage", "help", "models", "admin", "contributing",
+        "troubleshooting")],
+    "django-contributing-guide.docx": [DJANGO_DOCS / f"internals/contributing/{page}.txt"
+                                       for page in ("new-contributors", "bugs-and-features",
+                                                    "triaging-tickets", "committing-code",
+                                                    "writing-documentation")],
+    "django-first-contribution.docx": [DJANGO_DOCS / "intro/contributing.txt",
+                                       DJANGO_DOCS / "intro/whatsnext.txt"],
+    "django-release-notes.docx": [DJANGO_DOCS / "releases/1.0.txt",
+                                  DJANGO_DOCS / "releases/4.2.txt"],
+}
+# A line of a sample, not a title: a mail header ("Owner: foo@example.com"), a shell
+# prompt, or a sentence (bug-reporting's sample report, kept at the titles' indent).
+_LYNX_PRE_LINE = re.compile(r"[\w-]+: \S|\$|.*[.:]$")
+_LYNX_ITEM = re.compile(r"^ {3,}(?:\d+\.|[A-Z]\.|\*|\+|o) +\S")
+
+
+def _lynx_blocks(src: Path) -> Iterator[tuple[str, str]]:
+    """("heading1" | "heading2" | "text" | "example", text) for a lynx dump of a web page."""
+    for block in re.split(r"\n\s*\n", _read_text(src)):
+        rows = [row.rstrip() for row in block.splitlines()
+                if row.strip() and not re.fullmatch(r"\s*_{10,}\s*", row)]  # <hr> rules
+        if not rows:
+            continue
+        indent = len(rows[0]) - len(rows[0].lstrip())
+        if len(rows) == 1 and (indent <= 2 or indent >= 10) and len(rows[0].split()) <= 14 and (
+                not _LYNX_PRE_LINE.match(rows[0].strip())):
+            yield ("heading1" if indent == 0 or indent >= 10 else "heading2"), rows[0].strip()
+            continue
+        # paragraphs: a new one at each list item; a run of rows indented less than the
+        # prose's 3 is <pre> (bug-reporting's sample report and pseudo-headers)
+        para: list[str] = []
+        code: list[str] = []
+        for row in rows:
+            if not row.startswith("   "):
+                if para:
+                    yield from _lynx_para(para)
+                    para = []
+                code.append(row)
+                continue
+            if code:
+                yield "example", "\n".join(code)
+                code = []
+            if _LYNX_ITEM.match(row) and para:
+                yield from _lynx_para(para)
+                para = []
+            para.append(row)
+        if para:
+            yield from _lynx_para(para)
+        if code:
+            yield "example", "\n".join(code)
+
+
+def _lynx_para(rows: list[str]) -> Iterator[tuple[str, str]]:
+    # An item whose short first line has no closing punctuation and whose text goes on is
+    # a title over its body (the social contract's "1. Debian will remain 100% free").
+    first = rows[0].strip()
+    if (len(rows) > 1 and _LYNX_ITEM.match(rows[0]) and len(first) < 60
+            and not re.search(r"[.,;:]$", first) and rows[1].strip()[:1].isupper()):
+        yield "text", first
+        rows = rows[1:]
+    yield "text", " ".join(" ".join(rows).split())
+
+
+def _lynx_docx(src: Path, out: Path) -> None:
+    import docx
+
+    doc = docx.Document()
+    for kind, text in _lynx_blocks(src):
+        if kind.startswith("heading"):
+            doc.add_heading(text, level=int(kind[-1]))
+        elif kind == "example":
+            doc.add_paragraph().add_run(text).font.name = "Courier New"
+        else:
+            doc.add_paragraph(text)
+    doc.save(out)
+
+
+_RST_TITLE = re.compile(r"^(?:([=*#~^\"+-])\1+\n)?(\S.*)\n([=*#~^\"+-])\3+ *$", re.M)
+
+
+@functools.cache
+def _rst_titles() -> dict[Path | str, str]:
+    """Each Django doc page's title (by path) and each labelled section's (by label)."""
+    titles: dict[Path | str, str] = {}
+    for page in DJANGO_DOCS.rglob("*.txt"):
+        src = page.read_text(encoding="utf-8", errors="replace")
+        first = _RST_TITLE.search(src)
+        if first:
+            titles[page] = first.group(2).strip()
+        for label in re.finditer(r"^\.\. _([^:\n]+):\s*\n(?:\s*\n)*", src, re.M):
+            heading = _RST_TITLE.match(src, label.end())
+            if heading:
+                titles[label.group(1)] = heading.group(2).strip()
+    return titles
+
+
+def _rst_html(paths: list[Path]) -> str:
+    """Sphinx-flavoured reStructuredText (Django's docs) as HTML, through docutils.
+
+    Sphinx's roles become their text (a code-like role as <code>, a ticket as "#N"),
+    its version notes the sentence Sphinx prints, its code blocks literal blocks; its
+    index, table-of-contents and highlight directives are navigation and are left out.
+    """
+    from docutils import nodes
+    from docutils.core import publish_parts
+    from docutils.parsers.rst import Directive, directives, roles
+
+    current: list[Path] = []  # the file being converted, for relative :doc: targets
+
+    def role(name, rawtext, text, lineno, inliner, options=None, content=None):
+        text = html.unescape(text)
+        title = re.match(r"(?s)(.*?)\s*<([^<>]*)>$", text)
+        label = title.group(1) if title else text.lstrip("~!").split(".")[-1] if (
+            text.startswith("~")) else text.lstrip("!")
+        if not title and name == "doc":  # Sphinx shows the target page's title
+            target = (DJANGO_DOCS / text.lstrip("/") if text.startswith("/")
+                      else current[0].parent / text).with_suffix(".txt")
+            label = _rst_titles().get(target, label)
+        elif not title and name == "ref":  # and the labelled section's title
+            label = _rst_titles().get(text, label)
+        if name in ("doc", "ref", "term", "pypi", "source"):
+            return [nodes.inline(rawtext, label)], []
+        if name == "ticket":
+            return [nodes.inline(rawtext, f"#{label}")], []
+        if name in ("pep", "rfc", "cve", "bpo"):
+            return [nodes.inline(rawtext, f"{name.upper()} {label}")], []
+        return [nodes.literal(rawtext, label)], []
+
+    for name in ("doc", "ref", "term", "pypi", "source", "ticket", "pep", "rfc", "cve", "bpo",
+                 "class", "attr", "meth", "mod", "func", "setting", "djadmin", "ttag",
+                 "tfilter", "lookup", "option", "envvar", "file", "data", "exc", "py:attr",
+                 "py:mod", "py:class", "py:meth", "py:func", "rst:role", "rst:dir",
+                 "djadminopt", "fieldlookup", "program", "samp", "command", "template",
+                 "kbd", "abbr", "menuselection", "guilabel"):
+        roles.register_local_role(name, role)
+
+    class Code(Directive):
+        has_content, optional_arguments, final_argument_whitespace = True, 1, True
+        option_spec = {"caption": directives.unchanged, "linenos": directives.flag,
+                       "emphasize-lines": directives.unchanged}
+
+        def run(self):
+            text = "\n".join(self.content)
+            return [nodes.literal_block(text, text)]
+
+    class Skip(Directive):
+        has_content, optional_arguments, final_argument_whitespace = True, 3, True
+        option_spec = {"maxdepth": directives.unchanged, "hidden": directives.flag,
+                       "titlesonly": directives.flag, "glob": directives.flag}
+
+        def run(self):
+            return []
+
+    class Version(Directive):
+        has_content, required_arguments, optional_arguments = True, 1, 0
+        final_argument_whitespace = True
+        words = {"versionadded": "New in Django {}.", "versionchanged": "Changed in Django {}.",
+                 "deprecated": "Deprecated since version {}."}
+
+        def run(self):
+            para = nodes.paragraph()
+            para += nodes.emphasis(text=self.words[self.name].format(self.arguments[0]))
+            body = nodes.container()
+            self.state.nested_parse(self.content, self.content_offset, body)
+            return [para, *body.children]
+
+    class Content(Directive):  # seealso, glossary, and object descriptions: their text
+        has_content, optional_arguments, final_argument_whitespace = True, 3, True
+        option_spec = {"sorted": directives.flag}
+
+        def run(self):
+            body = nodes.container()
+            if self.name == "seealso":
+                body += nodes.paragraph(text="See also")
+            self.state.nested_parse(self.content, self.content_offset, body)
+            return list(body.children)
+
+    for name in ("code-block", "sourcecode", "console", "highlight-code"):
+        directives.register_directive(name, Code)
+    for name in ("index", "toctree", "highlight", "currentmodule", "module", "django-admin",
+                 "django-admin-option", "setting", "templatetag", "templatefilter",
+                 "fieldlookup", "class", "attribute", "method", "function"):
+        directives.register_directive(name, Skip)
+    for name in ("versionadded", "versionchanged", "deprecated"):
+        directives.register_directive(name, Version)
+    for name in ("seealso", "glossary"):
+        directives.register_directive(name, Content)
+    bodies = []
+    for p in paths:
+        current[:] = [p]
+        parts = publish_parts(p.read_text(encoding="utf-8"), writer_name="html",
+                              settings_overrides={"report_level": 5, "halt_level": 5,
+                                                  "syntax_highlight": "none",
+                                                  "doctitle_xform": False,
+                                                  "initial_header_level": 1})
+        bodies.append(parts["body"])
+    return "<html><body>" + "\n".join(bodies) + "</body></html>"
+
+
 SETS = {"4": (HTML_4, TEXT_4), "5": (HTML_5, TEXT_5), "6": (HTML_6, TEXT_6),
         "7": (HTML_7, TEXT_7), "8": (HTML_8, TEXT_8), "9": (HTML_9, TEXT_9),
         "11": (HTML_11, TEXT_11), "12": (HTML_12, TEXT_12), "13": (HTML_13, TEXT_13),
-        "14": (HTML_14, TEXT_14)}
+        "14": (HTML_14, TEXT_14), "15": (HTML_15, {})}
 PODS = {"7": POD_7, "8": POD_8, "11": POD_11, "12": POD_12, "14": POD_14}
 INFOS = {"11": INFO_11, "12": INFO_12, "13": INFO_13, "14": INFO_14}
 MARKDOWNS = {"12": MARKDOWN_12, "13": MARKDOWN_13, "14": MARKDOWN_14}
@@ -596,6 +913,8 @@ def main() -> int:
     args.out = args.out or Path(f"/tmp/margin-heldout{args.set}")
     args.out.mkdir(parents=True, exist_ok=True)
     # (sources, how to make the .docx from them) for each document of the set
+    if args.set == "15":
+        _fetch_15()
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -609,7 +928,11 @@ def main() -> int:
                 _read_text(p) for p in paths)), out))
               for name, paths in MARKDOWNS.get(args.set, {}).items()),
             *((name, [path], lambda paths, out: _info_docx(paths[0], out))
-              for name, path in INFOS.get(args.set, {}).items())]
+              for name, path in INFOS.get(args.set, {}).items()),
+            *((name, [path], lambda paths, out: _lynx_docx(paths[0], out))
+              for name, path in (LYNX_15 if args.set == "15" else {}).items()),
+            *((name, paths, lambda paths, out: _convert(_rst_html(paths), out))
+              for name, paths in (RST_15 if args.set == "15" else {}).items())]
     for name, paths, make in jobs:
         missing = [str(p) for p in paths if not p.is_file()]
         if missing:
