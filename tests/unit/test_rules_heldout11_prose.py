@@ -176,8 +176,8 @@ def test_quotations_parallel_clauses_and_list_lead_ins_are_not_overlong(sentence
     "You may sense that a lexicon (to use a non-committal catch-all term for a collection "
     "of things you know how to say, regardless of whether they're phrases or words) "
     "consisting of functions expressed as above would make for rather long-winded and "
-    "repetitive code -- even if you wisely rewrote this to have quantification be a "
-    "function called like:",
+    "repetitive code -- even if you wisely rewrote this, as most people eventually do, to "
+    "have quantification be a function called like:",
     # alternatives chained with "or in the absence of": not parallel subordinate clauses
     "Meetings of stockholders shall be presided over by the Chairperson of the Board, if "
     "any, or in his or her absence by the Vice Chairperson of the Board, if any, or in the "
