@@ -303,10 +303,10 @@ RECOMMENDATIONS = [
 
 RECOMMENDATIONS_OUTRO = _t("""We considered also recommending that all configuration
 changes to payment services be reclassified as normal changes requiring CAB approval,
-but the investigation team concluded that this would slow down routine work
-considerably without addressing the underlying problem, which is that an obviously
-invalid value could reach production without any automated check, and so it is not
-included here.""")
+but the investigation team concluded, after some discussion with the platform group,
+that this would slow down routine work considerably without addressing the underlying
+problem, which is that an obviously invalid value could reach production without any
+automated check, and so it is not included here.""")
 
 ACTIONS_INTRO = _t("""Each recommendation has an owner and a due date, agreed at the
 review meeting on 20 March.""")

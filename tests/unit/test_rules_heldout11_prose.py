@@ -18,7 +18,7 @@ from desktop_app.ai.rules.text import sentences
 from desktop_app.document import load
 from desktop_app.document.model import Paragraph, ParagraphKind, cell_breaks, iter_blocks
 from tests.export_helpers import export
-from tests.unit.test_local_rules import GW, hits, make_index, quotes
+from tests.unit.test_local_rules import GW, make_index, quotes
 
 # The vague-wording and passive-voice rules run only in documents that report results
 # (test_rules_precision.py); these tests are about their patterns, on short texts.
@@ -176,8 +176,8 @@ def test_quotations_parallel_clauses_and_list_lead_ins_are_not_overlong(sentence
     "You may sense that a lexicon (to use a non-committal catch-all term for a collection "
     "of things you know how to say, regardless of whether they're phrases or words) "
     "consisting of functions expressed as above would make for rather long-winded and "
-    "repetitive code -- even if you wisely rewrote this to have quantification be a "
-    "function called like:",
+    "repetitive code -- even if you wisely rewrote this, as most people eventually do, to "
+    "have quantification be a function called like:",
     # alternatives chained with "or in the absence of": not parallel subordinate clauses
     "Meetings of stockholders shall be presided over by the Chairperson of the Board, if "
     "any, or in his or her absence by the Vice Chairperson of the Board, if any, or in the "
@@ -207,7 +207,7 @@ def test_parallel_clauses_and_list_lead_ins_beyond_the_hard_ceiling_are_overlong
         assert len(quotes(sentence, "overlong-sentence")) == 1
 
 
-# --- vague amounts: only where a figure is expected ------------------------------------
+# --- vague amounts: where a figure is expected (the gate: test_rules_precision.py) -----
 
 # A survey report: its prose states measured results (percentages, money).
 FIGURES = ("Of the 212 facilities surveyed, 41% reported staff shortages in 2023. "
@@ -216,20 +216,7 @@ FIGURES = ("Of the 212 facilities surveyed, 41% reported staff shortages in 2023
            "The managers we interviewed ran their rosters on paper.")
 
 
-@pytest.mark.parametrize("text", [
-    "There are a lot of files out there. They come in all dates and sizes.",
-    "Quite a lot of reports are not actually bugs; for these the user gets an explanation.",
-    "Gnulib is used by quite a number of GNU projects, and this means that it gets plenty "
-    "of testing.",
-    "For example the xmlXPathCtxt has a lot of unused parts and should probably be merged.",
-    "A lot of the ideas in his papers should be implemented in the library.",
-    "This comes in handy when you have a lot of Rust projects!",
-])
-def test_a_vague_amount_in_prose_that_reports_no_figures_is_register(text):
-    assert quotes(text, "vague-wording") == []
-
-
-def test_the_same_amount_in_a_document_that_reports_figures_is_flagged():
+def test_a_vague_amount_in_a_document_that_reports_figures_is_flagged():
     text = "Quite a lot of reports are not actually bugs; for these the user gets an answer."
     assert quotes(text, "vague-wording", ("Results", FIGURES)) == ["Quite a lot of reports"]
 
@@ -240,17 +227,8 @@ def test_the_same_amount_in_a_document_that_reports_figures_is_flagged():
     ("The migration needed a large number of manual steps.",
      "a large number of manual steps"),
 ])
-def test_a_vague_amount_in_a_reported_result_is_flagged_in_any_document(text, expected):
+def test_a_vague_amount_in_a_reported_result_is_flagged(text, expected):
     assert quotes(text, "vague-wording") == [expected]
-
-
-def test_an_open_list_closing_an_example_is_not_flagged_unless_a_result_is_reported():
-    example = ("Many of their patches relate only to standards for file locations and so "
-               "forth, and are therefore distribution specific.")
-    assert quotes(example, "vague-wording") == []
-    assert quotes(example, "vague-wording", ("Results", FIGURES)) == ["and so forth"]
-    assert quotes("Some dashboards, logs, traces etc. showed the problem.",
-                  "vague-wording") == ["Some dashboards", "etc."]
 
 
 def test_appropriately_in_a_procedure_step_is_not_flagged_but_in_a_recommendation_is():
@@ -272,9 +250,3 @@ def test_a_vague_quantity_whose_members_are_listed_later_in_the_sentence_is_not_
                   "vague-wording") == ["Some customers"]
 
 
-def test_a_document_reports_figures_only_with_two_or_more_such_sentences():
-    one = make_index(("Intro", "Turnover fell to 18% last year. " + "The staff met. " * 10))
-    two = make_index(("Intro", FIGURES))
-    assert not one.reports_figures and two.reports_figures
-    assert hits("Quite a lot of reports are not bugs.", "vague-wording",
-                ("Intro", "Turnover fell to 18% last year.")) == []

@@ -139,3 +139,36 @@ def test_a_domain_framework_still_reports_a_required_part_the_document_lacks():
     assert ["IR-02"] not in [rf.finding.checkpoints
                              for rf in review_section(with_timeline, "s0", IR)
                              if rf.rule == "checkpoint-coverage"]
+
+
+# Vague amounts outside a report: sentences of judged documents (heldout-11: manuals,
+# FAQs, a README) where "a lot of" is register, and an open list closing an example.
+REGISTER = [
+    "There are a lot of files out there. They come in all dates and sizes.",
+    "Quite a lot of reports are not actually bugs; for these the user gets an explanation.",
+    "Gnulib is used by quite a number of GNU projects, and this means that it gets plenty "
+    "of testing.",
+    "For example the xmlXPathCtxt has a lot of unused parts and should probably be merged.",
+    "A lot of the ideas in his papers should be implemented in the library.",
+    "This comes in handy when you have a lot of Rust projects!",
+    "Many of their patches relate only to standards for file locations and so forth, and "
+    "are therefore distribution specific.",
+]
+
+
+@pytest.mark.parametrize("text", REGISTER)
+def test_a_vague_amount_in_a_document_that_reports_no_figures_is_register(text):
+    assert found([("Intro", PROSE), ("Notes", text)], "vague-wording") == []
+
+
+def test_the_same_vague_words_in_a_report_are_flagged():
+    assert found([FIGURES, ("Notes", REGISTER[1])], "vague-wording") == [
+        "Quite a lot of reports"]
+    assert found([FIGURES, ("Notes", REGISTER[-1])], "vague-wording") == ["and so forth"]
+
+
+def test_one_sentence_with_a_figure_does_not_make_a_report():
+    one = make_index(("Intro", "Turnover fell to 18% last year. " + "The staff met. " * 10))
+    assert not one.reports_figures and make_index(FIGURES).reports_figures
+    assert found([("Intro", "Turnover fell to 18% last year."),
+                  ("Notes", "Quite a lot of reports are not bugs.")], "vague-wording") == []

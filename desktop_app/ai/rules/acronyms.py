@@ -79,7 +79,7 @@ WELL_KNOWN = frozenset("""
 _NOT_ACRONYMS = frozenset("""
     TODO TBD TBC TBA FIXME XXX NOTE AND OR NOT THE ALL NO YES NEW ONLY MUST SHALL SHOULD MAY
     NEVER DO IF IS ARE FOR TO OF IN ON AT BY AN AS WE DRAFT FINAL URGENT STOP NONE NULL TRUE
-    FALSE GET POST PUT README LICENSE NOTICE CHANGELOG
+    FALSE GET POST PUT README LICENSE NOTICE CHANGELOG HOWTO FAQ
     SELECT UNION MIN MAX COUNT SUM AVG FROM WHERE INSERT UPDATE DELETE JOIN
 """.split())
 # An upper-case letter first, so the search skips ahead fast; then "not after a letter".
@@ -103,10 +103,12 @@ _GLOSSARY = re.compile(r"^\s*(?:[-*\u2022\u2013]\s+)?(?:\([\w,]{1,5}\))?"
 # An entry of a glossary: a term of up to four words, a colon ("Code cache: ...").
 _ENTRY_LINE = re.compile(r"^\s*[\w./+#-]+(?:\s[\w./+#-]+){0,3}\s*:\s")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{3,80})\)")
+_WORD_FIRST = re.compile(r"[\"“‘']?[A-Za-z]")
 # "(ABC)", "(the “ABC”)", "(ABCs)", "(ABC's)" right after a phrase: a definition.
 _PAREN_DEF = re.compile(r"\(\s*(?:the\s+|hereinafter\s+|or\s+)?[\"“‘']?$", re.IGNORECASE)
 # ... "(ABC)", "(or “ABC Site”)": the acronym, maybe with the noun it abbreviates with
-_PAREN_DEF_END = re.compile(r"(?:'?s)?(?:\s+[A-Z][a-z]+)?[\"”’']?\s*\)")
+# "(ABC Bugs)", "(RC bugs)": the acronym and the plural noun it qualifies.
+_PAREN_DEF_END = re.compile(r"(?:'?s)?(?:\s+[A-Z][a-z]+|\s+[a-z]{2,}s)?[\"”’']?\s*\)")
 # ... or "(PSF, see https://www.python.org/psf/)": the acronym, then more after a comma
 # (not a citation's year: "(OECD, 1988)"); only where the long form's initials match.
 _PAREN_DEF_MORE = re.compile(r"(?:'?s)?,\s+(?!\d{4}\b|n\.d\.)[^()]{1,120}\)")
@@ -264,6 +266,8 @@ def _not_a_use(line: str, start: int, end: int, table_row: bool) -> bool:
     a list of known names or beside code."""
     if line[start - 1:start] == "." or table_row:
         return True  # ".NET"; a label in a table row
+    if line[start - 1:start] == "[" and line[end:end + 1] == "]":
+        return True  # "[VAC]", "[RFC]": a tag typed as it is, in a subject line
     if line[start - 1:start] in _OPEN_QUOTES and line[end:end + 1] in _CLOSE_QUOTES:
         return True  # '"MOZPL", "NPL"': names quoted as literals (a definition is seen before)
     if line[start - 1:start] == "(" and _CITATION.match(line, end):
@@ -451,9 +455,11 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
     if g:
         long_form = _long_form_after(g.group(3))
         # A table row "REPL | partial" is a cell beside a cell, not a definition: after
-        # a bar, the words must spell the letters.
-        if g.group(2) != "|" or _initials_match(g.group(1).split("/")[0],
-                                                 _WORDS_BEFORE.findall(long_form)):
+        # a bar, the words must spell the letters. "BIN: /usr/local/bin" and "CFLAGS: -Wall
+        # -g" give a variable's value, not a long form: one must start with a word.
+        if (g.group(2) != "|" or _initials_match(g.group(1).split("/")[0],
+                                                 _WORDS_BEFORE.findall(long_form))) and (
+                _WORD_FIRST.match(long_form)):
             pos = g.start(1)
             for acr in g.group(1).split("/"):
                 found[pos] = (acr, long_form, True)

