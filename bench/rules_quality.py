@@ -458,7 +458,19 @@ HELDOUT_15 = (
 # hash-function transition plan (design proposal) and its contributor guides (submitting
 # and reviewing patches, maintaining git, coordinating embargoed releases); Twisted's code
 # of conduct, community, security, development, review, compatibility and release policies
-# and its documentation writing standard.
+# and its documentation writing standard. Every finding judged blind (round "heldout-16") by
+# an engineer who did not read the rules, on main after rules14j (RULES_VERSION 28): 64
+# findings in 134,816 words (0.47 per 1,000), keep 40.6 %, wrong 32.8 %. Wrong: words in
+# code and command lines (a column "date date", "-o texinfo texinfo", "send-email", a test's
+# "initialisation", "-- etc etc", a string's "flavours"), "ERROR" in program output and
+# "GROUP BY" taken for acronyms, acronyms defined on the spot ("his initials, RMS", "POD
+# ('Plain Old Documentation')") or matched to another term's definition (the ABC language
+# as "Abstract Base Classes", "PEP 256 (PEP)"), "the TODO list" (a named page) and a
+# standard's own bad example "{insert,jump-to}" taken for placeholders, prose numbers with
+# separators held against "ISO-8859" and code, two sentences joined at an ellipsis counted
+# as one. Noise: e-mail/email split 11 to 10 between two compiled guides, each consistent,
+# verbatim legal text (the DCO), company and library names (ESL, GTK+), deliberate
+# "really really". No findings on git's transition plan or PostgreSQL's release notes.
 HELDOUT_16 = (
     ("heldout16/debian-handbook-project.docx", "governance, history (general readers)"),
     ("heldout16/debian-handbook-case-study.docx", "preface, case study (business narrative)"),
