@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-15 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-16 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -55,7 +55,15 @@ first four chapters of the Policy Manual and its upgrading checklist (Sphinx HTM
 New Maintainers' Guide, the FAQ and the Securing Debian Manual (DocBook HTML, chapters
 cut where noted below), and Django 4.2.16's governance and policies, FAQ, contributing
 guide, first-contribution tutorial and release notes (its sdist's reStructuredText,
-through docutils with Sphinx's roles as their text).
+through docutils with Sphinx's roles as their text). Round 16, made after the rules were
+changed for heldout-15, the same way (cached under /tmp/margin-heldout16-cache): two parts
+of the Debian Administrator's Handbook (Publican HTML), Python's FAQs, What's New in 3.11
+and Unicode HOWTO (Sphinx HTML), PostgreSQL's preface, tutorial and 15.0 release notes
+(DocBook HTML: an admonition's title kept as a paragraph), chapters of the GNU
+maintainers' information and coding standards (Texinfo HTML, cut by chapter), the OFL FAQ
+(text: its numbered questions as headings), Docutils' PEPs and policies (docutils HTML),
+git's hash-function transition plan and contributor guides (Asciidoc HTML), and Twisted
+24.3.0's community and development policies (Markdown and reStructuredText from its sdist).
 HTML goes through LibreOffice (headings kept, navigation stripped: a Sphinx page's
 sidebars and permalinks too), Markdown too after a small converter (Jekyll front matter
 left out); plain text (gzipped or not) through python-docx, its numbered (or starred,
@@ -63,7 +71,7 @@ or underlined) lines as headings; info pages through python-docx, their underlin
 titles as headings, their examples as monospaced lines; the sed FAQ's scripts (paragraphs indented
 further than its prose) as monospaced lines too. Missing sources are skipped with a note.
 
-    python tools/make_heldout_docs.py [--set 4|...|15] [--out /tmp/margin-heldout4]
+    python tools/make_heldout_docs.py [--set 4|...|16] [--out /tmp/margin-heldout4]
 """
 
 from __future__ import annotations
@@ -131,6 +139,8 @@ def _html_body(paths: list[Path]) -> str:
         body = _NAV_TABLE.sub("", _DROP.sub("", main.group() if main else src))
         if p in DOCBOOK_PAGES:
             body = _DOCBOOK_NAV.sub("", body)
+        if p in PAGE_FILTERS:
+            body = PAGE_FILTERS[p](body)
         parts.append(_BOLD_PRE.sub(r"\1\2\3", body))
     return "<html><body>" + "\n".join(parts) + "</body></html>"
 
@@ -429,29 +439,38 @@ DEB = {name: CACHE_15 / "deb" / name / "usr/share" for name in DEBS_15}
 DJANGO_DOCS = CACHE_15 / "pypi" / f"Django-{DJANGO_15}" / "docs"
 
 
-def _fetch_15() -> None:
-    """Download and unpack set 15's sources into CACHE_15 (once; reused when present)."""
-    for name, version in DEBS_15.items():
-        root = CACHE_15 / "deb" / name
+def _fetch(cache: Path, debs: dict[str, str], sdists: dict[str, str]) -> None:
+    """Download and unpack a set's sources into `cache` (once; reused when present):
+    Debian packages into cache/deb/NAME, sdists into cache/pypi/NAME-VERSION."""
+    for name, version in debs.items():
+        root = cache / "deb" / name
         if root.is_dir():
             continue
-        debs = CACHE_15 / "debs"
-        debs.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["apt-get", "download", f"{name}={version}"], cwd=debs, check=True,
+        downloads = cache / "debs"
+        downloads.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["apt-get", "download", f"{name}={version}"], cwd=downloads, check=True,
                        capture_output=True, timeout=600)
-        deb = next(debs.glob(f"{name}_*.deb"))
+        deb = next(downloads.glob(f"{name}_*.deb"))
         part = root.with_name(name + ".part")  # renamed when whole, so a rerun resumes
         part.mkdir(parents=True, exist_ok=True)
         subprocess.run(["dpkg-deb", "-x", str(deb), str(part)], check=True, timeout=600)
         part.rename(root)
-    if not DJANGO_DOCS.is_dir():
-        pypi = CACHE_15 / "pypi"
+    pypi = cache / "pypi"
+    for name, version in sdists.items():
+        if any(d.is_dir() and d.name.lower() == f"{name}-{version}".lower()
+               for d in pypi.glob("*")):
+            continue
         pypi.mkdir(parents=True, exist_ok=True)
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary",
-                        ":all:", f"Django=={DJANGO_15}", "-d", str(pypi)], check=True,
+                        ":all:", f"{name}=={version}", "-d", str(pypi)], check=True,
                        capture_output=True, timeout=600)
-        subprocess.run(["tar", "xzf", f"Django-{DJANGO_15}.tar.gz"], cwd=pypi, check=True,
-                       timeout=600)
+        tarball = next(t for t in pypi.glob("*.tar.gz")
+                       if t.name.lower() == f"{name}-{version}.tar.gz".lower())
+        subprocess.run(["tar", "xzf", tarball.name], cwd=pypi, check=True, timeout=600)
+
+
+def _fetch_15() -> None:
+    _fetch(CACHE_15, DEBS_15, {"Django": DJANGO_15})
 
 
 _DR = DEB["developers-reference"] / "developers-reference"
@@ -530,6 +549,192 @@ RST_15 = {
     "django-release-notes.docx": [DJANGO_DOCS / "releases/1.0.txt",
                                   DJANGO_DOCS / "releases/4.2.txt"],
 }
+# Set 16: made while the rules were being changed for heldout-15 (branch rules14j), from
+# packages no earlier set used, fetched the same way as set 15 into their own cache.
+CACHE_16 = Path("/tmp/margin-heldout16-cache")
+DEBS_16 = {"debian-handbook": "11.20220922", "python3.11-doc": "3.11.2-6+deb12u9",
+           "postgresql-doc-15": "15.20-0+deb12u1", "gnu-standards": "2022.03.23-0.1",
+           "fonts-sil-charis": "6.101-1", "docutils-doc": "0.19+dfsg-6",
+           "git-doc": "1:2.39.5-0+deb12u3"}
+TWISTED_16 = "24.3.0"
+DEB_16 = {name: CACHE_16 / "deb" / name / "usr/share/doc" for name in DEBS_16}
+TWISTED = CACHE_16 / "pypi" / f"twisted-{TWISTED_16}"
+
+
+def _fetch_16() -> None:
+    _fetch(CACHE_16, DEBS_16, {"twisted": TWISTED_16})
+
+
+_HANDBOOK = DEB_16["debian-handbook"] / "debian-handbook/html/en-US"
+_PYDOC = DEB_16["python3.11-doc"] / "python3.11/html"
+_PG = DEB_16["postgresql-doc-15"] / "postgresql-doc-15/html"
+_GNU = DEB_16["gnu-standards"] / "gnu-standards"
+_DOCUTILS = DEB_16["docutils-doc"] / "docutils-doc/docs"
+_GIT = DEB_16["git-doc"] / "git/html"
+HTML_16 = {
+    # chapter 1 whole: what Debian is, its foundation documents, its inner workings (the
+    # developers, the users, teams), following its news, the role of distributions, the
+    # lifecycle of a release
+    "debian-handbook-project.docx": [_HANDBOOK / f"{page}.html" for page in (
+        "the-debian-project", "sect.foundation-documents", "sect.debian-internals",
+        "sect.follow-debian-news", "sect.role-of-distributions", "sect.release-lifecycle")],
+    # the foreword and preface whole, chapter 2 (the Falcot Corp case study) whole and
+    # chapter 16 (conclusion: Debian's future) whole
+    "debian-handbook-case-study.docx": [_HANDBOOK / f"{page}.html" for page in (
+        "foreword", "preface", "sect.who-is-this-book-for", "sect.selected-approach",
+        "sect.book-structure", "sect.contributing", "sect.acknowledgments",
+        "case-study", "sect.master-plan", "sect.why-gnu-linux", "sect.why-debian",
+        "sect.why-debian-stable", "conclusion", "sect.future-of-debian",
+        "sect.future-of-this-book")],
+    "python-faq-general-design.docx": [_PYDOC / "faq/general.html", _PYDOC / "faq/design.html"],
+    "python-whatsnew-3.11.docx": [_PYDOC / "whatsnew/3.11.html"],
+    "python-unicode-howto.docx": [_PYDOC / "howto/unicode.html"],
+    # the preface whole (what PostgreSQL is, its history, conventions, further information,
+    # bug-reporting guidelines) and appendix B's last two sections (history of units,
+    # Julian dates)
+    "postgresql-preface-history.docx": [_PG / f"{page}.html" for page in (
+        "preface", "intro-whatis", "history", "notation", "resources", "bug-reporting",
+        "datetime-units-history", "datetime-julian-dates")],
+    # Part I, the tutorial, whole: getting started, the SQL language, advanced features
+    "postgresql-tutorial.docx": [_PG / f"tutorial{page}.html" for page in (
+        "", "-start", "-install", "-arch", "-createdb", "-accessdb", "-sql", "-sql-intro",
+        "-concepts", "-table", "-populate", "-select", "-join", "-agg", "-update", "-delete",
+        "-advanced", "-advanced-intro", "-views", "-fk", "-transactions", "-window",
+        "-inheritance", "-conclusion")],
+    # appendix E: the release notes of PostgreSQL 15.0 (E.21) whole
+    "postgresql-15-release-notes.docx": [_PG / "release-15.html"],
+    # "Information for Maintainers of GNU Software": chapters 1-11 and 13-22 with appendix A
+    # (chapter 12, the mechanics of FTP uploads, and appendix B, the GFDL, left out)
+    "gnu-maintainers-information.docx": [_GNU / "maintain.html"],
+    # the GNU Coding Standards' chapters 1 (about), 2 (keeping free software free: legal),
+    # 6 (documenting programs) and 8 (references to non-free software); 3-5 and 7 (program
+    # design and behaviour, C, the release's makefiles) and the GFDL left out
+    "gnu-coding-standards-selected.docx": [_GNU / "standards.html"],
+    # PEPs 256, 257, 258 and 287 as Docutils ships them, whole
+    "docutils-peps.docx": [_DOCUTILS / f"peps/pep-{n}.html" for n in (
+        "0256", "0257", "0258", "0287")],
+    # the project's policies, and the request for proposals to Enthought with its plan
+    "docutils-policies-plans.docx": [_DOCUTILS / f"dev/{page}.html" for page in (
+        "policies", "enthought-rfp", "enthought-plan")],
+    "git-hash-function-transition.docx": [_GIT / "technical/hash-function-transition.html"],
+    "git-contributor-guides.docx": [_GIT / f"{page}.html" for page in (
+        "SubmittingPatches", "ReviewingGuidelines", "howto/maintain-git",
+        "howto/coordinate-embargoed-releases")],
+}
+SPHINX_PAGES |= {*HTML_16["python-faq-general-design.docx"],
+                 *HTML_16["python-whatsnew-3.11.docx"], *HTML_16["python-unicode-howto.docx"]}
+DOCBOOK_PAGES |= {*HTML_16["debian-handbook-project.docx"],
+                  *HTML_16["debian-handbook-case-study.docx"],
+                  *HTML_16["postgresql-preface-history.docx"],
+                  *HTML_16["postgresql-tutorial.docx"],
+                  *HTML_16["postgresql-15-release-notes.docx"]}
+# The handbook's "Download the ebook" banner: navigation (harden-doc had none).
+_HANDBOOK_BANNER = re.compile(r'<div id="banner">.*?</div>', re.S)
+# Texinfo's one-page manuals: each node opens with a Next/Previous/Up bar, the table of
+# contents comes first; chapters are kept or left out by their number.
+_TEXINFO_NAV = re.compile(r'<div class="header">.*?</div>|<h2 class="contents-heading">.*?</h2>'
+                          r'|<div class="contents">.*?</div>\s*</div>|<hr>', re.S)
+_TEXINFO_PART = re.compile(r'(?=<div class="(?:chapter|appendix|unnumbered|top)" id=)')
+_TEXINFO_TITLE = re.compile(r'<h2 class="(?:chapter|appendix)">([^<]*)</h2>')
+
+
+def _texinfo_number(title: str) -> str:
+    """"6" for "6 Legal Matters", "Appendix A" for "Appendix A Suggested Responses"."""
+    words = title.split()
+    return " ".join(words[:2]) if words[0] == "Appendix" else words[0]
+
+
+def _texinfo_chapters(keep: set[str]):
+    def cut(body: str) -> str:
+        parts = _TEXINFO_PART.split(_TEXINFO_NAV.sub("", body))
+        kept = [part for part in parts[1:] if (title := _TEXINFO_TITLE.search(part))
+                and _texinfo_number(title.group(1)) in keep]
+        return "\n".join(kept)
+    return cut
+
+
+# Docutils' pages: a header bar of links and a footer, a "Contents" topic; a PEP's title is
+# a field of its header table, so it is given as the page's heading, its sections under it.
+_DOCUTILS_NAV = re.compile(r'<div class="(header|footer)">.*?</div>|<hr class="(?:header|footer)"'
+                           r'\s*/>|<div class="contents topic" id="contents">.*?</div>'
+                           r'|<(div|nav) class="contents"[^>]*>.*?</\2>', re.S)
+
+
+def _demote(html_text: str) -> str:
+    return re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}",
+                  html_text)
+
+
+def _docutils_page(body: str) -> str:
+    body = _DOCUTILS_NAV.sub("", body)
+    title = re.search(r'<h1 class="title">.*?</h1>', body, re.S)
+    if title:  # the title and the sections are all <h1>: the sections go one level down
+        return body[:title.end()] + _demote(body[title.end():])
+    pep = re.search(r'<th class="field-name">Title:</th><td class="field-body">([^<]*)</td>',
+                    body)
+    if not pep:
+        return body
+    number = re.search(r'<th class="field-name">PEP:</th><td class="field-body">(\d+)', body)
+    body = _demote(body)
+    return f"<h1>PEP {number.group(1) if number else ''}: {pep.group(1)}</h1>\n{body}"
+
+
+# Asciidoc's pages (git's): a "Last updated" footer, and a table of contents some have.
+_ASCIIDOC_NAV = re.compile(r'<div id="footer">.*?</div>\s*</div>|<div id="toc">.*?</div>\s*</div>',
+                           re.S)
+
+
+def _asciidoc_page(body: str) -> str:
+    """Without its navigation; a page with no <h1> (git's embargoed-releases howto) has its
+    first <h2> as its title."""
+    body = _ASCIIDOC_NAV.sub("", body)
+    if "<h1" not in body:
+        body = re.sub(r"<h2\b(.*?)</h2>", r"<h1\1</h1>", body, count=1, flags=re.S)
+    return body
+
+
+# PostgreSQL's pages: an admonition's title ("Note") is a <h3> to LibreOffice, which would
+# make the rest of the section a section called "Note"; and a tutorial's sections (one page
+# each, titled <h2> like the chapter over them) go one level below their chapter.
+_PG_ADMONITION = re.compile(r'<h3 class="title">(Note|Tip|Warning|Caution|Important)</h3>')
+_PG_CHAPTERS = {_PG / f"tutorial{page}.html" for page in ("", "-start", "-sql", "-advanced")}
+
+
+def _pg_page(path: Path):
+    def clean(body: str) -> str:
+        body = _PG_ADMONITION.sub(r"<p><b>\1</b></p>", body)
+        return _demote(body) if path.name.startswith("tutorial") and (
+            path not in _PG_CHAPTERS) else body
+    return clean
+PAGE_FILTERS = {
+    **{p: lambda body: _HANDBOOK_BANNER.sub("", body)
+       for p in (*HTML_16["debian-handbook-project.docx"],
+                 *HTML_16["debian-handbook-case-study.docx"])},
+    _GNU / "maintain.html": _texinfo_chapters({*map(str, range(1, 12)), *map(str, range(13, 23)),
+                                               "Appendix A"}),
+    _GNU / "standards.html": _texinfo_chapters({"1", "2", "6", "8"}),
+    **{p: _docutils_page for p in (*HTML_16["docutils-peps.docx"],
+                                   *HTML_16["docutils-policies-plans.docx"])},
+    **{p: _pg_page(p) for p in (*HTML_16["postgresql-preface-history.docx"],
+                                 *HTML_16["postgresql-tutorial.docx"],
+                                 *HTML_16["postgresql-15-release-notes.docx"])},
+    **{p: _asciidoc_page for p in (*HTML_16["git-hash-function-transition.docx"],
+                 *HTML_16["git-contributor-guides.docx"])},
+}
+# Twisted's community and development policies: its code of conduct (Markdown), then its
+# reStructuredText pages (their $LastChanged…$ keyword fields left out).
+MIXED_16 = {
+    "twisted-community-policies.docx": [TWISTED / "code_of_conduct.md", *(
+        TWISTED / f"docs/{page}.rst" for page in (
+            "community", "security", "development/philosophy", "development/dev-process",
+            "development/review-process", "development/compatibility-policy",
+            "development/release-process", "development/writing-standard"))],
+}
+# The OFL FAQ (SIL International, version 1.1-update6, December 2020) as fonts-sil-charis
+# ships it: one line a paragraph, its questions numbered ("1.2  Can the fonts be…?").
+TEXTS_16 = {"ofl-faq.docx": DEB_16["fonts-sil-charis"] / "fonts-sil-charis/OFL-FAQ.txt.gz"}
+
+
 # A line of a sample, not a title: a mail header ("Owner: foo@example.com"), a shell
 # prompt, or a sentence (bug-reporting's sample report, kept at the titles' indent).
 _LYNX_PRE_LINE = re.compile(r"[\w-]+: \S|\$|.*[.:]$")
@@ -597,14 +802,17 @@ def _lynx_docx(src: Path, out: Path) -> None:
     doc.save(out)
 
 
+# Version-control keyword fields at the head of a page (Twisted's ":LastChangedDate:
+# $LastChangedDate$"): unexpanded placeholders, not the document.
+_RST_KEYWORD_FIELD = re.compile(r"^:LastChanged\w+: *\$\w+\$ *\n", re.M)
 _RST_TITLE = re.compile(r"^(?:([=*#~^\"+-])\1+\n)?(\S.*)\n([=*#~^\"+-])\3+ *$", re.M)
 
 
 @functools.cache
-def _rst_titles() -> dict[Path | str, str]:
-    """Each Django doc page's title (by path) and each labelled section's (by label)."""
+def _rst_titles(root: Path) -> dict[Path | str, str]:
+    """Each doc page's title under `root` (by path) and each labelled section's (by label)."""
     titles: dict[Path | str, str] = {}
-    for page in DJANGO_DOCS.rglob("*.txt"):
+    for page in (*root.rglob("*.txt"), *root.rglob("*.rst")):
         src = page.read_text(encoding="utf-8", errors="replace")
         first = _RST_TITLE.search(src)
         if first:
@@ -616,8 +824,8 @@ def _rst_titles() -> dict[Path | str, str]:
     return titles
 
 
-def _rst_html(paths: list[Path]) -> str:
-    """Sphinx-flavoured reStructuredText (Django's docs) as HTML, through docutils.
+def _rst_html(paths: list[Path], root: Path = DJANGO_DOCS) -> str:
+    """Sphinx-flavoured reStructuredText (Django's docs, Twisted's) as HTML, through docutils.
 
     Sphinx's roles become their text (a code-like role as <code>, a ticket as "#N"),
     its version notes the sentence Sphinx prints, its code blocks literal blocks; its
@@ -635,11 +843,11 @@ def _rst_html(paths: list[Path]) -> str:
         label = title.group(1) if title else text.lstrip("~!").split(".")[-1] if (
             text.startswith("~")) else text.lstrip("!")
         if not title and name == "doc":  # Sphinx shows the target page's title
-            target = (DJANGO_DOCS / text.lstrip("/") if text.startswith("/")
-                      else current[0].parent / text).with_suffix(".txt")
-            label = _rst_titles().get(target, label)
+            target = (root / text.lstrip("/") if text.startswith("/")
+                      else current[0].parent / text).with_suffix(current[0].suffix)
+            label = _rst_titles(root).get(target, label)
         elif not title and name == "ref":  # and the labelled section's title
-            label = _rst_titles().get(text, label)
+            label = _rst_titles(root).get(text, label)
         if name in ("doc", "ref", "term", "pypi", "source"):
             return [nodes.inline(rawtext, label)], []
         if name == "ticket":
@@ -710,7 +918,8 @@ def _rst_html(paths: list[Path]) -> str:
     bodies = []
     for p in paths:
         current[:] = [p]
-        parts = publish_parts(p.read_text(encoding="utf-8"), writer_name="html",
+        src = _RST_KEYWORD_FIELD.sub("", p.read_text(encoding="utf-8"))
+        parts = publish_parts(src, writer_name="html",
                               settings_overrides={"report_level": 5, "halt_level": 5,
                                                   "syntax_highlight": "none",
                                                   "doctitle_xform": False,
@@ -719,10 +928,57 @@ def _rst_html(paths: list[Path]) -> str:
     return "<html><body>" + "\n".join(bodies) + "</body></html>"
 
 
+def _mixed_html(paths: list[Path]) -> str:
+    """Markdown and reStructuredText pages (Twisted's) as one HTML document, in order."""
+    bodies = [_markdown_html(_read_text(p)) if p.suffix == ".md" else _rst_html([p], TWISTED)
+              for p in paths]
+    return "<html><body>" + "\n".join(
+        b.removeprefix("<html><body>").removesuffix("</body></html>") for b in bodies
+    ) + "</body></html>"
+
+
+_OFL_QUESTION = re.compile(r"^(\d+(?:\.\d+)*)\s+(\S.*)$")
+
+
+def _ofl_faq_docx(src: Path, out: Path) -> None:
+    """The OFL FAQ: its sections ("1  USING AND DISTRIBUTING…") and numbered questions
+    ("1.1.1  Does that restrict…?", the answer on the next line) as headings by depth, the
+    answers as paragraphs; numbered steps inside an answer ("4.2.1  Put your copyright…",
+    a paragraph of its own) stay paragraphs, and so does its appendix's sample FONTLOG (its
+    dated entries are not questions); its list of contents is left out."""
+    import docx
+
+    doc = docx.Document()
+    lines = [line.strip() for line in _read_text(src).splitlines()]
+    doc.add_heading(lines[0], level=1)
+    in_contents = in_appendix = False
+    for i, text in enumerate(lines[1:], start=1):
+        if text == "CONTENTS OF THIS FAQ":
+            in_contents = True
+            continue
+        if in_contents:
+            in_contents = bool(text)
+            continue
+        if not text:
+            continue
+        question = _OFL_QUESTION.match(text)
+        follows = i + 1 < len(lines) and bool(lines[i + 1])
+        if question and not in_appendix and (
+                text.endswith("?") or follows or question.group(2).isupper()):
+            depth = question.group(1).count(".") + 1
+            doc.add_heading(f"{question.group(1)} {question.group(2)}", level=min(depth, 3))
+        elif text.startswith("APPENDIX "):
+            doc.add_heading(text, level=1)
+            in_appendix = True
+        else:
+            doc.add_paragraph(text)
+    doc.save(out)
+
+
 SETS = {"4": (HTML_4, TEXT_4), "5": (HTML_5, TEXT_5), "6": (HTML_6, TEXT_6),
         "7": (HTML_7, TEXT_7), "8": (HTML_8, TEXT_8), "9": (HTML_9, TEXT_9),
         "11": (HTML_11, TEXT_11), "12": (HTML_12, TEXT_12), "13": (HTML_13, TEXT_13),
-        "14": (HTML_14, TEXT_14), "15": (HTML_15, {})}
+        "14": (HTML_14, TEXT_14), "15": (HTML_15, {}), "16": (HTML_16, {})}
 PODS = {"7": POD_7, "8": POD_8, "11": POD_11, "12": POD_12, "14": POD_14}
 INFOS = {"11": INFO_11, "12": INFO_12, "13": INFO_13, "14": INFO_14}
 MARKDOWNS = {"12": MARKDOWN_12, "13": MARKDOWN_13, "14": MARKDOWN_14}
@@ -915,6 +1171,8 @@ def main() -> int:
     # (sources, how to make the .docx from them) for each document of the set
     if args.set == "15":
         _fetch_15()
+    if args.set == "16":
+        _fetch_16()
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -932,7 +1190,11 @@ def main() -> int:
             *((name, [path], lambda paths, out: _lynx_docx(paths[0], out))
               for name, path in (LYNX_15 if args.set == "15" else {}).items()),
             *((name, paths, lambda paths, out: _convert(_rst_html(paths), out))
-              for name, paths in (RST_15 if args.set == "15" else {}).items())]
+              for name, paths in (RST_15 if args.set == "15" else {}).items()),
+            *((name, paths, lambda paths, out: _convert(_mixed_html(paths), out))
+              for name, paths in (MIXED_16 if args.set == "16" else {}).items()),
+            *((name, [path], lambda paths, out: _ofl_faq_docx(paths[0], out))
+              for name, path in (TEXTS_16 if args.set == "16" else {}).items())]
     for name, paths, make in jobs:
         missing = [str(p) for p in paths if not p.is_file()]
         if missing:
