@@ -84,7 +84,7 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 RUST = Path.home() / ".rustup/toolchains/stable-x86_64-unknown-linux-gnu/share/doc/rust/html"
@@ -788,11 +788,12 @@ def _lynx_para(rows: list[str]) -> Iterator[tuple[str, str]]:
     yield "text", " ".join(" ".join(rows).split())
 
 
-def _lynx_docx(src: Path, out: Path) -> None:
+def _blocks_docx(blocks: Iterable[tuple[str, str]], out: Path) -> None:
+    """Write ("heading1".., "example" or "text", text) blocks as a .docx."""
     import docx
 
     doc = docx.Document()
-    for kind, text in _lynx_blocks(src):
+    for kind, text in blocks:
         if kind.startswith("heading"):
             doc.add_heading(text, level=int(kind[-1]))
         elif kind == "example":
@@ -1015,20 +1016,6 @@ def _filled(rows: list[str]) -> bool:
     return len(rows) > 1 and all(len(row) >= 55 for row in rows[:-1])
 
 
-def _info_docx(src: Path, out: Path) -> None:
-    import docx
-
-    doc = docx.Document()
-    for kind, text in _info_blocks(src):
-        if kind.startswith("heading"):
-            doc.add_heading(text, level=int(kind[-1]))
-        elif kind == "example":
-            doc.add_paragraph().add_run(text).font.name = "Courier New"
-        else:
-            doc.add_paragraph(text)
-    doc.save(out)
-
-
 # Markdown (Node.js's governance and glossary, zstd's contributing guide) goes to HTML
 # here, then through LibreOffice like the other HTML: headings, paragraphs, lists,
 # tables, code blocks and inline code as a reader of the rendered page sees them. The
@@ -1185,9 +1172,9 @@ def main() -> int:
             *((name, paths, lambda paths, out: _convert(_markdown_html("\n\n".join(
                 _read_text(p) for p in paths)), out))
               for name, paths in MARKDOWNS.get(args.set, {}).items()),
-            *((name, [path], lambda paths, out: _info_docx(paths[0], out))
+            *((name, [path], lambda paths, out: _blocks_docx(_info_blocks(paths[0]), out))
               for name, path in INFOS.get(args.set, {}).items()),
-            *((name, [path], lambda paths, out: _lynx_docx(paths[0], out))
+            *((name, [path], lambda paths, out: _blocks_docx(_lynx_blocks(paths[0]), out))
               for name, path in (LYNX_15 if args.set == "15" else {}).items()),
             *((name, paths, lambda paths, out: _convert(_rst_html(paths), out))
               for name, paths in (RST_15 if args.set == "15" else {}).items()),

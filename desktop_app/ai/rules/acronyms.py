@@ -80,7 +80,8 @@ _NOT_ACRONYMS = frozenset("""
     TODO TBD TBC TBA FIXME XXX NOTE AND OR NOT THE ALL NO YES NEW ONLY MUST SHALL SHOULD MAY
     NEVER DO IF IS ARE FOR TO OF IN ON AT BY AN AS WE DRAFT FINAL URGENT STOP NONE NULL TRUE
     FALSE GET POST PUT README LICENSE NOTICE CHANGELOG HOWTO FAQ
-    SELECT UNION MIN MAX COUNT SUM AVG FROM WHERE INSERT UPDATE DELETE JOIN
+    SELECT UNION MIN MAX COUNT SUM AVG FROM WHERE INSERT UPDATE DELETE JOIN GROUP ORDER
+    HAVING LIMIT VALUES INTO CREATE DROP ALTER INDEX VIEW ERROR WARNING FATAL DEBUG INFO
 """.split())
 # An upper-case letter first, so the search skips ahead fast; then "not after a letter".
 # Not joined to "$" or ":" ("$ENV", "FILENAME:LINENO": names in code).
@@ -116,6 +117,12 @@ _PAREN_DEF_MORE = re.compile(r"(?:'?s)?,\s+(?!\d{4}\b|n\.d\.)[^()]{1,120}\)")
 _PAIR_DEF = re.compile(r"\b([A-Z]{2,6})/([A-Z]{2,6})\s*\(([^()/]{3,60})/([^()/]{3,60})\)")
 # "EACCES (Permission denied): ...": a list of codes, each explained in its parenthesis
 _EXPLAINED_AFTER = re.compile(r"\s*\(([A-Z][a-z]+(?:\s+[a-z]+){1,5})\)")
+# "Perl has POD [5] ("Plain Old Documentation")": the long form in quotes, after a
+# citation; its capitals must spell the letters.
+_QUOTED_AFTER = re.compile(r"\s*(?:\[\d+\]\s*)?\([\"\u201c]([A-Z][\w'-]*(?:\s+[\w'-]+){1,6})"
+                           r"[\"\u201d]\)")
+# "Richard M. Stallman (often referred to by his initials, RMS)": the name is the long form.
+_INITIALS_BEFORE = re.compile(r"\bby (?:his|her|their|its) initials,?\s*$")
 # "PDQ stands for Pretty Darn Quick"; but "Here XYZ stands for a specific section name"
 # makes XYZ a variable of the text, not an abbreviation at all (see `_VARIABLE`).
 _STANDS_FOR = re.compile(r"\s+(?:stands for|is short for|abbreviates)\s+(?!(?:a|an|any|some)\s)"
@@ -494,6 +501,13 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
         said = _EXPLAINED_AFTER.match(line, m.end()) or _STANDS_FOR.match(line, m.end())
         if said:
             found[pos] = (acr, said.group(1).strip(), False)
+            continue
+        quoted = _QUOTED_AFTER.match(line, m.end())
+        if quoted and _initials_match(acr, _WORDS_BEFORE.findall(quoted.group(1))):
+            found[pos] = (acr, quoted.group(1), False)
+            continue
+        if _INITIALS_BEFORE.search(line, max(0, pos - 40), pos):
+            found[pos] = (acr, "initials", False)
             continue
         after = _PAREN_AFTER.match(line, m.end())
         if after:

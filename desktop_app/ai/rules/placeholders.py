@@ -267,7 +267,7 @@ def _row_label(text: str, offset: int) -> str:
 _NAMED_BEFORE = re.compile(r"\b(?:marked|tagged|labell?ed|flagged)(?:\s+(?:as|with))?"
                            r"(?:\s+(?:an?|the))?\s*[\"'\u201c\u2018]?$", re.IGNORECASE)
 _NAMED_AFTER = re.compile(r"[\"'\u201d\u2019]?\s+(?:tags?|markers?|labels?|keywords?|"
-                          r"comments?)\b")
+                          r"comments?|lists?|files?|pages?)\b")  # "the TODO list": a page
 # Two different markers named together ("FIXME or TODO"); not the same one twice ("the
 # TODO and TODO attributes": two names never filled in).
 _PAIRED_AFTER = re.compile(r"\s*(?:,|/|\bor\b|\band\b)\s*(TODO|TBD|TBC|TBA|FIXME|XXX)\b")
@@ -450,6 +450,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         elif kind == "bracket":
             if cues.near(start) or _in_question(text, start):
                 continue
+            if m.group().startswith("{") and "," in m.group() and " " not in m.group():
+                continue  # "({insert,jump-to}-register)": alternatives in a notation
             if m.group().startswith("<") and ctx.index.shows_syntax:
                 continue  # "<add versions>", "<insert tool here>": notation (see above)
             if _KEY_NAME.fullmatch(m.group()):

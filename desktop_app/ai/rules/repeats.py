@@ -72,6 +72,10 @@ def _repeat(text: str, m: re.Match[str], diagram_lines: dict[int, bool]) -> Hit 
     if word not in _FUNCTION_WORDS and _RUN_BEFORE.search(text, max(0, m.start() - 12),
                                                           m.start()):
         return None  # "Execute man man": a command and its argument
+    if "  " in gap or "\t" in gap:
+        return None  # "date            date": columns lined up, not a word typed twice
+    if _OPTION_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return None  # "gendocs -o texinfo texinfo", "-- etc etc": a command line, a comment
     if any(ch.isupper() for ch in a[1:] + b[1:]):
         return None  # identifiers and CamelCase names ("OutputStream outputStream")
     if "\n" in gap and b[0].isupper():
@@ -95,6 +99,9 @@ def _repeat(text: str, m: re.Match[str], diagram_lines: dict[int, bool]) -> Hit 
 
 
 _RUN_BEFORE = re.compile(r"\b(?:run|execute|type|enter|invoke)\s+$", re.IGNORECASE)
+# An option just before ("-o info info", "--output=x x") or a line that starts as a
+# comment of code ("-- etc etc" in SQL): the words are arguments, not prose.
+_OPTION_BEFORE = re.compile(r"(?:^|\s)--?[A-Za-z][\w-]*(?:=\S*)?\s+$|(?:^|\n)\s*--\s[^\n]*$")
 _GLUED_BEFORE = frozenset("./\\:=_~")
 _GLUED_AFTER = frozenset("/\\")
 

@@ -3,7 +3,10 @@
 Each family is one choice the author should make once: -ise or -ize, -our or
 -or, e-mail or email... The family's majority across the whole document wins
 (on a tie, the form used first); every section's first use of each
-minority-spelled word is reported, naming the majority form.
+minority-spelled word is reported, naming the majority form. On a tie only a word
+spelled both ways is ("judgment" here, "judgement" there): two -ise words against two
+-ize words set no house style to break. Words in code, commands and addresses do not
+count.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
-from desktop_app.ai.rules.text import case_like
+from desktop_app.ai.rules.text import case_like, literals_of
 
 RULE = RuleSpec("spelling-variant", "consistency", "minor", 0.8, "spelling",
                 english=True)
@@ -232,6 +235,8 @@ def scan(sections: Sequence) -> SpellingIndex:
                     quoted = _quotations(text)
                 if _inside(quoted, token_start):
                     continue  # another text quoted: it keeps its source's spelling
+                if literals_of(text).covers(token_start, token_end, quotes=False):
+                    continue  # a line of code, a command, an address: not the author's prose
                 family, side, other = hit
                 use = Use(order, token_start, text[token_start:token_end], section.id,
                           section.title)
@@ -255,6 +260,8 @@ def scan(sections: Sequence) -> SpellingIndex:
             if side == major or key in reported:
                 continue
             reported.add(key)
+            if counts[major] == counts[1 - major] and other not in majority_words:
+                continue  # an even split of different words: no house style to break
             example = majority_words.get(other, first_majority)
             index.events.setdefault(use.section_id, []).append(SpellingEvent(
                 use.offset, use.word, case_like(use.word, other), family, major, counts[major],

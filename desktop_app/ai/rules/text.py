@@ -102,7 +102,7 @@ _WEAK_ABBREVIATIONS = frozenset(
 )
 # Only at the start of a run of terminators, and possessive: 64 KB of dots is one
 # match found in one pass, not a match attempted (and undone) at every dot.
-_TERMINATOR = re.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s)")
+_TERMINATOR = re.compile(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\]]*+(?=\s)")
 _WORD = re.compile(r"\S+")
 
 
@@ -162,6 +162,8 @@ def _add_cell(out: list[Span], text: str, start: int, end: int,
 def _ends_sentence(text: str, seg_start: int, dot: int, punct: str, nxt: int) -> bool:
     if "?" in punct or "!" in punct:
         return True
+    if "\u2026" in punct:  # "a standard PC\u2026 This is why": only before a capital
+        return text[nxt:nxt + 3].lstrip("(\"'\u201c\u2018[")[:1].isupper()
     word_start = max(text.rfind(" ", seg_start, dot), text.rfind("\n", seg_start, dot)) + 1
     word = text[max(word_start, seg_start):dot].lstrip("(\"'\u201c\u2018[")
     lower = word.lower()
