@@ -5,13 +5,15 @@ request into parts, gives each request the document's shared context (and
 this request's related passages, found here, off the GUI thread), merges what
 the parts return (two parts reporting one problem on one passage make one
 finding), anchors every quote and key fact on the section text and gives each
-finding a stable id.
+finding a stable id. Given a `presave`, it saves the answer too, on its own
+thread, before reporting it (session/session.py: `save_answer`).
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop_app.ai import parts as _parts
@@ -64,12 +66,15 @@ class AnalysisJob(JobBase):
     """`finished` carries an `AnalysisResult`, `failed` a `ProviderError`.
 
     `context`: the document's shared context (None: the section alone);
-    `facts`: ask for the section's key facts too (for the consistency pass).
+    `facts`: ask for the section's key facts too (for the consistency pass);
+    `presave(section id, result)`: called on this thread with the answer before
+    `finished` carries it; what it returns is kept in `saved` (None: not saved).
     """
 
     def __init__(self, task: SectionTask, provider: Provider, framework: Framework,
                  document_title: str = "", context: DocumentContext | None = None,
-                 facts: bool = False) -> None:
+                 facts: bool = False,
+                 presave: Callable[[str, AnalysisResult], object] | None = None) -> None:
         super().__init__()
         self.task = task
         self.provider = provider
@@ -77,6 +82,8 @@ class AnalysisJob(JobBase):
         self.document_title = document_title
         self.context = context
         self.facts = facts
+        self.presave = presave
+        self.saved: object = None
 
     def failure(self, exc: BaseException) -> ProviderError:
         if isinstance(exc, ProviderError):
@@ -125,5 +132,12 @@ class AnalysisJob(JobBase):
         anchor_facts(text, facts)
         for fact in facts:
             fact.section_id = sid
-        return AnalysisResult(findings, model, total, time.perf_counter() - start, facts=facts)
+        result = AnalysisResult(findings, model, total, time.perf_counter() - start, facts=facts)
+        if self.presave is not None:
+            try:
+                self.saved = self.presave(sid, result)
+            except Exception as exc:  # noqa: BLE001 - the answer is reported all the same
+                # and saved by the thread it goes to, which reports a failure to save.
+                log_internal(log, f"section {sid}: saving its answer here failed", exc)
+        return result
 

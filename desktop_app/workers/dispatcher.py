@@ -9,7 +9,9 @@ review`. The provider does the retries, fallbacks and pacing; the pool only
 bounds the threads. While a run is busy the provider's pace (plain data:
 throttled or not, the requests and tokens per minute settled on) is read once
 a second and carried on `Progress`, so both front ends can say what Bedrock
-is doing and the ETA follows the pace.
+is doing and the ETA follows the pace. Given a `presave`, each job saves its
+answer before reporting it, and `saved` holds what that returned until the
+answer's receiver takes it (`take_saved`).
 
 Queued sections wait here, not in the pool: the pool gets a job only when a
 thread is free. Handing it all of them at once starts ten workers while the
@@ -23,6 +25,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -93,8 +96,12 @@ class Dispatcher(QObject):
     def __init__(self, provider: Provider, framework: Framework, *,
                  cache: ResultCache | None = None, max_threads: int = 8,
                  document_title: str = "", context: DocumentContext | None = None,
-                 facts: bool = False, parent: QObject | None = None) -> None:
+                 facts: bool = False,
+                 presave: Callable[[str, AnalysisResult], object] | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.presave = presave  # runs on the job's thread (AnalysisJob)
+        self.saved: dict[str, object] = {}  # section id -> what presave returned
         self.provider = provider
         self.framework = framework
         self.cache = cache
@@ -245,7 +252,7 @@ class Dispatcher(QObject):
         if self._pending and len(self._jobs) < self.pool.maxThreadCount():
             sid, task = self._pending.popitem(last=False)
             job = AnalysisJob(task, self.provider, self.framework, self.document_title,
-                              self.context, self.facts)
+                              self.context, self.facts, self.presave)
             signals = job.signals
             signals.started.connect(partial(self._on_started, sid))
             signals.finished.connect(partial(self._on_finished, sid))
@@ -268,7 +275,14 @@ class Dispatcher(QObject):
         self._set_state(sid, SectionStatus.RUNNING)
         self._emit_progress()
 
+    def take_saved(self, sid: str) -> object:
+        """What the job's `presave` returned for the answer just reported (None: none)."""
+        return self.saved.pop(sid, None)
+
     def _on_finished(self, sid: str, result: AnalysisResult) -> None:
+        job = self._jobs.get(sid)
+        if job is not None and job.saved is not None:
+            self.saved[sid] = job.saved
         self._retire(sid, was_running=True)
         if self.cache is not None:
             key, sec_hash, fw_id, prov_id = self._keys[sid]
