@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Signal
+
 from desktop_app.ai import parts as _parts
 from desktop_app.ai.anchoring import anchor_findings, anchor_part_findings, part_starts
 from desktop_app.ai.context import DocumentContext
@@ -35,7 +37,7 @@ from desktop_app.document.model import Section
 from desktop_app.review.facts import Fact
 from desktop_app.review.findings import Finding, assign_ids
 from desktop_app.review.frameworks import Framework
-from desktop_app.workers.jobs import JobBase
+from desktop_app.workers.jobs import JobBase, JobSignals
 
 log = logging.getLogger(__name__)  # ids and error kinds: never section text
 
@@ -62,6 +64,10 @@ def split_parts(section: Section, limit: int | None = None) -> tuple[str, ...]:
     return _parts.split_parts(section, limit or MAX_PART_CHARS)
 
 
+class AnalysisSignals(JobSignals):
+    answered = Signal()  # the answer is in; `finished` follows once `presave` returned
+
+
 class AnalysisJob(JobBase):
     """`finished` carries an `AnalysisResult`, `failed` a `ProviderError`.
 
@@ -69,7 +75,10 @@ class AnalysisJob(JobBase):
     `facts`: ask for the section's key facts too (for the consistency pass);
     `presave(section id, result)`: called on this thread with the answer before
     `finished` carries it; what it returns is kept in `saved` (None: not saved).
+    `answered` is emitted before it: the thread's requests are over.
     """
+
+    signals_class = AnalysisSignals
 
     def __init__(self, task: SectionTask, provider: Provider, framework: Framework,
                  document_title: str = "", context: DocumentContext | None = None,
@@ -134,6 +143,7 @@ class AnalysisJob(JobBase):
             fact.section_id = sid
         result = AnalysisResult(findings, model, total, time.perf_counter() - start, facts=facts)
         if self.presave is not None:
+            self.emit(self.signals.answered)
             try:
                 self.saved = self.presave(sid, result)
             except Exception as exc:  # noqa: BLE001 - the answer is reported all the same

@@ -70,3 +70,5 @@ def test_every_announced_answer_is_in_the_store_and_saved_off_the_gui_thread(
     finally:
         driver.shutdown()
         storage.close()
+        driver.deleteLater()  # with its retired dispatcher, before the next test
+        qtbot.wait(50)
