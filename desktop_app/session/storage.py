@@ -111,17 +111,18 @@ class Storage:
     def fall_back_to_memory(self, err: StoreError) -> bool:
         """The store refused the first write (full, read-only, damaged past what the
         check saw): with `memory_fallback`, the run goes on in memory (True)."""
-        if not self._memory_fallback or not self.saved or self.db is None:
-            return False
-        path = self.db.path
-        self._close_side()
-        self.db.close()
-        opened = in_memory(str(err), path)
-        if self.notice:
-            opened.notice = f"{self.notice}; then {opened.notice}"
-        self.db, self.saved, self.notice = opened.db, opened.saved, opened.notice
-        self.store, self._cache = ReviewStore(opened.db), None
-        return True
+        with self._lock:  # no answer is saved elsewhere while the store changes
+            if not self._memory_fallback or not self.saved or self.db is None:
+                return False
+            path = self.db.path
+            self._close_side()
+            self.db.close()
+            opened = in_memory(str(err), path)
+            if self.notice:
+                opened.notice = f"{self.notice}; then {opened.notice}"
+            self.db, self.saved, self.notice = opened.db, opened.saved, opened.notice
+            self.store, self._cache = ReviewStore(opened.db), None
+            return True
 
     def result_cache(self) -> SafeCache | None:
         """The dispatchers' result cache; analysis works without it (and asks again)."""
@@ -135,12 +136,13 @@ class Storage:
             self._cache.flush()
 
     def close(self) -> None:
-        if self._cache is not None:
-            self._cache.flush()
-        self._close_side()
-        if self.db is not None:
-            self.db.close()
-        self.db = self.store = self._cache = None
+        with self._lock:  # no answer is saved elsewhere while the store closes
+            if self._cache is not None:
+                self._cache.flush()
+            self._close_side()
+            if self.db is not None:
+                self.db.close()
+            self.db = self.store = self._cache = None
 
     def _close_side(self) -> None:
         with self._lock:  # not while an analysis thread writes on it

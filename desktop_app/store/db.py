@@ -262,7 +262,8 @@ class Database:
     def _sync_error(self) -> None:
         """A sync that failed since the last transaction: said now, once."""
         if self._syncer is not None and (exc := self._syncer.error) is not None:
-            self._syncer.error = None
+            if self._owns_syncer:  # a sibling refuses its write but leaves the saying to
+                self._syncer.error = None  # the owner's connection, whose caller reports it
             raise StoreEnvironmentError(
                 f"cannot save to {self.path}: a disk write failed "
                 f"({exc.strerror or exc}); the last changes may not be on the disk")

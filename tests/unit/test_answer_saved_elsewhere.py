@@ -177,3 +177,28 @@ def test_a_store_in_memory_is_written_by_the_sessions_thread_only(doc, tmp_path)
     session.record_result(details, result, "model")
     assert storage.unsaved == [] and len(session.outcome(details).findings) == 1
     storage.close()
+
+
+def test_a_failed_sync_is_said_by_the_sessions_thread_not_swallowed_elsewhere(
+        doc, storage, monkeypatch) -> None:
+    import errno
+    import os
+
+    session = local_session(doc, storage)
+    summary, details = (by_title(doc, t).id for t in ("Summary", "Details"))
+
+    def broken(fd: int) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "fdatasync", broken, raising=False)
+    monkeypatch.setattr(os, "fsync", broken)
+    session.record_result(summary, answer(finding("The the")), "model")
+    assert storage.db.wait_synced()
+    result = answer(finding("Revenue fell"))
+    assert save_on_a_thread(session, details, result) is None  # refused there, not said
+    session.record_result(details, result, "model")
+    assert "a disk write failed" in storage.error
+    assert storage.unsaved == ["the findings of “Details”"]
+    monkeypatch.undo()
+    assert session.retry() and storage.error == ""
+    assert len(stored_decisions(storage, session.review_id, details)) == 1
