@@ -273,8 +273,8 @@ class ReviewSession:
         by the caller)."""
         if saved is not None and saved.review_id == self.review_id:
             record = saved.record
-            if saved.changes != self._count(section_id):
-                record = self._reread(section_id)
+            if record is not None and saved.changes != self._count(section_id):
+                record = self._reread(section_id)  # None (refused as stale) stays None
         else:
             sec_hash = self.hashes.get(section_id, "")
             record = self._write(f"the findings of {self._title(section_id)}",
