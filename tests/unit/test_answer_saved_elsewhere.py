@@ -202,3 +202,20 @@ def test_a_failed_sync_is_said_by_the_sessions_thread_not_swallowed_elsewhere(
     monkeypatch.undo()
     assert session.retry() and storage.error == ""
     assert len(stored_decisions(storage, session.review_id, details)) == 1
+
+
+def test_an_answer_refused_as_stale_is_held_as_the_store_would_merge_it(doc, storage) -> None:
+    """The store refuses an answer for a text it no longer has: held in memory with the
+    store's merge rules, as when the session's thread saves it, decisions included."""
+    session = local_session(doc, storage)
+    summary = by_title(doc, "Summary").id
+    session.record_result(summary, answer(finding("The the")), "model")
+    (shown,) = session.outcome(summary).findings
+    session.hashes[summary] = "a text the review does not have"
+    rerun = answer(finding("The the"), finding("reviewed"))
+    saved = save_on_a_thread(session, summary, rerun)
+    assert saved is not None and saved.record is None  # refused, nothing written
+    session.set_decision(shown.id, "accepted")
+    session.record_result(summary, rerun, "model", saved)
+    held = {f.quote: f.decision for f in session.outcome(summary).findings}
+    assert held == {"The the": "accepted", "reviewed": "pending"}
