@@ -112,28 +112,35 @@ calls, and every event it handled timed through QApplication.notify):
   for the next call, the framework's prefix made once: process CPU a request
   (fake Bedrock, 10 threads, 400 requests, 3 alternated runs) 4.0-4.3 ->
   3.6-4.0 ms, the request threads' own 1.1-1.2 -> 0.8-0.9 ms.
-Six alternated pairs (load 1.5-2.4), main before this round -> this version:
-findings tab longest stall 15.9-51.0 (median 22.9) -> 10.7-40.1 (median 14.8)
-ms, p99 (median) 6.5 -> 4.5 ms, gaps over a frame a run (median) 2 -> 0.5;
-chat tab 15.1-31.4 (median 19.0) -> 13.0-19.7 (median 16.1) ms, p99 7.8 -> 5.9
-ms, gaps over a frame 1 -> 0; throughput (medians) 1.136 -> 1.134x and 1.139 ->
-1.135x. Tried and not kept: the hidden list given the filler's geometry before
-it shows, and the panel's layout activated at once (the list was still resized
-twice in that turn, as the message above it goes away; the second paint was
-Adjust's). Left as it is: botocore's parameter validation and its user-agent
-string, built per request (~90 string sanitisations a request): changing the
-user agent changes what AWS is told.
+- The chat: a finished answer's parts merged into one view 100 ms later, not on
+  the next turn, where with the answer's end and its paint it made one gap of
+  15-20 ms, nearly all GUI CPU (t ~7.2 s; now two gaps, the larger ~6-13 ms).
+Two sittings of six alternated pairs, main before this round -> this version.
+The first (load 1.5-2.4; the chat's merge not yet moved): findings tab longest
+stall 15.9-51.0 (median 22.9) -> 10.7-40.1 (median 14.8) ms, p99 (median) 6.5
+-> 4.5 ms, gaps over a frame a run (median) 2 -> 0.5; chat tab 15.1-31.4
+(median 19.0) -> 13.0-19.7 (median 16.1) ms, p99 7.8 -> 5.9 ms, gaps over a
+frame 1 -> 0; throughput (medians) 1.136 -> 1.134x, 1.139 -> 1.135x. The
+second (load 1.4-3.6, all of it): findings tab 12.2-16.7 (median 15.4) ->
+9.7-29.6 (median 13.7) ms, p99 6.3 -> 4.7 ms; chat tab 17.7-38.5 (median 21.1)
+-> 13.4-27.6 (median 16.6) ms, p99 7.8 -> 4.6 ms, gaps over a frame 1.5 -> 0.5;
+throughput 1.133 -> 1.131x, 1.139 -> 1.133x. Tried and not kept: the hidden
+list given the filler's geometry before it shows, and the panel's layout
+activated at once (the list was still resized twice in that turn, as the
+message above it goes away; the second paint was Adjust's). Left as it is:
+botocore's parameter validation and its user-agent string, built per request
+(~90 string sanitisations a request): changing the user agent changes what AWS
+is told.
 
-What is left (the twelve runs above): findings tab, the current section's first
-findings, one gap of ~9-11 ms of GUI CPU (the show ~4, the card's first layout
-and paint ~3-4, the tab and filter bar after), 11.7-17.2 ms, and 40.1 ms once
-with the waits for the GIL; chat tab, the start (the question and the click:
-13-18 ms, 7-11 ms of CPU) and a chat turn at t ~7.2 s (15-20 ms, nearly all of
-it GUI CPU: the chat's own work, untouched this round); the waves (ten answers
-and ten new requests at once) now 10-15 ms, 0-9 ms of it GUI CPU, the rest
-waiting for the GIL and the scheduler (a request still costs ~3 ms of CPU in
-botocore). On this shared machine a run now and then has a gap the load makes
-(12.4 ms with 0.9 ms of GUI CPU in it).
+What is left (the second sitting's runs): the start (the question, the click and
+the run's queueing, t < 0.1 s: 11.7-29.6 ms, ~8-9 ms of GUI CPU); findings tab,
+the current section's first findings, one gap of ~8-9 ms of GUI CPU (the show
+~4, the card's first layout and paint ~3-4), 12-15.5 ms; the waves (ten
+answers and ten new requests at once, t ~2.1-2.2 s): 9-28 ms with 0-11 ms of
+GUI CPU, the rest waiting for the GIL and the scheduler (a request still costs
+~3 ms of CPU in botocore, ten of them together). One frame (17 ms) at every
+run is not reached on this shared machine: the medians are at or under it,
+the worst runs are not.
 
     QT_QPA_PLATFORM=offscreen python bench/window_bench.py [--sections 100]
         [--concurrency 10] [--latency 1.0] [--chunk-delay 0.01]
