@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 
+from desktop_app.ai import calls
 from desktop_app.ai.calls import InFlight
 
 
@@ -17,7 +18,8 @@ def run_call(fn) -> InFlight:  # type: ignore[no-untyped-def]
     return call
 
 
-def test_calls_one_after_another_share_a_thread_and_return_what_they_got() -> None:
+def test_calls_one_after_another_share_a_thread_and_return_what_they_got(monkeypatch) -> None:
+    monkeypatch.setattr(calls, "_threads", calls._CallThreads())  # none kept by other tests
     threads = [run_call(threading.current_thread).result for _ in range(5)]
     assert all(t is threads[0] for t in threads)
     assert threads[0] is not threading.current_thread() and threads[0].daemon
