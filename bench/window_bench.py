@@ -2,8 +2,9 @@
 
 What analysis_bench.py and chat_bench.py leave out: the window itself. Every
 answer is saved to the review store (SQLite, WAL; its fsync on a syncer
-thread) on the GUI thread before it is shown, then the tree, the findings panel, the
-statistics panel and the section view follow. Here the whole MainWindow runs
+thread) before it is shown, by the analysis thread that got it (round 4; on the
+GUI thread before), then the tree, the findings panel, the statistics panel and
+the section view follow. Here the whole MainWindow runs
 (offscreen, a temporary MARGIN_DATA_DIR): it opens a generated N-section
 .docx, prepares its own Bedrock provider from the settings file (endpoint:
 the fake Bedrock in a child process, so the server does not share our GIL;
@@ -85,6 +86,61 @@ main before this round -> this version: findings tab 24.4-69.1 (median 42.0)
 before, not kept: the analysis and chat threads at nice +10 (a 200 ms stall:
 the GUI thread waiting for the GIL held by a thread the scheduler had put
 behind others).
+
+Then (round 4, the structural changes; timing probes around the GUI thread's
+calls, and every event it handled timed through QApplication.notify):
+- The answer's save off the GUI thread. Each arrival's turn took 4.7 ms of wall
+  time (median; 20 ms at worst) for 1.6 ms of CPU, and the store write was 3.8
+  of it for 0.9 of CPU: each SQLite call gave the GIL away and waited to get it
+  back from the request threads. The analysis job now saves its own answer
+  (ReviewSession.save_answer: a second connection, under the lock every write
+  of the storage holds, only while nothing waits to be written first) and then
+  reports it; the GUI thread only holds and shows it (that turn: 4.7 -> 0.8 ms
+  median, 20 -> 6 ms at worst). Saved before shown, as before; a decision made
+  in between is read back from the store; a save that fails there is made on
+  the GUI thread with the one policy. A wave's saves, one after another, held
+  back its successors (throughput +0.004x): a job that has its answer now
+  counts out of the concurrency and its successor starts on a spare thread.
+- The current section's first findings: the summary's first paint took 4.6 ms
+  of CPU, 3.5 of it Qt's first decode of an inline PNG (now done at warm-up:
+  0.4 ms); the list was laid out and painted twice, the second time by the
+  view's own relayout on a height change (ResizeMode.Adjust, useless in a
+  top-to-bottom list whose cards depend on the width only: now Fixed, one
+  paint, ~1.5 ms of CPU less).
+- The requests' Python: a thread started per HTTP call, and the framework's
+  system blocks, token counts and cache key rebuilt per request. Threads kept
+  for the next call, the framework's prefix made once: process CPU a request
+  (fake Bedrock, 10 threads, 400 requests, 3 alternated runs) 4.0-4.3 ->
+  3.6-4.0 ms, the request threads' own 1.1-1.2 -> 0.8-0.9 ms.
+- The chat: a finished answer's parts merged into one view 100 ms later, not on
+  the next turn, where with the answer's end and its paint it made one gap of
+  15-20 ms, nearly all GUI CPU (t ~7.2 s; now two gaps, the larger ~6-13 ms).
+Two sittings of six alternated pairs, main before this round -> this version.
+The first (load 1.5-2.4; the chat's merge not yet moved): findings tab longest
+stall 15.9-51.0 (median 22.9) -> 10.7-40.1 (median 14.8) ms, p99 (median) 6.5
+-> 4.5 ms, gaps over a frame a run (median) 2 -> 0.5; chat tab 15.1-31.4
+(median 19.0) -> 13.0-19.7 (median 16.1) ms, p99 7.8 -> 5.9 ms, gaps over a
+frame 1 -> 0; throughput (medians) 1.136 -> 1.134x, 1.139 -> 1.135x. The
+second (load 1.4-3.6, all of it): findings tab 12.2-16.7 (median 15.4) ->
+9.7-29.6 (median 13.7) ms, p99 6.3 -> 4.7 ms; chat tab 17.7-38.5 (median 21.1)
+-> 13.4-27.6 (median 16.6) ms, p99 7.8 -> 4.6 ms, gaps over a frame 1.5 -> 0.5;
+throughput 1.133 -> 1.131x, 1.139 -> 1.133x. Tried and not kept: the hidden
+list given the filler's geometry before it shows, and the panel's layout
+activated at once (the list was still resized twice in that turn, as the
+message above it goes away; the second paint was Adjust's). Left as it is:
+botocore's parameter validation and its user-agent string, built per request
+(~90 string sanitisations a request): changing the user agent changes what AWS
+is told.
+
+What is left (the second sitting's runs): the start (the question, the click and
+the run's queueing, t < 0.1 s: 11.7-29.6 ms, ~8-9 ms of GUI CPU); findings tab,
+the current section's first findings, one gap of ~8-9 ms of GUI CPU (the show
+~4, the card's first layout and paint ~3-4), 12-15.5 ms; the waves (ten
+answers and ten new requests at once, t ~2.1-2.2 s): 9-28 ms with 0-11 ms of
+GUI CPU, the rest waiting for the GIL and the scheduler (a request still costs
+~3 ms of CPU in botocore, ten of them together). One frame (17 ms) at every
+run is not reached on this shared machine: the medians are at or under it,
+the worst runs are not.
 
     QT_QPA_PLATFORM=offscreen python bench/window_bench.py [--sections 100]
         [--concurrency 10] [--latency 1.0] [--chunk-delay 0.01]

@@ -16,6 +16,12 @@ by the provider's first-request gate. At most `max_cache_points` per request.
 
 Token counts are estimates (`tokens.py`); the same layout backs the estimate
 (`estimate.py`), so what is estimated is what is sent.
+
+What is the same for every request of a framework (the tool, the system
+blocks, their tokens and the prefix's cache key) is made once and kept
+(`_shared_prefix`): ~0.3 ms of pure Python a request, on the analysis threads
+whose share of the GIL the window's thread waits for (bench/window_bench.py).
+The blocks kept are never changed: every layout builds its own lists.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from threading import Lock
 from typing import Any
 
 from desktop_app.ai import prompts
@@ -34,6 +41,51 @@ from desktop_app.ai.tokens import CHARS_PER_TOKEN, approx_tokens
 CACHE_POINT: dict[str, Any] = {"cachePoint": {"type": "default"}}
 
 Block = dict[str, Any]
+
+_KEPT = 32  # frameworks (with their guidelines) and models kept at once
+_memo_lock = Lock()
+_blocks: dict[tuple[Any, ...], tuple[Block, list[Block]]] = {}
+_prefixes: dict[tuple[Any, ...], tuple[Block, Sequence[Block], int, dict[bool, str]]] = {}
+
+
+def _framework_blocks(request: AnalysisRequest) -> tuple[Block, list[Block]]:
+    """The tool and the system blocks of this framework (guidelines included: the
+    framework's equality leaves them out), made once."""
+    fw = request.framework
+    key = (fw, fw.guidelines, request.facts)
+    with _memo_lock:
+        found = _blocks.get(key)
+    if found is None:
+        found = (prompts.tool_config(request.facts),
+                 prompts.system_text_blocks(fw, request.facts))
+        with _memo_lock:
+            if len(_blocks) >= _KEPT:
+                _blocks.clear()
+            found = _blocks.setdefault(key, found)
+    return found
+
+
+def _shared_prefix(model: str, tool_config: Block, system: Sequence[Block],
+                   chars_per_token: float) -> tuple[int, dict[bool, str]]:
+    """Tokens of the tools and system blocks, and the cache keys of a prefix that ends
+    there (by whether a point follows the system), for these very objects."""
+    key = (model, id(tool_config), id(system), chars_per_token)
+    with _memo_lock:
+        found = _prefixes.get(key)
+    if found is not None and found[0] is tool_config and found[1] is system:
+        return found[2], found[3]
+    tokens = tools_tokens(tool_config, chars_per_token) + _text_tokens(system, chars_per_token)
+    entry = (tool_config, system, tokens, {})
+    with _memo_lock:
+        if len(_prefixes) >= _KEPT:
+            _prefixes.clear()
+        _prefixes[key] = entry
+    return tokens, entry[3]
+
+
+def _prefix_key(prefix: list[Any]) -> str:
+    return hashlib.blake2b(json.dumps(prefix, sort_keys=True).encode(),
+                           digest_size=16).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +142,8 @@ def build_layout(model: str, tool_config: dict[str, Any], system: Sequence[Block
     Cache points may follow the system prompt and the shared blocks.
     """
     limits = limits_for(model)
-    stretches = [tools_tokens(tool_config, chars_per_token) + _text_tokens(system, chars_per_token)]
+    first, keys = _shared_prefix(model, tool_config, system, chars_per_token)
+    stretches = [first]
     if shared:
         stretches.append(_text_tokens(shared, chars_per_token))
     points = place_points(stretches, limits.min_cache_tokens, limits.max_cache_points)
@@ -108,12 +161,12 @@ def build_layout(model: str, tool_config: dict[str, Any], system: Sequence[Block
             since = 0
     tail_tokens = since + _text_tokens(tail, chars_per_token)
     key = None
-    if cached:
-        prefix: list[Any] = [model, tool_config, system_out]
-        if shared and points[1]:
-            prefix.append(list(shared))
-        key = hashlib.blake2b(json.dumps(prefix, sort_keys=True).encode(),
-                              digest_size=16).hexdigest()
+    if cached and shared and points[1]:
+        key = _prefix_key([model, tool_config, system_out, list(shared)])
+    elif cached:  # the same for every request of the framework
+        key = keys.get(points[0])
+        if key is None:
+            key = keys[points[0]] = _prefix_key([model, tool_config, system_out])
     return RequestLayout(system_out, [{"role": "user", "content": content}], tool_config,
                          key, tuple(cached), tail_tokens)
 
@@ -130,6 +183,6 @@ def section_layout(request: AnalysisRequest, text: str | None, model: str, *,
         if related:
             tail.append({"text": related})
     tail.append({"text": prompts.section_prompt(request, text)})
-    return build_layout(model, prompts.tool_config(request.facts),
-                        prompts.system_text_blocks(request.framework, request.facts),
-                        shared, tail, chars_per_token=chars_per_token)
+    tool_config, system = _framework_blocks(request)
+    return build_layout(model, tool_config, system, shared, tail,
+                        chars_per_token=chars_per_token)

@@ -5,6 +5,7 @@
     session = ReviewSession(document, framework, storage, setup.identity)
     session.status(sid), session.outcome(sid)            # where a section stands, what it holds
     session.record_result(sid, result, source)           # saved, then held
+    saved = session.save_answer(sid, result)             # ... or saved on the job's thread
     session.set_decision(fid, "accepted")                # every change saved as it is made
     session.statistics(prices), session.snapshot(...)    # the numbers, what the export writes
 
@@ -40,7 +41,7 @@ from desktop_app.session.reviewer import (
     short_model,
     source_label,
 )
-from desktop_app.session.session import ReviewSession, RunEstimate
+from desktop_app.session.session import ReviewSession, RunEstimate, SavedAnswer
 from desktop_app.session.storage import Storage
 from desktop_app.store.db import StoreError
 from desktop_app.store.history import REASONS as EARLIER_REASONS
@@ -81,6 +82,7 @@ __all__ = [
     "ReviewStatistics",
     "ReviewSummary",
     "RunEstimate",
+    "SavedAnswer",
     "SectionOutcome",
     "SectionStatus",
     "Storage",

@@ -9,6 +9,14 @@ findings, time spent and chat. Writes go to the shared `Storage`, whose one
 policy keeps what the store refuses and writes it later. The statistics,
 the report and the export snapshot are read from here.
 
+An answer is saved before it is shown. The analysis thread that got it saves it
+(`save_answer`, on the storage's second connection) and the session's thread
+then only holds it (`record_result(..., saved=)`); where that thread could not
+(something else waits to be written first, a store in memory, a failure),
+`record_result` saves it as it always did. A change the reviewer made to the
+section between the two (a decision on its earlier findings) is in the store
+after the answer, and the store's copy of the section, read again, has both.
+
 Sessions of several documents may share one `Storage` and one provider (its
 limiter then paces all their requests); the Qt side (`workers/session_driver.py`)
 runs a session's analyses on a dispatcher.
@@ -55,7 +63,7 @@ from desktop_app.session.storage import Storage
 from desktop_app.store.db import StoreError
 from desktop_app.store.history import EarlierFinding, earlier_findings
 from desktop_app.store.results import framework_identity, section_hash
-from desktop_app.store.review_state import ReviewState, ReviewStatistics
+from desktop_app.store.review_state import ReviewState, ReviewStatistics, SectionRecord
 from desktop_app.store.reviews import ReviewStore
 
 if TYPE_CHECKING:
@@ -85,6 +93,17 @@ class RunEstimate:
         return spent, money
 
 
+@dataclass(frozen=True, slots=True)
+class SavedAnswer:
+    """An answer an analysis thread saved (`ReviewSession.save_answer`): the review it
+    went to, the section as the store held it right after, and the section's count of
+    changes then (the session's thread reads the section again if it changed since)."""
+
+    review_id: int
+    record: SectionRecord | None  # None: the store did not take it (a text since changed)
+    changes: tuple[int, int]
+
+
 class ReviewSession:
     def __init__(self, document: Document, framework: Framework, storage: Storage,
                  identity: ProviderIdentity) -> None:
@@ -108,6 +127,9 @@ class ReviewSession:
         self.context: DocumentContext | None = None
         self.estimate: RunEstimate | None = None  # the last one shown before a run
         self.passes = DocumentPass(self)  # the review of the document as a whole
+        # Writes made from the session's thread, by section (and for the whole review):
+        # an answer saved elsewhere meanwhile is read again from the store.
+        self._changes: dict[str | None, int] = {}
         self.reopen()
 
     # -- the review -------------------------------------------------------------------
@@ -226,13 +248,55 @@ class ReviewSession:
         """From the dispatcher (queued, running, cancelled); what it became."""
         return self.results.set_status(section_id, status)
 
-    def record_result(self, section_id: str, result: AnalysisResult, source: str) -> None:
-        """Saved first, then held (and shown by the caller)."""
+    def save_answer(self, section_id: str, result: AnalysisResult) -> SavedAnswer | None:
+        """On the analysis thread that got `result`, before handing it over: saved now,
+        so that `record_result` (given what this returns) only holds it. None when it
+        was not saved here (`Storage.write_elsewhere` says when): `record_result` saves
+        it then, with the one policy. Touches nothing the session's thread reads."""
+        if self.closed:
+            return None
         sec_hash = self.hashes.get(section_id, "")
-        record = self._write(f"the findings of {self._title(section_id)}",
-                             lambda s, rid: s.record_result(rid, section_id, sec_hash, result))
+
+        def write(store: ReviewStore, review_id: int) -> tuple[tuple[int, int], Any]:
+            record = store.record_result(review_id, section_id, sec_hash, result)
+            return self._count(section_id), record
+
+        done = self.storage.write_elsewhere(self, write)
+        if done is None:
+            return None
+        review_id, (changes, record) = done
+        return SavedAnswer(review_id, record, changes)
+
+    def record_result(self, section_id: str, result: AnalysisResult, source: str,
+                      saved: SavedAnswer | None = None) -> None:
+        """Saved first (here, or by the analysis thread: `saved`), then held (and shown
+        by the caller)."""
+        if saved is not None and saved.review_id == self.review_id:
+            record = saved.record
+            if record is not None and saved.changes != self._count(section_id):
+                record = self._reread(section_id)  # None (refused as stale) stays None
+        else:
+            sec_hash = self.hashes.get(section_id, "")
+            record = self._write(f"the findings of {self._title(section_id)}",
+                                 lambda s, rid: s.record_result(rid, section_id, sec_hash,
+                                                                result), section_id)
         self.results.set_result(section_id, result, self.framework, source, record)
         self.passes.meet(section_id)  # one finding, one place: document-level ones absorb
+
+    def _count(self, section_id: str) -> tuple[int, int]:
+        return self._changes.get(section_id, 0), self._changes.get(None, 0)
+
+    def _reread(self, section_id: str) -> SectionRecord | None:
+        """The section as the store holds it, after an answer saved elsewhere and the
+        changes made here since; None (the answer merged in memory, as when the store
+        did not take it) while some of those wait to be written, or it cannot be read."""
+        if self.storage.unsaved or self.store is None or self.review_id is None:
+            return None
+        try:
+            return self.store.section(self.review_id, section_id)
+        except StoreError as err:
+            self.storage.set_error(err)
+            return None
 
     def record_batch_usage(self, section_id: str, model: str | None, usage: Usage) -> None:
         """What a batch job billed for the section's records: logged apart from on-demand
@@ -246,12 +310,14 @@ class ReviewSession:
         total.add(usage)
         self.batch_usage[section_id] = (model, total)
         self._write(f"the batch usage of {self._title(section_id)}",
-                    lambda s, rid: s.record_batch_usage(rid, section_id, model, usage))
+                    lambda s, rid: s.record_batch_usage(rid, section_id, model, usage),
+                    section_id)
 
     def record_failure(self, section_id: str, error: ProviderError) -> None:
         sec_hash = self.hashes.get(section_id, "")
         self._write(f"the failure of {self._title(section_id)}",
-                    lambda s, rid: s.record_failure(rid, section_id, sec_hash, error))
+                    lambda s, rid: s.record_failure(rid, section_id, sec_hash, error),
+                    section_id)
         self.results.set_error(section_id, error)
 
     # -- the reviewer's work ---------------------------------------------------------------
@@ -264,7 +330,7 @@ class ReviewSession:
             return None
         return self._refresh(finding_id, self._write(
             f"your decision on a finding in {where}",
-            lambda s, rid: s.set_decision(rid, finding_id, decision)))
+            lambda s, rid: s.set_decision(rid, finding_id, decision), self._section_of(finding_id)))
 
     def edit(self, finding_id: str, fields: dict[str, Any]) -> Finding | None:
         if is_document_finding(finding_id):
@@ -274,7 +340,7 @@ class ReviewSession:
             return None
         return self._refresh(finding_id, self._write(
             f"your edit of a finding in {where}",
-            lambda s, rid: s.edit_finding(rid, finding_id, **fields)))
+            lambda s, rid: s.edit_finding(rid, finding_id, **fields), self._section_of(finding_id)))
 
     def originals(self, finding_id: str) -> dict[str, Any]:
         if is_document_finding(finding_id):
@@ -315,14 +381,14 @@ class ReviewSession:
         f.id = f.id or "u-" + uuid.uuid4().hex[:12]  # fixed here: a retry writes the same id
         self.results.put_finding(section_id, f)
         stored = self._write(f"your finding in {self._title(section_id)}",
-                             lambda s, rid: s.add_user_finding(rid, section_id, f))
+                             lambda s, rid: s.add_user_finding(rid, section_id, f), section_id)
         return self._refresh(f.id, stored) or f
 
     def delete_user_finding(self, finding_id: str) -> None:
-        where = self._where(finding_id)
+        where, section_id = self._where(finding_id), self._section_of(finding_id)
         self.results.remove_finding(finding_id)
         self._write(f"the deletion of your finding in {where}",
-                    lambda s, rid: s.delete_user_finding(rid, finding_id))
+                    lambda s, rid: s.delete_user_finding(rid, finding_id), section_id)
 
     def earlier_findings(self, section_id: str) -> list[EarlierFinding]:
         """What the section showed before (replaced, or left behind); raises StoreError."""
@@ -427,8 +493,18 @@ class ReviewSession:
 
     # -- internals -----------------------------------------------------------------------------
 
-    def _write(self, what: str, write: Any) -> Any:
-        return self.storage.write(self, what, write)
+    def _write(self, what: str, write: Any, section_id: str | None = None) -> Any:
+        """Through the storage's policy; counted as a change of `section_id` (None: of
+        any section: a pass over the whole document, the time spent), once written or
+        kept, so that an answer saved elsewhere before it is read again."""
+        try:
+            return self.storage.write(self, what, write)
+        finally:
+            self._changes[section_id] = self._changes.get(section_id, 0) + 1
+
+    def _section_of(self, finding_id: str) -> str | None:
+        found = self.results.locate(finding_id)
+        return found[0] if found is not None else None
 
     def _refresh(self, finding_id: str, stored: Finding | None) -> Finding | None:
         """The store's copy replaces the one changed in memory."""

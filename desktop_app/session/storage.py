@@ -9,6 +9,16 @@ runs; a write refused as a bug is logged and listed as lost, never retried.
 Listeners hear about every change of that state, so the window can say
 plainly what is not saved and why, and `margin review` can say it once.
 
+An analysis thread saves its own answer (`write_elsewhere`), on a second
+connection, before the answer is handed to the session's thread: that write
+was most of what each arriving answer cost the window's thread (~3.8 ms of its
+wall time, 0.9 of it CPU: each SQLite call gave the GIL away and waited to get
+it back from the other analysis threads; bench/window_bench.py). It is made
+only while nothing waits to be written before it, under the same lock as
+every write of this object, so writes stay in the order they were asked for;
+otherwise (or when it fails) the session's thread saves the answer as before,
+under the one policy here.
+
 Opening (store/opening.py): a damaged store is moved aside and a new one
 started (`notice` says so, once). One that cannot be used at all (read-only,
 full, a newer schema) is, for `margin review` (`memory_fallback`), replaced by
@@ -19,6 +29,7 @@ instead keeps the reviewer's work waiting and tries again.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,6 +83,10 @@ class Storage:
         self._pending: list[PendingWrite] = []
         self._cache: SafeCache | None = None
         self.listeners: list[Callable[[], None]] = []
+        # Every write, here and on an analysis thread (`write_elsewhere`), holds it: a
+        # write kept for later and a write made elsewhere cannot cross.
+        self._lock = threading.RLock()
+        self._side: ReviewStore | None = None  # the second connection, for `write_elsewhere`
 
     # -- state ----------------------------------------------------------------------
 
@@ -96,16 +111,18 @@ class Storage:
     def fall_back_to_memory(self, err: StoreError) -> bool:
         """The store refused the first write (full, read-only, damaged past what the
         check saw): with `memory_fallback`, the run goes on in memory (True)."""
-        if not self._memory_fallback or not self.saved or self.db is None:
-            return False
-        path = self.db.path
-        self.db.close()
-        opened = in_memory(str(err), path)
-        if self.notice:
-            opened.notice = f"{self.notice}; then {opened.notice}"
-        self.db, self.saved, self.notice = opened.db, opened.saved, opened.notice
-        self.store, self._cache = ReviewStore(opened.db), None
-        return True
+        with self._lock:  # no answer is saved elsewhere while the store changes
+            if not self._memory_fallback or not self.saved or self.db is None:
+                return False
+            path = self.db.path
+            self._close_side()
+            self.db.close()
+            opened = in_memory(str(err), path)
+            if self.notice:
+                opened.notice = f"{self.notice}; then {opened.notice}"
+            self.db, self.saved, self.notice = opened.db, opened.saved, opened.notice
+            self.store, self._cache = ReviewStore(opened.db), None
+            return True
 
     def result_cache(self) -> SafeCache | None:
         """The dispatchers' result cache; analysis works without it (and asks again)."""
@@ -119,34 +136,64 @@ class Storage:
             self._cache.flush()
 
     def close(self) -> None:
-        if self._cache is not None:
-            self._cache.flush()
-        if self.db is not None:
-            self.db.close()
-        self.db = self.store = self._cache = None
+        with self._lock:  # no answer is saved elsewhere while the store closes
+            if self._cache is not None:
+                self._cache.flush()
+            self._close_side()
+            if self.db is not None:
+                self.db.close()
+            self.db = self.store = self._cache = None
+
+    def _close_side(self) -> None:
+        with self._lock:  # not while an analysis thread writes on it
+            if self._side is not None:
+                self._side.db.close()
+            self._side = None
 
     # -- writes ---------------------------------------------------------------------------
 
     def write(self, owner: ReviewOwner, what: str, write: Write, *, key: object = None) -> Any:
         """Write now, or keep the write for later; its result, or None when kept.
         A kept write with the same `key` (an answer saved as it grows) is replaced."""
-        review_id = owner.review_id
-        pending = PendingWrite(what, write, owner, review_id, key)
-        if self._pending or review_id is None or self.store is None:
-            self._keep(pending)
-            self.retry()
-            return None
-        try:
-            return write(self.store, review_id)
-        except StoreEnvironmentError as err:
-            self._keep(pending)
-            self._set_error(err)
-        except StoreBugError as err:
-            log.exception("not saved: %s", what)
-            self.lost.append(what)
-            self._set_error(err)
+        with self._lock:
+            review_id = owner.review_id
+            pending = PendingWrite(what, write, owner, review_id, key)
+            if self._pending or review_id is None or self.store is None:
+                self._keep(pending)
+                self.retry()
+                return None
+            try:
+                return write(self.store, review_id)
+            except StoreEnvironmentError as err:
+                self._keep(pending)
+                self._set_error(err)
+            except StoreBugError as err:
+                log.exception("not saved: %s", what)
+                self.lost.append(what)
+                self._set_error(err)
         self.notify()
         return None
+
+    def write_elsewhere(self, owner: ReviewOwner, write: Write) -> tuple[int, Any] | None:
+        """From another thread than the owner's (an analysis thread saving its answer):
+        (review id, what `write` returned) once it is committed, on the second
+        connection; None when it was not written, and the owner's thread must `write`
+        it as usual: something waits to be written before it, the review or the store
+        is not open, the store is in memory (private to its connection), or the
+        write failed (the owner's thread meets the failure again, and keeps, retries
+        or reports it like any other)."""
+        with self._lock:
+            review_id = owner.review_id
+            if (self._pending or review_id is None or self.store is None or self.db is None
+                    or not self.saved):
+                return None
+            try:
+                if self._side is None:
+                    self._side = ReviewStore(self.db.sibling())
+                return review_id, write(self._side, review_id)
+            except StoreError as err:
+                log.warning("an answer left for the window's thread to save: %s", err)
+                return None
 
     def _keep(self, pending: PendingWrite) -> None:
         if pending.key is not None:
@@ -158,6 +205,10 @@ class Storage:
 
     def retry(self) -> bool:
         """Write what waits, in order; True when nothing is left."""
+        with self._lock:
+            return self._retry()
+
+    def _retry(self) -> bool:
         if self.open() is None or self.store is None:
             self.notify()
             return False

@@ -1,7 +1,8 @@
 """SQLite done properly: versioned schema, WAL, short transactions, clear errors.
 
 One connection, used from the thread that opened it (the GUI or CLI main
-thread): workers hand results to that thread, which writes them. Errors are
+thread), and, for the answers the analysis threads save themselves, a second
+one (`sibling`) that they take turns on (session/storage.py). Errors are
 split into what the user can fix (disk full, read-only, locked, corrupt) and
 what is a bug in Margin. A commit's trip to the disk (fsync) is made by a
 syncer thread, not by the thread that commits (`_Syncer`).
@@ -167,16 +168,31 @@ class Database:
             except OSError as exc:
                 raise StoreEnvironmentError(
                     f"cannot open {self.path}: {exc.strerror or exc}") from exc
+        self._owns_syncer = True
+        self._any_thread = False
         self._conn = self._patiently(self._open)
 
     @classmethod
     def in_memory(cls) -> Database:
         return cls(None)
 
+    def sibling(self) -> Database:
+        """Another connection to this store, usable from any thread (one at a time: the
+        caller serialises), its commits made durable by this one's syncer. Raises
+        StoreError; a store in memory has none (it is private to its connection)."""
+        if self._syncer is None:
+            raise StoreBugError("internal database error (a store in memory has one connection)")
+        other = Database.__new__(Database)
+        other.path, other.busy_seconds = self.path, self.busy_seconds
+        other._syncer, other._owns_syncer, other._any_thread = self._syncer, False, True
+        other._conn = other._patiently(other._open)
+        return other
+
     def _open(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = None
         try:
-            conn = sqlite3.connect(self.path, timeout=self.busy_seconds, isolation_level=None)
+            conn = sqlite3.connect(self.path, timeout=self.busy_seconds, isolation_level=None,
+                                   check_same_thread=not self._any_thread)
             self._conn = conn
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA journal_mode=WAL")
@@ -246,7 +262,8 @@ class Database:
     def _sync_error(self) -> None:
         """A sync that failed since the last transaction: said now, once."""
         if self._syncer is not None and (exc := self._syncer.error) is not None:
-            self._syncer.error = None
+            if self._owns_syncer:  # a sibling refuses its write but leaves the saying to
+                self._syncer.error = None  # the owner's connection, whose caller reports it
             raise StoreEnvironmentError(
                 f"cannot save to {self.path}: a disk write failed "
                 f"({exc.strerror or exc}); the last changes may not be on the disk")
@@ -320,6 +337,6 @@ class Database:
         return "" if found == ["ok"] else "; ".join(found)
 
     def close(self) -> None:
-        if self._syncer is not None:
+        if self._syncer is not None and self._owns_syncer:
             self._syncer.close()  # the commits made so far synced first
         self._conn.close()

@@ -1,6 +1,7 @@
 """The review store: results, decisions, edits, own findings and chat, saved as they happen.
 
-Used from one thread (the GUI or CLI main thread), like the Database under it.
+Used from one thread at a time, like the Database under it: the GUI or CLI main
+thread's, and a second one the analysis threads take turns on (session/storage.py).
 Every write is one short transaction made when the event happens, so a crash
 or a power cut loses at most the requests still in flight. A write that fails
 raises `StoreEnvironmentError` (disk full, read-only, locked, damaged) or

@@ -5,14 +5,18 @@ request into parts, gives each request the document's shared context (and
 this request's related passages, found here, off the GUI thread), merges what
 the parts return (two parts reporting one problem on one passage make one
 finding), anchors every quote and key fact on the section text and gives each
-finding a stable id.
+finding a stable id. Given a `presave`, it saves the answer too, on its own
+thread, before reporting it (session/session.py: `save_answer`).
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
 
 from desktop_app.ai import parts as _parts
 from desktop_app.ai.anchoring import anchor_findings, anchor_part_findings, part_starts
@@ -33,7 +37,7 @@ from desktop_app.document.model import Section
 from desktop_app.review.facts import Fact
 from desktop_app.review.findings import Finding, assign_ids
 from desktop_app.review.frameworks import Framework
-from desktop_app.workers.jobs import JobBase
+from desktop_app.workers.jobs import JobBase, JobSignals
 
 log = logging.getLogger(__name__)  # ids and error kinds: never section text
 
@@ -60,16 +64,26 @@ def split_parts(section: Section, limit: int | None = None) -> tuple[str, ...]:
     return _parts.split_parts(section, limit or MAX_PART_CHARS)
 
 
+class AnalysisSignals(JobSignals):
+    answered = Signal()  # the answer is in; `finished` follows once `presave` returned
+
+
 class AnalysisJob(JobBase):
     """`finished` carries an `AnalysisResult`, `failed` a `ProviderError`.
 
     `context`: the document's shared context (None: the section alone);
-    `facts`: ask for the section's key facts too (for the consistency pass).
+    `facts`: ask for the section's key facts too (for the consistency pass);
+    `presave(section id, result)`: called on this thread with the answer before
+    `finished` carries it; what it returns is kept in `saved` (None: not saved).
+    `answered` is emitted before it: the thread's requests are over.
     """
+
+    signals_class = AnalysisSignals
 
     def __init__(self, task: SectionTask, provider: Provider, framework: Framework,
                  document_title: str = "", context: DocumentContext | None = None,
-                 facts: bool = False) -> None:
+                 facts: bool = False,
+                 presave: Callable[[str, AnalysisResult], object] | None = None) -> None:
         super().__init__()
         self.task = task
         self.provider = provider
@@ -77,6 +91,8 @@ class AnalysisJob(JobBase):
         self.document_title = document_title
         self.context = context
         self.facts = facts
+        self.presave = presave
+        self.saved: object = None
 
     def failure(self, exc: BaseException) -> ProviderError:
         if isinstance(exc, ProviderError):
@@ -125,5 +141,13 @@ class AnalysisJob(JobBase):
         anchor_facts(text, facts)
         for fact in facts:
             fact.section_id = sid
-        return AnalysisResult(findings, model, total, time.perf_counter() - start, facts=facts)
+        result = AnalysisResult(findings, model, total, time.perf_counter() - start, facts=facts)
+        if self.presave is not None:
+            self.emit(self.signals.answered)
+            try:
+                self.saved = self.presave(sid, result)
+            except Exception as exc:  # noqa: BLE001 - the answer is reported all the same
+                # and saved by the thread it goes to, which reports a failure to save.
+                log_internal(log, f"section {sid}: saving its answer here failed", exc)
+        return result
 

@@ -9,7 +9,12 @@ review`. The provider does the retries, fallbacks and pacing; the pool only
 bounds the threads. While a run is busy the provider's pace (plain data:
 throttled or not, the requests and tokens per minute settled on) is read once
 a second and carried on `Progress`, so both front ends can say what Bedrock
-is doing and the ETA follows the pace.
+is doing and the ETA follows the pace. Given a `presave`, each job saves its
+answer before reporting it, and `saved` holds what that returned until the
+answer's receiver takes it (`take_saved`). A job that has its answer and is
+saving it no longer counts against the concurrency: its successor starts
+then, on a spare thread (the pool has one per job for this), so that a wave of
+answers saved one after another does not hold back the next wave's requests.
 
 Queued sections wait here, not in the pool: the pool gets a job only when a
 thread is free. Handing it all of them at once starts ten workers while the
@@ -23,6 +28,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -93,8 +99,12 @@ class Dispatcher(QObject):
     def __init__(self, provider: Provider, framework: Framework, *,
                  cache: ResultCache | None = None, max_threads: int = 8,
                  document_title: str = "", context: DocumentContext | None = None,
-                 facts: bool = False, parent: QObject | None = None) -> None:
+                 facts: bool = False,
+                 presave: Callable[[str, AnalysisResult], object] | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.presave = presave  # runs on the job's thread (AnalysisJob)
+        self.saved: dict[str, object] = {}  # section id -> what presave returned
         self.provider = provider
         self.framework = framework
         self.cache = cache
@@ -104,8 +114,10 @@ class Dispatcher(QObject):
         # The jobs run on a JobRunner, which holds each until it has reported and
         # frees it on this thread (workers/jobs.py); the dispatcher keeps the
         # sections' side: what waits for a thread, what runs, what came back.
-        self.runner = JobRunner(self, max_threads=max(1, max_threads))
+        self.threads = max(1, max_threads)  # sections requesting at once
+        self.runner = JobRunner(self, max_threads=self.threads * (2 if presave else 1))
         self.pool = self.runner.pool
+        self._saving: set[str] = set()  # answered, saving (`presave`): not requesting
         self.states: dict[str, SectionStatus] = {}
         self.errors: dict[str, ProviderError] = {}
         self.progress = Progress()
@@ -242,19 +254,28 @@ class Dispatcher(QObject):
         together while they build their first requests (~85 ms of GUI stall in
         bench/window_bench.py); the pacer spaces requests 8 ms apart anyway,
         so starting them a turn apart costs no throughput."""
-        if self._pending and len(self._jobs) < self.pool.maxThreadCount():
+        if self._pending and self._requesting() < self.threads:
             sid, task = self._pending.popitem(last=False)
             job = AnalysisJob(task, self.provider, self.framework, self.document_title,
-                              self.context, self.facts)
+                              self.context, self.facts, self.presave)
             signals = job.signals
             signals.started.connect(partial(self._on_started, sid))
+            signals.answered.connect(partial(self._on_answered, sid))
             signals.finished.connect(partial(self._on_finished, sid))
             signals.failed.connect(partial(self._on_failed, sid))
             signals.cancelled.connect(partial(self._on_cancelled, sid))
             self._jobs[sid] = job
             self.runner.start(job)
-            if self._pending and len(self._jobs) < self.pool.maxThreadCount():
+            if self._pending and self._requesting() < self.threads:
                 self._pump_timer.start()
+
+    def _requesting(self) -> int:
+        return len(self._jobs) - len(self._saving)
+
+    def _on_answered(self, sid: str) -> None:
+        if sid in self._jobs:
+            self._saving.add(sid)
+            self._pump_timer.start()  # its successor, next turn
 
     def _set_state(self, sid: str, state: SectionStatus) -> None:
         self.states[sid] = state
@@ -268,7 +289,14 @@ class Dispatcher(QObject):
         self._set_state(sid, SectionStatus.RUNNING)
         self._emit_progress()
 
+    def take_saved(self, sid: str) -> object:
+        """What the job's `presave` returned for the answer just reported (None: none)."""
+        return self.saved.pop(sid, None)
+
     def _on_finished(self, sid: str, result: AnalysisResult) -> None:
+        job = self._jobs.get(sid)
+        if job is not None and job.saved is not None:
+            self.saved[sid] = job.saved
         self._retire(sid, was_running=True)
         if self.cache is not None:
             key, sec_hash, fw_id, prov_id = self._keys[sid]
@@ -304,6 +332,7 @@ class Dispatcher(QObject):
 
     def _retire(self, sid: str, was_running: bool) -> None:
         job = self._jobs.pop(sid, None)
+        self._saving.discard(sid)
         if job is None:
             return
         self.reported_at[sid] = job.reported_at

@@ -8,9 +8,11 @@
 
 It builds a `Dispatcher` for the session's framework and the provider, and
 turns the dispatcher's signals into the session's state: a status change at
-once, an answer or a failure saved in the session one per turn of the event
-loop, so that ten answers arriving together do not hold the thread for ten
-store writes, and the run's end only after its last answer is in. What
+once, an answer or a failure recorded in the session one per turn of the event
+loop, and the run's end only after its last answer is in. Each answer is
+saved by the job that got it, on its thread (`ReviewSession.save_answer`), so
+that this thread only holds and shows it; one it could not save is saved here,
+on its turn. What
 changed is announced once a turn, for every section at once (`sections_changed`):
 Analyse All queues a hundred sections in one click, and a signal each, with
 the window's work for each, was most of that click. The result cache's rows
@@ -30,7 +32,9 @@ use: it pulls in the anchoring, which the window does not need to open.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections import deque
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -38,7 +42,14 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from desktop_app.ai.provider import AnalysisResult, ProviderError
 from desktop_app.document import Section
 from desktop_app.review.status import SectionStatus
-from desktop_app.session import CONSISTENCY, RULES, PassOutcome, ProviderSetup, ReviewSession
+from desktop_app.session import (
+    CONSISTENCY,
+    RULES,
+    PassOutcome,
+    ProviderSetup,
+    ReviewSession,
+    SavedAnswer,
+)
 from desktop_app.workers.jobs import JobRunner
 
 if TYPE_CHECKING:
@@ -72,7 +83,7 @@ class SessionDriver(QObject):
         self._waiting: list[tuple[list[Section], bool]] = []  # until a provider is given
         self._busy = False
         self._closed = False
-        self._arrivals: deque[tuple[str, AnalysisResult | ProviderError]] = deque()
+        self._arrivals: deque[tuple[str, AnalysisResult | ProviderError, object]] = deque()
         self._finished_run: Progress | None = None  # announced once the arrivals are in
         self._arrival_timer = QTimer(self)
         self._arrival_timer.setSingleShot(True)
@@ -280,9 +291,11 @@ class SessionDriver(QObject):
                        cache=session.storage.result_cache(),  # type: ignore[arg-type]
                        max_threads=setup.threads, document_title=session.document.title,
                        context=session.context if not setup.offline else None,
-                       facts=not setup.offline, parent=self)
+                       facts=not setup.offline, presave=session.save_answer, parent=self)
         d.section_state_changed.connect(self._on_state)
-        d.section_finished.connect(self._arrive)
+        # A weak reference: the dispatcher holding a strong one to itself through its own
+        # signal would be a cycle through C++ that the garbage collector cannot see.
+        d.section_finished.connect(partial(self._arrive_answer, weakref.ref(d)))
         d.section_failed.connect(self._arrive)
         d.progress_changed.connect(self.progress_changed)
         d.run_finished.connect(self._on_run_finished)
@@ -339,8 +352,9 @@ class SessionDriver(QObject):
             changed, self._changed = self._changed, {}
             self.sections_changed.emit(changed)
 
-    def _arrive(self, sid: str, outcome: AnalysisResult | ProviderError) -> None:
-        self._arrivals.append((sid, outcome))
+    def _arrive(self, sid: str, outcome: AnalysisResult | ProviderError,
+                saved: object = None) -> None:
+        self._arrivals.append((sid, outcome, saved))
         if not self._arrival_timer.isActive():
             self._arrival_timer.start()
 
@@ -365,7 +379,13 @@ class SessionDriver(QObject):
         if self.session is not None:
             self.session.storage.flush_cache()
 
-    def _record(self, sid: str, outcome: AnalysisResult | ProviderError) -> None:
+    def _arrive_answer(self, dispatcher: weakref.ref[Dispatcher], sid: str,
+                       result: AnalysisResult) -> None:
+        d = dispatcher()
+        self._arrive(sid, result, d.take_saved(sid) if d is not None else None)
+
+    def _record(self, sid: str, outcome: AnalysisResult | ProviderError,
+                saved: object = None) -> None:
         """Saved first (or kept to be saved), then announced."""
         session = self.session
         if session is None:
@@ -375,7 +395,8 @@ class SessionDriver(QObject):
         else:
             source = self.setup.source_of(outcome.model) if self.setup is not None else ""
             revision = session.passes.revision
-            session.record_result(sid, outcome, source)
+            session.record_result(sid, outcome, source,
+                                  saved if isinstance(saved, SavedAnswer) else None)
             if not self._cache_timer.isActive():
                 self._cache_timer.start()  # its row, with the others of the next seconds
             if session.passes.revision != revision:  # merged with a document-level finding

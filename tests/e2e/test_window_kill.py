@@ -126,3 +126,49 @@ def test_window_killed_early_then_a_new_window_saves_every_section(
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         window.close()
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+def test_window_killed_mid_run_keeps_every_answer_it_showed(env, tmp_path: Path,
+                                                           isolated_data_dir: Path) -> None:
+    """Answers are saved by the analysis threads, before the window shows them: killed
+    while others are being saved, the store holds every one it showed, intact."""
+    from tests.docx_factory import p, write_docx
+
+    body = "".join(p(f"Part {i}", "berschrift1")
+                   + p(f"The the pump {i} was checked. TODO: say who checked it.")
+                   for i in range(60))
+    path = write_docx(tmp_path / "long.docx", body)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.e2e.window_kill_script", str(path), "--shown"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=read_lines, args=(child.stdout, lines), daemon=True).start()
+    shown: dict[str, int] = {}
+    try:
+        while len(shown) < 5:
+            line = lines.get(timeout=60)
+            assert line is not None, f"the window ended early: {child.stderr.read()}"
+            if line.startswith("SHOWN "):
+                item = json.loads(line.removeprefix("SHOWN "))
+                shown[item["id"]] = item["findings"]
+        child.send_signal(signal.SIGKILL)
+        assert child.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+        child.stdout.close()
+        child.stderr.close()
+    while (line := lines.get(timeout=10)) is not None:  # shown before the kill landed
+        if line.startswith("SHOWN "):
+            item = json.loads(line.removeprefix("SHOWN "))
+            shown[item["id"]] = item["findings"]
+    with closing(sqlite3.connect(isolated_data_dir / DB_NAME)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stored = {sid: status for sid, status in conn.execute(
+            "SELECT section_id, status FROM review_sections")}
+        counts = dict(conn.execute("SELECT section_id, COUNT(*) FROM findings"
+                                   " WHERE superseded = 0 GROUP BY section_id").fetchall())
+    assert {sid: stored.get(sid) for sid in shown} == dict.fromkeys(shown, "done")
+    assert {sid: counts.get(sid, 0) for sid in shown} == shown
+    assert all(n > 0 for n in shown.values())

@@ -1,11 +1,13 @@
 """The window, offscreen, reviewing a document until it is killed (test_window_kill.py).
 
-    python -m tests.e2e.window_kill_script FILE.docx
+    python -m tests.e2e.window_kill_script FILE.docx [--shown]
 
 Opens FILE, analyses it with the built-in reviewer, accepts the first finding
 of the first two sections that have any, through the window's own Accept
 action, prints `READY {"accepted": [ids]}` and then keeps running until it
-is killed. MARGIN_DATA_DIR says where the review is stored.
+is killed. MARGIN_DATA_DIR says where the review is stored. With `--shown`, it
+also prints `SHOWN {"id": section id, "findings": n}` as the window shows each
+answer, while the run goes on.
 """
 
 from __future__ import annotations
@@ -17,10 +19,20 @@ from desktop_app.app import create_application
 from desktop_app.ui.window.main_window import MainWindow
 
 
-def main(path: str) -> int:
+def main(path: str, shown: bool = False) -> int:
     app = create_application()
     window = MainWindow()
     window.show()
+
+    def announced(changed: dict) -> None:  # after the window's own slots: shown now
+        session = window.review.session
+        for sid, status in changed.items():
+            if status.value == "done" and session is not None:
+                n = len(session.results.findings(sid))
+                print("SHOWN " + json.dumps({"id": sid, "findings": n}), flush=True)
+
+    if shown:
+        window.review.driver.sections_changed.connect(announced)
 
     def analysed(_progress: object) -> None:
         window.review.driver.run_finished.disconnect(analysed)
@@ -55,4 +67,4 @@ def main(path: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1], "--shown" in sys.argv[2:]))

@@ -283,3 +283,35 @@ def test_progress_carries_the_pace_and_the_eta_follows_it(qtbot, tmp_path, make_
     with qtbot.waitSignal(d.run_finished, timeout=10_000):
         gate.set()
     assert not d._pace_timer.isActive()  # idle: nothing polled
+
+
+def test_a_job_saving_its_answer_does_not_hold_back_the_next_sections_request(
+        qtbot, tmp_path) -> None:
+    """One section requested at a time; the first's answer is saved on its thread
+    (`presave`), slowly: the second section is asked meanwhile, and each answer is
+    reported with what its save returned."""
+    doc = _doc(tmp_path, 2)
+    first, second = (s.id for s in doc.walk())
+    provider = ScriptedProvider()
+    saving = threading.Event()
+    release = threading.Event()
+
+    def presave(sid: str, result: AnalysisResult) -> object:
+        if sid == first:
+            saving.set()
+            assert release.wait(10)
+        return f"saved {sid}"
+
+    d = Dispatcher(provider, find_framework(None), max_threads=1, presave=presave)
+    reported: list[tuple[str, object]] = []
+    d.section_finished.connect(lambda sid, _r: reported.append((sid, d.take_saved(sid))))
+    try:
+        d.analyse(list(doc.walk()))
+        qtbot.waitUntil(lambda: len(provider.calls) == 2, timeout=10_000)
+        assert saving.is_set() and first not in dict(reported)  # asked while it saves
+        with qtbot.waitSignal(d.run_finished, timeout=10_000):
+            release.set()
+        assert sorted(reported) == [(first, f"saved {first}"), (second, f"saved {second}")]
+    finally:
+        release.set()
+        assert d.shutdown(10_000)

@@ -27,6 +27,7 @@ from desktop_app.ui.common.theme import theme
 
 USER, ASSISTANT, ERROR = "user", "assistant", "error"
 LIVE_CHUNK = 1000  # characters of finished Markdown per view while streaming
+MERGE_AFTER_MS = 100  # a finished answer's parts merged into one view (`finish_text`)
 
 
 class MessageView(QFrame):
@@ -162,9 +163,11 @@ class MessageView(QFrame):
     def finish_text(self, text: str, titles: Mapping[str, str] | None = None) -> None:
         """An answer's final text. When it goes on from what streamed, only its new
         paragraphs are laid out now, and the parts are merged into one view (to select
-        and copy across them) on the next turn, not in the one that ends the answer
-        and saves it: laying a whole answer out again is ~5-7 ms of GUI work
-        (bench/window_bench.py, chat tab)."""
+        and copy across them) a moment later, not in the turn that ends the answer
+        and saves it, nor in the next (on the same frame): laying a whole answer out
+        again is ~7-8 ms of GUI work, and with the end's own (~2.5 ms) and its paint
+        it made the chat tab's longest stall, 15-20 ms (bench/window_bench.py). Read
+        or copied before then, it is merged at once."""
         if self.role != ASSISTANT or not self.raw_text or not text.startswith(self.raw_text):
             self.set_text(text, titles)
             return
@@ -172,7 +175,7 @@ class MessageView(QFrame):
         if not self._live:
             return  # one view shows it all
         if self._merge_titles is None:
-            QTimer.singleShot(0, self, self._merge)
+            QTimer.singleShot(MERGE_AFTER_MS, self, self._merge)
         self._merge_titles = titles or {}
 
     def _merge(self) -> None:

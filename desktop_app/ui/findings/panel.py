@@ -13,7 +13,7 @@ from collections import Counter
 from html import escape
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -57,9 +57,11 @@ _NO_ANSWER = (SectionStatus.NOT_ANALYSED, SectionStatus.CANCELLED, SectionStatus
 class FindingsList(QListView):
     """A list of cards whose heights depend on the width.
 
-    QListView re-lays out a top-to-bottom list only when its height changes;
-    here a new width (a splitter drag, a scroll bar appearing) rewraps every
-    card, so it must lay the items out again too.
+    A new width (a splitter drag, a scroll bar appearing) rewraps every card, so
+    the items are laid out again; a new height changes nothing in a
+    top-to-bottom list, so the view's own relayout on resize (`Adjust`) is off:
+    the first answer's list, shown as the message above it went away, was laid
+    out and painted twice (bench/window_bench.py, findings tab).
     """
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -147,7 +149,7 @@ class FindingsPanel(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setResizeMode(QListView.ResizeMode.Fixed)  # FindingsList.resizeEvent
         self.list.setUniformItemSizes(False)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setMouseTracking(True)  # tooltips per card
@@ -353,8 +355,17 @@ class FindingsPanel(QWidget):
         them: ~7-10 ms drawn and PNG-encoded on the GUI thread, in the wave of the
         first answers otherwise (bench/window_bench.py)."""
         side, scale = self._icon_side()
-        for severity in SEVERITIES:
-            icon_html(severity_icon(severity), side, scale)
+        icons = [icon_html(severity_icon(severity), side, scale) for severity in SEVERITIES]
+        # Drawn once from rich text too: the first decode of an inline PNG (Qt's image
+        # readers set up) took ~3.5 ms of the summary's first paint, in the turn that
+        # shows the first answer (bench/window_bench.py, findings tab).
+        doc = QTextDocument()
+        doc.setHtml(" ".join(icons))
+        image = QImage(max(1, side) * len(icons) * 2, max(1, side) * 2,
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QPainter(image)
+        doc.drawContents(painter)
+        painter.end()
         QTimer.singleShot(0, self, self._warm_cards)
 
     def _warm_cards(self) -> None:
