@@ -81,3 +81,18 @@ def test_an_even_split_of_different_words_sets_no_house_style():
 def test_words_in_code_do_not_count_towards_a_spelling():
     assert _spelling(("A", "The team will organise the visit."),
                      ("B", "    organizer = make_organizer(config) # organize(config);")) == []
+
+
+def _numbers(text: str) -> list[str]:
+    index = make_index(("Intro", text), ("More", "It lists 1,500 entries, 2,300 names and "
+                                                  "4,100 places in all."))
+    return [rf.finding.quote for rf in review_section(index, "s0") if rf.rule == "number-format"]
+
+
+def test_sizes_in_computing_and_quoted_names_are_not_numbers_to_format():
+    assert _numbers("Read the file in chunks (say, 1024 or 4096 bytes) as you go.") == []
+    assert _numbers("Names such as 'latin-1', 'iso_8859_1' and \u20188859\u2019 are all "
+                    "synonyms for the same encoding.") == []
+    # near miss: a count written without its separator is still one
+    assert _numbers("The survey reached 4500 households in the region last spring.") == [
+        "4500"]

@@ -107,6 +107,13 @@ class NumberIndex:
     events: dict[str, list[NumberEvent]] = field(default_factory=dict)
 
 
+_QUOTES = "'\"\u2018\u2019\u201c\u201d`"
+
+
+def _power_of_two(n: int) -> bool:
+    return n >= 1024 and n & (n - 1) == 0
+
+
 def _is_quantity(text: str, m: re.Match[str], plain: bool, code: Literals) -> bool:
     start, end = m.start(), m.end()
     if code.covers(start, end, quotes=False):
@@ -117,6 +124,10 @@ def _is_quantity(text: str, m: re.Match[str], plain: bool, code: Literals) -> bo
     digits = m.group().replace(",", "")
     if plain and len(digits) == 4 and 1600 <= int(digits) <= 2099:
         return False  # a year
+    if plain and "." not in digits and _power_of_two(int(digits)):
+        return False  # "1024 or 4096 bytes": a size in computing, written as is
+    if text[start - 1:start] in _QUOTES and text[end:end + 1] in _QUOTES:
+        return False  # "'latin-1', 'iso_8859_1' and '8859'": a name quoted, not a count
     if (_ID_WORDS.search(text[max(0, start - 12):start]) or _CITATION_AFTER.match(text, end)
             or _CITATION_LIST.search(text[max(0, start - 40):start])):
         return False  # ids, codes and legal citations: "rule 2016", "\u00a7 1302(b)"
