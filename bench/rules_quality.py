@@ -502,7 +502,15 @@ HELDOUT_16 = (
 # TODO list (a roadmap); the Debian Linux Kernel Handbook; NumPy's governance (with NEP 0,
 # its scope and roadmap), five policy NEPs (23, 29, 36, 46, 48) and four proposals (NEPs
 # 14, 28, 32, 44). Every finding judged blind (round "heldout-17") by an engineer who did
-# not read the rules.
+# not read the rules, on main after rules14l (RULES_VERSION 30): 21 findings in 103,135
+# words (0.20 per 1,000), keep 57.1 %, wrong 33.3 %. Wrong: a package name
+# ("numpy-datasets") held against "data sets", a MAINTAINERS sample line ("SCM: git
+# git://…") as a repeated word, a key's link label ("PGP: https://…") taken for a
+# definition, a key's label ("usually labeled ALT") as an acronym, "these TODO items" and a
+# documented tag format ("Full Name <email address>") as placeholders, an acronym list
+# padded with "TL;DR" split in two, a product name's "XT"/"OC" and a log line's "SMP".
+# Noise: "e-mail" in the adopted Contributor Covenant, a comic run-on in an essay. No
+# findings on the legal statements, regression policy, HOWTO or Sphinx FAQ.
 HELDOUT_17 = (
     ("heldout17/linux-code-of-conduct.docx", "code of conduct, interpretation"),
     ("heldout17/linux-development-process.docx", "process guide (developers, managers)"),
