@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-16 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-17 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -64,6 +64,12 @@ maintainers' information and coding standards (Texinfo HTML, cut by chapter), th
 (text: its numbered questions as headings), Docutils' PEPs and policies (docutils HTML),
 git's hash-function transition plan and contributor guides (Asciidoc HTML), and Twisted
 24.3.0's community and development policies (Markdown and reStructuredText from its sdist).
+Round 17, made after the rules were changed for heldout-16, the same way (cached under
+/tmp/margin-heldout17-cache): the Linux kernel's process documents (code of conduct,
+development-process guide, essays, security and regression policies, legal statements,
+reporting-issues guide, HOWTO: Sphinx HTML), Sphinx's project policies and FAQ, the Debian
+Linux Kernel Handbook (DocBook HTML), Emacs's tutorial and TODO list (outline text: starred
+lines as headings) and NumPy 1.25.2's governance and NEPs (reStructuredText from its sdist).
 HTML goes through LibreOffice (headings kept, navigation stripped: a Sphinx page's
 sidebars and permalinks too), Markdown too after a small converter (Jekyll front matter
 left out); plain text (gzipped or not) through python-docx, its numbered (or starred,
@@ -71,7 +77,7 @@ or underlined) lines as headings; info pages through python-docx, their underlin
 titles as headings, their examples as monospaced lines; the sed FAQ's scripts (paragraphs indented
 further than its prose) as monospaced lines too. Missing sources are skipped with a note.
 
-    python tools/make_heldout_docs.py [--set 4|...|16] [--out /tmp/margin-heldout4]
+    python tools/make_heldout_docs.py [--set 4|...|17] [--out /tmp/margin-heldout4]
 """
 
 from __future__ import annotations
@@ -734,6 +740,145 @@ MIXED_16 = {
 # ships it: one line a paragraph, its questions numbered ("1.2  Can the fonts be…?").
 TEXTS_16 = {"ofl-faq.docx": DEB_16["fonts-sil-charis"] / "fonts-sil-charis/OFL-FAQ.txt.gz"}
 
+# Set 17: made while the rules were being changed for heldout-16 (branch rules14l), from
+# packages no earlier set used, fetched the same way into their own cache. Chosen before
+# any rule ran on them, by genre, for readers beyond a software reference (at most four of
+# those: the Sphinx FAQ, the Emacs tutorial, the Debian kernel handbook, and the kernel's
+# reporting guide is a user's procedure more than a reference):
+# - the Linux kernel's process documents (linux-doc-6.1, Sphinx HTML, read-the-docs theme):
+#   its code of conduct with its interpretation (code of conduct); "A guide to the kernel
+#   development process", chapters 1-8 whole (a guide for developers and managers, with
+#   the release cycle's figures and dates); the essays on management style and on why there
+#   is no stable driver API (essays); how security bugs are handled, the embargoed-hardware
+#   process and the guidelines for researchers (policies and procedures); the enforcement
+#   statement, the driver statement and the licensing rules (legal text); how regressions
+#   are handled (policy), reporting issues (a step-by-step guide for users) and the HOWTO
+#   on becoming a kernel developer (a newcomers' guide);
+# - Sphinx 5.3's project organisation, code of conduct, contributing guide and release
+#   process (governance and policies), and its FAQ (users' FAQ) (sphinx-doc, Sphinx HTML);
+# - Emacs 28.2's tutorial (a tutorial for new users) and its TODO list (a roadmap for
+#   contributors) (emacs-common, Emacs outline text: starred lines are the headings);
+# - the Debian Linux Kernel Handbook, every chapter (a maintainer's handbook, DocBook HTML);
+# - NumPy 1.25.2's governance (its governance document, the NEP process NEP 0, its scope
+#   and roadmap) and five policy proposals with their rationale (NEP 23 backwards
+#   compatibility, 29 the support policy with its dated table, 36 fair play, 46 sponsorship,
+#   48 spending project funds) and four proposals with their rationale (NEP 14 dropping
+#   Python 2.7, 28 the website redesign, 32 removing the financial functions, 44
+#   restructuring the documentation) (its sdist's reStructuredText, through docutils).
+CACHE_17 = Path("/tmp/margin-heldout17-cache")
+DEBS_17 = {"linux-doc-6.1": "6.1.192-3", "sphinx-doc": "5.3.0-4",
+           "emacs-common": "1:28.2+1-15+deb12u4", "debian-kernel-handbook": "1.0.21"}
+NUMPY_17 = "1.25.2"
+DEB_17 = {name: CACHE_17 / "deb" / name / "usr/share" for name in DEBS_17}
+NUMPY = CACHE_17 / "pypi" / f"numpy-{NUMPY_17}" / "doc"
+
+
+def _fetch_17() -> None:
+    _fetch(CACHE_17, DEBS_17, {"numpy": NUMPY_17})
+
+
+_LINUX = DEB_17["linux-doc-6.1"] / "doc/linux-doc-6.1/html"
+_SPHINX = DEB_17["sphinx-doc"] / "doc/sphinx-doc/html"
+_KHB = DEB_17["debian-kernel-handbook"] / "doc/debian-kernel-handbook/kernel-handbook.html"
+_EMACS = DEB_17["emacs-common"] / "emacs/28.2/etc"
+HTML_17 = {
+    "linux-code-of-conduct.docx": [_LINUX / f"process/{page}.html" for page in (
+        "code-of-conduct", "code-of-conduct-interpretation")],
+    "linux-development-process.docx": [_LINUX / f"process/{page}.html" for page in (
+        "1.Intro", "2.Process", "3.Early-stage", "4.Coding", "5.Posting", "6.Followthrough",
+        "7.AdvancedTopics", "8.Conclusion")],
+    "linux-essays.docx": [_LINUX / f"process/{page}.html" for page in (
+        "management-style", "stable-api-nonsense")],
+    "linux-security-policies.docx": [_LINUX / "admin-guide/security-bugs.html", *(
+        _LINUX / f"process/{page}.html" for page in (
+            "embargoed-hardware-issues", "researcher-guidelines"))],
+    "linux-legal-statements.docx": [_LINUX / f"process/{page}.html" for page in (
+        "kernel-enforcement-statement", "kernel-driver-statement", "license-rules")],
+    "linux-handling-regressions.docx": [_LINUX / "process/handling-regressions.html"],
+    "linux-reporting-issues.docx": [_LINUX / "admin-guide/reporting-issues.html"],
+    "linux-howto.docx": [_LINUX / "process/howto.html"],
+    "sphinx-project-policies.docx": [_SPHINX / f"internals/{page}.html" for page in (
+        "organization", "code-of-conduct", "contributing", "release-process")],
+    "sphinx-faq.docx": [_SPHINX / "faq.html"],
+    # the handbook's pages in its order (index.html is its title page and contents)
+    "debian-kernel-handbook.docx": [_KHB / f"ch-{page}.html" for page in (
+        "scope", "source", "packaging", "common-tasks", "versions", "modules", "initramfs",
+        "update-hooks", "bugs")],
+}
+DOCBOOK_PAGES |= set(HTML_17["debian-kernel-handbook.docx"])
+_RTD_BODY = re.compile(r'<div itemprop="articleBody">.*', re.S)  # to the (dropped) footer
+_SPHINX13_BODY = re.compile(r'<div class="body" role="main">.*?(?=<div class="footer")', re.S)
+
+
+def _page_part(pattern: re.Pattern):
+    """A filter keeping the page's article (its sidebar, breadcrumbs and permalinks are
+    navigation)."""
+    def keep(body: str) -> str:
+        found = pattern.search(body)
+        return _HEADERLINK.sub("", found.group() if found else body)
+    return keep
+
+
+PAGE_FILTERS.update({p: _page_part(_RTD_BODY) for name, pages in HTML_17.items()
+                     if name.startswith("linux-") for p in pages})
+PAGE_FILTERS.update({p: _page_part(_SPHINX13_BODY) for name, pages in HTML_17.items()
+                     if name.startswith("sphinx-") for p in pages})
+RST_17 = {
+    "numpy-governance.docx": [NUMPY / "source/dev/governance/governance.rst", *(
+        NUMPY / f"neps/{page}.rst" for page in ("nep-0000", "scope", "roadmap"))],
+    "numpy-policy-neps.docx": [NUMPY / f"neps/{page}.rst" for page in (
+        "nep-0023-backwards-compatibility", "nep-0029-deprecation_policy",
+        "nep-0036-fair-play", "nep-0046-sponsorship-guidelines",
+        "nep-0048-spending-project-funds")],
+    "numpy-proposal-neps.docx": [NUMPY / f"neps/{page}.rst" for page in (
+        "nep-0014-dropping-python2.7-proposal", "nep-0028-website-redesign",
+        "nep-0032-remove-financial-functions", "nep-0044-restructuring-numpy-docs")],
+}
+OUTLINES_17 = {"emacs-tutorial.docx": _EMACS / "tutorials/TUTORIAL",
+               "emacs-todo.docx": _EMACS / "TODO"}
+_OUTLINE_LINE = re.compile(r"^(\*+) (\S.*?)\s*$")
+
+
+def _outline_docx(src: Path, out: Path) -> None:
+    """An Emacs outline file (TODO, TUTORIAL): a line of stars and a title is a heading of
+    that depth (its "-----" underline dropped), a block indented throughout (a key table,
+    a sample) monospaced lines, the rest paragraphs; the file-variable lines (";; …", the
+    "-*-outline-*-" mark, page breaks) are for Emacs, not the reader."""
+    import docx
+
+    doc = docx.Document()
+    block: list[str] = []
+
+    def flush() -> None:
+        rows = [row for row in block if row.strip()]
+        block.clear()
+        if not rows:
+            return
+        if all(row[:1] in " \t" for row in rows):
+            doc.add_paragraph().add_run("\n".join(r.expandtabs(8).rstrip() for r in rows)
+                                        ).font.name = "Courier New"
+        else:
+            doc.add_paragraph(" ".join(" ".join(rows).split()))
+
+    lines = _read_text(src).replace("\f", "").splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith(";;") or re.fullmatch(r"-{3,}", line.strip()) and (
+                i and _OUTLINE_LINE.match(lines[i - 1])):
+            continue
+        if i == 0 and "-*-" in line:
+            doc.add_heading(line.split("-*-")[0].strip(), level=1)
+            continue
+        heading = _OUTLINE_LINE.match(line)
+        if heading:
+            flush()
+            doc.add_heading(heading.group(2), level=min(len(heading.group(1)), 4))
+        elif not line.strip():
+            flush()
+        else:
+            block.append(line)
+    flush()
+    doc.save(out)
+
 
 # A line of a sample, not a title: a mail header ("Owner: foo@example.com"), a shell
 # prompt, or a sentence (bug-reporting's sample report, kept at the titles' indent).
@@ -979,7 +1124,8 @@ def _ofl_faq_docx(src: Path, out: Path) -> None:
 SETS = {"4": (HTML_4, TEXT_4), "5": (HTML_5, TEXT_5), "6": (HTML_6, TEXT_6),
         "7": (HTML_7, TEXT_7), "8": (HTML_8, TEXT_8), "9": (HTML_9, TEXT_9),
         "11": (HTML_11, TEXT_11), "12": (HTML_12, TEXT_12), "13": (HTML_13, TEXT_13),
-        "14": (HTML_14, TEXT_14), "15": (HTML_15, {}), "16": (HTML_16, {})}
+        "14": (HTML_14, TEXT_14), "15": (HTML_15, {}), "16": (HTML_16, {}),
+        "17": (HTML_17, {})}
 PODS = {"7": POD_7, "8": POD_8, "11": POD_11, "12": POD_12, "14": POD_14}
 INFOS = {"11": INFO_11, "12": INFO_12, "13": INFO_13, "14": INFO_14}
 MARKDOWNS = {"12": MARKDOWN_12, "13": MARKDOWN_13, "14": MARKDOWN_14}
@@ -1160,6 +1306,8 @@ def main() -> int:
         _fetch_15()
     if args.set == "16":
         _fetch_16()
+    if args.set == "17":
+        _fetch_17()
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -1181,7 +1329,11 @@ def main() -> int:
             *((name, paths, lambda paths, out: _convert(_mixed_html(paths), out))
               for name, paths in (MIXED_16 if args.set == "16" else {}).items()),
             *((name, [path], lambda paths, out: _ofl_faq_docx(paths[0], out))
-              for name, path in (TEXTS_16 if args.set == "16" else {}).items())]
+              for name, path in (TEXTS_16 if args.set == "16" else {}).items()),
+            *((name, paths, lambda paths, out: _convert(_rst_html(paths, NUMPY / "neps"), out))
+              for name, paths in (RST_17 if args.set == "17" else {}).items()),
+            *((name, [path], lambda paths, out: _outline_docx(paths[0], out))
+              for name, path in (OUTLINES_17 if args.set == "17" else {}).items())]
     for name, paths, make in jobs:
         missing = [str(p) for p in paths if not p.is_file()]
         if missing:
