@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import weakref
+from collections.abc import Callable
 from typing import Any
 
 from desktop_app.ai.provider import AnalysisResult
@@ -26,6 +28,33 @@ class SafeCache:
     def __init__(self, cache: ResultCache) -> None:
         self.cache = cache
         self._unwritten: dict[str, tuple[str, str, str, str, str | None, str]] = {}
+        # Keys being asked of a model right now, by any dispatcher sharing this cache
+        # (the documents of a folder run): a section of the same text waits for that
+        # answer instead of paying for the same request again (`claim`, `release`).
+        self._in_flight: set[str] = set()
+        self._listeners: list[weakref.WeakMethod] = []
+
+    def claim(self, key: str) -> bool:
+        """True: ask for `key` (and `release` it after); False: it is being asked."""
+        if key in self._in_flight:
+            return False
+        self._in_flight.add(key)
+        return True
+
+    def release(self, key: str) -> None:
+        """The request for `key` is over (its answer `put` first, if there is one):
+        whoever waits for it takes the answer from here, or asks themselves."""
+        self._in_flight.discard(key)
+        for ref in list(self._listeners):
+            listener = ref()
+            if listener is None:
+                self._listeners.remove(ref)
+            else:
+                listener(key)
+
+    def on_release(self, listener: Callable[[str], None]) -> None:
+        """`listener(key)` after each `release`; held weakly (a bound method)."""
+        self._listeners.append(weakref.WeakMethod(listener))  # type: ignore[arg-type]
 
     def get(self, key: str) -> AnalysisResult | None:
         return self.get_many([key]).get(key)

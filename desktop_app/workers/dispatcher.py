@@ -125,6 +125,13 @@ class Dispatcher(QObject):
         self._pending: OrderedDict[str, SectionTask] = OrderedDict()  # waiting for a thread
         self._tasks: dict[str, SectionTask] = {}
         self._keys: dict[str, tuple[str, str, str, str]] = {}
+        # Sections whose text another job is asking about right now (`SafeCache.claim`):
+        # they take that answer from the cache when it is in (key -> section ids).
+        self._waiting: dict[str, list[str]] = {}
+        self._claimed: dict[str, str] = {}  # section id -> the key its job asks for
+        self._forced: set[str] = set()  # re-analysed on purpose: never from the cache
+        if callable(getattr(cache, "on_release", None)):
+            cache.on_release(self._released)  # type: ignore[union-attr]
         self._framework_id = framework_identity(framework)
         self.pickup_seconds: list[float] = []  # submit -> job running, for the benchmark
         self.reported_at: dict[str, float] = {}  # job's result emit time, for the benchmark
@@ -165,6 +172,10 @@ class Dispatcher(QObject):
                 continue  # named twice in `sections`
             self._tasks[task.section_id] = task
             self._keys[task.section_id] = (key, sec_hash, self._framework_id, provider_id)
+            if force:
+                self._forced.add(task.section_id)
+            else:
+                self._forced.discard(task.section_id)
             self.progress.total += 1
             self.errors.pop(task.section_id, None)
             if force or self.cache is None:
@@ -224,23 +235,34 @@ class Dispatcher(QObject):
         if self._pending.pop(section_id, None) is not None:
             self._on_cancelled(section_id)
             return
+        for key, sids in list(self._waiting.items()):
+            if section_id in sids:
+                sids.remove(section_id)
+                if not sids:
+                    del self._waiting[key]
+                self._on_cancelled(section_id)
+                return
         job = self._jobs.get(section_id)
         if job is not None:
             self.runner.cancel(job)  # reports at once if no thread had picked it up
 
     @Slot()
     def cancel_all(self) -> None:
-        for sid in list(self._pending) + list(self._jobs):
+        waiting = [sid for sids in self._waiting.values() for sid in sids]
+        for sid in list(self._pending) + waiting + list(self._jobs):
             self.cancel(sid)
 
     @property
     def busy(self) -> bool:
-        return bool(self._jobs or self._pending)
+        return bool(self._jobs or self._pending or self._waiting)
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Cancel everything and wait for running jobs; False if some did not stop."""
         self.cancel_all()
-        return self.runner.shutdown(timeout_ms)
+        stopped = self.runner.shutdown(timeout_ms)
+        for sid in list(self._claimed):  # never leave another document's section waiting
+            self._release(sid)
+        return stopped
 
     # -- internals -------------------------------------------------------
 
@@ -256,6 +278,14 @@ class Dispatcher(QObject):
         so starting them a turn apart costs no throughput."""
         if self._pending and self._requesting() < self.threads:
             sid, task = self._pending.popitem(last=False)
+            key = self._keys[sid][0] if sid in self._keys else ""
+            claim = getattr(self.cache, "claim", None)
+            if key and callable(claim) and sid not in self._forced:
+                if not claim(key):
+                    self._waiting.setdefault(key, []).append(sid)
+                    self._pump_timer.start()  # the next queued section, next turn
+                    return
+                self._claimed[sid] = key
             job = AnalysisJob(task, self.provider, self.framework, self.document_title,
                               self.context, self.facts, self.presave)
             signals = job.signals
@@ -302,6 +332,31 @@ class Dispatcher(QObject):
             key, sec_hash, fw_id, prov_id = self._keys[sid]
             self.cache.put(key, sec_hash, fw_id, prov_id, result)
         self._finish(sid, result)
+        self._release(sid)  # after the put: a section waiting for it takes this answer
+        self._emit_progress()
+
+    def _release(self, sid: str) -> None:
+        key = self._claimed.pop(sid, None)
+        if key is not None:
+            self.cache.release(key)  # type: ignore[union-attr]
+
+    def _released(self, key: str) -> None:
+        """Another job's request for `key` is over: its answer is in the cache (each
+        waiting section takes it, as from the cache), or it failed (they ask)."""
+        sids = self._waiting.pop(key, None)
+        if not sids:
+            return
+        for sid in sids:
+            cached = self.cache.get(key) if self.cache is not None else None
+            if cached is not None:
+                cached.from_cache = True
+                assign_ids(sid, cached.findings)
+                self.progress.cached += 1
+                self._finish(sid, cached)
+            else:
+                self._pending[sid] = self._tasks[sid]
+                self._pending.move_to_end(sid, last=False)
+        self._pump_timer.start()
         self._emit_progress()
 
     def _finish(self, sid: str, result: AnalysisResult) -> None:
@@ -311,6 +366,7 @@ class Dispatcher(QObject):
 
     def _on_failed(self, sid: str, error: ProviderError) -> None:
         self._retire(sid, was_running=True)
+        self._release(sid)
         self.errors[sid] = error
         log.info("section %s failed (%s%s): %s", sid, error.kind.value,
                  ", fatal" if error.fatal else "", error.message)
@@ -326,6 +382,7 @@ class Dispatcher(QObject):
         job = self._jobs.get(sid)
         was_running = job is not None and job.started_at > 0
         self._retire(sid, was_running=was_running)
+        self._release(sid)
         self.progress.cancelled += 1
         self._set_state(sid, SectionStatus.CANCELLED)
         self._emit_progress()

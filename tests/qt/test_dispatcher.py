@@ -315,3 +315,51 @@ def test_a_job_saving_its_answer_does_not_hold_back_the_next_sections_request(
     finally:
         release.set()
         assert d.shutdown(10_000)
+
+
+def _same_text_docs(tmp_path: Path):
+    """Two documents whose only section has the same title and text."""
+    body = p("Scope", "berschrift1") + p("The same words in both documents here.")
+    return [load(str(write_docx(tmp_path / f"{name}.docx", body))) for name in ("a", "b")]
+
+
+def test_a_section_whose_text_is_being_asked_about_waits_for_that_answer(
+        qtbot, tmp_path, cache, make_dispatcher):
+    """Two documents of a folder run share the cache: a section of the same text as one
+    in flight takes that answer instead of paying for the same request again."""
+    from desktop_app.session.result_cache import SafeCache
+
+    shared = SafeCache(cache)
+    provider = ScriptedProvider()
+    gate = provider.block["Scope"] = threading.Event()
+    first, second = (make_dispatcher(provider, cache=shared) for _ in range(2))
+    doc_a, doc_b = _same_text_docs(tmp_path)
+    first.analyse(list(doc_a.walk()))
+    qtbot.waitUntil(lambda: len(provider.calls) == 1, timeout=10_000)
+    with qtbot.waitSignal(second.run_finished, timeout=10_000) as blocker:
+        second.analyse(list(doc_b.walk()))  # in flight in `first`: not in the cache yet
+        qtbot.wait(100)
+        assert second.busy and len(provider.calls) == 1  # it waits, it does not ask
+        gate.set()
+    assert len(provider.calls) == 1
+    assert blocker.args[0].done == 1 and blocker.args[0].cached == 1
+
+
+def test_a_section_waiting_for_a_request_that_failed_asks_itself(
+        qtbot, tmp_path, cache, make_dispatcher):
+    from desktop_app.session.result_cache import SafeCache
+
+    shared = SafeCache(cache)
+    provider = ScriptedProvider()
+    gate = provider.block["Scope"] = threading.Event()
+    provider.fail["Scope"] = ProviderError(FailureKind.THROTTLED, "slow down")
+    first, second = (make_dispatcher(provider, cache=shared) for _ in range(2))
+    doc_a, doc_b = _same_text_docs(tmp_path)
+    first.analyse(list(doc_a.walk()))
+    qtbot.waitUntil(lambda: len(provider.calls) == 1, timeout=10_000)
+    second.analyse(list(doc_b.walk()))
+    qtbot.wait(100)
+    assert len(provider.calls) == 1
+    with qtbot.waitSignal(second.run_finished, timeout=10_000):
+        gate.set()  # the first request fails; the waiting section asks for itself
+    assert len(provider.calls) == 2
