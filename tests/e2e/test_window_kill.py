@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -33,6 +34,23 @@ def read_lines(stream, lines: queue.Queue) -> None:  # type: ignore[no-untyped-d
     lines.put(None)
 
 
+def kill_when(child: subprocess.Popen, lines: queue.Queue, enough: Callable[[str], bool]) -> None:
+    """Read the child's lines until `enough(line)` says so, then kill -9 it."""
+    try:
+        while True:
+            line = lines.get(timeout=60)
+            assert line is not None, f"the window ended early: {child.stderr.read()}"
+            if enough(line):
+                break
+        child.send_signal(signal.SIGKILL)
+        assert child.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+        child.stdout.close()
+        child.stderr.close()
+
+
 @pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 def test_killed_window_keeps_findings_and_decisions(qtbot, env, tmp_path: Path,
                                                     isolated_data_dir: Path) -> None:
@@ -42,20 +60,15 @@ def test_killed_window_keeps_findings_and_decisions(qtbot, env, tmp_path: Path,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=read_lines, args=(child.stdout, lines), daemon=True).start()
-    try:
-        while True:
-            line = lines.get(timeout=60)
-            assert line is not None, f"the window ended early: {child.stderr.read()}"
-            if line.startswith("READY "):
-                accepted = json.loads(line.removeprefix("READY "))["accepted"]
-                break
-        child.send_signal(signal.SIGKILL)
-        assert child.wait(timeout=30) == -signal.SIGKILL
-    finally:
-        child.kill()
-        child.wait(timeout=30)
-        child.stdout.close()
-        child.stderr.close()
+    accepted: list = []
+
+    def ready(line: str) -> bool:
+        if line.startswith("READY "):
+            accepted.extend(json.loads(line.removeprefix("READY "))["accepted"])
+            return True
+        return False
+
+    kill_when(child, lines, ready)
     assert len(accepted) == 2
 
     store = isolated_data_dir / DB_NAME
@@ -145,24 +158,16 @@ def test_window_killed_mid_run_keeps_every_answer_it_showed(env, tmp_path: Path,
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=read_lines, args=(child.stdout, lines), daemon=True).start()
     shown: dict[str, int] = {}
-    try:
-        while len(shown) < 5:
-            line = lines.get(timeout=60)
-            assert line is not None, f"the window ended early: {child.stderr.read()}"
-            if line.startswith("SHOWN "):
-                item = json.loads(line.removeprefix("SHOWN "))
-                shown[item["id"]] = item["findings"]
-        child.send_signal(signal.SIGKILL)
-        assert child.wait(timeout=30) == -signal.SIGKILL
-    finally:
-        child.kill()
-        child.wait(timeout=30)
-        child.stdout.close()
-        child.stderr.close()
-    while (line := lines.get(timeout=10)) is not None:  # shown before the kill landed
+
+    def five_shown(line: str) -> bool:
         if line.startswith("SHOWN "):
             item = json.loads(line.removeprefix("SHOWN "))
             shown[item["id"]] = item["findings"]
+        return len(shown) >= 5
+
+    kill_when(child, lines, five_shown)
+    while (line := lines.get(timeout=10)) is not None:  # shown before the kill landed
+        five_shown(line)
     with closing(sqlite3.connect(isolated_data_dir / DB_NAME)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         stored = {sid: status for sid, status in conn.execute(
