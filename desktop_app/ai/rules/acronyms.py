@@ -620,7 +620,7 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
             # columns of a table written as preformatted text ("MATCHV      2   ...")
             table_row = CELL_JOINT in line or len(COLUMN_GAP.findall(line)) >= 2
             if code is None:
-                code = literals_of(text)
+                code = literals_of(text, section.code)
             for m in tokens:
                 acr = m.group(1)
                 at = line_start + m.start(1)
@@ -659,7 +659,10 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
                 if acr not in first_use:
                     first_use[acr] = (order, at, section.id, bool(m.group(2)))
                     use_line[acr] = (line, line_start)
-        code_spans += (code or literals_of(text)).code_spans
+        # The developer signal counts the code the text itself shows, as genre.py does:
+        # names the document sets in a code font ("debian-devel", "IRC") are no code
+        # density (with them, governance and history texts read as developers' ones).
+        code_spans += literals_of(text).code_spans
     developers = (code_spans >= _DEVELOPER_MIN_SPANS
                   and code_spans * 1000 >= _DEVELOPER_CODE_PER_1K * max(1, word_count))
     index = AcronymIndex(developers=developers, defined=tuple(sorted(defined)))

@@ -309,7 +309,7 @@ def marker_topics(sections: Sequence[SectionInfo]) -> frozenset[str]:
             if token not in s.text:
                 continue
             variable += defined.search(s.text) is not None
-            spans = code_lines(s.text)
+            spans = code_lines(s.text) + list(s.code)
             for m in use.finditer(s.text):
                 uses += 1
                 in_code += any(a <= m.start() < b for a, b in spans)
@@ -334,7 +334,7 @@ def shows_syntax(sections: Sequence[SectionInfo]) -> bool:
     in prose without code, and is still reported; so are "[Insert ...]", TODO and the
     rest, in any document."""
     for s in sections:
-        if _ANGLE_SYNTAX.search(s.text) or code_lines(s.text):
+        if s.code or _ANGLE_SYNTAX.search(s.text) or code_lines(s.text):
             return True
     return False
 
