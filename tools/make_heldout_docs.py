@@ -1260,7 +1260,7 @@ def _register_rst_19() -> None:
         return [nodes.literal(rawtext, label)], []
 
     for name in ("app", "std:ref", "download", "any", "issue", "user", "octicon", "confval",
-                 "py:data", "py:exc", "py:obj", "obj"):
+                 "py:data", "py:exc", "py:obj", "obj", "rc"):
         roles.register_local_role(name, role)
     class Anything(dict):  # any option, its value kept as written (truthy, unlike {})
         def __missing__(self, key):
@@ -1312,7 +1312,19 @@ def _register_rst_19() -> None:
         def run(self):
             return []
 
+    class Include(Directive):  # relative to the page (docutils': to the working directory)
+        required_arguments, final_argument_whitespace, option_spec = 1, True, anything
+
+        def run(self):
+            path = _RST19_FILE[0].parent / self.arguments[0]
+            if path.name.startswith("NEWS"):
+                return []  # setuptools' history page: its changelog left out, its credits kept
+            self.state_machine.insert_input(path.read_text(encoding="utf-8").splitlines(),
+                                            str(path))
+            return []
+
     directives.register_directive("literalinclude", LiteralInclude)
+    directives.register_directive("include", Include)
     for name in ("dropdown", "tab-item", "tab-set", "tab"):
         directives.register_directive(name, Titled)
     for name in ("image", "figure", "plot", "redirect-from", "towncrier-draft-entries"):
