@@ -537,9 +537,18 @@ HELDOUT_17 = (
 # 1.9.0, IPython 8.22.2, matplotlib 3.8.4), none used by an earlier set; 16 texts of 103,600
 # words, chosen for genre and audience and written down in tools/make_heldout_docs.py
 # before the rules were run on any (at most four software references: pytest's
-# explanations, Trio's tutorial, pip's installing topics, mypy's guide). To be judged blind
-# (round "heldout-19") by an engineer who does not read the rules, on main after codepara
-# and rules14m.
+# explanations, Trio's tutorial, pip's installing topics, mypy's guide). Every finding judged
+# blind (round "heldout-19") by an engineer who did not read the rules, on main after
+# codepara and rules14m (RULES_VERSION 32): 31 findings in 103,739 words (0.30 per 1,000),
+# keep 67.7 %, wrong 12.9 %. Wrong: "our decorator decorator" twice (the first a function's
+# name, in the Teletype character style LibreOffice gives HTML code), "h e l l o" spelled
+# out byte by byte, two sentences counted as one after a one-letter name ("package B. But
+# if…"). Noise: e-mail/email inside the adopted Contributor Covenant (twice), CC0 legal code
+# quoted verbatim, an essay's 61-word sentence, MATLAB leading a list of names in quoted
+# licences, a heading left empty by this set's cut (setuptools' changelog). Kept: four
+# doubled words, seven spelling variants mixed within a page, seven TODO/TBD left in a
+# published tutorial and a proposal, four long sentences. No findings on pytest's project
+# pages or IPython's overview and licences.
 HELDOUT_19 = (
     ("heldout19/pyramid-design-defense.docx", "preface, essay (design rationale)"),
     ("heldout19/pytest-project-policies.docx", "history, policies, procedures"),
