@@ -547,7 +547,7 @@ HELDOUT_17 = (
 # quoted verbatim, an essay's 61-word sentence, MATLAB leading a list of names in quoted
 # licences, a heading left empty by this set's cut (setuptools' changelog). Kept: four
 # doubled words, seven spelling variants mixed within a page, seven TODO/TBD left in a
-# published tutorial and a proposal, four long sentences. No findings on pytest's project
+# published tutorial and a proposal, three long sentences. No findings on pytest's project
 # pages or IPython's overview and licences.
 HELDOUT_19 = (
     ("heldout19/pyramid-design-defense.docx", "preface, essay (design rationale)"),
