@@ -120,7 +120,8 @@ def test_what_the_document_formats_as_code_reads_as_code(qtbot) -> None:
     assert _fixed_pitch_at(view, "make check")
     assert not _fixed_pitch_at(view, "a cell")
     html = section_html(section)
-    assert html.count('<p class="code">') == 1  # the whole-paragraph sample, not the prose
+    # the whole-paragraph sample, not the prose; it ends its block of code
+    assert html.count('<p class="code') == 1 and '<p class="code-end">' in html
     # a code span is escaped like any text
     tag = "<b>x</b>"
     assert "&lt;b&gt;x&lt;/b&gt;" in section_html(_section(Paragraph(0, tag, code=((0, 8),))))

@@ -71,7 +71,8 @@ def stylesheet(p: Palette) -> str:
                      background-color: {p.box}; margin-top: 4px; margin-bottom: 14px; }}
         p.sub {{ color: {p.muted}; font-weight: 600; margin-top: 22px; margin-bottom: 2px; }}
         p.placeholder {{ color: {p.muted}; font-size: 125%; margin-bottom: 6px; }}
-        p.code {{ background-color: {p.box}; line-height: 125%; margin-bottom: 4px; }}
+        p.code {{ background-color: {p.box}; line-height: 125%; margin-bottom: 0px; }}
+        p.code-end {{ background-color: {p.box}; line-height: 125%; margin-bottom: 12px; }}
     """
 
 
@@ -120,7 +121,11 @@ def _body(paragraphs: list[Paragraph]) -> list[str]:
                     tag = "h2" if para.level <= 1 else "h3"
                     out.append(f"<{tag}>{_esc(para.text)}</{tag}>")
                 elif _is_code(para):
-                    out.append(f'<p class="code">{_para_html(para)}</p>')
+                    # a sample's lines read as one block; space after its last line
+                    last = i + 1 == n or not _is_code(paragraphs[i + 1]) or (
+                        paragraphs[i + 1].kind is not ParagraphKind.BODY)
+                    style = "code-end" if last else "code"
+                    out.append(f'<p class="{style}">{_para_html(para)}</p>')
                 else:
                     out.append(f"<p>{_para_html(para)}</p>")
         i = j
