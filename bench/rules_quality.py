@@ -5,7 +5,9 @@ into parts as `margin review` does) over the evaluation documents of the shared
 corpus, matches every finding to the judgements in
 `tests/data/rules_judgements.jsonl` (keep / noise / wrong, each with a one-line
 reason, keyed by document, rule, quote and the text around the quote, so that a
-finding is recognised when ids, offsets or section boundaries move) and prints,
+finding is recognised when ids, offsets or section boundaries move; a judgement
+with "supersedes": ROUND replaces that round's judgement of the same place, where
+the rule now says something else there) and prints,
 per rule and overall:
 
 - keep and wrong rates among the judged findings;
@@ -714,7 +716,15 @@ class Judged:
     def __init__(self, judgements: list[dict]) -> None:
         self._by_key: dict[tuple, list[dict]] = defaultdict(list)
         for j in judgements:
-            self._by_key[(j["doc"], j["rule"], _norm(j["quote"]), bool(j.get("group")))].append(j)
+            key = (j["doc"], j["rule"], _norm(j["quote"]), bool(j.get("group")))
+            if j.get("supersedes"):
+                # The rule now says something else at the same place (one acronym's own
+                # finding where a list of them was): the new judgement replaces the old
+                # round's, which stays in the file as that round's record.
+                self._by_key[key] = [o for o in self._by_key[key] if not (
+                    o["round"] == j["supersedes"] and o["before"] == j["before"]
+                    and o["after"] == j["after"])]
+            self._by_key[key].append(j)
 
     def find(self, p: Produced) -> dict | None:
         candidates = self._by_key.get((p.doc, p.rule, p.quote, p.group), [])

@@ -87,6 +87,9 @@ _NOT_ACRONYMS = frozenset("""
 # Not joined to "$" or ":" ("$ENV", "FILENAME:LINENO": names in code).
 _TOKEN = re.compile(r"([A-Z](?<![\w&.$][A-Z])(?<!\w:[A-Z])[A-Z]{1,5})(s?)(?![\w&]|:\w)")
 _ID = re.compile(r"[A-Za-z0-9]-\d")
+# Capitals joined by a semicolon with no space ("TL;DR"): one term; prose puts a space
+# after its semicolons.
+_JOINED = re.compile(r"\w;\w")
 _COMPOUND_AFTER = re.compile(r"-[A-Z0-9]")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]+$")
 _NUMBER_AFTER = re.compile(r" \d{3,}\b")
@@ -101,6 +104,10 @@ _WORDS_BEFORE = re.compile(r"[A-Za-z][\w'-]*")
 _GLOSSARY = re.compile(r"^\s*(?:[-*\u2022\u2013]\s+)?(?:\([\w,]{1,5}\))?"
                        r"([A-Z]{2,6}(?:/[A-Z]{2,6})*)s?\s*(:(?!:)|=|\||[\u2013\u2014-](?=\s))"
                        r"\s*(\S.*)")
+# "PGP: https://www.kernel.org/...", "Mail: security@example.org": a label before an
+# address, not a glossary entry spelling the letters out.
+_ADDRESS_VALUE = re.compile(r"<?(?:[a-z][\w+.-]*://|www\.|mailto:|[\w.+-]+@[\w-]+\.)",
+                            re.IGNORECASE)
 # An entry of a glossary: a term of up to four words, a colon ("Code cache: ...").
 _ENTRY_LINE = re.compile(r"^\s*[\w./+#-]+(?:\s[\w./+#-]+){0,3}\s*:\s")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{3,80})\)")
@@ -148,6 +155,17 @@ _NAME_KIND_BEFORE = re.compile(r"\b(?:called|named|dubbed|(?:the|a|an)\s+(?:regu
                                r"expression|(?:environment\s+)?variable|constant|macro|"
                                r"file(?:name)?|character|language|program|command|option|"
                                r"string|symbol|metavariable))\s+$", re.IGNORECASE)
+# A key or button's label, a name printed on a thing, not an abbreviation to spell out:
+# "the META key (usually labeled ALT)", "press ESC", "hold down CTRL", "the ALT key",
+# "the META or ALT key"; not "the ALT key decisions" ("key" as an adjective).
+_LABEL_BEFORE = re.compile(r"\b(?:labell?ed|marked|press(?:es|ed|ing)?|hold(?:s|ing)?\s+down|"
+                           r"release)\s+(?:the\s+)?$", re.IGNORECASE)
+_LABEL_AFTER = re.compile(r"(?:\)?\s+|\s+(?:or|and|\+)\s+[A-Z]{2,6}\s+|-)(?:keys?|buttons?)\b"
+                          r"(?!\s+(?:[a-z]+\s+)?(?:findings|dates|points|issues|figures|"
+                          r"decisions|performance|risks|areas|messages|staff|personnel|"
+                          r"stakeholders|results|metrics|indicators|factors|questions|roles|"
+                          r"tasks|milestones|objectives|deliverables|priorities|partners|"
+                          r"recommendations|terms|principles|steps|players|people)\b)")
 # An errno constant ("handling of ENOENT", "fails with EACCES") in a passage about
 # system calls and their results: a name in code.
 _ERRNO = re.compile(r"E[A-Z]{4,5}")
@@ -235,6 +253,29 @@ def _in_proper_name(line: str, start: int, end: int) -> bool:
     return bool(before and _is_name(before.group(1)) or after and _is_name(after.group(1)))
 
 
+# A product's model name: three or more capitalised words, capitals and numbers in a
+# run, one of them a model number (letters with digits, or three digits or more that
+# are not a year; not a quarter or a fiscal year): "ASUS Red Devil Radeon RX 5700 XT
+# Gaming OC", "ASUS Prime X570-P". Its capitals are the maker's letters, not
+# abbreviations to spell out.
+_MODEL_RUN = re.compile(r"(?<![\w-])[A-Z0-9][\w-]*(?:[ \u00a0]+[A-Z0-9][\w-]*){2,}(?![\w-])")
+_MODEL_NUMBER = re.compile(r"(?!(?:Q[1-4]|H[12]|FY\d{2,4})\b)(?=[\w-]*\d)(?=[\w-]*[A-Za-z])"
+                           r"[\w-]+|(?!(?:19|20)\d\d\b)\d{3,}")
+_MODEL_WINDOW = 80
+
+
+def _in_model_name(line: str, start: int, end: int) -> bool:
+    """Inside a product's model name ("Radeon RX 6800 XT OC"); not "In 2024 CAB members"
+    (a year is no model number)."""
+    lo, hi = max(0, start - _MODEL_WINDOW), min(len(line), end + _MODEL_WINDOW)
+    if not any(ch.isdigit() for ch in line[lo:hi]):
+        return False
+    for m in _MODEL_RUN.finditer(line, lo, hi):
+        if m.start() <= start and end <= m.end():
+            return any(_MODEL_NUMBER.fullmatch(t) for t in m.group().split())
+    return False
+
+
 def _list_items(line: str, start: int, end: int) -> list[str]:
     """The other items of a list the token is in ("TIFF, PNG, BMP or EMF"), up to 4 a side."""
     items = []
@@ -269,8 +310,8 @@ def _about_code(line: str, start: int, end: int) -> bool:
 
 def _not_a_use(line: str, start: int, end: int, table_row: bool) -> bool:
     """State codes and post-nominals in addresses, words of a run of capitals,
-    citations, product names, table labels, ".NET", parts of proper names, names in
-    a list of known names or beside code."""
+    citations, product names and model names, table labels, ".NET", parts of proper
+    names, names in a list of known names or beside code."""
     if line[start - 1:start] == "." or table_row:
         return True  # ".NET"; a label in a table row
     if line[start - 1:start] == "[" and line[end:end + 1] == "]":
@@ -301,7 +342,7 @@ def _not_a_use(line: str, start: int, end: int, table_row: bool) -> bool:
         return True  # "CONDITIONS OF ANY KIND": shouting, not an acronym
     # the dearer look-arounds last: most tokens are settled above
     return (_in_proper_name(line, start, end) or _among_known_names(line, start, end)
-            or _about_code(line, start, end))
+            or _about_code(line, start, end) or _in_model_name(line, start, end))
 
 
 def _is_candidate(token: str) -> bool:
@@ -312,7 +353,8 @@ def _is_candidate(token: str) -> bool:
 def _in_id(line: str, start: int, end: int) -> bool:
     """Part of a ticket or product id (INC-2024-031, PLAT-4471, SHA-256), of a name
     joined by hyphens to other capitals (PKG-INFO, XS-Python-Version, HP-UX, PA-RISC,
-    RISC-V), a command-line flag ("-MF") or a numbered label ("DR 960")."""
+    RISC-V), a command-line flag ("-MF"), a numbered label ("DR 960") or a term
+    joined by a semicolon ("TL;DR")."""
     if _COMPOUND_AFTER.match(line, end) or _NUMBER_AFTER.match(line, end):
         return True
     if line[start - 1:start] == "-" and (start < 2 or not line[start - 2].islower()):
@@ -326,7 +368,8 @@ def _in_id(line: str, start: int, end: int) -> bool:
         found = line.find(sep, end)
         if found >= 0:
             right = min(right, found)
-    return _ID.search(line[left:right]) is not None
+    word = line[left:right]
+    return _ID.search(word) is not None or _JOINED.search(word) is not None
 
 
 def _initials_match(acr: str, words: list[str]) -> bool:
@@ -372,6 +415,8 @@ def _phrase_before(line: str, paren: int) -> str | None:
     words = _WORDS_BEFORE.findall(window)
     if len(words) < 2 or not window.rstrip()[-1:].isalnum():
         return None
+    if len(words[-1]) > 1 and words[-1].isupper():
+        return None  # "the META (or ALT) key": another name of a thing named in capitals
     return " ".join(words[-4:])
 
 
@@ -402,11 +447,14 @@ def _spelled_out_before(line: str, start: int, acr: str) -> str | None:
 
 
 def _named_as_such(line: str, start: int, end: int, acr: str) -> bool:
-    """Written as the name of a file, variable, character or language, not an
-    abbreviation: "the NEWS file", "the regular expression RE", "handling of ENOENT"."""
+    """Written as the name of a file, variable, character or language, or as the label
+    of a key, not an abbreviation: "the NEWS file", "the regular expression RE",
+    "handling of ENOENT", "the META key (usually labeled ALT)"."""
     if _NAME_KIND_AFTER.match(line, end) or _NAME_KIND_BEFORE.search(
             line, max(0, start - 40), start):
         return True
+    if _LABEL_BEFORE.search(line, max(0, start - 30), start) or _LABEL_AFTER.match(line, end):
+        return True  # "labeled ALT", "press ESC", "the ALT key": a key's label
     return _ERRNO.fullmatch(acr) is not None and _ERRNO_CONTEXT.search(
         line, max(0, start - _ERRNO_WINDOW), end + _ERRNO_WINDOW) is not None
 
@@ -466,7 +514,7 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
         # -g" give a variable's value, not a long form: one must start with a word.
         if (g.group(2) != "|" or _initials_match(g.group(1).split("/")[0],
                                                  _WORDS_BEFORE.findall(long_form))) and (
-                _WORD_FIRST.match(long_form)):
+                _WORD_FIRST.match(long_form)) and not _ADDRESS_VALUE.match(g.group(3)):
             pos = g.start(1)
             for acr in g.group(1).split("/"):
                 found[pos] = (acr, long_form, True)

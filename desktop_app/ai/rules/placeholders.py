@@ -266,8 +266,10 @@ def _row_label(text: str, offset: int) -> str:
 # "the XXX marker" - the text describes its convention for unfinished parts.
 _NAMED_BEFORE = re.compile(r"\b(?:marked|tagged|labell?ed|flagged)(?:\s+(?:as|with))?"
                            r"(?:\s+(?:an?|the))?\s*[\"'\u201c\u2018]?$", re.IGNORECASE)
+# "these TODO items", "TODO entries": the items of a list of work, named (a placeholder
+# stands alone: "TODO: add the figures").
 _NAMED_AFTER = re.compile(r"[\"'\u201d\u2019]?\s+(?:tags?|markers?|labels?|keywords?|"
-                          r"comments?|lists?|files?|pages?)\b")  # "the TODO list": a page
+                          r"comments?|lists?|files?|pages?|items?|entries|entry|tasks?)\b")
 # Two different markers named together ("FIXME or TODO"); not the same one twice ("the
 # TODO and TODO attributes": two names never filled in).
 _PAIRED_AFTER = re.compile(r"\s*(?:,|/|\bor\b|\band\b)\s*(TODO|TBD|TBC|TBA|FIXME|XXX)\b")

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
+from desktop_app.ai.rules.english_words import WORDS as ENGLISH
 from desktop_app.ai.rules.text import case_like, literals_of
 
 RULE = RuleSpec("spelling-variant", "consistency", "minor", 0.8, "spelling",
@@ -146,7 +147,28 @@ def _in_identifier(text: str, start: int, end: int, names: frozenset[str] = froz
         return True
     if "-" not in token:
         return False
-    return token in names or _COMMAND_BEFORE.search(text, max(0, left - 12), left) is not None
+    if token in names or _COMMAND_BEFORE.search(text, max(0, left - 12), left) is not None:
+        return True
+    return _named_part(token, text[start:end])
+
+
+# Prefixes and short words of compounds that are not in the English list: "pre-organised",
+# "mid-colour", "semi-organised" are still the author's words.
+_PREFIXES = frozenset("pre anti semi mid counter hyper micro macro mini bio eco geo neo "
+                      "quasi".split())
+
+
+def _named_part(token: str, word: str) -> bool:
+    """A word joined by a hyphen to a name ("numpy-datasets", "scipy-datasets"): a package
+    or project name, not a spelling. The name is a short word outside the English list
+    (which holds words of 2 to 6 letters); "well-organised" and "colour-blind" are words."""
+    parts = token.lower().split("-")
+    word = word.lower()
+    if len(parts) != 2 or word not in parts:
+        return False
+    other = parts[1] if parts[0] == word else parts[0]
+    return (3 <= len(other) <= 6 and other.isalpha() and other not in ENGLISH
+            and other not in _PREFIXES)
 
 
 def _command_names(sections: Sequence) -> frozenset[str]:
