@@ -103,8 +103,9 @@ class Planted:
 
 
 def _prose_ends(info: SectionInfo) -> list[int]:
-    """Offsets after prose sentences of a section (of 8+ words, not on a code line)."""
-    code = code_lines(info.text)
+    """Offsets after prose sentences of a section (of 8+ words, not on a code line nor in
+    what the document formats as code)."""
+    code = code_lines(info.text) + list(info.code)
     out = []
     for span in sentences_of(info.text, info.breaks):
         if len(span.text.split()) < 8 or not span.text.endswith("."):
@@ -119,7 +120,11 @@ def _plant(info: SectionInfo, at: int, sentence: str) -> tuple[SectionInfo, int,
     text = info.text[:at] + " " + sentence + info.text[at:]
     shift = len(sentence) + 1
     breaks = tuple(b + shift if b >= at else b for b in info.breaks)
-    return replace(info, text=text, breaks=breaks), at + 1, at + 1 + len(sentence)
+    # (a span ending where the sentence goes in does not take it in)
+    code = tuple((a + shift if a >= at else a, b + shift if b > at else b)
+                 for a, b in info.code)
+    return (replace(info, text=text, breaks=breaks, code=code), at + 1,
+            at + 1 + len(sentence))
 
 
 def plant_document(sections: list[SectionInfo], kind: str, per_doc: int,

@@ -20,6 +20,7 @@ from desktop_app.document.body import (
     find_body,
     w,
 )
+from desktop_app.document.code_spans import mark_code, runs_may_be_code
 from desktop_app.document.contents import mark_contents, settle_after_contents
 from desktop_app.document.errors import DocumentError, RefusalKind
 from desktop_app.document.manual import Formatting, refine_long_sections
@@ -94,11 +95,12 @@ def _load(path: str, **limits: int) -> Document:
     limit = Limits(**limits)
     pkg = open_package(path, limit)
     sha = pkg.sha256
+    styles = StyleLevels(parse_xml(pkg.styles_xml, "styles.xml") if pkg.styles_xml else None)
+    code_runs = runs_may_be_code(pkg.document_xml, styles)
     root, tabs_are_text = _parse_main(pkg)
     body = find_body(root)
     if body is None:
         raise DocumentError(RefusalKind.DAMAGED, "damaged: the document has no body")
-    styles = StyleLevels(parse_xml(pkg.styles_xml, "styles.xml") if pkg.styles_xml else None)
 
     _refuse_alt_chunks(body)
     present = markers_in(body)
@@ -122,6 +124,7 @@ def _load(path: str, **limits: int) -> Document:
         items, any_heading, count = _walk(body, has_boxes, styles, careful, may_delete_marks,
                                           limit.max_paragraphs)
 
+    mark_code(items, styles, body, code_runs, careful)
     doc_title = _core_title(pkg.core_xml) or _title_from(items) or _stem(path)
     fmt = Formatting(styles)
     top = _top_level(items)
@@ -241,7 +244,8 @@ def _walk(body: etree._Element, has_boxes: bool, styles: StyleLevels, careful: b
         else:
             kind = _BODY
         para = new_paragraph(
-            (anchor, text, kind, heading if heading is not None else (list_level or 0), row, cell))
+            (anchor, text, kind, heading if heading is not None else (list_level or 0), row, cell,
+             ()))
         items.append(Item(para, heading, p, style_id))
     return items, any_heading, anchor + 1
 

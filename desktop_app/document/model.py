@@ -44,6 +44,9 @@ class Paragraph(NamedTuple):
     order, so export can find the same `w:p` again in the original file.
     Table cells share a `row` number (unique per document) so that a table can
     be rendered and read row by row; `cell` is the column within the row.
+    `code`: what the document formats as code (a code paragraph style, a code
+    character style or a monospaced font; see code_spans.py), as sorted
+    (start, end) offsets in `text`; a code paragraph is one span over its text.
     """
 
     anchor: int
@@ -52,9 +55,10 @@ class Paragraph(NamedTuple):
     level: int = 0  # list indent level, or heading level for headings
     row: int = -1
     cell: int = -1
+    code: tuple[tuple[int, int], ...] = ()
 
 
-# A Paragraph straight from its fields' tuple (all six), without the named
+# A Paragraph straight from its fields' tuple (all seven), without the named
 # tuple's own `__new__`: the loader makes one per paragraph of a document.
 new_paragraph = partial(tuple.__new__, Paragraph)
 
@@ -97,6 +101,12 @@ class Section:
         return cell_breaks(self.paragraphs)
 
     @property
+    def code_spans(self) -> tuple[tuple[int, int], ...]:
+        """What the document formats as code (`Paragraph.code`), as sorted offsets in
+        `text`."""
+        return code_spans(self.paragraphs)
+
+    @property
     def words(self) -> int:
         if self._words is None:  # per paragraph: the " | " between cells is not a word
             self._words = sum(count_words(p.text) for p in self.paragraphs)
@@ -122,7 +132,7 @@ def iter_blocks(paragraphs: list[Paragraph]) -> Iterator[str]:
 
     Cells of a row are joined with " | ", paragraphs inside one cell with " ".
     """
-    for block, _ in _blocks(paragraphs):
+    for block, _, _ in _blocks(paragraphs):
         yield block
 
 
@@ -136,34 +146,49 @@ def cell_breaks(paragraphs: list[Paragraph]) -> tuple[int, ...]:
     without changing the text (offsets, quotes and anchors stay as they are)."""
     out: list[int] = []
     pos = 0
-    for block, breaks in _blocks(paragraphs):
+    for block, breaks, _ in _blocks(paragraphs):
         out.extend(pos + b for b in breaks)
         pos += len(block) + 1
     return tuple(out)
 
 
-def _blocks(paragraphs: list[Paragraph]) -> Iterator[tuple[str, list[int]]]:
+def code_spans(paragraphs: list[Paragraph]) -> tuple[tuple[int, int], ...]:
+    """The paragraphs' `code` spans as offsets in the text `iter_blocks` makes of them
+    (blocks joined by "\n"), sorted."""
+    if not any(p.code for p in paragraphs):
+        return ()
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for block, _, code in _blocks(paragraphs):
+        out.extend((pos + a, pos + b) for a, b in code)
+        pos += len(block) + 1
+    return tuple(out)
+
+
+def _blocks(paragraphs: list[Paragraph]
+            ) -> Iterator[tuple[str, list[int], tuple[tuple[int, int], ...]]]:
     """Each block's text, with the offsets in it where a cell's second, third ...
-    paragraph starts."""
+    paragraph starts, and the code spans in it."""
     i, n = 0, len(paragraphs)
     while i < n:
         p = paragraphs[i]
         if p.row < 0:
             if p.text:
-                yield p.text, []
+                yield p.text, [], p.code
             i += 1
             continue
-        cells: dict[int, list[str]] = {}
+        cells: dict[int, list[Paragraph]] = {}
         row = p.row
         while i < n and paragraphs[i].row == row:
             q = paragraphs[i]
             if q.text:
-                cells.setdefault(q.cell, []).append(q.text)
+                cells.setdefault(q.cell, []).append(q)
             i += 1
         if not cells:
             continue
         texts: list[str] = []
         breaks: list[int] = []
+        code: list[tuple[int, int]] = []
         pos = 0
         for _, parts in sorted(cells.items()):
             if texts:
@@ -172,9 +197,10 @@ def _blocks(paragraphs: list[Paragraph]) -> Iterator[tuple[str, list[int]]]:
                 if k:
                     pos += 1  # the space joining two paragraphs of one cell
                     breaks.append(pos)
-                pos += len(part)
-            texts.append(" ".join(parts))
-        yield " | ".join(texts), breaks
+                code.extend((pos + a, pos + b) for a, b in part.code)
+                pos += len(part.text)
+            texts.append(" ".join(q.text for q in parts))
+        yield " | ".join(texts), breaks, tuple(code)
 
 
 @dataclass(slots=True)

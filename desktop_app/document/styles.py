@@ -6,8 +6,10 @@ without knowing their names. English built-in names are a last resort for
 files whose heading styles lack the outline level.
 
 Besides the level, the same `basedOn` walk says which styles make their text
-bold (evidence for a heading typed by hand) and which are Word's table of
-contents styles ("toc 1"…, "TOC Heading"), whose paragraphs are no content.
+bold (evidence for a heading typed by hand), which are Word's table of
+contents styles ("toc 1"…, "TOC Heading"), whose paragraphs are no content,
+and which mark code: by name ("Preformatted Text", "Source Text") or by a
+monospaced font, resolved down to the document defaults (see code_text.py).
 `basedOn` chains are followed iteratively and at most `MAX_BASED_ON` deep: a
 hostile file may chain thousands of styles, or loop.
 """
@@ -21,6 +23,11 @@ from dataclasses import dataclass
 from lxml import etree
 
 from desktop_app.document.body import w
+from desktop_app.document.code_text import (
+    is_code_paragraph_style,
+    is_code_run_style,
+    is_monospace,
+)
 
 TITLE_LEVEL = 0  # the Title style sits above Heading 1
 MAX_BASED_ON = 64  # deeper chains than any real template; past this, nothing is inherited
@@ -29,9 +36,13 @@ _TOC_NAME = re.compile(r"^(toc [1-9]|toc heading|table of figures)$")
 _STYLE, _NAME, _BASED_ON, _PPR, _OUTLINE = w("style"), w("name"), w("basedOn"), w("pPr"), w(
     "outlineLvl"
 )
-_RPR, _B = w("rPr"), w("b")
+_RPR, _B, _RFONTS = w("rPr"), w("b"), w("rFonts")
+_DOC_DEFAULTS, _RPR_DEFAULT = w("docDefaults"), w("rPrDefault")
 _VAL, _TYPE, _STYLE_ID, _DEFAULT = w("val"), w("type"), w("styleId"), w("default")
 _NO_LEVEL = -1
+_ASCII, _HANSI, _ASCII_THEME, _HANSI_THEME = w("ascii"), w("hAnsi"), w("asciiTheme"), w(
+    "hAnsiTheme")
+_NO_STYLE = ""  # in `mono_paragraph_styles`: a paragraph without a style, without a default
 _FALSE = ("0", "false", "off")
 _UNSET = object()  # this style says nothing of its own: ask the one it is based on
 
@@ -53,6 +64,7 @@ class _Raw:
     based: str | None
     outline: int | None
     bold: bool | None
+    font: str | None  # its own Latin font ("" for a theme font: never a code font)
 
 
 class StyleLevels:
@@ -62,7 +74,9 @@ class StyleLevels:
         self.default_style: str | None = None
         paragraph: dict[str, _Raw] = {}
         character: dict[str, _Raw] = {}
+        default_font: str | None = None
         if styles_root is not None:
+            default_font = _default_font(styles_root)
             for style in styles_root.iterchildren(_STYLE):
                 kind = style.get(_TYPE)
                 sid = style.get(_STYLE_ID)
@@ -80,6 +94,25 @@ class StyleLevels:
         self.bold_run_styles = _true_ones(resolve_chain(character, _own_bold))
         self.toc_styles = _true_ones(resolve_chain(paragraph, _own_toc))
         self.level_of_id = self._levels.get  # `level` without the default style, for hot loops
+        # Code (see code_text.py): paragraph styles whose paragraphs are code by name, and
+        # those whose text is monospaced unless a run says otherwise; character styles
+        # that make a run code (by name or font), and those that set a proportional font.
+        para_fonts = resolve_chain(paragraph, _own_font)
+        run_fonts = resolve_chain(character, _own_font)
+        self.code_paragraph_styles = frozenset(
+            sid for sid, r in paragraph.items() if is_code_paragraph_style(r.name))
+        self.mono_paragraph_styles = frozenset(
+            sid for sid, f in para_fonts.items()
+            if is_monospace(f if f is not None else default_font)) - self.code_paragraph_styles
+        self.named_code_run_styles = frozenset(
+            sid for sid, r in character.items() if is_code_run_style(r.name))
+        self.code_run_styles = self.named_code_run_styles | frozenset(
+            sid for sid in character if is_monospace(run_fonts.get(sid)))
+        self.plain_run_styles = frozenset(
+            sid for sid, f in run_fonts.items() if f is not None and not is_monospace(f)
+        ) - self.code_run_styles
+        if self.default_style is None and is_monospace(default_font):
+            self.mono_paragraph_styles |= {_NO_STYLE}  # paragraphs without a style
 
     def level(self, style_id: str | None) -> int | None:
         if style_id is None:
@@ -106,7 +139,24 @@ def _read_style(style: etree._Element) -> _Raw:
     rpr = style.find(_RPR)
     b = rpr.find(_B) if rpr is not None else None
     bold = None if b is None else b.get(_VAL, "1") not in _FALSE
-    return _Raw(name, based, outline, bold)
+    return _Raw(name, based, outline, bold, _font(rpr))
+
+
+def _font(rpr: etree._Element | None) -> str | None:
+    """The Latin font a `w:rPr` sets: "" for a theme font, None if it sets none."""
+    fonts = rpr.find(_RFONTS) if rpr is not None else None
+    if fonts is None:
+        return None
+    name = fonts.get(_ASCII) or fonts.get(_HANSI)
+    if name:
+        return name
+    return "" if fonts.get(_ASCII_THEME) or fonts.get(_HANSI_THEME) else None
+
+
+def _default_font(styles_root: etree._Element) -> str | None:
+    defaults = styles_root.find(_DOC_DEFAULTS)
+    rpr_default = defaults.find(_RPR_DEFAULT) if defaults is not None else None
+    return _font(rpr_default.find(_RPR)) if rpr_default is not None else None
 
 
 def _true_ones(values: dict[str, object]) -> frozenset[str]:
@@ -126,6 +176,10 @@ def _own_level(sid: str, r: _Raw) -> object:
 
 def _own_bold(sid: str, r: _Raw) -> object:
     return _UNSET if r.bold is None else r.bold
+
+
+def _own_font(sid: str, r: _Raw) -> object:
+    return _UNSET if r.font is None else r.font
 
 
 def _own_toc(sid: str, r: _Raw) -> object:

@@ -83,3 +83,44 @@ def test_empty_section_says_so(qtbot) -> None:
     qtbot.addWidget(view)
     view.show_section(_section())
     assert "This section is empty." in view.toPlainText()
+
+
+def _fixed_pitch_at(view: SectionView, needle: str) -> bool:
+    """Whether the view draws `needle` (its first character) in a fixed-pitch font."""
+    found = view.document().find(needle)
+    assert not found.isNull(), needle
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(found.selectionStart() + 1)
+    char = cursor.charFormat()
+    return char.fontFixedPitch() or "mono" in " ".join(char.fontFamilies() or []).lower()
+
+
+def test_what_the_document_formats_as_code_reads_as_code(qtbot) -> None:
+    # What the .docx sets as code (a code style or a monospaced font; see
+    # test_code_formatting.py) shows in the view's fixed-pitch font, the prose around
+    # it does not, and the text the view shows (which quotes are found in) is unchanged.
+    oops, inline = "Oops: 0000 [#1] SMP", "Run git log to see it, then read on."
+    section = _section(
+        Paragraph(0, oops, code=((0, len(oops)),)),
+        Paragraph(1, inline, code=((4, 11),)),
+        Paragraph(2, "rm -rf build", ParagraphKind.LIST_ITEM, code=((0, 12),)),
+        Paragraph(3, "a cell with make check", ParagraphKind.TABLE_CELL, row=0, cell=0,
+                  code=((12, 22),)),
+    )
+    view = SectionView()
+    qtbot.addWidget(view)
+    view.show_section(section)
+    text = view.toPlainText()
+    for para in section.paragraphs:
+        assert para.text in text
+    assert _fixed_pitch_at(view, "0000 [#1]")
+    assert _fixed_pitch_at(view, "git log")
+    assert not _fixed_pitch_at(view, "to see it")
+    assert _fixed_pitch_at(view, "rm -rf")
+    assert _fixed_pitch_at(view, "make check")
+    assert not _fixed_pitch_at(view, "a cell")
+    html = section_html(section)
+    assert html.count('<p class="code">') == 1  # the whole-paragraph sample, not the prose
+    # a code span is escaped like any text
+    tag = "<b>x</b>"
+    assert "&lt;b&gt;x&lt;/b&gt;" in section_html(_section(Paragraph(0, tag, code=((0, 8),))))

@@ -5,7 +5,8 @@ the near misses the rules must still report (tests that fail before the fix):
   "FIXME or TODO tags"), a number's variable in a syntax ("closes: #XXX"), a marker the
   text defines as a variable ("where XXX is the bug number");
 - acronyms: a variable's value is not a glossary entry ("CFLAGS: -Wall -g"); "(RC bugs)"
-  defines RC; a tag typed in brackets ("[VAC]"); HOWTO is a word;
+  defines RC, and so does "(RC bugs affecting ...)"; "FTBFS, this means Fails to build
+  from source" defines FTBFS (both found after code formatting changed a count); a tag typed in brackets ("[VAC]"); HOWTO is a word;
 - spelling: a proper name keeps its own spelling ("Coordinated Universal Time");
 - numbers: a revision is an identifier ("revision 8961");
 - repeated words: a command and its argument ("Execute man man").
@@ -73,6 +74,26 @@ def test_an_acronym_and_the_noun_it_qualifies_in_brackets_is_a_definition():
     text = ("The most important bugs are the so-called release-critical bugs (RC bugs). "
             "All RC bugs block the release.")
     assert quotes(text, ACR, SPELLS_OUT) == []
+
+
+def test_the_noun_in_brackets_may_go_on_into_a_clause():
+    # Found when code formatting took "ITP" out of the count and the document's
+    # acronyms were raised one by one (after codepara): the bracket goes on.
+    text = ("It must not have new release-critical bugs (RC bugs affecting the version in "
+            "unstable, but not the version in testing). All RC bugs block the release.")
+    assert quotes(text, ACR, SPELLS_OUT) == []
+    # near miss: the words before the bracket do not spell it
+    assert quotes("It must not have new bugs (RC bugs affecting the version in unstable). "
+                  "All RC bugs block the release.", ACR, SPELLS_OUT) == ["RC"]
+
+
+def test_this_means_and_the_words_that_spell_it_is_a_definition():
+    text = ("If you get a bug which mentions FTBFS, this means Fails to build from source. "
+            "Porters frequently use this acronym, and FTBFS bugs are serious.")
+    assert quotes(text, ACR, SPELLS_OUT) == []
+    # near misses: what it means is not its long form; "means a" makes it a variable
+    assert quotes("If a bug mentions FTBFS, this means the package is broken.", ACR,
+                  SPELLS_OUT) == ["FTBFS"]
 
 
 def test_a_tag_in_brackets_and_howto_are_not_acronyms():

@@ -120,6 +120,9 @@ _PAREN_DEF_END = re.compile(r"(?:'?s)?(?:\s+[A-Z][a-z]+|\s+[a-z]{2,}s)?[\"”’
 # ... or "(PSF, see https://www.python.org/psf/)": the acronym, then more after a comma
 # (not a citation's year: "(OECD, 1988)"); only where the long form's initials match.
 _PAREN_DEF_MORE = re.compile(r"(?:'?s)?,\s+(?!\d{4}\b|n\.d\.)[^()]{1,120}\)")
+# ... or "(RC bugs affecting the version in unstable)": the acronym, the plural noun it
+# qualifies, then the clause goes on; only where the long form's initials match.
+_PAREN_DEF_NOUN_MORE = re.compile(r"\s+[a-z]{2,}s\s+[a-z][^()]{0,120}\)")
 # "the CR/LF (carriage return/line feed) pair": a pair of acronyms defined by a pair.
 _PAIR_DEF = re.compile(r"\b([A-Z]{2,6})/([A-Z]{2,6})\s*\(([^()/]{3,60})/([^()/]{3,60})\)")
 # "EACCES (Permission denied): ...": a list of codes, each explained in its parenthesis
@@ -135,6 +138,9 @@ _INITIALS_BEFORE = re.compile(r"\bby (?:his|her|their|its) initials,?\s*$")
 _STANDS_FOR = re.compile(r"\s+(?:stands for|is short for|abbreviates)\s+(?!(?:a|an|any|some)\s)"
                          r"([^.;]{3,80})")
 # (Not "X is a ...": "The CAB is a board that approves changes" still owes its name.)
+# "FTBFS, this means Fails to build from source": a long form only where its words spell
+# the letters ("FTBFS, this means the package is broken" says what it implies).
+_MEANS = re.compile(r",?\s+(?:this\s+|which\s+|that\s+)?means\s+([^.;()]{3,80})")
 _VARIABLE = re.compile(r"\b([A-Z]{2,6})\s+(?:stands for|means)\s+(?:a|an|any|some)\s")
 _APPOSITION = re.compile(r",\s+(?:our|the|its|their|a|an)\s+([^,;()]{3,80}),")
 _ADDRESS_AFTER = re.compile(r"\s+(?:\d{4,5}\b|ZIP\b|Box\b|\d+-\d)")  # "NV 89086", "PL 93-579"
@@ -537,7 +543,8 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
             if long_form:
                 found[pos] = (acr, long_form, False)
                 continue
-        elif opening and _PAREN_DEF_MORE.match(line, m.end()):
+        elif opening and (_PAREN_DEF_MORE.match(line, m.end())
+                          or _PAREN_DEF_NOUN_MORE.match(line, m.end())):
             long_form = _long_form_before(line, opening.start(), acr)
             if long_form:
                 found[pos] = (acr, long_form, False)
@@ -549,6 +556,10 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
         said = _EXPLAINED_AFTER.match(line, m.end()) or _STANDS_FOR.match(line, m.end())
         if said:
             found[pos] = (acr, said.group(1).strip(), False)
+            continue
+        means = _MEANS.match(line, m.end())
+        if means and _initials_match(acr, _WORDS_BEFORE.findall(means.group(1))):
+            found[pos] = (acr, means.group(1).strip(), False)
             continue
         quoted = _QUOTED_AFTER.match(line, m.end())
         if quoted and _initials_match(acr, _WORDS_BEFORE.findall(quoted.group(1))):
@@ -620,7 +631,7 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
             # columns of a table written as preformatted text ("MATCHV      2   ...")
             table_row = CELL_JOINT in line or len(COLUMN_GAP.findall(line)) >= 2
             if code is None:
-                code = literals_of(text)
+                code = literals_of(text, section.code)
             for m in tokens:
                 acr = m.group(1)
                 at = line_start + m.start(1)
@@ -659,7 +670,10 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
                 if acr not in first_use:
                     first_use[acr] = (order, at, section.id, bool(m.group(2)))
                     use_line[acr] = (line, line_start)
-        code_spans += (code or literals_of(text)).code_spans
+        # The developer signal counts the code the text itself shows, as genre.py does:
+        # names the document sets in a code font ("debian-devel", "IRC") are no code
+        # density (with them, governance and history texts read as developers' ones).
+        code_spans += literals_of(text).code_spans
     developers = (code_spans >= _DEVELOPER_MIN_SPANS
                   and code_spans * 1000 >= _DEVELOPER_CODE_PER_1K * max(1, word_count))
     index = AcronymIndex(developers=developers, defined=tuple(sorted(defined)))

@@ -114,13 +114,25 @@ class SectionContext:
         return tuple(b - self.base for b in info.breaks[lo:hi])
 
     @cached_property
+    def document_code(self) -> tuple[tuple[int, int], ...]:
+        """What the document formats as code (see `SectionInfo.code`), as offsets in
+        `text`, if the indexed section holds this text at `base`; () for text without
+        a document around it (an edited section, the chat)."""
+        info = self.info
+        if info is None or not info.code or not info.text.startswith(self.text, self.base):
+            return ()
+        end = self.base + len(self.text)
+        return tuple((max(a, self.base) - self.base, min(b, end) - self.base)
+                     for a, b in info.code if a < end and b > self.base)
+
+    @cached_property
     def sentences(self) -> list[Span]:
         return sentences_of(self.text, self.breaks)
 
     @cached_property
     def literals(self) -> Literals:
         """Code, URLs, field codes and quoted literals: not the author's prose."""
-        return literals_of(self.text)
+        return literals_of(self.text, self.document_code)
 
     @cached_property
     def filler_text(self) -> list[tuple[int, int]]:
@@ -135,8 +147,16 @@ class SectionContext:
         """Lines of code pasted into the prose (see `text.is_code_line`)."""
         return code_lines(self.text)
 
-    def in_code(self, offset: int) -> bool:
-        return _in_spans(self.code, offset)
+    def in_code(self, offset: int, end: int | None = None) -> bool:
+        """Whether a hit at [offset, end) is in code: it starts in a line of code, or
+        lies inside what the document formats as code (a prose sentence that starts
+        with an inline command is still prose)."""
+        if _in_spans(self.code, offset):
+            return True
+        end = offset + 1 if end is None or end <= offset else end
+        spans = self.document_code
+        i = bisect_right(spans, (offset, float("inf"))) - 1
+        return i >= 0 and spans[i][0] <= offset and end <= spans[i][1]
 
     @cached_property
     def words(self) -> int:

@@ -40,6 +40,10 @@ class SectionInfo:
     # Where a paragraph inside a table cell starts after another one (offsets in
     # `text`, sorted): the text joins them with a space, but no sentence crosses one.
     breaks: tuple[int, ...] = ()
+    # What the document formats as code (code paragraphs and runs, see
+    # document/code_spans.py), as sorted (start, end) offsets in `text`: every rule
+    # leaves it alone (`Literals`, `SectionContext.in_code`).
+    code: tuple[tuple[int, int], ...] = ()
 
 
 def _thin_is_normal(sections: Sequence[SectionInfo]) -> bool:
@@ -153,14 +157,14 @@ class DocumentIndex:
         self._lock = threading.Lock()
         digest = hashlib.blake2b(digest_size=8)
         for s in self.sections:
-            digest.update(f"{s.id}\x00{s.title}\x00{s.text}\x01".encode())
+            digest.update(f"{s.id}\x00{s.title}\x00{s.text}\x00{s.code}\x01".encode())
         self.digest = digest.hexdigest()
 
     @classmethod
     def from_document(cls, doc: Document) -> DocumentIndex:
         # A table of contents is not text of the document.
         return cls([SectionInfo(s.id, s.title, s.text, s.level, bool(s.children),
-                                s.origin == SectionOrigin.PREAMBLE, s.cell_breaks)
+                                s.origin == SectionOrigin.PREAMBLE, s.cell_breaks, s.code_spans)
                     for s in doc.walk() if s.reviewable])
 
     @cached_property
@@ -231,7 +235,8 @@ class DocumentIndex:
     def with_section(self, section_id: str, title: str, text: str) -> DocumentIndex:
         """This document with one section's text replaced (or appended, if unknown)."""
         if section_id in self._by_id:
-            sections = [replace(s, title=title, text=text, breaks=()) if s.id == section_id
+            sections = [replace(s, title=title, text=text, breaks=(), code=())
+                        if s.id == section_id
                         else s
                         for s in self.sections]
         else:

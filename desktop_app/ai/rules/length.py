@@ -19,6 +19,7 @@ are left alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from statistics import median
@@ -59,9 +60,17 @@ def limit_for(lengths: Sequence[int]) -> int:
 
 
 def scan(sections: Sequence) -> int:
-    """The document's limit (see `limit_for`), from all its sections."""
+    """The document's limit (see `limit_for`), from all its sections' prose: the
+    lines of what the document formats as code are no sentences of its style."""
     return limit_for([s.words for sec in sections
-                      for s in sentences_of(sec.text, sec.breaks)])
+                      for s in sentences_of(sec.text, sec.breaks)
+                      if not sec.code or not _inside(sec.code, s.start, s.end)])
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """[start, end) lies inside one of `spans` (sorted, not overlapping)."""
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
 def filler_share(sections: Sequence) -> float:

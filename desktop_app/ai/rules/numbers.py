@@ -172,7 +172,7 @@ def _repdigit(digits: str) -> bool:
 def _scan_thousands(sections: Sequence) -> list[NumberUse]:
     uses = []
     for order, s in enumerate(sections):
-        code = literals_of(s.text)
+        code = literals_of(s.text, s.code)
         prose: dict[int, bool] = {}
         for style, rx in (("grouped", _GROUPED), ("plain", _PLAIN)):
             for m in rx.finditer(s.text):

@@ -289,6 +289,18 @@ _TOPIC_USES = 3
 _TOKENS = ("TODO", "TBD", "TBC", "TBA", "FIXME", "XXX")
 
 
+def _topic_patterns(token: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """How a marker is titled, used, and defined as a variable ("... to
+    XXX-done@bugs.debian.org, where XXX is the bug number")."""
+    return (re.compile(rf"\b{token}\b", re.IGNORECASE),
+            re.compile(rf"(?<![\w-]){token}(?![\w-])"),
+            re.compile(rf"\b(?:(?i:where) {token} (?:is|are|stands for|means)|"
+                       rf"(?i:replace|substitute) {token} (?:with|by))\b"))
+
+
+_TOPIC_PATTERNS = {token: _topic_patterns(token) for token in _TOKENS}
+
+
 def marker_topics(sections: Sequence[SectionInfo]) -> frozenset[str]:
     """The markers a document is about, not gaps in it: its code uses the marker (the
     feature it teaches: "TODO: {", "local $TODO") and its prose names it again and
@@ -297,19 +309,14 @@ def marker_topics(sections: Sequence[SectionInfo]) -> frozenset[str]:
     with no code, is still a list of work left. A marker the text defines as a variable
     ("where XXX is the bug number") is one throughout."""
     topics = set()
-    for token in _TOKENS:
-        title = re.compile(rf"\b{token}\b", re.IGNORECASE)
-        use = re.compile(rf"(?<![\w-]){token}(?![\w-])")
-        # "... to XXX-done@bugs.debian.org, where XXX is the bug number": a variable
-        defined = re.compile(rf"\b(?:(?i:where) {token} (?:is|are|stands for|means)|"
-                             rf"(?i:replace|substitute) {token} (?:with|by))\b")
+    for token, (title, use, defined) in _TOPIC_PATTERNS.items():
         uses = in_code = titled = variable = 0
         for s in sections:
             titled += title.search(s.title) is not None
             if token not in s.text:
                 continue
             variable += defined.search(s.text) is not None
-            spans = code_lines(s.text)
+            spans = code_lines(s.text) + list(s.code)
             for m in use.finditer(s.text):
                 uses += 1
                 in_code += any(a <= m.start() < b for a, b in spans)
@@ -334,7 +341,7 @@ def shows_syntax(sections: Sequence[SectionInfo]) -> bool:
     in prose without code, and is still reported; so are "[Insert ...]", TODO and the
     rest, in any document."""
     for s in sections:
-        if _ANGLE_SYNTAX.search(s.text) or code_lines(s.text):
+        if s.code or _ANGLE_SYNTAX.search(s.text) or code_lines(s.text):
             return True
     return False
 

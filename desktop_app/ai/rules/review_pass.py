@@ -60,8 +60,9 @@ def _checked(rule: Rule, ctx: SectionContext) -> list[Hit]:
         # Inside filler text only the filler text itself is a finding (see filler_text.py).
         hits = [h for h in hits if h.start is None or not ctx.in_filler_text(h.start)]
     # Nothing inside a line of code pasted into the prose: "# initialize a stream" is
-    # not a spelling, "|  ____^" of a compiler's output not a blank to fill.
-    hits = [h for h in hits if h.start is None or not ctx.in_code(h.start)]
+    # not a spelling, "|  ____^" of a compiler's output not a blank to fill; nor inside
+    # what the document formats as code ("Oops: 0000 [#1] SMP" is no acronym to define).
+    hits = [h for h in hits if h.start is None or not ctx.in_code(h.start, h.end)]
     merge = getattr(rule, "merge", None)
     return cap_section(rule.RULE, merge_repeats(hits, ctx.text, merge))
 

@@ -257,7 +257,8 @@ def scan(sections: Sequence) -> SpellingIndex:
                     quoted = _quotations(text)
                 if _inside(quoted, token_start):
                     continue  # another text quoted: it keeps its source's spelling
-                if literals_of(text).covers(token_start, token_end, quotes=False):
+                if literals_of(text, section.code).covers(token_start, token_end,
+                                                          quotes=False):
                     continue  # a line of code, a command, an address: not the author's prose
                 family, side, other = hit
                 use = Use(order, token_start, text[token_start:token_end], section.id,

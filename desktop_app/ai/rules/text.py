@@ -270,7 +270,13 @@ _CODE_CHARS = "{}();=<>[]"
 
 
 def _is_code_line(line: str) -> bool:
-    """A line of a code sample: its opening, or punctuation no prose has this densely."""
+    """A line of a code sample: its opening, or punctuation no prose has this densely.
+
+    Not merged with `is_code_line`: tried (issue 14), the one test made the rules
+    drop every hit on a plain-text bullet ("* John ... supplied fixes and and an
+    enhancement", a kept typo) since "* " opens a comment line here, and removed
+    no wrong finding in exchange. Inside `Literals` such a line only shields its
+    tokens from the word-level rules."""
     if _CODE_LINE.match(line):
         return True
     return len(line) >= 8 and sum(map(line.count, _CODE_CHARS)) >= max(3, len(line) / 25)
@@ -296,17 +302,26 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
 
 class Literals:
     """Spans of a text a writing rule must leave alone, looked up by bisection:
-    code lines, URLs, e-mail addresses, code tokens and field codes, and (for
-    `covers(..., quotes=True)`) quoted passages. Use `literals_of(text)`."""
+    code lines, URLs, e-mail addresses, code tokens and field codes, what the
+    document formats as code (`spans`: code paragraphs and runs, see
+    document/code_spans.py), and (for `covers(..., quotes=True)`) quoted
+    passages. Use `literals_of(text, spans)`."""
 
-    def __init__(self, text: str) -> None:
-        code: list[tuple[int, int]] = []
+    def __init__(self, text: str, spans: tuple[tuple[int, int], ...] = ()) -> None:
+        code: list[tuple[int, int]] = list(spans)
         quoted: list[tuple[int, int]] = []
         pos = 0
         lines = text.split("\n")
         blocks = block_code_lines(lines)
+        marked = iter(spans)
+        span = next(marked, None)
         for n, line in enumerate(lines):
-            if n in blocks or _is_code_line(line):
+            while span is not None and span[1] <= pos:
+                span = next(marked, None)
+            if span is not None and span[0] <= pos + len(line) - len(line.lstrip()) and (
+                    pos + len(line.rstrip()) <= span[1]):
+                pass  # in a code paragraph: its span covers it
+            elif n in blocks or _is_code_line(line):
                 code.append((pos, pos + len(line)))
             else:
                 done = 0
@@ -346,6 +361,7 @@ class Literals:
 
 
 @lru_cache(maxsize=1024)
-def literals_of(text: str) -> Literals:
-    """The literals of `text`, computed once for all the rules that ask."""
-    return Literals(text)
+def literals_of(text: str, spans: tuple[tuple[int, int], ...] = ()) -> Literals:
+    """The literals of `text` (with the document's code `spans`, sorted offsets in
+    it), computed once for all the rules that ask."""
+    return Literals(text, spans)

@@ -27,6 +27,29 @@ def _esc(text: str) -> str:
     return escape(text).replace("\t", " ").replace("\n", "<br>")
 
 
+def _para_html(para: Paragraph) -> str:
+    """A paragraph's text, what the document formats as code (`Paragraph.code`) in
+    the view's fixed-pitch font, as the reader of the .docx sees it. Markup only: the
+    text the view shows stays exactly the paragraph's, for the quote locator."""
+    if not para.code:
+        return _esc(para.text)
+    out: list[str] = []
+    pos = 0
+    for start, end in para.code:
+        out.append(_esc(para.text[pos:start]))
+        out.append(f"<code>{_esc(para.text[start:end])}</code>")
+        pos = end
+    out.append(_esc(para.text[pos:]))
+    return "".join(out)
+
+
+def _is_code(para: Paragraph) -> bool:
+    """The whole paragraph is code (a code paragraph style, or every run code)."""
+    text = para.text
+    return len(para.code) == 1 and not text[:para.code[0][0]].strip() and not (
+        text[para.code[0][1]:].strip())
+
+
 def stylesheet(p: Palette) -> str:
     # QTextDocument understands only part of CSS: margins, font-size,
     # line-height in %, colours, and the table attributes used below.
@@ -48,6 +71,7 @@ def stylesheet(p: Palette) -> str:
                      background-color: {p.box}; margin-top: 4px; margin-bottom: 14px; }}
         p.sub {{ color: {p.muted}; font-weight: 600; margin-top: 22px; margin-bottom: 2px; }}
         p.placeholder {{ color: {p.muted}; font-size: 125%; margin-bottom: 6px; }}
+        p.code {{ background-color: {p.box}; line-height: 125%; margin-bottom: 4px; }}
     """
 
 
@@ -95,8 +119,10 @@ def _body(paragraphs: list[Paragraph]) -> list[str]:
                 if para.kind is ParagraphKind.HEADING:
                     tag = "h2" if para.level <= 1 else "h3"
                     out.append(f"<{tag}>{_esc(para.text)}</{tag}>")
+                elif _is_code(para):
+                    out.append(f'<p class="code">{_para_html(para)}</p>')
                 else:
-                    out.append(f"<p>{_esc(para.text)}</p>")
+                    out.append(f"<p>{_para_html(para)}</p>")
         i = j
     return out
 
@@ -117,14 +143,14 @@ def _table(cells: list[Paragraph]) -> str:
             current_row = para.row
         texts = rows[-1].setdefault(para.cell, [])
         if para.text.strip():
-            texts.append(para.text)
+            texts.append(_para_html(para))
     width = max((max(r, default=-1) + 1 for r in rows), default=0)
     html = ['<table class="grid" cellspacing="0" cellpadding="6" width="100%">']
     for row in rows:
         html.append("<tr>")
         for cell in range(width):
             texts = row.get(cell, [])
-            inner = "".join(f'<p class="cell">{_esc(t)}</p>' for t in texts) or "&nbsp;"
+            inner = "".join(f'<p class="cell">{t}</p>' for t in texts) or "&nbsp;"
             html.append(f'<td class="cell" valign="top">{inner}</td>')
         html.append("</tr>")
     html.append("</table>")
@@ -132,7 +158,7 @@ def _table(cells: list[Paragraph]) -> str:
 
 
 def _text_box(paras: list[Paragraph]) -> str:
-    inner = "".join(f"<p>{_esc(q.text)}</p>" for q in paras if q.text.strip())
+    inner = "".join(f"<p>{_para_html(q)}</p>" for q in paras if q.text.strip())
     return (
         '<table class="box" cellspacing="0" cellpadding="10" width="100%">'
         f'<tr><td><p class="label">TEXT BOX</p>{inner or "&nbsp;"}</td></tr></table>'
@@ -151,6 +177,6 @@ def _list(items: list[Paragraph]) -> str:
             style = ("disc", "circle", "square")[len(depth) % 3]
             html.append(f'<ul style="list-style-type: {style};">')
             depth.append(item.level)
-        html.append(f"<li>{_esc(item.text)}</li>")
+        html.append(f"<li>{_para_html(item)}</li>")
     html.extend("</ul>" for _ in depth)
     return "".join(html)
