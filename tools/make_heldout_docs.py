@@ -1591,7 +1591,8 @@ def _pod_html(pod: Path) -> str:
 #   3,100, 7,600 and 8,400 words);
 # - the FreedomBox manual (freedombox-doc-en, DocBook fragments): its introduction, quick
 #   start, hardware and contributing pages (a guide for general users, ~6,100 words) and its
-#   release notes, 20.x to 23.x (dated release notes, ~15,500 words).
+#   release notes, every release from 0.1 (2013) to 23.8 (2023) (dated release notes,
+#   ~15,500 words).
 CACHE_18 = Path("/tmp/margin-heldout18-cache")
 DEBS_18 = {"installation-guide-amd64": "20230508+deb12u1", "debian-edu-doc-en": "2.12.23~deb12u1",
            "r-doc-html": "4.2.2.20221110-2", "perl-doc": "5.36.0-7+deb12u4",
