@@ -14,7 +14,7 @@ attempt scans back over the text (a 1 MB run of letters is tried once, not at ev
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
@@ -55,6 +55,10 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         if (per_line[line_of[n]] >= _COLUMNS_RUN_TOGETHER
                 and m.group(1).lower() not in _FUNCTION_WORDS):
             continue  # "aaa aaa bbb bbb end end": an input/output table run together
+        if _code_meets_prose(ctx.document_code, m):
+            continue  # "our `decorator` decorator": the name set as code, then the noun
+        if _spelled_out(text, m):
+            continue  # "h e l l o": a word spelled letter by letter
         hit = _repeat(text, m, diagram_lines)
         if hit is not None:
             yield hit
@@ -96,6 +100,30 @@ def _repeat(text: str, m: re.Match[str], diagram_lines: dict[int, bool]) -> Hit 
         rewrite=a,
         term=word,
     )
+
+
+def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
+def _code_meets_prose(spans: tuple[tuple[int, int], ...], m: re.Match[str]) -> bool:
+    """One of the two words is what the document formats as code and the other is not:
+    a name and the noun it names ("the `decorator` decorator"), not a word typed twice."""
+    return bool(spans) and (_inside(spans, m.start(1), m.end(1))
+                            != _inside(spans, m.start(3), m.end(3)))
+
+
+_LETTER_BEFORE = re.compile(r"(?:^|\s)[^\W\d_]\s+$")
+_LETTER_AFTER = re.compile(r"\s+[^\W\d_](?![\w'-])")
+
+
+def _spelled_out(text: str, m: re.Match[str]) -> bool:
+    """A doubled letter among single letters: a word spelled out ("h e l l o")."""
+    if len(m.group(1)) != 1:
+        return False
+    return bool(_LETTER_BEFORE.search(text, max(0, m.start() - 3), m.start())
+                or _LETTER_AFTER.match(text, m.end()))
 
 
 _RUN_BEFORE = re.compile(r"\b(?:run|execute|type|enter|invoke)\s+$", re.IGNORECASE)

@@ -100,6 +100,14 @@ _STRONG_ABBREVIATIONS = frozenset(
 _WEAK_ABBREVIATIONS = frozenset(
     "etc inc ltd co corp plc a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+# Words that start sentences and are nobody's surname: after a one-letter word they
+# make its period a full stop ("package B. But ...", "Plan B. The ...").
+_SENTENCE_OPENERS = frozenset(
+    "the but if this that these those it its in we and so then when while however for "
+    "there they you he she our their his her as on at to with after before since "
+    "because although also now here each all some no not only what which how why where "
+    "once thus hence otherwise instead".split()
+)
 # Only at the start of a run of terminators, and possessive: 64 KB of dots is one
 # match found in one pass, not a match attempted (and undone) at every dot.
 _TERMINATOR = re.compile(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\]]*+(?=\s)")
@@ -169,8 +177,16 @@ def _ends_sentence(text: str, seg_start: int, dot: int, punct: str, nxt: int) ->
     lower = word.lower()
     # The first letter after the gap, past an opening bracket or quote: "etc. (Putative"
     following = text[nxt:nxt + 3].lstrip("(\"'\u201c\u2018[")[:1]
-    if lower in _STRONG_ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+    if lower in _STRONG_ABBREVIATIONS:
         return False
+    if len(word) == 1 and word.isalpha():
+        # An initial ("J. Smith") or a list label ("a. Add"), unless a word no name
+        # is follows: "other versions of package B. But if pip starts ..."
+        if word_start <= seg_start:
+            return False
+        opener = _WORD.match(text, nxt)
+        return opener is not None and opener.group()[:1].isupper() and (
+            opener.group().rstrip(",;:").lower() in _SENTENCE_OPENERS)
     if lower in _WEAK_ABBREVIATIONS:
         return following.isupper()
     if "." in word:  # U.S., a.k.a.: only before a capital
