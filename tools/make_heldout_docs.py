@@ -1560,6 +1560,139 @@ def _pod_html(pod: Path) -> str:
     return out.stdout
 
 
+# Set 18: made while the rules were being changed for heldout-17 (branches codepara and
+# rules14m), from Debian bookworm packages no earlier set used, fetched pinned the same way
+# into their own cache (/tmp/margin-heldout18-cache). Chosen before any rule ran on them, by
+# genre and audience, for readers beyond a software reference (four of those at most: the
+# installation guide, the Debian Edu manual, the R FAQ and the FreedomBox guide):
+# - the Debian installation guide for amd64 (installation-guide-amd64, DocBook HTML):
+#   chapters 1-3 (what Debian is, its history in brief, system requirements, planning the
+#   installation), 7-8 (first boot, next steps) and appendix E (administrivia: about the
+#   document, contributing, trademarks); left out 4-6 (media, booting, the installer's
+#   menus one by one: a reference), appendices A-D (howto, preseeding, partitioning,
+#   random bits) and F (the GPL) (a user guide for general readers, ~15,800 words);
+# - the Debian Edu / Skolelinux 12 manual (debian-edu-doc-en, one DocBook page), every
+#   chapter but appendix A (the GPL): what it is, its architecture, requirements, getting
+#   started, maintenance, how-tos for administrators, teachers and users, contributing,
+#   support, the release's new features and the older releases' (a handbook for schools,
+#   ~20,800 words);
+# - the R FAQ (r-doc-html, Texinfo HTML), chapters 1-3 (what R is, its basics, R and S: a
+#   history and the differences) and 9-10 (R bugs: what one is, how to report it;
+#   acknowledgments); left out 4-8 (web interfaces, add-on packages, Emacs, miscellanea,
+#   programming: code questions) (a users' FAQ, ~9,200 words);
+# - Perl's rules of governance, perlgov (the steering council, core team, elections:
+#   governance, constitution), and its policies, perlpolicy and perlcommunity (support and
+#   deprecation policy, maintenance branches, standards of conduct; the community) (perl-doc,
+#   POD through pod2html without its index; ~2,400 and ~5,400 words);
+# - X.Org's X11R7.7 release notes (a release announcement with history, plans and credits),
+#   its licences (legal text), the analysis of the X protocol for security concerns (a
+#   report), and chapters 1-2 of the ICCCM (introduction, selections: specification prose;
+#   chapters 3-8 and the prefaces' lists of names left out) (xorg-docs, DocBook HTML; ~6,400,
+#   3,100, 7,600 and 8,400 words);
+# - the FreedomBox manual (freedombox-doc-en, DocBook fragments): its introduction, quick
+#   start, hardware and contributing pages (a guide for general users, ~6,100 words) and its
+#   release notes, every release from 0.1 (2013) to 23.8 (2023) (dated release notes,
+#   ~15,500 words).
+CACHE_18 = Path("/tmp/margin-heldout18-cache")
+DEBS_18 = {"installation-guide-amd64": "20230508+deb12u1", "debian-edu-doc-en": "2.12.23~deb12u1",
+           "r-doc-html": "4.2.2.20221110-2", "perl-doc": "5.36.0-7+deb12u4",
+           "xorg-docs": "1:1.7.1-1.2", "freedombox-doc-en": "23.6.2+deb12u2"}
+DEB_18 = {name: CACHE_18 / "deb" / name / "usr/share" for name in DEBS_18}
+
+
+def _fetch_18() -> None:
+    _fetch(CACHE_18, DEBS_18, {})
+
+
+_INSTALL = DEB_18["installation-guide-amd64"] / "doc/installation-guide-amd64/en"
+_EDU = DEB_18["debian-edu-doc-en"] / "doc/debian-edu-doc-en/debian-edu-bookworm-manual.html"
+_RFAQ = DEB_18["r-doc-html"] / "R/doc/manual/R-FAQ.html"
+_PERLPOD = DEB_18["perl-doc"] / "perl/5.36.0/pod"
+_XORG = DEB_18["xorg-docs"] / "doc/xorg-docs"
+_FBOX = DEB_18["freedombox-doc-en"] / "freedombox/manual/en"
+# the guide's pages in its order: a chapter's page, then its sections' pages
+_INSTALL_PAGES = {"ch01": 8, "ch02": 5, "ch03": 6, "ch07": 3, "ch08": 6, "ape": 4}
+HTML_18 = {
+    "debian-installation-guide.docx": [_INSTALL / f"{chapter}{f's{n:02d}' if n else ''}.html"
+                                       for chapter, pages in _INSTALL_PAGES.items()
+                                       for n in range(pages + 1)],
+    "debian-edu-manual.docx": [_EDU],
+    "r-faq.docx": [_RFAQ],
+    "xorg-release-notes.docx": [_XORG / "ReleaseNotes.html"],
+    "xorg-licenses.docx": [_XORG / "License.html"],
+    "x-protocol-security-analysis.docx": [_XORG / "Xserver/analysis.html"],
+    "icccm-chapters-1-2.docx": [_XORG / "icccm/icccm.html"],
+    "freedombox-guide.docx": [_FBOX / f"{page}.part.html" for page in (
+        "Introduction", "QuickStart", "Hardware", "Contribute")],
+    "freedombox-release-notes.docx": [_FBOX / "ReleaseNotes.part.html"],
+}
+POD_18 = {"perl-governance.docx": [_PERLPOD / "perlgov.pod"],
+          "perl-policy-community.docx": [_PERLPOD / "perlpolicy.pod",
+                                         _PERLPOD / "perlcommunity.pod"]}
+DOCBOOK_PAGES |= {*HTML_18["debian-installation-guide.docx"], _EDU,
+                  *(p for name, pages in HTML_18.items() if name.startswith(("xorg", "x-", "icccm"))
+                    for p in pages)}
+# DocBook's one-page books: the book's parts are <div class="chapter"> (or "section", the
+# Debian Edu manual's), each opening with its <h1> or <h2> title; kept or left out by that title.
+_DOCBOOK_CHAPTER = re.compile(r'(?=<div class="chapter")')
+_EDU_CHAPTER = re.compile(r'(?=<div class="section"><div class="titlepage"><div><div><h2)')
+_PART_TITLE = re.compile(r"<h[12]\b[^>]*>(.*?)</h[12]>", re.S)
+
+
+def _book_parts(split: re.Pattern, keep):
+    """A filter keeping the parts of a one-page book whose title `keep` accepts (what is
+    before the first part, the title page and contents, goes too)."""
+    def cut(body: str) -> str:
+        parts = split.split(body)[1:]
+        return "\n".join(part for part in parts if (title := _PART_TITLE.search(part))
+                         and keep(" ".join(re.sub(r"<[^>]+>", "", title.group(1)).split())))
+    return cut
+
+
+# X.Org's admonitions ("Note", "Note about module security") are titled with a <h3>: to
+# LibreOffice a heading, which would make the rest of the section a section of that name.
+_XORG_ADMONITION = re.compile(r'(<div class="(?:note|tip|warning|caution|important)"[^>]*>)'
+                              r'\s*<h3 class="title">(.*?)</h3>', re.S)
+
+
+def _xorg_page(body: str) -> str:
+    return _XORG_ADMONITION.sub(r"\1<p><b>\2</b></p>", body)
+
+
+# FreedomBox's pages: each has its contents as a nested list (navigation, not the text).
+_FBOX_TOC = re.compile(r'<div class="toc">.*?</ul></div>', re.S)
+_ICCCM_CHAPTERS = _book_parts(_DOCBOOK_CHAPTER, lambda title: title.startswith(
+    ("Chapter 1.", "Chapter 2.")))
+PAGE_FILTERS.update({
+    _RFAQ: _texinfo_chapters({"1", "2", "3", "9", "10"}),
+    _EDU: _book_parts(_EDU_CHAPTER, lambda title: "GNU General Public License" not in title),
+    **{_XORG / page: _xorg_page for page in ("ReleaseNotes.html", "License.html",
+                                             "Xserver/analysis.html")},
+    _XORG / "icccm/icccm.html": lambda body: _ICCCM_CHAPTERS(_xorg_page(body)),
+    **{p: lambda body: _FBOX_TOC.sub("", body) for name, pages in HTML_18.items()
+       if name.startswith("freedombox") for p in pages},
+})
+SETS["18"] = (HTML_18, {})
+
+
+def _pods_html(pods: list[Path]) -> str:
+    """Perl POD documents as one HTML page (pod2html, without its index of links)."""
+    bodies = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for pod in pods:
+            out = subprocess.run(["pod2html", f"--infile={pod}", f"--cachedir={tmp}", "--quiet",
+                                  "--noindex"], check=True, capture_output=True, text=True,
+                                 timeout=120).stdout
+            body = re.search(r"<body[^>]*>(.*)</body>", out, re.S)
+            bodies.append(_DROP.sub("", body.group(1) if body else out))
+    return "<html><body>" + "\n".join(bodies) + "</body></html>"
+
+
+def _jobs_18() -> list:
+    return [(name, paths, lambda paths, out: _convert(_pods_html(paths), out))
+            for name, paths in POD_18.items()]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=sorted(SETS), default="4")
@@ -1575,6 +1708,8 @@ def main() -> int:
         _fetch_16()
     if args.set == "17":
         _fetch_17()
+    if args.set == "18":
+        _fetch_18()
     if args.set == "19":
         _fetch_19()
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
@@ -1603,6 +1738,7 @@ def main() -> int:
               for name, paths in (RST_17 if args.set == "17" else {}).items()),
             *((name, [path], lambda paths, out: _outline_docx(paths[0], out))
               for name, path in (OUTLINES_17 if args.set == "17" else {}).items()),
+            *(_jobs_18() if args.set == "18" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
