@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-17 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-19 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -70,6 +70,16 @@ development-process guide, essays, security and regression policies, legal state
 reporting-issues guide, HOWTO: Sphinx HTML), Sphinx's project policies and FAQ, the Debian
 Linux Kernel Handbook (DocBook HTML), Emacs's tutorial and TODO list (outline text: starred
 lines as headings) and NumPy 1.25.2's governance and NEPs (reStructuredText from its sdist).
+Round 18, made after the rules were changed for heldout-17, from Debian bookworm only
+(cached under /tmp/margin-heldout18-cache): parts of the installation guide, the Debian
+Edu manual, the R FAQ, Perl's governance, policy and community pages (pod2html), X.Org's
+release notes, licences, security analysis and ICCCM chapters, and FreedomBox's guide
+and release notes. Round 19, at the same time, from PyPI sdists only (cached under
+/tmp/margin-heldout19-cache): Pyramid's preface and design essay, pytest's policies and
+explanations, Trio's design notes, community pages and tutorial, Flask's design and
+security pages, pip's development process and topics, setuptools' history, attrs' essays
+and policies, mypy's guide, IPython's about pages and licence, and matplotlib's project
+pages, contributor guides and MEPs (reStructuredText and MyST Markdown).
 HTML goes through LibreOffice (headings kept, navigation stripped: a Sphinx page's
 sidebars and permalinks too), Markdown too after a small converter (Jekyll front matter
 left out); plain text (gzipped or not) through python-docx, its numbered (or starred,
@@ -77,7 +87,7 @@ or underlined) lines as headings; info pages through python-docx, their underlin
 titles as headings, their examples as monospaced lines; the sed FAQ's scripts (paragraphs indented
 further than its prose) as monospaced lines too. Missing sources are skipped with a note.
 
-    python tools/make_heldout_docs.py [--set 4|...|17|19] [--out /tmp/margin-heldout4]
+    python tools/make_heldout_docs.py [--set 4|...|19] [--out /tmp/margin-heldout4]
 
 Round 19 (--set 19), made after the rules were changed for heldout-17: sixteen texts from
 ten PyPI sdists (reStructuredText and MyST Markdown, through docutils), listed under
