@@ -6,17 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.test_local_rules import FILLER, hits, make_index, quotes, review_section
+from tests.unit.test_local_rules import FILLER, SPELLS_OUT, hits, make_index, quotes, review_section
 
 # The vague-wording and passive-voice rules run only in documents that report results
 # (test_rules_precision.py); these tests are about their patterns, on short texts.
 pytestmark = pytest.mark.usefixtures("report_like")
 
 ACR = "undefined-acronym"
-# A document that spells out its acronyms: four of its own.
-SPELLS_OUT = ("Terms", "The Quality Review Board (QRB) works with the Field Service Unit "
-                       "(FSU), the Data Steering Group (DSG) and the Network Operations "
-                       "Centre (NOC).")
 
 
 def test_a_document_that_spells_out_none_is_not_told_to_define_one():

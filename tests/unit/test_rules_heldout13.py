@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.test_local_rules import quotes
+from tests.unit.test_local_rules import SPELLS_OUT, quotes
 
 # The vague-wording and passive-voice rules run only in documents that report results
 # (test_rules_precision.py); these tests are about their patterns, on short texts.
@@ -154,10 +154,6 @@ def test_a_passive_after_a_comma_and_a_plural_noun_is_still_flagged():
 # --- acronyms: a legend's bulleted entries define their terms -------------------------
 
 ACR = "undefined-acronym"
-# A document that spells out its acronyms, so that an undefined one is reported.
-SPELLS_OUT = ("Terms", "The Quality Review Board (QRB) works with the Field Service Unit "
-                       "(FSU), the Data Steering Group (DSG) and the Network Operations "
-                       "Centre (NOC).")
 
 
 def test_a_legends_bulleted_entries_and_tagged_placeholder_are_defined():

@@ -10,14 +10,11 @@ with the near misses the rules must still report:
 
 from __future__ import annotations
 
-from tests.unit.test_local_rules import hits, quotes
+from tests.unit.test_local_rules import SPELLS_OUT, hits, quotes
 
 ACR = "undefined-acronym"
 PH = "placeholder"
 
-SPELLS_OUT = ("Terms", "The Quality Review Board (QRB) works with the Field Service Unit "
-                       "(FSU), the Data Steering Group (DSG) and the Network Operations "
-                       "Centre (NOC).")
 
 
 def test_a_word_in_capitals_named_in_brackets_is_a_metavariable():

@@ -6,7 +6,8 @@ the near misses the rules must still report (tests that fail before the fix):
   text defines as a variable ("where XXX is the bug number");
 - acronyms: a variable's value is not a glossary entry ("CFLAGS: -Wall -g"); "(RC bugs)"
   defines RC, and so does "(RC bugs affecting ...)"; "FTBFS, this means Fails to build
-  from source" defines FTBFS (both found after code formatting changed a count); a tag typed in brackets ("[VAC]"); HOWTO is a word;
+  from source" defines FTBFS (both found after code formatting changed a count); a tag
+  typed in brackets ("[VAC]"); HOWTO is a word;
 - spelling: a proper name keeps its own spelling ("Coordinated Universal Time");
 - numbers: a revision is an identifier ("revision 8961");
 - repeated words: a command and its argument ("Execute man man").
@@ -14,12 +15,9 @@ the near misses the rules must still report (tests that fail before the fix):
 
 from __future__ import annotations
 
-from tests.unit.test_local_rules import hits, make_index, quotes, review_section
+from tests.unit.test_local_rules import SPELLS_OUT, hits, make_index, quotes, review_section
 
 PH, ACR = "placeholder", "undefined-acronym"
-SPELLS_OUT = ("Terms", "The Quality Review Board (QRB) works with the Field Service Unit "
-                       "(FSU), the Data Steering Group (DSG) and the Network Operations "
-                       "Centre (NOC).")
 
 
 # --- placeholders ------------------------------------------------------------------------

@@ -14,12 +14,9 @@ the near misses the rules must still report (tests that fail before the fix):
 from __future__ import annotations
 
 from desktop_app.ai.rules.text import sentences
-from tests.unit.test_local_rules import make_index, quotes, review_section
+from tests.unit.test_local_rules import SPELLS_OUT, make_index, quotes, review_section
 
 ACR, PH, REP = "undefined-acronym", "placeholder", "repeated-word"
-SPELLS_OUT = ("Terms", "The Quality Review Board (QRB) works with the Field Service Unit "
-                       "(FSU), the Data Steering Group (DSG) and the Network Operations "
-                       "Centre (NOC).")
 
 
 def test_a_sentence_ends_at_an_ellipsis_before_a_capital():

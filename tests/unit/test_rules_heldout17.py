@@ -14,13 +14,9 @@ another branch's: code paragraphs carried from the .docx.)"""
 from __future__ import annotations
 
 from desktop_app.ai.rules.acronyms import acronym_definitions
-from tests.unit.test_local_rules import hits, make_index, quotes, review_section
+from tests.unit.test_local_rules import SPELLS_OUT, hits, make_index, quotes, review_section
 
 ACR, PH = "undefined-acronym", "placeholder"
-# A report that spells out its acronyms: a never-defined one is worth raising there.
-SPELLS_OUT = ("Terms", "The Quality Review Board (QRB) works with the Field Service Unit "
-                       "(FSU), the Data Steering Group (DSG) and the Network Operations "
-                       "Centre (NOC).")
 
 
 def test_a_key_label_is_not_an_acronym_to_spell_out():
