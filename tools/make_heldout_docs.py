@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-17 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-20 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -70,6 +70,16 @@ development-process guide, essays, security and regression policies, legal state
 reporting-issues guide, HOWTO: Sphinx HTML), Sphinx's project policies and FAQ, the Debian
 Linux Kernel Handbook (DocBook HTML), Emacs's tutorial and TODO list (outline text: starred
 lines as headings) and NumPy 1.25.2's governance and NEPs (reStructuredText from its sdist).
+Round 18, made after the rules were changed for heldout-17, from Debian bookworm only
+(cached under /tmp/margin-heldout18-cache): parts of the installation guide, the Debian
+Edu manual, the R FAQ, Perl's governance, policy and community pages (pod2html), X.Org's
+release notes, licences, security analysis and ICCCM chapters, and FreedomBox's guide
+and release notes. Round 19, at the same time, from PyPI sdists only (cached under
+/tmp/margin-heldout19-cache): Pyramid's preface and design essay, pytest's policies and
+explanations, Trio's design notes, community pages and tutorial, Flask's design and
+security pages, pip's development process and topics, setuptools' history, attrs' essays
+and policies, mypy's guide, IPython's about pages and licence, and matplotlib's project
+pages, contributor guides and MEPs (reStructuredText and MyST Markdown).
 HTML goes through LibreOffice (headings kept, navigation stripped: a Sphinx page's
 sidebars and permalinks too), Markdown too after a small converter (Jekyll front matter
 left out); plain text (gzipped or not) through python-docx, its numbered (or starred,
@@ -81,11 +91,11 @@ further than its prose) as monospaced lines too. Missing sources are skipped wit
 
 Round 19 (--set 19), made after the rules were changed for heldout-17: sixteen texts from
 ten PyPI sdists (reStructuredText and MyST Markdown, through docutils), listed under
-"# Set 19" below with why each was chosen. Round 18 (--set 18), the same way from Debian
-packages. Round 20 (--set 20), made after the rules were changed for heldout-18 and 19:
-thirteen texts, half from Debian packages (Texinfo, docutils and Apache HTML; Vim's help
-files through python-docx, their section titles as headings), half from PyPI sdists
-(reStructuredText), listed under "# Set 20" below with why each was chosen.
+"# Set 19" below with why each was chosen. Round 20 (--set 20), made after the rules were
+changed for heldout-18 and heldout-19: thirteen texts, half from Debian packages (Texinfo,
+docutils and Apache HTML; Vim's help files through python-docx, their section titles as
+headings), half from PyPI sdists (reStructuredText), listed under "# Set 20" below with why
+each was chosen.
 """
 
 from __future__ import annotations

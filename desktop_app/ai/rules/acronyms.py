@@ -106,6 +106,7 @@ _GLOSSARY = re.compile(r"^\s*(?:[-*\u2022\u2013]\s+)?(?:\([\w,]{1,5}\))?"
                        r"\s*(\S.*)")
 # "PGP: https://www.kernel.org/...", "Mail: security@example.org": a label before an
 # address, not a glossary entry spelling the letters out.
+_SPELL_AFTER = frozenset("|\u2013\u2014-")  # separators after which the words spell it
 _ADDRESS_VALUE = re.compile(r"<?(?:[a-z][\w+.-]*://|www\.|mailto:|[\w.+-]+@[\w-]+\.)",
                             re.IGNORECASE)
 # An entry of a glossary: a term of up to four words, a colon ("Code cache: ...").
@@ -131,6 +132,10 @@ _EXPLAINED_AFTER = re.compile(r"\s*\(([A-Z][a-z]+(?:\s+[a-z]+){1,5})\)")
 # citation; its capitals must spell the letters.
 _QUOTED_AFTER = re.compile(r"\s*(?:\[\d+\]\s*)?\([\"\u201c]([A-Z][\w'-]*(?:\s+[\w'-]+){1,6})"
                            r"[\"\u201d]\)")
+# "also called “symmetric multiprocessing” or SMP": the long form in quotes, then
+# "or" and the acronym; its words must spell the letters.
+_QUOTED_OR_BEFORE = re.compile(r"[\"\u201c]([A-Za-z][\w'-]*(?:\s+[\w'-]+){0,6})[\"\u201d]"
+                               r"\s+or\s+$")
 # "Richard M. Stallman (often referred to by his initials, RMS)": the name is the long form.
 _INITIALS_BEFORE = re.compile(r"\bby (?:his|her|their|its) initials,?\s*$")
 # "PDQ stands for Pretty Darn Quick"; but "Here XYZ stands for a specific section name"
@@ -518,7 +523,9 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
         # A table row "REPL | partial" is a cell beside a cell, not a definition: after
         # a bar, the words must spell the letters. "BIN: /usr/local/bin" and "CFLAGS: -Wall
         # -g" give a variable's value, not a long form: one must start with a word.
-        if (g.group(2) != "|" or _initials_match(g.group(1).split("/")[0],
+        # After a dash, the words must spell the letters too: "RDP - the easiest way to
+        # reach a Windows server" describes a client in a list, it does not define RDP.
+        if (g.group(2) not in _SPELL_AFTER or _initials_match(g.group(1).split("/")[0],
                                                  _WORDS_BEFORE.findall(long_form))) and (
                 _WORD_FIRST.match(long_form)) and not _ADDRESS_VALUE.match(g.group(3)):
             pos = g.start(1)
@@ -562,6 +569,10 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
             found[pos] = (acr, means.group(1).strip(), False)
             continue
         quoted = _QUOTED_AFTER.match(line, m.end())
+        if quoted and _initials_match(acr, _WORDS_BEFORE.findall(quoted.group(1))):
+            found[pos] = (acr, quoted.group(1), False)
+            continue
+        quoted = _QUOTED_OR_BEFORE.search(line, max(0, pos - 90), pos)
         if quoted and _initials_match(acr, _WORDS_BEFORE.findall(quoted.group(1))):
             found[pos] = (acr, quoted.group(1), False)
             continue

@@ -289,6 +289,20 @@ _TOPIC_USES = 3
 _TOKENS = ("TODO", "TBD", "TBC", "TBA", "FIXME", "XXX")
 
 
+def _in_name(text: str, start: int, end: int) -> bool:
+    """The marker is a part of a file name or an address, joined to the next part by a
+    dot ("XXX.bin", "XXX.XXX.XXX.0/24", "TODO.txt") or to the one before ("0.XXX"): it
+    stands for whatever the reader sees there, it leaves no value out."""
+    return (text[end:end + 1] == "." and text[end + 1:end + 2].isalnum()) or (
+        text[start - 1:start] == "." and text[start - 2:start - 1].isalnum())
+
+
+def named_not_left(text: str, start: int, end: int) -> bool:
+    """The marker at [start, end) is named (the text's convention, a list's items, a page:
+    "the TODO page") or is part of a name ("XXX.bin"): it is not left in."""
+    return _mentioned(text, start, end) or _in_name(text, start, end)
+
+
 def _topic_patterns(token: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """How a marker is titled, used, and defined as a variable ("... to
     XXX-done@bugs.debian.org, where XXX is the bug number")."""
@@ -424,6 +438,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                 continue  # "a section marked as FIXME", "FIXME or TODO tags": the convention
             if text[start - 1:start] == "#":
                 continue  # "closes: #XXX": a number in a syntax, not a value left out
+            if _in_name(text, start, end):
+                continue  # "a missing XXX.bin file", "XXX.XXX.XXX.0/24": a wildcard in a name
             if token in _NOTE_MARKERS and sentence and (_NOTE_START.match(text, end) or (
                     _NOTE_WORDS.match(text, end) and text[start - 1:start] in ("", "(", "\n"))):
                 end = sentence.end  # the whole note: "TODO: confirm the refund figures."

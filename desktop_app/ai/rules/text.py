@@ -106,7 +106,8 @@ _SENTENCE_OPENERS = frozenset(
     "the but if this that these those it its in we and so then when while however for "
     "there they you he she our their his her as on at to with after before since "
     "because although also now here each all some no not only what which how why where "
-    "once thus hence otherwise instead".split()
+    "once thus hence otherwise instead given see note many most both such another even "
+    "still yet moreover furthermore finally today".split()
 )
 # Only at the start of a run of terminators, and possessive: 64 KB of dots is one
 # match found in one pass, not a match attempted (and undone) at every dot.

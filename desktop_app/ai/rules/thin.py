@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
+from desktop_app.ai.rules.placeholders import named_not_left
 
 RULE = RuleSpec("thin-section", "completeness", "minor", 0.85, "thin")
 
@@ -60,7 +61,9 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
     if not ctx.thin or _OUT_OF_SCOPE.search(body):
         return
     start = ctx.text.index(body)
-    deferral = _DEFERRAL.search(body)
+    # "TODO page" in a list of links names a page: the section defers nothing
+    deferral = next((m for m in _DEFERRAL.finditer(body)
+                     if not named_not_left(body, m.start(), m.end())), None)
     if not deferral:
         return
     issue = (f'The section "{ctx.title}" has only {ctx.words} words and defers its '
