@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-19 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-20 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -87,11 +87,15 @@ or underlined) lines as headings; info pages through python-docx, their underlin
 titles as headings, their examples as monospaced lines; the sed FAQ's scripts (paragraphs indented
 further than its prose) as monospaced lines too. Missing sources are skipped with a note.
 
-    python tools/make_heldout_docs.py [--set 4|...|19] [--out /tmp/margin-heldout4]
+    python tools/make_heldout_docs.py [--set 4|...|20] [--out /tmp/margin-heldout4]
 
 Round 19 (--set 19), made after the rules were changed for heldout-17: sixteen texts from
 ten PyPI sdists (reStructuredText and MyST Markdown, through docutils), listed under
-"# Set 19" below with why each was chosen.
+"# Set 19" below with why each was chosen. Round 20 (--set 20), made after the rules were
+changed for heldout-18 and heldout-19: thirteen texts, half from Debian packages (Texinfo,
+docutils and Apache HTML; Vim's help files through python-docx, their section titles as
+headings), half from PyPI sdists (reStructuredText), listed under "# Set 20" below with why
+each was chosen.
 """
 
 from __future__ import annotations
@@ -968,6 +972,15 @@ _RST_KEYWORD_FIELD = re.compile(r"^:LastChanged\w+: *\$\w+\$ *\n", re.M)
 _RST_TITLE = re.compile(r"^(?:([=*#~^\"+-])\1+\n)?(\S.*)\n([=*#~^\"+-])\3+ *$", re.M)
 
 
+# Sphinx's version notes as _rst_html prints them (Django's name theirs, sets 15-19) and the
+# text of roles a set's Sphinx configuration defines as links: set 20 changes both.
+RST_VERSION_WORDS = {"versionadded": "New in Django {}.", "versionchanged": "Changed in Django {}.",
+                     "deprecated": "Deprecated since version {}."}
+RST_ROLE_TEXT: dict[str, str] = {}
+RST_VERSION_INLINE = False  # ".. versionchanged:: 1.4 Added …": the words after the version
+RST_LABEL_STRIP = "!"  # what Sphinx drops before a target shown as written (set 20: "." too)
+
+
 @functools.cache
 def _rst_titles(root: Path) -> dict[Path | str, str]:
     """Each doc page's title under `root` (by path) and each labelled section's (by label)."""
@@ -1001,13 +1014,15 @@ def _rst_html(paths: list[Path], root: Path = DJANGO_DOCS) -> str:
         text = html.unescape(text)
         title = re.match(r"(?s)(.*?)\s*<([^<>]*)>$", text)
         label = title.group(1) if title else text.lstrip("~!").split(".")[-1] if (
-            text.startswith("~")) else text.lstrip("!")
+            text.startswith("~")) else text.lstrip(RST_LABEL_STRIP)
         if not title and name == "doc":  # Sphinx shows the target page's title
             target = (root / text.lstrip("/") if text.startswith("/")
                       else current[0].parent / text).with_suffix(current[0].suffix)
             label = _rst_titles(root).get(target, label)
         elif not title and name == "ref":  # and the labelled section's title
             label = _rst_titles(root).get(text, label)
+        if name in RST_ROLE_TEXT:  # a set's own extlinks ("CVE-{}" for Pillow's :cve:)
+            return [nodes.inline(rawtext, RST_ROLE_TEXT[name].format(label))], []
         if name in ("doc", "ref", "term", "pypi", "source"):
             return [nodes.inline(rawtext, label)], []
         if name == "ticket":
@@ -1044,12 +1059,17 @@ def _rst_html(paths: list[Path], root: Path = DJANGO_DOCS) -> str:
     class Version(Directive):
         has_content, required_arguments, optional_arguments = True, 1, 0
         final_argument_whitespace = True
-        words = {"versionadded": "New in Django {}.", "versionchanged": "Changed in Django {}.",
-                 "deprecated": "Deprecated since version {}."}
+        words = RST_VERSION_WORDS
 
         def run(self):
             para = nodes.paragraph()
-            para += nodes.emphasis(text=self.words[self.name].format(self.arguments[0]))
+            version, _, rest = self.arguments[0].partition(" ")
+            if not (RST_VERSION_INLINE and rest.strip()):
+                version, rest = self.arguments[0], ""
+            para += nodes.emphasis(text=self.words[self.name].format(version))
+            if rest.strip():  # Sphinx's second argument: the note's first words, inline
+                text, _ = self.state.inline_text(" " + rest.strip(), self.lineno)
+                para.extend(text)
             body = nodes.container()
             self.state.nested_parse(self.content, self.content_offset, body)
             return [para, *body.children]
@@ -1071,7 +1091,7 @@ def _rst_html(paths: list[Path], root: Path = DJANGO_DOCS) -> str:
                  "django-admin-option", "setting", "templatetag", "templatefilter",
                  "fieldlookup", "class", "attribute", "method", "function"):
         directives.register_directive(name, Skip)
-    for name in ("versionadded", "versionchanged", "deprecated"):
+    for name in RST_VERSION_WORDS:
         directives.register_directive(name, Version)
     for name in ("seealso", "glossary"):
         directives.register_directive(name, Content)
@@ -1703,6 +1723,319 @@ def _jobs_18() -> list:
             for name, paths in POD_18.items()]
 
 
+# Set 20: made while the rules were being changed for heldout-18 and heldout-19 (branch
+# rules14o), from Debian bookworm packages and PyPI sdists no earlier set used, about half the
+# words from each, pinned, into their own cache (/tmp/margin-heldout20-cache: `apt-get
+# download` and `dpkg-deb -x`, never installed; `pip download --no-deps --no-binary NAME`).
+# Chosen before any rule ran on them, by genre and reader, each whole or cut where said; at
+# most four software references (Vim's user manual, Lintian's, Celery's FAQ, SQLAlchemy's FAQ):
+# - LilyPond's "Essay on automated music engraving" (lilypond-doc-html 2.24.1-2, Texinfo HTML
+#   on one page): chapter 1 whole (the LilyPond story, engraving details, automated
+#   engraving, building software, putting LilyPond to work, engraved examples); chapter 2
+#   (literature lists), the appendices (GFDL, index) and the footnotes left out (an essay and
+#   history for musicians, ~4,700 words); from the same package, the LilyPond website's
+#   "Introduction" (features, freedom, background, productions, reviews, text input, easier
+#   editing: a project's pitch and story for general readers) and "Community" pages (contact,
+#   bug reports, helping, sponsoring, development, Google Summer of Code, authors,
+#   publications, news) without the news archive ("Attic") (~10,000 words), and the
+#   Contributor's Guide's chapters 1 (introduction to contributing), 8 (issues: the bug
+#   squad's process), 11 (release work) and 13 (administrative policies) (procedures and
+#   policies for volunteers, ~5,500 words);
+# - Vim's user manual (vim-runtime 2:9.0.1378-2+deb12u2, Vim help text), chapters 1-4 whole
+#   (about the manuals, first steps, moving around, making small changes: a tutorial,
+#   ~12,500 words);
+# - Vim's licence and charityware appeal (uganda.txt: the licence, the children's centre in
+#   Uganda, how to donate), sponsoring (sponsor.txt: registering, voting, its FAQ) and
+#   development (develop.txt: design goals, coding style, design decisions, assumptions),
+#   each whole (legal text, an appeal, design rationale, ~7,000 words);
+# - Lintian's user manual (lintian 2.116.3+deb12u1, docutils HTML) whole (a software manual
+#   for package maintainers, ~5,500 words);
+# - the Apache HTTP Server 2.4's security tips, DNS caveats, performance tuning and its
+#   overviews of what was new in 2.2 and 2.0 (apache2-doc 2.4.71-1~deb12u1, HTML), each page
+#   whole (guidance and release overviews for administrators, ~10,000 words; its upgrading
+#   and 2.4 pages left out: Debian ships them in Portuguese under en/);
+# - NetworkX 3.3: its mission and values, core developer guide, roadmap, deprecation policy,
+#   new contributors' FAQ, contributor guide and release process (governance, policies,
+#   procedures, ~7,000 words; its code of conduct is not in the sdist), and NXEPs 0-4
+#   (proposals with rationale, the template left out, ~8,600 words);
+# - Celery 5.4.0: its FAQ (users, ~4,000 words), and What's new in 4.0 and 5.0 with the three
+#   security advisories CELERYSA-0001..0003 (release announcements, dated advisories,
+#   ~12,000 words);
+# - SQLAlchemy 2.0.30: its FAQ on connections, sessions and performance (users, ~9,200 words);
+# - Pillow 10.3.0: "About" (its goals, why a fork of PIL), its deprecations and removals (a
+#   policy with dates and versions) and the release notes 10.3.0 back to 7.0.0, newest first
+#   (release notes with prose, ~13,000 words).
+CACHE_20 = Path("/tmp/margin-heldout20-cache")
+DEBS_20 = {"lilypond-doc-html": "2.24.1-2", "vim-runtime": "2:9.0.1378-2+deb12u2",
+           "lintian": "2.116.3+deb12u1", "apache2-doc": "2.4.71-1~deb12u1"}
+SDISTS_20 = {"networkx": "3.3", "celery": "5.4.0", "SQLAlchemy": "2.0.30", "pillow": "10.3.0"}
+DEB_20 = {name: CACHE_20 / "deb" / name / "usr/share" for name in DEBS_20}
+SD20 = {name: CACHE_20 / "pypi" / f"{name}-{version}" for name, version in SDISTS_20.items()}
+
+
+def _fetch_20() -> None:
+    _fetch(CACHE_20, DEBS_20, {})
+    pypi = CACHE_20 / "pypi"
+    pypi.mkdir(parents=True, exist_ok=True)
+    for name, version in SDISTS_20.items():
+        if SD20[name].is_dir():
+            continue
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary",
+                        name, f"{name}=={version}", "-d", str(pypi)], check=True,
+                       capture_output=True, timeout=900)
+        subprocess.run(["tar", "xzf", f"{name}-{version}.tar.gz"], cwd=pypi, check=True,
+                       timeout=600)
+
+
+_LILY = DEB_20["lilypond-doc-html"] / "doc/lilypond/html/Documentation/essay-big-page.html"
+_LILY_CG = _LILY.with_name("contributor-big-page.html")
+_LILY_WEB = _LILY.with_name("web-big-page.html")
+_VIM = DEB_20["vim-runtime"] / "vim/vim90/doc"
+_APACHE = DEB_20["apache2-doc"] / "doc/apache2-doc/manual/en"
+_LINTIAN = DEB_20["lintian"] / "doc/lintian/lintian.html"
+HTML_20 = {
+    "lilypond-engraving-essay.docx": [_LILY],
+    "lilypond-website-introduction-community.docx": [_LILY_WEB],
+    "lilypond-contributor-policies.docx": [_LILY_CG],
+    "lintian-user-manual.docx": [_LINTIAN],
+    "apache-admin-guides.docx": [_APACHE / page for page in (
+        "misc/security_tips.html", "dns-caveats.html", "misc/perf-tuning.html",
+        "new_features_2_2.html", "new_features_2_0.html")],
+}
+VIM_20 = {
+    "vim-user-manual.docx": [_VIM / f"usr_0{n}.txt" for n in range(1, 5)],
+    "vim-licence-sponsoring-development.docx": [_VIM / name for name in (
+        "uganda.txt", "sponsor.txt", "develop.txt")],
+}
+_NX = SD20["networkx"]
+_CELERY = SD20["celery"] / "docs"
+_SQLA = SD20["SQLAlchemy"] / "doc/build"
+_PIL = SD20["pillow"] / "docs"
+_PIL_RELEASES = ["10.3.0", "10.2.0", "10.1.0", "10.0.1", "10.0.0", "9.5.0", "9.4.0", "9.3.0",
+                 "9.2.0", "9.1.1", "9.1.0", "9.0.1", "9.0.0", "8.4.0", "8.3.2", "8.3.1", "8.3.0",
+                 "8.2.0", "8.1.2", "8.1.1", "8.1.0", "8.0.1", "8.0.0", "7.2.0", "7.1.2", "7.1.1",
+                 "7.1.0", "7.0.0"]
+# (document, [pages in order], root for :doc: titles): reStructuredText, as set 19's.
+PAGES_20 = {
+    "networkx-project-guides.docx": ([_NX / f"doc/developer/{page}.rst" for page in (
+        "values", "core_developer", "roadmap", "deprecations", "new_contributor_faq")]
+        # CONTRIBUTING.rst through the page that includes it, as Sphinx reads it: its own
+        # include ("../README.rst", how to build the docs) is relative to that page
+        + [_NX / "doc/developer/contribute.rst", _NX / "doc/developer/release.rst"],
+        _NX / "doc"),
+    "networkx-nxeps.docx": ([_NX / f"doc/developer/nxeps/nxep-000{n}.rst" for n in range(5)],
+                            _NX / "doc"),
+    "celery-faq.docx": ([_CELERY / "faq.rst"], _CELERY),
+    "celery-announcements.docx": ([_CELERY / "history/whatsnew-4.0.rst",
+                                   _CELERY / "history/whatsnew-5.0.rst"]
+                                  + [_CELERY / f"sec/CELERYSA-000{n}.txt" for n in (1, 2, 3)],
+                                  _CELERY),
+    "sqlalchemy-faq.docx": ([_SQLA / f"faq/{page}.rst" for page in (
+        "connections", "sessions", "performance")], _SQLA),
+    "pillow-release-notes.docx": ([_PIL / "about.rst", _PIL / "deprecations.rst"]
+                                  + [_PIL / f"releasenotes/{v}.rst" for v in _PIL_RELEASES],
+                                  _PIL),
+}
+
+
+def _register_rst_20() -> None:
+    """Set 19's Sphinx roles and directives, and those these projects add: version notes as
+    Sphinx prints them (no project's name), Pillow's and Celery's link roles as their text,
+    a page's "contents" and "only" blocks (navigation, badges) not shown."""
+    from docutils.parsers.rst import Directive, directives, roles
+
+    global RST_VERSION_INLINE, RST_LABEL_STRIP
+    _register_rst_19()
+    RST_VERSION_INLINE, RST_LABEL_STRIP = True, "!."  # ":class:`.Session`" shows "Session"
+    RST_VERSION_WORDS.update({"versionadded": "New in version {}.",
+                              "versionchanged": "Changed in version {}.",
+                              "deprecated": "Deprecated since version {}.",
+                              "versionremoved": "Removed in version {}."})
+    RST_ROLE_TEXT.update({"cve": "CVE-{}", "cwe": "CWE-{}", "pr": "#{}", "issue": "#{}",
+                          "github_user": "@{}", "external+numpy:doc": "{}",
+                          "external+neps:doc": "{}"})
+    for name in ("sha", "paramref", "const", "sig", "pr", "cwe", "signal", "memory",
+                 "manpage", "keyword", "py:exc", "py:data", "issue", "github_user",
+                 "external+numpy:doc", "external+neps:doc"):
+        roles.register_local_role(name, _role_20)
+
+    class Skip(Directive):
+        has_content, optional_arguments, final_argument_whitespace = True, 3, True
+        option_spec = {"local": directives.flag, "depth": directives.unchanged,
+                       "backlinks": directives.unchanged}
+
+        def run(self):
+            return []
+
+    for name in ("contents", "only"):
+        directives.register_directive(name, Skip)
+
+
+def _role_20(name, rawtext, text, lineno, inliner, options=None, content=None):
+    from docutils import nodes
+
+    text = html.unescape(text)
+    title = re.match(r"(?s)(.*?)\s*<([^<>]*)>$", text)
+    label = title.group(1) if title else text.lstrip("~!.")
+    if name in RST_ROLE_TEXT:
+        return [nodes.inline(rawtext, RST_ROLE_TEXT[name].format(label.lstrip("@")))], []
+    return [nodes.literal(rawtext, label)], []
+
+
+def _pages_20_html(paths: list[Path], root: Path) -> str:
+    _register_rst_20()
+    bodies = []
+    for p in paths:
+        _RST19_FILE[:] = [p]
+        bodies.append(_rst_html([p], root).removeprefix("<html><body>")
+                      .removesuffix("</body></html>"))
+    return "<html><body>" + "\n".join(bodies) + "</body></html>"
+
+
+# LilyPond's one-page books (texi2html): a part opens at the rule before its <h1> (chapter,
+# appendix, or the website's unnumbered pages) and runs to the next part's; each node opens
+# with a table of navigation links; the footnotes come after the last part.
+_LILY_NAV = re.compile(r'<table class="nav_table">.*?</table>', re.S)
+_LILY_PART = re.compile(r'<h1 class="(?:chapter|appendix|unnumbered)">(.*?)</h1>', re.S)
+
+
+def _lily_parts(keep, cut_at: str | None = None):
+    """A filter keeping the parts whose title `keep` accepts; a kept part ends before the
+    anchor `cut_at` if it holds it (the website's news archive)."""
+    def cut(body: str) -> str:
+        heads = list(_LILY_PART.finditer(body))
+        starts = [body.rindex("<hr", 0, m.start()) for m in heads]
+        notes = body.find('<div class="footnote">')
+        ends = [*starts[1:], notes if notes >= 0 else len(body)]
+        kept = []
+        for m, start, end in zip(heads, starts, ends, strict=True):
+            if keep(" ".join(html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).split())):
+                part = body[start:end]
+                if cut_at and cut_at in part:
+                    part = part[:part.rindex("<hr", 0, part.index(cut_at))]
+                kept.append(_LILY_NAV.sub("", part))
+        return "\n".join(kept)
+    return cut
+
+
+# Apache's manual pages: the page is its preamble and sections, up to the languages bar at
+# the foot; the "quick view" box (contents, see also), the "top" links and the permalinks
+# are navigation; an example's or note's <h3> title would be a heading to LibreOffice.
+_APACHE_PAGE = re.compile(r'<div id="preamble">.*?(?=<div class="bottomlang">)', re.S)
+_APACHE_NAV = re.compile(r'<div id="quickview">.*?</div>|<div class="top">.*?</div>'
+                         r'|<a [^>]*class="permalink"[^>]*>.*?</a>', re.S)
+_APACHE_BOX_TITLE = re.compile(r'(<div class="(?:example|note|warning)"[^>]*>)\s*<h3>(.*?)</h3>',
+                               re.S)
+
+
+def _apache_page(body: str) -> str:
+    page = _APACHE_PAGE.search(body)
+    return _APACHE_BOX_TITLE.sub(r"\1<p><b>\2</b></p>", _APACHE_NAV.sub("", page.group()))
+
+
+PAGE_FILTERS.update({_LILY: _lily_parts(lambda title: title.startswith("1. ")),
+                     _LILY_CG: _lily_parts(lambda title: title.split(".")[0] in (
+                         "1", "8", "11", "13")),
+                     _LILY_WEB: _lily_parts(lambda title: title in ("Introduction", "Community"),
+                                            cut_at='<a name="Attic"></a>'),
+                     _LINTIAN: _docutils_page,
+                     **{p: _apache_page for p in HTML_20["apache-admin-guides.docx"]}})
+SETS["20"] = (HTML_20, {})
+
+# Vim's help files: a "*name.txt*" header line, a centred title, "=====" rules before each
+# section, whose first line is its title ("*01.1*\tTwo manuals", "1. Design goals
+# *design-goals*"); "*tag*" anchors and "|link|" bars a reader does not see (Vim conceals
+# them); an example follows a line ending in " >" and runs to a "<" or an unindented line.
+_VIM_TAG = re.compile(r"(?<!\S)\*[^*\s]+\*(?!\S)")
+_VIM_LINK = re.compile(r"\|([^|\s]+)\|")
+_VIM_RULE = re.compile(r"^={10,}\s*$")
+_VIM_NAV = re.compile(r"^\s*(?:Next chapter:|Previous chapter:|Table of contents:|Copyright: see"
+                      r"|vim:tw=)")
+
+
+def _vim_text(row: str) -> str:
+    return " ".join(_VIM_LINK.sub(r"\1", _VIM_TAG.sub("", row)).split())
+
+
+def _vim_paragraph(rows: list[str]) -> Iterator[tuple[str, str]]:
+    """The paragraph gathered in `rows` (emptied), as one line of text."""
+    text = " ".join(_vim_text(row) for row in rows)
+    rows.clear()
+    if text:
+        yield "text", text
+
+
+def _vim_blocks(paths: list[Path]) -> Iterator[tuple[str, str]]:
+    """("heading1".."heading3" | "text" | "example", text) for Vim help files, in order; each
+    file's title is its description in Vim's own index (help.txt, usr_toc.txt)."""
+    titles = {}
+    for index in ("help.txt", "usr_toc.txt"):
+        for m in re.finditer(r"^\|(\S+?)(?:\.txt)?\|\s+(\S.*)$",  # "|sponsor|" names sponsor.txt
+                             (paths[0].parent / index).read_text(encoding="utf-8"), re.M):
+            titles.setdefault(m.group(1) + ".txt", m.group(2).strip())
+    for path in paths:
+        yield "heading1", titles[path.name]
+        rows = path.read_text(encoding="utf-8").splitlines()[1:]
+        example: list[str] | None = None
+        para: list[str] = []
+        after_rule = False
+        for row in rows:
+            if example is not None:
+                if row.startswith("<") or (row.strip() and not row[:1].isspace()):
+                    if example:
+                        yield "example", "\n".join(example).strip("\n")
+                    example = None
+                    if row.startswith("<"):
+                        row = row[1:]
+                        if not row.strip():
+                            continue
+                else:
+                    wide = row.expandtabs(8)
+                    example.append(wide[8:] if wide.startswith(" " * 8) else wide.strip())
+                    continue
+            if _VIM_RULE.match(row):
+                yield from _vim_paragraph(para)
+                after_rule = True
+                continue
+            if _VIM_NAV.match(row) or re.fullmatch(r"\s*\|\d+\.\d+\|\s+.*", row) or (
+                    "VIM USER MANUAL" in row or "VIM REFERENCE MANUAL" in row):
+                continue  # the chapter's contents and its links to the next chapter
+            text = _vim_text(row)
+            if not text:
+                if row.strip() == "" and para:
+                    yield from _vim_paragraph(para)
+                continue
+            if after_rule:
+                yield "heading2", text
+                after_rule = False
+                continue
+            if not para and not row[:1].isspace() and len(text.split()) <= 8 and (
+                    re.fullmatch(r"[A-Z][A-Z .,'!?-]*[A-Z.!?]", text)) and not (
+                    re.search(r"\S\s{2,}\S", _VIM_TAG.sub("", row).strip())):
+                # "JUMPING AROUND", "VIM IS... IMPROVED"; not a table's header row
+                # ("NORMAL NAME    VIM NAME ...") nor a code sample's "OK: /*"
+                yield "heading3", text
+                continue
+            if not para and path.name.startswith("usr_") and row.startswith("\t\t"):
+                continue  # the centred chapter title, given from the index above
+            starts_example = row.rstrip().endswith(" >") or row.strip() == ">"
+            para.append(row.rstrip()[:-1] if starts_example else row)
+            if starts_example:
+                yield from _vim_paragraph(para)
+                example = []
+        yield from _vim_paragraph(para)
+        if example:
+            yield "example", "\n".join(example).strip("\n")
+
+
+def _jobs_20() -> list:
+    return [*((name, paths, lambda paths, out: _blocks_docx(_vim_blocks(paths), out))
+              for name, paths in VIM_20.items()),
+            *((name, paths, lambda paths, out, root=root: _convert(_pages_20_html(paths, root),
+                                                                   out))
+              for name, (paths, root) in PAGES_20.items())]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=sorted(SETS), default="4")
@@ -1722,6 +2055,8 @@ def main() -> int:
         _fetch_18()
     if args.set == "19":
         _fetch_19()
+    if args.set == "20":
+        _fetch_20()
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -1749,6 +2084,7 @@ def main() -> int:
             *((name, [path], lambda paths, out: _outline_docx(paths[0], out))
               for name, path in (OUTLINES_17 if args.set == "17" else {}).items()),
             *(_jobs_18() if args.set == "18" else []),
+            *(_jobs_20() if args.set == "20" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
