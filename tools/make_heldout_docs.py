@@ -1958,11 +1958,20 @@ def _vim_text(row: str) -> str:
 
 
 def _vim_paragraph(rows: list[str]) -> Iterator[tuple[str, str]]:
-    """The paragraph gathered in `rows` (emptied), as one line of text."""
-    text = " ".join(_vim_text(row) for row in rows)
+    """The paragraph gathered in `rows` (emptied), as one line of text; rows laid out
+    with tabs (an illustration of the screen before and after a command, a table of
+    commands) as the monospaced lines Vim shows, not run together into prose."""
+    laid_out = bool(rows) and all("\t" in row for row in rows)
+    if laid_out:
+        lines = [_VIM_LINK.sub(r"\1", _VIM_TAG.sub("", row)).expandtabs(8).rstrip()
+                 for row in rows]
+        indent = min(len(line) - len(line.lstrip()) for line in lines if line.strip())
+        text = "\n".join(line[indent:] for line in lines).strip("\n")
+    else:
+        text = " ".join(_vim_text(row) for row in rows)
     rows.clear()
     if text:
-        yield "text", text
+        yield ("example" if laid_out else "text"), text
 
 
 def _vim_blocks(paths: list[Path]) -> Iterator[tuple[str, str]]:
