@@ -428,6 +428,8 @@ def _phrase_before(line: str, paren: int) -> str | None:
         return None
     if len(words[-1]) > 1 and words[-1].isupper():
         return None  # "the META (or ALT) key": another name of a thing named in capitals
+    if any(ch.isupper() for ch in words[-1][1:]):
+        return None  # "the RabbitMQ (AMQP) broker": a product, then what it speaks
     return " ".join(words[-4:])
 
 

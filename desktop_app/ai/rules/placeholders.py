@@ -63,12 +63,28 @@ _NOTE_START = re.compile(r"[ \t]*[:\u2013\u2014-]")
 _NOTE_WORDS = re.compile(r" [A-Z][a-z]+ [a-z]")
 
 
+# "More commands and options will be added later": what a product will grow is a plan;
+# "More details will be added later" defers the document's own content.
+_PLANNED = re.compile(r"\b(?:more|new|other|further|additional)\s+((?:[\w-]+,?\s+){1,5})$",
+                      re.IGNORECASE)
+_CONTENT_WORDS = frozenset("""
+    details detail information info figures figure examples example content text data
+    results result description descriptions section sections chapter chapters
+    documentation docs references reference screenshots diagrams tables numbers notes
+    explanation explanations instructions steps material materials guidance answers
+    questions links pages entries words
+""".split())
+
+
 def _is_deferral(text: str, s_start: int, s_end: int, start: int, end: int) -> bool:
     """A promise of missing content: "To be added ...", "(to be confirmed)", "Figures to
     be provided." - not "parts to be added/deleted" or "a task to be completed in June"."""
+    before = text[s_start:start]
+    plan = _PLANNED.search(before)
+    if plan and not _CONTENT_WORDS.intersection(plan.group(1).lower().split()):
+        return False  # "more commands and options will be added later": a plan, no gap
     if "later" in text[start:end].lower():
         return True
-    before = text[s_start:start]
     after = text[end:s_end]
     if not before.strip() or before.rstrip().endswith(("(", ":", "[")):
         return not before.strip() or re.match(r"\s*[)\]]", after) is not None

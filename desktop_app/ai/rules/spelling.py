@@ -243,6 +243,23 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return i >= 0 and spans[i][1] > offset
 
 
+# Names in prose that are code: "embedded_color", "getColor", "ImageColor".
+_IDENTIFIER = re.compile(r"\b\w+_\w+\b|\b[a-z]+[A-Z]\w*|\b[A-Z][a-z]+[A-Z]\w*")
+
+
+def _code_vocabulary(sections: Sequence) -> str:
+    """The document's code, lower-cased: what it formats or writes as code (see
+    `Literals`) and the identifiers in its prose. A spelling its code uses ("color" in
+    getcolor, embedded_color) is the word its readers type: prose that follows it is
+    not a lapse from the house style."""
+    parts: list[str] = []
+    for section in sections:
+        text = section.text
+        parts.extend(text[a:b] for a, b in literals_of(text, section.code).code_runs)
+        parts.extend(_IDENTIFIER.findall(text))
+    return "\n".join(parts).lower()
+
+
 def scan(sections: Sequence) -> SpellingIndex:
     uses: dict[str, list[tuple[int, Use, str]]] = {f.name: [] for f in FAMILIES}
     family_of = {f.name: f for f in FAMILIES}
@@ -265,6 +282,7 @@ def scan(sections: Sequence) -> SpellingIndex:
                           section.title)
                 uses[family.name].append((side, use, other))
     index = SpellingIndex()
+    vocabulary: str | None = None
     for name, family_uses in uses.items():
         family = family_of[name]
         counts = Counter(side for side, _, _ in family_uses)
@@ -285,6 +303,10 @@ def scan(sections: Sequence) -> SpellingIndex:
             reported.add(key)
             if counts[major] == counts[1 - major] and other not in majority_words:
                 continue  # an even split of different words: no house style to break
+            if vocabulary is None:
+                vocabulary = _code_vocabulary(sections)
+            if _written_in_code(use.word.lower(), other, vocabulary):
+                continue  # "color" where the API says getcolor: the word readers type
             example = majority_words.get(other, first_majority)
             index.events.setdefault(use.section_id, []).append(SpellingEvent(
                 use.offset, use.word, case_like(use.word, other), family, major, counts[major],
@@ -292,6 +314,17 @@ def scan(sections: Sequence) -> SpellingIndex:
     for events in index.events.values():
         events.sort(key=lambda e: e.offset)
     return index
+
+
+def _written_in_code(word: str, other: str, vocabulary: str) -> bool:
+    """The document's code spells the word this way and never the other way. Only
+    for words of letters: code cannot write "e-mail" or "per cent" as a name, so a
+    path's "email" says nothing of the author's choice between the two."""
+    if not (word.isalpha() and other.isalpha()):
+        return False
+    stem = word[:-1] if word.endswith("s") and other.endswith("s") else word
+    other_stem = other[:-1] if word.endswith("s") and other.endswith("s") else other
+    return stem in vocabulary and other_stem not in vocabulary
 
 
 def _times(n: int) -> str:
