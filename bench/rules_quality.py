@@ -654,7 +654,17 @@ HELDOUT_20 = (
 # about 61,400 words, chosen for genre and audience and written down in the tool before the
 # rules were run on any (at most four software references: Mutt's manual, Postfix's guides,
 # the Debian Reference, SymPy's best practices). Every finding judged blind (round
-# "heldout-21") by an engineer who did not read the rules, on main at RULES_VERSION 36.
+# "heldout-21") by an engineer who did not read the rules, on main at RULES_VERSION 36: 17
+# findings in 60,856 words (0.28 per 1,000), keep 29.4 %, wrong 47.1 %. Wrong: five Click
+# release codenames ("tok tok", "zoom zoom", "pow pow", "tap tap tap", "clonk clonk") taken
+# for repeated words, "the boolean and and or operations" (an operator's name), "colour" in
+# the style guide's own example of what not to write, GMP said to be spelled out by "a
+# non-Python library (GMP)". Noise: acronyms spelled out a few lines on (UEFI, PAM), a 1-to-1
+# analyser/analyzer split between a cross-referenced title and a package description, an
+# empty "API" heading left by this set's build (autodoc not rendered). Kept: "to to" and
+# "as as" typos, "e-mail" once against "email" 23 times, "behaviour" once in an essay that
+# writes "behavior", NSS used three sections before it is spelled out. No findings on
+# Postfix's guides, SymPy's best practices, README or new contributors' guide, Babel's pages.
 HELDOUT_21 = (
     ("heldout21/mutt-manual-introduction-getting-started.docx", "software manual (users)"),
     ("heldout21/postfix-overview-guides.docx", "architecture overview, guides (administrators)"),
