@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-20 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-21 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -87,7 +87,7 @@ or underlined) lines as headings; info pages through python-docx, their underlin
 titles as headings, their examples as monospaced lines; the sed FAQ's scripts (paragraphs indented
 further than its prose) as monospaced lines too. Missing sources are skipped with a note.
 
-    python tools/make_heldout_docs.py [--set 4|...|20] [--out /tmp/margin-heldout4]
+    python tools/make_heldout_docs.py [--set 4|...|21] [--out /tmp/margin-heldout4]
 
 Round 19 (--set 19), made after the rules were changed for heldout-17: sixteen texts from
 ten PyPI sdists (reStructuredText and MyST Markdown, through docutils), listed under
@@ -95,7 +95,9 @@ ten PyPI sdists (reStructuredText and MyST Markdown, through docutils), listed u
 changed for heldout-18 and heldout-19: thirteen texts, half from Debian packages (Texinfo,
 docutils and Apache HTML; Vim's help files through python-docx, their section titles as
 headings), half from PyPI sdists (reStructuredText), listed under "# Set 20" below with why
-each was chosen.
+each was chosen. Round 21 (--set 21), made after the rules' fixes from rounds 18-20: ten
+texts, three from Debian packages (DocBook and Postfix HTML), seven from PyPI sdists
+(reStructuredText and MyST Markdown), listed under "# Set 21" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -2045,6 +2047,108 @@ def _jobs_20() -> list:
               for name, (paths, root) in PAGES_20.items())]
 
 
+
+# Set 21: made after the rules' fixes from rounds 18-20 (RULES_VERSION 36), from Debian bookworm
+# packages and PyPI sdists no earlier set used, pinned, into their own cache
+# (/tmp/margin-heldout21-cache: `apt-get download` and `dpkg-deb -x`, never installed;
+# `pip download --no-deps --no-binary :all:`). Chosen before any rule ran on them, by genre and
+# reader, each whole or cut where said; at most four software references (Mutt's manual,
+# Postfix's guides, the Debian Reference, SymPy's best practices):
+# - the Mutt manual (mutt 2.2.12-0.1~deb12u2, DocBook HTML): chapters 1 (introduction: home
+#   page, lists, contributing, conventions, copyright) and 2 (getting started) whole, chapters
+#   3-10 (configuration, advanced usage, MIME, optional features, performance, security,
+#   reference) left out (a software manual for users, ~8,000 words);
+# - Postfix's overview of its architecture and its backscatter, backwards-compatibility,
+#   stress-adaptive-behaviour and small office/home office guides (postfix-doc
+#   3.7.11-0+deb12u1, HTML), each page whole (guides for mail administrators with the reasons
+#   for each setting, ~10,800 words);
+# - the Debian Reference (debian-reference-en 2.100, DocBook HTML): the preface and chapters 3
+#   (the system initialization) and 4 (authentication and access controls) whole (a guide
+#   for users and administrators, ~9,000 words);
+# - SymPy 1.13.1's "Best Practices" (explanation/best-practices.md, MyST) whole (advice with
+#   reasons for users writing code with SymPy, ~7,600 words);
+# - SymPy's contributor policies: its introduction to contributing, deprecation policy,
+#   policy on dependencies and documentation style guide, each whole (policies and procedures
+#   for contributors, ~9,200 words);
+# - SymPy's README (overview, installation, contributing, brief history, citation) and its
+#   "Citing SymPy" page (a project's front page and history, ~1,800 words);
+# - SymPy's new contributors' guide: setting up the development environment and the
+#   development workflow, each whole (procedures for newcomers, ~5,300 words);
+# - Click 8.1.7: "Why Click?" (rationale against argparse, docopt and others), its upgrading
+#   notes and its changelog (dated release notes from 0.1 to 8.1.7, ~8,200 words);
+# - Jinja 3.1.4: its introduction, FAQ (why the name, logic in templates, escaping, speed),
+#   the notes for users switching from Django's templates and its sandbox, each whole (a users'
+#   FAQ with the project's reasons, ~1,900 words);
+# - Babel 2.15.0: its introduction (history, from Trac), development policy (tracking the
+#   CLDR, Python versions, Unicode, dates), support and licence pages (a project's policies
+#   and its BSD licence, ~1,100 words).
+CACHE_21 = Path("/tmp/margin-heldout21-cache")
+DEBS_21 = {"mutt": "2.2.12-0.1~deb12u2", "postfix-doc": "3.7.11-0+deb12u1",
+           "debian-reference-en": "2.100"}
+SDISTS_21 = {"sympy": "1.13.1", "click": "8.1.7", "babel": "2.15.0", "jinja2": "3.1.4"}
+DEB_21 = {name: CACHE_21 / "deb" / name / "usr/share" for name in DEBS_21}
+SD21 = {name: CACHE_21 / "pypi" / f"{name}-{version}" for name, version in SDISTS_21.items()}
+_MUTT = DEB_21["mutt"] / "doc/mutt/html"
+_POSTFIX = DEB_21["postfix-doc"] / "doc/postfix/html"
+_DEBREF = DEB_21["debian-reference-en"] / "debian-reference"
+HTML_21 = {
+    "mutt-manual-introduction-getting-started.docx": [_MUTT / "intro.html",
+                                                      _MUTT / "gettingstarted.html"],
+    "postfix-overview-guides.docx": [_POSTFIX / f"{page}.html" for page in (
+        "OVERVIEW", "BACKSCATTER_README", "COMPATIBILITY_README", "STRESS_README",
+        "SOHO_README")],
+    "debian-reference-preface-init-auth.docx": [_DEBREF / f"{page}.en.html" for page in (
+        "pr01", "ch03", "ch04")],
+}
+DOCBOOK_PAGES |= {*HTML_21["mutt-manual-introduction-getting-started.docx"],
+                  *HTML_21["debian-reference-preface-init-auth.docx"]}
+_SYMPY = SD21["sympy"] / "doc/src"
+_CLICK = SD21["click"]
+_BABEL = SD21["babel"] / "docs"
+# (document, [pages in order], root for :doc: titles): reStructuredText and MyST Markdown.
+PAGES_21 = {
+    "sympy-best-practices.docx": ([_SYMPY / "explanation/best-practices.md"], _SYMPY),
+    "sympy-contributor-policies.docx": ([_SYMPY / f"contributing/{page}" for page in (
+        "introduction-to-contributing.md", "deprecations.md", "dependencies.md",
+        "documentation-style-guide.rst")], _SYMPY),
+    "sympy-readme-citing.docx": ([SD21["sympy"] / "README.md", _SYMPY / "citing.md"], _SYMPY),
+    "sympy-new-contributors-guide.docx": ([_SYMPY / f"contributing/new-contributors-guide/{page}"
+                                           for page in ("dev-setup.md", "workflow-process.md")],
+                                          _SYMPY),
+    "click-rationale-changelog.docx": ([_CLICK / "docs/why.rst", _CLICK / "docs/upgrading.rst",
+                                        _CLICK / "CHANGES.rst"], _CLICK / "docs"),
+    "jinja-introduction-faq.docx": ([SD21["jinja2"] / f"docs/{page}.rst" for page in (
+        "intro", "faq", "switching", "sandbox")], SD21["jinja2"] / "docs"),
+    "babel-about-policies.docx": ([_BABEL / f"{page}.rst" for page in (
+        "intro", "dev", "support", "license")], _BABEL),
+}
+
+
+# A Markdown image, linked or not (SymPy's README opens with a row of badges and a banner): a
+# reader sees a picture, not its alternative text and address, so it is left out.
+_MD_IMAGE = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)")
+
+
+def _pages_21_html(paths: list[Path], root: Path) -> str:
+    """A set-21 document: set 20's reStructuredText reading and MyST Markdown (as set 19's)."""
+    _register_rst_20()
+    bodies = []
+    for p in paths:
+        _RST19_FILE[:] = [p]
+        page = (_markdown_html(_myst_markdown(_MD_IMAGE.sub("", _read_text(p))))
+                if p.suffix == ".md" else _rst_html([p], root))
+        bodies.append(page.removeprefix("<html><body>").removesuffix("</body></html>"))
+    return "<html><body>" + "\n".join(bodies) + "</body></html>"
+
+
+def _jobs_21() -> list:
+    return [(name, paths, lambda paths, out, root=root: _convert(_pages_21_html(paths, root), out))
+            for name, (paths, root) in PAGES_21.items()]
+
+
+SETS["21"] = (HTML_21, {})
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=sorted(SETS), default="4")
@@ -2066,6 +2170,8 @@ def main() -> int:
         _fetch_19()
     if args.set == "20":
         _fetch_20()
+    if args.set == "21":
+        _fetch(CACHE_21, DEBS_21, SDISTS_21)
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -2094,6 +2200,7 @@ def main() -> int:
               for name, path in (OUTLINES_17 if args.set == "17" else {}).items()),
             *(_jobs_18() if args.set == "18" else []),
             *(_jobs_20() if args.set == "20" else []),
+            *(_jobs_21() if args.set == "21" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
