@@ -59,6 +59,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
             continue  # "our `decorator` decorator": the name set as code, then the noun
         if _spelled_out(text, m):
             continue  # "h e l l o": a word spelled letter by letter
+        if _quoted_echo(text, m):
+            continue  # codename "tok tok", "tap tap tap": the quoted name is the repeat
         hit = _repeat(text, m, diagram_lines)
         if hit is not None:
             yield hit
@@ -116,6 +118,20 @@ def _code_meets_prose(spans: tuple[tuple[int, int], ...], m: re.Match[str]) -> b
 
 _LETTER_BEFORE = re.compile(r"(?:^|\s)[^\W\d_]\s+$")
 _LETTER_AFTER = re.compile(r"\s+[^\W\d_](?![\w'-])")
+
+
+_OPENING_QUOTES = "\"'\u201c\u2018"
+_CLOSING_QUOTES = "\"'\u201d\u2019"
+
+
+def _quoted_echo(text: str, m: re.Match[str]) -> bool:
+    """The quotation holds nothing but the word repeated: a name or a sound made of it
+    (codename "tok tok", "tap tap tap"), written so on purpose."""
+    if text[m.start() - 1:m.start()] not in _OPENING_QUOTES or m.start() == 0:
+        return False
+    more = re.compile(rf"(?:\s+{re.escape(m.group(1))})*", re.IGNORECASE).match(text, m.end())
+    end = more.end() if more else m.end()
+    return text[end:end + 1] in _CLOSING_QUOTES and end < len(text)
 
 
 def _spelled_out(text: str, m: re.Match[str]) -> bool:

@@ -278,6 +278,8 @@ def scan(sections: Sequence) -> SpellingIndex:
                                                           quotes=False):
                     continue  # a line of code, a command, an address: not the author's prose
                 family, side, other = hit
+                if _both_mentioned(text, token_start, token_end, other):
+                    continue  # '"color" is preferred over "colour"': a style note
                 use = Use(order, token_start, text[token_start:token_end], section.id,
                           section.title)
                 uses[family.name].append((side, use, other))
@@ -314,6 +316,18 @@ def scan(sections: Sequence) -> SpellingIndex:
     for events in index.events.values():
         events.sort(key=lambda e: e.offset)
     return index
+
+
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
+
+
+def _both_mentioned(text: str, start: int, end: int, other: str) -> bool:
+    """The word is quoted, and so is its other spelling close by: the text names the two
+    spellings (a style guide's '"color" is preferred over "colour"'), it uses neither."""
+    if text[start - 1:start] not in _QUOTES or text[end:end + 1] not in _QUOTES:
+        return False
+    window = text[max(0, start - 80):end + 80].lower()
+    return any(f"{q}{other}" in window for q in _QUOTES)
 
 
 def _written_in_code(word: str, other: str, vocabulary: str) -> bool:
