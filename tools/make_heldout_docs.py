@@ -465,9 +465,12 @@ DEB = {name: CACHE_15 / "deb" / name / "usr/share" for name in DEBS_15}
 DJANGO_DOCS = CACHE_15 / "pypi" / f"Django-{DJANGO_15}" / "docs"
 
 
-def _fetch(cache: Path, debs: dict[str, str], sdists: dict[str, str]) -> None:
+def _fetch(cache: Path, debs: dict[str, str], sdists: dict[str, str], *,
+           own_sdist_only: bool = False) -> None:
     """Download and unpack a set's sources into `cache` (once; reused when present):
-    Debian packages into cache/deb/NAME, sdists into cache/pypi/NAME-VERSION."""
+    Debian packages into cache/deb/NAME, sdists into cache/pypi/NAME-VERSION.
+    `own_sdist_only`: the package itself as its sdist, its build requirements (needed to
+    read its metadata) as wheels if need be: matplotlib's cannot be built here."""
     for name, version in debs.items():
         root = cache / "deb" / name
         if root.is_dir():
@@ -488,8 +491,8 @@ def _fetch(cache: Path, debs: dict[str, str], sdists: dict[str, str]) -> None:
             continue
         pypi.mkdir(parents=True, exist_ok=True)
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary",
-                        ":all:", f"{name}=={version}", "-d", str(pypi)], check=True,
-                       capture_output=True, timeout=600)
+                        name if own_sdist_only else ":all:", f"{name}=={version}",
+                        "-d", str(pypi)], check=True, capture_output=True, timeout=900)
         tarball = next(t for t in pypi.glob("*.tar.gz")
                        if t.name.lower() == f"{name}-{version}.tar.gz".lower())
         subprocess.run(["tar", "xzf", tarball.name], cwd=pypi, check=True, timeout=600)
@@ -1202,17 +1205,7 @@ SD19 = {name: CACHE_19 / "pypi" / f"{name}-{version}" for name, version in SDIST
 
 
 def _fetch_19() -> None:
-    """Each sdist, pinned, downloaded and unpacked into cache/pypi/NAME-VERSION (once)."""
-    pypi = CACHE_19 / "pypi"
-    pypi.mkdir(parents=True, exist_ok=True)
-    for name, version in SDISTS_19.items():
-        if SD19[name].is_dir():
-            continue
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary",
-                        name, f"{name}=={version}", "-d", str(pypi)], check=True,
-                       capture_output=True, timeout=900)
-        subprocess.run(["tar", "xzf", f"{name}-{version}.tar.gz"], cwd=pypi, check=True,
-                       timeout=600)
+    _fetch(CACHE_19, {}, SDISTS_19, own_sdist_only=True)
 
 
 _PYRAMID = SD19["pyramid"] / "docs"
@@ -1776,17 +1769,7 @@ SD20 = {name: CACHE_20 / "pypi" / f"{name}-{version}" for name, version in SDIST
 
 
 def _fetch_20() -> None:
-    _fetch(CACHE_20, DEBS_20, {})
-    pypi = CACHE_20 / "pypi"
-    pypi.mkdir(parents=True, exist_ok=True)
-    for name, version in SDISTS_20.items():
-        if SD20[name].is_dir():
-            continue
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary",
-                        name, f"{name}=={version}", "-d", str(pypi)], check=True,
-                       capture_output=True, timeout=900)
-        subprocess.run(["tar", "xzf", f"{name}-{version}.tar.gz"], cwd=pypi, check=True,
-                       timeout=600)
+    _fetch(CACHE_20, DEBS_20, SDISTS_20, own_sdist_only=True)
 
 
 _LILY = DEB_20["lilypond-doc-html"] / "doc/lilypond/html/Documentation/essay-big-page.html"
