@@ -13,7 +13,7 @@ text"), so its time stays linear in the length of the text.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
@@ -154,9 +154,7 @@ class SectionContext:
         if _in_spans(self.code, offset):
             return True
         end = offset + 1 if end is None or end <= offset else end
-        spans = self.document_code
-        i = bisect_right(spans, (offset, float("inf"))) - 1
-        return i >= 0 and spans[i][0] <= offset and end <= spans[i][1]
+        return within(self.document_code, offset, end)
 
     @cached_property
     def words(self) -> int:
@@ -178,6 +176,12 @@ class SectionContext:
 
 
 THIN_WORDS = 25
+
+
+def within(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies wholly inside one of `spans` (sorted, not overlapping)."""
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
 def _in_spans(spans: list[tuple[int, int]], offset: int) -> bool:

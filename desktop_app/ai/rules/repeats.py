@@ -14,11 +14,11 @@ attempt scans back over the text (a 1 MB run of letters is tried once, not at ev
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 
-from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
+from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext, within
 from desktop_app.ai.rules.length import not_prose
 from desktop_app.ai.rules.text import CELL_JOINT
 
@@ -104,16 +104,11 @@ def _repeat(text: str, m: re.Match[str], diagram_lines: dict[int, bool]) -> Hit 
     )
 
 
-def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
-    i = bisect_right(spans, (start, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
-
-
 def _code_meets_prose(spans: tuple[tuple[int, int], ...], m: re.Match[str]) -> bool:
     """One of the two words is what the document formats as code and the other is not:
     a name and the noun it names ("the `decorator` decorator"), not a word typed twice."""
-    return bool(spans) and (_inside(spans, m.start(1), m.end(1))
-                            != _inside(spans, m.start(3), m.end(3)))
+    return bool(spans) and (within(spans, m.start(1), m.end(1))
+                            != within(spans, m.start(3), m.end(3)))
 
 
 _LETTER_BEFORE = re.compile(r"(?:^|\s)[^\W\d_]\s+$")
