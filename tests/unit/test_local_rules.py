@@ -570,7 +570,7 @@ def test_a_capitalised_word_seen_in_lower_case_elsewhere_is_not_an_acronym():
 
 def test_plural_acronym_is_the_same_acronym_and_gets_no_rewrite():
     index = make_index(("A", "Two SLOs were breached."),
-                       ("B", "A service level objective (SLO) is a target."))
+                       ("B", f"{PAGE} A service level objective (SLO) is a target."))
     (f,) = [rf.finding for rf in review_section(index, "s0") if rf.rule == "undefined-acronym"]
     assert f.quote == "SLO" and f.rewrite is None
 
@@ -612,6 +612,8 @@ def test_legitimate_doubles_are_not_flagged(text):
 # Long enough that the section is not thin (a thin section's deferral is the thin rule's).
 FILLER = ("The service handled the morning traffic without errors once the pool size was "
           "restored to forty connections per pod across the whole production cluster.")
+# More words than SPELLED_SOON: a definition after it is not "a moment later".
+PAGE = " ".join([FILLER] * 5)
 
 
 def test_todo_note_is_quoted_whole():
@@ -992,7 +994,8 @@ def test_a_part_of_a_long_section_reports_document_findings_only_where_they_are(
     first = f"Our PSP failed. {FILLER}"
     second = f"The CAB met. {FILLER}"
     text = f"{first}\n{second}"
-    index = make_index(("Long", text), ("Later", "The payment service provider (PSP) is Corvane."))
+    index = make_index(("Long", text),
+                       ("Later", f"{PAGE} The payment service provider (PSP) is Corvane."))
     provider = LocalProvider(index)
     found = []
     for n, part in enumerate((first, second), start=1):
@@ -1006,7 +1009,8 @@ def test_a_part_of_a_long_section_reports_document_findings_only_where_they_are(
 
 @pytest.mark.usefixtures("acronyms_without_gate")
 def test_text_changed_since_indexing_is_reviewed_as_it_is_now():
-    index = make_index(("A", "Nothing to see."), ("B", "The payment service provider (PSP)."))
+    index = make_index(("A", "Nothing to see."),
+                       ("B", f"{PAGE} The payment service provider (PSP)."))
     request = AnalysisRequest("s0", "A", "Our PSP and the the CAB.", GW)
     found = LocalProvider(index).review(request, CancelToken())
     got = {(rf.rule, rf.finding.quote) for rf in found}
@@ -1158,8 +1162,8 @@ def test_in_a_document_for_developers_an_undefined_name_is_not_an_acronym_to_def
 
 def test_in_a_document_for_developers_an_acronym_used_before_its_definition_is_flagged():
     before = [(f"Step {n}", _CODE_PAGE) for n in range(6)]
-    text = ("Ask the CAB before you deploy. Later: the Change Advisory Board (CAB) meets "
-            "weekly.")
+    text = (f"Ask the CAB before you deploy. {PAGE} Later: the Change Advisory Board (CAB) "
+            "meets weekly.")
     (f,) = hits(text, "undefined-acronym", *before)
     assert f.quote == "CAB" and "before it is defined" in f.issue
 

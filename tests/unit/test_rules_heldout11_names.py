@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.ai.rules import text as rules_text
-from tests.unit.test_local_rules import FILLER, hits, make_index, quotes, review_section
+from tests.unit.test_local_rules import (FILLER, PAGE, hits, make_index, quotes,
+                                         review_section)
 
 ACR = "undefined-acronym"
 
@@ -88,7 +89,7 @@ def test_a_citation_in_parentheses_is_not_a_definition():
 def test_a_used_before_definition_finding_quotes_only_a_real_definition():
     # An address before "(CNRI)" is not its long form; the real one comes later.
     index = make_index(
-        ("Intro", f"Versions were released by CNRI in Reston.\n{FILLER}"),
+        ("Intro", f"Versions were released by CNRI in Reston.\n{PAGE}"),
         ("Licence", "Reston, VA 20191 (CNRI) and its licensees agree.\n"
                     "The Corporation for National Research Initiatives (CNRI) is a "
                     "non-profit."),
@@ -115,7 +116,7 @@ def test_a_perl_module_path_is_not_a_glossary_definition():
 
 def test_an_acronym_used_in_an_earlier_paragraph_than_its_definition_is_still_reported():
     index = make_index(
-        ("Intro", f"The PMO meets weekly.\n{FILLER}"),
+        ("Intro", f"The PMO meets weekly.\n{PAGE}"),
         ("Roles", "The Project Management Office (PMO) owns the plan."),
     )
     found = [rf.finding for rf in review_section(index, "s0") if rf.rule == ACR]

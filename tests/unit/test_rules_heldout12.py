@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.test_local_rules import FILLER, SPELLS_OUT, hits, make_index, quotes, review_section
+from tests.unit.test_local_rules import (FILLER, PAGE, SPELLS_OUT, hits, make_index, quotes,
+                                         review_section)
 
 # The vague-wording and passive-voice rules run only in documents that report results
 # (test_rules_precision.py); these tests are about their patterns, on short texts.
@@ -32,7 +33,7 @@ def test_three_definitions_are_not_yet_a_practice():
 
 
 def test_used_before_its_definition_is_reported_without_any_practice():
-    index = make_index(("Preface", "It replaces the format of the LZMA SDK."),
+    index = make_index(("Preface", f"It replaces the format of the LZMA SDK.\n{PAGE}"),
                        ("Filters", "The Lempel-Ziv-Markov chain algorithm (LZMA) is used."))
     (f,) = [rf.finding for rf in review_section(index, "s0") if rf.rule == ACR]
     assert f.quote == "LZMA" and "before it is defined" in f.issue

@@ -10,7 +10,7 @@ with the near misses the rules must still report:
 
 from __future__ import annotations
 
-from tests.unit.test_local_rules import SPELLS_OUT, hits, quotes
+from tests.unit.test_local_rules import PAGE, SPELLS_OUT, hits, quotes
 
 ACR = "undefined-acronym"
 PH = "placeholder"
@@ -24,7 +24,7 @@ def test_a_word_in_capitals_named_in_brackets_is_a_metavariable():
 
 
 def test_an_abbreviation_defined_loosely_after_its_first_use_is_still_reported():
-    text = ("The QXB signs off every release before it ships.\n"
+    text = (f"The QXB signs off every release before it ships.\n{PAGE}\n"
             "Releases are approved by the release quality board (QXB) every month.")
     assert quotes(text, ACR, SPELLS_OUT) == ["QXB"]
 

@@ -33,6 +33,8 @@ software), whose readers know its field's names ("General readers" below). Names
 ("Shift-JIS") are not abbreviations; "LGTM/SGTM: Looks/Sounds good to me" defines
 both; one glossary entry naming another ("The opposite of LE.") is not a use before
 its definition, and a table cell after a bar ("REPL | partial") is not a definition.
+One spelled out within about a paragraph after its first use (`SPELLED_SOON` words) is
+not reported: the reader has the long form a moment later.
 When in doubt, nothing is reported.
 """
 
@@ -413,12 +415,15 @@ def _long_form_before(line: str, paren: int, acr: str) -> str | None:
 _CLAUSE_END = re.compile(r".*[,;:.!?]\s", re.DOTALL)
 
 
-def _phrase_before(line: str, paren: int) -> str | None:
+def _phrase_before(line: str, paren: int, acr: str) -> str | None:
     """The words just before a parenthesised acronym the author defines loosely: in
     its own clause ("... White Drive, Reston, VA 20191 (CNRI)" is an
     address followed by a name, not "White Drive Reston VA (CNRI)"). Not for a word
     in capitals ("on the same machine (HOST)"): that names a metavariable of a
-    syntax ("--host=HOST"), it does not spell out an abbreviation (the caller checks)."""
+    syntax ("--host=HOST"), it does not spell out an abbreviation (the caller checks).
+    Loose, but one of the acronym's letters opens one of the words ("full time positions
+    (FTE)", "Portability and Accountability Act (HIPPA)"): "a non-Python library (GMP)"
+    says what kind of thing GMP is, not what its letters stand for."""
     window = line[max(0, paren - 80):paren]
     clause = _CLAUSE_END.match(window)
     if clause:
@@ -430,7 +435,12 @@ def _phrase_before(line: str, paren: int) -> str | None:
         return None  # "the META (or ALT) key": another name of a thing named in capitals
     if any(ch.isupper() for ch in words[-1][1:]):
         return None  # "the RabbitMQ (AMQP) broker": a product, then what it speaks
-    return " ".join(words[-4:])
+    if len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words):
+        return None  # "Mel Gorman (SUSE)" alone in its clause: a name, then its affiliation
+    phrase = words[-4:]
+    if not any(w[0].lower() in acr.lower() for w in phrase):
+        return None
+    return " ".join(phrase)
 
 
 def _long_form_after(text: str) -> str:
@@ -548,7 +558,7 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
         if opening and _PAREN_DEF_END.match(line, m.end()):
             paren = opening.start()
             long_form = _long_form_before(line, paren, acr) or (
-                _phrase_before(line, paren) if acr.lower() not in ENGLISH else None)
+                _phrase_before(line, paren, acr) if acr.lower() not in ENGLISH else None)
             if long_form:
                 found[pos] = (acr, long_form, False)
                 continue
@@ -623,10 +633,12 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
     # ("Parsing TAP" in a list of the sections): not a use.
     titles = frozenset(s.title.strip() for s in sections)
     code_spans = word_count = 0
+    section_words: list[int] = []  # words before each section
     for order, section in enumerate(sections):
         text = section.text
         words.update(map(str.lower, _LOWER_WORD.findall(text)))
         variables.update(m.group(1) for m in _VARIABLE.finditer(text))
+        section_words.append(word_count)
         word_count += count_words(text)
         references = _REFERENCE_TITLE.search(section.title) is not None
         code: Literals | None = None
@@ -713,6 +725,11 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
         if (definition is not None and definition.glossary and definition.order == order
                 and _ENTRY_LINE.match(use_line[acr][0])):
             continue  # one entry of a glossary naming another ("The opposite of LE.")
+        if definition is not None and not definition.glossary and not _STANDALONE.search(
+                sections[order].title) and _words_between(
+                sections, section_words, (order, offset),
+                (definition.order, definition.offset)) <= SPELLED_SOON:
+            continue  # spelled out a moment later: the reader has it in the next lines
         index.events.setdefault(section_id, []).append(
             AcronymEvent(offset, acr, plural, definition))
     for events in index.events.values():
@@ -725,6 +742,28 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
         _, offset, section_id, _ = min(never)
         index.first_never = (section_id, offset)
     return index
+
+
+# An acronym spelled out within this many words after its first use (about a paragraph)
+# is not worth a comment: the reader has the long form a moment later. Judged "used
+# before its definition" findings (every round), by words from the use to the
+# definition: the four at 12-71 words were noise (MKS, SPI, PAM in a chapter's opening
+# caution box spelled out by the first section under it, UEFI), so is ICU at 102 (left
+# reported: a round number, not one fitted to the data); the first kept one is at 107
+# (LLM, spelled out in the next section), then 129 (TSC) and on. A glossary entry is
+# no such moment later: the reader has to go and look it up.
+SPELLED_SOON = 100
+# A summary or abstract is read on its own (and often only it): an acronym it uses must be
+# spelled out there, however soon the body does it.
+_STANDALONE = re.compile(r"\b(?:summary|abstract|synopsis)\b", re.IGNORECASE)
+
+
+def _words_between(sections: Sequence, section_words: list[int], a: tuple[int, int],
+                   b: tuple[int, int]) -> int:
+    """Words from place `a` to place `b` (section order, offset in its text)."""
+    def at(order: int, offset: int) -> int:
+        return section_words[order] + count_words(sections[order].text[:offset])
+    return at(*b) - at(*a)
 
 
 # A never-defined acronym is raised only in a document that spells out at least this
