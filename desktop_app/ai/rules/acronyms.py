@@ -19,10 +19,11 @@ page), an acronym never defined at all is a product, format or technology name
 its readers know ("JBoss", "FOP", "Flat OPC"), while one used before its own
 definition is still reported. Names written as such are not abbreviations: "the
 NEWS file", "a VPATH build", "the ASCII NUL character", "the regular expression RE",
-"a language called ABC", an errno constant beside system calls, and any word the
-document's code uses ("'0;/RE/'", "#if defined(MSDOS)"). Definitions in place count:
-"Python Software Foundation (PSF, see https://...)", "CR/LF (carriage return/line
-feed)", the long form in capitals a sentence before ("The Test Anything Protocol
+"a language called ABC", a business ("a check to ABC Hardware"), an errno constant
+beside system calls, and any word the document's code uses ("'0;/RE/'", "#if
+defined(MSDOS)"). Definitions in place count: "Python Software Foundation (PSF, see
+https://...)", "CR/LF (carriage return/line feed)", a term with 'Abbreviated to "AC"'
+under it, the long form in capitals a sentence before ("The Test Anything Protocol
 ... output TAP"). Two acronyms of one phrase ("MTAs and MUAs") are one finding.
 An acronym never defined is reported only where the document's own practice asks
 for it: it spells out at least `OWN_PRACTICE` acronyms of its own; and only in a
@@ -47,7 +48,8 @@ from functools import lru_cache
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.english_words import WORDS as ENGLISH
-from desktop_app.ai.rules.text import CELL_JOINT, COLUMN_GAP, Literals, literals_of
+from desktop_app.ai.rules.text import (CELL_JOINT, COLUMN_GAP, REFERENCE_TITLE, Literals,
+                                       literals_of)
 from desktop_app.document.model import count_words
 
 RULE = RuleSpec("undefined-acronym", "terminology", "minor", 0.8, "acronym",
@@ -76,6 +78,7 @@ WELL_KNOWN = frozenset("""
     TCP TTL UDP UML URI URL USB UTF VBA VGA VM VPN WAN WYSIWYG XML XSS CIFS NFS VFS ASL MPL
     EULA OEM CMYK DPI PPI
     ABI AMD GCC LLVM MIPS RISC UNIX POSIX RTOS HP NVIDIA LINUX SHA MD5
+    IRC USENET RPG GNOME KDE
 """.split())
 # All-caps words that are emphasis, markers or RFC 2119 keywords, not acronyms.
 _NOT_ACRONYMS = frozenset("""
@@ -168,6 +171,16 @@ _NAME_KIND_BEFORE = re.compile(r"\b(?:called|named|dubbed|(?:the|a|an)\s+(?:regu
                                r"expression|(?:environment\s+)?variable|constant|macro|"
                                r"file(?:name)?|character|language|program|command|option|"
                                r"string|symbol|metavariable))\s+$", re.IGNORECASE)
+# A business's name: "a check to ABC Hardware", "XYZ Corp.": the letters are the trade
+# name, not an abbreviation the reader needs spelled out.
+_BUSINESS_AFTER = re.compile(r"\s+(?:Hardware|Company|Co\.|Corp\.?|Corporation|Inc\.?|Ltd\.?|"
+                             r"LLC|plc|GmbH|Bank|Stores?|Shops?|Supplies|Holdings|Industries|"
+                             r"Enterprises|Motors|Foods|Insurance|Associates|Partners|"
+                             r"Consulting|Pharmacy|Restaurant|Hotel|Electric|Plumbing)\b")
+# "Armour Class\nAbbreviated to "AC".": the long form a line or so above.
+_ABBREVIATED = re.compile(r"\b(?:abbreviated|shortened)\s+(?:to|as)\s+[\"\u201c\u2018']?$",
+                          re.IGNORECASE)
+_ABBREVIATED_WINDOW = 200
 # A key or button's label, a name printed on a thing, not an abbreviation to spell out:
 # "the META key (usually labeled ALT)", "press ESC", "hold down CTRL", "the ALT key",
 # "the META or ALT key"; not "the ALT key decisions" ("key" as an adjective).
@@ -187,8 +200,6 @@ _ERRNO_CONTEXT = re.compile(r"\b(?:errno|system calls?|returned by|return (?:val
 _ERRNO_WINDOW = 150
 _LINK_WORDS = r"(?:\s+(?:of|and|for|the|on|in|to|&))*[\s-]+"
 _TOC_LINE = re.compile(r"^[^|]{3,140}?(?:\.{3,}|\t|\s)\s*\d{1,4}\s*$")
-_REFERENCE_TITLE = re.compile(r"\b(?:bibliography|references|works cited|sources)\b",
-                              re.IGNORECASE)
 _LONG_FORM_END = re.compile(r"[;.,(]|\s[\u2013\u2014-]\s")
 
 
@@ -474,7 +485,7 @@ def _named_as_such(line: str, start: int, end: int, acr: str) -> bool:
     of a key, not an abbreviation: "the NEWS file", "the regular expression RE",
     "handling of ENOENT", "the META key (usually labeled ALT)"."""
     if _NAME_KIND_AFTER.match(line, end) or _NAME_KIND_BEFORE.search(
-            line, max(0, start - 40), start):
+            line, max(0, start - 40), start) or _BUSINESS_AFTER.match(line, end):
         return True
     if _LABEL_BEFORE.search(line, max(0, start - 30), start) or _LABEL_AFTER.match(line, end):
         return True  # "labeled ALT", "press ESC", "the ALT key": a key's label
@@ -640,7 +651,7 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
         variables.update(m.group(1) for m in _VARIABLE.finditer(text))
         section_words.append(word_count)
         word_count += count_words(text)
-        references = _REFERENCE_TITLE.search(section.title) is not None
+        references = REFERENCE_TITLE.search(section.title) is not None
         code: Literals | None = None
         pos = 0
         for line in text.split("\n"):
@@ -672,6 +683,12 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
                     continue  # code, not prose
                 if acr not in names and _named_as_such(line, m.start(1), m.end(), acr):
                     names.add(acr)
+                if m.start(1) not in definitions and _ABBREVIATED.search(
+                        line, max(0, m.start(1) - 30), m.start(1)):
+                    above = list(_title_case_form(acr).finditer(
+                        text, max(0, at - _ABBREVIATED_WINDOW), at))
+                    if above:  # "Armour Class\nAbbreviated to "AC"."
+                        definitions[m.start(1)] = (acr, above[-1].group(), False)
                 if (m.start(1) not in definitions and acr not in first_use
                         and acr not in defined):
                     spelled = _spelled_out_before(line, m.start(1), acr)

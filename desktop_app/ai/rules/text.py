@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 CELL_JOINT = " | "
+# A section of references: its words are other works' titles and authors, not the text's.
+REFERENCE_TITLE = re.compile(r"\b(?:bibliography|references|works cited|sources)\b",
+                             re.IGNORECASE)
 # A run of spaces between two words: columns of a table lined up in preformatted text.
 COLUMN_GAP = re.compile(r"\S {3,}(?=\S)")
 
