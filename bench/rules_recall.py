@@ -5,7 +5,8 @@ measures recall. Into each evaluation document (the corpus and held-out sets of
 rules_quality.py) it plants defects an editor would want raised, each as one new
 sentence after a prose sentence of a section: a doubled word, a TODO note, an
 "[Insert ...]" slot, a 70-word sentence without structure, an abbreviation used
-sections before its definition, a vague amount in a claim ("a significant number of
+sections before its definition (more than `SPELLED_SOON` words before: one spelled out
+a moment later is no defect, and such a pair is not counted), a vague amount in a claim ("a significant number of
 customers"), and a recommendation without an owner ("should be reviewed", in a
 section of recommendations added at the end). Then it
 runs the reviewer over the changed document and counts a defect found when a finding
@@ -41,8 +42,10 @@ import rules_quality  # noqa: E402
 from desktop_app.ai.local_reviewer import LocalProvider  # noqa: E402
 from desktop_app.ai.provider import AnalysisRequest, CancelToken  # noqa: E402
 from desktop_app.ai.rules import DocumentIndex, SectionInfo  # noqa: E402
+from desktop_app.ai.rules.acronyms import SPELLED_SOON  # noqa: E402
 from desktop_app.ai.rules.text import code_lines, sentences_of  # noqa: E402
 from desktop_app.document import load  # noqa: E402
+from desktop_app.document.model import count_words  # noqa: E402
 from desktop_app.review.frameworks import find_framework  # noqa: E402
 
 # Each kind: the rule meant to find it, and sentences to plant (one per planting, in
@@ -116,6 +119,16 @@ def _prose_ends(info: SectionInfo) -> list[int]:
     return out
 
 
+def _words_between(sections: list[SectionInfo], a: tuple[int, int], b: tuple[int, int]
+                   ) -> int:
+    """Words from place `a` to place `b` (section index, offset in its text)."""
+    (na, oa), (nb, ob) = a, b
+    if na == nb:
+        return count_words(sections[na].text[oa:ob])
+    return (count_words(sections[na].text[oa:]) + count_words(sections[nb].text[:ob])
+            + sum(count_words(s.text) for s in sections[na + 1:nb]))
+
+
 def _plant(info: SectionInfo, at: int, sentence: str) -> tuple[SectionInfo, int, int]:
     text = info.text[:at] + " " + sentence + info.text[at:]
     shift = len(sentence) + 1
@@ -149,13 +162,16 @@ def plant_document(sections: list[SectionInfo], kind: str, per_doc: int,
             sentence = f"The {short} approved the plan in May."
             definition = f"The {long_form} ({short}) meets every quarter."
             info = out[later]
-            info, _, _ = _plant(info, rng.choice(_prose_ends(info)), definition)
+            info, def_start, _ = _plant(info, rng.choice(_prose_ends(info)), definition)
             out[later] = info
         else:
             sentence = pool[i % len(pool)]
         info = out[n]
         info, start, end = _plant(info, rng.choice(_prose_ends(info)), sentence)
         out[n] = info
+        if later is not None and _words_between(out, (n, start), (later, def_start)) <= \
+                SPELLED_SOON:
+            continue  # spelled out a moment later: no defect (see acronyms.SPELLED_SOON)
         planted.append(Planted(kind, rule, info.id, start, end))
     return out, planted
 
