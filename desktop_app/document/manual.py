@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, count, repeat
 from operator import attrgetter, is_not
 
-from desktop_app.document.model import Paragraph, ParagraphKind, SectionOrigin, count_words
+from desktop_app.document.model import (Paragraph, ParagraphKind, SectionOrigin, all_code,
+                                         count_words)
 from desktop_app.document.numbering import may_be_keyword, parse_label, roman_value
 from desktop_app.document.outline import HEADING_MAX_CHARS, HEADING_MAX_WORDS, Item
 from desktop_app.document.styles import StyleLevels
@@ -253,7 +254,7 @@ def _look(text: str, plain: frozenset[Group]) -> _Look | None:
 def _candidate(it: Item, index: int, look: _Look, fmt: Formatting) -> _Cand | None:
     """The line as a candidate, once its formatting is known (bold only when it matters)."""
     para = it.para
-    if it.contents or para.row >= 0 or para.kind is _TEXT_BOX:
+    if it.contents or para.row >= 0 or para.kind is _TEXT_BOX or para.code and all_code(para):
         return None
     family, depth, key, ordinal, strong, sentence, bold = look
     if bold is _IF_BOLD:

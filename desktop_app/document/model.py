@@ -63,6 +63,20 @@ class Paragraph(NamedTuple):
 new_paragraph = partial(tuple.__new__, Paragraph)
 
 
+def all_code(para: Paragraph) -> bool:
+    """Whether the document formats all the paragraph's text as code: a line of a
+    sample ("1. Configure", "CHAPTER 1" printed by a tool) is never a heading."""
+    code = para.code
+    if not code:
+        return False
+    text, pos = para.text, 0
+    for start, end in code:
+        if text[pos:start].strip():
+            return False
+        pos = end
+    return not text[pos:].strip()
+
+
 class SectionOrigin(str, Enum):
     """How a section's boundary was found, for display and diagnostics."""
 

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from typing import Any
 
-from desktop_app.document.model import Paragraph, Section, SectionOrigin, count_words
+from desktop_app.document.model import Paragraph, Section, SectionOrigin, all_code, count_words
 
 PART_WORDS = 800  # a structureless document is cut into parts of about this size
 MAX_TITLE = 160
@@ -96,7 +96,9 @@ def apply_fallback_headings(items: list[Item]) -> bool:
     does not become the only heading. Returns whether headings were found.
     """
     # Not a table of contents; but the line after one may be a heading.
-    items = [it for it in items if (it.heading is None or it.after_contents) and not it.contents]
+    # Nor a line of code ("1. Configure" in a sample).
+    items = [it for it in items if (it.heading is None or it.after_contents) and not it.contents
+             and not (it.para.code and all_code(it.para))]
     numbered = [(it, numbered_level(it.para.text.strip())) for it in items if it.para.row < 0]
     numbered = [(it, lvl) for it, lvl in numbered if lvl is not None]
     if len(numbered) >= 2:

@@ -247,3 +247,47 @@ def test_the_loader_carries_code_spans_in_paragraphs_and_sections(tmp_path: Path
     assert [section.text[a:b] for a, b in section.code_spans] == [
         "make install", "ls -l", "$ uname -a", "git log", "dpkg -l"]
     assert "Command run git log | dpkg -l" in section.text
+
+
+# --- code is not a heading ----------------------------------------------------------
+
+def test_numbered_lines_of_a_code_sample_are_not_typed_headings(tmp_path: Path):
+    # No styled headings: numbered lines become the sections, but not a code sample's
+    # numbered lines ("1. Configure" in Preformatted Text).
+    d = docx.Document()
+    code = _style(d, "Preformatted Text", WD_STYLE_TYPE.PARAGRAPH)
+    d.add_paragraph("1. Building")
+    d.add_paragraph(PROSE * 2)
+    for line in ("1. Configure", "2. Compile", "3. Install"):
+        d.add_paragraph(line, style=code)
+    d.add_paragraph(PROSE * 2)
+    d.add_paragraph("2. Testing")
+    d.add_paragraph(PROSE * 2)
+    d.save(tmp_path / "build.docx")
+    titles = [s.title for s in load(str(tmp_path / "build.docx")).walk()]
+    assert titles == ["1. Building", "2. Testing"]
+    # near miss: the same lines as prose are numbered headings
+    d = docx.Document()
+    d.add_paragraph("1. Building")
+    d.add_paragraph(PROSE * 2)
+    d.add_paragraph("2. Testing")
+    d.add_paragraph(PROSE * 2)
+    d.add_paragraph("3. Installing")
+    d.add_paragraph(PROSE * 2)
+    d.save(tmp_path / "plain.docx")
+    assert [s.title for s in load(str(tmp_path / "plain.docx")).walk()] == [
+        "1. Building", "2. Testing", "3. Installing"]
+
+
+def test_a_keyword_line_in_code_is_not_a_typed_heading_of_a_long_section(tmp_path: Path):
+    d = docx.Document()
+    code = _style(d, "Preformatted Text", WD_STYLE_TYPE.PARAGRAPH)
+    d.add_heading("Building", 1)
+    d.add_paragraph(PROSE * 100)
+    d.add_paragraph("CHAPTER 1", style=code)  # a sample of what the tool prints
+    d.add_paragraph(PROSE * 100)
+    d.add_paragraph("CHAPTER 2")
+    d.add_paragraph(PROSE * 100)
+    d.save(tmp_path / "long.docx")
+    assert [s.title for s in load(str(tmp_path / "long.docx")).walk()] == [
+        "Building", "CHAPTER 2"]
