@@ -715,8 +715,46 @@ HELDOUT_22 = (
     ("heldout22/skimage-skips-code-of-conduct.docx",
      "proposals, governance charter, code of conduct, procedures"),
 )
+# Round 23, made after the rules' fixes from round 22 (RULES_VERSION 39) by
+# tools/make_heldout_docs.py --set 23 from Debian bookworm packages only (nethack-common
+# 3.6.6-3+b2, freeciv-data 3.0.6-1+deb12u1, gnumeric-doc 1.12.55-1, kstars-data 5:3.6.2-2,
+# lyx-common 2.3.7-1, kicad-doc-en 6.0.11+dfsg-1, sqlite3-doc 3.40.1-2+deb12u2), none used by an
+# earlier set, pinned; 8 texts of about 90,500 words, chosen for the genres past rounds lacked
+# (a game's guidebook, a game's help, office and hobby software manuals and tutorials, a science
+# primer, essays, a quality plan and a code of ethics) and written down in the tool before the
+# rules were run on any; developer documentation (SQLite's) about a seventh. Every finding judged
+# blind (round "heldout-23") by an engineer who did not read the rules, on main at RULES_VERSION
+# 39: 32 findings in 90,540 words (0.35 per 1,000), keep 34.4 %, wrong 34.4 %. Wrong: four
+# five-digit numbers with a comma (26,000, 10,000, 50,000 twice) in a primer that writes every
+# five-digit number so, the "14 uses" against them being four-digit numbers, years and Julian day
+# numbers; "thousand separators (12,342)", the manual's own example of the format; acronyms
+# explained beside them ("a true field of view called the FOV Indicator", "the Johnson UBV
+# system. It employs three bandpass filters: U ..., B ..., and V ...", "HAobj = LST - RAobj"
+# after "the current Local Sidereal Time and the Right Ascension"); GTK said to be "spelled out
+# later" by a section label "Featured text (GTK)"; "Fear the Day of Judgment" (a line of the
+# Rule of St. Benedict) against "a judgement call" on another page; "can request that their
+# configuration be tested" right after "The SQLite developers will set up customized regression
+# tests". Noise: second and third comments on color/colour and -l-/-ll- (color, colored,
+# modeling), acronyms this audience knows (MPEG, CCD), four open or informal phrases in SQLite's
+# essays ("and so forth" after three examples, "and the like", "a lot of interest", "a lot of
+# data"), a 61-word sentence that reads easily. Kept: "the the" twice (Gnumeric, KiCad), "(coming
+# soon)" for an article never written, colors/colour and labeled/labelled mixed in the Gnumeric
+# manual, "ten percent" where the rest writes "10%" or "50%" (Freeciv, KStars), AU used in "Flux"
+# before "Parallax" spells it out (the finding's "never defined" misses "(abbreviated AU; ...)"),
+# three long sentences (70, 68, 64 words). No findings on the NetHack Guidebook or the LyX Tutorial.
+HELDOUT_23 = (
+    ("heldout23/nethack-guidebook.docx", "game guidebook, story and commands (players)"),
+    ("heldout23/freeciv-help.docx", "strategy game's help, rules and strategy (players)"),
+    ("heldout23/gnumeric-manual-basics.docx", "software manual (office users, spreadsheets)"),
+    ("heldout23/kstars-astroinfo.docx", "science primer articles (amateur astronomers)"),
+    ("heldout23/lyx-tutorial.docx", "software tutorial (authors, document preparation)"),
+    ("heldout23/kicad-getting-started.docx", "software tutorial (hobbyists, electronics)"),
+    ("heldout23/sqlite-essays.docx", "technical essays (developers, decision makers)"),
+    ("heldout23/sqlite-quality-ethics-support.docx",
+     "quality management plan, code of ethics, membership and support terms"),
+)
 OUTSIDE = {f"heldout{n}/": Path(os.environ.get(f"MARGIN_HELDOUT{n}", f"/tmp/margin-heldout{n}"))
-           for n in (4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22)}
+           for n in (4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23)}
 
 
 def _outside(docs: tuple[tuple[str, str], ...], n: int) -> tuple[tuple[str, str], ...]:
@@ -753,6 +791,7 @@ HELDOUT_19 = _outside(HELDOUT_19, 19)
 HELDOUT_20 = _outside(HELDOUT_20, 20)
 HELDOUT_21 = _outside(HELDOUT_21, 21)
 HELDOUT_22 = _outside(HELDOUT_22, 22)
+HELDOUT_23 = _outside(HELDOUT_23, 23)
 DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDOUT_3
                                           + HELDOUT_4 + HELDOUT_5 + HELDOUT_6 + HELDOUT_7
                                           + HELDOUT_8 + HELDOUT_9 + HELDOUT_10
@@ -760,7 +799,7 @@ DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDO
                                           + HELDOUT_13 + HELDOUT_14 + HELDOUT_15
                                           + HELDOUT_16 + HELDOUT_17 + HELDOUT_18
                                           + HELDOUT_19 + HELDOUT_20 + HELDOUT_21
-                                          + HELDOUT_22)
+                                          + HELDOUT_22 + HELDOUT_23)
 # Document sets reported separately, so generalisation shows apart from tuning.
 ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("tuning (rounds before, after)", TUNING),
@@ -787,6 +826,7 @@ ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("heldout-20", HELDOUT_20),
     ("heldout-21", HELDOUT_21),
     ("heldout-22", HELDOUT_22),
+    ("heldout-23", HELDOUT_23),
 )
 VERDICTS = ("keep", "noise", "wrong")
 CONTEXT = 40  # characters of the paragraph kept on each side of the quote
