@@ -35,7 +35,11 @@ software), whose readers know its field's names ("General readers" below). Names
 both; one glossary entry naming another ("The opposite of LE.") is not a use before
 its definition, and a table cell after a bar ("REPL | partial") is not a definition.
 One spelled out within about a paragraph after its first use (`SPELLED_SOON` words) is
-not reported: the reader has the long form a moment later.
+not reported: the reader has the long form a moment later; nor one whose long form is
+the title of its section ("the FOV Indicator" under "Field of View") or stands in the
+paragraph before ("... the Local Sidereal Time ...:" over "HAobj = LST - RAobj"). Long
+forms read from context so do not count as the author's practice of spelling acronyms
+out; a line that is only "Featured text (GTK)" is a label, not a definition.
 When in doubt, nothing is reported.
 """
 
@@ -424,6 +428,7 @@ def _long_form_before(line: str, paren: int, acr: str) -> str | None:
 
 
 _CLAUSE_END = re.compile(r".*[,;:.!?]\s", re.DOTALL)
+_LABEL_END = re.compile(r"\([^()]*\)\s*[.:]?\s*")
 
 
 def _phrase_before(line: str, paren: int, acr: str) -> str | None:
@@ -448,6 +453,8 @@ def _phrase_before(line: str, paren: int, acr: str) -> str | None:
         return None  # "the RabbitMQ (AMQP) broker": a product, then what it speaks
     if len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words):
         return None  # "Mel Gorman (SUSE)" alone in its clause: a name, then its affiliation
+    if _LABEL_END.fullmatch(line, paren) and len(_WORDS_BEFORE.findall(line, 0, paren)) <= 4:
+        return None  # a line that is only "Featured text (GTK)": a label, no definition
     phrase = words[-4:]
     if not any(w[0].lower() in acr.lower() for w in phrase):
         return None
@@ -469,10 +476,24 @@ def _title_case_form(acr: str) -> re.Pattern[str]:
 _SPELLED_WINDOW = 400
 
 
+def _title_spells(title: str, acr: str) -> str | None:
+    """The section's title when it is the acronym's long form: in "Field of View", "the
+    FOV Indicator" needs no spelling out."""
+    words = _WORDS_BEFORE.findall(title)
+    every = "".join(w[0] for w in words).lower()
+    content = "".join(w[0] for w in words if w.lower() not in _TITLE_LINKS).lower()
+    return " ".join(words) if acr.lower() in (every, content) else None
+
+
+_TITLE_LINKS = frozenset("of and for the on in to a an".split())
+
+
 def _spelled_out_before(line: str, start: int, acr: str) -> str | None:
     """The long form in capitalised words in this sentence or the one before ("The
     Test Anything Protocol (http://...) isn't just for Perl. Any language can output
-    TAP."): the reader has just read it. Further back, it is not tied to the letters."""
+    TAP."), in this paragraph or the one before ("... the Local Sidereal Time and the
+    Right Ascension." over the formula "HA = LST - RA"): the reader has just read it.
+    Further back, it is not tied to the letters. `line`: the section's text."""
     found = list(_title_case_form(acr).finditer(line, max(0, start - _SPELLED_WINDOW), start))
     last = found[-1] if found else None
     if last is None or len(_SENTENCE_END.findall(line, last.end(), start)) > 1:
@@ -640,6 +661,10 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
     variables: set[str] = set()  # "Here XYZ stands for a specific section name"
     in_code: set[str] = set()  # used in code somewhere: "'0;/RE/'", "#if defined(MSDOS)"
     names: set[str] = set()  # named as a file, variable...: "the NEWS file"
+    # Read from context ("Test Anything Protocol ... output TAP", a section titled "Field
+    # of View"): the reader has the long form, but the author did not spell it out as
+    # "Long Form (ABC)", so it says nothing of the document's own practice.
+    implicit: set[str] = set()
     # A line that is a heading's text is a table of contents without page numbers
     # ("Parsing TAP" in a list of the sections): not a use.
     titles = frozenset(s.title.strip() for s in sections)
@@ -691,9 +716,11 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
                         definitions[m.start(1)] = (acr, above[-1].group(), False)
                 if (m.start(1) not in definitions and acr not in first_use
                         and acr not in defined):
-                    spelled = _spelled_out_before(line, m.start(1), acr)
+                    spelled = (_spelled_out_before(text, at, acr)
+                               or _title_spells(section.title, acr))
                     if spelled:  # "The Test Anything Protocol (...) ... output TAP."
                         definitions[m.start(1)] = (acr, spelled, False)
+                        implicit.add(acr)
                 if (acr in first_use and m.start(1) not in definitions
                         and (acr in named or acr.lower() not in ENGLISH)):
                     continue  # a later use: nothing more to learn from it
@@ -718,7 +745,8 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
         code_spans += literals_of(text).code_spans
     developers = (code_spans >= _DEVELOPER_MIN_SPANS
                   and code_spans * 1000 >= _DEVELOPER_CODE_PER_1K * max(1, word_count))
-    index = AcronymIndex(developers=developers, defined=tuple(sorted(defined)))
+    own = defined.keys() - implicit  # what the author spelled out: the document's practice
+    index = AcronymIndex(developers=developers, defined=tuple(sorted(own)))
     for acr, (order, offset, section_id, plural) in first_use.items():
         if acr in variables:
             continue  # a name the text gives to anything of a kind, not an abbreviation
@@ -732,7 +760,7 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
             continue  # a name of the field its readers know ("General readers")
         if definition is None and (acr in in_code or acr in names):
             continue  # a name in code, or of a file, variable, character: nothing to expand
-        if definition is None and len(defined) < OWN_PRACTICE:
+        if definition is None and len(own) < OWN_PRACTICE:
             continue  # a register that does not spell out its acronyms (see OWN_PRACTICE)
         if definition is not None and (order, offset) >= (definition.order, definition.offset):
             continue  # defined at or before its first use

@@ -5,7 +5,9 @@ section (its first use there, with how many more follow). Years, times, ids,
 phone-like digit groups, bare numbers alone in a table cell (usually codes) and
 limits written as repeated digits ("9999") are not quantities and are left out; so
 are numbers on lines that are not prose (sample data, a program's output, a command),
-whose format is the data's or the tool's, not the writer's.
+whose format is the data's or the tool's, not the writer's. A document that writes
+four-digit numbers plain and longer ones grouped ("8000 years", "26,000 light years")
+follows a convention of its own, and each size is held to it.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ _CITATION_AFTER = re.compile(r"\(|\s*(?:U\.S\.C|C\.F\.R)\b")
 # later numbers of a list of sections: "\u00a7\u00a7 521(e)(2), 1308" or "1302(c) and 1304"
 _CITATION_LIST = re.compile(
     r"\u00a7[\u00a7\s\u00a0]*(?:[\w()]+[,;]?[\s\u00a0]+(?:(?:and|or|&)\s+)?)+$")
+_FORMAT_EXAMPLE = re.compile(r"\b(?:separators?|format(?:ted|s)?)\s*[(:]?\s*$", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"\s*(?:UTC|GMT|Z|hrs\b|h\b)")
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -100,6 +103,7 @@ class NumberEvent:
     example: NumberUse
     same_value: bool
     rewrite: str | None
+    sizes: str = "of 1,000 and more"  # the numbers held to the majority's style
 
 
 @dataclass(slots=True)
@@ -137,6 +141,8 @@ def _is_quantity(text: str, m: re.Match[str], plain: bool, code: Literals) -> bo
         return False  # "1200 UTC"
     if plain and is_whole_cell(text, start, end):
         return False  # a bare number in a table cell: likely a code
+    if _FORMAT_EXAMPLE.search(text, max(0, start - 30), start):
+        return False  # "thousands separators (12,342)": an example of a format
     return True
 
 
@@ -214,7 +220,8 @@ def _format_number(value: float, style: str, model: str) -> str:
     return f"{value:,.{decimals}f}" if style == "grouped" else f"{value:.{decimals}f}"
 
 
-def _minority_events(kind: str, uses: list[NumberUse], index: NumberIndex) -> None:
+def _minority_events(kind: str, uses: list[NumberUse], index: NumberIndex,
+                     sizes: str = "of 1,000 and more") -> None:
     styles = {u.style for u in uses}
     if len(styles) < 2:
         return
@@ -238,7 +245,8 @@ def _minority_events(kind: str, uses: list[NumberUse], index: NumberIndex) -> No
             rewrite = (f"{value:g}{unit}" if major == "numeral"
                        else _words_for(value, first.text))
         index.events.setdefault(section_id, []).append(NumberEvent(
-            kind, first, len(minority) - 1, counts[major], example, same is not None, rewrite))
+            kind, first, len(minority) - 1, counts[major], example, same is not None, rewrite,
+            sizes))
 
 
 def _words_for(value: float, text: str) -> str | None:
@@ -249,9 +257,32 @@ def _words_for(value: float, text: str) -> str | None:
     return f"{words} {'per cent' if 'per cent' in text.lower() else 'percent'}"
 
 
+# The SI's and many scientific publishers' convention: no separator in a number of four
+# digits ("8000 years"), separators from five digits on ("26,000 light years").
+_FOUR_DIGITS = 10_000
+_SI_PLAIN_SHARE = 2 / 3
+
+
+def _convention_groups(uses: list[NumberUse]) -> list[tuple[list[NumberUse], str]]:
+    """The uses to compare with each other. Where the numbers of five digits and more
+    are mostly grouped and those of four digits mostly plain (two thirds or more, three
+    or more of them), the document follows the four-digit convention: each size is
+    held to its own majority, so "8000" beside "26,000" is no lapse but "2,400" is.
+    Otherwise, one house style for all (a finance guide's "$1500" against "$20,000")."""
+    four = [u for u in uses if u.value < _FOUR_DIGITS]
+    big = [u for u in uses if u.value >= _FOUR_DIGITS]
+    big_grouped = sum(u.style == "grouped" for u in big)
+    four_plain = sum(u.style == "plain" for u in four)
+    if (big_grouped * 2 > len(big) and len(four) >= 3
+            and four_plain >= _SI_PLAIN_SHARE * len(four)):
+        return [(four, "of four digits"), (big, "of five digits and more")]
+    return [(uses, "of 1,000 and more")]
+
+
 def scan(sections: Sequence) -> NumberIndex:
     index = NumberIndex()
-    _minority_events("thousands", _scan_thousands(sections), index)
+    for uses, sizes in _convention_groups(_scan_thousands(sections)):
+        _minority_events("thousands", uses, index, sizes)
     _minority_events("percent", _scan_percent(sections), index)
     for events in index.events.values():
         events.sort(key=lambda e: e.use.offset)
@@ -278,7 +309,7 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                      else "with a thousands separator")
             other = "with one" if use.style == "plain" else "without one"
             issue = (f'"{use.text}" is written {style}{more}, but the document writes numbers '
-                     f"of 1,000 and more {other} ({_uses(event.majority)}; {seen}).")
+                     f"{event.sizes} {other} ({_uses(event.majority)}; {seen}).")
         else:
             issue = (f'"{use.text}" gives a percentage in '
                      f'{"words" if use.style == "words" else "figures"}{more}, but the '

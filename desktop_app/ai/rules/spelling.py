@@ -122,7 +122,7 @@ def _tokens(text: str) -> Iterator[tuple[int, int]]:
         yield m.span()
 
 
-_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+(?:(?:of|of the|for|and)\s+)?$")
 _NAME_AFTER = re.compile(r"\s+(?:(?:of|for|and|the)\s+)?[A-Z][a-z]+\b")
 _COMMAND_BEFORE = re.compile(r"\b(?:git|npm|pip|cargo|apt|apt-get|make)\s+$")
 
@@ -199,7 +199,7 @@ def _lookup(text: str, start: int, end: int, names: frozenset[str] = frozenset()
     if text[start:start + 1].isupper() and (
             _NAME_BEFORE.search(text, max(0, start - 30), start)
             or _NAME_AFTER.match(text, end)):
-        return None  # "Coordinated Universal Time": the name's own spelling
+        return None  # "Coordinated Universal Time", "the Day of Judgment": a name's spelling
     return _LOOKUP.get(" ".join(text[start:end].lower().split()))
 
 
