@@ -8,9 +8,14 @@ near misses the rules must still report (tests that fail before the fix):
   section's own title ("Field of View") and the paragraph before a formula ("... the
   Local Sidereal Time ..." over "HA = LST - RA") spell the acronym out; long forms read
   from context say nothing of the author's practice of spelling acronyms out;
-- spelling: "the Day of Judgment" is a name, quoted from another text."""
+- spelling: "the Day of Judgment" is a name, quoted from another text;
+- passive voice: "members can request that their configuration be tested" says what
+  members may do, it recommends nothing; and (a kept finding's wording) "2 Astronomical
+  Units (abbreviated AU; ...)" defines AU."""
 
 from __future__ import annotations
+
+import pytest
 
 from tests.unit.test_local_rules import (FILLER, PAGE, SPELLS_OUT, hits, make_index, quotes,
                                          review_section)
@@ -95,3 +100,31 @@ def test_a_name_keeps_its_spelling():
     # near miss: the same word in the text's own prose is a lapse
     assert quotes("It is a judgment call, and the judgement of the team decides; each "
                   "judgement is recorded.", SV) == ["judgment"]
+
+
+def test_abbreviated_without_to_or_as_is_a_definition():
+    # "2 Astronomical Units (abbreviated AU; ...)": AU used pages before it is reported as
+    # used before that definition, not as never defined
+    index = make_index(SPELLS_OUT, ("Flux", "The flux falls off with distance in AU. " + PAGE),
+                       ("Parallax", "Its position has changed by 2 Astronomical Units "
+                                    "(abbreviated AU; 1 AU is the distance to the Sun)."))
+    (f,) = [rf.finding for rf in review_section(index, "s1") if rf.rule == AC]
+    assert f.quote == "AU" and "before it is defined" in f.issue
+    assert "Astronomical Units" in f.issue
+    # near miss: without the definition it is never defined
+    index = make_index(SPELLS_OUT, ("Flux", "The flux falls off with distance in AU. " + PAGE))
+    (f,) = [rf.finding for rf in review_section(index, "s1") if rf.rule == AC]
+    assert "never defined" in f.issue
+
+
+PASSIVE = "passive-voice"
+
+
+@pytest.mark.usefixtures("report_like")
+def test_a_right_to_ask_is_no_recommendation_without_an_owner():
+    text = ("Consortium members can request that their configuration be tested before each "
+            "release.")
+    assert quotes(text, PASSIVE, title="Recommendations") == []
+    # near miss: asking for it is a recommendation that names no owner
+    assert quotes("We request that the configuration be tested before each release.",
+                  PASSIVE, title="Recommendations") == ["the configuration be tested"]

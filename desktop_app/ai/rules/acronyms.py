@@ -181,9 +181,10 @@ _BUSINESS_AFTER = re.compile(r"\s+(?:Hardware|Company|Co\.|Corp\.?|Corporation|I
                              r"LLC|plc|GmbH|Bank|Stores?|Shops?|Supplies|Holdings|Industries|"
                              r"Enterprises|Motors|Foods|Insurance|Associates|Partners|"
                              r"Consulting|Pharmacy|Restaurant|Hotel|Electric|Plumbing)\b")
-# "Armour Class\nAbbreviated to "AC".": the long form a line or so above.
-_ABBREVIATED = re.compile(r"\b(?:abbreviated|shortened)\s+(?:to|as)\s+[\"\u201c\u2018']?$",
-                          re.IGNORECASE)
+# "Armour Class\nAbbreviated to "AC".", "2 Astronomical Units (abbreviated AU; ...)",
+# "the Universal Time, abbreviated UT": the long form a line or so above.
+_ABBREVIATED = re.compile(
+    r"\b(?:abbreviated|shortened)(?:\s+(?:to|as))?\s+[\"\u201c\u2018']?$", re.IGNORECASE)
 _ABBREVIATED_WINDOW = 200
 # A key or button's label, a name printed on a thing, not an abbreviation to spell out:
 # "the META key (usually labeled ALT)", "press ESC", "hold down CTRL", "the ALT key",

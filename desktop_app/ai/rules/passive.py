@@ -117,6 +117,8 @@ _PREPOSITIONS = frozenset("of for in on at to from with about after before witho
 _RECOMMEND = re.compile(r"\b(?:recommend(?:s|ed|ation)?|propose[sd]?|suggest(?:s|ed)?|"
                         r"advise[sd]?|require[sd]?|request(?:s|ed)?|urge[sd]?)\b\s+that\b",
                         re.IGNORECASE)
+_ENTITLED = re.compile(r"\b(?:can|may|could|might|(?:is|are) (?:entitled|free|welcome) to)"
+                       r"\s+(?:also\s+)?$", re.IGNORECASE)
 # Sections that ask someone to act: "Recommendations", "Actions and owners",
 # "Action plan", "Next steps" - not "Remedial and enforcement actions" in a manual.
 ACTION_TITLES = re.compile(r"recommend|\baction (?:plan|items?|points?|list)|"
@@ -276,8 +278,11 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
             kind = _kind(text, m, span.start)
             if kind is None or (kind in ("past", "present") and not narrative):
                 continue
-            recommended = _RECOMMEND.search(text, max(span.start, m.start() - _WINDOW),
-                                            m.start()) is not None
+            asked = _RECOMMEND.search(text, max(span.start, m.start() - _WINDOW), m.start())
+            # "members can request that their configuration be tested" says what members
+            # may do, it recommends nothing
+            recommended = asked is not None and not _ENTITLED.search(
+                text, max(span.start, asked.start() - 24), asked.start())
             if kind == "present" and pp not in _CONTROLS:
                 continue  # "are not taken into account": describes a rule
             negated = re.search(r"\bnot\b|\bnever\b|n't", m.group("adv"), re.IGNORECASE)
