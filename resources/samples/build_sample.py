@@ -51,7 +51,6 @@ PLANTED_FLAWS: list[tuple[str, str, str]] = [
     ("Technical", "vague word", "significantly worse"),
     ("Technical", "passive voice", "The rollback was initiated"),
     ("Technical", "vague word", "Some dashboards"),
-    ("Technical", "vague word", "etc."),
     ("Process", "undefined acronym", "CAB"),
     ("Process", "passive voice", "The change was approved"),
     ("Process", "repeated word", "the the"),

