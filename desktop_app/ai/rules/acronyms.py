@@ -101,7 +101,7 @@ _ID = re.compile(r"[A-Za-z0-9]-\d")
 _JOINED = re.compile(r"\w;\w")
 _COMPOUND_AFTER = re.compile(r"-[A-Z0-9]")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]+$")
-_NUMBER_AFTER = re.compile(r" \d{3,}\b")
+_NUMBER_AFTER = re.compile(r" (?:\d{3,}|[A-Z]\d{1,3})\b")  # "DR 960", "BESE A2"
 _OPEN_QUOTES = ("\"", "\u201c", "'", "\u2018", "`")
 _CLOSE_QUOTES = ("\"", "\u201d", "'", "\u2019")
 _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
@@ -382,7 +382,7 @@ def _is_candidate(token: str) -> bool:
 def _in_id(line: str, start: int, end: int) -> bool:
     """Part of a ticket or product id (INC-2024-031, PLAT-4471, SHA-256), of a name
     joined by hyphens to other capitals (PKG-INFO, XS-Python-Version, HP-UX, PA-RISC,
-    RISC-V), a command-line flag ("-MF"), a numbered label ("DR 960") or a term
+    RISC-V), a command-line flag ("-MF"), a numbered label ("DR 960", "BESE A2") or a term
     joined by a semicolon ("TL;DR")."""
     if _COMPOUND_AFTER.match(line, end) or _NUMBER_AFTER.match(line, end):
         return True
@@ -423,6 +423,8 @@ def _long_form_before(line: str, paren: int, acr: str) -> str | None:
     offset = max(0, paren - 160)
     for k in range(1, min(len(acr) + 3, len(words)) + 1):
         chosen = words[-k:]
+        if chosen[-1].group() == acr:
+            return None  # "PEP 256 (PEP)": the acronym itself, then a number, no long form
         if _initials_match(acr, [w.group() for w in chosen]):
             return line[offset + chosen[0].start():offset + chosen[-1].end()]
     return None

@@ -232,6 +232,11 @@ class DocumentIndex:
     def section(self, section_id: str) -> SectionInfo | None:
         return self._by_id.get(section_id)
 
+    def next_section(self, section_id: str) -> SectionInfo | None:
+        """The section after this one in document order, if any."""
+        n = self._order.get(section_id)
+        return self.sections[n + 1] if n is not None and n + 1 < len(self.sections) else None
+
     def with_section(self, section_id: str, title: str, text: str) -> DocumentIndex:
         """This document with one section's text replaced (or appended, if unknown)."""
         if section_id in self._by_id:

@@ -41,6 +41,18 @@ def is_reference(title: str) -> bool:
 MIN_DOCUMENT_WORDS = 30
 
 
+_NUMBER = re.compile(r"\s*((?:\d+\.)*\d+)\.?\s")
+
+
+def _numbered_parent(ctx: SectionContext) -> bool:
+    """"5.3. Filters" followed at once by "5.3.1. LZMA2": the parent of the sections
+    after it, whatever levels the headings' styles give them, not an empty section."""
+    number = _NUMBER.match(ctx.title)
+    after = ctx.index.next_section(ctx.section_id)
+    return bool(number and after and after.title.lstrip().startswith(number.group(1) + ".")
+                and after.title.lstrip()[len(number.group(1)) + 1:][:1].isdigit())
+
+
 def check(ctx: SectionContext) -> Iterator[Hit]:
     info = ctx.info
     if info is None or is_reference(ctx.title) or ctx.index.thin_is_normal:
@@ -50,7 +62,7 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
     body = ctx.text.strip()
     if not body:
         if (ctx.parts == 1 and info.has_children is False and info.level > 0
-                and not ctx.index.empty_is_normal):
+                and not ctx.index.empty_is_normal and not _numbered_parent(ctx)):
             yield Hit(None, None,
                       issue=f'The section "{ctx.title}" is empty: a heading with no text and '
                             "no subsections.",
