@@ -824,9 +824,46 @@ HELDOUT_25 = (
     ("heldout25/haskell98-report-chapters.docx",
      "language report, specification in prose (programmers, implementers)"),
 )
+# Round 26, made after the rules' fixes up to RULES_VERSION 41 by tools/make_heldout_docs.py
+# --set 26 from PyPI sdists only (borgbackup 1.2.8, pymc 5.16.2, Nikola 8.3.1, Mopidy 3.4.2,
+# jupyter_client 8.6.2, climpred 2.5.0 and sbpy 0.5.0 with their JOSS papers, pvlib 0.11.1, zarr
+# 2.18.2), none used by an earlier set, pinned; 11 texts of about 74,600 words, chosen for the
+# genres past rounds lacked (academic papers, a governance charter, users' manuals and FAQs, a
+# protocol specification in prose, a project's status report, design rationales) and written
+# down in the tool before the rules were run on any; developer documentation about a fifth.
+# Every finding judged blind (round "heldout-26") by an engineer who did not read the rules, on
+# main at RULES_VERSION 41: 28 findings in 74,595 words (0.38 per 1,000), keep 60.7 %, wrong
+# 32.1 %. Wrong: seven "TBD" in the Comments column of sbpy's development-status table
+# ("Lowell ASTORB functionality TBD", "Hapke photometric model TBD", "sbpy.activity.sublimation
+# | JYL | TBD"), where TBD is the status the table reports (planned, not done), not a value left
+# out; "if you deploy it it will be made available" twice in Nikola's manual, object then
+# subject (a comma missing, no word to delete). Noise: "organisation" in zarr's SciPy abstract,
+# a separate text by another author whose only such word it is, counted against the roadmap's
+# -ize; a second comment on behaviour/behavior in Nikola's manual. Kept: four doubled words
+# ("be be", "new new", "the the" twice), -ise, -our and variant forms in documents written
+# otherwise ("optimised" beside "standardized", "serialised", "behaviour" twice, "timezone"
+# against "time zone" 27 times, "data set" against "dataset" 16 times, "email" against
+# "e-mail" in one code of conduct), five sentences of 61-67 words (Nikola's LESS/Sass steps
+# with a word missing, Jupyter's cursor_pos offsets, borg's hash-collision arithmetic), BDFL
+# used in PyMC's charter before "Benevolent Dictator for Life (BDFL)". No findings on borg's
+# security notes, the JOSS papers or climpred's methods.
+HELDOUT_26 = (
+    ("heldout26/borg-quickstart-faq.docx", "quick start, FAQ (people backing up machines)"),
+    ("heldout26/borg-security-design.docx", "security design rationale (technical readers)"),
+    ("heldout26/pymc-governance-conduct.docx", "governance charter, code of conduct"),
+    ("heldout26/nikola-manual.docx", "software manual (website and blog authors)"),
+    ("heldout26/mopidy-users-guide.docx", "software manual, troubleshooting (music listeners)"),
+    ("heldout26/jupyter-messaging-kernels.docx", "protocol specification (prose, developers)"),
+    ("heldout26/joss-papers-climpred-sbpy.docx", "academic papers with references (JOSS)"),
+    ("heldout26/sbpy-about-status-design.docx", "project report, status, design principles"),
+    ("heldout26/pvlib-user-guide.docx", "modelling guide, FAQ (solar engineers, scientists)"),
+    ("heldout26/climpred-terminology-methods.docx",
+     "scientific methods explained (climate scientists)"),
+    ("heldout26/zarr-v3-design-scipy-talk.docx", "design roadmap, conference abstract"),
+)
 OUTSIDE = {f"heldout{n}/": Path(os.environ.get(f"MARGIN_HELDOUT{n}", f"/tmp/margin-heldout{n}"))
            for n in (4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
-                     24, 25)}
+                     24, 25, 26)}
 
 
 def _outside(docs: tuple[tuple[str, str], ...], n: int) -> tuple[tuple[str, str], ...]:
@@ -866,6 +903,7 @@ HELDOUT_22 = _outside(HELDOUT_22, 22)
 HELDOUT_23 = _outside(HELDOUT_23, 23)
 HELDOUT_24 = _outside(HELDOUT_24, 24)
 HELDOUT_25 = _outside(HELDOUT_25, 25)
+HELDOUT_26 = _outside(HELDOUT_26, 26)
 DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDOUT_3
                                           + HELDOUT_4 + HELDOUT_5 + HELDOUT_6 + HELDOUT_7
                                           + HELDOUT_8 + HELDOUT_9 + HELDOUT_10
@@ -874,7 +912,7 @@ DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDO
                                           + HELDOUT_16 + HELDOUT_17 + HELDOUT_18
                                           + HELDOUT_19 + HELDOUT_20 + HELDOUT_21
                                           + HELDOUT_22 + HELDOUT_23 + HELDOUT_24
-                                          + HELDOUT_25)
+                                          + HELDOUT_25 + HELDOUT_26)
 # Document sets reported separately, so generalisation shows apart from tuning.
 ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("tuning (rounds before, after)", TUNING),
@@ -904,6 +942,7 @@ ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("heldout-23", HELDOUT_23),
     ("heldout-24", HELDOUT_24),
     ("heldout-25", HELDOUT_25),
+    ("heldout-26", HELDOUT_26),
 )
 VERDICTS = ("keep", "noise", "wrong")
 CONTEXT = 40  # characters of the paragraph kept on each side of the quote

