@@ -337,10 +337,12 @@ def marker_topics(sections: Sequence[SectionInfo]) -> frozenset[str]:
     again, or a section's title does ("Todo tests"); then "Do NOT be tempted to use
     TODO tests" in a footnote names the feature too. A "TODO" heading over notes,
     with no code, is still a list of work left. A marker the text defines as a variable
-    ("where XXX is the bug number") is one throughout."""
+    ("where XXX is the bug number") is one throughout. A marker in `_STATUS_ROWS` rows or
+    more of the document's tables is a value of a status column ("sbpy.activity | JYL |
+    TBD": planned, not done), not a gap; one "CVE id: | TBA" row still is."""
     topics = set()
     for token, (title, use, defined) in _TOPIC_PATTERNS.items():
-        uses = in_code = titled = variable = 0
+        uses = in_code = titled = variable = rows = 0
         for s in sections:
             titled += title.search(s.title) is not None
             if token not in s.text:
@@ -350,9 +352,15 @@ def marker_topics(sections: Sequence[SectionInfo]) -> frozenset[str]:
             for m in use.finditer(s.text):
                 uses += 1
                 in_code += any(a <= m.start() < b for a, b in spans)
-        if in_code and (uses >= _TOPIC_USES or titled) or variable:
+            rows += sum(CELL_JOINT in line and _WORD_OF[token].search(line) is not None
+                        for line in s.text.split("\n") if token in line)
+        if in_code and (uses >= _TOPIC_USES or titled) or variable or rows >= _STATUS_ROWS:
             topics.add(token)
     return frozenset(topics)
+
+
+_STATUS_ROWS = 3
+_WORD_OF = {token: re.compile(rf"(?<![\w-]){token}(?![\w-])") for token in _TOKENS}
 
 
 # Angle brackets used as a notation: joined to a word ("List<T>", "<hash>-<arch>"), an

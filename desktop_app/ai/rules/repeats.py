@@ -91,6 +91,11 @@ def _repeat(text: str, m: re.Match[str], diagram_lines: dict[int, bool]) -> Hit 
         # starting the next are headings, names and table cells.
         if word not in _FUNCTION_WORDS or b[0].isupper() and a[0].islower():
             return None
+        if a[0].isupper() and not _SENTENCE_START.search(text, max(0, m.start() - 3),
+                                                         m.start()):
+            return None  # "Click To to choose a contact": a button's name, then the word
+    if word == "it" and _clause_ends_between(text, m.start()):
+        return None  # "if you deploy it it will be made available": object, then subject
     if word not in _FUNCTION_WORDS and _in_table_row(text, m.start()):
         return None  # "table table row": cells echoing one another
     if _in_diagram(text, m.start(), diagram_lines):
@@ -135,6 +140,18 @@ def _spelled_out(text: str, m: re.Match[str]) -> bool:
         return False
     return bool(_LETTER_BEFORE.search(text, max(0, m.start() - 3), m.start())
                 or _LETTER_AFTER.match(text, m.end()))
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")
+# A subordinate clause still open before the repeat: "if you deploy it | it will ...".
+_SUBORDINATOR = re.compile(r"\b(?:if|when|once|after|before|unless|until|because|since|"
+                           r"whenever|while|as soon as)\b[^,;:.!?]*$", re.IGNORECASE)
+
+
+def _clause_ends_between(text: str, start: int) -> bool:
+    """The first "it" ends a subordinate clause (its object) and the second starts the
+    main one (its subject): a missing comma, not a word typed twice."""
+    return _SUBORDINATOR.search(text, max(0, start - 120), start) is not None
 
 
 _RUN_BEFORE = re.compile(r"\b(?:run|execute|type|enter|invoke)\s+$", re.IGNORECASE)
