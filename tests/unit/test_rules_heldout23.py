@@ -6,8 +6,10 @@ near misses the rules must still report (tests that fail before the fix):
   separators (12,342)" shows a format, it does not use one;
 - acronyms: a line that is only "Featured text (GTK)" is a label, no definition; the
   section's own title ("Field of View") and the paragraph before a formula ("... the
-  Local Sidereal Time ..." over "HA = LST - RA") spell the acronym out; long forms read
-  from context say nothing of the author's practice of spelling acronyms out;
+  Local Sidereal Time ..." over "HA = LST - RA") and its letters explained one by one
+  ('UBV system ... U ("Ultra-violet"), B ("Blue"), and V ("Visible")') spell the
+  acronym out; long forms read from context say nothing of the author's practice of
+  spelling acronyms out;
 - spelling: "the Day of Judgment" is a name, quoted from another text;
 - passive voice: "members can request that their configuration be tested" says what
   members may do, it recommends nothing; and (a kept finding's wording) "2 Astronomical
@@ -128,3 +130,13 @@ def test_a_right_to_ask_is_no_recommendation_without_an_owner():
     # near miss: asking for it is a recommendation that names no owner
     assert quotes("We request that the configuration be tested before each release.",
                   PASSIVE, title="Recommendations") == ["the configuration be tested"]
+
+
+def test_letters_explained_one_by_one_spell_the_acronym_out():
+    text = ("A widely used photometric system is called the Johnson UBV system. It employs "
+            'three bandpass filters: U ("Ultra-violet"), B ("Blue"), and V ("Visible").')
+    assert quotes(text, AC, SPELLS_OUT) == []
+    # near miss: one letter left unexplained, the reader still lacks the name
+    partial = ("A widely used photometric system is called the Johnson UBV system. It employs "
+               'three bandpass filters: U ("Ultra-violet"), B ("Blue"), and a third one.')
+    assert quotes(partial, AC, SPELLS_OUT) == ["UBV"]

@@ -482,6 +482,22 @@ def _title_case_form(acr: str) -> re.Pattern[str]:
 _SPELLED_WINDOW = 400
 
 
+_LETTERS_WINDOW = 300
+
+
+def _letters_explained(text: str, end: int, acr: str) -> str | None:
+    """Each letter explained at once, one by one: 'the Johnson UBV system. It employs
+    three filters: U ("Ultra-violet"), B ("Blue"), and V ("Visible")'."""
+    window = text[end:end + _LETTERS_WINDOW]
+    words = []
+    for ch in dict.fromkeys(acr):
+        m = re.search(rf"(?<![\w-]){ch}\s*\(\s*[\"\u201c']?([{ch}{ch.lower()}][\w-]+)", window)
+        if m is None:
+            return None
+        words.append(m.group(1))
+    return ", ".join(words)
+
+
 def _title_spells(title: str, acr: str) -> str | None:
     """The section's title when it is the acronym's long form: in "Field of View", "the
     FOV Indicator" needs no spelling out."""
@@ -723,7 +739,8 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
                 if (m.start(1) not in definitions and acr not in first_use
                         and acr not in defined):
                     spelled = (_spelled_out_before(text, at, acr)
-                               or _title_spells(section.title, acr))
+                               or _title_spells(section.title, acr)
+                               or _letters_explained(text, at + len(acr), acr))
                     if spelled:  # "The Test Anything Protocol (...) ... output TAP."
                         definitions[m.start(1)] = (acr, spelled, False)
                         implicit.add(acr)
