@@ -861,9 +861,23 @@ HELDOUT_26 = (
      "scientific methods explained (climate scientists)"),
     ("heldout26/zarr-v3-design-scipy-talk.docx", "design roadmap, conference abstract"),
 )
+HELDOUT_27 = (
+    ("heldout27/kolourpaint-handbook.docx", "paint program's handbook (everyday users)"),
+    ("heldout27/marble-handbook.docx", "virtual globe's handbook (users, students, teachers)"),
+    ("heldout27/okular-handbook.docx", "document viewer's handbook (office users)"),
+    ("heldout27/kig-handbook.docx", "interactive geometry handbook (pupils, teachers)"),
+    ("heldout27/kturtle-handbook.docx",
+     "educational programming environment's handbook (children, teachers)"),
+    ("heldout27/r-introduction.docx", "statistics language's manual (statisticians)"),
+    ("heldout27/r-data-import-export.docx", "data import/export manual (analysts)"),
+    ("heldout27/octave-manual-getting-started.docx",
+     "numerical computing manual, first chapters (scientists, engineers)"),
+    ("heldout27/dbus-specification.docx", "protocol specification (prose, developers)"),
+    ("heldout27/dbus-faq.docx", "protocol FAQ (developers)"),
+)
 OUTSIDE = {f"heldout{n}/": Path(os.environ.get(f"MARGIN_HELDOUT{n}", f"/tmp/margin-heldout{n}"))
            for n in (4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
-                     24, 25, 26)}
+                     24, 25, 26, 27)}
 
 
 def _outside(docs: tuple[tuple[str, str], ...], n: int) -> tuple[tuple[str, str], ...]:
@@ -904,6 +918,7 @@ HELDOUT_23 = _outside(HELDOUT_23, 23)
 HELDOUT_24 = _outside(HELDOUT_24, 24)
 HELDOUT_25 = _outside(HELDOUT_25, 25)
 HELDOUT_26 = _outside(HELDOUT_26, 26)
+HELDOUT_27 = _outside(HELDOUT_27, 27)
 DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDOUT_3
                                           + HELDOUT_4 + HELDOUT_5 + HELDOUT_6 + HELDOUT_7
                                           + HELDOUT_8 + HELDOUT_9 + HELDOUT_10
@@ -912,7 +927,7 @@ DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDO
                                           + HELDOUT_16 + HELDOUT_17 + HELDOUT_18
                                           + HELDOUT_19 + HELDOUT_20 + HELDOUT_21
                                           + HELDOUT_22 + HELDOUT_23 + HELDOUT_24
-                                          + HELDOUT_25 + HELDOUT_26)
+                                          + HELDOUT_25 + HELDOUT_26 + HELDOUT_27)
 # Document sets reported separately, so generalisation shows apart from tuning.
 ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("tuning (rounds before, after)", TUNING),
@@ -943,6 +958,7 @@ ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("heldout-24", HELDOUT_24),
     ("heldout-25", HELDOUT_25),
     ("heldout-26", HELDOUT_26),
+    ("heldout-27", HELDOUT_27),
 )
 VERDICTS = ("keep", "noise", "wrong")
 CONTEXT = 40  # characters of the paragraph kept on each side of the quote

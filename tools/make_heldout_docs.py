@@ -3897,15 +3897,20 @@ def _octave_pages_27() -> list[Path]:
 
 
 # The FAQ's questions are listed first (a table of contents of links), then asked and answered
-# in a table, a question's number in a cell of its own: shown as paragraphs, as a reader
-# sees them, the numbers left out.
+# in a table, a question's number in a cell of its own: shown as paragraphs, the numbers left
+# out.
 _DBUS_FAQ_TOC = re.compile(r'(<div class="qandaset"><a name="faq"></a>)<dl>.*?</dl>', re.S)
 _DBUS_FAQ_NUMBER = re.compile(r'<td[^>]*>(?:<a name="[^"]*"></a>)*<p><b>\d+\.</b></p></td>')
 _DBUS_FAQ_TABLE = re.compile(r"</?(?:table|tbody|tr|td|colgroup|col)\b[^>]*>")
 
 
+# Its authors' names are <h3>: to LibreOffice headings, under which the whole FAQ would fall.
+_DBUS_FAQ_AUTHOR = re.compile(r'<h3 class="author">(.*?)</h3>', re.S)
+
+
 def _dbus_faq_27(body: str) -> str:
-    return _DBUS_FAQ_TABLE.sub("", _DBUS_FAQ_NUMBER.sub("", _DBUS_FAQ_TOC.sub(r"\1", body)))
+    body = _DBUS_FAQ_AUTHOR.sub(r"<p>\1</p>", _DBUS_FAQ_TOC.sub(r"\1", body))
+    return _DBUS_FAQ_TABLE.sub("", _DBUS_FAQ_NUMBER.sub("", body))
 
 
 # D-Bus's pages are in ISO-8859-1 (their no-break spaces), which _html_body would read as
