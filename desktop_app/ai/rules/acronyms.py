@@ -237,6 +237,7 @@ class AcronymIndex:
     # offset): with INSIDER_ACRONYMS or more, that place gets the one finding.
     never_defined: tuple[str, ...] = ()
     first_never: tuple[str, int] | None = None
+    insider: bool = False  # written for readers who know its field (INSIDER_ACRONYMS)
     # The acronyms the document spells out itself (its own practice).
     defined: tuple[str, ...] = ()
 
@@ -276,12 +277,18 @@ def _is_name(word: str) -> bool:
 
 
 def _in_proper_name(line: str, start: int, end: int) -> bool:
-    """Two capitals beside a name, part of it: "Washington DC", "LA Noire"."""
-    if end - start != 2:
-        return False  # longer ones ("the Coffs Harbour LGA") are worth defining
+    """Two capitals beside a name, part of it: "Washington DC", "LA Noire"; longer ones
+    inside a capitalised name, mid-sentence ("ORBit, MICO, and The ACE Orb (TAO)")."""
     before = _NAME_BEFORE.search(line, max(0, start - 30), start)
     after = _NAME_AFTER.match(line, end)
+    if end - start != 2:
+        # longer ones at a name's end ("the Coffs Harbour LGA") are worth defining
+        return bool(before and after and not _SENTENCE_START_BEFORE.search(
+            line, max(0, before.start() - 3), before.start()))
     return bool(before and _is_name(before.group(1)) or after and _is_name(after.group(1)))
+
+
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")
 
 
 # A product's model name: three or more capitalised words, capitals and numbers in a
@@ -307,8 +314,8 @@ def _in_model_name(line: str, start: int, end: int) -> bool:
     return False
 
 
-def _list_items(line: str, start: int, end: int) -> list[str]:
-    """The other items of a list the token is in ("TIFF, PNG, BMP or EMF"), up to 4 a side."""
+def _items_before(line: str, start: int) -> list[str]:
+    """The items of a list before the token ("TIFF, PNG, BMP or EMF"), up to 4."""
     items = []
     pos = start
     for _ in range(4):
@@ -317,6 +324,12 @@ def _list_items(line: str, start: int, end: int) -> list[str]:
             break
         items.append(m.group(1))
         pos = m.start(1)
+    return items
+
+
+def _list_items(line: str, start: int, end: int) -> list[str]:
+    """The other items of a list the token is in ("TIFF, PNG, BMP or EMF"), up to 4 a side."""
+    items = _items_before(line, start)
     pos = end
     for _ in range(4):
         m = _ITEM_AFTER.match(line, pos)
@@ -328,9 +341,23 @@ def _list_items(line: str, start: int, end: int) -> list[str]:
 
 
 def _among_known_names(line: str, start: int, end: int) -> bool:
-    """In a list with a name every reader knows: a format, language or body of its kind."""
-    return any(item.upper() == item and item in WELL_KNOWN
-               for item in _list_items(line, start, end))
+    """In a list with a name every reader knows: a format, language or body of its kind;
+    or with a product's name ("Merkaartor and JOSM map editors", "ORBit, MICO"): a name
+    among names, not an abbreviation to spell out."""
+    # (a product's name before it only: after it, "APC, Clinical Membership in ACPE" is
+    # the start of another phrase)
+    return (any(item.upper() == item and item in WELL_KNOWN
+                for item in _list_items(line, start, end))
+            or any(_product_name(item) for item in _items_before(line, start)))
+
+
+def _product_name(word: str) -> bool:
+    """A capitalised word that is no English word, or mixes case inside ("ORBit")."""
+    if not word[:1].isupper() or word.isupper() or not word.isalpha():
+        return False
+    if word[:-1].isupper() and word.endswith("s"):
+        return False  # "QXZs": an acronym's plural
+    return word.lower() not in ENGLISH or any(ch.isupper() for ch in word[1:])
 
 
 def _about_code(line: str, start: int, end: int) -> bool:
@@ -687,6 +714,7 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
     # of View"): the reader has the long form, but the author did not spell it out as
     # "Long Form (ABC)", so it says nothing of the document's own practice.
     implicit: set[str] = set()
+    listed: set[str] = set()  # names in capitals among other names ("ORBit, MICO")
     # A line that is a heading's text is a table of contents without page numbers
     # ("Parsing TAP" in a list of the sections): not a use.
     titles = frozenset(s.title.strip() for s in sections)
@@ -749,6 +777,9 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
                     continue  # a later use: nothing more to learn from it
                 if m.start(1) not in definitions and (
                         references or toc or _not_a_use(line, m.start(1), m.end(), table_row)):
+                    if not (references or toc) and _among_known_names(line, m.start(1),
+                                                                      m.end()):
+                        listed.add(acr)  # a name among names: still the field's vocabulary
                     continue
                 if m.start(1) in definitions:
                     if acr not in defined:
@@ -809,6 +840,10 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
         index.never_defined = tuple(sorted(acr for *_, acr in never))
         _, offset, section_id, _ = min(never)
         index.first_never = (section_id, offset)
+        # Names in capitals among other names are left alone, but they are the field's
+        # vocabulary too: they count towards a document for insiders.
+        index.insider = len(index.never_defined) + len(
+            listed - defined.keys() - first_use.keys()) >= INSIDER_ACRONYMS
     return index
 
 
@@ -880,7 +915,7 @@ def _partner(ctx: SectionContext, events: Sequence[AcronymEvent], i: int,
 
 def check(ctx: SectionContext) -> Iterator[Hit]:
     acronyms = ctx.index.acronyms
-    insider = len(acronyms.never_defined) >= INSIDER_ACRONYMS
+    insider = acronyms.insider
     events = acronyms.events.get(ctx.section_id, ())
     paired = -1  # the event already named with the one before it
     for i, event in enumerate(events):
