@@ -938,9 +938,18 @@ HELDOUT_28 = (
     ("heldout28/tespy-tutorials-howtos.docx",
      "modelling tutorials, how-tos (thermal engineers, researchers)"),
 )
+HELDOUT_29 = (
+    ("heldout29/hugin-faq.docx", "software FAQ (photographers making panoramas)"),
+    ("heldout29/hugin-users-guide.docx", "desktop program's user guide (photographers)"),
+    ("heldout29/hugin-photography-notes.docx",
+     "explanatory notes on optics (amateur photographers)"),
+    ("heldout29/xboard-faq.docx", "chess program's FAQ (players)"),
+    ("heldout29/chess-engine-protocol.docx", "protocol specification (prose, developers)"),
+    ("heldout29/pspp-using-pspp.docx", "statistics program's tutorial (analysts)"),
+)
 OUTSIDE = {f"heldout{n}/": Path(os.environ.get(f"MARGIN_HELDOUT{n}", f"/tmp/margin-heldout{n}"))
            for n in (4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
-                     24, 25, 26, 27, 28)}
+                     24, 25, 26, 27, 28, 29)}
 
 
 def _outside(docs: tuple[tuple[str, str], ...], n: int) -> tuple[tuple[str, str], ...]:
@@ -983,6 +992,7 @@ HELDOUT_25 = _outside(HELDOUT_25, 25)
 HELDOUT_26 = _outside(HELDOUT_26, 26)
 HELDOUT_27 = _outside(HELDOUT_27, 27)
 HELDOUT_28 = _outside(HELDOUT_28, 28)
+HELDOUT_29 = _outside(HELDOUT_29, 29)
 DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDOUT_3
                                           + HELDOUT_4 + HELDOUT_5 + HELDOUT_6 + HELDOUT_7
                                           + HELDOUT_8 + HELDOUT_9 + HELDOUT_10
@@ -992,7 +1002,7 @@ DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDO
                                           + HELDOUT_19 + HELDOUT_20 + HELDOUT_21
                                           + HELDOUT_22 + HELDOUT_23 + HELDOUT_24
                                           + HELDOUT_25 + HELDOUT_26 + HELDOUT_27
-                                          + HELDOUT_28)
+                                          + HELDOUT_28 + HELDOUT_29)
 # Document sets reported separately, so generalisation shows apart from tuning.
 ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("tuning (rounds before, after)", TUNING),
@@ -1025,6 +1035,7 @@ ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("heldout-26", HELDOUT_26),
     ("heldout-27", HELDOUT_27),
     ("heldout-28", HELDOUT_28),
+    ("heldout-29", HELDOUT_29),
 )
 VERDICTS = ("keep", "noise", "wrong")
 CONTEXT = 40  # characters of the paragraph kept on each side of the quote

@@ -4107,8 +4107,9 @@ SETS["28"] = ({}, {})
 # - Hugin's user's guide (same package): its overview, workflow, main window, Photos, Mask and
 #   Stitcher tabs and HDR workflow pages (a desktop program's manual, ~10,800 words);
 # - Hugin's notes on photography (same package): field of view, depth of field, diffraction,
-#   dynamic range, parallax, the no-parallax point, entrance pupil, vignetting, projections and
-#   tone mapping (short explanatory essays on optics for amateurs, ~6,200 words);
+#   dynamic range, parallax, the no-parallax point, vignetting, projections and tone mapping
+#   (short explanatory essays on optics for amateurs, ~5,400 words; "Entrance_pupil" is the
+#   no-parallax point's page again under another name, so left out);
 # - the XBoard and WinBoard FAQ (xboard 4.9.1-2+b1, HTML): a chess program's FAQ for its
 #   players, its outline and contents lists left out (~11,500 words);
 # - the Chess Engine Communication Protocol (same package, HTML): a protocol specification in
@@ -4116,7 +4117,7 @@ SETS["28"] = ({}, {})
 # - GNU PSPP's manual (pspp 1.6.2-2, Texinfo HTML split by node): its introduction and the
 #   "Using PSPP" tutorial chapter, all its nodes in order (a statistics program's tutorial for
 #   analysts: data files, screening, hypothesis tests, regression; ~4,700 words).
-#   In all ~56,000 words.
+#   In all ~53,700 words (python-docx count of the built files).
 CACHE_29 = Path("/tmp/margin-heldout29-cache")
 DEBS_29 = {"hugin-data": "2022.0.0+dfsg-2", "xboard": "4.9.1-2+b1", "pspp": "1.6.2-2"}
 DEB_29 = {name: CACHE_29 / "deb" / name / "usr/share" for name in DEBS_29}
@@ -4130,8 +4131,7 @@ HUGIN_29 = {
                                "HDR_workflow_with_hugin"],
     "hugin-photography-notes.docx": ["Field_of_View", "Depth_of_Field", "Diffraction",
                                      "Dynamic_range", "Parallax", "No-parallax_point",
-                                     "Entrance_pupil", "Vignetting", "Projections",
-                                     "Tone_mapping"],
+                                     "Vignetting", "Projections", "Tone_mapping"],
 }
 # A MediaWiki page: its title, then its content up to the footer; the table of contents and the
 # images (thumbnails whose files are not read here) left out, their captions kept.
