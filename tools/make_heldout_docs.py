@@ -135,6 +135,11 @@ bibliography manager's guide, a scientific community's code of conduct and gloss
 guide, a mailing-list manager's administration and design pages, a thermal engineering
 modelling guide: Markdown, MyST Markdown and reStructuredText), listed under "# Set 28" below
 with why each was chosen.
+Round 29 (--set 29), made after the rules' fixes up to RULES_VERSION 47: six texts from three
+Debian packages only (a panorama program's FAQ, user's guide and notes on photography in
+MediaWiki HTML, a chess program's FAQ and its engine protocol specification in HTML, a
+statistics program's tutorial in Texinfo HTML), listed under "# Set 29" below with why each
+was chosen.
 """
 
 from __future__ import annotations
@@ -4089,6 +4094,114 @@ def _jobs_28() -> list:
 
 SETS["28"] = ({}, {})
 
+# Set 29: made after the rules' fixes up to RULES_VERSION 47, from Debian bookworm packages only,
+# pinned, into their own cache (/tmp/margin-heldout29-cache: `apt-get download` and `dpkg-deb -x`,
+# never installed); no package an earlier set used. Chosen before any rule ran on them, for the
+# genres past rounds lacked: a photography program's manual, FAQ and notes on optics for people
+# who take photographs (not programmers), a chess program's FAQ for its players, a statistics
+# program's tutorial for analysts, and a protocol specification in prose (developer-facing, kept
+# under a third), all read by converters that exist (HTML through LibreOffice, a page filter
+# each to leave out navigation):
+# - Hugin's FAQ (hugin-data 2022.0.0+dfsg-2, MediaWiki pages exported to HTML): a panorama
+#   stitcher's questions and answers for photographers (~6,700 words);
+# - Hugin's user's guide (same package): its overview, workflow, main window, Photos, Mask and
+#   Stitcher tabs and HDR workflow pages (a desktop program's manual, ~10,800 words);
+# - Hugin's notes on photography (same package): field of view, depth of field, diffraction,
+#   dynamic range, parallax, the no-parallax point, vignetting, projections and tone mapping
+#   (short explanatory essays on optics for amateurs, ~5,400 words; "Entrance_pupil" is the
+#   no-parallax point's page again under another name, so left out);
+# - the XBoard and WinBoard FAQ (xboard 4.9.1-2+b1, HTML): a chess program's FAQ for its
+#   players, its outline and contents lists left out (~11,500 words);
+# - the Chess Engine Communication Protocol (same package, HTML): a protocol specification in
+#   prose with its history, commands as code (developer-facing, ~16,000 words);
+# - GNU PSPP's manual (pspp 1.6.2-2, Texinfo HTML split by node): its introduction and the
+#   "Using PSPP" tutorial chapter, all its nodes in order (a statistics program's tutorial for
+#   analysts: data files, screening, hypothesis tests, regression; ~4,700 words).
+#   In all ~53,700 words (python-docx count of the built files).
+CACHE_29 = Path("/tmp/margin-heldout29-cache")
+DEBS_29 = {"hugin-data": "2022.0.0+dfsg-2", "xboard": "4.9.1-2+b1", "pspp": "1.6.2-2"}
+DEB_29 = {name: CACHE_29 / "deb" / name / "usr/share" for name in DEBS_29}
+_HUGIN_29 = DEB_29["hugin-data"] / "hugin/xrc/data/help_en_EN"
+_XBOARD_29 = DEB_29["xboard"] / "doc/xboard"
+_PSPP_29 = DEB_29["pspp"] / "doc/pspp/pspp.html"
+HUGIN_29 = {
+    "hugin-faq.docx": ["Hugin_FAQ"],
+    "hugin-users-guide.docx": ["Hugin", "Hugin_Panorama_Workflow", "Hugin_Main_window",
+                               "Hugin_Photos_tab", "Hugin_Mask_tab", "Hugin_Stitcher_tab",
+                               "HDR_workflow_with_hugin"],
+    "hugin-photography-notes.docx": ["Field_of_View", "Depth_of_Field", "Diffraction",
+                                     "Dynamic_range", "Parallax", "No-parallax_point",
+                                     "Vignetting", "Projections", "Tone_mapping"],
+}
+# A MediaWiki page: its title, then its content up to the footer; the table of contents and the
+# images (thumbnails whose files are not read here) left out, their captions kept.
+_WIKI_TITLE_29 = re.compile(r'<h1 id="firstHeading"[^>]*>.*?</h1>', re.S)
+_WIKI_CONTENT_29 = re.compile(r'<div id="mw-content-text".*?(?=<div class="printfooter">)', re.S)
+_WIKI_TOC_29 = re.compile(r'<div id="toc" class="toc">.*?</ul>\s*</div>', re.S)
+_IMG_29 = re.compile(r"<img\b[^>]*>", re.S)
+
+
+def _wiki_page_29(body: str) -> str:
+    title, content = _WIKI_TITLE_29.search(body), _WIKI_CONTENT_29.search(body)
+    text = content.group() if content else body
+    return (title.group() if title else "") + _IMG_29.sub("", _WIKI_TOC_29.sub("", text))
+
+
+# The FAQ's outline and detailed contents are lists of links to its questions; the protocol's
+# authors' line is an <h2> (a heading to LibreOffice) and its contents a list of links.
+_XBOARD_FAQ_TOC_29 = re.compile(r"<h2>(?:Outline|Detailed contents)</h2>\s*<ul>.*?</ul>\s*(?=<hr)",
+                                re.S)
+_ENGINE_AUTHORS_29 = re.compile(r'<h2>(<a href="http://www\.tim-mann\.org/">.*?)</h2>', re.S)
+_ENGINE_TOC_29 = re.compile(r'<ul>\s*<li><a href="#1">.*?</ul>', re.S)
+
+
+def _engine_protocol_29(body: str) -> str:
+    return _ENGINE_TOC_29.sub("", _ENGINE_AUTHORS_29.sub(r"<p>\1</p>", body), count=1)
+
+
+# A Texinfo node's list of its children's pages is navigation, like its header.
+_SECTION_TOC_29 = re.compile(r'<ul class="section-toc">.*?</ul>', re.S)
+
+
+def _pspp_page_29(body: str) -> str:
+    return _SECTION_TOC_29.sub("", _octave_page_27(body))
+
+
+def _pspp_pages_29() -> list[Path]:
+    """The introduction, then the "Using PSPP" chapter's nodes depth first, as its menus list
+    them."""
+    pages = [_PSPP_29 / "Introduction.html"]
+
+    def walk(name: str) -> None:
+        page = _PSPP_29 / name
+        pages.append(page)
+        toc = _SECTION_TOC_29.search(page.read_text(encoding="utf-8")) if page.is_file() else None
+        for child in re.findall(r'<a href="([^"#]+)"', toc.group() if toc else ""):
+            walk(child)
+
+    walk("Using-PSPP.html")
+    return pages
+
+
+def _jobs_29() -> list:
+    pspp = _pspp_pages_29()
+    PAGE_FILTERS.update({
+        **{_HUGIN_29 / f"{page}.html": _wiki_page_29 for pages in HUGIN_29.values()
+           for page in pages},
+        _XBOARD_29 / "FAQ.html": lambda body: _XBOARD_FAQ_TOC_29.sub("", body),
+        _XBOARD_29 / "engine-intf.html": _engine_protocol_29,
+        **{p: _pspp_page_29 for p in pspp},
+    })
+    return [(name, paths, lambda paths, out: _convert(_html_body(paths), out)) for name, paths in (
+        *((name, [_HUGIN_29 / f"{page}.html" for page in pages])
+          for name, pages in HUGIN_29.items()),
+        ("xboard-faq.docx", [_XBOARD_29 / "FAQ.html"]),
+        ("chess-engine-protocol.docx", [_XBOARD_29 / "engine-intf.html"]),
+        ("pspp-using-pspp.docx", pspp))]
+
+
+SETS["29"] = ({}, {})
+
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -4127,6 +4240,8 @@ def main() -> int:
         _fetch(CACHE_27, DEBS_27, {})
     if args.set == "28":
         _fetch(CACHE_28, DEBS_28, SDISTS_28, own_sdist_only=True)
+    if args.set == "29":
+        _fetch(CACHE_29, DEBS_29, {})
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -4163,6 +4278,7 @@ def main() -> int:
             *(_jobs_26() if args.set == "26" else []),
             *(_jobs_27() if args.set == "27" else []),
             *(_jobs_28() if args.set == "28" else []),
+            *(_jobs_29() if args.set == "29" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
