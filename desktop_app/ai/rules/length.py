@@ -118,6 +118,14 @@ def _structured(sentence: str) -> bool:
     return len(clauses) > 1 and max(len(c.split()) for c in clauses) <= _CLAUSE_WORDS
 
 
+def _characters(sentence: str) -> bool:
+    """Mostly single characters: a formula spelled letter by letter ("P i x e l E r r o r
+    = 2 * ..."), a list of allowed characters ("A B C ... 8 9 - _ ."). Its words are not
+    words a reader holds in mind (heldout-29: both judged wrong)."""
+    tokens = sentence.split()
+    return sum(len(t) == 1 for t in tokens) >= 0.5 * len(tokens)
+
+
 def _shouting(sentence: str) -> bool:
     """A notice in capitals (a warranty disclaimer): the law wants it conspicuous, and
     its length is the law's."""
@@ -207,6 +215,7 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         if (n <= limit or _is_list(span.text) or len(_URLISH.findall(span.text)) > 1
                 or is_filler(span.text) or not_prose(span.text)
                 or _shouting(span.text) or _attributed_quotation(span.text)
+                or _characters(span.text)
                 or n <= HARD_CEILING and (_structured(span.text) or _announces_list(span.text)
                                           or _parallel_clauses(span.text))):
             continue

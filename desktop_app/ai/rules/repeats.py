@@ -61,6 +61,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
             continue  # "h e l l o": a word spelled letter by letter
         if _quoted_echo(text, m):
             continue  # codename "tok tok", "tap tap tap": the quoted name is the repeat
+        if _run_of_three(text, m):
+            continue  # "or or or ...": a run said on purpose, not a word typed twice
         hit = _repeat(text, m, diagram_lines)
         if hit is not None:
             yield hit
@@ -132,6 +134,17 @@ def _quoted_echo(text: str, m: re.Match[str]) -> bool:
     more = re.compile(rf"(?:\s+{re.escape(m.group(1))})*", re.IGNORECASE).match(text, m.end())
     end = more.end() if more else m.end()
     return text[end:end + 1] in _CLOSING_QUOTES and end < len(text)
+
+
+def _run_of_three(text: str, m: re.Match[str]) -> bool:
+    """The word a third time, just before or just after the pair (heldout-29: "or or
+    or..." in a list of choices, judged deliberate)."""
+    word = re.escape(m.group(1))
+    return bool(re.match(rf"[ \t\u00a0]+{word}(?![\w'-])", text[m.end():m.end() + 60],
+                         re.IGNORECASE)
+                or re.search(rf"(?<![\w'-]){word}[ \t\u00a0]+$", text[max(0, m.start() - 60):
+                                                                       m.start()],
+                             re.IGNORECASE))
 
 
 def _spelled_out(text: str, m: re.Match[str]) -> bool:
