@@ -4,7 +4,9 @@ misses the rules must still report (tests that fail before the fix):
 - overlong sentences: a "sentence" of single characters (a formula spelled letter by
   letter, a list of the characters a file name may hold) is no sentence a reader holds
   in mind;
-- repeated words: "or or or ..." repeats on purpose; a pair is still a typo."""
+- repeated words: "or or or ..." repeats on purpose; a pair is still a typo; and (heldout-30)
+  "the maildir path path" under "not a maildir (path)" is a noun, then the placeholder
+  of the message the section documents (set in italics in the source)."""
 
 from __future__ import annotations
 
@@ -33,3 +35,11 @@ def test_a_word_said_three_times_is_said_on_purpose():
     assert quotes("Pick this one or or or ... any of the others, as you like.", RW) == []
     # near miss: twice is a typo
     assert quotes("Pick this one or or any of the others.", RW) == ["or or"]
+
+
+def test_a_noun_then_the_placeholder_the_title_names_is_no_typo():
+    text = "The specified maildir path path does not appear to be a valid maildir."
+    assert quotes(text, RW, title="Configuration error: not a maildir (path)") == []
+    # near misses: under another title it is a typo, and "the the" is one under any title
+    assert quotes(text, RW, title="Delivery") == ["path path"]
+    assert quotes("Check the the maildir.", RW, title="The maildir") == ["the the"]
