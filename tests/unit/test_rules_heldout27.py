@@ -38,6 +38,7 @@ def test_one_spelling_family_in_a_section_is_one_finding():
     (f,) = hits(text, SV, american)
     assert f.quote == "colours" and [q.quote for q in f.quotes] == ["colours", "colour"]
     assert '"colour"' in f.issue and f.rewrite is None
+    assert 'Write "colors" and "color"' in f.suggestion
     # near miss: in another section the same word is raised again (a new place to fix)
     index = make_index(american, ("Reference", text), ("Batch", "It keeps the colours. "
                                                                  + FILLER))

@@ -391,5 +391,11 @@ def merge(hits: list[Hit], text: str) -> Hit:
     first = hits[0]
     others = ", ".join(f'"{text[h.start:h.end]}"' for h in hits[1:]
                        if h.start is not None and h.end is not None)
-    return replace(first, rewrite=None,
+    # each word's own respelling: "colours" -> "colors", "colour" -> "color"
+    forms = list(dict.fromkeys(h.rewrite for h in hits if h.rewrite))
+    suggestion = first.suggestion
+    if len(forms) > 1 and first.rewrite is not None:
+        written = ", ".join(f'"{f}"' for f in forms[:-1]) + f' and "{forms[-1]}"'
+        suggestion = suggestion.replace(f'"{first.rewrite}"', written, 1)
+    return replace(first, rewrite=None, suggestion=suggestion,
                    issue=f"{first.issue} The same spelling in this section: {others}.")
