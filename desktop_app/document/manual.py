@@ -254,7 +254,7 @@ def _look(text: str, plain: frozenset[Group]) -> _Look | None:
 def _candidate(it: Item, index: int, look: _Look, fmt: Formatting) -> _Cand | None:
     """The line as a candidate, once its formatting is known (bold only when it matters)."""
     para = it.para
-    if it.contents or para.row >= 0 or para.kind is _TEXT_BOX or para.code and all_code(para):
+    if it.contents or para.row >= 0 or para.kind is _TEXT_BOX or all_code(para):
         return None
     family, depth, key, ordinal, strong, sentence, bold = look
     if bold is _IF_BOLD:

@@ -98,7 +98,7 @@ def apply_fallback_headings(items: list[Item]) -> bool:
     # Not a table of contents; but the line after one may be a heading.
     # Nor a line of code ("1. Configure" in a sample).
     items = [it for it in items if (it.heading is None or it.after_contents) and not it.contents
-             and not (it.para.code and all_code(it.para))]
+             and not all_code(it.para)]
     numbered = [(it, numbered_level(it.para.text.strip())) for it in items if it.para.row < 0]
     numbered = [(it, lvl) for it, lvl in numbered if lvl is not None]
     if len(numbered) >= 2:

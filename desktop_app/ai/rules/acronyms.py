@@ -52,8 +52,8 @@ from functools import lru_cache
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.english_words import WORDS as ENGLISH
-from desktop_app.ai.rules.text import (CELL_JOINT, COLUMN_GAP, REFERENCE_TITLE, Literals,
-                                       literals_of)
+from desktop_app.ai.rules.text import (CELL_JOINT, COLUMN_GAP, REFERENCE_TITLE,
+                                       SENTENCE_START_BEFORE, Literals, literals_of)
 from desktop_app.document.model import count_words
 
 RULE = RuleSpec("undefined-acronym", "terminology", "minor", 0.8, "acronym",
@@ -283,12 +283,9 @@ def _in_proper_name(line: str, start: int, end: int) -> bool:
     after = _NAME_AFTER.match(line, end)
     if end - start != 2:
         # longer ones at a name's end ("the Coffs Harbour LGA") are worth defining
-        return bool(before and after and not _SENTENCE_START_BEFORE.search(
+        return bool(before and after and not SENTENCE_START_BEFORE.search(
             line, max(0, before.start() - 3), before.start()))
     return bool(before and _is_name(before.group(1)) or after and _is_name(after.group(1)))
-
-
-_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")
 
 
 # A product's model name: three or more capitalised words, capitals and numbers in a
@@ -777,6 +774,8 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
                     continue  # a later use: nothing more to learn from it
                 if m.start(1) not in definitions and (
                         references or toc or _not_a_use(line, m.start(1), m.end(), table_row)):
+                    # asked again whatever else ruled the use out (a table row, a run of
+                    # capitals): only for tokens that are no use, and rare
                     if not (references or toc) and _among_known_names(line, m.start(1),
                                                                       m.end()):
                         listed.add(acr)  # a name among names: still the field's vocabulary

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext, within
 from desktop_app.ai.rules.length import not_prose
-from desktop_app.ai.rules.text import CELL_JOINT
+from desktop_app.ai.rules.text import CELL_JOINT, SENTENCE_START_BEFORE
 
 RULE = RuleSpec("repeated-word", "typo", "minor", 0.9, "repeat", section_cap=5)
 
@@ -95,7 +95,7 @@ def _repeat(text: str, m: re.Match[str], diagram_lines: dict[int, bool]) -> Hit 
         # starting the next are headings, names and table cells.
         if word not in _FUNCTION_WORDS or b[0].isupper() and a[0].islower():
             return None
-        if a[0].isupper() and not _SENTENCE_START.search(text, max(0, m.start() - 3),
+        if a[0].isupper() and not SENTENCE_START_BEFORE.search(text, max(0, m.start() - 3),
                                                          m.start()):
             return None  # "Click To to choose a contact": a button's name, then the word
     if word == "it" and _clause_ends_between(text, m.start()):
@@ -168,7 +168,6 @@ def _spelled_out(text: str, m: re.Match[str]) -> bool:
                 or _LETTER_AFTER.match(text, m.end()))
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")
 # A subordinate clause still open before the repeat: "if you deploy it | it will ...".
 _SUBORDINATOR = re.compile(r"\b(?:if|when|once|after|before|unless|until|because|since|"
                            r"whenever|while|as soon as)\b[^,;:.!?]*$", re.IGNORECASE)

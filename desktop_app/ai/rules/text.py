@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 CELL_JOINT = " | "
+# What may come just before the first word of a sentence: nothing, an end of sentence, a
+# colon or a line break ("It failed. The the retry", "\nThe ACE").
+SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")
 # A section of references: its words are other works' titles and authors, not the text's.
 REFERENCE_TITLE = re.compile(r"\b(?:bibliography|references|works cited|sources)\b",
                              re.IGNORECASE)

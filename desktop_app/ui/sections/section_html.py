@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from desktop_app.document import Paragraph, ParagraphKind, Section
+from desktop_app.document.model import all_code
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +42,6 @@ def _para_html(para: Paragraph) -> str:
         pos = end
     out.append(_esc(para.text[pos:]))
     return "".join(out)
-
-
-def _is_code(para: Paragraph) -> bool:
-    """The whole paragraph is code (a code paragraph style, or every run code)."""
-    text = para.text
-    return len(para.code) == 1 and not text[:para.code[0][0]].strip() and not (
-        text[para.code[0][1]:].strip())
 
 
 def stylesheet(p: Palette) -> str:
@@ -120,9 +114,9 @@ def _body(paragraphs: list[Paragraph]) -> list[str]:
                 if para.kind is ParagraphKind.HEADING:
                     tag = "h2" if para.level <= 1 else "h3"
                     out.append(f"<{tag}>{_esc(para.text)}</{tag}>")
-                elif _is_code(para):
+                elif all_code(para):
                     # a sample's lines read as one block; space after its last line
-                    last = i + 1 == n or not _is_code(paragraphs[i + 1]) or (
+                    last = i + 1 == n or not all_code(paragraphs[i + 1]) or (
                         paragraphs[i + 1].kind is not ParagraphKind.BODY)
                     style = "code-end" if last else "code"
                     out.append(f'<p class="{style}">{_para_html(para)}</p>')
