@@ -1010,9 +1010,38 @@ HELDOUT_30 = (
     ("heldout30/yellowbrick-about-teaching-faq.docx", "project story, teaching note, FAQ"),
     ("heldout30/joss-paper-leafmap.docx", "academic paper with references (JOSS)"),
 )
+# Round 32, made after the rules' fixes up to RULES_VERSION 49 by tools/make_heldout_docs.py
+# --set 32 from PyPI sdists only (nbgrader 0.9.5, glances 4.3.1, vdirsyncer 0.19.3, lmfit 1.3.2,
+# pywavelets 1.8.0 with its JOSS paper), none used by an earlier set, pinned; 7 texts of about
+# 35,500 words, chosen for the genres past rounds lacked (a grading tool's guide for
+# instructors, users' manuals for a system monitor and a calendar synchroniser, a code of
+# conduct with its report handling manual, a fitting guide for scientists, one changelog, an
+# academic paper) and written down in the tool before the rules were run on any; developer
+# documentation (lmfit) under a sixth. Every finding judged blind (round "heldout-32") by an
+# engineer who did not read the rules, on main at RULES_VERSION 49: 7 findings in 35,485 words
+# (0.20 per 1,000), keep 71.4 %, wrong 0 %. Noise: lmfit's empty "Confidence Interval
+# Functions" section (in the source two autofunction directives the build does not render);
+# "behaviour" in PyWavelets' code of conduct, the same -our/-or mix already raised on "honour".
+# Kept: "TODO: partial credit." left in nbgrader's guide; "Testing the assignment assignment";
+# a 68-word sentence with a nested parenthetical and ";)" in lmfit's FAQ; "organise" against
+# "recognize" and "honour" against "honored" within the code of conduct. No findings on
+# Glances, vdirsyncer, the release notes or the paper: a quiet round, so its keep rate rests on
+# few findings.
+HELDOUT_32 = (
+    ("heldout32/nbgrader-users-guide.docx", "grading tool's user guide and FAQ (instructors)"),
+    ("heldout32/glances-quickstart-anatomy.docx",
+     "system monitor's manual, one page per panel (users, administrators)"),
+    ("heldout32/vdirsyncer-manual.docx",
+     "calendar and contacts synchroniser's manual, storage format (people syncing their own)"),
+    ("heldout32/lmfit-fitting-guide.docx", "curve-fitting guide (scientists, developer-facing)"),
+    ("heldout32/pywavelets-conduct.docx",
+     "community guidelines, code of conduct, report handling manual"),
+    ("heldout32/pywavelets-release-notes.docx", "release notes 1.0.0 to 1.8.0 (changelog)"),
+    ("heldout32/joss-paper-pywavelets.docx", "academic paper with references (JOSS)"),
+)
 OUTSIDE = {f"heldout{n}/": Path(os.environ.get(f"MARGIN_HELDOUT{n}", f"/tmp/margin-heldout{n}"))
            for n in (4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
-                     24, 25, 26, 27, 28, 29, 30)}
+                     24, 25, 26, 27, 28, 29, 30, 32)}
 
 
 def _outside(docs: tuple[tuple[str, str], ...], n: int) -> tuple[tuple[str, str], ...]:
@@ -1057,6 +1086,7 @@ HELDOUT_27 = _outside(HELDOUT_27, 27)
 HELDOUT_28 = _outside(HELDOUT_28, 28)
 HELDOUT_29 = _outside(HELDOUT_29, 29)
 HELDOUT_30 = _outside(HELDOUT_30, 30)
+HELDOUT_32 = _outside(HELDOUT_32, 32)
 DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDOUT_3
                                           + HELDOUT_4 + HELDOUT_5 + HELDOUT_6 + HELDOUT_7
                                           + HELDOUT_8 + HELDOUT_9 + HELDOUT_10
@@ -1066,7 +1096,8 @@ DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDO
                                           + HELDOUT_19 + HELDOUT_20 + HELDOUT_21
                                           + HELDOUT_22 + HELDOUT_23 + HELDOUT_24
                                           + HELDOUT_25 + HELDOUT_26 + HELDOUT_27
-                                          + HELDOUT_28 + HELDOUT_29 + HELDOUT_30)
+                                          + HELDOUT_28 + HELDOUT_29 + HELDOUT_30
+                                          + HELDOUT_32)
 # Document sets reported separately, so generalisation shows apart from tuning.
 ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("tuning (rounds before, after)", TUNING),
@@ -1101,6 +1132,7 @@ ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("heldout-28", HELDOUT_28),
     ("heldout-29", HELDOUT_29),
     ("heldout-30", HELDOUT_30),
+    ("heldout-32", HELDOUT_32),
 )
 VERDICTS = ("keep", "noise", "wrong")
 CONTEXT = 40  # characters of the paragraph kept on each side of the quote

