@@ -4306,7 +4306,7 @@ SETS["30"] = ({}, {})
 #   and index footer left out);
 # - Richard H. Rand's "Introduction to Maxima" (maxima-doc 5.46.0-11, TtH HTML): an academic's
 #   tutorial for a computer algebra system, its sessions as code (~3,700 words).
-#   In all ~37,900 words (python-docx count of the built files).
+#   In all ~38,000 words (python-docx count of the built files).
 CACHE_31 = Path("/tmp/margin-heldout31-cache")
 DEBS_31 = {"kpat": "4:22.12.3-1", "kgoldrunner": "4:22.12.3-1", "kajongg": "4:22.12.3-1",
            "kblackbox": "4:22.12.3-1", "ksudoku": "4:22.12.3-1", "grass-doc": "8.2.1-1",
@@ -4337,7 +4337,16 @@ def _maxima_page_31(body: str) -> str:
 # KDE's entities these handbooks use beyond set 27's (its DTD's text).
 _KDE_ENTITIES_31 = {**_KDE_ENTITIES_27, "kpatience": "KPatience", "kgoldrunner": "KGoldrunner",
                     "kajongg": "Kajongg", "kblackbox": "KBlackBox", "ksudoku": "KSudoku",
-                    "kappname": "", "package": "kdegames"}
+                    "kappname": "", "package": "kdegames", "Emacs": "Emacs",
+                    "mahjongg": "Mahjongg"}
+# Its people's names are entities too (KDE's contributor list): unread, "thanks are due to
+# &Mauricio.Piacentini; and Dmitry Suzdalev" would lose the name; their mail addresses go.
+_KDE_ENTITIES_31.update({name: name.replace(".", " ") for name in (
+    "Paul-Olav.Tvete", "Wolfgang.Rohdewald", "Robert.Cimrman", "Nicolas.Roffet", "Stephan.Kulow",
+    "Philip.Rodrigues", "Mauricio.Piacentini", "Maren.Pakura", "Lauri.Watts", "Mike.McBride")})
+_KDE_ENTITIES_31.update({f"{name}.mail": "" for name in (
+    "Wolfgang.Rohdewald", "Robert.Cimrman", "Nicolas.Roffet", "Philip.Rodrigues", "Lauri.Watts",
+    "Mike.McBride")})
 
 
 def _kde_handbook_31(index: Path) -> str:
