@@ -151,6 +151,10 @@ PyPI sdists only (a grading tool's guide for instructors, a system monitor's man
 synchroniser's manual with its storage format, a curve-fitting guide for scientists, a code of
 conduct with its report handling manual and release notes, in reStructuredText, and a JOSS paper with its
 BibTeX), listed under "# Set 32" below with why each was chosen.
+Round 31 (--set 31), made on RULES_VERSION 49: seven texts from seven Debian packages only (five
+KDE games' handbooks of rules and play for people who do not program, in DocBook XML; GRASS
+GIS's introductions for scientists, in HTML; an academic's Maxima tutorial, in TtH HTML),
+listed under "# Set 31" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -4360,6 +4364,89 @@ def _jobs_32() -> list:
 
 
 SETS["32"] = ({}, {})
+# Set 31: made on RULES_VERSION 49, from Debian bookworm packages only (`apt-get download`),
+# pinned, into their own cache (/tmp/margin-heldout31-cache); no package an earlier set used.
+# Chosen before any rule ran on them, for the genres past rounds lacked (games' manuals and
+# rules for people who do not program, a geographic information system's introductions for
+# scientists, an academic's tutorial for a computer algebra system), read by converters earlier
+# sets wrote:
+# - KPatience's handbook (kpat 4:22.12.3-1, DocBook XML through set 27's KDE reading): the rules
+#   of some twenty patience card games, for players (~4,000 words);
+# - KGoldrunner's handbook (kgoldrunner 4:22.12.3-1): an arcade game's manual, its story, play,
+#   level editor and hints, for players (~9,000 words);
+# - Kajongg's handbook (kajongg 4:22.12.3-1): Mah Jongg's rules and a program's use, for players
+#   of a traditional game (~5,500 words);
+# - KBlackBox's and KSudoku's handbooks (kblackbox, ksudoku 4:22.12.3-1): two puzzle games'
+#   rules and strategies (~1,800 and ~3,100 words);
+# - GRASS GIS 8.2.1's introductions (grass-doc 8.2.1-1, HTML): its raster, vector, 3D raster,
+#   imagery, temporal, database and projection overviews and its database layout, a scientific
+#   user's guide to a GIS (~10,900 words; each page's table of contents, logo, source-code links
+#   and index footer left out);
+# - Richard H. Rand's "Introduction to Maxima" (maxima-doc 5.46.0-11, TtH HTML): an academic's
+#   tutorial for a computer algebra system, its sessions as code (~3,700 words).
+#   In all ~38,000 words (python-docx count of the built files).
+CACHE_31 = Path("/tmp/margin-heldout31-cache")
+DEBS_31 = {"kpat": "4:22.12.3-1", "kgoldrunner": "4:22.12.3-1", "kajongg": "4:22.12.3-1",
+           "kblackbox": "4:22.12.3-1", "ksudoku": "4:22.12.3-1", "grass-doc": "8.2.1-1",
+           "maxima-doc": "5.46.0-11"}
+DEB_31 = {name: CACHE_31 / "deb" / name / "usr/share" for name in DEBS_31}
+_KDE_HANDBOOKS_31 = ("kpat", "kgoldrunner", "kajongg", "kblackbox", "ksudoku")
+_GRASS_31 = DEB_31["grass-doc"] / "doc/grass-doc/html"
+GRASS_31 = [_GRASS_31 / f"{page}.html" for page in (
+    "rasterintro", "raster3dintro", "vectorintro", "imageryintro", "temporalintro",
+    "databaseintro", "projectionintro", "grass_database")]
+_MAXIMA_31 = DEB_31["maxima-doc"] / "doc/maxima-doc/html/intromax.html"
+# A GRASS page opens with the project's logo and its own table of contents, and closes with
+# links to its source code and the manual's indexes: navigation, not the page.
+_GRASS_NAV_31 = re.compile(r'<a href="index.html"><img [^>]*></a>|<div class="toc">.*?</div>'
+                           r'|<h2>SOURCE CODE</h2>.*', re.S)
+# TtH sets a session's spaces as &nbsp;, which LibreOffice drops inside <pre> ("Dedicated to the
+# memory" read "Dedicatedtothememory"): plain spaces there. Its author's line is an <h3> (a
+# heading to LibreOffice): a paragraph.
+_PRE_31 = re.compile(r"<pre\b.*?</pre>", re.S | re.I)
+_MAXIMA_AUTHOR_31 = re.compile(r'<h3 align="center">(.*?)</h3>', re.S)
+
+
+def _maxima_page_31(body: str) -> str:
+    body = _MAXIMA_AUTHOR_31.sub(r"<p>\1</p>", body)
+    return _PRE_31.sub(lambda m: m.group().replace("&nbsp;", " "), body)
+
+
+# KDE's entities these handbooks use beyond set 27's (its DTD's text).
+_KDE_ENTITIES_31 = {**_KDE_ENTITIES_27, "kpatience": "KPatience", "kgoldrunner": "KGoldrunner",
+                    "kajongg": "Kajongg", "kblackbox": "KBlackBox", "ksudoku": "KSudoku",
+                    "kappname": "", "package": "kdegames", "Emacs": "Emacs",
+                    "mahjongg": "Mahjongg"}
+# Its people's names are entities too (KDE's contributor list): unread, "thanks are due to
+# &Mauricio.Piacentini; and Dmitry Suzdalev" would lose the name; their mail addresses go.
+_KDE_ENTITIES_31.update({name: name.replace(".", " ") for name in (
+    "Paul-Olav.Tvete", "Wolfgang.Rohdewald", "Robert.Cimrman", "Nicolas.Roffet", "Stephan.Kulow",
+    "Philip.Rodrigues", "Mauricio.Piacentini", "Maren.Pakura", "Lauri.Watts", "Mike.McBride")})
+_KDE_ENTITIES_31.update({f"{name}.mail": "" for name in (
+    "Wolfgang.Rohdewald", "Robert.Cimrman", "Nicolas.Roffet", "Philip.Rodrigues", "Lauri.Watts",
+    "Mike.McBride")})
+
+
+def _kde_handbook_31(index: Path) -> str:
+    book = _docbook_book(index, _KDE_ENTITIES_31)
+    chapters = [el.get("id") for el in book if el.tag in ("chapter", "appendix")
+                and el.get("id") not in ("credits", "translators")]
+    return _docbook_xml_html(index, dict.fromkeys(chapters), _KDE_ENTITIES_31)
+
+
+def _jobs_31() -> list:
+    PAGE_FILTERS.update({p: lambda body: _GRASS_NAV_31.sub("", body) for p in GRASS_31})
+    PAGE_FILTERS[_MAXIMA_31] = _maxima_page_31
+    handbooks = [(f"{name}-handbook.docx", [DEB_31[name] / f"doc/HTML/en/{name}/index.docbook"],
+                  lambda paths, out: _convert(_kde_handbook_31(paths[0]), out))
+                 for name in _KDE_HANDBOOKS_31]
+    return [*handbooks, *((name, paths, lambda paths, out: _convert(_html_body(paths), out))
+                          for name, paths in (
+        ("grass-gis-introductions.docx", GRASS_31),
+        ("maxima-introduction-rand.docx", [_MAXIMA_31])))]
+
+
+SETS["31"] = ({}, {})
 
 
 def main() -> int:
@@ -4405,6 +4492,8 @@ def main() -> int:
         _fetch(CACHE_30, DEBS_30, SDISTS_30, own_sdist_only=True)
     if args.set == "32":
         _fetch(CACHE_32, DEBS_32, SDISTS_32, own_sdist_only=True)
+    if args.set == "31":
+        _fetch(CACHE_31, DEBS_31, {})
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -4444,6 +4533,7 @@ def main() -> int:
             *(_jobs_29() if args.set == "29" else []),
             *(_jobs_30() if args.set == "30" else []),
             *(_jobs_32() if args.set == "32" else []),
+            *(_jobs_31() if args.set == "31" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
