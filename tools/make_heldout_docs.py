@@ -4473,9 +4473,9 @@ SETS["31"] = ({}, {})
 #   (~2,300 words);
 # - the R Language Definition (r-doc-html 4.2.2.20221110-2, Texinfo HTML): its introduction,
 #   objects, functions, object-oriented programming, exception handling and debugging chapters
-#   (a language specification in prose, developer-facing, ~11,300 words; the evaluation,
+#   (a language specification in prose, developer-facing, ~10,100 words; the evaluation,
 #   computing-on-the-language and parser chapters, the indexes and the sections' menus left
-#   out). In all ~44,900 words (python-docx count of the built files).
+#   out). In all ~44,900 words (the bench's count of the built files).
 CACHE_33 = Path("/tmp/margin-heldout33-cache")
 DEBS_33 = {"skrooge-common": "2.29.0-1", "labplot-data": "2.9.0-1", "kmplot": "4:22.12.3-1",
            "kwordquiz": "4:22.12.3-1", "kbruch": "4:22.12.3-1",
