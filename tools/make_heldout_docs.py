@@ -155,7 +155,7 @@ Round 31 (--set 31), made on RULES_VERSION 49: seven texts from seven Debian pac
 KDE games' handbooks of rules and play for people who do not program, in DocBook XML; GRASS
 GIS's introductions for scientists, in HTML; an academic's Maxima tutorial, in TtH HTML),
 listed under "# Set 31" below with why each was chosen.
-Round 34 (--set 34), made after the rules' fixes up to RULES_VERSION 49 or later: five texts from
+Round 34 (--set 34), made after the rules' fixes up to RULES_VERSION 50: five texts from
 two PyPI sdists only (a solar-physics library's scientific topic guides, its tutorial for
 scientists and its community's review process, in reStructuredText; an agent-based modelling
 library's guide with its models' descriptions, and its code of conduct and contributing guide,
