@@ -1102,9 +1102,38 @@ HELDOUT_33 = (
     ("heldout33/r-language-definition.docx",
      "language definition in prose (R programmers, developer-facing)"),
 )
+# Round 34, made after the rules' fixes up to RULES_VERSION 50 by tools/make_heldout_docs.py
+# --set 34 from PyPI sdists only (sunpy 6.0.3, mesa 3.1.1), none used by an earlier set,
+# pinned; 5 texts of about 36,500 words, chosen for the genres past rounds lacked (scientific
+# explanations of solar coordinates for physicists, a tutorial for scientists, a community's
+# newcomer and review process, agent-based models described for social scientists, a code of
+# conduct) and written down in the tool before the rules were run on any; developer
+# documentation (Mesa's migration guide, SunPy's maintainer workflow) well under a third. Every
+# finding judged blind (round "heldout-34") by an engineer who did not read the rules, on main
+# at RULES_VERSION 50: 15 findings in 36,535 words (0.41 per 1,000), keep 93.3 %, wrong 0 %.
+# Wrong: none. Noise: a second "visualisation" in Mesa's migration guide, the -ise/-ize mix
+# already raised on the opening caption. Kept: ten doubled words, each in the source (SunPy's
+# tutorial: "and and", "of of", "to to" and four "the the"; its community pages: "more more",
+# "the the reviewer" and "using a a Mediawiki-like syntax", the second "a" the start of a link's
+# text); "visualisation" against 45 "visualization" in Mesa's guide; "labeled" against
+# "modeller"/"modelling" in Mesa's contributing guide; "summarises" against "organization" in
+# SunPy's newcomers' guide; a 62-word squash rule with three parentheticals in SunPy's
+# maintainer workflow. No findings on SunPy's topic guides (6,400 words of scientific prose, its
+# formulae and sessions as code). Not raised, for the record: "aimed at a UK readers" and
+# "a particular a region of interest" (grammar the rules do not look for).
+HELDOUT_34 = (
+    ("heldout34/sunpy-topic-guides.docx",
+     "scientific topic guides: solar coordinates, time-series metadata (solar physicists)"),
+    ("heldout34/sunpy-tutorial.docx", "library tutorial for scientists (solar physicists)"),
+    ("heldout34/sunpy-community-process.docx",
+     "newcomers' guide, review procedure, maintainer workflow, documentation guide (community)"),
+    ("heldout34/mesa-guide-and-models.docx",
+     "agent-based modelling guide and model descriptions (social scientists, developer-facing)"),
+    ("heldout34/mesa-conduct-contributing.docx", "code of conduct, contributing guide"),
+)
 OUTSIDE = {f"heldout{n}/": Path(os.environ.get(f"MARGIN_HELDOUT{n}", f"/tmp/margin-heldout{n}"))
            for n in (4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
-                     24, 25, 26, 27, 28, 29, 30, 31, 32, 33)}
+                     24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34)}
 
 
 def _outside(docs: tuple[tuple[str, str], ...], n: int) -> tuple[tuple[str, str], ...]:
@@ -1152,6 +1181,7 @@ HELDOUT_30 = _outside(HELDOUT_30, 30)
 HELDOUT_31 = _outside(HELDOUT_31, 31)
 HELDOUT_32 = _outside(HELDOUT_32, 32)
 HELDOUT_33 = _outside(HELDOUT_33, 33)
+HELDOUT_34 = _outside(HELDOUT_34, 34)
 DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDOUT_3
                                           + HELDOUT_4 + HELDOUT_5 + HELDOUT_6 + HELDOUT_7
                                           + HELDOUT_8 + HELDOUT_9 + HELDOUT_10
@@ -1162,8 +1192,8 @@ DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDO
                                           + HELDOUT_22 + HELDOUT_23 + HELDOUT_24
                                           + HELDOUT_25 + HELDOUT_26 + HELDOUT_27
                                           + HELDOUT_28 + HELDOUT_29 + HELDOUT_30
-                                          + HELDOUT_31 + HELDOUT_32
-                                          + HELDOUT_33)
+                                          + HELDOUT_31 + HELDOUT_32 + HELDOUT_33
+                                          + HELDOUT_34)
 # Document sets reported separately, so generalisation shows apart from tuning.
 ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("tuning (rounds before, after)", TUNING),
@@ -1201,6 +1231,7 @@ ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("heldout-31", HELDOUT_31),
     ("heldout-32", HELDOUT_32),
     ("heldout-33", HELDOUT_33),
+    ("heldout-34", HELDOUT_34),
 )
 VERDICTS = ("keep", "noise", "wrong")
 CONTEXT = 40  # characters of the paragraph kept on each side of the quote

@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-32 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-34 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -160,6 +160,11 @@ only (the handbooks of a personal-finance manager, a scientific plotting program
 plotter, a flash-card program and a fractions trainer for schoolchildren, in DocBook XML; the R
 Language Definition's prose chapters, in Texinfo HTML), listed under "# Set 33" below with why
 each was chosen.
+Round 34 (--set 34), made after the rules' fixes up to RULES_VERSION 50: five texts from
+two PyPI sdists only (a solar-physics library's scientific topic guides, its tutorial for
+scientists and its community's review process, in reStructuredText; an agent-based modelling
+library's guide with its models' descriptions, and its code of conduct and contributing guide,
+in MyST Markdown), listed under "# Set 34" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -4518,6 +4523,63 @@ def _jobs_33() -> list:
 
 
 SETS["33"] = ({}, {})
+# Set 34: made from PyPI sdists only (`pip download --no-deps --no-binary :all:`, the package
+# itself as its sdist), pinned, into their own cache (/tmp/margin-heldout34-cache); no project an
+# earlier set used. Chosen before any rule ran on them, for genres past rounds lacked (scientific
+# explanations for solar physicists, a tutorial for scientists who are not programmers, a
+# community's review and newcomer process, agent-based models described for social scientists,
+# a code of conduct), read by set 28's reStructuredText/MyST reading as it is:
+# - SunPy 6.0.3's topic guides on coordinates (Carrington rotation, velocities, the solar
+#   radius, WCS, differential rotation) and time-series metadata: scientific explanation for
+#   solar physicists (~6,400 words);
+# - SunPy's tutorial (units, time, coordinates, maps, time series, acquiring data from the
+#   VSO, HEK and JSOC): a guide for scientists new to the library (~16,100 words);
+# - SunPy's newcomers' guide, pull-request review procedure, maintainer workflow and guide to
+#   writing its documentation: a community's process text (~6,200 words);
+# - Mesa 3.1.1's introduction, getting-started page, best practices, migration guide and the
+#   descriptions of its example models (Schelling segregation, Boltzmann wealth, Epstein civil
+#   violence, Sugarscape, wolf-sheep predation...): agent-based modelling for social scientists,
+#   with one page of developer documentation (~6,500 words);
+# - Mesa's code of conduct and contributing guide (~2,000 words).
+#   In all ~37,000 words (python-docx count of the built files).
+CACHE_34 = Path("/tmp/margin-heldout34-cache")
+DEBS_34: dict[str, str] = {}
+SDISTS_34 = {"sunpy": "6.0.3", "mesa": "3.1.1"}
+SD34 = {name: CACHE_34 / "pypi" / f"{name}-{version}" for name, version in SDISTS_34.items()}
+_SUNPY_34 = SD34["sunpy"] / "docs"
+_MESA_34 = SD34["mesa"]
+_MESA_MODELS_34 = _MESA_34 / "mesa/examples"
+# (document, [pages in order], root for :doc: titles), read as set 28 reads them.
+PAGES_34 = {
+    "sunpy-topic-guides.docx": ([_SUNPY_34 / f"topic_guide/{page}.rst" for page in (
+        "coordinates/index", "coordinates/carrington", "coordinates/velocities",
+        "coordinates/rsun", "coordinates/wcs", "coordinates/rotatedsunframe", "rsun",
+        "timeseries_metadata", "history_comments")], _SUNPY_34),
+    "sunpy-tutorial.docx": ([_SUNPY_34 / f"tutorial/{page}.rst" for page in (
+        "index", "installation", "units", "time", "coordinates", "maps", "timeseries",
+        "acquiring_data/index", "acquiring_data/hek", "acquiring_data/jsoc")], _SUNPY_34),
+    "sunpy-community-process.docx": ([_SUNPY_34 / f"dev_guide/contents/{page}.rst" for page in (
+        "newcomers", "pr_review_procedure", "maintainer_workflow", "documentation")],
+        _SUNPY_34),
+    "mesa-guide-and-models.docx": ([*(_MESA_34 / f"docs/{page}.md" for page in (
+        "index", "getting_started", "best-practices", "migration_guide")),
+        _MESA_MODELS_34 / "README.md", *(
+        _MESA_MODELS_34 / f"{model}/Readme.md" for model in (
+            "basic/boltzmann_wealth_model", "basic/schelling", "basic/virus_on_network",
+            "basic/conways_game_of_life", "basic/boid_flockers",
+            "advanced/epstein_civil_violence", "advanced/pd_grid", "advanced/sugarscape_g1mt",
+            "advanced/wolf_sheep"))], _MESA_34 / "docs"),
+    "mesa-conduct-contributing.docx": ([_MESA_34 / "CODE_OF_CONDUCT.md",
+                                        _MESA_34 / "CONTRIBUTING.md"], _MESA_34 / "docs"),
+}
+
+
+def _jobs_34() -> list:
+    return [(name, paths, lambda paths, out, root=root: _convert(_pages_28_html(paths, root), out))
+            for name, (paths, root) in PAGES_34.items()]
+
+
+SETS["34"] = ({}, {})
 
 
 def main() -> int:
@@ -4567,6 +4629,8 @@ def main() -> int:
         _fetch(CACHE_31, DEBS_31, {})
     if args.set == "33":
         _fetch(CACHE_33, DEBS_33, {})
+    if args.set == "34":
+        _fetch(CACHE_34, DEBS_34, SDISTS_34, own_sdist_only=True)
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -4608,6 +4672,7 @@ def main() -> int:
             *(_jobs_32() if args.set == "32" else []),
             *(_jobs_31() if args.set == "31" else []),
             *(_jobs_33() if args.set == "33" else []),
+            *(_jobs_34() if args.set == "34" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
