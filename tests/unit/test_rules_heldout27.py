@@ -48,6 +48,12 @@ def test_one_spelling_family_in_a_section_is_one_finding():
     assert [sid for sid, _ in found] == ["s1"]
     assert 'Spelled so also in "Batch" ("colours").' in found[0][1].issue
     assert "here and in those sections" in found[0][1].suggestion
+    # a section of the same title elsewhere is named as another one
+    index = make_index(american, ("Reference", text), ("Reference", "It keeps the colours. "
+                                                                     + FILLER))
+    (f,) = [rf.finding for s in index.sections for rf in review_section(index, s.id)
+            if rf.rule == SV]
+    assert 'Spelled so also in another "Reference" ("colours").' in f.issue
     # near miss: another family there is a choice of its own, and is raised
     emails = (american[0], american[1] + " Send an email. Reply by email.")
     index = make_index(emails, ("Reference", text), ("Batch", "It keeps the colours. Send "

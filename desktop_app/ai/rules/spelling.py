@@ -376,11 +376,13 @@ def _times(n: int) -> str:
 _NAMED = 3  # sections named in the "also in" note; the rest are counted
 
 
-def _elsewhere(places: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+def _elsewhere(places: tuple[tuple[str, tuple[str, ...]], ...], here: str) -> str:
     named = []
     for title, words in places[:_NAMED]:
         quoted = ", ".join(f'"{word}"' for word in words)
-        named.append(f'"{title}" ({quoted})')
+        # a handbook repeats its titles ("H. DUTY TO PROVIDE INFORMATION ..." per chapter)
+        other = "another " if title == here else ""
+        named.append(f'{other}"{title}" ({quoted})')
     rest = len(places) - _NAMED
     if rest > 0:
         named.append(f"{rest} more section{'s' if rest > 1 else ''}")
@@ -412,7 +414,7 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         else:
             suggestion = f'Write "{event.replacement}", to match the rest of the document.'
         if event.elsewhere:
-            issue = f"{issue} {_elsewhere(event.elsewhere)}"
+            issue = f"{issue} {_elsewhere(event.elsewhere, ctx.title)}"
             suggestion = suggestion.replace(", to match the rest", " here and in those sections, "
                                             "to match the rest")
         yield Hit(*span, issue=issue,
