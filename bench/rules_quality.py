@@ -1160,9 +1160,43 @@ HELDOUT_35 = (
     ("heldout35/gnugo-engine-overview.docx",
      "Go engine's overview in prose (developer-facing)"),
 )
+# Round 36, made on the rules after round 34 by tools/make_heldout_docs.py --set 36 from PyPI
+# sdists only (stingray 2.3.2, borgmatic 2.1.10, jupyterhub 6.1.1, astroplan 0.10.1, urlwatch
+# 2.29), none used by an earlier set, pinned; 6 texts of about 35,500 words, chosen for the
+# genres past rounds lacked (two versions of an academic paper, a backup tool's how-to guides
+# for people who back up their own machines, an FAQ for institutions deciding to deploy a
+# service, an observing-planning guide for astronomers, a web page watcher's manual) and
+# written down in the tool before the rules were run on any; developer documentation
+# (urlwatch's filters) under a third. Every finding judged blind (round "heldout-36") by an
+# engineer who did not read the rules, on main after the merge of judge34: 10 findings in
+# 35,525 words (0.28 per 1,000), keep 60.0 %, wrong 20.0 %.
+# Wrong: two authors' initials in the Stingray 2 paper's acknowledgements taken for undefined
+# abbreviations ("DH is supported by …", "GM acknowledges financial support …": Daniela
+# Huppenkothen and Guglielmo Mastroserio of the byline, the JOSS convention). Noise: IERS in
+# astroplan's "see What are the IERS tables and how do I update them?", a cross-reference to the
+# question that spells it out (for astronomers, who know it); a 74-word sentence in the 2019
+# Stingray paper, long only by four citations and three spelled-out telescopes in a plain list.
+# Kept: three doubled words in the source (borgmatic's "if you'd like to to get", JupyterHub's
+# "part of the the JupyterHub logs" and "via the the ZeroMQ protocol"); urlwatch's e-mail/email
+# mix in prose ("e-mail reporter" against "You can send email via …"); astroplan's "UTC
+# timezone" against "Hawaii time zone"; a 66-word sentence in its IERS answer joined by "and
+# since". A quiet round: no findings at all on most of borgmatic's 10,000 words, and the keep
+# rate rests on ten findings.
+HELDOUT_36 = (
+    ("heldout36/joss-paper-stingray.docx", "academic paper (JOSS, X-ray astronomers)"),
+    ("heldout36/joss-paper-stingray-v1.docx", "academic paper (JOSS, X-ray astronomers)"),
+    ("heldout36/borgmatic-how-to-guides.docx",
+     "backup tool's how-to guides (people who back up their own machines)"),
+    ("heldout36/jupyterhub-institutional-faq-concepts.docx",
+     "institutional FAQ and concepts (decision makers, administrators)"),
+    ("heldout36/astroplan-observing-guide.docx",
+     "observing-planning guide and tutorials (astronomers)"),
+    ("heldout36/urlwatch-manual.docx",
+     "web page watcher's manual (people who run it themselves, developer-facing)"),
+)
 OUTSIDE = {f"heldout{n}/": Path(os.environ.get(f"MARGIN_HELDOUT{n}", f"/tmp/margin-heldout{n}"))
            for n in (4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
-                     24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35)}
+                     24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36)}
 
 
 def _outside(docs: tuple[tuple[str, str], ...], n: int) -> tuple[tuple[str, str], ...]:
@@ -1212,6 +1246,7 @@ HELDOUT_32 = _outside(HELDOUT_32, 32)
 HELDOUT_33 = _outside(HELDOUT_33, 33)
 HELDOUT_34 = _outside(HELDOUT_34, 34)
 HELDOUT_35 = _outside(HELDOUT_35, 35)
+HELDOUT_36 = _outside(HELDOUT_36, 36)
 DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDOUT_3
                                           + HELDOUT_4 + HELDOUT_5 + HELDOUT_6 + HELDOUT_7
                                           + HELDOUT_8 + HELDOUT_9 + HELDOUT_10
@@ -1223,7 +1258,7 @@ DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDO
                                           + HELDOUT_25 + HELDOUT_26 + HELDOUT_27
                                           + HELDOUT_28 + HELDOUT_29 + HELDOUT_30
                                           + HELDOUT_31 + HELDOUT_32 + HELDOUT_33
-                                          + HELDOUT_34 + HELDOUT_35)
+                                          + HELDOUT_34 + HELDOUT_35 + HELDOUT_36)
 # Document sets reported separately, so generalisation shows apart from tuning.
 ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("tuning (rounds before, after)", TUNING),
@@ -1263,6 +1298,7 @@ ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("heldout-33", HELDOUT_33),
     ("heldout-34", HELDOUT_34),
     ("heldout-35", HELDOUT_35),
+    ("heldout-36", HELDOUT_36),
 )
 VERDICTS = ("keep", "noise", "wrong")
 CONTEXT = 40  # characters of the paragraph kept on each side of the quote

