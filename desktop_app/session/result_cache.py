@@ -32,6 +32,9 @@ class SafeCache:
         # (the documents of a folder run): a section of the same text waits for that
         # answer instead of paying for the same request again (`claim`, `release`).
         self._in_flight: set[str] = set()
+        # Keys answered in this process: a section queued before its twin's answer came
+        # looks here (`answered`), not in the store, before it asks again.
+        self._answered: set[str] = set()
         self._listeners: list[weakref.WeakMethod] = []
 
     def claim(self, key: str) -> bool:
@@ -77,9 +80,14 @@ class SafeCache:
             log.warning("result cache: %s", err)
             return set()
 
+    def answered(self, key: str) -> bool:
+        """`key` was `put` since this cache was made (its answer is here to take)."""
+        return key in self._answered
+
     def put(self, *args: Any) -> None:
         row = self.cache.row(*args)
         self._unwritten[row[0]] = row
+        self._answered.add(row[0])
 
     def flush(self) -> None:
         if not self._unwritten:

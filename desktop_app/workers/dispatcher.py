@@ -279,6 +279,9 @@ class Dispatcher(QObject):
         if self._pending and self._requesting() < self.threads:
             sid, task = self._pending.popitem(last=False)
             key = self._keys[sid][0] if sid in self._keys else ""
+            if key and sid not in self._forced and self._answered_meanwhile(sid, key):
+                self._pump_timer.start()  # the next queued section, next turn
+                return
             claim = getattr(self.cache, "claim", None)
             if key and callable(claim) and sid not in self._forced:
                 if not claim(key):
@@ -349,15 +352,31 @@ class Dispatcher(QObject):
         for sid in sids:
             cached = self.cache.get(key) if self.cache is not None else None
             if cached is not None:
-                cached.from_cache = True
-                assign_ids(sid, cached.findings)
-                self.progress.cached += 1
-                self._finish(sid, cached)
+                self._finish_cached(sid, cached)
             else:
                 self._pending[sid] = self._tasks[sid]
                 self._pending.move_to_end(sid, last=False)
         self._pump_timer.start()
         self._emit_progress()
+
+    def _answered_meanwhile(self, sid: str, key: str) -> bool:
+        """A twin section (the same text, in another document of a folder run) was
+        answered after this one was queued: take that answer rather than ask again."""
+        answered = getattr(self.cache, "answered", None)
+        if not callable(answered) or not answered(key):
+            return False
+        cached = self.cache.get(key)  # type: ignore[union-attr]
+        if cached is None:
+            return False
+        self._finish_cached(sid, cached)
+        self._emit_progress()
+        return True
+
+    def _finish_cached(self, sid: str, cached: AnalysisResult) -> None:
+        cached.from_cache = True
+        assign_ids(sid, cached.findings)
+        self.progress.cached += 1
+        self._finish(sid, cached)
 
     def _finish(self, sid: str, result: AnalysisResult) -> None:
         self.progress.done += 1

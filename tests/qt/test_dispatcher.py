@@ -345,6 +345,34 @@ def test_a_section_whose_text_is_being_asked_about_waits_for_that_answer(
     assert blocker.args[0].done == 1 and blocker.args[0].cached == 1
 
 
+def test_a_section_queued_before_its_twin_was_answered_takes_that_answer(
+        qtbot, tmp_path, cache, make_dispatcher):
+    """The twin's answer came while this section was still queued (not yet asked, so not
+    waiting on it): it takes the answer from the cache instead of asking again (a
+    folder run under load asked 7 times for 6 texts)."""
+    from desktop_app.session.result_cache import SafeCache
+
+    shared = SafeCache(cache)
+    provider = ScriptedProvider()
+    scope = provider.block["Scope"] = threading.Event()
+    hold = provider.block["Hold"] = threading.Event()
+    first = make_dispatcher(provider, cache=shared)
+    second = make_dispatcher(provider, cache=shared, threads=1)
+    doc_a, _ = _same_text_docs(tmp_path)
+    body = (p("Hold", "berschrift1") + p("Another section, asked first and slowly.")
+            + p("Scope", "berschrift1") + p("The same words in both documents here."))
+    doc_b = load(str(write_docx(tmp_path / "held.docx", body)))
+    first.analyse(list(doc_a.walk()))
+    second.analyse(list(doc_b.walk()))  # "Hold" asked; "Scope" queued behind it
+    qtbot.waitUntil(lambda: len(provider.calls) == 2, timeout=10_000)
+    with qtbot.waitSignal(first.run_finished, timeout=10_000):
+        scope.set()  # the twin is answered while "Scope" of doc b is still queued
+    with qtbot.waitSignal(second.run_finished, timeout=10_000) as blocker:
+        hold.set()
+    assert len(provider.calls) == 2
+    assert blocker.args[0].done == 2 and blocker.args[0].cached == 1
+
+
 def test_a_section_waiting_for_a_request_that_failed_asks_itself(
         qtbot, tmp_path, cache, make_dispatcher):
     from desktop_app.session.result_cache import SafeCache
