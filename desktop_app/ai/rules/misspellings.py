@@ -1,0 +1,131 @@
+"""Common misspellings: "recieve", "seperate", "occured"... each with the word it stands
+for. The list is written by hand and holds only misspellings that are no English word
+in their own right: not "calender" (a cloth press), "therefor" (legal English),
+"withing" or "judgemental" (British). So a hit is a typo to fix, not a judgement of style.
+
+Left alone: code, commands, addresses and identifiers ("--rule-doesnt-match", a
+comment in a code sample), quoted text (a program's message "Error (unkown command)"
+or a typo shown as an example: "teh" for "the"), and a capitalised word inside a
+sentence (a name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
+from desktop_app.ai.rules.text import SENTENCE_START_BEFORE, case_like
+
+RULE = RuleSpec("misspelling", "typo", "minor", 0.9, "spelling", section_cap=5,
+                english=True)
+
+# misspelling:correct (an underscore stands for a space: "alot:a_lot")
+_PAIRS = """
+    accesible:accessible accessable:accessible accomodate:accommodate
+    accomodation:accommodation accross:across acheive:achieve acheived:achieved
+    adress:address adresses:addresses agian:again agressive:aggressive algoritm:algorithm
+    alogrithm:algorithm alot:a_lot ammount:amount anwser:answer apparantly:apparently
+    appearence:appearance appropiate:appropriate approriate:appropriate aquire:acquire
+    aquired:acquired arbitary:arbitrary arguement:argument arguements:arguments
+    assesment:assessment asyncronous:asynchronous authentification:authentication
+    avaiable:available availble:available basicly:basically beacuse:because becuase:because
+    beggining:beginning begining:beginning beleive:believe beleived:believed belive:believe
+    benifit:benefit boundry:boundary buisness:business carefull:careful catagory:category
+    cemetary:cemetery charachter:character charater:character cheif:chief choosen:chosen
+    collegue:colleague comand:command comming:coming commited:committed
+    commiting:committing comparision:comparison compatability:compatibility
+    compatable:compatible compatiblity:compatibility completly:completely
+    completness:completeness concensus:consensus concious:conscious conection:connection
+    consistancy:consistency consistant:consistent containg:containing continous:continuous
+    controled:controlled convienient:convenient correclty:correctly
+    corresponing:corresponding critisism:criticism curent:current curiousity:curiosity
+    decison:decision definately:definitely definitly:definitely defintion:definition
+    defualt:default dependancies:dependencies dependancy:dependency depricated:deprecated
+    descripton:description desireable:desirable developement:development
+    developped:developed diffent:different diffrent:different dilema:dilemma
+    disapear:disappear dissapear:disappear dissapoint:disappoint documention:documentation
+    doesnt:doesn't efficent:efficient embarass:embarrass enought:enough
+    enviroment:environment enviroments:environments equiptment:equipment
+    equivalant:equivalent esential:essential exagerate:exaggerate excercise:exercise
+    exisiting:existing existance:existence existant:existing expecially:especially
+    experiance:experience explaination:explanation explicitely:explicitly
+    extention:extension failiure:failure familar:familiar finaly:finally
+    fluoresent:fluorescent follwing:following foriegn:foreign fourty:forty freind:friend
+    fucntion:function funtion:function futher:further garantee:guarantee gaurd:guard
+    generaly:generally goverment:government grammer:grammar guage:gauge happend:happened
+    harrass:harass heirarchy:hierarchy hierachy:hierarchy humourous:humorous
+    identicaly:identically immediatly:immediately implmentation:implementation
+    incidently:incidentally incomming:incoming inconsistant:inconsistent
+    independant:independent indispensible:indispensable inital:initial initalize:initialize
+    interupt:interrupt interupted:interrupted intial:initial irrelevent:irrelevant
+    keybaord:keyboard knowlege:knowledge langage:language langauge:language lastest:latest
+    lenght:length liason:liaison libaries:libraries libary:library maintainance:maintenance
+    maintenence:maintenance managable:manageable managment:management
+    mathmatics:mathematics mesage:message millenium:millennium minature:miniature
+    minumum:minimum mischievious:mischievous mispell:misspell mulitple:multiple
+    necassary:necessary neccesary:necessary neccessary:necessary necesary:necessary
+    neighbourhod:neighbourhood nessecary:necessary nineth:ninth normaly:normally
+    noticable:noticeable occassion:occasion occassionally:occasionally occured:occurred
+    occurence:occurrence occurences:occurrences occuring:occurring occurr:occur
+    ocurred:occurred ommit:omit ommited:omitted ommitted:omitted oppurtunity:opportunity
+    orginal:original orignal:original overriden:overridden overwriten:overwritten
+    paralell:parallel paramter:parameter paramters:parameters parmeter:parameter
+    parrallel:parallel particulary:particularly pavillion:pavilion perfomance:performance
+    perfomed:performed permanant:permanent permision:permission persistant:persistent
+    persue:pursue posession:possession posible:possible possesion:possession
+    possibilty:possibility potentialy:potentially powerfull:powerful practicle:practical
+    preceeding:preceding precendence:precedence prefered:preferred prefering:preferring
+    presense:presence prevelant:prevalent previosly:previously priviledge:privilege
+    priviledges:privileges probaly:probably proccess:process procesing:processing
+    programatically:programmatically propoganda:propaganda psuedo:pseudo
+    publically:publicly questionaire:questionnaire realy:really reccommend:recommend
+    recieve:receive recieved:received reciever:receiver recieves:receives
+    recieving:receiving recived:received recomend:recommend recomendation:recommendation
+    recomended:recommended recommed:recommend recursivly:recursively redundent:redundant
+    refered:referred refering:referring refrence:reference relase:release relevent:relevant
+    religous:religious rember:remember remeber:remember repetion:repetition
+    repositary:repository requirment:requirement requirments:requirements
+    resistence:resistance resouce:resource responsability:responsibility
+    resturant:restaurant retreive:retrieve retrive:retrieve rythm:rhythm seach:search
+    secratary:secretary sentance:sentence seperate:separate seperated:separated
+    seperately:separately seperator:separator shedule:schedule shoud:should sieze:seize
+    similary:similarly similiar:similar sincerly:sincerely speach:speech
+    speficied:specified strenght:strength succeded:succeeded succesful:successful
+    succesfull:successful succesfully:successfully sucess:success sucessful:successful
+    sucessfully:successfully sufficent:sufficient supercede:supersede suport:support
+    supress:suppress suprise:surprise sytem:system teh:the temperment:temperament
+    temporaly:temporarily tendancy:tendency thier:their threshhold:threshold
+    tomatos:tomatoes tommorow:tomorrow tounge:tongue tradgedy:tragedy tranfer:transfer
+    transfered:transferred truely:truly typicaly:typically unecessary:unnecessary
+    unkown:unknown unneccessary:unnecessary untill:until usefull:useful usualy:usually
+    vaccuum:vacuum vacum:vacuum vegatable:vegetable verison:version visable:visible
+    wellcome:welcome whereever:wherever wheter:whether wholy:wholly wich:which wierd:weird
+    wihtout:without writting:writing yeild:yield
+"""
+MISSPELLINGS: dict[str, str] = {
+    wrong: right.replace("_", " ") for wrong, right in
+    (pair.split(":") for pair in _PAIRS.split())}
+_MISSPELLED = re.compile(
+    r"(?<![\w'./@#$%-])(" + "|".join(sorted(MISSPELLINGS, key=len, reverse=True))
+    + r")(?![\w@]|'(?!s\b)|[./-]\w)", re.IGNORECASE)  # "langauge's" is the word too
+_QUOTES = "\"'\u201c\u201d\u2018\u2019`"
+
+
+def check(ctx: SectionContext) -> Iterator[Hit]:
+    text = ctx.text
+    for m in _MISSPELLED.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        if ctx.literals.covers(start, end):
+            continue  # code, an address, or quoted: the writer is not its author
+        if text[start - 1:start] in _QUOTES and text[end:end + 1] in _QUOTES:
+            continue  # 'a typo such as "teh"': shown, not made
+        if word[0].isupper() and not word.isupper() and not SENTENCE_START_BEFORE.search(
+                text, max(0, start - 3), start):
+            continue  # "Mr Wich", a capitalised name inside a sentence
+        right = case_like(word, MISSPELLINGS[word.lower()])
+        yield Hit(start, end,
+                  issue=f'"{word}" is misspelled: the word is "{right}".',
+                  suggestion=f'Write "{right}".',
+                  rewrite=right, term=word.lower(), key=word.lower())
