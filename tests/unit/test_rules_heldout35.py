@@ -5,13 +5,14 @@ near misses the rules must still report (tests that fail before the fix):
   [Add Subtable] button") is no slot left unfilled; "the word FIXME" names the marker,
   it does not leave one in;
 - acronyms: a paper calls its authors by the initials of its byline ("DH is supported by
-  ...", "GM acknowledges ...");
+  ...", "GM acknowledges ..."); a section's title cited in the prose ("see What are the
+  IERS tables and how do I update them?") is a cross-reference, not a use;
 - overlong sentences: citations ("(Bradt et al., 1993)", "[12]") are skipped by the reader
   and do not count towards a sentence's length; its words still do."""
 
 from __future__ import annotations
 
-from tests.unit.test_local_rules import SPELLS_OUT, make_index, quotes, review_section
+from tests.unit.test_local_rules import PAGE, SPELLS_OUT, make_index, quotes, review_section
 
 AC, OL, PH = "undefined-acronym", "overlong-sentence", "placeholder"
 
@@ -65,3 +66,19 @@ def test_citations_do_not_count_towards_a_sentences_length():
                                         "package, wraps").replace(
         "easy application", "easy and quick application to the light curves and")
     assert len(quotes(longer, OL)) == 1
+
+
+def test_a_cited_section_title_is_no_use_of_its_acronym():
+    faq = ("Why is my target below the horizon?", "The difference arises from the Earth's "
+           "rotation; see What are the IERS tables and how do I update them? for more. "
+           + PAGE)
+    tables = ("What are the IERS tables and how do I update them?",
+              "The International Earth Rotation and Reference Systems Service (IERS) "
+              "publishes tables of the Earth's rotation.")
+    index = make_index(SPELLS_OUT, faq, tables)
+    assert [rf for rf in review_section(index, "s1") if rf.rule == AC] == []
+    # near miss: the same letters in the prose itself are used before their definition
+    faq = (faq[0], f"The difference arises from the IERS tables; update them often. {PAGE}")
+    index = make_index(SPELLS_OUT, faq, tables)
+    assert [rf.finding.quote for rf in review_section(index, "s1") if rf.rule == AC] == [
+        "IERS"]

@@ -84,16 +84,14 @@ def test_an_acronym_joined_to_a_lower_case_word_is_still_one_to_define():
 
 
 @pytest.mark.usefixtures("acronyms_without_gate")
-def test_a_document_full_of_undefined_acronyms_gets_one_finding_listing_them():
+def test_a_document_full_of_undefined_acronyms_is_written_for_readers_who_know_them():
+    # (one finding listing them was judged noise four times in five, see INSIDER_ACRONYMS)
     names = ["CTAD", "SIMD", "SVE", "BPF", "PTX", "FPR", "QRX", "ZMB", "WQT"]
     sections = [(f"Part {i}", f"The {n} support was improved in this release. {PROSE}")
                 for i, n in enumerate(names)]
     index = make_index(*sections)
-    found = [rf.finding for sid in (f"s{i}" for i in range(len(names)))
-             for rf in review_section(index, sid) if rf.rule == "undefined-acronym"]
-    (f,) = found
-    assert f.quote == "CTAD"
-    assert '"CTAD" and 8 other acronyms (BPF, FPR, PTX' in f.issue
+    assert [rf.finding for sid in (f"s{i}" for i in range(len(names)))
+            for rf in review_section(index, sid) if rf.rule == "undefined-acronym"] == []
     # near miss: a few never defined are each a finding
     few = make_index(*sections[:3])
     assert sum(rf.rule == "undefined-acronym" for sid in ("s0", "s1", "s2")
