@@ -151,9 +151,9 @@ def test_the_corpus_numbers(results: dict):
     # The built-in reviewer's noise budget (issue 14) cut the corpus from ~3,000 findings
     # to ~270, and its English rules no longer run on the Arabic, Russian, French and
     # German documents (~197); gating never-defined acronyms on the document's own
-    # practice (heldout-12) took 151 to 145. Still enough comments that every kind of
-    # anchoring is exercised.
-    assert findings > 120
+    # practice (heldout-12) took 151 to 145, one comment per spelling family per document
+    # (heldout-31) to 119. Still enough comments that every kind of anchoring is exercised.
+    assert findings > 100
     on_quote = sum(r["on_quote"] for r in exported)
     print(f"\n{len(results)} files, {len(opened)} opened, {len(exported)} reviewed, exported and "
           f"reopened with every comment; {findings} comments: {on_quote} on their quote, "
