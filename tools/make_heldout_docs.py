@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-38 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-39 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -186,6 +186,11 @@ only (a psychology toolkit's demo experiments for experimenters, in Markdown; es
 sampling method, an astronomy project's vision and policies, command-line tutorials, a
 methods guide and a FITS FAQ for astronomers, a cosmology guide and a molecular-dynamics library's selection
 language, in reStructuredText), listed under "# Set 38" below with why each was chosen.
+Round 39 (--set 39), made on the rules of main after round 37: six texts from six Debian
+packages only (an ear-training program's user manual in DocBook HTML, a roguelike game's guide
+for players in reStructuredText-like text, a text web browser's users guide, a calendar
+program's manual and a feed reader's FAQ in AsciiDoc HTML, and a TeX extension's short reference
+derived from a conference paper), listed under "# Set 39" below with why each was chosen.
 Round 40 (--set 40), made on the rules of main after round 38: eight texts from eight PyPI
 sdists only (a publishing guide for academic authors in MyST Markdown, a learning
 environment's help for beginners, essays on nested sampling, a meteorology library's guide,
@@ -4943,6 +4948,89 @@ def _jobs_38() -> list:
 
 
 SETS["38"] = ({}, {})
+# Set 39: made on the rules of main after round 37, from Debian bookworm packages only
+# (`apt-get download`), pinned, into their own cache (/tmp/margin-heldout39-cache); no package
+# an earlier set used. Chosen before any rule ran on them, for the genres past rounds lacked
+# (users' manuals for people who do not program: an ear-training program for music students, a
+# game's guide for its players, a text web browser's guide, a calendar and to-do program's
+# manual, a feed reader's FAQ; an old conference paper turned reference on a TeX extension);
+# developer documentation kept well under a third; all read by `_convert` or set 21's
+# reStructuredText reading as they are, their navigation left out by page filters:
+# - GNU Solfege's user manual (solfege-doc 3.23.4-11, DocBook HTML): how to use an ear-training
+#   program and its exercises, with a short music-theory chapter, for music students and
+#   teachers (~5,600 words; the GPL page and the part on writing lesson files left out);
+# - Angband's online help (angband-data 1:3.5.1-2.5, reStructuredText-like text files): its
+#   general information, character creation, playing and dungeon pages, a roguelike game's
+#   guide for its players (~14,700 words; the command, option, attack and version pages left out);
+# - the Lynx Users Guide (lynx-common 2.9.0dev.12-1, HTML, gzipped): a text-mode web browser's
+#   guide for its users, from starting it to cookies and bookmarks (its table of
+#   contents and the "[ToC]" links after each section left out; ~22,200 words);
+# - calcurse's manual (calcurse 4.7.1-1, AsciiDoc HTML): a text-based calendar and to-do
+#   program's manual for its users, with options and the contributors' notes (~8,500 words);
+# - Newsboat's FAQ (newsboat 2.21-1.5, AsciiDoc HTML): a feed reader's questions and answers
+#   for its users (~500 words);
+# - The e-TeX Short Reference Manual (texlive-base 2022.20230122-3, 1996 HTML): a TeX
+#   extension's reference, derived from a EuroTeX'95 paper (a TeX guide, developer-facing;
+#   ~4,200 words).
+#   In all ~55,600 words (python-docx count of the built files).
+CACHE_39 = Path("/tmp/margin-heldout39-cache")
+DEBS_39 = {"solfege-doc": "3.23.4-11", "angband-data": "1:3.5.1-2.5",
+           "lynx-common": "2.9.0dev.12-1", "calcurse": "4.7.1-1", "newsboat": "2.21-1.5",
+           "texlive-base": "2022.20230122-3"}
+DEB_39 = {name: CACHE_39 / "deb" / name / "usr/share" for name in DEBS_39}
+_SOLFEGE_39 = DEB_39["solfege-doc"] / "doc/solfege/help/C"
+_ANGBAND_39 = DEB_39["angband-data"] / "angband/help"
+_LYNX_GZ_39 = DEB_39["lynx-common"] / "doc/lynx-common/lynx_help/Lynx_users_guide.html.gz"
+_LYNX_39 = CACHE_39 / "Lynx_users_guide.html"  # unzipped here, as `_html_body` reads text
+HTML_39 = {
+    # The user's part, in the order of the manual's table of contents (index.html), up to the
+    # chapter on extending Solfege (lesson files: a format reference for developers).
+    "solfege-user-manual.docx": [_SOLFEGE_39 / f"{page}.html" for page in (
+        "index", "solfege-intro", "bug-reporting", "online-resources", "selecting-exercises",
+        "preferences-window", "trainingset-editor", "ear-training-test-printout-editor",
+        "about-statistics", "profile-manager", "solfege-exercise-helps", "harmonicinterval",
+        "melodicinterval", "singinterval", "idbyname-chords", "idbyname-cadences", "idbyname",
+        "idproperty", "singchord", "rhythm", "rhythmtapping2", "dictation", "scales",
+        "idbyname-intonation", "idtone", "identifybpm", "twelvetone", "nameinterval",
+        "elembuilder", "tone-in-context", "music-theory", "theory-intervals",
+        "inverting-intervals")],
+    "lynx-users-guide.docx": [_LYNX_39],
+    "calcurse-manual.docx": [DEB_39["calcurse"] / "doc/calcurse/manual.html"],
+    "newsboat-faq.docx": [DEB_39["newsboat"] / "doc/newsboat/faq.html"],
+    "etex-short-reference.docx": [DEB_39["texlive-base"] / "doc/texlive-doc/etex/base/"
+                                                           "etex_ref.html"],
+}
+ANGBAND_39 = [_ANGBAND_39 / f"{page}.txt" for page in ("general", "birth", "playing", "dungeon")]
+# DocBook's running heads and feet (Prev / Up / Next tables), a chapter's table of contents and
+# the book's list of figures (their titles are links; the figures' images are not read here).
+_SOLFEGE_NAV_39 = re.compile(r'<div class="nav(?:header|footer)">.*?</div>'
+                             r'|<div class="(?:toc|list-of-figures)">.*?</dl>\s*</div>', re.S)
+# Lynx's table of contents (a heading and its list) and its "[ToC]" links back to it.
+_LYNX_NAV_39 = re.compile(r'<h2 id="TOC">.*?</ul>|<p>\[<a href="#ToC-[^"]*">ToC</a>\]</p>', re.S)
+# AsciiDoc's table of contents (a script's, or a list) and its "Last updated" footer.
+_ASCIIDOC_NAV_39 = re.compile(r'<div id="toc"[^>]*>.*?(?=</div>\s*<div id="content">)'
+                              r'|<div id="footer">.*', re.S)
+# The e-TeX manual's two tables of contents (its sections', its new commands') are lists of links.
+_ETEX_TOC_39 = re.compile(r"<H2>Table of (?:Contents|new commands)</H2>.*?(?=<HR>)", re.S)
+
+
+def _jobs_39() -> list:
+    if _LYNX_GZ_39.is_file() and not _LYNX_39.is_file():
+        _LYNX_39.write_text(_read_text(_LYNX_GZ_39), encoding="utf-8")
+    PAGE_FILTERS.update({p: lambda body: _IMG_29.sub("", _SOLFEGE_NAV_39.sub("", body))
+                         for p in HTML_39["solfege-user-manual.docx"]})
+    PAGE_FILTERS[_LYNX_39] = lambda body: _LYNX_NAV_39.sub("", body)
+    for name in ("calcurse-manual.docx", "newsboat-faq.docx"):
+        PAGE_FILTERS[HTML_39[name][0]] = lambda body: _IMG_29.sub("",
+                                                                  _ASCIIDOC_NAV_39.sub("", body))
+    PAGE_FILTERS[HTML_39["etex-short-reference.docx"][0]] = lambda body: _ETEX_TOC_39.sub("", body)
+    return [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
+              for name, paths in HTML_39.items()),
+            ("angband-players-guide.docx", ANGBAND_39,
+             lambda paths, out: _convert(_pages_21_html(paths, _ANGBAND_39), out))]
+
+
+SETS["39"] = ({}, {})
 
 
 # Set 40: made on the rules of main after round 38, from PyPI sdists only
@@ -5080,6 +5168,8 @@ def main() -> int:
         _fetch(CACHE_37, DEBS_37, {})
     if args.set == "38":
         _fetch(CACHE_38, DEBS_38, SDISTS_38, own_sdist_only=True)
+    if args.set == "39":
+        _fetch(CACHE_39, DEBS_39, {})
     if args.set == "40":
         _fetch(CACHE_40, DEBS_40, SDISTS_40, own_sdist_only=True)
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
@@ -5128,6 +5218,7 @@ def main() -> int:
             *(_jobs_36() if args.set == "36" else []),
             *(_jobs_37() if args.set == "37" else []),
             *(_jobs_38() if args.set == "38" else []),
+            *(_jobs_39() if args.set == "39" else []),
             *(_jobs_40() if args.set == "40" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))

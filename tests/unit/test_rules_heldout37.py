@@ -4,13 +4,15 @@ misses the rules must still report (tests that fail before the fix):
 - placeholders: labels of buttons listed before the noun ("Both [Add & Keep] and [Add]
   button") are labels; "1 XXX =" gives a name its value, like a formula;
 - spelling: a control's label quoted as the program shows it ('the "Color label"
-  submenu') keeps the program's spelling, whatever the house style."""
+  submenu') keeps the program's spelling, whatever the house style;
+- thin sections: the document's first heading with nothing under it ("Gnuplot" over
+  chapters styled at its level) is its title, not a section left unwritten."""
 
 from __future__ import annotations
 
 from tests.unit.test_local_rules import FILLER, make_index, quotes, review_section
 
-PH, SV = "placeholder", "spelling-variant"
+PH, SV, TS = "placeholder", "spelling-variant", "thin-section"
 
 
 def test_labels_listed_before_the_control_noun_are_labels():
@@ -40,3 +42,12 @@ def test_a_quoted_control_label_keeps_the_programs_spelling():
     index = make_index(british, ("Colour Labels", text))
     assert [rf.finding.quote for rf in review_section(index, "s1") if rf.rule == SV] == [
         "color"]
+
+
+def test_the_documents_first_heading_is_its_title_not_an_empty_section():
+    chapters = [(t, f"{FILLER} {FILLER}") for t in ("Introduction", "Concepts", "Plotting")]
+    index = make_index(("Gnuplot", ""), *chapters)
+    assert [rf for rf in review_section(index, "s0") if rf.rule == TS] == []
+    # near miss: an empty heading further on is a section left unwritten
+    index = make_index(("Gnuplot", ""), chapters[0], ("Tools", ""), *chapters[1:])
+    assert [rf.rule for rf in review_section(index, "s2") if rf.rule == TS] == [TS]

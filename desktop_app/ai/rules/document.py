@@ -56,11 +56,18 @@ def _thin_is_normal(sections: Sequence[SectionInfo]) -> bool:
     return short > max(3, 0.2 * len(leaves))
 
 
+def first_heading(sections: Sequence[SectionInfo]) -> SectionInfo | None:
+    """The document's first heading: with nothing under it, its title (see thin.py)."""
+    return next((s for s in sections if s.level > 0 and not s.preamble), None)
+
+
 def _empty_is_normal(sections: Sequence[SectionInfo]) -> bool:
     """Empty leaf headings used as title lines (a form, a questionnaire) are a style:
-    two or more of them, or more than a twentieth of the leaves."""
+    two or more of them, or more than a twentieth of the leaves. The document's title
+    is not one of them."""
+    title = first_heading(sections)
     leaves = [s for s in sections if s.has_children is False and s.level > 0
-              and not s.preamble]
+              and not s.preamble and s is not title]
     empty = sum(not s.text.strip() for s in leaves)
     return empty >= 2 or (len(leaves) >= 20 and empty > 0.05 * len(leaves))
 
