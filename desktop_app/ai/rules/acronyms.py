@@ -83,6 +83,7 @@ WELL_KNOWN = frozenset("""
     EULA OEM CMYK DPI PPI
     ABI AMD GCC LLVM MIPS RISC UNIX POSIX RTOS HP NVIDIA LINUX SHA MD5
     IRC USENET RPG GNOME KDE
+    CCD MPEG
 """.split())
 # All-caps words that are emphasis, markers or RFC 2119 keywords, not acronyms.
 _NOT_ACRONYMS = frozenset("""
