@@ -1480,8 +1480,8 @@ HELDOUT_37 = _outside(HELDOUT_37, 37)
 HELDOUT_38 = _outside(HELDOUT_38, 38)
 HELDOUT_39 = _outside(HELDOUT_39, 39)
 HELDOUT_40 = _outside(HELDOUT_40, 40)
-HELDOUT_42 = _outside(HELDOUT_42, 42)
 HELDOUT_41 = _outside(HELDOUT_41, 41)
+HELDOUT_42 = _outside(HELDOUT_42, 42)
 DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDOUT_3
                                           + HELDOUT_4 + HELDOUT_5 + HELDOUT_6 + HELDOUT_7
                                           + HELDOUT_8 + HELDOUT_9 + HELDOUT_10
