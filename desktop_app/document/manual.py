@@ -27,8 +27,13 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, count, repeat
 from operator import attrgetter, is_not
 
-from desktop_app.document.model import (Paragraph, ParagraphKind, SectionOrigin, all_code,
-                                         count_words)
+from desktop_app.document.model import (
+    Paragraph,
+    ParagraphKind,
+    SectionOrigin,
+    all_code,
+    count_words,
+)
 from desktop_app.document.numbering import may_be_keyword, parse_label, roman_value
 from desktop_app.document.outline import HEADING_MAX_CHARS, HEADING_MAX_WORDS, Item
 from desktop_app.document.styles import StyleLevels

@@ -8,8 +8,7 @@ rounds showed the same shape, with the near misses the rules must still report:
 
 from __future__ import annotations
 
-from tests.unit.test_local_rules import (FILLER, PAGE, SPELLS_OUT, make_index, quotes,
-                                         review_section)
+from tests.unit.test_local_rules import FILLER, PAGE, SPELLS_OUT, make_index, quotes, review_section
 
 THIN, AC = "thin-section", "undefined-acronym"
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.ai.rules import text as rules_text
-from tests.unit.test_local_rules import (FILLER, PAGE, hits, make_index, quotes,
-                                         review_section)
+from tests.unit.test_local_rules import FILLER, PAGE, hits, make_index, quotes, review_section
 
 ACR = "undefined-acronym"
 

@@ -6,8 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.test_local_rules import (FILLER, PAGE, SPELLS_OUT, hits, make_index, quotes,
-                                         review_section)
+from tests.unit.test_local_rules import (
+    FILLER,
+    PAGE,
+    SPELLS_OUT,
+    hits,
+    make_index,
+    quotes,
+    review_section,
+)
 
 # The vague-wording and passive-voice rules run only in documents that report results
 # (test_rules_precision.py); these tests are about their patterns, on short texts.

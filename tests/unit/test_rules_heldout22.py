@@ -11,8 +11,14 @@ with the near misses the rules must still report (tests that fail before the fix
 
 from __future__ import annotations
 
-from tests.unit.test_local_rules import (FILLER, PAGE, SPELLS_OUT, hits, make_index, quotes,
-                                         review_section)
+from tests.unit.test_local_rules import (
+    FILLER,
+    PAGE,
+    SPELLS_OUT,
+    make_index,
+    quotes,
+    review_section,
+)
 
 AC, SV = "undefined-acronym", "spelling-variant"
 

@@ -10,8 +10,7 @@ cases with the near misses the rules must still report (tests that fail before t
 
 from __future__ import annotations
 
-from tests.unit.test_local_rules import (FILLER, SPELLS_OUT, hits, make_index, quotes,
-                                         review_section)
+from tests.unit.test_local_rules import FILLER, SPELLS_OUT, hits, make_index, quotes, review_section
 
 AC = "undefined-acronym"
 

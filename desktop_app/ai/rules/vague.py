@@ -17,8 +17,8 @@ words in passing ("the same or some other place", "various powers to ...");
 a hedge on a measurable quality ("quite long", "very slow"); a commitment
 without a date ("as soon as possible"); "appropriate" where the text tells
 someone what to do; "etc." after "such as" or "including", which says twice that the
-items are examples (an open list on its own is the writer's choice). In recommendations, commitments and "appropriate"
-are marked in any document. Nothing inside code, URLs, field codes or
+items are examples (an open list on its own is the writer's choice). In recommendations,
+commitments and "appropriate" are marked in any document. Nothing inside code, URLs, field codes or
 quotations.
 """
 
