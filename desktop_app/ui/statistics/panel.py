@@ -293,7 +293,8 @@ class StatisticsPanel(QWidget):
         colours = theme().colours()
         rows: list[str] = []
         d = s.findings_by_decision
-        rows.append(f"<b>{s.findings_total}</b> findings: "
+        noun = "finding" if s.findings_total == 1 else "findings"
+        rows.append(f"<b>{s.findings_total}</b> {noun}: "
                     f'<span style="color:{colours.accepted};">✓ {d.get("accepted", 0)}'
                     f" accepted</span> · ✗ {d.get('rejected', 0)} rejected · "
                     f"{d.get('pending', 0)} pending")
