@@ -213,6 +213,11 @@ sdists only (an issue tracker's user guide, its design essay and its design spec
 brain-imaging library's explanations of its image formats and DICOM, its governance and its
 enhancement proposals, and a neuroimaging toolkit's method explanations, all in
 reStructuredText), listed under "# Set 44" below with why each was chosen.
+Round 43 (--set 43), made on the rules of main after round 41: six texts from three Debian
+packages only (a music-notation editor's user manual in LyX HTML, a Bible-study program's
+handbook and its Bible-study guide in DocBook HTML, and ethnoastronomy essays on the sky
+cultures of a planetarium program, one of them an academic paper with its references), listed
+under "# Set 43" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -5343,6 +5348,84 @@ def _jobs_44() -> list:
 
 
 SETS["44"] = ({}, {})
+# Set 43: made on the rules of main after round 41, from Debian bookworm packages only
+# (`apt-get download PKG=VERSION`, unpacked with `dpkg-deb -x`), pinned, into their own cache
+# (/tmp/margin-heldout43-cache); no text an earlier set used. Chosen before any rule ran on
+# them, for the genres past rounds lacked (a musician's manual, a religious study guide,
+# essays and an academic paper on cultural astronomy, a desktop program's handbook for
+# non-programmers); no developer documentation; all read by converters that exist (HTML
+# through `_convert`, DocBook pages with their navigation left out):
+# - the Denemo User Manual (denemo-doc 2.6.18-1, LyX HTML), parts I and II up to section 13:
+#   a music-notation editor's manual for composers and copyists (~16,400 words; its table of
+#   contents, images and the later sections left out);
+# - the BibleTime Handbook (bibletime-data 3.0.3-3, DocBook HTML chunks in reading order): a
+#   Bible-study program's manual for its readers (~4,900 words);
+# - The Biblestudy HowTo (same package, DocBook HTML chunks): a guide to studying the Bible,
+#   with quotations, essays and worksheets (a religious guide for lay readers, ~5,000 words);
+# - the Lokono (Arawak) sky culture's description (stellarium-data 0.22.2-1, HTML): an
+#   ethnoastronomy paper with its footnotes and references (academic writing, ~8,400 words);
+# - the descriptions of six Old-World sky cultures (same package: Arabian Peninsula, Babylonian
+#   MUL.APIN and Seleucid, Egyptian Dendera, Mongolian, Greek Almagest): essays for a general
+#   reader on cultural astronomy, with sources (~13,700 words);
+# - the descriptions of six sky cultures of the Americas and the Pacific (same package:
+#   Hawaiian Starlines, Kamilaroi, Tukano, Northern Andes, Maya, Dakota): essays for a general
+#   reader (~6,400 words).
+#   In all ~54,700 words (python-docx count of the built files).
+CACHE_43 = Path("/tmp/margin-heldout43-cache")
+DEBS_43 = {"denemo-doc": "2.6.18-1", "bibletime-data": "3.0.3-3",
+           "stellarium-data": "0.22.2-1"}
+SDISTS_43: dict[str, str] = {}
+DEB_43 = {name: CACHE_43 / "deb" / name / "usr/share" for name in DEBS_43}
+_DENEMO_43 = DEB_43["denemo-doc"] / "doc/denemo/denemo-manual.html"
+_BIBLETIME_43 = DEB_43["bibletime-data"] / "doc/bibletime-data"
+_SKY_43 = DEB_43["stellarium-data"] / "stellarium/skycultures"
+SKY_43 = {
+    "stellarium-lokono-sky-culture.docx": ["lokono"],
+    "stellarium-old-world-sky-cultures.docx": [
+        "arabic_arabian_peninsula", "babylonian_mulapin", "babylonian_seleucid",
+        "egyptian_dendera", "mongolian", "greek_almagest"],
+    "stellarium-americas-pacific-sky-cultures.docx": [
+        "hawaiian_starlines", "kamilaroi", "tukano", "northern_andes", "maya", "dakota"],
+}
+# LyX's table of contents (its heading, then nested divs of links up to Part I), and the
+# manual from section 14 on.
+_DENEMO_TOC_43 = re.compile(r"<div class='toc'>.*?(?=<h1 class=\"part\")", re.S)
+_DENEMO_REST_43 = re.compile(r'<h2 class="section"[^>]*><span class="section_label">14</span>.*',
+                             re.S)
+_NEXT_43 = re.compile(r'<link rel="next" href="([^"]+)"')
+
+
+def _docbook_chain_43(index: Path) -> list[Path]:
+    """A chunked DocBook book's pages in reading order: the index, then each page's "next"."""
+    pages = [index]
+    while True:
+        found = _NEXT_43.search(pages[-1].read_text(encoding="utf-8")) if pages[-1].is_file() \
+            else None
+        if not found or index.parent / found.group(1) in pages:
+            return pages
+        pages.append(index.parent / found.group(1))
+
+
+def _jobs_43() -> list:
+    books = {"bibletime-handbook.docx": _docbook_chain_43(
+                 _BIBLETIME_43 / "handbook/html/en/index.html"),
+             "bibletime-biblestudy-howto.docx": _docbook_chain_43(
+                 _BIBLETIME_43 / "howto/html/en/index.html")}
+    global DOCBOOK_PAGES
+    DOCBOOK_PAGES |= {p for pages in books.values() for p in pages}
+    sky = {name: [_SKY_43 / culture / "description.en.utf8" for culture in cultures]
+           for name, cultures in SKY_43.items()}
+    PAGE_FILTERS.update({
+        _DENEMO_43: lambda body: _IMG_29.sub("", _DENEMO_REST_43.sub(
+            "</body>", _DENEMO_TOC_43.sub("", body, count=1))),
+        **{p: lambda body: _IMG_29.sub("", body) for pages in books.values() for p in pages},
+        **{p: lambda body: _IMG_29.sub("", body) for pages in sky.values() for p in pages},
+    })
+    return [(name, paths, lambda paths, out: _convert(_html_body(paths), out)) for name, paths in (
+        ("denemo-user-manual.docx", [_DENEMO_43]), *books.items(), *sky.items())]
+
+
+SETS["43"] = ({}, {})
 
 
 def main() -> int:
@@ -5412,6 +5495,8 @@ def main() -> int:
         _fetch(CACHE_41, DEBS_41, {})
     if args.set == "44":
         _fetch(CACHE_44, DEBS_44, SDISTS_44, own_sdist_only=True)
+    if args.set == "43":
+        _fetch(CACHE_43, DEBS_43, SDISTS_43)
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -5463,6 +5548,7 @@ def main() -> int:
             *(_jobs_42() if args.set == "42" else []),
             *(_jobs_41() if args.set == "41" else []),
             *(_jobs_44() if args.set == "44" else []),
+            *(_jobs_43() if args.set == "43" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
