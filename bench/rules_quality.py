@@ -1467,6 +1467,7 @@ HELDOUT_44 = (
     ("heldout44/nilearn-method-explanations.docx",
      "neuroimaging statistics and machine-learning methods explained, with a glossary "
      "(neuroscientists)"),
+)
 # Round 43, made on the rules of main after round 41 (with main merged before judging) by
 # tools/make_heldout_docs.py --set 43 from Debian bookworm packages only (denemo-doc 2.6.18-1,
 # bibletime-data 3.0.3-3, stellarium-data 0.22.2-1), pinned; 6 texts of about 54,400 words,
