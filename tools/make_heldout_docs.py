@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-44 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-45 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -5428,6 +5428,96 @@ def _jobs_43() -> list:
 SETS["43"] = ({}, {})
 
 
+# Set 45: made on the rules of main after round 44, from Debian bookworm packages only
+# (`apt-get download PKG=VERSION`, unpacked with `dpkg-deb -x`), pinned, into their own cache
+# (/tmp/margin-heldout45-cache); no text an earlier set used. Chosen before any rule ran on
+# them, for the genres past rounds lacked (a typesetting guide for writers with its glossary of
+# typographic terms, a letter-writing tutorial, a drawing language taught to document authors,
+# a scientific unit converter's manual for its users); developer documentation none; all read
+# by converters that exist (groff's HTML through `_convert` with its navigation left out, GNU
+# info through `_info_blocks`):
+# - mom's introduction, typesetting definitions and "using mom" pages (groff 1.22.4-10, HTML):
+#   Peter Schaffter's guide to a typesetting package for writers, with a glossary of
+#   typography terms (a typography guide, ~6,700 words);
+# - mom's "writing letters" tutorial (same package): how to write a business letter with it
+#   (a short tutorial for writers, ~1,600 words);
+# - Making Pictures With GNU PIC (same package, groff HTML): Eric Raymond's tutorial on a
+#   language for drawing diagrams in documents, its examples as code (~11,100 words; its table
+#   of contents and the rendered figures left out);
+# - the GNU Units manual (units 2.22-2, info): a unit converter's manual for scientists and
+#   students, from interactive use to unit lists, CGS and natural units and defining one's
+#   own units (~13,200 words; the option reference, output formats, localization, the data
+#   files' syntax, the GFDL and index left out).
+#   In all ~32,500 words (python-docx count of the built files).
+CACHE_45 = Path("/tmp/margin-heldout45-cache")
+DEBS_45 = {"groff": "1.22.4-10", "units": "2.22-2"}
+SDISTS_45: dict[str, str] = {}
+DEB_45 = {name: CACHE_45 / "deb" / name / "usr/share" for name in DEBS_45}
+_GROFF_45 = DEB_45["groff"] / "doc/groff-base/html"
+HTML_45 = {
+    "mom-typesetting-guide.docx": [_GROFF_45 / f"mom/{page}.html"
+                                   for page in ("intro", "definitions", "using")],
+    "mom-letters-tutorial.docx": [_GROFF_45 / "mom/letters.html"],
+    "groff-pic-tutorial.docx": [_GROFF_45 / "pic.html",
+                                *(_GROFF_45 / f"pic-{n}.html" for n in range(1, 24))],
+}
+_UNITS_45 = DEB_45["units"] / "info/units.info.gz"
+# The manual's nodes for its users, in order; the rest (options, defining units) left out.
+_UNITS_NODES_45 = (
+    "Top", "Overview", "Interactive Use", "Command Line Use", "Unit Definitions",
+    "Unit Expressions", "Operators", "Sums and Differences of Units", "Numbers as Units",
+    "Built-in Functions", "Previous Result", "Complicated Unit Expressions",
+    "Backwards Compatibility", "Nonlinear Conversions", "Temperature Conversions",
+    "Other Nonlinear Units", "Unit Lists", "Alternative Unit Systems", "CGS Units",
+    "Specifying CGS Units", "CGS Units Systems", "Conversions Between Systems", "Natural Units",
+    "Prompt Prefix", "Logging Calculations", "Scripting with Units", "Output Styles",
+    "Defining Your Own Units", "Units Data Files", "Defining New Units",
+    "Defining Nonlinear Units", "Piecewise Linear Units")
+# mom's navigation (a table of links at the top and bottom of each page) and its in-page
+# contents (a centred list of links); groff's next/top bars and PIC's table of contents.
+_MOM_NAV_45 = re.compile(r'<!-- Navigation links -->\s*<table.*?</table>'
+                         r'|<div style="text-align: center;">\s*<ul class="no-enumerator".*?'
+                         r'</ul>\s*</div>', re.S)
+_PIC_NAV_45 = re.compile(r'<hr>\s*\[ <a href=[^\]]*\]\s*<hr>'
+                         r'|<a href="pic-\d+\.html#[^"]*">[^<]*</a><br>', re.S)
+
+# groff's HTML sets the PIC examples (displays in pic.ms) as paragraphs indented 10%, their
+# lines broken by <br>: made <pre> blocks here, so that they read as code.
+_PIC_CODE_45 = re.compile(r'<p style="margin-left:10%[^"]*">(.*?)</p>', re.S)
+
+
+def _pic_code_45(body: str) -> str:
+    return _PIC_CODE_45.sub(lambda found: "<pre>" + re.sub(r"<(?!br\b)[^>]+>", "", re.sub(
+        r"\s*<br>\s*", "\n", found.group(1).strip())).strip() + "</pre>", body)
+
+
+def _units_blocks_45(src: Path) -> Iterator[tuple[str, str]]:
+    """`_info_blocks` of the units manual's user nodes only (kept in a copy beside it)."""
+    nodes = _read_text(src).split("\x1f")
+    keep = [node for node in nodes[1:] if (found := re.match(
+        r"\s*File: .*?Node: ([^,]+)", node)) and found.group(1).strip() in _UNITS_NODES_45]
+    part = CACHE_45 / "units-user.info"
+    part.write_text("\x1f".join([nodes[0], *keep]), encoding="utf-8")
+    return _info_blocks(part)
+
+
+def _jobs_45() -> list:
+    PAGE_FILTERS.update({
+        **{p: lambda body: _IMG_29.sub("", _MOM_NAV_45.sub("", body))
+           for name in ("mom-typesetting-guide.docx", "mom-letters-tutorial.docx")
+           for p in HTML_45[name]},
+        **{p: lambda body: _pic_code_45(_IMG_29.sub("", _PIC_NAV_45.sub("", body)))
+           for p in HTML_45["groff-pic-tutorial.docx"]},
+    })
+    return [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
+              for name, paths in HTML_45.items()),
+            ("units-manual.docx", [_UNITS_45],
+             lambda paths, out: _blocks_docx(_units_blocks_45(paths[0]), out))]
+
+
+SETS["45"] = ({}, {})
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=sorted(SETS), default="4")
@@ -5497,6 +5587,8 @@ def main() -> int:
         _fetch(CACHE_44, DEBS_44, SDISTS_44, own_sdist_only=True)
     if args.set == "43":
         _fetch(CACHE_43, DEBS_43, SDISTS_43)
+    if args.set == "45":
+        _fetch(CACHE_45, DEBS_45, SDISTS_45)
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -5549,6 +5641,7 @@ def main() -> int:
             *(_jobs_41() if args.set == "41" else []),
             *(_jobs_44() if args.set == "44" else []),
             *(_jobs_43() if args.set == "43" else []),
+            *(_jobs_45() if args.set == "45" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
