@@ -1531,15 +1531,20 @@ HELDOUT_43 = (
 # tildes and PySR's "[^1]" footnote markers in the text; no finding fell on them.
 HELDOUT_46 = (
     ("heldout46/poppy-optics-explanations.docx",
-     "optics simulator's explanations of its physics and numerics (astronomers, optical engineers)"),
-    ("heldout46/poppy-conduct-contributing.docx", "project's code of conduct and contributing guide (charter)"),
+     "optics simulator's explanations of its physics and numerics (astronomers, optical "
+     "engineers)"),
+    ("heldout46/poppy-conduct-contributing.docx",
+     "project's code of conduct and contributing guide (charter)"),
     ("heldout46/poppy-release-notes.docx", "optics simulator's release notes (changelog)"),
     ("heldout46/pysr-tuning-options-examples.docx",
-     "symbolic-regression tool's first-person tuning guide, options and examples (developer-facing)"),
+     "symbolic-regression tool's first-person tuning guide, options and examples "
+     "(developer-facing)"),
     ("heldout46/sbi-proposals-faq.docx",
-     "research software's enhancement-proposal process, a design proposal and FAQ (process, rationale)"),
+     "research software's enhancement-proposal process, a design proposal and FAQ (process, "
+     "rationale)"),
     ("heldout46/scanpy-usage-community-dev.docx",
-     "single-cell toolkit's usage principles, community pages and developer guide (partly developer-facing)"),
+     "single-cell toolkit's usage principles, community pages and developer guide (partly "
+     "developer-facing)"),
 )
 OUTSIDE = {f"heldout{n}/": Path(os.environ.get(f"MARGIN_HELDOUT{n}", f"/tmp/margin-heldout{n}"))
            for n in (4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
