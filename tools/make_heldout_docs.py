@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-45 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-46 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -218,6 +218,11 @@ packages only (a music-notation editor's user manual in LyX HTML, a Bible-study 
 handbook and its Bible-study guide in DocBook HTML, and ethnoastronomy essays on the sky
 cultures of a planetarium program, one of them an academic paper with its references), listed
 under "# Set 43" below with why each was chosen.
+Round 46 (--set 46), made on the rules of main after round 44: six texts from four PyPI sdists
+only (an optics simulator's explanations of its physics, its code of conduct and its release
+notes, a symbolic-regression tool's first-person tuning guide and examples, a research group's
+enhancement-proposal process with its FAQ, and a single-cell toolkit's usage and developer
+guide), listed under "# Set 46" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -5516,6 +5521,64 @@ def _jobs_45() -> list:
 
 
 SETS["45"] = ({}, {})
+# Set 46: made after the rules' fixes up to the heldout-44 round, from PyPI sdists only
+# (`pip download --no-deps --no-binary <the package>`), pinned, into their own cache
+# (/tmp/margin-heldout46-cache); no package an earlier set used. Chosen before any rule ran on
+# them, for the genres past rounds lacked (an optical scientist's explanations of the physics and
+# numerics behind a simulator, a research group's enhancement-proposal process and one design
+# rationale, a code of conduct, one changelog); developer documentation kept under a third; all
+# read by set 28's converter (reStructuredText and Markdown/MyST):
+# - POPPY 1.1.2's about, overview, coronagraphs, Fresnel propagation, wavefront error, FFT
+#   optimisation, performance and GPU pages (reStructuredText: a telescope-optics simulator's
+#   explanations for astronomers and optical engineers, ~9,000 words);
+# - POPPY 1.1.2's code of conduct and contributing guide (Markdown: a community charter, ~1,100
+#   words);
+# - POPPY 1.1.2's release notes (reStructuredText: the set's one changelog, ~7,100 words);
+# - PySR 2.7.2's tuning tips, options guide, migration notes and its physics, search-behaviour and
+#   objectives examples (Markdown: a symbolic-regression tool's guide written in the first person
+#   for scientists; developer-facing, ~8,900 words);
+# - sbi 0.27.0's enhancement-proposal process, its first proposal, the FAQ, credits and
+#   installation pages (Markdown: a research software group's process and design rationale,
+#   ~2,800 words);
+# - Scanpy 1.11.5's usage principles, installation, ecosystem, community and news pages with its
+#   developer guide (MyST Markdown: a single-cell analysis toolkit's guide; partly
+#   developer-facing, ~4,900 words).
+CACHE_46 = Path("/tmp/margin-heldout46-cache")
+DEBS_46: dict[str, str] = {}
+SDISTS_46 = {"poppy": "1.1.2", "pysr": "2.7.2", "sbi": "0.27.0", "scanpy": "1.11.5"}
+SD46 = {name: CACHE_46 / "pypi" / f"{name}-{version}" for name, version in SDISTS_46.items()}
+_POPPY_46 = SD46["poppy"]
+_PYSR_46 = SD46["pysr"] / "docs/src"
+_SBI_46 = SD46["sbi"] / "docs"
+_SCANPY_46 = SD46["scanpy"] / "docs"
+# (document, [pages in order], root for :doc: titles), read as set 28 reads them.
+PAGES_46 = {
+    "poppy-optics-explanations.docx": ([_POPPY_46 / f"docs/{page}.rst" for page in (
+        "about", "overview", "coronagraphs", "fresnel", "wfe", "fft_optimization", "performance",
+        "gpu_acceleration")], _POPPY_46 / "docs"),
+    "poppy-conduct-contributing.docx": ([_POPPY_46 / "CODE_OF_CONDUCT.md",
+                                         _POPPY_46 / "CONTRIBUTING.md"], _POPPY_46),
+    "poppy-release-notes.docx": ([_POPPY_46 / "docs/relnotes.rst"], _POPPY_46 / "docs"),
+    "pysr-tuning-options-examples.docx": ([_PYSR_46 / f"{page}.md" for page in (
+        "tuning", "options", "migration", "examples/physics", "examples/search-behaviour",
+        "examples/objectives")], _PYSR_46),
+    "sbi-proposals-faq.docx": ([_SBI_46 / f"{page}.md" for page in (
+        "proposals", "proposals/ep-00-process", "proposals/ep-01-pluggable-training",
+        "faq/question_01_leakage", "faq/question_02_nans", "faq/question_03_pickling_error",
+        "faq/question_08_unconstrained", "credits", "installation")], _SBI_46),
+    "scanpy-usage-community-dev.docx": ([_SCANPY_46 / f"{page}.md" for page in (
+        "usage-principles", "installation", "ecosystem", "community", "news", "dev/index",
+        "dev/getting-set-up", "dev/code", "dev/testing", "dev/documentation", "dev/versioning",
+        "dev/release")], _SCANPY_46),
+}
+
+
+def _jobs_46() -> list:
+    return [(name, paths, lambda paths, out, root=root: _convert(_pages_28_html(paths, root), out))
+            for name, (paths, root) in PAGES_46.items()]
+
+
+SETS["46"] = ({}, {})
 
 
 def main() -> int:
@@ -5589,6 +5652,8 @@ def main() -> int:
         _fetch(CACHE_43, DEBS_43, SDISTS_43)
     if args.set == "45":
         _fetch(CACHE_45, DEBS_45, SDISTS_45)
+    if args.set == "46":
+        _fetch(CACHE_46, DEBS_46, SDISTS_46, own_sdist_only=True)
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -5642,6 +5707,7 @@ def main() -> int:
             *(_jobs_44() if args.set == "44" else []),
             *(_jobs_43() if args.set == "43" else []),
             *(_jobs_45() if args.set == "45" else []),
+            *(_jobs_46() if args.set == "46" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
