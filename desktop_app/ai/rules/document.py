@@ -21,6 +21,7 @@ from desktop_app.ai.rules import (
     filler_text,
     genre,
     length,
+    misspellings,
     numbers,
     spelling,
 )
@@ -154,6 +155,7 @@ class DocumentIndex:
         self.technical = genre.is_technical(self.sections, self.words)
         self.acronyms = acronyms.scan(self.sections, technical=self.technical)
         self.spelling = spelling.scan(self.sections)
+        self.misspellings = misspellings.scan(self.sections)
         self.numbers = numbers.scan(self.sections)
         self.thin_is_normal = _thin_is_normal(self.sections)
         self.empty_is_normal = _empty_is_normal(self.sections)

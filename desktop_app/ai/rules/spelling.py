@@ -298,6 +298,8 @@ def scan(sections: Sequence) -> SpellingIndex:
                 family, side, other = hit
                 if _both_mentioned(text, token_start, token_end, other):
                     continue  # '"color" is preferred over "colour"': a style note
+                if _spellings_named(text, token_start):
+                    continue  # "Alternative spellings are colour, colored, coloured"
                 if _interface_label(text, token_start, token_end):
                     continue  # 'the "Color label" submenu': the program's own words
                 if is_whole_cell(text, token_start, token_end):
@@ -367,6 +369,18 @@ def _both_mentioned(text: str, start: int, end: int, other: str) -> bool:
         return False
     window = text[max(0, start - 80):end + 80].lower()
     return any(f"{q}{other}" in window for q in _QUOTES)
+
+
+# The sentence speaks of spellings: "Alternative spellings are colour, colored, coloured,
+# and outlined" (GNU pic's keywords, heldout-45): the words are named, not used.
+_SPELLINGS_TALK = re.compile(r"\bspell(?:ing|ings|ed|t)\b", re.IGNORECASE)
+_SENTENCE_EDGE = re.compile(r"[.!?\n]")
+
+
+def _spellings_named(text: str, start: int) -> bool:
+    left = max((m.end() for m in _SENTENCE_EDGE.finditer(text, max(0, start - 200), start)),
+               default=max(0, start - 200))
+    return _SPELLINGS_TALK.search(text, left, start) is not None
 
 
 # A label in quotes, capitalised, of at most five words.
