@@ -37,6 +37,16 @@ def default_merge(hits: list[Hit], text: str) -> Hit:
                                f"{shown}{more}.")
 
 
+def named_sections(places: Sequence[str], shown: int = 3) -> str:
+    """'"A"', '"A" and "B"', '"A", "B", "C" and 2 more sections': the other sections a
+    once-per-document finding names (its later places are not findings of their own)."""
+    named = list(places[:shown])
+    rest = len(places) - shown
+    if rest > 0:
+        named.append(f"{rest} more section{'s' if rest > 1 else ''}")
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + f" and {named[-1]}"
+
+
 def spans_of(hit: Hit) -> tuple[tuple[int, int], ...]:
     if hit.spans:
         return hit.spans

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
+from desktop_app.ai.rules.budget import named_sections
 from desktop_app.ai.rules.text import SENTENCE_START_BEFORE, case_like, code_lines, literals_of
 
 RULE = RuleSpec("misspelling", "typo", "minor", 0.9, "spelling", section_cap=5,
@@ -156,18 +157,6 @@ def scan(sections: Sequence) -> MisspellingIndex:
     return index
 
 
-_NAMED = 3  # other sections named in a finding; the rest are counted
-
-
-def _also(titles: list[str]) -> str:
-    named = [f'"{t}"' for t in titles[:_NAMED]]
-    if len(titles) > _NAMED:
-        rest = len(titles) - _NAMED
-        named.append(f"{rest} more section{'s' if rest > 1 else ''}")
-    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + f" and {named[-1]}"
-    return f" Misspelled so also in {listed}."
-
-
 def check(ctx: SectionContext) -> Iterator[Hit]:
     index = ctx.index.misspellings
     for start, end, word in uses(ctx.text, ctx.document_code):
@@ -176,7 +165,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
         if first is not None and first != ctx.section_id:
             continue  # raised where the document first misspells it
         right = case_like(word, MISSPELLINGS[key])
-        also = _also(index.elsewhere[key]) if first is not None and key in index.elsewhere else ""
+        titles = [f'"{title}"' for title in index.elsewhere.get(key, ())]
+        also = f" Misspelled so also in {named_sections(titles)}." if titles else ""
         yield Hit(start, end,
                   issue=f'"{word}" is misspelled: the word is "{right}".{also}',
                   suggestion=f'Write "{right}".',

@@ -26,6 +26,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
+from desktop_app.ai.rules.budget import named_sections
 from desktop_app.ai.rules.english_words import WORDS as ENGLISH
 from desktop_app.ai.rules.text import (
     REFERENCE_TITLE,
@@ -33,6 +34,8 @@ from desktop_app.ai.rules.text import (
     case_like,
     is_whole_cell,
     literals_of,
+    sentence_at,
+    sentences_of,
 )
 
 RULE = RuleSpec("spelling-variant", "consistency", "minor", 0.8, "spelling",
@@ -298,7 +301,7 @@ def scan(sections: Sequence) -> SpellingIndex:
                 family, side, other = hit
                 if _both_mentioned(text, token_start, token_end, other):
                     continue  # '"color" is preferred over "colour"': a style note
-                if _spellings_named(text, token_start):
+                if _spellings_named(text, section.breaks, token_start):
                     continue  # "Alternative spellings are colour, colored, coloured"
                 if _interface_label(text, token_start, token_end):
                     continue  # 'the "Color label" submenu': the program's own words
@@ -374,13 +377,11 @@ def _both_mentioned(text: str, start: int, end: int, other: str) -> bool:
 # The sentence speaks of spellings: "Alternative spellings are colour, colored, coloured,
 # and outlined" (GNU pic's keywords, heldout-45): the words are named, not used.
 _SPELLINGS_TALK = re.compile(r"\bspell(?:ing|ings|ed|t)\b", re.IGNORECASE)
-_SENTENCE_EDGE = re.compile(r"[.!?\n]")
 
 
-def _spellings_named(text: str, start: int) -> bool:
-    left = max((m.end() for m in _SENTENCE_EDGE.finditer(text, max(0, start - 200), start)),
-               default=max(0, start - 200))
-    return _SPELLINGS_TALK.search(text, left, start) is not None
+def _spellings_named(text: str, breaks: tuple[int, ...], start: int) -> bool:
+    sentence = sentence_at(sentences_of(text, breaks), start)
+    return sentence is not None and _SPELLINGS_TALK.search(text, sentence.start, start) is not None
 
 
 # A label in quotes, capitalised, of at most five words.
@@ -412,21 +413,16 @@ def _times(n: int) -> str:
     return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
-_NAMED = 3  # sections named in the "also in" note; the rest are counted
 
 
 def _elsewhere(places: tuple[tuple[str, tuple[str, ...]], ...], here: str) -> str:
     named = []
-    for title, words in places[:_NAMED]:
+    for title, words in places:
         quoted = ", ".join(f'"{word}"' for word in words)
         # a handbook repeats its titles ("H. DUTY TO PROVIDE INFORMATION ..." per chapter)
         other = "another " if title == here else ""
         named.append(f'{other}"{title}" ({quoted})')
-    rest = len(places) - _NAMED
-    if rest > 0:
-        named.append(f"{rest} more section{'s' if rest > 1 else ''}")
-    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + f" and {named[-1]}"
-    return f"Spelled so also in {listed}."
+    return f"Spelled so also in {named_sections(named)}."
 
 
 def check(ctx: SectionContext) -> Iterator[Hit]:
