@@ -22,8 +22,13 @@ def test_footnote_markers_after_the_full_stop_end_the_sentence():
     assert [s.text for s in sentences(text)] == [
         "The Lokono have lived there for over 500 years.[2]", "This contact shaped them.",
         "A tapir is chased by a dog and a jaguar.[10], [16]", "However, the sources differ."]
-    # near miss: a reference inside the sentence does not end it
+    # a footnote number whose superscript became plain digits (heldout-47)
+    assert [s.text for s in sentences("It was translated into English.41 Two other "
+                                      "examples follow.")] == [
+        "It was translated into English.41", "Two other examples follow."]
+    # near misses: a reference inside the sentence, a version number, do not end it
     assert len(sentences("See [3] for the details of the survey.")) == 1
+    assert len(sentences("Install Python 3.11 The way the guide says.")) == 1
 
 
 def test_the_title_pages_empty_headings_are_no_sections():
