@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-49 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-50 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -236,6 +236,11 @@ Round 49 (--set 49), made on the rules of main after round 48: seven KDE handboo
 packages only (a reminder program, a calendar, an image viewer, a chess program, a board
 game, a graph-theory teaching tool and a mathematics worksheet), 44,962 words, listed under
 "# Set 49" below with why each was chosen.
+Round 50 (--set 50), made on the rules of main after round 48: seven texts from three PyPI
+sdists only (a spiking-neural-network simulator's user guide for neuroscientists and its
+introduction and code of conduct, a discrete-event simulation library's design defence,
+history and topical guides, and a code formatter's style rationale, FAQ and contributors'
+triage and release process), listed under "# Set 50" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -5781,6 +5786,67 @@ def _jobs_49() -> list:
 SETS["49"] = ({}, {})
 
 
+# Set 50: made on the rules of main after round 48, from PyPI sdists only
+# (`pip download --no-deps --no-binary <the package>`), pinned, into their own cache
+# (/tmp/margin-heldout50-cache); no package an earlier set used. Chosen before any rule ran on
+# them, for the genres past rounds lacked (a scientific user's guide written for
+# neuroscientists, design rationale and a project history as essays, a style rationale, a
+# code of conduct and a contributors' process); developer documentation kept near a third:
+# - Brian 2.9.0's user guide on models, equations, units, integration, refractoriness,
+#   recording and running (reStructuredText: a scientific user's guide for neuroscientists);
+# - Brian 2.9.0's user guide on synapses and computation (reStructuredText: the same guide's
+#   harder chapters, equations and code generation explained to researchers);
+# - Brian 2.9.0's installation, support, compatibility, known issues, scripts and code of
+#   conduct pages (reStructuredText: a user's introduction and a community charter);
+# - SimPy 4.1.2's defence of its design, history, acknowledgements, release process and
+#   introduction (reStructuredText: design-rationale and history essays, a tutorial);
+# - SimPy 4.1.2's topical guides (reStructuredText: developer documentation);
+# - Black 26.10.1's code style pages and FAQ (Markdown: a style rationale argued as an essay);
+# - Black 26.10.1's contributors' guide, issue triage, change gauging and release process,
+#   with its code of conduct (Markdown: a project's governance process and charter).
+CACHE_50 = Path("/tmp/margin-heldout50-cache")
+DEBS_50: dict[str, str] = {}
+SDISTS_50 = {"brian2": "2.9.0", "simpy": "4.1.2", "black": "26.10.1"}
+SD50 = {name: CACHE_50 / "pypi" / f"{name}-{version}" for name, version in SDISTS_50.items()}
+_BRIAN_50 = SD50["brian2"] / "docs_sphinx"
+_SIMPY_50 = SD50["simpy"] / "docs"
+_BLACK_50 = SD50["black"] / "docs"
+# (document, [pages in order], root for :doc: titles), read as set 28 reads them.
+PAGES_50 = {
+    "brian2-user-guide-models.docx": ([_BRIAN_50 / f"user/{page}.rst" for page in (
+        "models", "equations", "units", "numerical_integration", "refractoriness",
+        "recording", "running")], _BRIAN_50),
+    "brian2-synapses-computation.docx": ([_BRIAN_50 / f"user/{page}.rst" for page in (
+        "synapses", "computation")], _BRIAN_50),
+    "brian2-introduction-conduct.docx": ([_BRIAN_50 / f"introduction/{page}.rst" for page in (
+        "install", "support", "compatibility", "known_issues", "scripts",
+        "code_of_conduct")], _BRIAN_50),
+    "simpy-design-history-intro.docx": ([_SIMPY_50 / f"{page}.rst" for page in (
+        "about/defense_of_design", "about/history", "about/acknowledgements",
+        "about/release_process", "simpy_intro/basic_concepts",
+        "simpy_intro/process_interaction", "simpy_intro/shared_resources",
+        "simpy_intro/how_to_proceed")], _SIMPY_50),
+    "simpy-topical-guides.docx": ([_SIMPY_50 / f"topical_guides/{page}.rst" for page in (
+        "simpy_basics", "environments", "events", "process_interaction", "resources",
+        "monitoring", "time_and_scheduling", "real-time-simulations")], _SIMPY_50),
+    "black-code-style-faq.docx": ([_BLACK_50 / f"{page}.md" for page in (
+        "the_black_code_style/index", "the_black_code_style/current_style",
+        "the_black_code_style/future_style", "faq")], _BLACK_50),
+    "black-contributing-triage-conduct.docx": ([*(_BLACK_50 / f"contributing/{page}.md"
+        for page in ("index", "the_basics", "gauging_changes", "issue_triage",
+                     "release_process")),
+        SD50["black"] / ".github/CODE_OF_CONDUCT.md"], _BLACK_50),
+}
+
+
+def _jobs_50() -> list:
+    return [(name, paths, lambda paths, out, root=root: _convert(_pages_28_html(paths, root), out))
+            for name, (paths, root) in PAGES_50.items()]
+
+
+SETS["50"] = ({}, {})
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=sorted(SETS), default="4")
@@ -5860,6 +5926,8 @@ def main() -> int:
         _fetch(CACHE_48, DEBS_48, SDISTS_48, own_sdist_only=True)
     if args.set == "49":
         _fetch(CACHE_49, DEBS_49, {})
+    if args.set == "50":
+        _fetch(CACHE_50, DEBS_50, SDISTS_50, own_sdist_only=True)
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -5917,6 +5985,7 @@ def main() -> int:
             *(_jobs_47() if args.set == "47" else []),
             *(_jobs_48() if args.set == "48" else []),
             *(_jobs_49() if args.set == "49" else []),
+            *(_jobs_50() if args.set == "50" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
