@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from desktop_app.ai.rules.adopted import covenant_sections
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.budget import named_sections
 from desktop_app.ai.rules.english_words import WORDS as ENGLISH
@@ -283,9 +284,12 @@ def scan(sections: Sequence) -> SpellingIndex:
     uses: dict[str, list[tuple[int, Use, str]]] = {f.name: [] for f in FAMILIES}
     family_of = {f.name: f for f in FAMILIES}
     names = _command_names(sections)
+    adopted = covenant_sections(sections)
     for order, section in enumerate(sections):
         if REFERENCE_TITLE.fullmatch(section.title.strip(" .:0-9IVX")):
             continue  # cited titles keep their own spelling ("a versatile modelling tool")
+        if section.id in adopted:
+            continue  # a code of conduct adopted as written keeps its spelling (adopted.py)
         text = section.text
         quoted: list[tuple[int, int]] | None = None
         for token_start, token_end in _tokens(text):
