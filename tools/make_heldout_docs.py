@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-50 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-51 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -241,6 +241,11 @@ sdists only (a spiking-neural-network simulator's user guide for neuroscientists
 introduction and code of conduct, a discrete-event simulation library's design defence,
 history and topical guides, and a code formatter's style rationale, FAQ and contributors'
 triage and release process), listed under "# Set 50" below with why each was chosen.
+Round 51 (--set 51), made on the rules of main after round 48: five texts from four Debian
+packages only (an astronomy toolkit's introduction, manifesto and first tutorial, a time
+protocol's essays on its algorithms and on leap seconds, rollover and its history, a typeface's
+documentation for its readers and users, and a scripting language's reference manual on its
+concepts and syntax), listed under "# Set 51" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -5847,6 +5852,100 @@ def _jobs_50() -> list:
 SETS["50"] = ({}, {})
 
 
+# Set 51: made on the rules of main after round 48, from Debian bookworm packages only, pinned,
+# into their own cache (/tmp/margin-heldout51-cache: `apt-get download` and `dpkg-deb -x`, never
+# installed); no package an earlier set used. Chosen before any rule ran on them, for prose that
+# is not an application's handbook (specifications, essays, science and typography texts), read
+# by converters that exist; developer documentation (the Lua manual) kept near a fifth:
+# - GNU Astronomy Utilities' manual (gnuastro 0.19-1+b2, info): its introduction (with the
+#   "Science and its tools" manifesto, rights, naming and version policies, a primer for people
+#   new to the command line) and its tutorials' opening up to the library's C example (a science
+#   manual written as prose for astronomers, with shell sessions as code; ~13,900 words);
+# - NTPsec's essays on how NTP works (ntpsec-doc 1.2.2+dfsg1-1+deb12u1, Asciidoctor HTML): the
+#   overview, the clock filter, select, cluster and discipline algorithms, the clock state
+#   machine, the poll process, the huff-n'-puff filter, mitigation rules, rate management and
+#   orphan mode (explanations of a protocol's science by its designer, ~12,600 words);
+# - NTPsec's texts on leap seconds, leap smearing, rollover in time sources, NTP's history and
+#   its standards conformance (same package: a report-like essay series and a conformance
+#   statement, ~6,200 words); each page's related-links and contents sections, its footer's
+#   navigation icons and its figures (images not read here) left out;
+# - the Gentium typeface's documentation (fonts-sil-gentiumplus 6.101-1, HTML): about, design,
+#   history, FAQ, resources, support, versions and developer pages (typography for readers,
+#   typesetters and font developers; the features and character-set pages are tables of
+#   samples, left out; ~5,100 words);
+# - the Lua 5.2 Reference Manual (lua5.2-doc 5.2.4-3, HTML), chapters 1-3 (introduction, basic
+#   concepts, the language): a language specification in prose, its grammar and examples as
+#   code (~10,300 words; the C API and libraries, lists of functions, left out).
+CACHE_51 = Path("/tmp/margin-heldout51-cache")
+DEBS_51 = {"gnuastro": "0.19-1+b2", "ntpsec-doc": "1.2.2+dfsg1-1+deb12u1",
+           "fonts-sil-gentiumplus": "6.101-1", "lua5.2-doc": "5.2.4-3"}
+DEB_51 = {name: CACHE_51 / "deb" / name / "usr/share" for name in DEBS_51}
+_GNUASTRO_51 = DEB_51["gnuastro"] / "info/gnuastro.info-1.gz"
+_NTPSEC_51 = DEB_51["ntpsec-doc"] / "doc/ntpsec-doc/html"
+_GENTIUM_51 = DEB_51["fonts-sil-gentiumplus"] / "doc/fonts-sil-gentiumplus/documentation"
+_LUA_51 = DEB_51["lua5.2-doc"] / "doc/lua5.2/manual.html"
+HTML_51 = {
+    "ntpsec-how-ntp-works.docx": [_NTPSEC_51 / f"{page}.html" for page in (
+        "warp", "filter", "select", "cluster", "discipline", "clock", "poll", "huffpuff",
+        "prefer", "rate", "orphan")],
+    "ntpsec-leap-seconds-rollover-history.docx": [_NTPSEC_51 / f"{page}.html" for page in (
+        "leap", "leapsmear", "rollover", "history", "standards")],
+    "gentium-documentation.docx": [_GENTIUM_51 / f"{page}.html" for page in (
+        "about", "design", "history", "faq", "resources", "support", "versions", "developer")],
+    "lua-5.2-reference-manual-language.docx": [_LUA_51],
+}
+# NTPsec's pages: the sections of links to other pages and of contents, and the footer's row
+# of navigation icons (after a rule on most), are navigation.
+_NTPSEC_NAV_51 = re.compile(
+    r'<div class="sect1">\s*<h2 id="_(?:related_links|table_of_contents)">.*?'
+    r'(?=<div class="sect1">|<div id="footer">|$)'
+    r'|(?:<hr/>\s*)?<table class="tableblock frame-none grid-none fit-content">'
+    r'(?:(?!</table>).)*icons/home\.gif.*?</table>'
+    r'|<div id="footer">.*?</div>\s*</div>', re.S)
+# Gentium's pages keep their title in a <header>, which _DROP takes with it: the <title>
+# ("Gentium - About") gives it back, as the page's heading.
+_GENTIUM_TITLE_51 = re.compile(r"<head>.*?<title>(.*?)</title>.*?</head>", re.S)
+# The Lua manual: its title, then chapters 1 to 3 (up to the C API's chapter 4).
+_LUA_TITLE_51 = re.compile(r"<h1>\s*<a [^>]*><img [^>]*></a>\s*(.*?)</h1>", re.S)
+_LUA_CHAPTERS_51 = re.compile(r"<h1>1 &ndash;.*?(?=<h1>4 &ndash;)", re.S)
+# Gnuastro's info: from chapter 1 to its first tutorial's C program (2.1.7), the top node's
+# detailed menu left out.
+_GNUASTRO_FIRST_51, _GNUASTRO_END_51 = "1 Introduction", "2.1.7 "
+
+
+def _lua_page_51(body: str) -> str:
+    title = _LUA_TITLE_51.search(body)
+    return f"<h1>{title.group(1).strip()}</h1>" + _LUA_CHAPTERS_51.search(body).group()
+
+
+def _gnuastro_blocks_51(src: Path) -> Iterator[tuple[str, str]]:
+    started = False
+    for kind, text in _info_blocks(src):
+        if kind.startswith("heading") and text.startswith(_GNUASTRO_END_51):
+            return
+        started = started or (kind.startswith("heading") and text == _GNUASTRO_FIRST_51)
+        if started:
+            yield kind, text
+
+
+def _jobs_51() -> list:
+    PAGE_FILTERS.update({
+        **{p: lambda body: _IMG_29.sub("", _NTPSEC_NAV_51.sub("", body))
+           for name in ("ntpsec-how-ntp-works.docx", "ntpsec-leap-seconds-rollover-history.docx")
+           for p in HTML_51[name]},
+        **{p: lambda body: _GENTIUM_TITLE_51.sub(r"<h1>\1</h1>", body)
+           for p in HTML_51["gentium-documentation.docx"]},
+        _LUA_51: _lua_page_51,
+    })
+    return [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
+              for name, paths in HTML_51.items()),
+            ("gnuastro-introduction-tutorial.docx", [_GNUASTRO_51],
+             lambda paths, out: _blocks_docx(_gnuastro_blocks_51(paths[0]), out))]
+
+
+SETS["51"] = ({}, {})
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=sorted(SETS), default="4")
@@ -5928,6 +6027,8 @@ def main() -> int:
         _fetch(CACHE_49, DEBS_49, {})
     if args.set == "50":
         _fetch(CACHE_50, DEBS_50, SDISTS_50, own_sdist_only=True)
+    if args.set == "51":
+        _fetch(CACHE_51, DEBS_51, {})
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -5986,6 +6087,7 @@ def main() -> int:
             *(_jobs_48() if args.set == "48" else []),
             *(_jobs_49() if args.set == "49" else []),
             *(_jobs_50() if args.set == "50" else []),
+            *(_jobs_51() if args.set == "51" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
