@@ -1724,7 +1724,8 @@ HELDOUT_50 = (
      "charter)"),
 )
 # Round 51, made on the rules of main after round 48 (5b4f200; main merged before judging, already
-# up to date; main at 2039d68, with a96a1ac's acronym change, merged after: the same 6 findings) by tools/make_heldout_docs.py --set 51 from Debian bookworm packages only (gnuastro
+# up to date; main at 2039d68, with a96a1ac's acronym change, merged after: the same 6
+# findings) by tools/make_heldout_docs.py --set 51 from Debian bookworm packages only (gnuastro
 # 0.19-1+b2, ntpsec-doc 1.2.2+dfsg1-1+deb12u1, fonts-sil-gentiumplus 6.101-1, lua5.2-doc 5.2.4-3),
 # none used by an earlier set, pinned; 5 texts of about 47,000 words (46,252 by the bench), chosen
 # for prose that is not an application's handbook (a science manual's introduction, manifesto and

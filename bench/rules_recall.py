@@ -3,12 +3,13 @@
 bench/rules_quality.py measures precision (are the findings worth keeping?); this
 measures recall. Into each evaluation document (the corpus and held-out sets of
 rules_quality.py) it plants defects an editor would want raised, each as one new
-sentence after a prose sentence of a section: a doubled word, a TODO note, an
+sentence after a prose sentence of a section: a doubled word, a wrong article ("a
+error"), a TODO note, an
 "[Insert ...]" slot, a 70-word sentence without structure, an abbreviation used
 sections before its definition (more than `SPELLED_SOON` words before: one spelled out
-a moment later is no defect, and such a pair is not counted), a vague amount in a claim ("a significant number of
-customers"), and a recommendation without an owner ("should be reviewed", in a
-section of recommendations added at the end). Then it
+a moment later is no defect, and such a pair is not counted), a vague amount in a
+claim ("a significant number of customers"), and a recommendation without an owner
+("should be reviewed", in a section of recommendations added at the end). Then it
 runs the reviewer over the changed document and counts a defect found when a finding
 of the rule meant for it quotes a passage overlapping the planted sentence.
 
@@ -55,6 +56,11 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         "The auditors checked the the totals before the board met.",
         "We sent the revised plan to to every regional office.",
         "Each team lead signed off on their their budget in March.",
+    )),
+    "wrong article": ("a-or-an", (
+        "The auditors found a error in the totals before the board met.",
+        "We sent an revised plan to every regional office.",
+        "Each team lead wrote a estimate of their budget in March.",
     )),
     "TODO note": ("placeholder", (
         "TODO: confirm the delivery dates with the warehouse manager.",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from desktop_app.ai.rules import (
     acronyms,
+    articles,
     coverage,
     length,
     misspellings,
@@ -28,6 +29,7 @@ RULES: tuple[Rule, ...] = (
     placeholders,
     repeats,
     misspellings,
+    articles,
     acronyms,
     spelling,
     numbers,
