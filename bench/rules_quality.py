@@ -1760,10 +1760,55 @@ HELDOUT_51 = (
     ("heldout51/lua-5.2-reference-manual-language.docx",
      "language reference manual, chapters 1-3 (specification in prose, developer-facing)"),
 )
+# Round 53, made on the rules of main after round 51 (bb3399a; main merged before judging, already
+# up to date) by tools/make_heldout_docs.py --set 53 from PyPI sdists only (gammapy 2.1,
+# spectral_cube 0.7.0), neither used by an earlier set, pinned; 6 texts of about 42,700 words
+# (41,764 by the bench), chosen for academic and governance prose (a science collaboration's
+# proposals on its process, roadmaps, release cycle and authorship policy; its design and
+# statistics proposals argued as essays; its user guide's explanations of fit statistics and
+# instrument responses for astronomers; a radio-astronomy cube library's guide) and written down
+# in the tool before the rules were run on any; developer documentation (the design PIGs, part of
+# the cube guide) near a third. Every finding judged blind (round "heldout-53"): 15 findings in
+# 41,764 words (0.36 per 1,000), keep 80.0 %, noise 20.0 %, wrong 0 %.
+# Wrong: none.
+# Noise: two spelling-variants counted across separate PIGs by different authors built into one
+# file: PIG 5's "summarizing" (its own text -ize: "optimize") against the -ise of PIGs 1, 3, 18
+# and 24, and PIG 14's lone "optimisation" against the -ize of PIGs 9 and 27; undefined-acronym
+# on "MCMC" in PIG 14's abstract ("the standard technique in MCMC Bayesian analyses"), spelled out
+# only in another proposal (PIG 27) and a standard term for these readers.
+# Kept: five doubled words ("by by regularizing", "the the intensity-weighted velocity", "look at
+# at the APE template", "the the Fermi-LAT Science Tools", "the PIG and and will be"); "intro
+# here (TBC)" left in the accepted PIG 27; a 71-word run-on in the WSTAT section where the source
+# lacks a full stop after the math ("mean value α, μbkg In the ON region ..."); spelling-variants
+# "visualisation" in PIG 8 (otherwise -ize), "data sets" beside "datasets" in one sentence of the
+# cube guide, one "modelling" among eight "modeling", "parameterisation" and "renormalize" in the
+# user guide's -ise/-ize mix.
+# Missed, seen in passing (a doubled-word scan only): "As a function of of true energy and offset
+# angle" (two IRF headings) and PIG 24's "even if the The Gammapy project is independent".
+HELDOUT_53 = (
+    ("heldout53/gammapy-pigs-process-governance.docx",
+     "gamma-ray astronomy project's proposals on its process, roadmaps, releases and authorship "
+     "policy (governance)"),
+    ("heldout53/gammapy-pigs-design.docx",
+     "gamma-ray astronomy project's design proposals on analysis code, models, datasets and "
+     "interface (design rationale, developer-facing)"),
+    ("heldout53/gammapy-pigs-statistics.docx",
+     "gamma-ray astronomy project's proposals on event sampling, uncertainties, priors and "
+     "nested sampling (scientific design essays)"),
+    ("heldout53/gammapy-guide-statistics-irf.docx",
+     "gamma-ray astronomy user guide on statistics, instrument responses and the DL3 format "
+     "(scientific explanation)"),
+    ("heldout53/gammapy-guide-analysis.docx",
+     "gamma-ray astronomy user guide on datasets, makers, modelling and estimators (scientists' "
+     "user guide)"),
+    ("heldout53/spectral-cube-user-guide.docx",
+     "radio astronomy data-cube library's user guide, code-heavy (scientists, partly "
+     "developer-facing)"),
+)
 OUTSIDE = {f"heldout{n}/": Path(os.environ.get(f"MARGIN_HELDOUT{n}", f"/tmp/margin-heldout{n}"))
            for n in (4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
                      24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40,
-                     41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51)}
+                     41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 53)}
 
 
 def _outside(docs: tuple[tuple[str, str], ...], n: int) -> tuple[tuple[str, str], ...]:
@@ -1829,6 +1874,7 @@ HELDOUT_48 = _outside(HELDOUT_48, 48)
 HELDOUT_49 = _outside(HELDOUT_49, 49)
 HELDOUT_50 = _outside(HELDOUT_50, 50)
 HELDOUT_51 = _outside(HELDOUT_51, 51)
+HELDOUT_53 = _outside(HELDOUT_53, 53)
 DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDOUT_3
                                           + HELDOUT_4 + HELDOUT_5 + HELDOUT_6 + HELDOUT_7
                                           + HELDOUT_8 + HELDOUT_9 + HELDOUT_10
@@ -1845,7 +1891,8 @@ DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDO
                                           + HELDOUT_40 + HELDOUT_41 + HELDOUT_42
                                           + HELDOUT_43 + HELDOUT_44 + HELDOUT_45
                                           + HELDOUT_46 + HELDOUT_47 + HELDOUT_48
-                                          + HELDOUT_49 + HELDOUT_50 + HELDOUT_51)
+                                          + HELDOUT_49 + HELDOUT_50 + HELDOUT_51
+                                          + HELDOUT_53)
 # Document sets reported separately, so generalisation shows apart from tuning.
 ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("tuning (rounds before, after)", TUNING),
@@ -1901,6 +1948,7 @@ ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("heldout-49", HELDOUT_49),
     ("heldout-50", HELDOUT_50),
     ("heldout-51", HELDOUT_51),
+    ("heldout-53", HELDOUT_53),
 )
 VERDICTS = ("keep", "noise", "wrong")
 CONTEXT = 40  # characters of the paragraph kept on each side of the quote
