@@ -246,6 +246,10 @@ packages only (an astronomy toolkit's introduction, manifesto and first tutorial
 protocol's essays on its algorithms and on leap seconds, rollover and its history, a typeface's
 documentation for its readers and users, and a scripting language's reference manual on its
 concepts and syntax), listed under "# Set 51" below with why each was chosen.
+Round 52 (--set 52), made on the rules of main after round 51: five KDE handbooks from Debian
+bookworm packages only (a file manager, a file manager and web browser, an email client, an encryption
+front end and a word-guessing game for children), listed under "# Set 52" below with why each
+was chosen.
 Round 53 (--set 53), made on the rules of main after round 51: six texts from two PyPI sdists
 only (a science project's governance proposals on process, releases and authorship, its design
 proposals argued as essays, its statistical and instrument-response explanations for
@@ -5950,6 +5954,71 @@ def _jobs_51() -> list:
 
 SETS["51"] = ({}, {})
 
+# Set 52: made on the rules of main after round 51, from Debian bookworm packages only
+# (`apt-get download`), pinned, into their own cache (/tmp/margin-heldout52-cache); no package
+# an earlier set used. Chosen before any rule ran on them, for user manuals written for people
+# who do not program (office and desktop programs, a children's game), through set 27's
+# reading of KDE's DocBook (set 49's, with these handbooks' names):
+# - the Dolphin handbook (dolphin 4:22.12.3-1): a file manager's guide for desktop users, its
+#   views, panels, searching and settings;
+# - the Konqueror handbook (konqueror 4:22.12.3-1): a file manager and web browser's long
+#   manual, written by a documentation writer, with its FAQ for end users;
+# - the KMail handbook (kmail 4:22.12.3-1), its getting-started, using-KMail, FAQ and
+#   troubleshooting chapters (its configuration dialogue and menu references left out, for
+#   the size of the set): an email client's guide for office users;
+# - the KGpg handbook (kgpg 4:22.12.3-1): an encryption front end explained to people who
+#   are not cryptographers (keys, signing, the editor);
+# - the KHangMan handbook (khangman 4:22.12.3-1), its developers' chapter left out as set 49
+#   leaves them: a word-guessing game's guide for children,
+#   parents and teachers.
+#   In all 49,578 words (python-docx count of the built files).
+CACHE_52 = Path("/tmp/margin-heldout52-cache")
+DEBS_52 = {"dolphin": "4:22.12.3-1", "konqueror": "4:22.12.3-1", "kmail": "4:22.12.3-1",
+           "kgpg": "4:22.12.3-1", "khangman": "4:22.12.3-1"}
+DEB_52 = {name: CACHE_52 / "deb" / name / "usr/share" for name in DEBS_52}
+# document: (handbook's folder, package, chapters kept or None for all but the credits)
+_KDE_HANDBOOKS_52 = {
+    "dolphin-handbook.docx": ("dolphin", "dolphin", None),
+    "konqueror-handbook.docx": ("konqueror", "konqueror", None),
+    "kmail-handbook.docx": ("kmail2", "kmail", ("intro", "getting-started", "using-kmail",
+                                                 "faq", "troubleshooting")),
+    "kgpg-handbook.docx": ("kgpg", "kgpg", None),
+    "khangman-handbook.docx": ("khangman", "khangman", None)}
+# The names these handbooks use beyond sets 27's, 41's, 47's and 49's entities (KDE's DTD's
+# text, as its entity files give it).
+_KDE_ENTITIES_52 = {"FTP": "FTP", "NFS": "NFS", "SMB": "SMB", "CIFS": "CIFS",
+                    "kompare": "Kompare", "Netscape": "Netscape", "Flash": "Flash",
+                    "RealAudio": "RealAudio", "RealVideo": "RealVideo", "krunner": "KRunner",
+                    "UNIX": "UNIX®", "khelpcenter": "KHelpCenter", "CD-ROM": "CD-ROM",
+                    "CD": "CD", "kfind": "KFind", "kwrite": "KWrite", "kppp": "KPPP",
+                    "HTTP": "HTTP", "kf5": "KDE Frameworks 5", "sweeper": "Sweeper",
+                    "kgpg": "KGpg", "khangman": "KHangMan", "kanagram": "Kanagram",
+                    "kate": "Kate", "MIME": "MIME", "sonnet": "Sonnet", "IMAP": "IMAP",
+                    "acl": "ACL", "nntp": "NNTP", "plus": "+", "SMTP": "SMTP", "percnt": "%",
+                    "kleopatra": "Kleopatra", "kolab": "Kolab", "ark": "Ark",
+                    "openpgp": "OpenPGP", "smime": "S/MIME", "URI": "URI", "POP3": "POP3",
+                    "mdn": "MDN", "calligra": "Calligra", "gpg": "GnuPG", "gpgsm": "gpgsm"}
+
+
+def _kde_handbook_52(index: Path, keep: tuple[str, ...] | None) -> str:
+    """Set 49's reading of a KDE handbook, with these handbooks' names; `keep`: the chapters
+    kept, or None for all but the credits."""
+    entities = {**_KDE_ENTITIES_27, **_KDE_ENTITIES_41, **_KDE_ENTITIES_47, **_KDE_ENTITIES_49,
+                **_KDE_ENTITIES_52}
+    book = _docbook_book(index, entities)
+    chapters = keep or [el.get("id") for el in book if el.tag in ("chapter", "appendix")
+                        and el.get("id") not in _SKIP_CHAPTERS_49]
+    return _docbook_xml_html(index, dict.fromkeys(chapters), entities)
+
+
+def _jobs_52() -> list:
+    return [(name, [DEB_52[deb] / f"doc/HTML/en/{book}/index.docbook"],
+             lambda paths, out, keep=keep: _convert(_kde_handbook_52(paths[0], keep), out))
+            for name, (book, deb, keep) in _KDE_HANDBOOKS_52.items()]
+
+
+SETS["52"] = ({}, {})
+
 
 # Set 53: made on the rules of main after round 51, from PyPI sdists only (`pip download --no-deps
 # --no-binary <the package>`), pinned, into their own cache (/tmp/margin-heldout53-cache); no
@@ -6096,6 +6165,8 @@ def main() -> int:
         _fetch(CACHE_51, DEBS_51, {})
     if args.set == "53":
         _fetch(CACHE_53, DEBS_53, SDISTS_53, own_sdist_only=True)
+    if args.set == "52":
+        _fetch(CACHE_52, DEBS_52, {})
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -6155,6 +6226,7 @@ def main() -> int:
             *(_jobs_49() if args.set == "49" else []),
             *(_jobs_50() if args.set == "50" else []),
             *(_jobs_51() if args.set == "51" else []),
+            *(_jobs_52() if args.set == "52" else []),
             *(_jobs_53() if args.set == "53" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
