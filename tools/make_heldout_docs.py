@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-55 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-56 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -263,6 +263,10 @@ Round 55 (--set 55), made on the rules of main after round 54: five user manuals
 Debian packages only (Evolution's help in two parts, mail and calendar/contacts, and the
 Kleopatra, JuK and Akregator handbooks), 47,088 words, listed under "# Set 55" below with
 why each was chosen.
+Round 56 (--set 56), made on the rules of main after round 54: six texts from five PyPI sdists
+only (scientific user guides for astronomers on spectra, sky regions and reprojection, a
+climate-data conventions guide with its roadmap and changelog, and a fitting tool's history,
+statistics FAQ and benchmark), listed under "# Set 56" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -6270,6 +6274,72 @@ def _jobs_55() -> list:
 SETS["55"] = ({}, {})
 
 
+# Set 56: made on the rules of main after round 54, from PyPI sdists only
+# (`pip download --no-deps --no-binary <the package>`), pinned, into their own cache
+# (/tmp/margin-heldout56-cache); no package an earlier set used. Chosen before any rule ran on
+# them, for academic prose: scientific packages' user guides written for astronomers and
+# climate scientists (the sdists probed for a JOSS paper.md shipped none), developer pages
+# kept to a few contributing and benchmark pages:
+# - specutils 2.4.0's introduction and its guide to spectra, collections, cubes, regions and
+#   arithmetic (reStructuredText: a scientific user's guide for spectroscopists);
+# - specutils 2.4.0's analysis, fitting, manipulation, line identification, WCS and custom
+#   loading pages with its contributing guide (reStructuredText: the same guide's methods);
+# - regions 0.12's overview, installation, examples, citation and user guide with its
+#   contributing and release pages (reStructuredText: sky regions explained to astronomers);
+# - reproject 0.21.0's documentation (reStructuredText: image reprojection and mosaicking for
+#   astronomers, with performance advice);
+# - cf_xarray 0.11.3's user guide, FAQ, provenance, roadmap and changelog (MyST Markdown and
+#   reStructuredText: the CF conventions for climate and ocean data, a roadmap essay; the
+#   set's one changelog);
+# - iminuit 2.33.0's about, installation, FAQ, benchmark, studies and contributing pages
+#   (reStructuredText: a fitting tool's history, statistics FAQ and benchmark report).
+CACHE_56 = Path("/tmp/margin-heldout56-cache")
+DEBS_56: dict[str, str] = {}
+SDISTS_56 = {"specutils": "2.4.0", "regions": "0.12", "reproject": "0.21.0",
+             "cf_xarray": "0.11.3", "iminuit": "2.33.0"}
+SD56 = {name: CACHE_56 / "pypi" / f"{name}-{version}" for name, version in SDISTS_56.items()}
+_SPECUTILS_56 = SD56["specutils"] / "docs"
+_REGIONS_56 = SD56["regions"] / "docs"
+_REPROJECT_56 = SD56["reproject"] / "docs"
+_CF_56 = SD56["cf_xarray"] / "doc"
+_IMINUIT_56 = SD56["iminuit"] / "doc"
+# (document, [pages in order], root for :doc: titles), read as set 28 reads them.
+PAGES_56 = {
+    "specutils-guide-spectra.docx": ([_SPECUTILS_56 / f"{page}.rst" for page in (
+        "index", "installation", "types_of_spectra", "spectrum", "spectrum_collection",
+        "spectral_cube", "spectral_regions", "arithmetic")], _SPECUTILS_56),
+    "specutils-analysis-fitting.docx": ([_SPECUTILS_56 / f"{page}.rst" for page in (
+        "analysis", "fitting", "manipulation", "identify", "wcs_utils", "custom_loading",
+        "contributing")], _SPECUTILS_56),
+    "regions-overview-user-guide.docx": ([_REGIONS_56 / f"{page}.rst" for page in (
+        "getting_started/overview", "getting_started/install", "getting_started/examples",
+        "getting_started/citation", "user_guide/shapes", "user_guide/region_io",
+        "user_guide/ds9_io", "user_guide/fits_io", "user_guide/contains", "user_guide/masks",
+        "user_guide/compound", "user_guide/metadata", "user_guide/plotting",
+        "user_guide/shapely", "user_guide/spherical_bounding_regions",
+        "user_guide/spherical_frame_transform", "development/contributing",
+        "development/releasing")], _REGIONS_56),
+    "reproject-documentation.docx": ([_REPROJECT_56 / f"{page}.rst" for page in (
+        "index", "installation", "celestial", "healpix", "hips", "footprints", "mosaicking",
+        "noncelestial", "performance", "performance_mosaicking")], _REPROJECT_56),
+    "cf-xarray-user-guide-roadmap.docx": ([*(_CF_56 / f"{page}.md" for page in (
+        "quickstart", "howtouse", "selecting", "coord_axes", "custom-criteria", "flags",
+        "units", "bounds", "grid_mappings", "geometry", "dsg", "parametricz", "sgrid_ugrid",
+        "plotting", "coding", "faq", "provenance")), _CF_56 / "roadmap.rst",
+        _CF_56 / "whats-new.rst"], _CF_56),
+    "iminuit-about-faq-benchmark.docx": ([_IMINUIT_56 / f"{page}.rst" for page in (
+        "about", "install", "faq", "benchmark", "studies", "contribute")], _IMINUIT_56),
+}
+
+
+def _jobs_56() -> list:
+    return [(name, paths, lambda paths, out, root=root: _convert(_pages_28_html(paths, root), out))
+            for name, (paths, root) in PAGES_56.items()]
+
+
+SETS["56"] = ({}, {})
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=sorted(SETS), default="4")
@@ -6361,6 +6431,8 @@ def main() -> int:
         _fetch(CACHE_54, DEBS_54, {})
     if args.set == "55":
         _fetch(CACHE_55, DEBS_55, {})
+    if args.set == "56":
+        _fetch(CACHE_56, DEBS_56, SDISTS_56, own_sdist_only=True)
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -6424,6 +6496,7 @@ def main() -> int:
             *(_jobs_53() if args.set == "53" else []),
             *(_jobs_54() if args.set == "54" else []),
             *(_jobs_55() if args.set == "55" else []),
+            *(_jobs_56() if args.set == "56" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
