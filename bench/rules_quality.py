@@ -1873,10 +1873,40 @@ HELDOUT_54 = (
     ("heldout54/nano-faq.docx",
      "text editor's FAQ with its history and naming (FAQ, general readers)"),
 )
+# Round 55, made on the rules of main at 4a3d436 (main merged before judging: already up to date)
+# by tools/make_heldout_docs.py --set 55 from Debian bookworm packages only (evolution-common
+# 3.46.4-2+deb12u1, kleopatra, juk and akregator 4:22.12.3-1), none used by an earlier set, pinned;
+# 5 user manuals for people who do not program, about 47,000 words (45,465 by the bench): an
+# email client's help in two parts (mail; calendars, contacts, tasks, import, backup), a
+# certificate manager's, a music player's and a feed reader's handbooks, written down in the
+# tool before the rules were run on any; no developer documentation. Every finding judged blind
+# (round "heldout-55"): 4 findings in 45,465 words (0.09 per 1,000), keep 100 %, noise 0 %,
+# wrong 0 %.
+# Wrong: none. Noise: none.
+# Kept: Evolution's one "organiser" among seven "organizer" on the same topic; its one "e-mail"
+# against 53 "email"; Kleopatra's one -ise verb "specialised" among "customize", "synchronize",
+# "initialize"; a 68-word sentence on free/busy information with two "only if" conditions, an
+# aside and a menu path.
+# No findings at all on Evolution's 16,000 words of mail help, JuK or Akregator. Missed, seen in
+# passing (no rule for them): Kleopatra's "It is a good advise to use a place" and "different
+# from you key pair", "keys sizes"; Evolution's "There are several ways how to organize your
+# contacts" and "addressbooks" beside "address books".
+HELDOUT_55 = (
+    ("heldout55/evolution-help-mail.docx",
+     "email client's help, its mail pages (office users' guide, GNOME Mallard)"),
+    ("heldout55/evolution-help-calendar-contacts.docx",
+     "office suite's help on calendars, contacts, tasks, import and backup (office users' guide)"),
+    ("heldout55/kleopatra-handbook.docx",
+     "certificate manager's handbook for people who are not cryptographers (end users' guide)"),
+    ("heldout55/juk-handbook.docx",
+     "music player and tagger's handbook (desktop users' guide)"),
+    ("heldout55/akregator-handbook.docx",
+     "feed reader's handbook with its FAQ (desktop users' guide)"),
+)
 OUTSIDE = {f"heldout{n}/": Path(os.environ.get(f"MARGIN_HELDOUT{n}", f"/tmp/margin-heldout{n}"))
            for n in (4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
                      24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40,
-                     41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54)}
+                     41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55)}
 
 
 def _outside(docs: tuple[tuple[str, str], ...], n: int) -> tuple[tuple[str, str], ...]:
@@ -1945,6 +1975,7 @@ HELDOUT_51 = _outside(HELDOUT_51, 51)
 HELDOUT_52 = _outside(HELDOUT_52, 52)
 HELDOUT_53 = _outside(HELDOUT_53, 53)
 HELDOUT_54 = _outside(HELDOUT_54, 54)
+HELDOUT_55 = _outside(HELDOUT_55, 55)
 DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDOUT_3
                                           + HELDOUT_4 + HELDOUT_5 + HELDOUT_6 + HELDOUT_7
                                           + HELDOUT_8 + HELDOUT_9 + HELDOUT_10
@@ -1962,7 +1993,8 @@ DOCUMENTS: tuple[tuple[str, str], ...] = (TUNING + HELDOUT_1 + HELDOUT_2 + HELDO
                                           + HELDOUT_43 + HELDOUT_44 + HELDOUT_45
                                           + HELDOUT_46 + HELDOUT_47 + HELDOUT_48
                                           + HELDOUT_49 + HELDOUT_50 + HELDOUT_51
-                                          + HELDOUT_52 + HELDOUT_53 + HELDOUT_54)
+                                          + HELDOUT_52 + HELDOUT_53 + HELDOUT_54
+                                          + HELDOUT_55)
 # Document sets reported separately, so generalisation shows apart from tuning.
 ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("tuning (rounds before, after)", TUNING),
@@ -2021,6 +2053,7 @@ ROUNDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("heldout-52", HELDOUT_52),
     ("heldout-53", HELDOUT_53),
     ("heldout-54", HELDOUT_54),
+    ("heldout-55", HELDOUT_55),
 )
 VERDICTS = ("keep", "noise", "wrong")
 CONTEXT = 40  # characters of the paragraph kept on each side of the quote
