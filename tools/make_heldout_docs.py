@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-56 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-57 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -267,6 +267,10 @@ Round 56 (--set 56), made on the rules of main after round 54: six texts from fi
 only (scientific user guides for astronomers on spectra, sky regions and reprojection, a
 climate-data conventions guide with its roadmap and changelog, and a fitting tool's history,
 statistics FAQ and benchmark), listed under "# Set 56" below with why each was chosen.
+Round 57 (--set 57), made on the rules of main after round 54: six texts from three Debian
+packages only (a disk-encryption FAQ in two parts, a spam filter's FAQ and tuning guide, a
+statistics package's FAQs and explanations), 42,125 words, listed under "# Set 57" below with
+why each was chosen.
 """
 
 from __future__ import annotations
@@ -6340,6 +6344,102 @@ def _jobs_56() -> list:
 SETS["56"] = ({}, {})
 
 
+# Set 57: made on the rules of main after round 54, from Debian bookworm packages only, pinned,
+# into their own cache (/tmp/margin-heldout57-cache: `apt-get download` and `dpkg-deb -x`, never
+# installed); no package an earlier set used. Chosen before any rule ran on them, for prose that
+# is not an application's handbook (FAQs for a general audience, a statistics package's
+# explanations for analysts), read by the converters that exist (Markdown through
+# _markdown_html, HTML through LibreOffice); developer documentation kept under a third:
+# - the cryptsetup/LUKS FAQ (cryptsetup 2:2.6.1-4~deb12u2, Markdown): its general questions,
+#   setup, common problems and troubleshooting sections (an FAQ on disk encryption for anyone
+#   who encrypts a disk, with its step-by-step setup mini-HOWTO, ~8,000 words);
+# - the same FAQ's security aspects and backup and data recovery sections (long argued answers on
+#   passphrases, entropy, attacks and lost headers, essay-like, ~10,500 words). Its questions
+#   ("  * **1.1 What is this?**") made headings, its list of sections left out, its commands as
+#   code;
+# - the bogofilter FAQ (bogofilter-common 1.2.5-1+b2, HTML): a statistical spam filter's
+#   questions and answers for the people who sort their own mail (~7,400 words);
+# - bogofilter's tuning HOWTO (same package, HTML): a guide to training and tuning a Bayesian
+#   filter's parameters, for users (~3,300 words);
+# - emmeans' FAQs and basics vignettes (r-cran-emmeans 1.8.4-1+dfsg-1, R Markdown sources: the
+#   Debian package ships no rendered HTML): a statistics package's answers and its explanation
+#   of estimated marginal means for analysts (~7,700 words);
+# - emmeans' confidence-intervals, comparisons and interactions vignettes (same package: how to
+#   read and adjust intervals, tests and interaction contrasts, statistical prose with R code as
+#   code, ~7,400 words). The R chunks are kept as code, not run (no output); the front matter's
+#   title is the heading; the chunks hidden from the reader (echo = FALSE), the index comments,
+#   "{#anchor}" labels, lists of contents and "Back to Contents" links left out.
+CACHE_57 = Path("/tmp/margin-heldout57-cache")
+DEBS_57 = {"cryptsetup": "2:2.6.1-4~deb12u2", "bogofilter-common": "1.2.5-1+b2",
+           "r-cran-emmeans": "1.8.4-1+dfsg-1"}
+DEB_57 = {name: CACHE_57 / "deb" / name / "usr" for name in DEBS_57}
+_CRYPTSETUP_FAQ_57 = DEB_57["cryptsetup"] / "share/doc/cryptsetup/FAQ.md.gz"
+_BOGOFILTER_57 = DEB_57["bogofilter-common"] / "share/doc/bogofilter-common"
+_EMMEANS_57 = DEB_57["r-cran-emmeans"] / "lib/R/site-library/emmeans/doc"
+# (document, the FAQ's sections "# N. Title" it keeps)
+CRYPTSETUP_57 = {
+    "cryptsetup-faq-general-setup.docx": ("1", "2", "3", "4"),
+    "cryptsetup-faq-security-backup.docx": ("5", "6"),
+}
+EMMEANS_57 = {
+    "emmeans-faqs-basics.docx": ["FAQs", "basics"],
+    "emmeans-intervals-comparisons.docx": ["confidence-intervals", "comparisons", "interactions"],
+}
+HTML_57 = {
+    "bogofilter-faq.docx": [_BOGOFILTER_57 / "bogofilter-faq.html"],
+    "bogofilter-tuning-howto.docx": [_BOGOFILTER_57 / "bogofilter-tuning.HOWTO.html"],
+}
+_FAQ_SECTION_57 = re.compile(r"(?m)^(?=# (?:\d+|[A-Z])\. )")
+_FAQ_ITEM_57 = re.compile(r"(?m)^ *\* +\*\*(\d+\.\d+ .*?)\*\* *$")
+
+
+def _cryptsetup_html_57(src: Path, keep: tuple[str, ...]) -> str:
+    """The FAQ's title and the sections `keep`; each "  * **N.M Question**" line a heading."""
+    title, *sections = _FAQ_SECTION_57.split(_read_text(src))
+    text = title.partition("\n")[0] + "\n\n" + "".join(
+        s for s in sections if s[2:].split(".")[0] in keep)
+    return _markdown_html(_FAQ_ITEM_57.sub(r"## \1", text))
+
+
+_RMD_TITLE_57 = re.compile(r'\A---\n(?:.*\n)*?title: *"?(.*?)"? *\n(?:.*\n)*?---\n')
+_RMD_CONTENTS_57 = re.compile(r"(?ms)^## Contents.*?(?=^#|\Z)")
+_RMD_HIDDEN_57 = re.compile(r"(?ms)^```\{r[^}\n]*\b(?:echo|include) *= *FALSE[^}\n]*\}\n.*?^```\n")
+# The tuning HOWTO's list of its sections' links is navigation.
+_BOGO_TOC_57 = re.compile(r"<h2>CONTENTS</h2>\s*<ul>.*?</ul>", re.S)
+
+
+def _emmeans_html_57(paths: list[Path]) -> str:
+    """R Markdown vignettes: the title a heading, the chunks' R code as code (not run), the
+    hidden chunks, index comments, "{#anchor}" labels and contents links left out."""
+    pages = []
+    for p in paths:
+        src = _read_text(p).replace("\r\n", "\n")
+        title = _RMD_TITLE_57.match(src)
+        src = "# " + title.group(1) + "\n\n" + src[title.end():] if title else src
+        src = re.sub(r"(?s)<!--.*?-->|\[Back to Contents\]\(#contents\)", "", src)
+        src = re.sub(r" *\{#[\w-]+\}", "", _RMD_CONTENTS_57.sub("", src))
+        src = _RMD_HIDDEN_57.sub("", src)  # a chunk the reader never sees (echo = FALSE)
+        src = re.sub(r"(?m)^```\{r[^}]*\}", "```", src)
+        pages.append(_markdown_html(src).removeprefix("<html><body>").removesuffix(
+            "</body></html>"))
+    return "<html><body>" + "\n".join(pages) + "</body></html>"
+
+
+def _jobs_57() -> list:
+    PAGE_FILTERS[HTML_57["bogofilter-tuning-howto.docx"][0]] = lambda b: _BOGO_TOC_57.sub("", b)
+    return [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
+              for name, paths in HTML_57.items()),
+            *((name, [_CRYPTSETUP_FAQ_57], lambda paths, out, keep=keep: _convert(
+                _cryptsetup_html_57(paths[0], keep), out))
+              for name, keep in CRYPTSETUP_57.items()),
+            *((name, [_EMMEANS_57 / f"{page}.Rmd" for page in pages],
+               lambda paths, out: _convert(_emmeans_html_57(paths), out))
+              for name, pages in EMMEANS_57.items())]
+
+
+SETS["57"] = ({}, {})
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=sorted(SETS), default="4")
@@ -6433,6 +6533,8 @@ def main() -> int:
         _fetch(CACHE_55, DEBS_55, {})
     if args.set == "56":
         _fetch(CACHE_56, DEBS_56, SDISTS_56, own_sdist_only=True)
+    if args.set == "57":
+        _fetch(CACHE_57, DEBS_57, {})
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -6497,6 +6599,7 @@ def main() -> int:
             *(_jobs_54() if args.set == "54" else []),
             *(_jobs_55() if args.set == "55" else []),
             *(_jobs_56() if args.set == "56" else []),
+            *(_jobs_57() if args.set == "57" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
