@@ -1904,7 +1904,8 @@ HELDOUT_55 = (
      "feed reader's handbook with its FAQ (desktop users' guide)"),
 )
 # Round 56, made on the rules of main after round 54 (4a3d436; main merged before judging: already
-# up to date, then again at ca13f68 with round 55: the same 7 findings) by tools/make_heldout_docs.py --set 56 from PyPI sdists only (specutils 2.4.0,
+# up to date, then again at ca13f68 with round 55: the same 7 findings) by
+# tools/make_heldout_docs.py --set 56 from PyPI sdists only (specutils 2.4.0,
 # regions 0.12, reproject 0.21.0, cf_xarray 0.11.3, iminuit 2.33.0), none used by an earlier set,
 # pinned; 6 texts of about 41,400 words (40,350 by the bench), chosen for academic prose
 # (scientific user guides for astronomers on spectra, sky regions and reprojection, a climate-data
