@@ -1,4 +1,4 @@
-"""Findings of blind rounds heldout-49 to -54 (issue 14), as general cases with the near
+"""Findings of blind rounds heldout-49 to -57 (issue 14), as general cases with the near
 misses the rules must still report (tests that fail before the fix):
 
 - acronyms: a name in capitalised words set beside its acronym by a dash ("the World
@@ -13,7 +13,10 @@ misses the rules must still report (tests that fail before the fix):
 - spelling: a variant capitalised inside a sentence is a label or a name ("Full name:,
   E-mail address, and Password", heldout-52), spelled as the program spells it;
 - spelling: a compound closed against a house style that writes it open ("addressbooks"
-  against 38 "address book", heldout-55, judged missed), with a clear majority."""
+  against 38 "address book", heldout-55, judged missed), with a clear majority;
+- numbers: a percentage word the document sets as code ("only one `percent` value") is a
+  variable's name (heldout-57);
+- sentences: Markdown's footnote mark "[^2]" after a full stop ends the sentence."""
 
 from __future__ import annotations
 
@@ -126,3 +129,30 @@ def test_a_compound_closed_against_a_house_style_written_open_is_a_lapse():
     assert _spelling(few, lapse) == []
     label = ("Filters", 'Use the match type "Found in addressbook" for this. ' + FILLER)
     assert _spelling(contacts, label) == []
+
+
+NF, OS = "number-format", "overlong-sentence"
+
+
+def test_a_percentage_word_set_as_code_is_a_variable():
+    from desktop_app.ai.rules.document import SectionInfo
+
+    text = ("The grid has the levels of source, but only one percent value, its average. "
+            "Rates rose 5% and 12% and 30% over the years. " + FILLER)
+    start = text.index("percent")
+    coded = SectionInfo("s0", "Model", text, code=((start, start + len("percent")),))
+    index = make_index(coded)
+    assert [rf for rf in review_section(index, "s0") if rf.rule == NF] == []
+    # near miss: the same words in prose are a percentage written in words
+    index = make_index(("Model", text))
+    assert [rf.finding.quote for rf in review_section(index, "s0") if rf.rule == NF] == [
+        "one percent"]
+
+
+def test_a_markdown_footnote_mark_after_the_full_stop_ends_the_sentence():
+    half = ("Those who put all their attention on how many asterisks they get are missing "
+            "the point of the analysis entirely, and they should look at the size of effects "
+            "on a practical scale")
+    assert quotes(f"{half}.[^2] {half}.", OS) == []
+    # near miss: without the full stop the two halves are one overlong sentence
+    assert len(quotes(f"{half} [^2] and {half}.", OS)) == 1

@@ -203,9 +203,12 @@ _GLOSSED = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s?%\s*\)")
 def _scan_percent(sections: Sequence) -> list[NumberUse]:
     uses = []
     for order, s in enumerate(sections):
+        code = literals_of(s.text, s.code)
         glossed = {g.end() - len(g.group().lstrip(" (")) for m in _PCT_WORDS.finditer(s.text)
                    if (g := _GLOSSED.match(s.text, m.end()))}
         for m in _PCT_NUMERAL.finditer(s.text):
+            if code.covers(m.start(), m.end(), quotes=False):
+                continue  # "printf('%d%%', 50)", a format in code: no percentage of prose
             if m.start() in glossed:
                 continue  # "fifty percent (50%)": the figure restates the words
             unit = "%" if "%" in m.group(2) else " " + " ".join(m.group(2).split())
@@ -216,6 +219,8 @@ def _scan_percent(sections: Sequence) -> list[NumberUse]:
             continue
         for m in _PCT_WORDS.finditer(s.text):
             value = words_value(m.group(1))
+            if code.covers(m.start(), m.end(), quotes=False):
+                continue  # "only one `percent` value": a variable named so (heldout-57)
             if value is not None and not _GLOSSED.match(s.text, m.end()):
                 uses.append(NumberUse(order, m.start(), m.group(), float(value), "words",
                                       s.id, s.title))
