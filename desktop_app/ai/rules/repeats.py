@@ -117,11 +117,12 @@ def _repeat(text: str, m: re.Match[str], diagram_lines: dict[int, bool]) -> Hit 
         return None  # a new line that starts with a capital: a new item ("A" / "A i")
     if a != b or "\n" in gap or b[0].isupper():
         # "The the" is a typo; "Body body", "Bora Bora" or a word ending one line and
-        # starting the next are headings, names and table cells.
-        if word not in _FUNCTION_WORDS or b[0].isupper() and a[0].islower() and not (
-                a == "the" and b == "The" and "\n" not in gap):
-            return None  # ("even if the The Gammapy project is": a name's "The" is
-            # capitalised because it starts one, but "the" never comes before it; heldout-53)
+        # starting the next are headings, names and table cells. So is "the The" inside a
+        # line: no name takes "the" before its own "The" ("even if the The Gammapy
+        # project", heldout-53).
+        the_the = a == "the" and b == "The" and "\n" not in gap
+        if word not in _FUNCTION_WORDS or b[0].isupper() and a[0].islower() and not the_the:
+            return None
         if a[0].isupper() and not SENTENCE_START_BEFORE.search(text, max(0, m.start() - 3),
                                                          m.start()):
             return None  # "Click To to choose a contact": a button's name, then the word

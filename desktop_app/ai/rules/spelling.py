@@ -423,11 +423,12 @@ _LABEL = re.compile(r"[\"\u201c]([A-Z][^\"\u201c\u201d\n]{0,40})[\"\u201d]")
 def _interface_label(text: str, start: int, end: int) -> bool:
     """The word is part of a control's label quoted as the program shows it: 'use the
     "Color label" submenu' in a manual whose own prose says "colour label" (heldout-37,
-    judged wrong): the label must match the program, whatever the house style."""
+    judged wrong): the label must match the program, whatever the house style. So is a
+    word inside a short capitalised label quoted within a sentence, with no control noun
+    after it: 'the match type "Found in addressbook"' (Claws Mail). (A label's own
+    capitalised first word is `_capitalised_inside`'s.)"""
     for m in _LABEL.finditer(text, max(0, start - 42), min(len(text), end + 42)):
         if m.start(1) <= start and end <= m.end(1) and len(m.group(1).split()) <= 5:
-            # or a capitalised label quoted inside a sentence: 'the match type "Found in
-            # addressbook"' (Claws Mail, judged by us as the program's words)
             return UI_CONTROL.match(text, m.end()) is not None or (
                 m.group(1)[:1].isupper() and m.start(1) < start
                 and not SENTENCE_START_BEFORE.search(text, max(0, m.start() - 3), m.start()))
