@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-59 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-60 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -279,6 +279,11 @@ only (a single-cell modelling package's methods background and model pages in th
 spectroscopic toolkit's guide for astronomers, an error-propagation package's user and
 technical guides, an econometrics package's introductions and FAQ, and a data format's
 specification in prose), listed under "# Set 59" below with why each was chosen.
+Round 60 (--set 60), made on the rules of main after round 57: seven texts from four Debian
+packages only (a mail retriever's FAQ in two parts and its maintainer's design notes, feature
+list and to-do list, in HTML; a compressor's and a data-recovery tool's manuals with a file
+format in prose, in info; a game's README, multiplayer guide and known-bugs report, in Markdown
+and plain text), 45,062 words, listed under "# Set 60" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -6447,6 +6452,106 @@ def _jobs_57() -> list:
 
 SETS["57"] = ({}, {})
 
+# Set 60: made on the rules of main after round 57, from Debian bookworm packages only, pinned,
+# into their own cache (/tmp/margin-heldout60-cache: `apt-get download` and `dpkg-deb -x`, never
+# installed); no package an earlier set used. Chosen before any rule ran on them, for prose that
+# is not an application's handbook (an FAQ for the people who fetch their mail, a maintainer's
+# report on the design he inherited, a compressor's manual with its file-format specification
+# and its essay on quality, a game's README, network guide and known-bugs report), read by the
+# converters that exist (HTML through LibreOffice, info through _info_blocks, Markdown through
+# _markdown_html); developer documentation kept under a third:
+# - fetchmail's FAQ (fetchmail 6.4.37-1, HTML), its general, build, grammar and configuration
+#   questions (an FAQ for users who fetch their own mail, written by ESR and Matthias Andree over
+#   twenty years), its lists of contents and page header left out;
+# - the same FAQ's questions on MTAs, servers, ISPs, authentication, fatal errors, hangs, lost,
+#   multidrop and mangled mail (troubleshooting answers in prose);
+# - fetchmail's updated design notes, feature list and bugs/to-do list (a maintainer's report on
+#   the state of the program he took over, and a history of its features);
+# - the lzip manual (lzip 1.23-5, info): a compressor's user manual with its essay on quality
+#   assurance and the .lz file format specified in prose;
+# - the lziprecover manual (lziprecover 1.23-5, info): a data-recovery tool's manual with its
+#   worked examples of repairing damaged files;
+# - OpenTTD's README and multiplayer guide (openttd 13.0-2, Markdown): a game's README for
+#   players and its guide to hosting and joining games;
+# - OpenTTD's known bugs (plain text made Markdown: each bug's "Title:" line a heading, its
+#   indented explanation prose): a report of the bugs a project will not fix, and why.
+CACHE_60 = Path("/tmp/margin-heldout60-cache")
+DEBS_60 = {"fetchmail": "6.4.37-1", "lzip": "1.23-5", "lziprecover": "1.23-5",
+           "openttd": "13.0-2"}
+DEB_60 = {name: CACHE_60 / "deb" / name / "usr/share" for name in DEBS_60}
+_FETCHMAIL_60 = DEB_60["fetchmail"] / "doc/fetchmail"
+_OPENTTD_60 = DEB_60["openttd"] / "doc/openttd"
+# (document, first section's title, title of the section that ends it, if any) of the FAQ.
+FETCHMAIL_FAQ_60 = {
+    "fetchmail-faq-general-configuration.docx": ("General problems",
+                                                 "How to make fetchmail play nice"),
+    "fetchmail-faq-servers-troubleshooting.docx": ("How to make fetchmail play nice", None),
+}
+HTML_60 = {"fetchmail-design-notes-features-todo.docx": [
+    _FETCHMAIL_60 / f"{page}.html" for page in ("design-notes", "fetchmail-features", "todo")]}
+INFOS_60 = {"lzip-manual.docx": DEB_60["lzip"] / "info/lzip.lzip.info.gz",
+            "lziprecover-manual.docx": DEB_60["lziprecover"] / "info/lziprecover.info.gz"}
+MARKDOWNS_60 = {"openttd-readme-multiplayer.docx": [_OPENTTD_60 / "README.md.gz",
+                                                     _OPENTTD_60 / "multiplayer.md.gz"]}
+_README_TOC_60 = re.compile(r"(?ms)^## Table of contents\n.*?(?=^## )")
+_CANNED_60 = re.compile(r'<table\b[^>]*summary="Canned page (?:header|footer)".*?</table>', re.S)
+_FAQ_H1_60 = re.compile(r"(?m)^(?=<h1\b)")
+
+
+def _fetchmail_faq_60(src: Path, first: str, last: str | None) -> str:
+    """The FAQ's title and introduction, then its sections from `first` up to `last`."""
+    body = _CANNED_60.sub("", _read_text(src))
+    body = body[body.index("<body>") + 6:body.index("</body>")]
+    _, intro, *sections = _FAQ_H1_60.split(body)
+    start = next(i for i, s in enumerate(sections) if re.match(r"<h1[^>]*>" + first, s))
+    stop = next((i for i, s in enumerate(sections) if last and re.match(r"<h1[^>]*>" + last, s)),
+                len(sections))
+    return "<html><body>" + intro + "".join(sections[start:stop]) + "</body></html>"
+
+
+def _known_bugs_md_60(src: Path) -> str:
+    """OpenTTD's known bugs as Markdown: its title and "N.0) Part" lines headings (their dashed
+    underlines and the table of contents left out), each bug's "Title:" line a heading, its
+    indented explanation prose."""
+    title, *lines = _read_text(src).splitlines()
+    out, toc = ["# " + title.strip()], False
+    for line in lines:
+        if line.strip() == "Table of contents":
+            toc = True
+        elif toc:
+            toc = bool(line.strip())
+        elif re.fullmatch(r"[- ]+", line):
+            continue
+        elif part := re.match(r"\d\.0\) (.*)", line):
+            out.append("## " + part.group(1))
+        elif bug := re.match(r"(\S.*):$", line):
+            out.append("### " + bug.group(1))
+        else:
+            out.append(line.strip())
+    return "\n".join(out)
+
+
+def _jobs_60() -> list:
+    PAGE_FILTERS.update({p: lambda body: _CANNED_60.sub("", body)
+                         for pages in HTML_60.values() for p in pages})
+    faq = _FETCHMAIL_60 / "fetchmail-FAQ.html"
+    known_bugs = _OPENTTD_60 / "known-bugs.txt.gz"
+    return [*((name, [faq], lambda paths, out, first=first, last=last: _convert(
+                _fetchmail_faq_60(paths[0], first, last), out))
+              for name, (first, last) in FETCHMAIL_FAQ_60.items()),
+            *((name, paths, lambda paths, out: _convert(_html_body(paths), out))
+              for name, paths in HTML_60.items()),
+            *((name, [path], lambda paths, out: _blocks_docx(_info_blocks(paths[0]), out))
+              for name, path in INFOS_60.items()),
+            *((name, paths, lambda paths, out: _convert(_markdown_html("\n\n".join(
+                _README_TOC_60.sub("", _read_text(p)) for p in paths)), out))  # its links
+              for name, paths in MARKDOWNS_60.items()),
+            ("openttd-known-bugs.docx", [known_bugs], lambda paths, out: _convert(
+                _markdown_html(_known_bugs_md_60(paths[0])), out))]
+
+
+SETS["60"] = ({}, {})
+
 
 # Set 58: made on the rules of main after round 57, from Debian bookworm packages only
 # (`apt-get download` and `dpkg-deb -x`), pinned, into their own cache
@@ -6657,6 +6762,8 @@ def main() -> int:
         _fetch(CACHE_58, DEBS_58, {})
     if args.set == "59":
         _fetch(CACHE_59, DEBS_59, SDISTS_59, own_sdist_only=True)
+    if args.set == "60":
+        _fetch(CACHE_60, DEBS_60, {})
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -6724,6 +6831,7 @@ def main() -> int:
             *(_jobs_57() if args.set == "57" else []),
             *(_jobs_58() if args.set == "58" else []),
             *(_jobs_59() if args.set == "59" else []),
+            *(_jobs_60() if args.set == "60" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]

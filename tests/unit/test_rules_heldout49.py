@@ -1,4 +1,4 @@
-"""Findings of blind rounds heldout-49 to -57 (issue 14), as general cases with the near
+"""Findings of blind rounds heldout-49 to -58 (issue 14), as general cases with the near
 misses the rules must still report (tests that fail before the fix):
 
 - acronyms: a name in capitalised words set beside its acronym by a dash ("the World
@@ -16,7 +16,9 @@ misses the rules must still report (tests that fail before the fix):
   against 38 "address book", heldout-55, judged missed), with a clear majority;
 - numbers: a percentage word the document sets as code ("only one `percent` value") is a
   variable's name (heldout-57);
-- sentences: Markdown's footnote mark "[^2]" after a full stop ends the sentence."""
+- sentences: Markdown's footnote mark "[^2]" after a full stop ends the sentence;
+- numbers: a screen's size ("a 1440 by 900 screen", heldout-58) is a dimension, not a
+  bare thousand against grouped ones."""
 
 from __future__ import annotations
 
@@ -156,3 +158,12 @@ def test_a_markdown_footnote_mark_after_the_full_stop_ends_the_sentence():
     assert quotes(f"{half}.[^2] {half}.", OS) == []
     # near miss: without the full stop the two halves are one overlong sentence
     assert len(quotes(f"{half} [^2] and {half}.", OS)) == 1
+
+
+def test_a_screen_size_is_a_dimension_not_a_plain_thousand():
+    text = ("The puzzle has 10,000 pieces and 12,500 cuts. It fits a 1440 by 900 screen and "
+            "a 1920x1080 one. " + FILLER)
+    assert quotes(text, NF) == []
+    # near miss: a bare count beside grouped ones is still a lapse
+    assert quotes("The puzzle has 10,000 pieces, 12,500 cuts and 1440 edges. " + FILLER,
+                  NF) == ["1440"]

