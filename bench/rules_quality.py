@@ -2017,8 +2017,8 @@ HELDOUT_58 = (
     ("heldout58/ktouch-handbook.docx",
      "typing tutor's handbook (learners and teachers, education)"),
 )
-# Round 59, made on the rules of main after round 57 (main merged at e878bce before judging, again at
-# cef1599 before the last bench run: the same 7 findings) by
+# Round 59, made on the rules of main after round 57 (main merged at e878bce before judging, again
+# at cef1599 before the last bench run: the same 7 findings) by
 # tools/make_heldout_docs.py --set 59 from PyPI sdists only (scvi_tools 1.4.2, pyspeckit 1.0.4,
 # uncertainties 3.2.3, linearmodels 7.1, anndata 0.12.19), none used by an earlier set, pinned;
 # 7 texts of about 44,000 words (43,238 by the bench), chosen for academic prose (the sdists
