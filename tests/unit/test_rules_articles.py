@@ -40,3 +40,11 @@ def test_the_finding_gives_the_fix_and_one_comment_per_pair_in_a_section():
     (f,) = hits("Raise a error here, and a error there.", AA)
     assert f.rewrite == "an error" and "vowel sound" in f.issue
     assert "1 more place" in f.issue
+
+
+def test_words_longer_than_the_word_list_are_read_too():
+    assert quotes("It is a important step; we sent an revised plan.", AA) == [
+        "a important", "an revised"]
+    # near misses: names said letter by letter, and a letter before a plural
+    assert quotes("Send an nmudiff to the bug, or visit an nbgitpuller link.", AA) == []
+    assert quotes("Literacy a alternates are shown.", AA) == []
