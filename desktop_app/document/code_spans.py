@@ -95,7 +95,7 @@ def mark_code(items: list[Item], styles: StyleLevels, body: etree._Element,
         marked = _marks(items, candidates, styles, default, careful, fonts=False)
     for n, spans in marked.items():
         it = items[n]
-        it.para = new_paragraph((*it.para[:6], spans))
+        it.para = new_paragraph((*it.para[:6], spans, *it.para[7:]))
     return len(marked)
 
 

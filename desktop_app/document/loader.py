@@ -125,6 +125,7 @@ def _load(path: str, **limits: int) -> Document:
                                           limit.max_paragraphs)
 
     mark_code(items, styles, body, code_runs, careful)
+    _mark_quotes(items, styles.quote_paragraph_styles)
     doc_title = _core_title(pkg.core_xml) or _title_from(items) or _stem(path)
     fmt = Formatting(styles)
     top = _top_level(items)
@@ -245,9 +246,18 @@ def _walk(body: etree._Element, has_boxes: bool, styles: StyleLevels, careful: b
             kind = _BODY
         para = new_paragraph(
             (anchor, text, kind, heading if heading is not None else (list_level or 0), row, cell,
-             ()))
+             (), False))
         items.append(Item(para, heading, p, style_id))
     return items, any_heading, anchor + 1
+
+
+def _mark_quotes(items: list[Item], quote_styles: frozenset[str]) -> None:
+    """Set `quote` on the body paragraphs of a quotation style (see Paragraph.quote)."""
+    if not quote_styles:
+        return
+    for it in items:
+        if it.style in quote_styles and it.heading is None and it.para.row < 0:
+            it.para = new_paragraph((*it.para[:7], True))
 
 
 def _mark_bold(items: list[Item]) -> None:

@@ -47,6 +47,8 @@ class Paragraph(NamedTuple):
     `code`: what the document formats as code (a code paragraph style, a code
     character style or a monospaced font; see code_spans.py), as sorted
     (start, end) offsets in `text`; a code paragraph is one span over its text.
+    `quote`: the paragraph's style sets it apart as a quotation ("Quote", "Quotations",
+    "Block Text"): maybe another author's words, maybe only indented text.
     """
 
     anchor: int
@@ -56,9 +58,10 @@ class Paragraph(NamedTuple):
     row: int = -1
     cell: int = -1
     code: tuple[tuple[int, int], ...] = ()
+    quote: bool = False
 
 
-# A Paragraph straight from its fields' tuple (all seven), without the named
+# A Paragraph straight from its fields' tuple (all eight), without the named
 # tuple's own `__new__`: the loader makes one per paragraph of a document.
 new_paragraph = partial(tuple.__new__, Paragraph)
 
@@ -121,6 +124,12 @@ class Section:
         return code_spans(self.paragraphs)
 
     @property
+    def quote_spans(self) -> tuple[tuple[int, int], ...]:
+        """The paragraphs styled as quotations (`Paragraph.quote`), as sorted offsets in
+        `text`."""
+        return quote_spans(self.paragraphs)
+
+    @property
     def words(self) -> int:
         if self._words is None:  # per paragraph: the " | " between cells is not a word
             self._words = sum(count_words(p.text) for p in self.paragraphs)
@@ -146,7 +155,7 @@ def iter_blocks(paragraphs: list[Paragraph]) -> Iterator[str]:
 
     Cells of a row are joined with " | ", paragraphs inside one cell with " ".
     """
-    for block, _, _ in _blocks(paragraphs):
+    for block, _, _, _ in _blocks(paragraphs):
         yield block
 
 
@@ -160,7 +169,7 @@ def cell_breaks(paragraphs: list[Paragraph]) -> tuple[int, ...]:
     without changing the text (offsets, quotes and anchors stay as they are)."""
     out: list[int] = []
     pos = 0
-    for block, breaks, _ in _blocks(paragraphs):
+    for block, breaks, _, _ in _blocks(paragraphs):
         out.extend(pos + b for b in breaks)
         pos += len(block) + 1
     return tuple(out)
@@ -173,22 +182,36 @@ def code_spans(paragraphs: list[Paragraph]) -> tuple[tuple[int, int], ...]:
         return ()
     out: list[tuple[int, int]] = []
     pos = 0
-    for block, _, code in _blocks(paragraphs):
+    for block, _, code, _ in _blocks(paragraphs):
         out.extend((pos + a, pos + b) for a, b in code)
         pos += len(block) + 1
     return tuple(out)
 
 
+def quote_spans(paragraphs: list[Paragraph]) -> tuple[tuple[int, int], ...]:
+    """The quotation paragraphs' text as offsets in the text `iter_blocks` makes of the
+    paragraphs (a table's row is one block, never a quotation)."""
+    if not any(p.quote for p in paragraphs):
+        return ()
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for block, _, _, quote in _blocks(paragraphs):
+        if quote:
+            out.append((pos, pos + len(block)))
+        pos += len(block) + 1
+    return tuple(out)
+
+
 def _blocks(paragraphs: list[Paragraph]
-            ) -> Iterator[tuple[str, list[int], tuple[tuple[int, int], ...]]]:
+            ) -> Iterator[tuple[str, list[int], tuple[tuple[int, int], ...], bool]]:
     """Each block's text, with the offsets in it where a cell's second, third ...
-    paragraph starts, and the code spans in it."""
+    paragraph starts, the code spans in it, and whether it is a quotation."""
     i, n = 0, len(paragraphs)
     while i < n:
         p = paragraphs[i]
         if p.row < 0:
             if p.text:
-                yield p.text, [], p.code
+                yield p.text, [], p.code, p.quote
             i += 1
             continue
         cells: dict[int, list[Paragraph]] = {}
@@ -214,7 +237,7 @@ def _blocks(paragraphs: list[Paragraph]
                 code.extend((pos + a, pos + b) for a, b in part.code)
                 pos += len(part.text)
             texts.append(" ".join(q.text for q in parts))
-        yield " | ".join(texts), breaks, tuple(code)
+        yield " | ".join(texts), breaks, tuple(code), False
 
 
 @dataclass(slots=True)

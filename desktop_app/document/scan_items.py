@@ -82,5 +82,5 @@ def scanned_items(scanned: list[list], cells: dict[int, tuple[int, int]], styles
             kind = _BODY
         append(Item(new_paragraph(
             (anchor, text, kind, heading if heading is not None else (list_level or 0), row,
-             cell, ())), heading, p, style_id))
+             cell, (), False)), heading, p, style_id))
     return items, any_heading

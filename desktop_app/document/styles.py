@@ -101,6 +101,10 @@ class StyleLevels:
         run_fonts = resolve_chain(character, _own_font)
         self.code_paragraph_styles = frozenset(
             sid for sid, r in paragraph.items() if is_code_paragraph_style(r.name))
+        # Quotations set apart by their style: Word's "Quote" and "Intense Quote",
+        # LibreOffice's "Quotations", "Block Text" (see Paragraph.quote).
+        self.quote_paragraph_styles = frozenset(
+            sid for sid, r in paragraph.items() if _QUOTE_STYLE.fullmatch(r.name))
         self.mono_paragraph_styles = frozenset(
             sid for sid, f in para_fonts.items()
             if is_monospace(f if f is not None else default_font)) - self.code_paragraph_styles
@@ -127,6 +131,9 @@ class StyleLevels:
 
     def heading_levels(self) -> set[int]:
         return {v for v in self._levels.values() if v is not None}
+
+
+_QUOTE_STYLE = re.compile(r"(?:intense )?quote|quotations?|block ?(?:text|quote)|blockquote")
 
 
 def _read_style(style: etree._Element) -> _Raw:

@@ -52,6 +52,7 @@ from functools import lru_cache
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.english_words import WORDS as ENGLISH
+from desktop_app.ai.rules.quotations import introduced
 from desktop_app.ai.rules.text import (
     CELL_JOINT,
     COLUMN_GAP,
@@ -877,6 +878,7 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
         for acr, _, _ in acronym_definitions(section.title):
             headed.setdefault(acr, order)
         code: Literals | None = None
+        quoted = introduced(text, section.quotes) if section.quotes else []
         pos = 0
         for line in text.split("\n"):
             line_start = pos
@@ -907,6 +909,9 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
                     if acr not in in_code and not _in_address(line, m.start(1)):
                         in_code.add(acr)
                     continue  # code, not prose
+                if quoted and m.start(1) not in definitions and any(
+                        a <= at < b for a, b in quoted):
+                    continue  # a quotation's own acronym (quotations.py)
                 if acr not in names and _named_as_such(line, m.start(1), m.end(), acr):
                     names.add(acr)
                 if m.start(1) not in definitions and _ABBREVIATED.search(

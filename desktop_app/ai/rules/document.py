@@ -45,6 +45,9 @@ class SectionInfo:
     # document/code_spans.py), as sorted (start, end) offsets in `text`: every rule
     # leaves it alone (`Literals`, `SectionContext.in_code`).
     code: tuple[tuple[int, int], ...] = ()
+    # The paragraphs the document styles as quotations (`Paragraph.quote`), as sorted
+    # (start, end) offsets in `text` (see quotations.py).
+    quotes: tuple[tuple[int, int], ...] = ()
 
 
 def _thin_is_normal(sections: Sequence[SectionInfo]) -> bool:
@@ -173,7 +176,8 @@ class DocumentIndex:
     def from_document(cls, doc: Document) -> DocumentIndex:
         # A table of contents is not text of the document.
         return cls([SectionInfo(s.id, s.title, s.text, s.level, bool(s.children),
-                                s.origin == SectionOrigin.PREAMBLE, s.cell_breaks, s.code_spans)
+                                s.origin == SectionOrigin.PREAMBLE, s.cell_breaks, s.code_spans,
+                                s.quote_spans)
                     for s in doc.walk() if s.reviewable])
 
     @cached_property

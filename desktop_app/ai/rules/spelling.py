@@ -29,6 +29,7 @@ from desktop_app.ai.rules.adopted import covenant_sections
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.budget import named_sections
 from desktop_app.ai.rules.english_words import WORDS as ENGLISH
+from desktop_app.ai.rules.quotations import introduced
 from desktop_app.ai.rules.text import (
     REFERENCE_TITLE,
     SENTENCE_START_BEFORE,
@@ -315,12 +316,13 @@ def scan(sections: Sequence) -> SpellingIndex:
             continue  # a code of conduct adopted as written keeps its spelling (adopted.py)
         text = section.text
         quoted: list[tuple[int, int]] | None = None
+        blocks: list[tuple[int, int]] = []
         for token_start, token_end in _tokens(text):
             hit = _lookup(text, token_start, token_end, names)
             if hit:
                 if quoted is None:
-                    quoted = _quotations(text)
-                if _inside(quoted, token_start):
+                    quoted, blocks = _quotations(text), introduced(text, section.quotes)
+                if _inside(quoted, token_start) or _inside(blocks, token_start):
                     continue  # another text quoted: it keeps its source's spelling
                 if literals_of(text, section.code).covers(token_start, token_end,
                                                           quotes=False):
