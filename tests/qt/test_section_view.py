@@ -125,3 +125,21 @@ def test_what_the_document_formats_as_code_reads_as_code(qtbot) -> None:
     # a code span is escaped like any text
     tag = "<b>x</b>"
     assert "&lt;b&gt;x&lt;/b&gt;" in section_html(_section(Paragraph(0, tag, code=((0, 8),))))
+
+
+def test_a_quotation_is_set_apart_as_the_document_sets_it(qtbot) -> None:
+    # A paragraph the document styles as a quotation (Paragraph.quote) is indented in the
+    # view, so the reader sees what the built-in reviewer reads as another author's
+    # words; the text the view shows is unchanged.
+    said, quoted = "Brian Boutel writes:", "Turning off tcp timestamps restores behaviour."
+    section = _section(Paragraph(0, said), Paragraph(1, quoted, quote=True))
+    view = SectionView()
+    qtbot.addWidget(view)
+    view.show_section(section)
+    assert said in view.toPlainText() and quoted in view.toPlainText()
+    margins = {}
+    block = view.document().begin()
+    while block.isValid():
+        margins[block.text()] = block.blockFormat().leftMargin()
+        block = block.next()
+    assert margins[quoted] > margins[said]

@@ -446,20 +446,30 @@ def _in_id(line: str, start: int, end: int) -> bool:
     return _ID.search(word) is not None or _JOINED.search(word) is not None
 
 
+def _initials_end(acr: str, words: list[str]) -> int:
+    """How many of the words it takes for their initials to give the acronym's letters in
+    order, the first word giving the first letter; 0 if they do not."""
+    if not words or words[0][0].lower() != acr[0].lower():
+        return 0
+    letters, i = acr.lower(), 0
+    for n, w in enumerate(words, 1):
+        if w[0].lower() == letters[i]:
+            i += 1
+            if i == len(letters):
+                return n
+    return 0
+
+
 def _initials_match(acr: str, words: list[str]) -> bool:
     """The acronym's letters, in order, among the words' initials (first letter first)."""
     if not words or words[0][0].lower() != acr[0].lower():
         return False
-    letters, i = acr.lower(), 0
-    for w in words:
-        if i < len(letters) and w[0].lower() == letters[i]:
-            i += 1
-    if i == len(letters):
+    if _initials_end(acr, words):
         return True
     # "PostgreSQL (PG)": the letters inside one or two words
     if len(words) <= 2:
         it = iter("".join(words).lower())
-        return all(ch in it for ch in letters)
+        return all(ch in it for ch in acr.lower())
     return False
 
 
@@ -594,14 +604,8 @@ def _headword_spelled(line: str, start: int, text: str, below: int, acr: str) ->
     words = _WORDS_BEFORE.findall(_long_form_after(next_line))[:len(acr) + 2]
     if not words or not words[0][0].isupper() or words[0].isupper():
         return None  # "KEYMAP" over "KEYMAP SWITCH_DTD", over ":sklearn:`Support ...`"
-    letters = iter(acr.lower())
-    wanted = next(letters)
-    for n, word in enumerate(words, 1):
-        if word[0].lower() == wanted:
-            wanted = next(letters, None)
-            if wanted is None:  # the long form ends with the word giving the last letter
-                return " ".join(words[:n])
-    return None
+    n = _initials_end(acr, words)  # the long form ends with the word giving the last letter
+    return " ".join(words[:n]) if n else None
 
 
 def _title_spells(title: str, acr: str) -> str | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.budget import named_sections
-from desktop_app.ai.rules.text import SENTENCE_START_BEFORE, case_like, code_lines, literals_of
+from desktop_app.ai.rules.text import capitalised_inside, case_like, code_lines, literals_of
 
 RULE = RuleSpec("misspelling", "typo", "minor", 0.9, "spelling", section_cap=5,
                 english=True)
@@ -125,8 +125,7 @@ def uses(text: str, code: tuple[tuple[int, int], ...] = ()) -> Iterator[tuple[in
             continue  # code, an address, or quoted: the writer is not its author
         if text[start - 1:start] in _QUOTES and text[end:end + 1] in _QUOTES:
             continue  # 'a typo such as "teh"': shown, not made
-        if word[0].isupper() and not word.isupper() and not SENTENCE_START_BEFORE.search(
-                text, max(0, start - 3), start):
+        if capitalised_inside(text, start, end):
             continue  # "Mr Wich", a capitalised name inside a sentence
         if lines is None:
             lines = code_lines(text)

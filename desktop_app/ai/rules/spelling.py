@@ -34,6 +34,7 @@ from desktop_app.ai.rules.text import (
     REFERENCE_TITLE,
     SENTENCE_START_BEFORE,
     UI_CONTROL,
+    capitalised_inside,
     case_like,
     is_whole_cell,
     literals_of,
@@ -334,7 +335,7 @@ def scan(sections: Sequence) -> SpellingIndex:
                     continue  # "Alternative spellings are colour, colored, coloured"
                 if _interface_label(text, token_start, token_end):
                     continue  # 'the "Color label" submenu': the program's own words
-                if _capitalised_inside(text, token_start, token_end):
+                if capitalised_inside(text, token_start, token_end):
                     continue  # "Full name:, E-mail address, and Password": a field's
                     # label (heldout-52, judged wrong), "the APR Website": a link's name
                 if is_whole_cell(text, token_start, token_end):
@@ -428,27 +429,13 @@ def _interface_label(text: str, start: int, end: int) -> bool:
     judged wrong): the label must match the program, whatever the house style. So is a
     word inside a short capitalised label quoted within a sentence, with no control noun
     after it: 'the match type "Found in addressbook"' (Claws Mail). (A label's own
-    capitalised first word is `_capitalised_inside`'s.)"""
+    capitalised first word is `capitalised_inside`'s.)"""
     for m in _LABEL.finditer(text, max(0, start - 42), min(len(text), end + 42)):
         if m.start(1) <= start and end <= m.end(1) and len(m.group(1).split()) <= 5:
             return UI_CONTROL.match(text, m.end()) is not None or (
                 m.group(1)[:1].isupper() and m.start(1) < start
                 and not SENTENCE_START_BEFORE.search(text, max(0, m.start() - 3), m.start()))
     return False
-
-
-def _capitalised_inside(text: str, start: int, end: int) -> bool:
-    """A word capitalised inside a sentence: a name or a label, spelled as its owner
-    spells it, not the author's choice of spelling."""
-    word = text[start:end]
-    if not word[0].isupper() or word.isupper():
-        return False
-    if text[start - 1:start] in _OPENERS:  # "(Email us if ...)": a sentence in brackets
-        start -= 1
-    return not SENTENCE_START_BEFORE.search(text, max(0, start - 3), start)
-
-
-_OPENERS = "(\"\u201c\u2018'"
 
 
 def _written_in_code(word: str, other: str, vocabulary: str) -> bool:

@@ -22,6 +22,19 @@ CELL_JOINT = " | "
 # What may come just before the first word of a sentence: nothing, an end of sentence, a
 # colon or a line break ("It failed. The the retry", "\nThe ACE").
 SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")
+_OPENERS = "(\"\u201c\u2018'"
+
+
+def capitalised_inside(text: str, start: int, end: int) -> bool:
+    """The word at [start, end) is capitalised inside a sentence: a name or a label, spelled
+    as its owner spells it ("Mr Wich", "Full name:, E-mail address"). A word in capitals is
+    not, nor one opening a sentence, also in brackets or quotes ("(Email us if ...)")."""
+    word = text[start:end]
+    if not word[:1].isupper() or word.isupper():
+        return False
+    if text[start - 1:start] in _OPENERS:
+        start -= 1
+    return not SENTENCE_START_BEFORE.search(text, max(0, start - 3), start)
 # The noun naming a control of a program's interface, after its label: "the [Add] button",
 # 'the "Color label" submenu'. The label is the program's, written as it shows.
 UI_CONTROL = re.compile(r"\s+(?:buttons?|(?:sub)?menus?(?:\s+(?:item|entry))?|tabs?|keys?|"

@@ -65,6 +65,7 @@ def stylesheet(p: Palette) -> str:
                      background-color: {p.box}; margin-top: 4px; margin-bottom: 14px; }}
         p.sub {{ color: {p.muted}; font-weight: 600; margin-top: 22px; margin-bottom: 2px; }}
         p.placeholder {{ color: {p.muted}; font-size: 125%; margin-bottom: 6px; }}
+        p.quote {{ margin-left: 28px; margin-right: 16px; color: {p.muted}; }}
         p.code {{ background-color: {p.box}; line-height: 125%; margin-bottom: 0px; }}
         p.code-end {{ background-color: {p.box}; line-height: 125%; margin-bottom: 12px; }}
     """
@@ -120,6 +121,8 @@ def _body(paragraphs: list[Paragraph]) -> list[str]:
                         paragraphs[i + 1].kind is not ParagraphKind.BODY)
                     style = "code-end" if last else "code"
                     out.append(f'<p class="{style}">{_para_html(para)}</p>')
+                elif para.quote:  # set apart as the document sets it (Paragraph.quote)
+                    out.append(f'<p class="quote">{_para_html(para)}</p>')
                 else:
                     out.append(f"<p>{_para_html(para)}</p>")
         i = j
