@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-60 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-61 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -284,6 +284,10 @@ packages only (a mail retriever's FAQ in two parts and its maintainer's design n
 list and to-do list, in HTML; a compressor's and a data-recovery tool's manuals with a file
 format in prose, in info; a game's README, multiplayer guide and known-bugs report, in Markdown
 and plain text), 45,062 words, listed under "# Set 60" below with why each was chosen.
+Round 61 (--set 61), made on the rules of main after round 60: four help texts for people who do
+not program, from four Debian packages only (the Krusader and Kolf handbooks in KDE's DocBook,
+Evince's and Shotwell's GNOME help in Mallard), 42,645 words, listed under "# Set 61" below with
+why each was chosen.
 """
 
 from __future__ import annotations
@@ -6553,6 +6557,71 @@ def _jobs_60() -> list:
 SETS["60"] = ({}, {})
 
 
+# Set 61: made on the rules of main after round 60, from Debian bookworm packages only
+# (`apt-get download` and `dpkg-deb -x`), pinned, into their own cache
+# (/tmp/margin-heldout61-cache); no package an earlier set used. Chosen before any rule ran on
+# them, for help written for people who do not program (a file manager, a document viewer, a
+# photo manager, a golf game), read by readers that exist (set 25's Mallard for
+# GNOME's help, set 52's reading of KDE's DocBook):
+# - the Krusader handbook (krusader 2:2.8.0-1): a twin-panel file manager's guide for desktop
+#   users, its introduction, features, interface, basic and advanced functions, tools (viewer,
+#   search, synchroniser...) (its FAQ, menu, key and settings references, credits and
+#   appendices left out, to keep the set under 45,000 words);
+# - Evince's help (evince-common 43.1-2+deb12u1, Mallard): GNOME's document viewer's help
+#   pages for its users, all but its index, its licence and its "duplex-Npages" pages (one
+#   table of page orders each for 3 to 16 pages, near copies of one another);
+# - Shotwell's help (shotwell-common 0.30.17-1, Mallard): a photo manager's help for
+#   photographers, all but its index and credits pages;
+# - the Kolf handbook (kolf 4:22.12.3-1): a miniature-golf game's manual.
+#   In all 42,645 words (python-docx count of the built files: Krusader 26,761, Shotwell 6,817,
+#   Evince 6,176, Kolf 2,891).
+CACHE_61 = Path("/tmp/margin-heldout61-cache")
+DEBS_61 = {"krusader": "2:2.8.0-1", "evince-common": "43.1-2+deb12u1",
+           "shotwell-common": "0.30.17-1", "kolf": "4:22.12.3-1"}
+DEB_61 = {name: CACHE_61 / "deb" / name / "usr/share" for name in DEBS_61}
+# document: (handbook's folder, package, chapters kept or None for all but the credits)
+_KDE_HANDBOOKS_61 = {
+    "krusader-handbook.docx": ("krusader", "krusader", (
+        "introduction", "features", "user-interface", "basic-functions", "more-features",
+        "krusader-tools")),
+    "kolf-handbook.docx": ("kolf", "kolf", None)}
+# Krusader declares its name in single quotes, which set 23's reading of the DocBook subset does
+# not take; the other names are KDE's own entities.
+_KDE_ENTITIES_61 = {"krusader": "Krusader", "kolf": "Kolf", "kf5-full": "KDE Frameworks 5",
+                    "git": "Git", "kdiff3": "KDiff3", "Solaris": "Solaris",
+                    "filelight": "Filelight", "X-Window": "X Window System",
+                    "windowmaker": "Window Maker", "BSD": "BSD", "RedHat": "Red Hat",
+                    "kubuntu": "Kubuntu", "ccaron": "\u010d", "uring": "\u016f"}
+
+
+def _kde_handbook_61(index: Path, keep: tuple[str, ...] | None) -> str:
+    """Set 55's reading of a KDE handbook, with these handbooks' names."""
+    _KDE_ENTITIES_52.update(_KDE_ENTITIES_61)
+    return _kde_handbook_55(index, keep)
+# GNOME help: (folder, package, pages left out)
+_GNOME_HELPS_61 = {
+    "evince-help.docx": ("evince", "evince-common", ("index.page", "license.page")),
+    "shotwell-help.docx": ("shotwell", "shotwell-common", ("index.page", "credits.page"))}
+
+
+def _gnome_help_61(folder: str, deb: str, left_out: tuple[str, ...]) -> list[Path]:
+    root = DEB_61[deb] / "help/C" / folder
+    return sorted(p for p in root.glob("*.page") if p.name not in left_out
+                  and not p.name.startswith("duplex-"))
+
+
+def _jobs_61() -> list:
+    return [*((name, _gnome_help_61(*help_), lambda paths, out, root=DEB_61[help_[1]] / "help/C"
+               / help_[0]: _convert(_mallard_html(paths, root), out))
+              for name, help_ in _GNOME_HELPS_61.items()),
+            *((name, [DEB_61[deb] / f"doc/HTML/en/{book}/index.docbook"],
+               lambda paths, out, keep=keep: _convert(_kde_handbook_61(paths[0], keep), out))
+              for name, (book, deb, keep) in _KDE_HANDBOOKS_61.items())]
+
+
+SETS["61"] = ({}, {})
+
+
 # Set 58: made on the rules of main after round 57, from Debian bookworm packages only
 # (`apt-get download` and `dpkg-deb -x`), pinned, into their own cache
 # (/tmp/margin-heldout58-cache); no package an earlier set used. Chosen before any rule ran on
@@ -6764,6 +6833,8 @@ def main() -> int:
         _fetch(CACHE_59, DEBS_59, SDISTS_59, own_sdist_only=True)
     if args.set == "60":
         _fetch(CACHE_60, DEBS_60, {})
+    if args.set == "61":
+        _fetch(CACHE_61, DEBS_61, {})
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
               for name, paths in html.items()),
             *((name, [pod], lambda paths, out: _convert(_DROP.sub("", _pod_html(paths[0])), out))
@@ -6832,6 +6903,7 @@ def main() -> int:
             *(_jobs_58() if args.set == "58" else []),
             *(_jobs_59() if args.set == "59" else []),
             *(_jobs_60() if args.set == "60" else []),
+            *(_jobs_61() if args.set == "61" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))
               for name, (paths, root) in (PAGES_19 if args.set == "19" else {}).items())]
