@@ -292,6 +292,10 @@ Round 62 (--set 62), made on the rules of main after round 61: six handbooks for
 program, from six Debian packages only (Kid3's in DocBook HTML, Calligra Plan's in KDE's DocBook,
 Pitivi's, gThumb's, Gnote's and Brasero's GNOME help in Mallard), 44,542 words, listed under
 "# Set 62" below with why each was chosen.
+Round 64 (--set 64), made on the rules of main after round 61: five texts from three Debian
+packages only (a web-privacy proxy's FAQ in two parts, a computer algebra system's tutorial in
+two parts, a display protocol's architecture and wire format in prose), listed under "# Set 64"
+below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -6791,6 +6795,67 @@ def _jobs_62() -> list:
 
 
 SETS["62"] = ({}, {})
+# Set 64: made on the rules of main after round 61, from Debian bookworm packages only, pinned,
+# into their own cache (/tmp/margin-heldout64-cache: `apt-get download` and `dpkg-deb -x`, never
+# installed); no package an earlier set used. Chosen before any rule ran on them, for prose that
+# is not an application's handbook (an FAQ on web privacy for a general audience, a mathematics
+# system's tutorial book, a display protocol's specification in prose), read by the converters
+# that exist (HTML through LibreOffice, DocBook's navigation and lists of contents left out);
+# developer documentation kept under a third:
+# - the Privoxy FAQ (privoxy 3.0.34-1, DocBook HTML), its general, installation and configuration
+#   questions: an FAQ for anyone who wants to block ads and tracking on the web, on proxies,
+#   cookies and filters, in plain question-and-answer prose;
+# - the same FAQ's miscellaneous and troubleshooting questions and its contact page (longer
+#   argued answers on HTTPS, privacy, browsers and reporting problems);
+# - the GAP tutorial's chapters 1-3 (gap-doc 4.12.1-2, GAPDoc HTML): a computer algebra system's
+#   book for mathematicians (preface, a first session, lists and records), its sessions kept as
+#   code; its chapter and page links, MathJax switch and chapter contents left out;
+# - the same tutorial's chapters 4-6 (functions, groups and homomorphisms, vector spaces and
+#   algebras): mathematical prose with worked sessions;
+# - the Wayland documentation's chapters 1-5 (libwayland-doc 1.21.0-1, DocBook HTML): a display
+#   protocol's introduction, architecture, wire format and model of operation specified in prose
+#   (the generated protocol and API references in its appendices left out).
+#   In all 46,643 words (python-docx count of the built files: GAP 1-3 11,446, GAP 4-6 11,746,
+#   Privoxy FAQ 7,196 and 9,584, Wayland 6,671).
+CACHE_64 = Path("/tmp/margin-heldout64-cache")
+DEBS_64 = {"privoxy": "3.0.34-1", "gap-doc": "4.12.1-2", "libwayland-doc": "1.21.0-1"}
+DEB_64 = {name: CACHE_64 / "deb" / name / "usr/share" for name in DEBS_64}
+_PRIVOXY_FAQ_64 = DEB_64["privoxy"] / "doc/privoxy/faq"
+_GAP_TUT_64 = DEB_64["gap-doc"] / "gap/doc/tut"
+_WAYLAND_64 = DEB_64["libwayland-doc"] / "doc/wayland/Wayland/en-US/html"
+HTML_64 = {
+    "privoxy-faq-general-configuration.docx": [
+        _PRIVOXY_FAQ_64 / f"{page}.html" for page in ("general", "installation", "configuration")],
+    "privoxy-faq-misc-troubleshooting.docx": [
+        _PRIVOXY_FAQ_64 / f"{page}.html" for page in ("misc", "trouble", "contact")],
+    "gap-tutorial-session-lists.docx": [_GAP_TUT_64 / f"chap{n}.html" for n in (1, 2, 3)],
+    "gap-tutorial-functions-groups-algebras.docx": [
+        _GAP_TUT_64 / f"chap{n}.html" for n in (4, 5, 6)],
+    "wayland-architecture-protocol.docx": [_WAYLAND_64 / f"ch0{n}.html" for n in range(1, 6)],
+}
+# GAPDoc pages: the chapter links above and below, the MathJax switch, the chapter's list of its
+# sections (up to its <h3> title) and the generator's footer are navigation; the chapter (h3),
+# section (h4) and subsection (h5) titles become headings 1 to 3.
+_GAP_NAV_64 = re.compile(r'<div class="chlink[^"]*">.*?</div>|<p id="mathjaxlink".*?</p>'
+                         r'|<div class="ChapSects">.*?(?=<h3>)|<p class="foot">.*?</p>', re.S)
+
+
+def _gap_page_64(body: str) -> str:
+    body = _GAP_NAV_64.sub("", body)
+    for old, new in (("h3", "h1"), ("h4", "h2"), ("h5", "h3")):
+        body = re.sub(rf"<(/?){old}\b", rf"<\g<1>{new}", body)
+    return body
+
+
+def _jobs_64() -> list:
+    DOCBOOK_PAGES.update(HTML_64["wayland-architecture-protocol.docx"])
+    PAGE_FILTERS.update({p: _gap_page_64 for name, pages in HTML_64.items() for p in pages
+                         if name.startswith("gap-")})
+    return [(name, paths, lambda paths, out: _convert(_html_body(paths), out))
+            for name, paths in HTML_64.items()]
+
+
+SETS["64"] = ({}, {})
 
 
 def main() -> int:
@@ -6801,6 +6866,8 @@ def main() -> int:
     html, text = SETS[args.set]
     args.out = args.out or Path(f"/tmp/margin-heldout{args.set}")
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.set == "64":
+        _fetch(CACHE_64, DEBS_64, {})
     # (sources, how to make the .docx from them) for each document of the set
     if args.set == "15":
         _fetch_15()
@@ -6924,6 +6991,7 @@ def main() -> int:
               for name, paths in (RST_17 if args.set == "17" else {}).items()),
             *((name, [path], lambda paths, out: _outline_docx(paths[0], out))
               for name, path in (OUTLINES_17 if args.set == "17" else {}).items()),
+            *(_jobs_64() if args.set == "64" else []),
             *(_jobs_18() if args.set == "18" else []),
             *(_jobs_20() if args.set == "20" else []),
             *(_jobs_21() if args.set == "21" else []),
