@@ -6,11 +6,21 @@ the fix):
   is a tool", "Whatever it was was gone") is grammar, not a word typed twice;
 - acronyms: one glossary entry naming another under a headword ("The CBS organizes
   accounts ... independent of the WBS and RBS", heldout-62) is no use before the entry
-  that defines it: the reader is in the glossary."""
+  that defines it: the reader is in the glossary;
+- sentences: a full stop after a one-letter variable before a capital ends the sentence
+  ("zero element z. Structure constants can be entered", heldout-64);
+- a or an: "a another" loses its "a" ("those of a another proxy", heldout-64)."""
 
 from __future__ import annotations
 
-from tests.unit.test_local_rules import PAGE, SPELLS_OUT, make_index, quotes, review_section
+from tests.unit.test_local_rules import (
+    PAGE,
+    SPELLS_OUT,
+    hits,
+    make_index,
+    quotes,
+    review_section,
+)
 
 RW = "repeated-word"
 
@@ -43,3 +53,38 @@ def test_a_glossary_entry_naming_another_under_a_headword_is_no_use_before_defin
                        SPELLS_OUT)
     found = [rf.finding.quote for rf in review_section(index, "s0") if rf.rule == ACR]
     assert found == ["RBS"]
+
+
+LS = "overlong-sentence"
+
+
+def test_a_full_stop_after_a_one_letter_variable_ends_the_sentence():
+    from desktop_app.ai.rules.text import sentences
+    text = "It works over a field with zero element z. Structure constants can be entered."
+    assert [s.text for s in sentences(text)] == [
+        "It works over a field with zero element z.", "Structure constants can be entered."]
+    # near misses: an initial, a case's name and a list's label do not end one
+    assert len(sentences("See J. Smith and Roe v. Wade for it.")) == 1
+    assert [s.text for s in sentences("a. Add the file. b. Remove it.")] == [
+        "a. Add the file.", "b. Remove it."]
+
+
+def test_two_sentences_joined_at_a_variable_are_not_one_overlong_sentence():
+    first = ("The number of ways to write a number as a sum of smaller positive numbers, "
+             "ignoring their order, is what the tutorial calls its partitions, and the "
+             "function counts them for every value of i")
+    second = ("More generally the number of partitions into parts of a given set grows very "
+              "fast with the number, which is why the function returns only the count "
+              "and not the list of them")
+    assert quotes(f"{first}. {second}.", LS) == []
+    # near miss: one sentence of that length is still overlong
+    assert len(quotes(f"{first} and {second[0].lower()}{second[1:]}.", LS)) == 1
+
+
+AA = "a-or-an"
+
+
+def test_a_before_another_is_dropped_not_turned_into_an():
+    (f,) = hits("Those of a another proxy are cached.", AA)
+    assert f.quote == "a another" and f.rewrite == "another"
+    assert 'Delete "a"' in f.suggestion

