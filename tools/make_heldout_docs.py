@@ -288,6 +288,10 @@ Round 61 (--set 61), made on the rules of main after round 60: four help texts f
 not program, from four Debian packages only (the Krusader and Kolf handbooks in KDE's DocBook,
 Evince's and Shotwell's GNOME help in Mallard), 42,645 words, listed under "# Set 61" below with
 why each was chosen.
+Round 62 (--set 62), made on the rules of main after round 61: six handbooks for people who do not
+program, from six Debian packages only (Kid3's in DocBook HTML, Calligra Plan's in KDE's DocBook,
+Pitivi's, gThumb's, Gnote's and Brasero's GNOME help in Mallard), 44,542 words, listed under
+"# Set 62" below with why each was chosen.
 Round 63 (--set 63), made on the rules of main after round 61: academic prose from five PyPI
 sdists only (PyNN's and Neo's guides for neuroscientists with their governance pages, synphot's
 synthetic photometry and its formulae, Ginga's viewer manual, ccdproc's CCD reduction guide, in
@@ -6804,6 +6808,63 @@ def _jobs_59() -> list:
 SETS["59"] = ({}, {})
 
 
+# Set 62: made on the rules of main after round 61, from Debian bookworm packages only
+# (`apt-get download` and `dpkg-deb -x`), pinned, into their own cache
+# (/tmp/margin-heldout62-cache); no package an earlier set used. Chosen before any rule ran on
+# them, for handbooks written for people who do not program (a music tagger, a project
+# planner, a video editor, a photo viewer, a note-taking program, a disc burner), read by
+# readers that exist (DocBook HTML through `_html_body`, set 52's reading of KDE's DocBook,
+# set 25's Mallard for GNOME's help):
+# - the Kid3 handbook (kid3-qt 3.9.3-1, one DocBook XSL HTML page): an audio tagger's guide
+#   for people who keep music collections, with its command-line and scripting chapters (the
+#   one part for power users);
+# - the Calligra Plan handbook (calligraplan 1:3.3.0-2): an office suite's project planner's
+#   guide for project managers (tasks, resources, schedules, reports);
+# - Pitivi's help (pitivi 2022.06-1+b1, Mallard): a video editor's guide for people who cut
+#   films, all but its index and licence pages;
+# - gThumb's help (gthumb-data 3:3.12.2-3, Mallard): an image viewer and organiser's guide for
+#   photographers, all but its index page;
+# - Gnote's help (gnote 43.1-1, Mallard): a note-taking program's guide for desktop users, all
+#   but its index page;
+# - Brasero's help (brasero-common 3.12.3-2, Mallard): a disc burner's guide, all but its index
+#   page (it has no licence page).
+#   In all 44,542 words (python-docx count of the built files: Kid3 19,446, Pitivi 7,707,
+#   Calligra Plan 6,373, gThumb 4,891, Gnote 3,899, Brasero 2,226).
+CACHE_62 = Path("/tmp/margin-heldout62-cache")
+DEBS_62 = {"kid3-qt": "3.9.3-1", "calligraplan": "1:3.3.0-2", "pitivi": "2022.06-1+b1",
+           "gthumb-data": "3:3.12.2-3", "gnote": "43.1-1", "brasero-common": "3.12.3-2"}
+DEB_62 = {name: CACHE_62 / "deb" / name / "usr/share" for name in DEBS_62}
+_KID3_62 = DEB_62["kid3-qt"] / "doc/kid3-qt/kid3_en.html"
+DOCBOOK_PAGES.add(_KID3_62)
+# document: (handbook's folder, package, chapters kept or None for all but the credits)
+_KDE_HANDBOOKS_62 = {"calligraplan-handbook.docx": ("calligraplan", "calligraplan", None)}
+# GNOME help: (folder, package, pages left out)
+_GNOME_HELPS_62 = {
+    "pitivi-help.docx": ("pitivi", "pitivi", ("index.page", "license.page")),
+    "gthumb-help.docx": ("gthumb", "gthumb-data", ("index.page",)),
+    "gnote-help.docx": ("gnote", "gnote", ("index.page",)),
+    "brasero-help.docx": ("brasero", "brasero-common", ("index.page",))}
+
+
+def _gnome_help_62(folder: str, deb: str, left_out: tuple[str, ...]) -> list[Path]:
+    root = DEB_62[deb] / "help/C" / folder
+    return sorted(p for p in root.glob("*.page") if p.name not in left_out)
+
+
+def _jobs_62() -> list:
+    return [("kid3-handbook.docx", [_KID3_62],
+             lambda paths, out: _convert(_html_body(paths), out)),
+            *((name, [DEB_62[deb] / f"doc/HTML/en/{book}/index.docbook"],
+               lambda paths, out, keep=keep: _convert(_kde_handbook_61(paths[0], keep), out))
+              for name, (book, deb, keep) in _KDE_HANDBOOKS_62.items()),
+            *((name, _gnome_help_62(*help_), lambda paths, out, root=DEB_62[help_[1]] / "help/C"
+               / help_[0]: _convert(_mallard_html(paths, root), out))
+              for name, help_ in _GNOME_HELPS_62.items())]
+
+
+SETS["62"] = ({}, {})
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=sorted(SETS), default="4")
@@ -6907,6 +6968,8 @@ def main() -> int:
         _fetch(CACHE_60, DEBS_60, {})
     if args.set == "61":
         _fetch(CACHE_61, DEBS_61, {})
+    if args.set == "62":
+        _fetch(CACHE_62, DEBS_62, {})
     if args.set == "63":
         _fetch(CACHE_63, DEBS_63, SDISTS_63, own_sdist_only=True)
     jobs = [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
@@ -6978,6 +7041,7 @@ def main() -> int:
             *(_jobs_59() if args.set == "59" else []),
             *(_jobs_60() if args.set == "60" else []),
             *(_jobs_61() if args.set == "61" else []),
+            *(_jobs_62() if args.set == "62" else []),
             *(_jobs_63() if args.set == "63" else []),
             *((name, paths, lambda paths, out, root=root: _convert(_pages_19_html(paths, root),
                                                                    out))

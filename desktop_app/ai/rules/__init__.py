@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from desktop_app.ai.rules import (
     acronyms,
+    agreement,
     articles,
     coverage,
     length,
@@ -30,6 +31,7 @@ RULES: tuple[Rule, ...] = (
     repeats,
     misspellings,
     articles,
+    agreement,
     acronyms,
     spelling,
     numbers,

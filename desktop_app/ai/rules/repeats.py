@@ -60,6 +60,13 @@ _STRANDED_BEFORE = re.compile(r"\b(?:we|you|they|it|he|she|that|what|who|I)(?:['
 # operator's name follows (both judged wrong). "cats and and dogs" is still a typo.
 _OPERATOR_WORDS = frozenset("and or not".split())
 _OPERATOR_AFTER = re.compile(r"\s+(?:and|or|not)\b")
+# A "what" clause as the subject, then the sentence's verb: "What it is is a tool",
+# "Whatever it was was gone". The clause has a word of its own between "what" and its
+# verb; "which" or "that" has none, and there the pair is a typo ("the field, which is is
+# guaranteed to be aligned", lzip's manual: kept).
+_FREE_RELATIVE_VERBS = frozenset("is was are were does did can will".split())
+_FREE_RELATIVE_BEFORE = re.compile(r"\b(?:what|whatever|whoever|whichever)\s+"
+                                   r"(?:[\w'\u2019-]+\s+){1,4}$", re.IGNORECASE)
 _BREAK = re.compile("\n")
 _FUNCTION_WORDS = frozenset(
     "the a an to of in on at by for and or but are was were be it this with as from".split()
@@ -110,6 +117,9 @@ def _repeat(text: str, m: re.Match[str], diagram_lines: dict[int, bool]) -> Hit 
     if word in _PREPOSITIONS and _STRANDED_BEFORE.search(text, max(0, m.start() - 12),
                                                          m.start()):
         return None  # "the branch we're in in the network": the first ends a clause
+    if word in _FREE_RELATIVE_VERBS and _FREE_RELATIVE_BEFORE.search(
+            text, max(0, m.start() - 60), m.start()):
+        return None  # "What it is is a tool": the clause's verb, then the sentence's
     if word in _PARTICLE_VERB and _PARTICLE_VERB[word].search(text, max(0, m.start() - 14),
                                                              m.start()):
         return None  # "turned on on my boxes": a verb's particle, then a preposition
