@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-63 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-67 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -300,6 +300,12 @@ Round 63 (--set 63), made on the rules of main after round 61: academic prose fr
 sdists only (PyNN's and Neo's guides for neuroscientists with their governance pages, synphot's
 synthetic photometry and its formulae, Ginga's viewer manual, ccdproc's CCD reduction guide, in
 reStructuredText), 43,024 words, listed under "# Set 63" below with why each was chosen.
+Round 67 (--set 67), made on the rules of main after round 64: five texts from four Debian
+packages only (a Bayesian regression package's essays on pooling, priors, A/B testing and
+MRP in two parts, an effect-size package's statistics primer, the "Tidy data" essay with
+tidyr's pivoting and rectangling guides, in R Markdown with their R code as code; Ghostscript's
+introduction and user manual in Sphinx HTML), 66,571 words, listed under "# Set 67" below with
+why each was chosen.
 """
 
 from __future__ import annotations
@@ -6930,6 +6936,86 @@ def _jobs_64() -> list:
 SETS["64"] = ({}, {})
 
 
+# Set 67: made on the rules of main after round 64, from Debian bookworm packages only, pinned,
+# into their own cache (/tmp/margin-heldout67-cache: `apt-get download` and `dpkg-deb -x`, never
+# installed); no package an earlier set used. Chosen before any rule ran on them, for prose that
+# is not an application's handbook (a statistics package's prose manual for scientists,
+# academic essays on Bayesian inference and on tidy data, a command-line tool's manual for its
+# users), read by the converters that exist (R Markdown through set 57's _emmeans_html_57, its R
+# chunks kept as code and not run; Sphinx HTML through LibreOffice); developer documentation
+# kept under a third:
+# - rstanarm's essays on partial pooling, its introduction and its guide to priors
+#   (r-cran-rstanarm 2.21.3-2, R Markdown): a Bayesian-statistics essay by Carpenter, Gabry and
+#   Goodrich on batting averages and pooling, with the package's argued account of how to
+#   choose priors, for applied scientists;
+# - rstanarm's A/B testing case study, its multilevel regression and poststratification
+#   (MRP) essay, its multilevel-models and continuous-outcome vignettes (same package):
+#   statistical prose with worked examples; the shared "child" texts (the four steps of a
+#   Bayesian analysis, on priors) are put in where the vignettes include them;
+# - effectsize's vignettes (r-cran-effectsize 0.8.3+dfsg-1, R Markdown): what effect sizes
+#   are, how to interpret them (with the literature's rules of thumb), standardized
+#   differences, effect sizes for ANOVA and from test statistics, conversions between
+#   indices: a statistics primer for psychologists and other scientists;
+# - tidyr's "Tidy data" (r-cran-tidyr 1.3.0-1, R Markdown), Wickham's essay after his journal
+#   article, with its pivoting and rectangling guides (the developer documentation of the set,
+#   for data analysts who write R);
+# - Ghostscript's introduction and "Using Ghostscript" (ghostscript-doc 10.0.0~dfsg-11+deb12u9,
+#   Sphinx HTML): a long manual for the people who run a PostScript and PDF interpreter from
+#   the command line (options, devices, fonts, paper sizes), its option lists and examples as
+#   code.
+#   In all 66,571 words (python-docx count of the built files: rstanarm pooling/priors 14,853,
+#   A/B testing/MRP/multilevel 13,138, effectsize 7,051, tidyr 8,288, Ghostscript 23,241).
+CACHE_67 = Path("/tmp/margin-heldout67-cache")
+DEBS_67 = {"r-cran-rstanarm": "2.21.3-2", "r-cran-effectsize": "0.8.3+dfsg-1",
+           "r-cran-tidyr": "1.3.0-1", "ghostscript-doc": "10.0.0~dfsg-11+deb12u9"}
+DEB_67 = {name: CACHE_67 / "deb" / name / "usr" for name in DEBS_67}
+_RSTANARM_67 = DEB_67["r-cran-rstanarm"] / "lib/R/site-library/rstanarm/doc"
+_EFFECTSIZE_67 = DEB_67["r-cran-effectsize"] / "lib/R/site-library/effectsize/doc"
+_TIDYR_67 = DEB_67["r-cran-tidyr"] / "lib/R/site-library/tidyr/doc"
+_GHOSTSCRIPT_67 = DEB_67["ghostscript-doc"] / "share/doc/ghostscript/html"
+RMD_67 = {
+    "rstanarm-pooling-priors.docx": [_RSTANARM_67 / f"{v}.Rmd"
+                                     for v in ("rstanarm", "priors", "pooling")],
+    "rstanarm-abtesting-mrp-multilevel.docx": [
+        _RSTANARM_67 / f"{v}.Rmd" for v in ("ab-testing", "mrp", "glmer", "continuous")],
+    "effectsize-vignettes.docx": [
+        _EFFECTSIZE_67 / f"{v}.Rmd" for v in ("effectsize", "interpret", "standardized_differences",
+                                             "anovaES", "from_test_statistics", "convert_r_d_OR")],
+    "tidyr-tidy-data-pivot-rectangle.docx": [_TIDYR_67 / f"{v}.Rmd"
+                                             for v in ("tidy-data", "pivot", "rectangle")],
+}
+HTML_67 = {
+    "ghostscript-readme-use.docx": [_GHOSTSCRIPT_67 / "Readme.html", _GHOSTSCRIPT_67 / "Use.html"],
+}
+# ```{r, child="children/four_steps.txt"}``` puts that file's text (prose, or a chunk) in its place.
+_RMD_CHILD_67 = re.compile(r'(?m)^```\{r[^}\n]*\bchild *= *"([^"]+)"[^}\n]*\}\n```\n')
+
+
+def _rmd_html_67(paths: list[Path]) -> str:
+    """The vignettes through _emmeans_html_57, each "child" chunk replaced by its file's text
+    (the copies with the children put in are written under the cache)."""
+    out = CACHE_67 / "rmd"
+    out.mkdir(parents=True, exist_ok=True)
+    copies = []
+    for p in paths:
+        src = _RMD_CHILD_67.sub(lambda m, d=p.parent: _read_text(d / m.group(1)).rstrip("\n")
+                                + "\n\n", _read_text(p))
+        copy = out / f"{p.parent.parent.name}-{p.name}"
+        copy.write_text(src, encoding="utf-8")
+        copies.append(copy)
+    return _emmeans_html_57(copies)
+
+
+def _jobs_67() -> list:
+    return [*((name, paths, lambda paths, out: _convert(_rmd_html_67(paths), out))
+              for name, paths in RMD_67.items()),
+            *((name, paths, lambda paths, out: _convert(_html_body(paths), out))
+              for name, paths in HTML_67.items())]
+
+
+SETS["67"] = ({}, {})
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=sorted(SETS), default="4")
@@ -6940,6 +7026,8 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     if args.set == "64":
         _fetch(CACHE_64, DEBS_64, {})
+    if args.set == "67":
+        _fetch(CACHE_67, DEBS_67, {})
     # (sources, how to make the .docx from them) for each document of the set
     if args.set == "15":
         _fetch_15()
@@ -7066,6 +7154,7 @@ def main() -> int:
             *((name, [path], lambda paths, out: _outline_docx(paths[0], out))
               for name, path in (OUTLINES_17 if args.set == "17" else {}).items()),
             *(_jobs_64() if args.set == "64" else []),
+            *(_jobs_67() if args.set == "67" else []),
             *(_jobs_18() if args.set == "18" else []),
             *(_jobs_20() if args.set == "20" else []),
             *(_jobs_21() if args.set == "21" else []),
