@@ -45,11 +45,11 @@ _PLURAL_SUBJECT = re.compile(
     r" (?P<noun>[a-z]{2,}s) (?P<verb>" + "|".join(re.escape(v) for v in _SINGULAR_VERBS)
     + r")(?![\w'\u2019-])", re.MULTILINE)
 _THERE_IS = re.compile(
-    r"(?<![\w'\u2019-])(?P<det>(?i:there)(?: is| was|['\u2019]s)) (?P<count>several|many|"
+    r"(?<![\w'\u2019-])(?P<there>(?i:there)(?: is| was|['\u2019]s)) (?P<count>several|many|"
     r"multiple|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty) "
     r"(?P<noun>[a-z]{2,}s)(?![\w'\u2019-])")
 _MANY_FOR_MAY = re.compile(
-    r"(?<![\w'\u2019-])(?P<pronoun>(?i:you|we|they|he|she|it)) (?P<many>many) "
+    r"(?<![\w'\u2019-])(?P<pronoun>(?i:you|we|they|he|she|it)) many "
     r"(?P<verb>also|not|be|have|need|want|use|find|see|get|set|run|choose|wish|prefer|add|"
     r"create|then|now|still|even|only)(?![\w'\u2019-])")
 
@@ -82,49 +82,55 @@ def _plural(noun: str) -> bool:
 
 def check(ctx: SectionContext) -> Iterator[Hit]:
     text = ctx.text
-    found = [(m, m.start("det"), m.end("verb"), _fix_verb(m)) for m in
-             _PLURAL_SUBJECT.finditer(text) if _plural(m.group("noun"))]
-    found += [(m, m.start("det"), m.end("noun"), None) for m in _THERE_IS.finditer(text)
-              if _plural(m.group("noun"))]
-    found += [(m, m.start("pronoun"), m.end("verb"), None)
-              for m in _MANY_FOR_MAY.finditer(text)]
+    found = sorted([*_plural_subjects(text), *_there_is(text), *_many_for_may(text)],
+                   key=lambda hit: hit.start or 0)
     if not found:
         return
     literals, lines = literals_of(text, ctx.document_code), code_lines(text)
-    for m, start, end, verb in sorted(found, key=lambda f: f[1]):
-        if literals.covers(start, end) or any(a <= start < b for a, b in lines):
+    for hit in found:
+        start = hit.start or 0
+        if literals.covers(start, hit.end) or any(a <= start < b for a, b in lines):
             continue  # code, an address, or quoted: the writer is not its author
-        quote = text[start:end]
-        if "pronoun" in m.groupdict():
-            pronoun = m.group("pronoun")
-            yield Hit(start, end, issue=f'"{quote}": "many" where the verb needs "may".',
-                      suggestion=f'Write "{pronoun} may {m.group("verb")}".',
-                      rewrite=f'{pronoun} may {m.group("verb")}', term=quote.lower(),
-                      key="many for may")
-        elif "count" in m.groupdict():
-            there = m.group("det")
-            were = case_like(there, "there are" if "was" not in there else "there were")
-            yield Hit(start, end,
-                      issue=f'"{quote}": "{m.group("noun")}" is plural, so the verb is too.',
-                      suggestion=f'Write "{were} {m.group("count")} {m.group("noun")}".',
-                      rewrite=f'{were} {m.group("count")} {m.group("noun")}',
-                      term=quote.lower(), key="there is")
-        else:
-            noun = m.group("noun")
-            yield Hit(start, end,
-                      issue=f'"{quote}": the subject "{m.group("det")} {noun}" is plural, '
-                            f'but "{m.group("verb")}" is singular.',
-                      suggestion=f'Write "{m.group("det")} {noun} {verb}".',
-                      rewrite=f'{m.group("det")} {noun} {verb}', term=quote.lower(),
+        yield hit
+
+
+def _plural_subjects(text: str) -> Iterator[Hit]:
+    for m in _PLURAL_SUBJECT.finditer(text):
+        det, noun, verb = m.group("det", "noun", "verb")
+        if _plural(noun):
+            quote, fixed = text[m.start("det"):m.end()], f"{det} {noun} {_agreeing(verb)}"
+            yield Hit(m.start("det"), m.end(),
+                      issue=f'"{quote}": the subject "{det} {noun}" is plural, but "{verb}" '
+                            "is singular.",
+                      suggestion=f'Write "{fixed}".', rewrite=fixed, term=quote.lower(),
                       key=quote.lower())
+
+
+def _there_is(text: str) -> Iterator[Hit]:
+    for m in _THERE_IS.finditer(text):
+        there, count, noun = m.group("there", "count", "noun")
+        if _plural(noun):
+            are = case_like(there, "there were" if "was" in there else "there are")
+            yield Hit(m.start(), m.end(),
+                      issue=f'"{m.group()}": "{noun}" is plural, so the verb is too.',
+                      suggestion=f'Write "{are} {count} {noun}".',
+                      rewrite=f"{are} {count} {noun}", term=m.group().lower(), key="there is")
+
+
+def _many_for_may(text: str) -> Iterator[Hit]:
+    for m in _MANY_FOR_MAY.finditer(text):
+        fixed = f'{m.group("pronoun")} may {m.group("verb")}'
+        yield Hit(m.start(), m.end(), issue=f'"{m.group()}": "many" where the verb needs "may".',
+                  suggestion=f'Write "{fixed}".', rewrite=fixed, term=m.group().lower(),
+                  key="many for may")
 
 
 _IRREGULAR = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
               "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't"}
 
 
-def _fix_verb(m: re.Match[str]) -> str:
-    verb = m.group("verb")
+def _agreeing(verb: str) -> str:
+    """The plural form of a singular verb: "is" -> "are", "contains" -> "contain"."""
     if verb in _IRREGULAR:
         return _IRREGULAR[verb]
     if verb.endswith(("sses", "ches", "shes", "xes")) or verb == "does":
