@@ -306,6 +306,10 @@ MRP in two parts, an effect-size package's statistics primer, the "Tidy data" es
 tidyr's pivoting and rectangling guides, in R Markdown with their R code as code; Ghostscript's
 introduction and user manual in Sphinx HTML), 66,571 words, listed under "# Set 67" below with
 why each was chosen.
+Round 65 (--set 65), made on the rules of main after round 64: seven help texts for people who do
+not program, from five Debian packages only (LibreOffice Writer's how-to guides in two parts and
+Impress's and Draw's, from its offline help's HTML; Orca's, GNOME Chess's, GNOME Mines' and GNOME
+Sudoku's help in Mallard), 57,716 words, listed under "# Set 65" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -7014,6 +7018,94 @@ def _jobs_67() -> list:
 
 
 SETS["67"] = ({}, {})
+# Set 65: made on the rules of main after round 64, from Debian bookworm packages only, pinned,
+# into their own cache (/tmp/margin-heldout65-cache: `apt-get download` and `dpkg-deb -x`, never
+# installed); no package an earlier set used. Chosen before any rule ran on them, for help
+# written for people who do not program (an office suite's how-to guides, a screen reader's
+# help for blind and low-vision users, three games' help), read by the converters that exist
+# (HTML through LibreOffice, set 25's Mallard for GNOME's help):
+# - LibreOffice Writer's how-to guides, A to L (libreoffice-help-en-us 4:7.4.7-1+deb12u14, the
+#   offline help's HTML, text/swriter/guide): task pages for people who write letters, reports
+#   and books (anchoring, AutoCorrect, borders, captions, fields, footnotes, headers, indexes,
+#   lists...);
+# - the same guides, M to Z (master documents, numbering, page styles, printing, sections,
+#   tables, text frames, word counts...);
+# - LibreOffice Impress's and Draw's how-to guides (text/simpress/guide, text/sdraw/guide): task
+#   pages for people who make slide shows and drawings;
+#   (each help page's display area only: its menus, search box, index, "Related Topics" links
+#   and debug footer left out, and of its "switch" spans, which show one text per system or
+#   program, the default text only: "Ctrl", not macOS's "Command")
+# - Orca's help (orca 43.1-1, Mallard): GNOME's screen reader's guide for blind and low-vision
+#   users (getting started, reading and navigating, preferences, profiles, commands);
+# - GNOME Chess's, GNOME Mines' and GNOME Sudoku's help (gnome-chess 1:43.1-1, gnome-mines
+#   1:40.1-1, gnome-sudoku 1:43.1-1, Mallard): games' rules and play for anyone, all but their
+#   index and licence pages.
+#   In all 57,716 words (python-docx count of the built files: Writer M-Z 14,582, Writer A-L
+#   14,127, Orca 13,788, Impress and Draw 12,098, Sudoku 1,302, Chess 927, Mines 892).
+CACHE_65 = Path("/tmp/margin-heldout65-cache")
+DEBS_65 = {"libreoffice-help-en-us": "4:7.4.7-1+deb12u14", "orca": "43.1-1",
+           "gnome-chess": "1:43.1-1", "gnome-mines": "1:40.1-1", "gnome-sudoku": "1:43.1-1"}
+DEB_65 = {name: CACHE_65 / "deb" / name / "usr/share" for name in DEBS_65}
+_LO_HELP_65 = DEB_65["libreoffice-help-en-us"] / "libreoffice/help/en-US/text"
+
+
+def _lo_pages_65(folder: str, first: str = "a", last: str = "z") -> list[Path]:
+    return sorted(p for p in (_LO_HELP_65 / folder).glob("*.html")
+                  if first <= p.name[0].lower() <= last)
+
+
+HTML_65 = {
+    "libreoffice-writer-guide-a-l.docx": _lo_pages_65("swriter/guide", "a", "l"),
+    "libreoffice-writer-guide-m-z.docx": _lo_pages_65("swriter/guide", "m", "z"),
+    "libreoffice-impress-draw-guide.docx": [*_lo_pages_65("simpress/guide"),
+                                            *_lo_pages_65("sdraw/guide")],
+}
+_LO_AREA_65 = re.compile(r'<div id="DisplayArea".*?(?=<div id="SearchFrame")', re.S)
+_LO_RELATED_65 = re.compile(r'(?:<div class="embedded">\s*)?<a name="related(?:topics)?"></a>.*'
+                            r'|<p\b[^>]*class="related".*', re.S)
+_LO_HIDDEN_65 = re.compile(r'<span hidden="true"[^>]*\bclass="[^"]*"[^>]*>')
+_LO_SPAN_65 = re.compile(r"<span\b|</span>")
+
+
+def _lo_page_65(body: str) -> str:
+    """A LibreOffice help page's display area, without its related links and with the default
+    text of each system's or program's switch (the spans with a class are the others)."""
+    area = _LO_AREA_65.search(body)
+    body = _LO_RELATED_65.sub("", area.group() if area else body)
+    while hidden := _LO_HIDDEN_65.search(body):
+        depth, end = 0, len(body)
+        for tag in _LO_SPAN_65.finditer(body, hidden.start()):
+            depth += 1 if tag.group() == "<span" else -1
+            if depth == 0:
+                end = tag.end()
+                break
+        body = body[:hidden.start()] + body[end:]
+    return re.sub(r"<meta\b[^>]*>", "", body)
+
+
+# GNOME help: (folder, package, pages left out)
+_GNOME_HELPS_65 = {
+    "orca-help.docx": ("orca", "orca", ("index.page",)),
+    "gnome-chess-help.docx": ("gnome-chess", "gnome-chess", ("index.page", "license.page")),
+    "gnome-mines-help.docx": ("gnome-mines", "gnome-mines", ("index.page", "license.page")),
+    "gnome-sudoku-help.docx": ("gnome-sudoku", "gnome-sudoku", ("index.page", "license.page"))}
+
+
+def _gnome_help_65(folder: str, deb: str, left_out: tuple[str, ...]) -> list[Path]:
+    root = DEB_65[deb] / "help/C" / folder
+    return sorted(p for p in root.glob("*.page") if p.name not in left_out)
+
+
+def _jobs_65() -> list:
+    PAGE_FILTERS.update({p: _lo_page_65 for pages in HTML_65.values() for p in pages})
+    return [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
+              for name, paths in HTML_65.items()),
+            *((name, _gnome_help_65(*help_), lambda paths, out, root=DEB_65[help_[1]] / "help/C"
+               / help_[0]: _convert(_mallard_html(paths, root), out))
+              for name, help_ in _GNOME_HELPS_65.items())]
+
+
+SETS["65"] = ({}, {})
 
 
 def main() -> int:
@@ -7028,6 +7120,8 @@ def main() -> int:
         _fetch(CACHE_64, DEBS_64, {})
     if args.set == "67":
         _fetch(CACHE_67, DEBS_67, {})
+    if args.set == "65":
+        _fetch(CACHE_65, DEBS_65, {})
     # (sources, how to make the .docx from them) for each document of the set
     if args.set == "15":
         _fetch_15()
@@ -7155,6 +7249,7 @@ def main() -> int:
               for name, path in (OUTLINES_17 if args.set == "17" else {}).items()),
             *(_jobs_64() if args.set == "64" else []),
             *(_jobs_67() if args.set == "67" else []),
+            *(_jobs_65() if args.set == "65" else []),
             *(_jobs_18() if args.set == "18" else []),
             *(_jobs_20() if args.set == "20" else []),
             *(_jobs_21() if args.set == "21" else []),
