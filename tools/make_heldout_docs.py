@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-63 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-67 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -300,6 +300,16 @@ Round 63 (--set 63), made on the rules of main after round 61: academic prose fr
 sdists only (PyNN's and Neo's guides for neuroscientists with their governance pages, synphot's
 synthetic photometry and its formulae, Ginga's viewer manual, ccdproc's CCD reduction guide, in
 reStructuredText), 43,024 words, listed under "# Set 63" below with why each was chosen.
+Round 67 (--set 67), made on the rules of main after round 64: five texts from four Debian
+packages only (a Bayesian regression package's essays on pooling, priors, A/B testing and
+MRP in two parts, an effect-size package's statistics primer, the "Tidy data" essay with
+tidyr's pivoting and rectangling guides, in R Markdown with their R code as code; Ghostscript's
+introduction and user manual in Sphinx HTML), 66,571 words, listed under "# Set 67" below with
+why each was chosen.
+Round 65 (--set 65), made on the rules of main after round 64: seven help texts for people who do
+not program, from five Debian packages only (LibreOffice Writer's how-to guides in two parts and
+Impress's and Draw's, from its offline help's HTML; Orca's, GNOME Chess's, GNOME Mines' and GNOME
+Sudoku's help in Mallard), 57,716 words, listed under "# Set 65" below with why each was chosen.
 Round 66 (--set 66), made on the rules of main after round 64: academic prose from seven PyPI
 sdists only (statsmodels' statistical methods, DEAP's evolutionary-computation tutorials, GWpy's
 gravitational-wave data guide, Pint's guide to physical units, pydicom's medical-imaging
@@ -7020,6 +7030,172 @@ def _jobs_66() -> list:
 
 
 SETS["66"] = ({}, {})
+# Set 67: made on the rules of main after round 64, from Debian bookworm packages only, pinned,
+# into their own cache (/tmp/margin-heldout67-cache: `apt-get download` and `dpkg-deb -x`, never
+# installed); no package an earlier set used. Chosen before any rule ran on them, for prose that
+# is not an application's handbook (a statistics package's prose manual for scientists,
+# academic essays on Bayesian inference and on tidy data, a command-line tool's manual for its
+# users), read by the converters that exist (R Markdown through set 57's _emmeans_html_57, its R
+# chunks kept as code and not run; Sphinx HTML through LibreOffice); developer documentation
+# kept under a third:
+# - rstanarm's essays on partial pooling, its introduction and its guide to priors
+#   (r-cran-rstanarm 2.21.3-2, R Markdown): a Bayesian-statistics essay by Carpenter, Gabry and
+#   Goodrich on batting averages and pooling, with the package's argued account of how to
+#   choose priors, for applied scientists;
+# - rstanarm's A/B testing case study, its multilevel regression and poststratification
+#   (MRP) essay, its multilevel-models and continuous-outcome vignettes (same package):
+#   statistical prose with worked examples; the shared "child" texts (the four steps of a
+#   Bayesian analysis, on priors) are put in where the vignettes include them;
+# - effectsize's vignettes (r-cran-effectsize 0.8.3+dfsg-1, R Markdown): what effect sizes
+#   are, how to interpret them (with the literature's rules of thumb), standardized
+#   differences, effect sizes for ANOVA and from test statistics, conversions between
+#   indices: a statistics primer for psychologists and other scientists;
+# - tidyr's "Tidy data" (r-cran-tidyr 1.3.0-1, R Markdown), Wickham's essay after his journal
+#   article, with its pivoting and rectangling guides (the developer documentation of the set,
+#   for data analysts who write R);
+# - Ghostscript's introduction and "Using Ghostscript" (ghostscript-doc 10.0.0~dfsg-11+deb12u9,
+#   Sphinx HTML): a long manual for the people who run a PostScript and PDF interpreter from
+#   the command line (options, devices, fonts, paper sizes), its option lists and examples as
+#   code.
+#   In all 66,571 words (python-docx count of the built files: rstanarm pooling/priors 14,853,
+#   A/B testing/MRP/multilevel 13,138, effectsize 7,051, tidyr 8,288, Ghostscript 23,241).
+CACHE_67 = Path("/tmp/margin-heldout67-cache")
+DEBS_67 = {"r-cran-rstanarm": "2.21.3-2", "r-cran-effectsize": "0.8.3+dfsg-1",
+           "r-cran-tidyr": "1.3.0-1", "ghostscript-doc": "10.0.0~dfsg-11+deb12u9"}
+DEB_67 = {name: CACHE_67 / "deb" / name / "usr" for name in DEBS_67}
+_RSTANARM_67 = DEB_67["r-cran-rstanarm"] / "lib/R/site-library/rstanarm/doc"
+_EFFECTSIZE_67 = DEB_67["r-cran-effectsize"] / "lib/R/site-library/effectsize/doc"
+_TIDYR_67 = DEB_67["r-cran-tidyr"] / "lib/R/site-library/tidyr/doc"
+_GHOSTSCRIPT_67 = DEB_67["ghostscript-doc"] / "share/doc/ghostscript/html"
+RMD_67 = {
+    "rstanarm-pooling-priors.docx": [_RSTANARM_67 / f"{v}.Rmd"
+                                     for v in ("rstanarm", "priors", "pooling")],
+    "rstanarm-abtesting-mrp-multilevel.docx": [
+        _RSTANARM_67 / f"{v}.Rmd" for v in ("ab-testing", "mrp", "glmer", "continuous")],
+    "effectsize-vignettes.docx": [
+        _EFFECTSIZE_67 / f"{v}.Rmd" for v in ("effectsize", "interpret", "standardized_differences",
+                                             "anovaES", "from_test_statistics", "convert_r_d_OR")],
+    "tidyr-tidy-data-pivot-rectangle.docx": [_TIDYR_67 / f"{v}.Rmd"
+                                             for v in ("tidy-data", "pivot", "rectangle")],
+}
+HTML_67 = {
+    "ghostscript-readme-use.docx": [_GHOSTSCRIPT_67 / "Readme.html", _GHOSTSCRIPT_67 / "Use.html"],
+}
+# ```{r, child="children/four_steps.txt"}``` puts that file's text (prose, or a chunk) in its place.
+_RMD_CHILD_67 = re.compile(r'(?m)^```\{r[^}\n]*\bchild *= *"([^"]+)"[^}\n]*\}\n```\n')
+
+
+def _rmd_html_67(paths: list[Path]) -> str:
+    """The vignettes through _emmeans_html_57, each "child" chunk replaced by its file's text
+    (the copies with the children put in are written under the cache)."""
+    out = CACHE_67 / "rmd"
+    out.mkdir(parents=True, exist_ok=True)
+    copies = []
+    for p in paths:
+        src = _RMD_CHILD_67.sub(lambda m, d=p.parent: _read_text(d / m.group(1)).rstrip("\n")
+                                + "\n\n", _read_text(p))
+        copy = out / f"{p.parent.parent.name}-{p.name}"
+        copy.write_text(src, encoding="utf-8")
+        copies.append(copy)
+    return _emmeans_html_57(copies)
+
+
+def _jobs_67() -> list:
+    return [*((name, paths, lambda paths, out: _convert(_rmd_html_67(paths), out))
+              for name, paths in RMD_67.items()),
+            *((name, paths, lambda paths, out: _convert(_html_body(paths), out))
+              for name, paths in HTML_67.items())]
+
+
+SETS["67"] = ({}, {})
+# Set 65: made on the rules of main after round 64, from Debian bookworm packages only, pinned,
+# into their own cache (/tmp/margin-heldout65-cache: `apt-get download` and `dpkg-deb -x`, never
+# installed); no package an earlier set used. Chosen before any rule ran on them, for help
+# written for people who do not program (an office suite's how-to guides, a screen reader's
+# help for blind and low-vision users, three games' help), read by the converters that exist
+# (HTML through LibreOffice, set 25's Mallard for GNOME's help):
+# - LibreOffice Writer's how-to guides, A to L (libreoffice-help-en-us 4:7.4.7-1+deb12u14, the
+#   offline help's HTML, text/swriter/guide): task pages for people who write letters, reports
+#   and books (anchoring, AutoCorrect, borders, captions, fields, footnotes, headers, indexes,
+#   lists...);
+# - the same guides, M to Z (master documents, numbering, page styles, printing, sections,
+#   tables, text frames, word counts...);
+# - LibreOffice Impress's and Draw's how-to guides (text/simpress/guide, text/sdraw/guide): task
+#   pages for people who make slide shows and drawings;
+#   (each help page's display area only: its menus, search box, index, "Related Topics" links
+#   and debug footer left out, and of its "switch" spans, which show one text per system or
+#   program, the default text only: "Ctrl", not macOS's "Command")
+# - Orca's help (orca 43.1-1, Mallard): GNOME's screen reader's guide for blind and low-vision
+#   users (getting started, reading and navigating, preferences, profiles, commands);
+# - GNOME Chess's, GNOME Mines' and GNOME Sudoku's help (gnome-chess 1:43.1-1, gnome-mines
+#   1:40.1-1, gnome-sudoku 1:43.1-1, Mallard): games' rules and play for anyone, all but their
+#   index and licence pages.
+#   In all 57,716 words (python-docx count of the built files: Writer M-Z 14,582, Writer A-L
+#   14,127, Orca 13,788, Impress and Draw 12,098, Sudoku 1,302, Chess 927, Mines 892).
+CACHE_65 = Path("/tmp/margin-heldout65-cache")
+DEBS_65 = {"libreoffice-help-en-us": "4:7.4.7-1+deb12u14", "orca": "43.1-1",
+           "gnome-chess": "1:43.1-1", "gnome-mines": "1:40.1-1", "gnome-sudoku": "1:43.1-1"}
+DEB_65 = {name: CACHE_65 / "deb" / name / "usr/share" for name in DEBS_65}
+_LO_HELP_65 = DEB_65["libreoffice-help-en-us"] / "libreoffice/help/en-US/text"
+
+
+def _lo_pages_65(folder: str, first: str = "a", last: str = "z") -> list[Path]:
+    return sorted(p for p in (_LO_HELP_65 / folder).glob("*.html")
+                  if first <= p.name[0].lower() <= last)
+
+
+HTML_65 = {
+    "libreoffice-writer-guide-a-l.docx": _lo_pages_65("swriter/guide", "a", "l"),
+    "libreoffice-writer-guide-m-z.docx": _lo_pages_65("swriter/guide", "m", "z"),
+    "libreoffice-impress-draw-guide.docx": [*_lo_pages_65("simpress/guide"),
+                                            *_lo_pages_65("sdraw/guide")],
+}
+_LO_AREA_65 = re.compile(r'<div id="DisplayArea".*?(?=<div id="SearchFrame")', re.S)
+_LO_RELATED_65 = re.compile(r'(?:<div class="embedded">\s*)?<a name="related(?:topics)?"></a>.*'
+                            r'|<p\b[^>]*class="related".*', re.S)
+_LO_HIDDEN_65 = re.compile(r'<span hidden="true"[^>]*\bclass="[^"]*"[^>]*>')
+_LO_SPAN_65 = re.compile(r"<span\b|</span>")
+
+
+def _lo_page_65(body: str) -> str:
+    """A LibreOffice help page's display area, without its related links and with the default
+    text of each system's or program's switch (the spans with a class are the others)."""
+    area = _LO_AREA_65.search(body)
+    body = _LO_RELATED_65.sub("", area.group() if area else body)
+    while hidden := _LO_HIDDEN_65.search(body):
+        depth, end = 0, len(body)
+        for tag in _LO_SPAN_65.finditer(body, hidden.start()):
+            depth += 1 if tag.group() == "<span" else -1
+            if depth == 0:
+                end = tag.end()
+                break
+        body = body[:hidden.start()] + body[end:]
+    return re.sub(r"<meta\b[^>]*>", "", body)
+
+
+# GNOME help: (folder, package, pages left out)
+_GNOME_HELPS_65 = {
+    "orca-help.docx": ("orca", "orca", ("index.page",)),
+    "gnome-chess-help.docx": ("gnome-chess", "gnome-chess", ("index.page", "license.page")),
+    "gnome-mines-help.docx": ("gnome-mines", "gnome-mines", ("index.page", "license.page")),
+    "gnome-sudoku-help.docx": ("gnome-sudoku", "gnome-sudoku", ("index.page", "license.page"))}
+
+
+def _gnome_help_65(folder: str, deb: str, left_out: tuple[str, ...]) -> list[Path]:
+    root = DEB_65[deb] / "help/C" / folder
+    return sorted(p for p in root.glob("*.page") if p.name not in left_out)
+
+
+def _jobs_65() -> list:
+    PAGE_FILTERS.update({p: _lo_page_65 for pages in HTML_65.values() for p in pages})
+    return [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
+              for name, paths in HTML_65.items()),
+            *((name, _gnome_help_65(*help_), lambda paths, out, root=DEB_65[help_[1]] / "help/C"
+               / help_[0]: _convert(_mallard_html(paths, root), out))
+              for name, help_ in _GNOME_HELPS_65.items())]
+
+
+SETS["65"] = ({}, {})
 
 
 def main() -> int:
@@ -7034,6 +7210,10 @@ def main() -> int:
         _fetch(CACHE_64, DEBS_64, {})
     if args.set == "66":
         _fetch(CACHE_66, DEBS_66, SDISTS_66, own_sdist_only=True)
+    if args.set == "67":
+        _fetch(CACHE_67, DEBS_67, {})
+    if args.set == "65":
+        _fetch(CACHE_65, DEBS_65, {})
     # (sources, how to make the .docx from them) for each document of the set
     if args.set == "15":
         _fetch_15()
@@ -7161,6 +7341,8 @@ def main() -> int:
               for name, path in (OUTLINES_17 if args.set == "17" else {}).items()),
             *(_jobs_64() if args.set == "64" else []),
             *(_jobs_66() if args.set == "66" else []),
+            *(_jobs_67() if args.set == "67" else []),
+            *(_jobs_65() if args.set == "65" else []),
             *(_jobs_18() if args.set == "18" else []),
             *(_jobs_20() if args.set == "20" else []),
             *(_jobs_21() if args.set == "21" else []),

@@ -39,7 +39,8 @@ ACR = "undefined-acronym"
 
 
 def test_a_glossary_entry_naming_another_under_a_headword_is_no_use_before_definition():
-    glossary = ("Cost Breakdown structure\n"
+    glossary = ("ACWP\nActual Cost of Work Performed\n"
+                "Cost Breakdown structure\n"
                 "The CBS organizes accounts independent of the WBS and RBS.\n"
                 "CBS\nCost Breakdown Structure\n"
                 "RBS\nResource Breakdown Structure\n"

