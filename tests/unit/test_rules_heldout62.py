@@ -9,11 +9,18 @@ the fix):
   that defines it: the reader is in the glossary;
 - sentences: a full stop after a one-letter variable before a capital ends the sentence
   ("zero element z. Structure constants can be entered", heldout-64);
-- a or an: "a another" loses its "a" ("those of a another proxy", heldout-64)."""
+- a or an: "a another" loses its "a" ("those of a another proxy", heldout-64);
+- acronyms: capitalised words giving all the letters but the last define it ("Simple Line
+  Access (SLAP)", heldout-66), and the acronym in lower case is not its own long form
+  ("by ucd (UCD)", heldout-66);
+- spelling: a compound written both ways in one section is a lapse even where the document
+  has no clear house style ("choose the Protect check box", then "choose the With password
+  checkbox" on one LibreOffice page, heldout-65: judged missed)."""
 
 from __future__ import annotations
 
 from tests.unit.test_local_rules import (
+    FILLER,
     PAGE,
     SPELLS_OUT,
     hits,
@@ -89,3 +96,46 @@ def test_a_before_another_is_dropped_not_turned_into_an():
     (f,) = hits("Those of a another proxy are cached.", AA)
     assert f.quote == "a another" and f.rewrite == "another"
     assert 'Delete "a"' in f.suggestion
+
+
+def test_a_name_without_its_generic_last_word_defines_the_acronym():
+    text = ("Simple Cone Search (SCS) -- for searching a catalog.\n"
+            "Simple Line Access (SLAP) -- finding data about spectral lines.\n"
+            "Table Access Protocol (TAP) -- for tables.\n"
+            f"{PAGE}\nThe Simple Line Access Protocol (SLAP) is a protocol.")
+    assert quotes(text, ACR, SPELLS_OUT) == []
+    # near miss: words that give fewer of its letters do not define it
+    text = text.replace("Simple Line Access (SLAP)", "Line Access (SLAP)")
+    assert quotes(text, ACR, SPELLS_OUT) == ["SLAP"]
+
+
+def test_the_acronym_in_lower_case_is_no_long_form_of_itself():
+    text = (f"Select columns by UCD first.\n{PAGE}\n"
+            "Columns can be found by ucd (UCD) too.")
+    assert not any("spelled out" in f.issue for f in hits(text, ACR, SPELLS_OUT))
+    # near miss: a long form there is still a definition the first use comes before
+    text = text.replace("by ucd (UCD)", "by Unified Content Descriptor (UCD)")
+    found = hits(text, ACR, SPELLS_OUT)
+    assert [f.quote for f in found] == ["UCD"] and "spelled out only later" in found[0].issue
+
+
+SV = "spelling-variant"
+
+
+def _spelling(*sections: tuple[str, str]) -> list[tuple[str, str]]:
+    index = make_index(*sections)
+    return [(rf.finding.quote, rf.finding.issue) for s in index.sections
+            for rf in review_section(index, s.id) if rf.rule == SV]
+
+
+def test_a_compound_written_both_ways_in_one_section_is_a_lapse():
+    page = ("Protect", "To protect the text, choose the Protect check box. To protect it with "
+                       "a password, choose the With password checkbox. " + FILLER)
+    others = [("Fields", f"Select the check box. {FILLER}"),
+              ("Index", f"Clear the checkbox. {FILLER}"),
+              ("Styles", f"Tick the check box. {FILLER}")]
+    (found,) = _spelling(page, *others)
+    assert found[0] == "checkbox"
+    assert '"check box" in this section' in found[1]
+    # near miss: each section true to itself, the document split 3 to 2, is usage in flux
+    assert _spelling(*others, ("Index", f"Clear the checkbox. {FILLER}")) == []
