@@ -4,6 +4,8 @@ the fix):
 
 - repeated words: a small word twice in a heading ("As a function of of true energy",
   Gammapy, heldout-53: judged missed) is a doubled word, raised about the heading;
+- repeated words: a letter doubled in a quoted sequence of letters ("“a d d”", glyphs in
+  the OpenType feature file specification, heldout-70) is spelled out;
 - repeated words: a "what" clause as the subject, then the sentence's verb ("What it is
   is a tool", "Whatever it was was gone") is grammar, not a word typed twice;
 - acronyms: one glossary entry naming another under a headword ("The CBS organizes
@@ -160,3 +162,14 @@ def test_a_small_word_twice_in_a_heading_is_a_doubled_word():
         'The heading "As a function of of true energy" repeats the word "of".']
     # near misses: names said twice, and a capital ("The The") are the heading's business
     assert found["Bora Bora and Sing Sing"] == [] and found["The The band"] == []
+    index = make_index(("To mount your drive a: as a floppy: mount a a:\\ -t floppy", FILLER),
+                       ("Install it in in the folder C:\\Games", FILLER))
+    assert [len([rf for rf in review_section(index, s.id) if rf.rule == RW])
+            for s in index.sections] == [0, 1]  # a drive's letter; a small word twice
+
+
+def test_a_doubled_letter_in_a_quoted_sequence_of_letters_is_spelled_out():
+    assert quotes("The rule substitutes the glyph sequence \u201ca d d\u201d with a ligature.",
+                  RW) == []
+    # near miss: an article typed twice after a bracket is still a typo
+    assert quotes("Wait (a a bit) before you start.", RW) == ["a a"]
