@@ -12,7 +12,8 @@ the fix):
 - a or an: "a another" loses its "a" ("those of a another proxy", heldout-64);
 - acronyms: capitalised words giving all the letters but the last define it ("Simple Line
   Access (SLAP)", heldout-66), and the acronym in lower case is not its own long form
-  ("by ucd (UCD)", heldout-66);
+  ("by ucd (UCD)", heldout-66); a long form holding another acronym is cited whole ("the
+  Simple Spectral Access (SSA) Protocol (SSAP)", not "SSA) Protocol");
 - spelling: a compound written both ways in one section is a lapse even where the document
   has no clear house style ("choose the Protect check box", then "choose the With password
   checkbox" on one LibreOffice page, heldout-65: judged missed)."""
@@ -139,3 +140,10 @@ def test_a_compound_written_both_ways_in_one_section_is_a_lapse():
     assert '"check box" in this section' in found[1]
     # near miss: each section true to itself, the document split 3 to 2, is usage in flux
     assert _spelling(*others, ("Index", f"Clear the checkbox. {FILLER}")) == []
+
+
+def test_a_long_form_holding_another_acronym_is_cited_whole():
+    text = (f"Search spectra with SSAP first.\n{PAGE}\n"
+            "The Simple Spectral Access (SSA) Protocol (SSAP) defines an interface.")
+    (found,) = [f for f in hits(text, ACR, SPELLS_OUT) if f.quote == "SSAP"]
+    assert '"Simple Spectral Access (SSA) Protocol (SSAP)"' in found.issue

@@ -532,7 +532,15 @@ def _long_form_before(line: str, paren: int, acr: str) -> str | None:
         if chosen[-1].group() == acr:
             return None  # "PEP 256 (PEP)": the acronym itself, then a number, no long form
         if _initials_match(acr, [w.group() for w in chosen]):
-            return line[offset + chosen[0].start():offset + chosen[-1].end()]
+            start = offset + chosen[0].start()
+            inner = chosen[0].group()
+            if line[start - 1:start] == "(" and inner.isupper():
+                # "Simple Spectral Access (SSA) Protocol (SSAP)": from the inner long form
+                # ("Simple Spectral Access (SSA) Protocol", not "SSA) Protocol")
+                before = _long_form_before(line, start - 1, inner)
+                if before is not None:
+                    start = line.rindex(before, 0, start - 1)
+            return line[start:offset + chosen[-1].end()]
     return None
 
 
