@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-68 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-70 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -321,6 +321,12 @@ hand-written HTML; a password manager's getting started guide and user guide, in
 HTML; a Japanese chess program's manual with the game's rules, in Texinfo HTML; a text editor's
 and an image viewer's help, in Mallard), 61,941 words, listed under "# Set 68" below with why
 each was chosen.
+Round 70 (--set 70), made on the rules of main after round 67: six texts from four Debian
+packages only (the OpenType Feature File Specification in two parts and a font toolkit's overview
+and compiler guide, in Markdown; an emulator's README for players, in plain text; the Z shell FAQ
+in YODL HTML; BIND's introduction to the DNS in Sphinx HTML), 59,970 words (58,656 by the
+bench), listed under
+"# Set 70" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -7281,6 +7287,89 @@ def _jobs_68() -> list:
 
 
 SETS["68"] = ({}, {})
+# Set 70: made on the rules of main after round 67, from Debian bookworm packages only, pinned,
+# into their own cache (/tmp/margin-heldout70-cache: `apt-get download` and `dpkg-deb -x`, never
+# installed); no package an earlier set used. Chosen before any rule ran on them, for prose that
+# is not an application's handbook (a typographic specification in prose, a font toolkit's
+# overview and compiler guide for type designers, an emulator's long README for players, a
+# shell's FAQ, an introduction to the DNS for administrators), read by the converters that exist
+# (Markdown through _markdown_html, HTML through LibreOffice, plain text through _text_docx);
+# developer documentation kept under a third (the zsh FAQ):
+# - the OpenType Feature File Specification, sections 1-5 (afdko-doc 3.6.2+dfsg1-1, Markdown):
+#   Adobe's specification in prose of the language type designers write OpenType layout in
+#   (syntax, features, substitution rules), its examples as code, its list of contents left out;
+# - the same specification's sections 6-11 (positioning rules, lookup order, specially handled
+#   features, table values, its own revision history);
+# - the AFDKO overview and the MakeOTF user guide (same package, Markdown): a font toolkit's
+#   introduction and its compiler's guide, written for font developers who do not program;
+# - DOSBox's README (dosbox 0.74-3-4+b1, plain text): a DOS emulator's manual for people who
+#   want to play old games (quick start, its FAQ, commands, keyboard, troubleshooting); its
+#   titles' lines of "=" above and below left out so that "1. Quickstart:" reads as a heading;
+# - the Z shell FAQ, chapters 1-6 (zsh-doc 5.9-4, YODL HTML): long argued answers for shell
+#   users (what zsh is, how it differs from other shells, how to make things work), its
+#   chapter links left out (the developer documentation of the set);
+# - BIND 9's Administrator Reference Manual, chapter 1 (bind9-doc 1:9.18.49-1~deb12u3, Sphinx
+#   HTML): an introduction to the Domain Name System in prose (zones, servers, caching).
+#   In all 59,970 words (python-docx count of the built files: feature file spec 1-5 9,258,
+#   6-11 12,189, AFDKO/MakeOTF 8,892, DOSBox 9,246, zsh FAQ 17,616, BIND 2,769). DOSBox's
+#   indented lists and command samples run together into paragraphs (the plain-text converter).
+CACHE_70 = Path("/tmp/margin-heldout70-cache")
+DEBS_70 = {"afdko-doc": "3.6.2+dfsg1-1", "dosbox": "0.74-3-4+b1", "zsh-doc": "5.9-4",
+           "bind9-doc": "1:9.18.49-1~deb12u3"}
+DEB_70 = {name: CACHE_70 / "deb" / name / "usr/share" for name in DEBS_70}
+_AFDKO_70 = DEB_70["afdko-doc"] / "doc/afdko/docs"
+_FEA_SPEC_70 = _AFDKO_70 / "OpenTypeFeatureFileSpecification.md.gz"
+_ZSH_FAQ_70 = DEB_70["zsh-doc"] / "doc/zsh-common/html"
+_BIND_70 = DEB_70["bind9-doc"] / "doc/bind9-doc/arm"
+# (document, first section's number, number of the section that ends it, if any)
+FEA_SPEC_70 = {"opentype-feature-file-spec-1-5.docx": ("1", "6"),
+               "opentype-feature-file-spec-6-11.docx": ("6", None)}
+MARKDOWNS_70 = {"afdko-overview-makeotf-guide.docx": [_AFDKO_70 / "AFDKO-Overview.md.gz",
+                                                       _AFDKO_70 / "MakeOTFUserGuide.md.gz"]}
+HTML_70 = {"zsh-faq.docx": [_ZSH_FAQ_70 / f"FAQ0{n}.html" for n in range(1, 7)],
+           "bind9-arm-introduction-dns.docx": [_BIND_70 / "chapter1.html"]}
+TEXT_70 = {"dosbox-readme.docx": DEB_70["dosbox"] / "doc/dosbox/README.gz"}
+_ZSH_NAV_70 = re.compile(r"<hr>\s*<ul>.*?</ul>\s*<hr>", re.S)
+_FEA_SECTION_70 = re.compile(r"(?m)^(?=## \d+\. )")
+
+
+def _fea_spec_md_70(src: Path, first: str, last: str | None) -> str:
+    """The specification's title lines, then its sections from number `first` up to `last`
+    (the list of contents before section 1 left out)."""
+    head, *sections = _FEA_SECTION_70.split(_read_text(src))
+    head = head[:head.index("## Contents")]
+    start = next(i for i, s in enumerate(sections) if s.startswith(f"## {first}. "))
+    stop = next((i for i, s in enumerate(sections) if last and s.startswith(f"## {last}. ")),
+                len(sections))
+    return head + "".join(sections[start:stop])
+
+
+def _dosbox_text_70(src: Path) -> Path:
+    """A copy of the README (under the cache) without the "=" lines above and below titles."""
+    out = CACHE_70 / "text" / "dosbox-README.txt"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(re.sub(r"(?m)^=+[ \t]*\n", "", _read_text(src)), encoding="utf-8")
+    return out
+
+
+def _jobs_70() -> list:
+    PAGE_FILTERS.update({p: lambda body: _ZSH_NAV_70.sub("", body)
+                         for p in HTML_70["zsh-faq.docx"]})
+    PAGE_FILTERS.update({p: _page_part(_RTD_BODY)
+                         for p in HTML_70["bind9-arm-introduction-dns.docx"]})
+    return [*((name, [_FEA_SPEC_70], lambda paths, out, first=first, last=last: _convert(
+                _markdown_html(_fea_spec_md_70(paths[0], first, last)), out))
+              for name, (first, last) in FEA_SPEC_70.items()),
+            *((name, paths, lambda paths, out: _convert(_markdown_html("\n\n".join(
+                _read_text(p) for p in paths)), out))
+              for name, paths in MARKDOWNS_70.items()),
+            *((name, paths, lambda paths, out: _convert(_html_body(paths), out))
+              for name, paths in HTML_70.items()),
+            *((name, [path], lambda paths, out: _text_docx(_dosbox_text_70(paths[0]), out))
+              for name, path in TEXT_70.items())]
+
+
+SETS["70"] = ({}, {})
 
 
 def main() -> int:
@@ -7301,6 +7390,8 @@ def main() -> int:
         _fetch(CACHE_65, DEBS_65, {})
     if args.set == "68":
         _fetch(CACHE_68, DEBS_68, {})
+    if args.set == "70":
+        _fetch(CACHE_70, DEBS_70, {})
     # (sources, how to make the .docx from them) for each document of the set
     if args.set == "15":
         _fetch_15()
@@ -7431,6 +7522,7 @@ def main() -> int:
             *(_jobs_67() if args.set == "67" else []),
             *(_jobs_65() if args.set == "65" else []),
             *(_jobs_68() if args.set == "68" else []),
+            *(_jobs_70() if args.set == "70" else []),
             *(_jobs_18() if args.set == "18" else []),
             *(_jobs_20() if args.set == "20" else []),
             *(_jobs_21() if args.set == "21" else []),

@@ -2,6 +2,8 @@
 general cases with the near misses the rules must still report (tests that fail before
 the fix):
 
+- repeated words: a small word twice in a heading ("As a function of of true energy",
+  Gammapy, heldout-53: judged missed) is a doubled word, raised about the heading;
 - repeated words: a "what" clause as the subject, then the sentence's verb ("What it is
   is a tool", "Whatever it was was gone") is grammar, not a word typed twice;
 - acronyms: one glossary entry naming another under a headword ("The CBS organizes
@@ -147,3 +149,14 @@ def test_a_long_form_holding_another_acronym_is_cited_whole():
             "The Simple Spectral Access (SSA) Protocol (SSAP) defines an interface.")
     (found,) = [f for f in hits(text, ACR, SPELLS_OUT) if f.quote == "SSAP"]
     assert '"Simple Spectral Access (SSA) Protocol (SSAP)"' in found.issue
+
+
+def test_a_small_word_twice_in_a_heading_is_a_doubled_word():
+    index = make_index(("As a function of of true energy", FILLER),
+                       ("Bora Bora and Sing Sing", FILLER), ("The The band", FILLER))
+    found = {s.title: [rf.finding.issue for rf in review_section(index, s.id)
+                       if rf.rule == RW] for s in index.sections}
+    assert found["As a function of of true energy"] == [
+        'The heading "As a function of of true energy" repeats the word "of".']
+    # near misses: names said twice, and a capital ("The The") are the heading's business
+    assert found["Bora Bora and Sing Sing"] == [] and found["The The band"] == []

