@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-67 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-70 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -321,6 +321,12 @@ astronomers, sktime's governance and code of conduct with its glossary and getti
 Bambi's governance, zfit's model-fitting tutorials for physicists, mpmath's guide to
 arbitrary precision, Mido's MIDI guide, in reStructuredText and Markdown), 56,911 words,
 listed under "# Set 69" below with why each was chosen.
+Round 68 (--set 68), made on the rules of main after round 67: seven help texts for people who do
+not program, from five Debian packages only (a drawing program's users manual in two parts, in
+hand-written HTML; a password manager's getting started guide and user guide, in Asciidoctor
+HTML; a Japanese chess program's manual with the game's rules, in Texinfo HTML; a text editor's
+and an image viewer's help, in Mallard), 61,941 words, listed under "# Set 68" below with why
+each was chosen.
 Round 70 (--set 70), made on the rules of main after round 67: six texts from four Debian
 packages only (the OpenType Feature File Specification in two parts and a font toolkit's overview
 and compiler guide, in Markdown; an emulator's README for players, in plain text; the Z shell FAQ
@@ -7288,6 +7294,83 @@ def _jobs_69() -> list:
 
 
 SETS["69"] = ({}, {})
+# Set 68: made on the rules of main after round 67, from Debian bookworm packages only, pinned,
+# into their own cache (/tmp/margin-heldout68-cache: `apt-get download` and `dpkg-deb -x`, never
+# installed); no package an earlier set used. Chosen before any rule ran on them, for handbooks
+# written for people who do not program (a drawing program, a password manager, a board game,
+# a text editor and an image viewer), read by the converters that exist (HTML through
+# LibreOffice, set 16's Texinfo and Asciidoc page cleaners, set 25's Mallard for GNOME's help):
+# - the Xfig users manual, its drawing and editing chapters (xfig-doc 1:3.2.8b-2, HTML 3.2
+#   written by hand): introduction, drawing objects, editing them, their attributes, layers and
+#   panning, for people who draw diagrams with the mouse;
+# - the same manual's menus, settings, printing and exporting, miscellaneous notes, its chapter
+#   on LaTeX and Xfig and its FAQ (its command-line options, accelerators, installation, file
+#   format, release notes and authors left out: a reference for programmers or packagers);
+# - KeePassXC's getting started guide (keepassxc 2.7.4+dfsg.1-2, Asciidoctor HTML): a password
+#   manager's first steps for anyone who keeps passwords;
+# - KeePassXC's user guide: its interface, databases, entries, browser integration, auto-type,
+#   sharing, SSH agent and its command-line tool (the one part for power users);
+# - the GNU Shogi manual (gnushogi 1.4.2-7, Texinfo HTML): the rules of Japanese chess, a sample
+#   game, mating problems, variants, differences from chess, references, then the program's
+#   use (its index left out, and the pages that only redirect to a section of another);
+# - gedit's help (gedit-common 44.2-1, Mallard): a text editor's guide for desktop users, all
+#   but its index page;
+# - Eye of GNOME's help (eog 43.2-1+deb12u1, Mallard): an image viewer's guide, all but its
+#   index page.
+#   In all 61,941 words (python-docx count of the built files: Xfig drawing and editing 15,370,
+#   Xfig menus, printing and FAQ 12,211, KeePassXC user guide 11,073, GNU Shogi 9,175, gedit
+#   5,614, KeePassXC getting started 4,334, Eye of GNOME 4,164).
+CACHE_68 = Path("/tmp/margin-heldout68-cache")
+DEBS_68 = {"xfig-doc": "1:3.2.8b-2", "keepassxc": "2.7.4+dfsg.1-2", "gnushogi": "1.4.2-7",
+           "gedit-common": "44.2-1", "eog": "43.2-1+deb12u1"}
+DEB_68 = {name: CACHE_68 / "deb" / name / "usr/share" for name in DEBS_68}
+_XFIG_68 = DEB_68["xfig-doc"] / "doc/xfig/html"
+_KEEPASSXC_68 = DEB_68["keepassxc"] / "keepassxc/docs"
+_SHOGI_68 = DEB_68["gnushogi"] / "doc/gnushogi/html"
+HTML_68 = {
+    "xfig-manual-drawing-editing.docx": [_XFIG_68 / f"{page}.html" for page in (
+        "introduction", "drawing", "editing", "attributes", "layers", "panning")],
+    "xfig-manual-menus-printing-faq.docx": [_XFIG_68 / f"{page}.html" for page in (
+        "main_menus", "global_settings", "printing", "miscellaneous", "latex_and_xfig", "faq")],
+    "keepassxc-getting-started.docx": [_KEEPASSXC_68 / "KeePassXC_GettingStarted.html"],
+    "keepassxc-user-guide.docx": [_KEEPASSXC_68 / "KeePassXC_UserGuide.html"],
+    "gnushogi-manual.docx": [_SHOGI_68 / f"{page}.html" for page in (
+        "Introduction", "About-shogi", "The-rules-of-shogi", "Sample-game", "Mating-problems",
+        "Shogi-variants", "Differences-between-shogi-and-chess", "gnushogi",
+        "References-and-links", "Acknowledgements", "Bugs")],
+}
+# Xfig's pages open with the manual's banner image, a link back to its contents, and show the
+# buttons as images (LibreOffice makes an image linked to an anchor a part the .docx lacks).
+_XFIG_BANNER_68 = re.compile(r'<a href="contents.html"><img[^>]*></a>|<img\b[^>]*>', re.S)
+# GNOME help: (folder, package, pages left out)
+_GNOME_HELPS_68 = {"gedit-help.docx": ("gedit", "gedit-common", ("index.page",)),
+                   "eog-help.docx": ("eog", "eog", ("index.page",))}
+
+
+def _texinfo_page_68(body: str) -> str:
+    return _TEXINFO_NAV.sub("", body)
+
+
+def _gnome_help_68(folder: str, deb: str, left_out: tuple[str, ...]) -> list[Path]:
+    root = DEB_68[deb] / "help/C" / folder
+    return sorted(p for p in root.glob("*.page") if p.name not in left_out)
+
+
+def _jobs_68() -> list:
+    PAGE_FILTERS.update({p: lambda body: _XFIG_BANNER_68.sub("", body)
+                         for name, pages in HTML_68.items() if name.startswith("xfig")
+                         for p in pages})
+    PAGE_FILTERS.update({p: _asciidoc_page for name, pages in HTML_68.items()
+                         if name.startswith("keepassxc") for p in pages})
+    PAGE_FILTERS.update({p: _texinfo_page_68 for p in HTML_68["gnushogi-manual.docx"]})
+    return [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
+              for name, paths in HTML_68.items()),
+            *((name, _gnome_help_68(*help_), lambda paths, out, root=DEB_68[help_[1]] / "help/C"
+               / help_[0]: _convert(_mallard_html(paths, root), out))
+              for name, help_ in _GNOME_HELPS_68.items())]
+
+
+SETS["68"] = ({}, {})
 # Set 70: made on the rules of main after round 67, from Debian bookworm packages only, pinned,
 # into their own cache (/tmp/margin-heldout70-cache: `apt-get download` and `dpkg-deb -x`, never
 # installed); no package an earlier set used. Chosen before any rule ran on them, for prose that
@@ -7391,6 +7474,8 @@ def main() -> int:
         _fetch(CACHE_65, DEBS_65, {})
     if args.set == "69":
         _fetch(CACHE_69, DEBS_69, SDISTS_69, own_sdist_only=True)
+    if args.set == "68":
+        _fetch(CACHE_68, DEBS_68, {})
     if args.set == "70":
         _fetch(CACHE_70, DEBS_70, {})
     # (sources, how to make the .docx from them) for each document of the set
@@ -7523,6 +7608,7 @@ def main() -> int:
             *(_jobs_67() if args.set == "67" else []),
             *(_jobs_65() if args.set == "65" else []),
             *(_jobs_69() if args.set == "69" else []),
+            *(_jobs_68() if args.set == "68" else []),
             *(_jobs_70() if args.set == "70" else []),
             *(_jobs_18() if args.set == "18" else []),
             *(_jobs_20() if args.set == "20" else []),
