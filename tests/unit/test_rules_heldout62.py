@@ -6,6 +6,8 @@ the fix):
   Gammapy, heldout-53: judged missed) is a doubled word, raised about the heading;
 - repeated words: a letter doubled in a quoted sequence of letters ("“a d d”", glyphs in
   the OpenType feature file specification, heldout-70) is spelled out;
+- repeated words: an operator named before the other ("connected by and or or", Exim's
+  filter specification, heldout-73) is no doubled word;
 - repeated words: a "what" clause as the subject, then the sentence's verb ("What it is
   is a tool", "Whatever it was was gone") is grammar, not a word typed twice;
 - acronyms: one glossary entry naming another under a headword ("The CBS organizes
@@ -213,3 +215,10 @@ def test_a_smiley_before_a_capital_and_a_variable_v_end_a_sentence():
     # near misses: a smiley inside a sentence, a case's name
     assert len(sentences("A smile :-) and more.")) == 1
     assert len(sentences("See Roe v. Wade for it.")) == 1
+
+
+def test_an_operator_named_before_another_is_no_doubled_word():
+    assert quotes("Sub-conditions are connected by and or or in the filter.", RW) == []
+    # near misses: after another word the pair is a typo
+    assert quotes("Take this or or that.", RW) == ["or or"]
+    assert quotes("We bought cats and and dogs.", RW) == ["and and"]
