@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-70 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-73 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -333,6 +333,12 @@ and compiler guide, in Markdown; an emulator's README for players, in plain text
 in YODL HTML; BIND's introduction to the DNS in Sphinx HTML), 59,970 words (58,656 by the
 bench), listed under
 "# Set 70" below with why each was chosen.
+Round 71 (--set 71), made on the rules of main after round 68: eight help texts for people who do
+not program, from eight Debian packages only (a collection manager's handbook in KDE's DocBook, a
+diagram editor's manual in DocBook HTML, a video editor's user guide in Sphinx HTML, a typing
+tutor's manual in Texinfo HTML, a key manager's, a web browser's, a virtual machine manager's
+and a video player's help in Mallard), 51,015 words, listed under "# Set 71" below with why each
+was chosen.
 Round 73 (--set 73), made on the rules of main after round 70: six texts from three Debian
 packages only (a mail server's specification in prose in two parts and its filtering
 specification for users, in XSLT HTML; a spell checker's manual for end users, in Texinfo HTML;
@@ -7460,6 +7466,115 @@ def _jobs_70() -> list:
 
 SETS["70"] = ({}, {})
 
+# Set 71: made on the rules of main after round 68, from Debian bookworm packages only, pinned,
+# into their own cache (/tmp/margin-heldout71-cache: `apt-get download` and `dpkg-deb -x`, never
+# installed); no package an earlier set used. Chosen before any rule ran on them, for handbooks
+# written for people who do not program (a collection manager, a diagram editor, a video editor,
+# a typing tutor, a password and key manager, a web browser, a virtual machine manager, a video
+# player), read by
+# the converters that exist (set 52's reading of KDE's DocBook, DocBook HTML and Sphinx HTML
+# through `_html_body`, set 16's Texinfo chapter cutter, set 25's Mallard for GNOME's help):
+# - the Tellico handbook (tellico-doc 3.4.6-1, KDE DocBook): a collection manager's guide for
+#   people who catalogue books, films, music or comics, all but its chapter for developers
+#   ("hacking") and its credits;
+# - the Dia manual, chapters 1-12 (dia-common 0.97.3+git20220525-5, DocBook HTML): a diagram
+#   editor's guide for people who draw flowcharts and network diagrams, with its chapters on
+#   custom shapes in XML and the command line (the part for power users); its authors and
+#   licence left out;
+# - OpenShot's user guide (openshot-qt-doc 2.6.1+dfsg1-3, Sphinx HTML): a video editor's guide
+#   for people who cut home films (its installation, contributing and developers pages left out);
+# - the GNU Typist manual, chapters 1-4, 6, 9 and 10 (gtypist 2.9.5-3+b1, Texinfo HTML): a
+#   typing tutor's guide for learners and teachers (its script-command reference and its
+#   editors' modes left out);
+# - Seahorse's help (seahorse 43.0-1, Mallard): a password and encryption-key manager's guide
+#   for desktop users, all but its index page;
+# - GNOME Web's help (epiphany-browser-data 43.1-1, Mallard): a web browser's guide, all but
+#   its index page;
+# - GNOME Boxes' help (gnome-boxes 43.2-1, Mallard): a virtual machine manager's guide for
+#   desktop users, all but its index page;
+# - Totem's help (totem-common 43.0-2, Mallard): a video player's guide, all but its index page.
+#   In all 51,015 words (python-docx count of the built files: Dia 16,276, Tellico 12,837,
+#   Seahorse 6,378, OpenShot 5,841, GNU Typist 3,049, GNOME Boxes 2,733, GNOME Web 2,200, Totem
+#   1,701). OpenShot's import/export page keeps its EDL and XML samples as code.
+CACHE_71 = Path("/tmp/margin-heldout71-cache")
+DEBS_71 = {"tellico-doc": "3.4.6-1", "dia-common": "0.97.3+git20220525-5",
+           "openshot-qt-doc": "2.6.1+dfsg1-3", "gtypist": "2.9.5-3+b1", "seahorse": "43.0-1",
+           "epiphany-browser-data": "43.1-1", "gnome-boxes": "43.2-1",
+           "totem-common": "43.0-2"}
+DEB_71 = {name: CACHE_71 / "deb" / name / "usr/share" for name in DEBS_71}
+_DIA_71 = DEB_71["dia-common"] / "doc/dia/html/en"
+_OPENSHOT_71 = DEB_71["openshot-qt-doc"] / "doc/openshot-qt/html"
+HTML_71 = {
+    "dia-manual.docx": sorted(p for p in _DIA_71.glob("ch*.html")
+                              if int(p.name[2:4]) <= 12),
+    "openshot-user-guide.docx": [_OPENSHOT_71 / f"{page}.html" for page in (
+        "introduction", "quick_tutorial", "files", "clips", "transitions", "animation",
+        "titles", "profiles", "import_export", "main_window", "learn_more")],
+    "gtypist-manual.docx": [DEB_71["gtypist"] / "doc/gtypist/gtypist.html"],
+}
+# document: (handbook's folder, package, chapters kept or None for all but the credits)
+_KDE_HANDBOOKS_71 = {"tellico-handbook.docx": ("tellico", "tellico-doc", (
+    "introduction", "fundamentals", "details", "importing-exporting", "advanced",
+    "configuration", "menus", "faqs"))}
+# GNOME help: (folder, package, pages left out)
+_GNOME_HELPS_71 = {"seahorse-help.docx": ("seahorse", "seahorse", ("index.page",)),
+                   "epiphany-help.docx": ("epiphany", "epiphany-browser-data", ("index.page",)),
+                   "gnome-boxes-help.docx": ("gnome-boxes", "gnome-boxes", ("index.page",)),
+                   "totem-help.docx": ("totem", "totem-common", ("index.page",))}
+
+
+# GNU Typist's page (texi2html of an older makeinfo) has no chapter divisions: a chapter runs
+# from its <h2> to the next; its Dia pages are whole XHTML files, each with its XML declaration.
+_TYPIST_CHAPTER_71 = re.compile(r'(?=<h2 class=")')
+_XHTML_BODY_71 = re.compile(r"<body[^>]*>(.*)</body>", re.S)
+
+
+def _typist_chapters_71(body: str) -> str:
+    parts = _TYPIST_CHAPTER_71.split(_TEXINFO_NAV.sub("", body))
+    keep = {"1", "2", "3", "4", "6", "9", "10"}
+    return "\n".join(part for part in parts[1:] if (title := re.match(
+        r'<h2 class="chapter">(\d+) ', part)) and title.group(1) in keep)
+
+
+def _xhtml_body_71(body: str) -> str:
+    found = _XHTML_BODY_71.search(body)
+    return found.group(1) if found else body
+
+
+# Tellico's handbook names its program and formats by entities KDE's DTD would give.
+_KDE_ENTITIES_71 = {"tellico": "Tellico", "appname": "Tellico", "XSL": "XSL", "xslt": "XSLT",
+                    "CSS": "CSS", "SuSE": "SuSE", "robby": "Robby Stephenson",
+                    "email": "robby@periapsis.org"}
+
+
+def _kde_handbook_71(index: Path, keep: tuple[str, ...] | None) -> str:
+    """Set 61's reading of a KDE handbook, with Tellico's names."""
+    _KDE_ENTITIES_52.update(_KDE_ENTITIES_71)
+    return _kde_handbook_61(index, keep)
+
+
+def _gnome_help_71(folder: str, deb: str, left_out: tuple[str, ...]) -> list[Path]:
+    root = DEB_71[deb] / "help/C" / folder
+    return sorted(p for p in root.glob("*.page") if p.name not in left_out)
+
+
+def _jobs_71() -> list:
+    DOCBOOK_PAGES.update(HTML_71["dia-manual.docx"])
+    PAGE_FILTERS.update({p: _page_part(_RTD_BODY) for p in HTML_71["openshot-user-guide.docx"]})
+    PAGE_FILTERS.update({p: _xhtml_body_71 for p in HTML_71["dia-manual.docx"]})
+    PAGE_FILTERS.update({p: _typist_chapters_71 for p in HTML_71["gtypist-manual.docx"]})
+    return [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
+              for name, paths in HTML_71.items()),
+            *((name, [DEB_71[deb] / f"doc/HTML/en/{book}/index.docbook"],
+               lambda paths, out, keep=keep: _convert(_kde_handbook_71(paths[0], keep), out))
+              for name, (book, deb, keep) in _KDE_HANDBOOKS_71.items()),
+            *((name, _gnome_help_71(*help_), lambda paths, out, root=DEB_71[help_[1]] / "help/C"
+               / help_[0]: _convert(_mallard_html(paths, root), out))
+              for name, help_ in _GNOME_HELPS_71.items())]
+
+
+SETS["71"] = ({}, {})
+
 
 # Set 73: made on the rules of main after round 70, from Debian bookworm packages only, pinned,
 # into their own cache (/tmp/margin-heldout73-cache: `apt-get download` and `dpkg-deb -x`, never
@@ -7568,6 +7683,8 @@ def main() -> int:
         _fetch(CACHE_68, DEBS_68, {})
     if args.set == "70":
         _fetch(CACHE_70, DEBS_70, {})
+    if args.set == "71":
+        _fetch(CACHE_71, DEBS_71, {})
     if args.set == "73":
         _fetch(CACHE_73, DEBS_73, {})
     # (sources, how to make the .docx from them) for each document of the set
@@ -7702,6 +7819,7 @@ def main() -> int:
             *(_jobs_69() if args.set == "69" else []),
             *(_jobs_68() if args.set == "68" else []),
             *(_jobs_70() if args.set == "70" else []),
+            *(_jobs_71() if args.set == "71" else []),
             *(_jobs_73() if args.set == "73" else []),
             *(_jobs_18() if args.set == "18" else []),
             *(_jobs_20() if args.set == "20" else []),
