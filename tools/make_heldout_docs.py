@@ -340,6 +340,11 @@ image-plotting guide for astronomers, a time-series machine-learning user guide,
 design records and code of conduct, a microscopy package's code of conduct with its report
 handling manual and applications, in reStructuredText and Markdown), 52,075 words, listed
 under "# Set 72" below with why each was chosen.
+Round 73 (--set 73), made on the rules of main after round 70: six texts from three Debian
+packages only (a mail server's specification in prose in two parts and its filtering
+specification for users, in XSLT HTML; a spell checker's manual for end users, in Texinfo HTML;
+a Bayesian-statistics package's methods vignettes in two parts, in R Markdown), 56,846 words,
+listed under "# Set 73" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -7549,6 +7554,89 @@ def _jobs_72() -> list:
 
 
 SETS["72"] = ({}, {})
+# Set 73: made on the rules of main after round 70, from Debian bookworm packages only, pinned,
+# into their own cache (/tmp/margin-heldout73-cache: `apt-get download` and `dpkg-deb -x`, never
+# installed); no package an earlier set used. Chosen before any rule ran on them, for prose that
+# is not an application's handbook (a mail server's specification in prose, its filtering
+# specification for users, a spell checker's manual for end users, a Bayesian-statistics
+# package's methods vignettes for scientists), read by the converters that exist (HTML through
+# LibreOffice, Texinfo HTML with its navigation left out, R Markdown through set 67's
+# _rmd_html_67); developer documentation kept under a third (brms's custom families and
+# threading vignettes). HAProxy's starter guide and the Debian Live manual were looked at and
+# left out: the one is set whole in <pre>, the other's SiSU pages number every paragraph and set
+# code as prose.
+# - Exim's specification, chapters 1, 3 and 55 (exim4-doc-html 4.96-1, XSLT HTML): the
+#   introduction (conventions, terminology), how Exim receives and delivers mail, and its
+#   security considerations, a mail-transfer agent's specification argued in prose for
+#   administrators, its samples as code;
+# - the same specification's chapters on message processing and SMTP processing: what Exim
+#   does to a message's headers and addresses and how it conducts SMTP sessions, in prose;
+# - Exim's filter specification (same package): "Exim's interfaces to mail filtering", written
+#   for the end users who write .forward filter files (its Exim filter and Sieve chapters);
+# - GNU Aspell's manual, chapters 1-5 (aspell-doc 0.60.8-4, Texinfo HTML, its pages in the
+#   order of its contents): a spell checker's manual for end users (checking files, using it in
+#   place of Ispell and with other programs, its options, working with dictionaries);
+# - brms's vignettes on distributional, non-linear, multivariate and monotonic-effects models
+#   and on its response families (r-cran-brms 2.18.0-1, R Markdown): Bürkner's methods essays
+#   for applied scientists, formulas and R code as code;
+# - brms's vignettes on missing values, phylogenetic models, custom families and within-chain
+#   threading (same package): more methods prose, the last two the developer-leaning part.
+#   In all 56,846 words (python-docx count of the built files: Exim intro/delivery/security
+#   12,200, message/SMTP processing 8,776, filter specification 11,406, Aspell 9,406, brms
+#   distreg/nonlinear/multivariate/monotonic/families 7,519, missings/phylogenetics/custom
+#   families/threading 7,539).
+CACHE_73 = Path("/tmp/margin-heldout73-cache")
+DEBS_73 = {"exim4-doc-html": "4.96-1", "aspell-doc": "0.60.8-4", "r-cran-brms": "2.18.0-1"}
+DEB_73 = {name: CACHE_73 / "deb" / name / "usr" for name in DEBS_73}
+_EXIM_73 = DEB_73["exim4-doc-html"] / "share/doc/exim4-doc-html/spec_html"
+_ASPELL_73 = DEB_73["aspell-doc"] / "share/doc/aspell-doc/aspell.html"
+_BRMS_73 = DEB_73["r-cran-brms"] / "lib/R/site-library/brms/doc"
+HTML_73 = {
+    "exim-spec-intro-delivery-security.docx": [
+        _EXIM_73 / f"ch-{c}.html" for c in ("introduction", "how_exim_receives_and_delivers_mail",
+                                           "security_considerations")],
+    "exim-filter-specification.docx": [
+        _EXIM_73 / f"filter_ch-{c}.html" for c in ("forwarding_and_filtering_in_exim",
+                                                  "exim_filter_files", "sieve_filter_files")],
+    "exim-spec-message-smtp-processing.docx": [
+        _EXIM_73 / f"ch-{c}.html" for c in ("message_processing", "smtp_processing")],
+}
+# Aspell's pages from its introduction up to (not including) "Writing programs to use Aspell".
+ASPELL_73 = {"aspell-manual-users.docx": ("Introduction.html", "Writing-programs-to-use-Aspell.html")}
+RMD_73 = {
+    "brms-distreg-nonlinear-multivariate-families.docx": [
+        _BRMS_73 / f"brms_{v}.Rmd" for v in ("distreg", "nonlinear", "multivariate", "monotonic",
+                                            "families")],
+    "brms-missings-phylogenetics-custom-threading.docx": [
+        _BRMS_73 / f"brms_{v}.Rmd" for v in ("missings", "phylogenetics", "customfamilies",
+                                            "threading")],
+}
+# An Exim page's chapter: from its chapter div to its previous/next links.
+_EXIM_CHAPTER_73 = re.compile(r'<div id="chapter" class="chapter">.*?(?=<a class="previous_page")',
+                              re.S)
+_TEXINFO_LINK_73 = re.compile(r'href="([A-Za-z0-9_-]+\.html)[#"]')
+
+
+def _aspell_pages_73(first: str, stop: str) -> list[Path]:
+    """Aspell's pages in the order its contents list them, from `first` up to `stop`."""
+    pages = list(dict.fromkeys(_TEXINFO_LINK_73.findall(_read_text(_ASPELL_73 / "index.html"))))
+    return [_ASPELL_73 / p for p in pages[pages.index(first):pages.index(stop)]]
+
+
+def _jobs_73() -> list:
+    PAGE_FILTERS.update({p: _page_part(_EXIM_CHAPTER_73)
+                         for paths in HTML_73.values() for p in paths})
+    aspell = {name: _aspell_pages_73(*span) for name, span in ASPELL_73.items()
+              if (_ASPELL_73 / "index.html").is_file()}
+    PAGE_FILTERS.update({p: lambda body: _TEXINFO_NAV.sub("", body)
+                         for paths in aspell.values() for p in paths})
+    return [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
+              for name, paths in (HTML_73 | aspell).items()),
+            *((name, paths, lambda paths, out: _convert(_rmd_html_67(paths), out))
+              for name, paths in RMD_73.items())]
+
+
+SETS["73"] = ({}, {})
 
 
 def main() -> int:
@@ -7575,6 +7663,8 @@ def main() -> int:
         _fetch(CACHE_70, DEBS_70, {})
     if args.set == "72":
         _fetch(CACHE_72, DEBS_72, SDISTS_72, own_sdist_only=True)
+    if args.set == "73":
+        _fetch(CACHE_73, DEBS_73, {})
     # (sources, how to make the .docx from them) for each document of the set
     if args.set == "15":
         _fetch_15()
@@ -7708,6 +7798,7 @@ def main() -> int:
             *(_jobs_68() if args.set == "68" else []),
             *(_jobs_70() if args.set == "70" else []),
             *(_jobs_72() if args.set == "72" else []),
+            *(_jobs_73() if args.set == "73" else []),
             *(_jobs_18() if args.set == "18" else []),
             *(_jobs_20() if args.set == "20" else []),
             *(_jobs_21() if args.set == "21" else []),

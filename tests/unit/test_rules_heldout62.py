@@ -6,6 +6,8 @@ the fix):
   Gammapy, heldout-53: judged missed) is a doubled word, raised about the heading;
 - repeated words: a letter doubled in a quoted sequence of letters ("“a d d”", glyphs in
   the OpenType feature file specification, heldout-70) is spelled out;
+- repeated words: an operator named before the other ("connected by and or or", Exim's
+  filter specification, heldout-73) is no doubled word;
 - repeated words: a "what" clause as the subject, then the sentence's verb ("What it is
   is a tool", "Whatever it was was gone") is grammar, not a word typed twice;
 - acronyms: one glossary entry naming another under a headword ("The CBS organizes
@@ -20,7 +22,14 @@ the fix):
   Simple Spectral Access (SSA) Protocol (SSAP)", not "SSA) Protocol");
 - spelling: a compound written both ways in one section is a lapse even where the document
   has no clear house style ("choose the Protect check box", then "choose the With password
-  checkbox" on one LibreOffice page, heldout-65: judged missed)."""
+  checkbox" on one LibreOffice page, heldout-65: judged missed);
+- acronyms: a list entry names its acronym after a dash in two capitalised words ("RAS -
+  Sun Raster") or alone on its line with three words or more in brackets ("ERD (Chen's
+  model of Entity Relations)"), heldout-68;
+- placeholders: a slot in a menu path ("Preferences \u25b8 Plugins \u25b8 [Name of Plugin]",
+  heldout-68) is whichever item the reader has;
+- sentences: a smiley before a capital ends one ("come through :-) In fact", heldout-68),
+  and so does "v." after a word in lower case ("interval v. Put differently", heldout-69)."""
 
 from __future__ import annotations
 
@@ -173,3 +182,43 @@ def test_a_doubled_letter_in_a_quoted_sequence_of_letters_is_spelled_out():
                   RW) == []
     # near miss: an article typed twice after a bracket is still a typo
     assert quotes("Wait (a a bit) before you start.", RW) == ["a a"]
+
+
+def test_a_list_entry_names_its_acronym_after_a_dash_or_in_brackets():
+    formats = ("Formats", "Supported formats:\nRAS - Sun Raster\nICO - Windows Icon\n"
+                          "ERD (Chen's model of Entity Relations)\n" + FILLER)
+    index = make_index(formats, SPELLS_OUT)
+    assert [rf.finding.quote for rf in review_section(index, "s0") if rf.rule == ACR] == []
+    # near misses: a description after the dash, a note in brackets define nothing
+    loose = ("Formats", "Clients:\nRDP - the easiest way to reach a Windows server\n"
+                        "QXZ (optional)\n" + FILLER)
+    index = make_index(loose, SPELLS_OUT)
+    found = [rf.finding.quote for rf in review_section(index, "s0") if rf.rule == ACR]
+    assert found == ["RDP", "QXZ"]
+
+
+PH = "placeholder"
+
+
+def test_a_slot_in_a_menu_path_is_the_readers_own_item():
+    assert quotes("Select Preferences \u25b8 Plugins \u25b8 [Name of Plugin] to enable it.",
+                  PH) == []
+    # near miss: a slot in a letter is still one to fill
+    assert quotes("Dear [Name of Customer], thank you for your order.", PH) == [
+        "[Name of Customer]"]
+
+
+def test_a_smiley_before_a_capital_and_a_variable_v_end_a_sentence():
+    from desktop_app.ai.rules.text import sentences
+    assert len(sentences("It will come through :-) In fact, it does.")) == 2
+    assert len(sentences("This holds for any interval v. Put differently, it is exact.")) == 2
+    # near misses: a smiley inside a sentence, a case's name
+    assert len(sentences("A smile :-) and more.")) == 1
+    assert len(sentences("See Roe v. Wade for it.")) == 1
+
+
+def test_an_operator_named_before_another_is_no_doubled_word():
+    assert quotes("Sub-conditions are connected by and or or in the filter.", RW) == []
+    # near misses: after another word the pair is a typo
+    assert quotes("Take this or or that.", RW) == ["or or"]
+    assert quotes("We bought cats and and dogs.", RW) == ["and and"]

