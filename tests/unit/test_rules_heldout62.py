@@ -29,7 +29,10 @@ the fix):
 - placeholders: a slot in a menu path ("Preferences \u25b8 Plugins \u25b8 [Name of Plugin]",
   heldout-68) is whichever item the reader has;
 - sentences: a smiley before a capital ends one ("come through :-) In fact", heldout-68),
-  and so does "v." after a word in lower case ("interval v. Put differently", heldout-69)."""
+  and so does "v." after a word in lower case ("interval v. Put differently", heldout-69);
+- acronyms: spelled out later in the sentence of its first use ("tools to perform MCMC
+  fitting ... a sampler for Markov Chain Monte Carlo"), or named in a section titled as a
+  glossary before its own entry ("IFU" in "Data Cube"), heldout-72."""
 
 from __future__ import annotations
 
@@ -222,3 +225,17 @@ def test_an_operator_named_before_another_is_no_doubled_word():
     # near misses: after another word the pair is a typo
     assert quotes("Take this or or that.", RW) == ["or or"]
     assert quotes("We bought cats and and dogs.", RW) == ["and and"]
+
+
+def test_an_acronym_spelled_out_later_in_its_sentence_or_glossary_is_defined():
+    text = ("It includes tools to perform QMCF fitting of models using a sampler for "
+            f"Quantum Markov Chain Fitting.\n{PAGE}\n"
+            "Quantum Markov Chain Fitting (QMCF) is explained here.")
+    assert quotes(text, ACR, SPELLS_OUT) == []
+    glossary = ("Glossary", "Data Cube\nThe standard output format for QFU observations.\n"
+                            "QFU: Quantum Field Unit\n")
+    index = make_index(("Introduction", f"Plan the work.\n{PAGE}"), glossary, SPELLS_OUT)
+    assert [rf for rf in review_section(index, "s1") if rf.rule == ACR] == []
+    # near miss: spelled out only in a later paragraph, the first use is still before it
+    text = text.replace(" using a sampler for Quantum Markov Chain Fitting", "")
+    assert quotes(text, ACR, SPELLS_OUT) == ["QMCF"]
