@@ -32,7 +32,9 @@ the fix):
   and so does "v." after a word in lower case ("interval v. Put differently", heldout-69);
 - acronyms: spelled out later in the sentence of its first use ("tools to perform MCMC
   fitting ... a sampler for Markov Chain Monte Carlo"), or named in a section titled as a
-  glossary before its own entry ("IFU" in "Data Cube"), heldout-72."""
+  glossary before its own entry ("IFU" in "Data Cube"), heldout-72;
+- spelling: a word naming a package keeps its spelling ("found in the datasets R package",
+  heldout-76)."""
 
 from __future__ import annotations
 
@@ -239,3 +241,13 @@ def test_an_acronym_spelled_out_later_in_its_sentence_or_glossary_is_defined():
     # near miss: spelled out only in a later paragraph, the first use is still before it
     text = text.replace(" using a sampler for Quantum Markov Chain Fitting", "")
     assert quotes(text, ACR, SPELLS_OUT) == ["QMCF"]
+
+
+def test_a_word_naming_a_package_keeps_its_spelling():
+    prose = ("Data", "Each data set is small; the data set has ten rows and every data set is "
+                     "checked. " + FILLER)
+    named = ("Archive", "This data set is found in the datasets R package. " + FILLER)
+    assert _spelling(prose, named) == []
+    # near miss: the word in the author's prose is still a lapse
+    lapse = ("Archive", "These datasets are found in the archive. " + FILLER)
+    assert [q for q, _ in _spelling(prose, lapse)] == ["datasets"]
