@@ -220,13 +220,7 @@ def _ends_sentence(text: str, seg_start: int, dot: int, punct: str, nxt: int) ->
         # is follows: "other versions of package B. But if pip starts ..."
         if word_start <= seg_start:
             return False
-        if (word.islower() and following.isupper() and not (word == "v" and _NAME_BEFORE.search(
-                text, max(seg_start, word_start - 30), word_start))
-                and text[seg_start:word_start].rstrip()[-1:] not in ".!?:;("):
-            # a variable, never an initial: "a field with zero element z. Structure
-            # constants can be entered" (GAP's tutorial, heldout-64), "for any input interval
-            # v. Put differently" (mpmath's, heldout-69: both judged wrong); "Roe v. Wade"
-            # after a name is a case's, and "... the file. b. Remove it" a list's label
+        if word.islower() and following.isupper() and _variable(text, seg_start, word_start):
             return True
         opener = _WORD.match(text, nxt)
         return opener is not None and opener.group()[:1].isupper() and (
@@ -238,6 +232,19 @@ def _ends_sentence(text: str, seg_start: int, dot: int, punct: str, nxt: int) ->
     if word.isdigit() and word_start <= seg_start:  # "1. Add schema validation"
         return False
     return True
+
+
+def _variable(text: str, seg_start: int, word_start: int) -> bool:
+    """The letter in lower case at `word_start` is a variable, never an initial: "a field
+    with zero element z. Structure constants can be entered" (GAP's tutorial, heldout-64),
+    "for any input interval v. Put differently" (mpmath's, heldout-69: both judged wrong).
+    Not "Roe v. Wade" (after a name, a case's), nor a list's label after a sentence ("...
+    the file. b. Remove it")."""
+    before = text[seg_start:word_start].rstrip()
+    if before[-1:] in ".!?:;(":
+        return False
+    return text[word_start] != "v" or not _NAME_BEFORE.search(
+        text, max(seg_start, word_start - 30), word_start)
 
 
 def sentences(text: str, breaks: tuple[int, ...] = ()) -> list[Span]:
