@@ -362,6 +362,12 @@ packages only (the Dvips manual, in info; a cross-validation package's methods e
 parts and a Bayesian plotting package's diagnostics guide, in R Markdown; the Go memory model,
 in HTML; a shell's FAQ, design essay and guide for bash users, in Sphinx HTML), 55,899 words,
 listed under "# Set 76" below with why each was chosen.
+Round 75 (--set 75), made on the rules of main after round 72: nine texts from seven PyPI sdists
+only (a bioacoustics annotation library's tutorial and how-tos, a neuroimaging pipeline's methods
+and outputs, pulsar timing explained, a hydrological modelling guide with its code of conduct, a
+radio interferometry simulator's guide, a radio sky model tutorial, an aperture-photometry guide
+and two JOSS papers with their BibTeX, in MyST Markdown, reStructuredText and Markdown), 50,695
+words, listed under "# Set 75" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -7937,6 +7943,103 @@ def _jobs_76() -> list:
 
 
 SETS["76"] = ({}, {})
+# Set 75: made on the rules of main after round 72, from PyPI sdists only
+# (`pip download --no-deps --no-binary <the package>`), pinned, into their own cache
+# (/tmp/margin-heldout75-cache); no package an earlier set used. Chosen before any rule ran on
+# them, for academic prose (two JOSS papers with their BibTeX, methods and explanation guides
+# written for scientists) and a code of conduct (probed and left out: poliastro, sourmash, yt,
+# dipy and hypothesis do not download as sdists here; cobra, earthpy, movingpandas, pyhf,
+# pyleoclim, pygmt, lightkurve, geomstats and pgmpy ship almost no docs; celerite's paper is
+# LaTeX, which no converter here reads; spiceypy's lessons are mostly code), read by set 28's
+# reader of reStructuredText and MyST Markdown and set 24's JOSS reader; developer
+# documentation kept under a third (pyuvsim's developer notes, crowsetta's how-to on writing a
+# format class):
+# - crowsetta 5.1.2's guide: a bioacoustics annotation library explained to researchers of
+#   animal vocalisations (its tutorial, how-tos and the formats it reads; its index page is left
+#   out: its ":::{figure}" fences, which set 28's reader does not know, read as headings);
+# - fMRIPrep 25.2.7's documentation: a neuroimaging preprocessing pipeline's methods explained
+#   to scientists (its workflows, outputs, standard spaces, usage and FAQ), academic methods prose;
+# - PINT 1.1.8's (pint_pulsar) explanations: pulsar timing explained to astronomers (time
+#   scales, models, the solar wind in the time domain, a common timing workflow, users' questions);
+# - RavenPy 0.21.0's guide: a hydrological modelling wrapper's usage, configuration, execution and
+#   outputs, for hydrologists, with its code of conduct (governance);
+# - pyuvsim 1.4.2's documentation: a radio interferometry simulator's README, comparison memo
+#   and usage for radio astronomers, and its developer notes (its parameter-files page is left
+#   out: it includes a catalogue file the sdist does not ship);
+# - the JOSS papers of pyradiosky 1.1.2 (radio sky models) and SEP 1.4.1 (Source Extractor as a
+#   library), with their BibTeX, pyradiosky's tutorial and SEP's guide to aperture photometry
+#   and matched filtering, for astronomers.
+#   In all 50,695 words (python-docx count of the built files: crowsetta 11,397, fMRIPrep 10,577,
+#   PINT 11,371, RavenPy 3,806, pyuvsim 3,871, pyradiosky tutorial 5,413 and paper 1,399, SEP
+#   guide 2,422 and paper 439).
+CACHE_75 = Path("/tmp/margin-heldout75-cache")
+DEBS_75: dict[str, str] = {}
+SDISTS_75 = {"crowsetta": "5.1.2", "fmriprep": "25.2.7", "pint_pulsar": "1.1.8",
+             "ravenpy": "0.21.0", "pyuvsim": "1.4.2", "pyradiosky": "1.1.2", "sep": "1.4.1"}
+SD75 = {name: CACHE_75 / "pypi" / f"{name}-{version}" for name, version in SDISTS_75.items()}
+_CROW_75 = SD75["crowsetta"] / "doc"
+_FMRIPREP_75 = SD75["fmriprep"] / "docs"
+_PINT_75 = SD75["pint_pulsar"] / "docs"
+_RAVEN_75 = SD75["ravenpy"]
+_UVSIM_75 = SD75["pyuvsim"]
+# (document, [pages in order], root for :doc: titles), read as set 28 reads them.
+PAGES_75 = {
+    "crowsetta-annotation-guide.docx": ([_CROW_75 / page for page in (
+        "tutorial.md", "howto/convert-simple-seq.md", "howto/convert-generic-seq.md",
+        "howto/munging-annotations-textgrid.md", "howto/work-with-unlabeled-segmentations.md",
+        "howto/howto-user-format.md", "formats/index.md", "formats/bbox/raven.md",
+        "formats/seq/aud-seq.md", "formats/seq/birdsongrec.md", "formats/seq/generic-seq.md",
+        "formats/seq/notmat.md", "formats/seq/simple-seq.md", "formats/seq/textgrid.md",
+        "formats/seq/timit.md")], _CROW_75),
+    "fmriprep-methods-outputs.docx": ([_FMRIPREP_75 / f"{page}.rst" for page in (
+        "workflows", "outputs", "spaces", "usage", "faq")], _FMRIPREP_75),
+    "pint-pulsar-timing-explained.docx": ([_PINT_75 / f"{page}.rst" for page in (
+        "explanation", "timedomain-solar-wind", "common-timing-workflow",
+        "user-questions")], _PINT_75),
+    "ravenpy-hydrology-guide-conduct.docx": ([_RAVEN_75 / page for page in (
+        "docs/usage.md", "docs/configuration.md", "docs/execute.md", "docs/outputs.md",
+        "CODE_OF_CONDUCT.md")], _RAVEN_75 / "docs"),
+    "pyuvsim-simulation-guide.docx": ([_UVSIM_75 / page for page in (
+        "README.md", "docs/comparison.rst", "docs/usage.rst", "docs/developers.rst")],
+        _UVSIM_75 / "docs"),
+    "pyradiosky-tutorial.docx": ([SD75["pyradiosky"] / "docs/tutorial.rst"],
+                                 SD75["pyradiosky"] / "docs"),
+    "sep-photometry-guide.docx": ([SD75["sep"] / f"docs/{page}.rst" for page in (
+        "index", "apertures", "filter")], SD75["sep"] / "docs"),
+}
+JOSS_75 = {"joss-paper-pyradiosky.docx": SD75["pyradiosky"] / "paper.md",
+           "joss-paper-sep.docx": SD75["sep"] / "paper/paper.md"}
+
+
+# MyST notebooks (crowsetta's tutorial and how-tos, two of RavenPy's pages) hold their code in
+# "```{code-cell} ipython3" fences, which set 28's reader does not know and would read as prose:
+# copied into the cache with those fences as "```{code-block} python", which it sets as code.
+_CODE_CELL_75 = re.compile(r"^```\{code-cell\}[^\n]*$", re.M)
+
+
+def _code_cells_75(paths: list[Path]) -> list[Path]:
+    copies = []
+    for path in paths:
+        text = _read_text(path)
+        if path.suffix == ".md" and _CODE_CELL_75.search(text):
+            copy = CACHE_75 / "myst" / path.relative_to(CACHE_75 / "pypi")
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(_CODE_CELL_75.sub("```{code-block} python", text), encoding="utf-8")
+            path = copy
+        copies.append(path)
+    return copies
+
+
+def _jobs_75() -> list:
+    return [*((name, paths, lambda paths, out, root=root: _convert(
+                _pages_28_html(_code_cells_75(paths), root), out))
+              for name, (paths, root) in PAGES_75.items()),
+            *((name, [paper, paper.with_name("paper.bib")],
+               lambda paths, out: _convert(_joss_html_24(paths[:1]), out))
+              for name, paper in JOSS_75.items())]
+
+
+SETS["75"] = ({}, {})
 
 
 def main() -> int:
@@ -7971,6 +8074,8 @@ def main() -> int:
         _fetch(CACHE_74, DEBS_74, {})
     if args.set == "76":
         _fetch(CACHE_76, DEBS_76, {})
+    if args.set == "75":
+        _fetch(CACHE_75, DEBS_75, SDISTS_75, own_sdist_only=True)
     # (sources, how to make the .docx from them) for each document of the set
     if args.set == "15":
         _fetch_15()
@@ -8108,6 +8213,7 @@ def main() -> int:
             *(_jobs_73() if args.set == "73" else []),
             *(_jobs_74() if args.set == "74" else []),
             *(_jobs_76() if args.set == "76" else []),
+            *(_jobs_75() if args.set == "75" else []),
             *(_jobs_18() if args.set == "18" else []),
             *(_jobs_20() if args.set == "20" else []),
             *(_jobs_21() if args.set == "21" else []),
