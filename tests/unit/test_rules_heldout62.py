@@ -34,7 +34,9 @@ the fix):
   fitting ... a sampler for Markov Chain Monte Carlo"), or named in a section titled as a
   glossary before its own entry ("IFU" in "Data Cube"), heldout-72;
 - spelling: a word naming a package keeps its spelling ("found in the datasets R package",
-  heldout-76)."""
+  heldout-76);
+- acronyms: in a document that names its modes as English words in capitals (Xfig's
+  ROTATE, MOVE...), a word-like one our list lacks ("BEVEL", heldout-68) is a name."""
 
 from __future__ import annotations
 
@@ -251,3 +253,17 @@ def test_a_word_naming_a_package_keeps_its_spelling():
     # near miss: the word in the author's prose is still a lapse
     lapse = ("Archive", "These datasets are found in the archive. " + FILLER)
     assert [q for q, _ in _spelling(prose, lapse)] == ["datasets"]
+
+
+def test_a_word_in_capitals_among_many_named_so_is_a_name():
+    modes = ("ROTATE MOVE DELETE COPY ALIGN ARROW BREAK CIRCLE CLOSED CURVE DEPTH EDIT FILL "
+             "FLIP FONT GLUE GRID JOIN LINE OPEN").split()
+    bevel = "Joins touch; it automatically uses BEVEL instead if the angle is acute."
+
+    def text(names: list[str]) -> str:
+        return "\n".join(f"In {w.lower()} work, press the {w} button to start. {FILLER}"
+                          for w in names) + "\n" + bevel
+
+    assert quotes(text(modes), ACR, SPELLS_OUT) == []
+    # near miss: a document naming only a few things in capitals reads it as an acronym
+    assert quotes(text(modes[:10]), ACR, SPELLS_OUT) == ["BEVEL"]
