@@ -2804,7 +2804,8 @@ HELDOUT_77 = (    ("heldout77/kile-handbook.docx",
      "a system monitor's help: processes, resources, file systems (Mallard, end users)"),
     ("heldout77/gbrainy-help.docx", "a brain-teaser game's help (Mallard, players)"),
     ("heldout77/kde-games-handbooks.docx",
-     "five games' handbooks: KReversi, KMines, KBounce, KLines, KFourInLine (KDE DocBook, players)"),
+     "five games' handbooks: KReversi, KMines, KBounce, KLines, KFourInLine (KDE DocBook, "
+     "players)"),
     ("heldout77/k3b-kdenlive-kiten-handbooks.docx",
      "a disc burner's, a video editor's and a Japanese dictionary's short handbooks (KDE DocBook)"),
 )
