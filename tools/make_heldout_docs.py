@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-77 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-79 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -372,6 +372,10 @@ Round 77 (--set 77), made on the rules of main after round 76: six texts from el
 packages only (a LaTeX editor's handbook, five games' and three applications' short handbooks in
 two documents, in KDE's DocBook; a terminal's, a system monitor's and a brain-teaser game's help,
 in Mallard), 37,003 words, listed under "# Set 77" below with why each was chosen.
+Round 79 (--set 79), made on the rules of main after round 76: four texts from three Debian
+packages only (a downloader's manual for end users, in info; a file-comparison manual's chapters
+on what a comparison is and on patches, in Texinfo HTML; a typesetting project's READMEs, in
+Markdown), 37,541 words, listed under "# Set 79" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -8136,6 +8140,72 @@ def _jobs_77() -> list:
 
 
 SETS["77"] = ({}, {})
+# Set 79: made on the rules of main after round 76, from Debian bookworm packages only, pinned,
+# into their own cache (/tmp/margin-heldout79-cache: `apt-get download` and `dpkg-deb -x`, never
+# installed); no package an earlier set used. Chosen before any rule ran on them, for prose that
+# is not an application's handbook (a tool's manual for end users, a manual's essays on comparing
+# files and on patches, a typesetting project's READMEs), read by the converters that exist (info
+# through _info_blocks, Texinfo HTML split by node through set 27's navigation filter, Markdown
+# through _markdown_html); developer documentation kept to the LaTeX READMEs. gpsd's README and
+# troubleshooting guide (AsciiDoc source, no converter), pandoc's README (cut down by Debian),
+# bayestestR's vignettes (only an overview shipped) and FLAC's format (tables, API pages) were
+# looked at and left out.
+# - the GNU Wget manual (wget 1.21.3-1+deb12u1, info): the whole manual of the downloader for
+#   people who fetch web sites, its overview, options, recursive retrieval, time-stamping, startup
+#   file, worked examples, proxies, robot exclusion and security considerations, samples as code;
+# - "Comparing and Merging Files" on what a comparison is (diffutils-doc 1:3.8-4, Texinfo HTML):
+#   its overview and chapters on hunks, white space, blank lines, case, binary files, incomplete
+#   lines, future projects and shortcomings: a manual's explanatory prose for users of diff;
+# - the same manual on patches (same package): making and merging patches, tips for producers
+#   and consumers, common mistakes, inexact and reversed patches, as advice in prose;
+# - the LaTeX Project's READMEs of the kernel, the L3 layer, amsmath, graphics, babel, geometry
+#   and oberdiek (texlive-latex-base-doc 2022.20230122-3, Markdown): a typesetting project's
+#   short texts to its users on what each bundle is and how it is maintained.
+#   In all 37,541 words (python-docx count of the built files: Wget 24,792, diffutils comparison
+#   4,052, diffutils patches 5,715, LaTeX READMEs 2,982).
+CACHE_79 = Path("/tmp/margin-heldout79-cache")
+DEBS_79 = {"wget": "1.21.3-1+deb12u1", "diffutils-doc": "1:3.8-4",
+           "texlive-latex-base-doc": "2022.20230122-3"}
+DEB_79 = {name: CACHE_79 / "deb" / name / "usr" for name in DEBS_79}
+_DIFF_79 = DEB_79["diffutils-doc"] / "share/doc/diffutils"
+_LATEX_79 = DEB_79["texlive-latex-base-doc"] / "share/doc/texlive-doc/latex"
+INFOS_79 = {"wget-manual.docx": DEB_79["wget"] / "share/info/wget.info.gz"}
+HTML_79 = {
+    "diffutils-comparison.docx": [_DIFF_79 / f"{n}.html" for n in (
+        "Overview", "Comparison", "Hunks", "White-Space", "Blank-Lines", "Specified-Lines",
+        "Case-Folding", "Brief", "Binary", "Incomplete-Lines", "Projects", "Shortcomings",
+        "Bugs")],
+    "diffutils-patches.docx": [_DIFF_79 / f"{n}.html" for n in (
+        "Merging-with-patch", "Imperfect", "Inexact", "Reversed-Patches", "Multiple-Patches",
+        "Making-Patches", "Tips-for-Patch-Producers", "Tips-for-Patch-Consumers",
+        "Avoiding-Common-Mistakes", "Generating-Smaller-Patches")],
+}
+MARKDOWN_79 = {"latex-project-readmes.docx": [_LATEX_79 / f"{d}/README.md" for d in (
+    "base", "l3kernel", "l3packages", "amsmath", "graphics", "babel", "geometry", "oberdiek")]}
+
+
+# The LaTeX READMEs underline their titles ("The LaTeX kernel" over "===="): made ATX headings
+# for _markdown_html, which reads only "#" headings.
+_SETEXT_79 = re.compile(r"^(\S[^\n]*)\n(=+|-+)[ \t]*$", re.M)
+
+
+def _setext_79(text: str) -> str:
+    return _SETEXT_79.sub(lambda m: ("# " if m[2][0] == "=" else "## ") + m[1], text)
+
+
+def _jobs_79() -> list:
+    # Texinfo 6.8's pages: their header (navigation) and the "¶" anchors left out (set 27).
+    PAGE_FILTERS.update({p: _octave_page_27 for paths in HTML_79.values() for p in paths})
+    return [*((name, [path], lambda paths, out: _blocks_docx(_info_blocks(paths[0]), out))
+              for name, path in INFOS_79.items()),
+            *((name, paths, lambda paths, out: _convert(_html_body(paths), out))
+              for name, paths in HTML_79.items()),
+            *((name, paths, lambda paths, out: _convert(_markdown_html("\n\n".join(
+                _setext_79(_read_text(p)) for p in paths)), out))
+              for name, paths in MARKDOWN_79.items())]
+
+
+SETS["79"] = ({}, {})
 
 
 def main() -> int:
@@ -8174,6 +8244,8 @@ def main() -> int:
         _fetch(CACHE_75, DEBS_75, SDISTS_75, own_sdist_only=True)
     if args.set == "77":
         _fetch(CACHE_77, DEBS_77, {})
+    if args.set == "79":
+        _fetch(CACHE_79, DEBS_79, {})
     # (sources, how to make the .docx from them) for each document of the set
     if args.set == "15":
         _fetch_15()
@@ -8313,6 +8385,7 @@ def main() -> int:
             *(_jobs_76() if args.set == "76" else []),
             *(_jobs_75() if args.set == "75" else []),
             *(_jobs_77() if args.set == "77" else []),
+            *(_jobs_79() if args.set == "79" else []),
             *(_jobs_18() if args.set == "18" else []),
             *(_jobs_20() if args.set == "20" else []),
             *(_jobs_21() if args.set == "21" else []),
