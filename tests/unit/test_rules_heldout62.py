@@ -36,7 +36,9 @@ the fix):
 - spelling: a word naming a package keeps its spelling ("found in the datasets R package",
   heldout-76);
 - acronyms: in a document that names its modes as English words in capitals (Xfig's
-  ROTATE, MOVE...), a word-like one our list lacks ("BEVEL", heldout-68) is a name."""
+  ROTATE, MOVE...), a word-like one our list lacks ("BEVEL", heldout-68) is a name;
+- acronyms: a path after a label ("CTAN: macros/latex/contrib/geometry", heldout-79) is no
+  long form."""
 
 from __future__ import annotations
 
@@ -267,3 +269,13 @@ def test_a_word_in_capitals_among_many_named_so_is_a_name():
     assert quotes(text(modes), ACR, SPELLS_OUT) == []
     # near miss: a document naming only a few things in capitals reads it as an acronym
     assert quotes(text(modes[:10]), ACR, SPELLS_OUT) == ["BEVEL"]
+
+
+def test_a_path_after_a_label_is_no_long_form():
+    from desktop_app.ai.rules.acronyms import _definitions
+    assert _definitions("CTAN: macros/latex/contrib/geometry") == {}
+    # near misses: words with a slash still spell the letters out
+    assert _definitions("IO: Input/Output operations") == {
+        0: ("IO", "Input/Output operations", True)}
+    assert _definitions("CTAN: Comprehensive TeX Archive Network")[0][1] == (
+        "Comprehensive TeX Archive Network")

