@@ -376,6 +376,12 @@ Round 79 (--set 79), made on the rules of main after round 76: four texts from t
 packages only (a downloader's manual for end users, in info; a file-comparison manual's chapters
 on what a comparison is and on patches, in Texinfo HTML; a typesetting project's READMEs, in
 Markdown), 37,541 words, listed under "# Set 79" below with why each was chosen.
+Round 78 (--set 78), made on the rules of main after round 76: nine texts from nine PyPI sdists
+only (a user manual for authors of PDF documents, gravitational-wave results explained, an
+HTML-to-PDF user guide, atomic physics and solar data guides, a neuroimaging data-structure
+guide with its tutorials, a lens-modelling README and contributing guide, a code of conduct and
+governance note, in reStructuredText and MyST Markdown), 35,665 words, listed under
+"# Round heldout-78" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -8206,6 +8212,95 @@ def _jobs_79() -> list:
 
 
 SETS["79"] = ({}, {})
+# Round heldout-78, on the rules of the day, from PyPI sdists only (pinned, cached under
+# /tmp/margin-heldout78-cache; own_sdist_only): academic and scientific prose, a user manual for
+# document authors and a code of conduct (probed and left out: astroquery, sncosmo, landlab,
+# radvel and pynbody do not download as sdists here; galpy, pingouin, pooch, verde, pybamm,
+# skyfield, unyt, swiftsimio and pfsspy ship no prose docs in their sdists; rdiff-backup's docs are
+# AsciiDoc, which no converter here reads; hcipy's are mostly autodoc stubs and a changelog),
+# read by set 28's reader of reStructuredText and MyST Markdown (MyST notebooks' code cells set
+# as code as set 75 does); developer documentation kept under a third (WeasyPrint's guide):
+# - rst2pdf 0.105's manual: a user manual for authors turning reStructuredText into PDF
+#   (styles, fonts, headers and footers, page layout), many samples kept as code;
+# - PESummary 1.8.1's documentation: gravitational-wave parameter-estimation results explained to
+#   astronomers (what it is, citing it, its file format, reading files, bounded KDEs, PSDs,
+#   calibration, conversions, classification, remnant fits, strain, the TGR file, plots, tutorials);
+# - WeasyPrint 70.0's first steps, common use cases and going further: HTML/CSS to PDF for
+#   developers and print designers;
+# - fiasco 0.6.2's quick start, how-to guides and topic guides: atomic physics of the CHIANTI
+#   database for solar physicists (ionisation, free-bound Gaunt factors, two-photon continuum);
+# - drms 0.9.0's introduction and tutorial: the JSOC data export system of the Solar Dynamics
+#   Observatory explained to solar physicists;
+# - PyBIDS 0.22.0's introduction, layout, analysis and reports pages and its two tutorials:
+#   the Brain Imaging Data Structure queried from Python, for neuroimaging researchers;
+# - ArviZ 0.23.4's governance note, code of conduct and contributing guide (governance);
+# - lenstronomy 1.14.2's README, installation and contributing guide: strong gravitational lens
+#   modelling for astronomers, with its citation policy and its contributors' rules;
+# - aiapy 0.10.2's overview and guide to preparing data from the Atmospheric Imaging Assembly.
+#   In all 35,665 words (python-docx count of the built files: rst2pdf 9,540, PESummary 7,365,
+#   WeasyPrint 6,867, PyBIDS 5,043, drms 2,352, lenstronomy 1,854, fiasco 1,767, ArviZ 471,
+#   aiapy 406).
+CACHE_78 = Path("/tmp/margin-heldout78-cache")
+DEBS_78: dict[str, str] = {}
+SDISTS_78 = {"rst2pdf": "0.105", "pesummary": "1.8.1", "weasyprint": "70.0", "fiasco": "0.6.2",
+             "drms": "0.9.0", "pybids": "0.22.0", "arviz": "0.23.4", "lenstronomy": "1.14.2",
+             "aiapy": "0.10.2"}
+SD78 = {name: CACHE_78 / "pypi" / f"{name}-{version}" for name, version in SDISTS_78.items()}
+_PESUM_78 = SD78["pesummary"] / "docs"
+_WEASY_78 = SD78["weasyprint"] / "docs"
+_FIASCO_78 = SD78["fiasco"] / "docs"
+_BIDS_78 = SD78["pybids"] / "doc"
+# (document, [pages in order], root for :doc: titles), read as set 28 reads them.
+PAGES_78 = {
+    "rst2pdf-manual.docx": ([SD78["rst2pdf"] / "doc/manual.rst"], SD78["rst2pdf"] / "doc"),
+    "pesummary-gravitational-wave-results.docx": ([_PESUM_78 / f"{page}.rst" for page in (
+        "what_is_pesummary", "citing_pesummary", "core/file_formats", "core/pesummary_file",
+        "core/read", "core/bounded_kdes", "gw/index", "gw/psd", "gw/calibration",
+        "gw/classification", "gw/remnant_fits", "gw/strain", "gw/tgr_file", "gw/violin",
+        "gw/corner", "gw/tutorials/conversions_and_condor",
+        "gw/tutorials/interaction_with_ligo_skymap", "gw/tutorials/plotting_from_metafile")],
+        _PESUM_78),
+    "weasyprint-user-guide.docx": ([_WEASY_78 / f"{page}.rst" for page in (
+        "first_steps", "common_use_cases", "going_further")], _WEASY_78),
+    "fiasco-atomic-physics-guides.docx": ([_FIASCO_78 / f"{page}.rst" for page in (
+        "quick_start", "how_to_guides", "topic_guides/direct_ionization",
+        "topic_guides/freebound_gaunt_factor", "topic_guides/two_photon_continuum",
+        "topic_guides/database_format")], _FIASCO_78),
+    "drms-jsoc-tutorial.docx": ([SD78["drms"] / f"docs/{page}.rst" for page in (
+        "intro", "tutorial")], SD78["drms"] / "docs"),
+    "pybids-neuroimaging-guide.docx": ([_BIDS_78 / page for page in (
+        "introduction.rst", "layout/index.rst", "analysis/index.rst", "reports/index.rst",
+        "examples/pybids_tutorial.md", "examples/statsmodels_tutorial.md")], _BIDS_78),
+    "arviz-governance-conduct.docx": ([SD78["arviz"] / page for page in (
+        "GOVERNANCE.md", "CODE_OF_CONDUCT.md", "CONTRIBUTING.md")], SD78["arviz"]),
+    "lenstronomy-readme-contributing.docx": ([SD78["lenstronomy"] / page for page in (
+        "README.rst", "docs/installation.rst", "CONTRIBUTING.rst")], SD78["lenstronomy"] / "docs"),
+    "aiapy-preparing-data.docx": ([SD78["aiapy"] / f"docs/{page}.rst" for page in (
+        "index", "preparing_data")], SD78["aiapy"] / "docs"),
+}
+
+
+def _code_cells_78(paths: list[Path]) -> list[Path]:
+    """Set 75's copy of MyST notebooks with their code cells as code blocks, into this cache."""
+    copies = []
+    for path in paths:
+        text = _read_text(path)
+        if path.suffix == ".md" and _CODE_CELL_75.search(text):
+            copy = CACHE_78 / "myst" / path.relative_to(CACHE_78 / "pypi")
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(_CODE_CELL_75.sub("```{code-block} python", text), encoding="utf-8")
+            path = copy
+        copies.append(path)
+    return copies
+
+
+def _jobs_78() -> list:
+    return [(name, paths, lambda paths, out, root=root: _convert(
+                _pages_28_html(_code_cells_78(paths), root), out))
+            for name, (paths, root) in PAGES_78.items()]
+
+
+SETS["78"] = ({}, {})
 
 
 def main() -> int:
@@ -8246,6 +8341,8 @@ def main() -> int:
         _fetch(CACHE_77, DEBS_77, {})
     if args.set == "79":
         _fetch(CACHE_79, DEBS_79, {})
+    if args.set == "78":
+        _fetch(CACHE_78, DEBS_78, SDISTS_78, own_sdist_only=True)
     # (sources, how to make the .docx from them) for each document of the set
     if args.set == "15":
         _fetch_15()
@@ -8386,6 +8483,7 @@ def main() -> int:
             *(_jobs_75() if args.set == "75" else []),
             *(_jobs_77() if args.set == "77" else []),
             *(_jobs_79() if args.set == "79" else []),
+            *(_jobs_78() if args.set == "78" else []),
             *(_jobs_18() if args.set == "18" else []),
             *(_jobs_20() if args.set == "20" else []),
             *(_jobs_21() if args.set == "21" else []),
