@@ -8,6 +8,8 @@ the fix):
   the OpenType feature file specification, heldout-70) is spelled out;
 - repeated words: an operator named before the other ("connected by and or or", Exim's
   filter specification, heldout-73) is no doubled word;
+- repeated words: names of typed characters spelled out ('"--" (dash dash)', rst2pdf's
+  manual, heldout-78) are no doubled word;
 - repeated words: a "what" clause as the subject, then the sentence's verb ("What it is
   is a tool", "Whatever it was was gone") is grammar, not a word typed twice;
 - acronyms: one glossary entry naming another under a headword ("The CBS organizes
@@ -279,3 +281,11 @@ def test_a_path_after_a_label_is_no_long_form():
         0: ("IO", "Input/Output operations", True)}
     assert _definitions("CTAN: Comprehensive TeX Archive Network")[0][1] == (
         "Comprehensive TeX Archive Network")
+
+
+def test_names_of_typed_characters_spelled_out_are_no_doubled_word():
+    assert quotes('"--" (dash dash) is used to signify an em-dash; "---" (dash dash dash) too.',
+                  RW) == []
+    assert quotes("Type .. (dot dot) to go up.", RW) == []
+    # near miss: another word twice is still a typo
+    assert quotes("The data is stored stored in the file.", RW) == ["stored stored"]
