@@ -1037,6 +1037,10 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
                   and code_spans * 1000 >= _DEVELOPER_CODE_PER_1K * max(1, word_count))
     own = defined.keys() - implicit  # what the author spelled out: the document's practice
     index = AcronymIndex(developers=developers, defined=tuple(sorted(own)))
+    first_entry: dict[int, int] = {}  # section order -> offset of its first glossary entry
+    for d in defined.values():
+        if d.glossary:
+            first_entry[d.order] = min(d.offset, first_entry.get(d.order, d.offset))
     for acr, (order, offset, section_id, plural) in first_use.items():
         if acr in variables:
             continue  # a name the text gives to anything of a kind, not an abbreviation
@@ -1066,9 +1070,7 @@ def scan(sections: Sequence, technical: bool = False) -> AcronymIndex:
             continue
         if definition is not None and definition.glossary and definition.order == order and (
                 _ENTRY_LINE.match(use_line[acr][0]) or _GLOSSARY_TITLE.search(
-                    sections[order].title) or any(
-                    d.glossary and d.order == order and d.offset < offset
-                    for d in defined.values())):
+                    sections[order].title) or first_entry.get(order, offset) < offset):
             # One entry of a glossary naming another: on an entry's line ("The opposite of
             # LE."), in a section titled as a glossary, or after other entries ("The CBS
             # organizes accounts ... independent of the WBS and RBS" under a headword,
