@@ -55,6 +55,8 @@ _PPR, _PSTYLE, _OUTLINE, _NUMPR, _ILVL = w("pPr"), w("pStyle"), w("outlineLvl"),
     "ilvl"
 )
 _VAL = w("val")
+_P = w("p")
+_FIGURES = (w("drawing"), w("pict"), w("object"))
 DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 # Enum members bound once: looking one up on its class costs ~10 plain attribute
 # reads on Python 3.11, and the walk does it for every paragraph.
@@ -145,11 +147,12 @@ def _load(path: str, **limits: int) -> Document:
             RefusalKind.EMPTY,
             "empty: the document has no text to review (only empty paragraphs, images or fields)",
         )
+    figures = figure_anchors(body, items)
     # The items' list and the texts' (64 KB each on the handbook) go before the
     # tree, as the XML bytes did (see `_parse_main`): a block that large freed
     # after the tree's ~1e5 small ones makes glibc consolidate them all at once.
     del items, texts
-    return Document(path, sha, doc_title, sections, count, pkg.strict)
+    return Document(path, sha, doc_title, sections, count, pkg.strict, figures)
 
 
 def _parse_main(pkg: Package) -> tuple[etree._Element, bool]:
@@ -249,6 +252,17 @@ def _walk(body: etree._Element, has_boxes: bool, styles: StyleLevels, careful: b
              (), False))
         items.append(Item(para, heading, p, style_id))
     return items, any_heading, anchor + 1
+
+
+def figure_anchors(body: etree._Element, items: list[Item]) -> frozenset[int]:
+    """The anchors of the paragraphs holding a drawing (picture, chart, shape), a VML
+    picture or an embedded object. Free when there is none (see `markers_in`)."""
+    holders = {next(el.iterancestors(_P), None) for el in body.iter(*_FIGURES)}
+    holders.discard(None)
+    if not holders:
+        return frozenset()
+    # The items hold the paragraphs' elements, so lxml hands back the same proxies.
+    return frozenset(it.para.anchor for it in items if it.element in holders)
 
 
 def _mark_quotes(items: list[Item], quote_styles: frozenset[str]) -> None:

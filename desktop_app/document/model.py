@@ -248,6 +248,13 @@ class Document:
     sections: list[Section]  # roots, in document order
     paragraph_count: int  # number of anchored paragraphs in the body
     strict: bool = False  # ISO/IEC 29500 Strict package (read, namespaces mapped)
+    # Anchors of the paragraphs that hold a picture, chart or embedded object: a
+    # section whose only content is a screenshot has no text, yet is not empty.
+    figures: frozenset[int] = frozenset()
+
+    def has_figure(self, section: Section) -> bool:
+        figures = self.figures
+        return bool(figures) and any(p.anchor in figures for p in section.paragraphs)
 
     def walk(self) -> Iterator[Section]:
         """All sections, flat, in document order."""

@@ -40,10 +40,20 @@ the fix):
 - acronyms: in a document that names its modes as English words in capitals (Xfig's
   ROTATE, MOVE...), a word-like one our list lacks ("BEVEL", heldout-68) is a name;
 - acronyms: a path after a label ("CTAN: macros/latex/contrib/geometry", heldout-79) is no
-  long form."""
+  long form;
+- thin sections: a heading over a picture alone (OpenShot's "Screenshot", heldout-71) is
+  not empty, while a heading over nothing still is."""
 
 from __future__ import annotations
 
+import io
+import struct
+import zlib
+
+import docx
+
+from desktop_app.ai.rules.document import DocumentIndex
+from desktop_app.document.loader import load_document
 from tests.unit.test_local_rules import (
     FILLER,
     PAGE,
@@ -289,3 +299,32 @@ def test_names_of_typed_characters_spelled_out_are_no_doubled_word():
     assert quotes("Type .. (dot dot) to go up.", RW) == []
     # near miss: another word twice is still a typo
     assert quotes("The data is stored stored in the file.", RW) == ["stored stored"]
+
+
+def _png() -> io.BytesIO:
+    """A 1x1 grey PNG, written out so the test needs no image library."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data)))
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    return io.BytesIO(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+                      + chunk(b"IDAT", zlib.compress(b"\x00\x80")) + chunk(b"IEND", b""))
+
+
+def test_a_heading_over_a_picture_alone_is_not_an_empty_section(tmp_path):
+    doc = docx.Document()
+    for title in ("Overview", "Screenshot", "Limits", "Support"):
+        doc.add_heading(title, 1)
+        if title == "Screenshot":
+            doc.add_picture(_png())
+        elif title != "Limits":
+            doc.add_paragraph(f"{FILLER} {FILLER}")
+    path = tmp_path / "guide.docx"
+    doc.save(path)
+    index = DocumentIndex.from_document(load_document(str(path)))
+    by_title = {s.title: s.id for s in index.sections}
+    thin = {title: [rf.finding.issue for rf in review_section(index, sid)
+                    if rf.rule == "thin-section"] for title, sid in by_title.items()}
+    assert thin["Screenshot"] == []
+    assert thin["Limits"] == ['The section "Limits" is empty: a heading with no text and no '
+                              "subsections."]

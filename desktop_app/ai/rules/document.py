@@ -48,15 +48,17 @@ class SectionInfo:
     # The paragraphs the document styles as quotations (`Paragraph.quote`), as sorted
     # (start, end) offsets in `text` (see quotations.py).
     quotes: tuple[tuple[int, int], ...] = ()
+    figure: bool = False  # a picture, chart or object among its paragraphs
 
 
 def _thin_is_normal(sections: Sequence[SectionInfo]) -> bool:
-    """More than 3 short leaf sections, and more than a fifth of them."""
+    """More than 3 short leaf sections, and more than a fifth of them (a picture and
+    its caption are not short of content)."""
     from desktop_app.ai.rules.thin import is_reference
 
     leaves = [s for s in sections if s.has_children is False and s.level > 0
               and not s.preamble and not is_reference(s.title)]
-    short = sum(count_words(s.text) < THIN_WORDS for s in leaves)
+    short = sum(count_words(s.text) < THIN_WORDS and not s.figure for s in leaves)
     return short > max(3, 0.2 * len(leaves))
 
 
@@ -72,7 +74,7 @@ def _empty_is_normal(sections: Sequence[SectionInfo]) -> bool:
     title = first_heading(sections)
     leaves = [s for s in sections if s.has_children is False and s.level > 0
               and not s.preamble and s is not title]
-    empty = sum(not s.text.strip() for s in leaves)
+    empty = sum(not s.text.strip() and not s.figure for s in leaves)
     return empty >= 2 or (len(leaves) >= 20 and empty > 0.05 * len(leaves))
 
 
@@ -177,7 +179,7 @@ class DocumentIndex:
         # A table of contents is not text of the document.
         return cls([SectionInfo(s.id, s.title, s.text, s.level, bool(s.children),
                                 s.origin == SectionOrigin.PREAMBLE, s.cell_breaks, s.code_spans,
-                                s.quote_spans)
+                                s.quote_spans, doc.has_figure(s))
                     for s in doc.walk() if s.reviewable])
 
     @cached_property

@@ -7,6 +7,7 @@ heading is, unless empty headings are a style of the document (title lines of
 a questionnaire). When short sections are the norm of a document (a form, a
 FAQ, a catalogue of one-line entries) rather than the exception, none is
 reported: the reader would get one finding per heading and learn nothing.
+A heading over a picture alone (a screenshot, a diagram) is not empty either.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
     body = ctx.text.strip()
     if not body:
         if (ctx.parts == 1 and info.has_children is False and info.level > 0
-                and not ctx.index.empty_is_normal and not _numbered_parent(ctx)
+                and not info.figure and not ctx.index.empty_is_normal and not _numbered_parent(ctx)
                 and not _title_heading(ctx)):
             yield Hit(None, None,
                       issue=f'The section "{ctx.title}" is empty: a heading with no text and '
