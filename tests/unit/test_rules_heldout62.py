@@ -41,6 +41,10 @@ the fix):
   ROTATE, MOVE...), a word-like one our list lacks ("BEVEL", heldout-68) is a name;
 - acronyms: a path after a label ("CTAN: macros/latex/contrib/geometry", heldout-79) is no
   long form;
+- sentences: a footnote call in brackets after the full stop ends one before a capital
+  ("right after msgid.(2) It was not really necessary", heldout-82);
+- repeated words: a quoted pattern of two words ("the “whole whole half whole whole whole
+  half” major scale structure", heldout-80) is written so on purpose;
 - thin sections: a heading over a picture alone (OpenShot's "Screenshot", heldout-71) is
   not empty, while a heading over nothing still is."""
 
@@ -328,3 +332,22 @@ def test_a_heading_over_a_picture_alone_is_not_an_empty_section(tmp_path):
     assert thin["Screenshot"] == []
     assert thin["Limits"] == ['The section "Limits" is empty: a heading with no text and no '
                               "subsections."]
+
+
+def test_a_footnote_call_in_brackets_after_the_full_stop_ends_the_sentence():
+    from desktop_app.ai.rules.text import sentences
+    text = "It could follow msgid.(2) It was not really necessary either."
+    assert [s.text for s in sentences(text)] == [
+        "It could follow msgid.(2)", "It was not really necessary either."]
+    # near misses: a number's bracket, and a lower-case word after the call
+    assert len(sentences("Use version 3.(2) The rest.")) == 1
+    assert len(sentences("It follows msgid.(2) as said before.")) == 1
+
+
+def test_a_quoted_pattern_of_two_words_is_no_doubled_word():
+    text = ("The notes denote the \u201cwhole whole half whole whole whole half\u201d major "
+            "scale structure.")
+    assert quotes(text, RW) == []
+    # near misses: a quoted phrase with a typo, and the pattern's words unquoted in prose
+    assert quotes("Press \u201cSave the the file\u201d to go on.", RW) == ["the the"]
+    assert quotes("The scale goes up a whole whole step and then half.", RW) == ["whole whole"]

@@ -207,7 +207,11 @@ _CLOSING_QUOTES = "\"'\u201d\u2019"
 
 def _quoted_echo(text: str, m: re.Match[str]) -> bool:
     """The quotation holds nothing but the word repeated: a name or a sound made of it
-    (codename "tok tok", "tap tap tap"), written so on purpose."""
+    (codename "tok tok", "tap tap tap"), written so on purpose; or a pattern of two
+    words ("the “whole whole half whole whole whole half” major scale structure",
+    Minuet's handbook, heldout-80: judged wrong)."""
+    if _quoted_pattern(text, m):
+        return True
     if text[m.start() - 1:m.start()] not in _OPENING_QUOTES or m.start() == 0:
         return False
     more = re.compile(rf"(?:\s+{re.escape(m.group(1))})*", re.IGNORECASE).match(text, m.end())
@@ -220,13 +224,26 @@ _QUOTED_SPAN = re.compile(r"[\"'\u201c\u2018`]([^\"'\u201c\u201d\u2018\u2019`\n]
 _NOTATION = re.compile(r"[/*=^+<>|\\]")
 
 
+def _quoted_span(text: str, m: re.Match[str]) -> str | None:
+    """The short quotation (60 characters or fewer) the repeat is inside, if any."""
+    for q in _QUOTED_SPAN.finditer(text, max(0, m.start() - 62), min(len(text), m.end() + 62)):
+        if q.start(1) <= m.start() and m.end() <= q.end(1):
+            return q.group(1)
+    return None
+
+
+def _quoted_pattern(text: str, m: re.Match[str]) -> bool:
+    """Four words or more in quotes, made of two words at most: a rhythm or a scale."""
+    quoted = _quoted_span(text, m)
+    words = quoted.lower().split() if quoted else ()
+    return len(words) >= 4 and len(set(words)) <= 2
+
+
 def _quoted_notation(text: str, m: re.Match[str]) -> bool:
     """The repeat is inside a short quoted expression of symbols ("'m / s s / day'", the
     units manual of heldout-45): notation shown to the reader, not prose typed twice."""
-    for q in _QUOTED_SPAN.finditer(text, max(0, m.start() - 62), min(len(text), m.end() + 62)):
-        if q.start(1) <= m.start() and m.end() <= q.end(1):
-            return _NOTATION.search(q.group(1)) is not None
-    return False
+    quoted = _quoted_span(text, m)
+    return quoted is not None and _NOTATION.search(quoted) is not None
 
 
 def _placeholder_of_title(title: str, m: re.Match[str]) -> bool:

