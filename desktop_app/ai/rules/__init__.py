@@ -19,6 +19,7 @@ from desktop_app.ai.rules import (
     placeholders,
     repeats,
     spelling,
+    than_then,
     thin,
     vague,
 )
@@ -34,6 +35,7 @@ RULES: tuple[Rule, ...] = (
     articles,
     agreement,
     modal_verbs,
+    than_then,
     acronyms,
     spelling,
     numbers,
