@@ -8699,8 +8699,8 @@ def _freetype_page_85(body: str) -> str:
     text = _FREETYPE_TEXT_85.search(body)
     text = _FREETYPE_CONTENTS_85.sub("", text.group(1) if text else body)
     # the title, in the page's top bar, once for the essay and once for the FAQ
-    if '<div id="faq">' in text:
-        return "<h1>FreeType FAQ</h1>" + text
+    if '<div id="faq">' in text:  # its parts, <h1> on the page, go one level down under it
+        return "<h1>FreeType FAQ</h1>" + re.sub(r"<(/?)h1>", r"<\1h2>", text)
     return "<h1>FreeType Glyph Conventions</h1>" + text if ">I. Basic" in text else text
 
 
