@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-82 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-85 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -399,6 +399,12 @@ work, its PO file format, its history and reading list and its FAQ, in texi2html
 an essay on the software tools philosophy, a date syntax's specification and an explanation of
 file permissions, in info), 40,230 words (6,306 of them a table of packages kept as code),
 listed under "# Set 82" below with why each was chosen.
+Round 85 (--set 85), made on the rules of main after round 82: six texts from four Debian
+packages only (an international standard's forewords, introduction and general clauses, in
+ARM_Form HTML; a typography essay on glyph conventions with a font library's FAQ, in HTML; a
+backup tool's FAQ, its essay on good backup practice with its limitations and a mini-howto, and
+its report benchmarking backup tools, in HTML and docutils HTML; a data-analysis package's FAQ,
+in R Markdown), 55,656 words, listed under "# Set 85" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -8598,6 +8604,162 @@ def _jobs_82() -> list:
 SETS["82"] = ({}, {})
 
 
+# Set 85: made on the rules of main after round 82, from Debian bookworm packages only, pinned,
+# into their own cache (/tmp/margin-heldout85-cache: `apt-get download` and `dpkg-deb -x`, never
+# installed); no package an earlier set used. Chosen before any rule ran on them, for prose that
+# is not an application's handbook (an international standard's introduction and general
+# clauses, a typography essay on glyphs and their metrics, two FAQs for end users, an essay on
+# good backup practice with a short how-to, a report benchmarking backup tools, a
+# data-analysis package's FAQ), read by the
+# converters that exist (HTML through LibreOffice, each source's navigation, paragraph numbers
+# and question lists left out by page filters of this set only; docutils HTML through set 16's
+# filter; R Markdown through set 57's converter); developer documentation kept to the two FAQs
+# of libraries (about a fifth). abcmidi's guide to ABC notation (its samples are not indented:
+# plain text would run them into the prose) and the GNU Guile and Bash manuals (program
+# reference) were looked at and left out.
+# - the Ada 2012 Reference Manual's forewords, introduction and Section 1 "General" (scope,
+#   structure, conformity, method of description, classification of errors, references, terms)
+#   (ada-reference-manual-2012 1:2020.1commit85143dcb-4, ARM_Form HTML, ISO-8859-1): an
+#   international standard (ISO/IEC 8652:2012) in prose, its paragraph numbers left out, its
+#   bullets as lists, its syntax rules and examples as code;
+# - FreeType's "Glyph Conventions" (freetype2-doc 2.12.1+dfsg-5+deb12u4, HTML, seven pages):
+#   David Turner's typography essay on glyphs, metrics, outlines, kerning and text processing,
+#   followed by the FreeType FAQ (same package): questions from font and text-rendering users,
+#   its list of questions (navigation) left out (developer documentation);
+# - dar's FAQ (dar-docs 2.7.8-2, HTML): a backup tool's FAQ for end users, written by its
+#   author, a non-native English writer; its list of questions left out, its questions (bold
+#   anchors) as headings, its command blocks (<code class=block>) as code;
+# - dar's "Good Backup Practice Short Guide" and "Limitations" (same package) with the
+#   "DAR differential backup mini-howto" (docutils HTML): an essay on backups for any user, a
+#   list of known limits and a how-to by another author;
+# - dar's "Benchmarking backup tools" (same package): a report comparing dar, tar and rsync on
+#   completeness, features, robustness and performance, with its tables of results and its
+#   conclusions per use case;
+# - data.table's FAQ (r-cran-data.table 1.14.8+dfsg-1, R Markdown): a data-analysis package's
+#   FAQ, its R code as code (developer documentation).
+#   In all 55,656 words (python-docx count of the built files: Ada 9,381, FreeType 9,318, dar FAQ
+#   13,226, dar backup practice 8,757, dar benchmark 6,663, data.table FAQ 8,311).
+CACHE_85 = Path("/tmp/margin-heldout85-cache")
+DEBS_85 = {"ada-reference-manual-2012": "1:2020.1commit85143dcb-4",
+           "freetype2-doc": "2.12.1+dfsg-5+deb12u4", "dar-docs": "2.7.8-2",
+           "r-cran-data.table": "1.14.8+dfsg-1"}
+DEB_85 = {name: CACHE_85 / "deb" / name / "usr" for name in DEBS_85}
+_ADA_85 = DEB_85["ada-reference-manual-2012"] / "share/doc/ada-reference-manual-2012/arm2012.html"
+_FREETYPE_85 = DEB_85["freetype2-doc"] / "share/doc/libfreetype-dev"
+_DAR_85 = DEB_85["dar-docs"] / "share/doc/dar-docs"
+HTML_85 = {
+    "ada-2012-rm-introduction-general.docx": [_ADA_85 / f"rm-{page}.html" for page in (
+        "0-1", "0-2", "0-3", "1", "1-1", "1-1-1", "1-1-2", "1-1-3", "1-1-4", "1-1-5", "1-2",
+        "1-3")],
+    "freetype-glyph-conventions-faq.docx": [*(_FREETYPE_85 / f"glyphs/glyphs-{n}.html"
+                                              for n in range(1, 8)),
+                                            _FREETYPE_85 / "ft2faq.html"],
+    "dar-faq.docx": [_DAR_85 / "FAQ.html"],
+    "dar-backup-practice.docx": [_DAR_85 / "Good_Backup_Practice.html",
+                                 _DAR_85 / "Limitations.html",
+                                 _DAR_85 / "dar-differential-backup-mini-howto.en.html"],
+    "dar-benchmark.docx": [_DAR_85 / "benchmark.html"],
+}
+RMD_85 = {"datatable-faq.docx": [DEB_85["r-cran-data.table"]
+                                 / "lib/R/site-library/data.table/doc/datatable-faq.Rmd"]}
+# ARM_Form pages: the text between the title and the closing rule; paragraph numbers left
+# out; bulleted paragraphs as list items; syntax rules and examples as code.
+_ADA_TEXT_85 = re.compile(r"<H1>.*(?=<HR>)", re.S)
+_ADA_PARANUM_85 = re.compile(r'<div class="paranum">.*?</div>', re.S)
+_ADA_DIV_85 = re.compile(r'<div class="(\w*)"[^>]*>(.*?)</div>', re.S)
+
+
+def _ada_div_85(m: re.Match) -> str:
+    kind, text = m.group(1), re.sub(r"^(?:\s|&nbsp;)+", "", m.group(2))
+    if "font-size: 156%" in text:  # the Introduction's titles, set large: headings
+        return f"<h2>{re.sub(r'<[^>]+>', '', text)}</h2>"
+    if re.fullmatch(r"<I>[^<]*</I>", text.strip()):  # its subtitles, a paragraph in italics
+        return f"<h3>{text.strip()[3:-4]}</h3>"
+    if "Bulleted" in kind:
+        return f"<ul><li>{text}</li></ul>"
+    if kind.endswith("Examples") or kind == "Indented2":
+        code = re.sub(r"<BR>\s*", "\n", text, flags=re.I)
+        code = html.unescape(re.sub(r"<[^>]+>", "", code)).replace("\xa0", " ")
+        return f"<pre>{html.escape(code.strip(chr(10)))}</pre>"
+    return f"<p>{text}</p>"
+
+
+def _ada_page_85(body: str) -> str:
+    text = _ADA_TEXT_85.search(body)
+    return _ADA_DIV_85.sub(_ada_div_85, _ADA_PARANUM_85.sub("", text.group() if text else body))
+
+
+# FreeType's pages: the column of text (col1) up to its "last update" note; the FAQ's list
+# of questions (links to the answers) left out.
+_FREETYPE_TEXT_85 = re.compile(r'<div class="col1">(.*?)<div class="updated">', re.S)
+_FREETYPE_CONTENTS_85 = re.compile(r'<div id="contents">.*?(?=<div id="faq">)', re.S)
+
+
+def _freetype_page_85(body: str) -> str:
+    text = _FREETYPE_TEXT_85.search(body)
+    text = _FREETYPE_CONTENTS_85.sub("", text.group(1) if text else body)
+    # the title, in the page's top bar, once for the essay and once for the FAQ
+    if '<div id="faq">' in text:  # its parts, <h1> on the page, go one level down under it
+        return "<h1>FreeType FAQ</h1>" + re.sub(r"<(/?)h1>", r"<\1h2>", text)
+    return "<h1>FreeType Glyph Conventions</h1>" + text if ">I. Basic" in text else text
+
+
+# dar's pages: the FAQ's list of questions and "back to top" bar left out; a command block
+# (<code class=block>, its lines as the source has them) kept as code.
+_DAR_QUESTIONS_85 = re.compile(r"<h2>Questions:</h2>.*?(?=<h2>Answers:</h2>)", re.S)
+_DAR_BLOCK_85 = re.compile(r"<code class=block>(.*?)</code>", re.S)
+
+
+def _dar_block_85(m: re.Match) -> str:
+    code = re.sub(r"<br\s*/?>", "\n", m.group(1), flags=re.I)
+    rows = [row.strip() for row in re.sub(r"<[^>]+>", "", code).splitlines()]
+    return "<pre>" + "\n".join(row for row in rows if row) + "</pre>"
+
+
+def _dar_page_85(body: str) -> str:
+    body = re.sub(r"<div class=jump>\s*<div class=menuitem>.*?</div>\s*</div>", "",
+                  _DAR_QUESTIONS_85.sub("", body), flags=re.S)
+    body = re.sub(r"<(/?)lu>", r"<\1ul>", body)  # the benchmark's list is typed <lu>
+    # the FAQ's questions, bold anchors between the answers, are its sections' titles
+    body = re.sub(r'<a name="top">&nbsp;</a>', "", body)
+    body = re.sub(r'<a name="[^"]*"(?: id="[^"]*")?><b>(.*?)</b></a>(?:\s*<br\s*/?>)?',
+                  r"<h3>\1</h3>", body, flags=re.S)
+    return _DAR_BLOCK_85.sub(_dar_block_85, body)
+
+
+def _rmd_html_85(paths: list[Path]) -> str:
+    """set 57's R Markdown converter on copies (under the cache) without the vignettes' <style>
+    blocks, which it would keep as a paragraph of CSS."""
+    out = CACHE_85 / "rmd"
+    out.mkdir(parents=True, exist_ok=True)
+    copies = []
+    for p in paths:
+        copy = out / p.name
+        copy.write_text(re.sub(r"(?s)<style>.*?</style>\n*", "", _read_text(p)), encoding="utf-8")
+        copies.append(copy)
+    return _emmeans_html_57(copies)
+
+
+def _jobs_85() -> list:
+    PAGE_FILTERS.update({p: _ada_page_85
+                         for p in HTML_85["ada-2012-rm-introduction-general.docx"]})
+    PAGE_FILTERS.update({p: _freetype_page_85
+                         for p in HTML_85["freetype-glyph-conventions-faq.docx"]})
+    PAGE_FILTERS.update({p: _dar_page_85 for p in HTML_85["dar-faq.docx"]
+                         + HTML_85["dar-backup-practice.docx"][:2] + HTML_85["dar-benchmark.docx"]})
+    # the mini-howto's reStructuredText indents its prose under each title: docutils makes it a
+    # block quote, which it is not
+    PAGE_FILTERS[HTML_85["dar-backup-practice.docx"][2]] = lambda body: re.sub(
+        r"</?blockquote>", "", _docutils_page(body))
+    return [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
+              for name, paths in HTML_85.items()),
+            *((name, paths, lambda paths, out: _convert(_rmd_html_85(paths), out))
+              for name, paths in RMD_85.items())]
+
+
+SETS["85"] = ({}, {})
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=sorted(SETS), default="4")
@@ -8644,6 +8806,8 @@ def main() -> int:
         _fetch(CACHE_81, DEBS_81, SDISTS_81, own_sdist_only=True)
     if args.set == "82":
         _fetch(CACHE_82, DEBS_82, {})
+    if args.set == "85":
+        _fetch(CACHE_85, DEBS_85, {})
     # (sources, how to make the .docx from them) for each document of the set
     if args.set == "15":
         _fetch_15()
@@ -8788,6 +8952,7 @@ def main() -> int:
             *(_jobs_80() if args.set == "80" else []),
             *(_jobs_81() if args.set == "81" else []),
             *(_jobs_82() if args.set == "82" else []),
+            *(_jobs_85() if args.set == "85" else []),
             *(_jobs_18() if args.set == "18" else []),
             *(_jobs_20() if args.set == "20" else []),
             *(_jobs_21() if args.set == "21" else []),
