@@ -45,6 +45,12 @@ the fix):
   ("right after msgid.(2) It was not really necessary", heldout-82);
 - repeated words: a quoted pattern of two words ("the “whole whole half whole whole whole
   half” major scale structure", heldout-80) is written so on purpose;
+- repeated words: a pair the document joins into a name ("wide and wide wide characters"
+  beside Ada's Wide_Wide_Character, heldout-85), a field glued to its sigil, then its
+  placeholder ("!keywords keywords related to topic", heldout-85), and "really really" or
+  "much much" before a comparative (emphasis, judged noise) are left alone;
+- passive voice: a rule that requires ("the rules of the language require that program
+  variables be explicitly declared", heldout-85) asks nobody to act;
 - thin sections: a heading over a picture alone (OpenShot's "Screenshot", heldout-71) is
   not empty, while a heading over nothing still is."""
 
@@ -351,3 +357,28 @@ def test_a_quoted_pattern_of_two_words_is_no_doubled_word():
     # near misses: a quoted phrase with a typo, and the pattern's words unquoted in prose
     assert quotes("Press \u201cSave the the file\u201d to go on.", RW) == ["the the"]
     assert quotes("The scale goes up a whole whole step and then half.", RW) == ["whole whole"]
+
+
+def test_a_pair_the_document_joins_into_a_name_is_that_name():
+    glossary = ("Glossary", "The type Wide_Wide_Character holds every code point.")
+    text = "Strings of wide and wide wide characters are compared by code point."
+    assert [f.quote for f in hits(text, RW, glossary)] == []
+    # near miss: without the joined name in the document, the pair is a typo
+    assert [f.quote for f in hits(text, RW)] == ["wide wide"]
+
+
+def test_a_sigils_field_emphasis_and_a_comparative_are_no_doubled_word():
+    assert quotes("Fill in !keywords keywords related to topic and @param param.", RW) == []
+    assert quotes("It is really really bad, and much much faster than before.", RW) == []
+    # near misses: the same words doubled elsewhere are typos
+    assert quotes("Fill in the keywords keywords here.", RW) == ["keywords keywords"]
+    assert quotes("It costs as much much as the other.", RW) == ["much much"]
+
+
+def test_a_rule_that_requires_asks_nobody_to_act():
+    text = ("For example, the rules of the language require that program variables be "
+            "explicitly declared.")
+    assert quotes(text, "passive-voice") == []
+    # near miss: a writer who requires it recommends an action without its owner
+    assert quotes("We require that the configuration be approved before release.",
+                  "passive-voice") == ["the configuration be approved"]

@@ -1,7 +1,8 @@
 """The verb-after-modal rule (issue 14): a past form or a second finite verb after "can",
 "will" and the other modals ("will parsed", "can used", "This is can be", "will are"),
 with the near misses it must leave alone (base forms ending in "ed", a modal ending its
-clause, a question, the nouns "will" and "can", free relatives, code)."""
+clause, a question, the nouns "will" and "can", free relatives, inverted subjects, code).
+"""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ VM = "verb-after-modal"
     ("The calls to receive and send will are protected by a lock.", ["will are"]),
     ("The updating version can is available using an option.", ["can is"]),
     ("If you wrote programs before you have might noticed that.", ["have might noticed"]),
+    ("It names a group which would acts as the owner.", ["would acts"]),
+    ("A server can contains several collections.", ["can contains"]),
+    ("If it fails, fontconfig will tries to retrieve them.", ["will tries"]),
 ])
 def test_a_wrong_form_after_a_modal_is_raised(text, expected):
     assert quotes(text, VM) == expected
@@ -36,6 +40,8 @@ def test_a_wrong_form_after_a_modal_is_raised(text, expected):
     "Use the programs as-is would require installing them.",  # "as-is" is no verb
     "It will be parsed, it can be used, and it may have changed.",  # the right forms
     'Type "it will parsed" to see the error, or run `it will parsed`.',  # quoted, code
+    "Nor will quotes ever be fetched, and not only can results improve.",  # inverted
+    "On which service will users spend more time?",  # a noun that is no verb here
 ])
 def test_right_forms_clause_ends_questions_and_nouns_are_left_alone(text):
     assert quotes(text, VM) == []

@@ -263,6 +263,11 @@ class DocumentIndex:
             sections = [*self.sections, SectionInfo(section_id, title, text)]
         return DocumentIndex(sections, complete=self.complete)
 
+    def contains(self, fragment: str) -> bool:
+        """Whether `fragment` (in lower case) occurs anywhere in the document's titles
+        or text, ignoring case."""
+        return fragment in self._lower
+
     def uncovered(self, framework: Framework) -> tuple[Checkpoint, ...]:
         """Checkpoints with keywords of which none occurs anywhere in the document."""
         with self._lock:

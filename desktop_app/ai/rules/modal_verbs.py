@@ -13,7 +13,9 @@ alone:
 - the nouns "will", "can", "might", "must" ("free will", "a can used for paint");
 - a free relative as the subject: "how easy it is might dissuade", "Whether it should is
   an open question".
-"you have might noticed" is the auxiliaries swapped: "might have noticed".
+"you have might noticed" is the auxiliaries swapped: "might have noticed". An -s form
+after a modal ("which would acts", "can contains", heldout-85: judged missed) is read for
+common verbs only: "nor will quotes ever be", "will users spend" have a noun there.
 """
 
 from __future__ import annotations
@@ -38,6 +40,33 @@ _COPULA_THEN_MODAL = re.compile(
 _MODAL_THEN_COPULA = re.compile(
     rf"(?<![\w'\u2019-])(?P<first>{_MODALS})[ \t\u00a0]+(?P<second>is|are|was|were|has|does)"
     rf"{_AFTER}")
+
+_S_AFTER_MODAL = re.compile(
+    rf"(?<![\w'\u2019-])(?P<modal>{_MODALS})[ \t\u00a0]+(?P<word>[a-z]{{2,}}(?:s|es)){_AFTER}")
+# Verbs whose -s form after a modal is a slip ("which would acts", "can contains", "will
+# shows"); a word that is only a noun ("things", "users") may be an inverted subject ("nor
+# will quotes ever be", "will users spend"), so only these verbs are read.
+_S_VERBS = frozenset("""
+    act apply bring cause change compare contain create define depend describe display
+    exist fail fetch generate give help include keep lead let look make mean need occur
+    offer produce provide reduce refer remain remove replace require result return run
+    search seem send show support take tend try turn use work write
+""".split())
+# Before a modal whose subject follows: "nor will quotes", "Not only can practitioners",
+# "as should messages".
+_INVERSION_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:nor|or|as|only|neither|so|than)"
+                               r"[ \t\u00a0]+$", re.IGNORECASE)
+
+
+def _base_of(word: str) -> str | None:
+    """The verb of an -s form among `_S_VERBS`: "acts" -> "act", "tries" -> "try"."""
+    bases = [word[:-1]]
+    if word.endswith("es"):
+        bases.append(word[:-2])  # "fetches"
+    if word.endswith("ies"):
+        bases.append(word[:-3] + "y")  # "tries"
+    return next((base for base in bases if base in _S_VERBS), None)
+
 
 # Base forms ending in "ed": "will need", "can proceed".
 _BASE_IN_ED = frozenset("""
@@ -69,7 +98,7 @@ _HAVE_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:have|has|had)[ \t\u00a0]+$")
 
 def check(ctx: SectionContext) -> Iterator[Hit]:
     text = ctx.text
-    found = sorted([*_past_after_modal(text), *_two_finite_verbs(text)],
+    found = sorted([*_past_after_modal(text), *_s_after_modal(text), *_two_finite_verbs(text)],
                    key=lambda hit: hit.start or 0)
     if not found:
         return
@@ -115,6 +144,23 @@ def _past_after_modal(text: str) -> Iterator[Hit]:
                                                       f'"{modal}".'),
                   rewrite=passive if plain else None, term=m.group().lower(),
                   key="past after modal")
+
+
+def _s_after_modal(text: str) -> Iterator[Hit]:
+    for m in _S_AFTER_MODAL.finditer(text):
+        modal, word = m.group("modal", "word")
+        base = _base_of(word)
+        if base is None:
+            continue
+        before = _before(text, m.start())
+        if (_NOUN_BEFORE.search(before) or _CLAUSE_END_BEFORE.search(before)
+                or _INVERSION_BEFORE.search(before) or _BE_SOON.match(text, m.end())):
+            continue
+        fixed = f"{modal} {base}"
+        yield Hit(m.start(), m.end(),
+                  issue=f'"{m.group()}": after "{modal}" a verb takes its base form.',
+                  suggestion=f'Write "{fixed}".', rewrite=fixed, term=m.group().lower(),
+                  key="s after modal")
 
 
 def _two_finite_verbs(text: str) -> Iterator[Hit]:

