@@ -399,6 +399,11 @@ work, its PO file format, its history and reading list and its FAQ, in texi2html
 an essay on the software tools philosophy, a date syntax's specification and an explanation of
 file permissions, in info), 40,230 words (6,306 of them a table of packages kept as code),
 listed under "# Set 82" below with why each was chosen.
+Round 83 (--set 83), made on the rules of main after round 82: five texts from eleven Debian
+packages only, handbooks for people who do not program (a desktop calculator's manual in DocBook
+HTML, a GPS map program's and a music player's manuals in DocBook XML, a label designer's help
+in Mallard, seven KDE board, card and arcade games' handbooks in one document), listed under
+"# Set 83" below with why each was chosen.
 Round 84 (--set 84), made on the rules of main after round 82: ten texts from six PyPI sdists
 only (neuroimaging pipelines' methods, user guides and FAQ, a data-sharing agreement, a
 distortion-correction methods essay, radio astronomy's baseband formats and tutorials, a
@@ -8607,6 +8612,120 @@ def _jobs_82() -> list:
 
 
 SETS["82"] = ({}, {})
+# Set 83: made on the rules of main after round 82, from Debian bookworm packages only, pinned,
+# into their own cache (/tmp/margin-heldout83-cache: `apt-get download` and `dpkg-deb -x`, never
+# installed); no package an earlier set used. Chosen before any rule ran on them, for handbooks
+# written for people who do not program (a desktop calculator's manual, a GPS map program's
+# manual, a music player's, a label designer's, seven board, card and arcade games'), read by the
+# converters that exist (DocBook HTML through _html_body with DOCBOOK_PAGES, set 23's DocBook XML
+# reader with the manual's XIncludes read in, set 74's reading of KDE's DocBook, set 25's Mallard);
+# no developer documentation (Qalculate's reference lists of functions, units and variables and
+# its qalc man page, Viking's chapter on extending it and its legal notice left out). Hydrogen's manual (in no bookworm package
+# but its symlinks) and GNOME's small game helps (under 1,500 words each) were looked at and left out.
+# - the Qalculate! manual (qalculate-gtk 4.5.1-1, DocBook HTML): a scientific desktop calculator
+#   explained to its users (the window, modes, expressions, interval arithmetic, functions,
+#   variables, units, plotting, examples), its table of contents and definition lists left out;
+# - the Viking manual (viking 1.10-2, DocBook XML with XIncludes): a GPS data and map program for
+#   walkers and cyclists (layers, tracks and waypoints, maps, tools, preferences, how-tos),
+#   an end-user geography guide; its included chapters read in at their place;
+# - the Rhythmbox manual (rhythmbox-data 3.4.6-2, DocBook XML): a music player's guide (library,
+#   radio, podcasts, playlists, CDs, portable players, sharing, shortcuts);
+# - gLabels' help (glabels-data 3.4.1-4, Mallard): an office program for labels and business
+#   cards, with its document-merge examples, all but its index page;
+# - the KShisen, Kigo, Kiriki, KSpaceDuel, KSnakeDuel, Klickety and Naval Battle handbooks
+#   (4:22.12.3-1 each, KDE DocBook) in one document: seven board, dice, card-like and arcade
+#   games' rules, strategies and settings, all but their credits (Kubrick's, Kollision's and
+#   Bomber's left out to keep the set under 60,000 words).
+#   In all 58,654 words (python-docx count of the built files, table cells included: Viking
+#   21,527 without its "Extending Viking" chapter (configuration files) and attributions,
+#   Qalculate! 17,520, KDE games 9,800, gLabels 5,946, Rhythmbox 3,861). Qalculate's example
+#   calculations (blockquotes in its HTML) are code; Viking's and gLabels' samples stay code.
+CACHE_83 = Path("/tmp/margin-heldout83-cache")
+DEBS_83 = {"qalculate-gtk": "4.5.1-1", "viking": "1.10-2", "rhythmbox-data": "3.4.6-2",
+           "glabels-data": "3.4.1-4", "kshisen": "4:22.12.3-1", "kigo": "4:22.12.3-1",
+           "kiriki": "4:22.12.3-1", "kspaceduel": "4:22.12.3-1", "ksnakeduel": "4:22.12.3-1",
+           "klickety": "4:22.12.3-1", "knavalbattle": "4:22.12.3-1"}
+DEB_83 = {name: CACHE_83 / "deb" / name / "usr/share" for name in DEBS_83}
+_QALC_83 = DEB_83["qalculate-gtk"] / "doc/qalculate-gtk/html"
+HTML_83 = {"qalculate-manual.docx": [_QALC_83 / f"qalculate-{page}.html" for page in (
+    "introduction", "qt", "user-interface", "expressions", "mode", "interval-arithmetic",
+    "variables", "functions", "units", "plotting", "examples")]}
+_VIKING_83 = DEB_83["viking"] / "help/C/viking/index.docbook"
+_RHYTHMBOX_83 = DEB_83["rhythmbox-data"] / "help/C/rhythmbox/index.docbook"
+_KDE_GAMES_83 = ("kshisen", "kigo", "kiriki", "kspaceduel", "ksnakeduel", "klickety",
+                 "knavalbattle")
+_KDE_ENTITIES_83 = {"kshisen": "KShisen", "kigo": "Kigo", "kiriki": "Kiriki",
+                    "kspaceduel": "KSpaceDuel", "ksnakeduel": "KSnakeDuel",
+                    "klickety": "Klickety", "knavalbattle": "Naval Battle",
+                    "kubrick": "Kubrick", "kollision": "Kollision", "bomber": "Bomber"}
+_XINCLUDE_83 = re.compile(r'<xi:include href="([^"]+)"[^>]*/>')
+
+
+def _xincluded_83(index: Path, left_out: tuple[str, ...]) -> Path:
+    """The book with its XIncludes read in at their place (their own prolog dropped), written
+    beside it so that its SYSTEM entities still resolve; `left_out` includes become nothing."""
+    def one(m: re.Match) -> str:
+        if m.group(1) in left_out:
+            return ""
+        text = _read_text(index.parent / m.group(1))
+        return re.sub(r"<\?xml[^>]*\?>|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>", "", text, flags=re.S)
+    out = index.with_name("index-xincluded-83.docbook")
+    out.write_text(_XINCLUDE_83.sub(one, _read_text(index)), encoding="utf-8")
+    return out
+
+
+def _docbook_article_83(index: Path, left_out: tuple[str, ...] = ()) -> str:
+    """Set 23's DocBook XML reader on every top-level section of an article, in order, but
+    those whose ids are `left_out`."""
+    book = _docbook_book(index, {})
+    ids = [c.get("id") for c in book if c.get("id") and c.tag in ("section", "sect1")
+           and c.get("id") not in left_out]
+    return _docbook_xml_html(index, dict.fromkeys(ids), {})
+
+
+# DocBook XSL's chunked pages: the navigation header and footer (their rules, <hr>, survive
+# _NAV_TABLE); the examples chapter sets each calculation ("expression = result") as a
+# blockquote, which is a sample of what one types and reads: made code, as the source means.
+_QALC_NAV_83 = re.compile(r'<div class="nav(?:header|footer)">.*?</div>', re.S)
+_QALC_EXAMPLE_83 = re.compile(r'<div class="blockquote"><blockquote class="blockquote">(.*?)'
+                              r'</blockquote></div>', re.S)
+
+
+def _qalc_page_83(body: str) -> str:
+    body = _QALC_NAV_83.sub("", body)
+    return _QALC_EXAMPLE_83.sub(lambda m: "<pre>" + html.escape(" ".join(html.unescape(
+        re.sub(r"<[^>]+>", "", m.group(1))).split())) + "</pre>", body)
+
+
+def _kde_games_83() -> str:
+    """Each handbook through set 74's reading, one after the other in one body."""
+    _KDE_ENTITIES_74.update(_KDE_ENTITIES_83)
+    return "<html><body>" + "\n".join(
+        _kde_handbook_74(DEB_83[book] / f"doc/HTML/en/{book}/index.docbook", None)
+        .removeprefix("<html><body>").removesuffix("</body></html>")
+        for book in _KDE_GAMES_83) + "</body></html>"
+
+
+def _jobs_83() -> list:
+    DOCBOOK_PAGES.update(HTML_83["qalculate-manual.docx"])
+    PAGE_FILTERS.update({p: _qalc_page_83 for p in HTML_83["qalculate-manual.docx"]})
+    glabels = DEB_83["glabels-data"] / "help/C/glabels-3.0"
+    return [*((name, paths, lambda paths, out: _convert(_html_body(paths), out))
+              for name, paths in HTML_83.items()),
+            ("viking-manual.docx", [_VIKING_83], lambda paths, out: _convert(
+                _docbook_article_83(_xincluded_83(paths[0], ("legal.xml",)),
+                                    ("extend_viking", "attrib")), out)),
+            ("rhythmbox-manual.docx", [_RHYTHMBOX_83],
+             lambda paths, out: _convert(_docbook_article_83(paths[0]), out)),
+            ("glabels-help.docx", sorted(p for p in glabels.glob("*.page")
+                                         if p.name != "index.page"),
+             lambda paths, out: _convert(_mallard_html(paths, glabels), out)),
+            ("kde-board-card-arcade-handbooks.docx",
+             [DEB_83[book] / f"doc/HTML/en/{book}/index.docbook" for book in _KDE_GAMES_83],
+             lambda paths, out: _convert(_kde_games_83(), out))]
+
+
+SETS["83"] = ({}, {})
 
 
 # Set 84: made on the rules of main after round 82, from PyPI sdists only, pinned, into their own
@@ -8921,6 +9040,8 @@ def main() -> int:
         _fetch(CACHE_81, DEBS_81, SDISTS_81, own_sdist_only=True)
     if args.set == "82":
         _fetch(CACHE_82, DEBS_82, {})
+    if args.set == "83":
+        _fetch(CACHE_83, DEBS_83, {})
     if args.set == "84":
         _fetch(CACHE_84, DEBS_84, SDISTS_84, own_sdist_only=True)
     if args.set == "85":
@@ -9069,6 +9190,7 @@ def main() -> int:
             *(_jobs_80() if args.set == "80" else []),
             *(_jobs_81() if args.set == "81" else []),
             *(_jobs_82() if args.set == "82" else []),
+            *(_jobs_83() if args.set == "83" else []),
             *(_jobs_84() if args.set == "84" else []),
             *(_jobs_85() if args.set == "85" else []),
             *(_jobs_18() if args.set == "18" else []),
