@@ -12,9 +12,11 @@ sentence (a name).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from desktop_app.ai.rules import unknown_words
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.budget import named_sections
 from desktop_app.ai.rules.text import capitalised_inside, case_like, code_lines, literals_of
@@ -116,9 +118,15 @@ _QUOTES = "\"'\u201c\u201d\u2018\u2019`"
 
 def uses(text: str, code: tuple[tuple[int, int], ...] = ()) -> Iterator[tuple[int, int, str]]:
     """The misspellings of the author's prose in `text`: (start, end, word)."""
+    return _authored(text, code, _MISSPELLED.finditer(text))
+
+
+def _authored(text: str, code: tuple[tuple[int, int], ...],
+              matches: Iterator[re.Match[str]]) -> Iterator[tuple[int, int, str]]:
+    """The `matches` in the author's own prose: (start, end, word)."""
     literals = literals_of(text, code)
     lines: list[tuple[int, int]] | None = None
-    for m in _MISSPELLED.finditer(text):
+    for m in matches:
         start, end = m.span()
         word = m.group()
         if literals.covers(start, end):
@@ -134,6 +142,22 @@ def uses(text: str, code: tuple[tuple[int, int], ...] = ()) -> Iterator[tuple[in
         yield start, end, word
 
 
+def _typos(text: str, code: tuple[tuple[int, int], ...], counts: Counter[str]
+           ) -> Iterator[tuple[int, int, str, unknown_words.Guess]]:
+    """Words of the author's prose that no list holds but read as typos (see
+    unknown_words.py): (start, end, word, the word meant)."""
+    # The guess first: it rules out nearly every word at the cost of a lookup, and
+    # reading where a word sits (code, quotes) costs a scan of the section.
+    meant = {m.group(): g for m in unknown_words.tokens(text)
+             if m.group() not in MISSPELLINGS  # the hand list's own finding says it better
+             and (g := unknown_words.guess(m.group(), counts)) is not None}
+    if not meant:
+        return
+    found = (m for m in unknown_words.tokens(text) if m.group() in meant)
+    for start, end, word in _authored(text, code, found):
+        yield start, end, word, meant[word]
+
+
 @dataclass(slots=True)
 class MisspellingIndex:
     """Where each misspelling first occurs, and the other sections that repeat it: one
@@ -141,6 +165,8 @@ class MisspellingIndex:
     again in two older release notes was judged a repeat of the comment made)."""
     first: dict[str, str] = field(default_factory=dict)  # word -> section id
     elsewhere: dict[str, list[str]] = field(default_factory=dict)  # word -> titles
+    # Typos found against the dictionary (each used once): word -> (section id, meant)
+    typos: dict[str, tuple[str, unknown_words.Guess]] = field(default_factory=dict)
 
 
 def scan(sections: Sequence) -> MisspellingIndex:
@@ -153,6 +179,10 @@ def scan(sections: Sequence) -> MisspellingIndex:
                 titles = index.elsewhere.setdefault(word, [])
                 if section.title not in titles:
                     titles.append(section.title)
+    counts = unknown_words.word_counts(f"{s.title}\n{s.text}" for s in sections)
+    for section in sections:
+        for _, _, word, meant in _typos(section.text, section.code, counts):
+            index.typos[word] = (section.id, meant)
     return index
 
 
@@ -170,3 +200,21 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
                   issue=f'"{word}" is misspelled: the word is "{right}".{also}',
                   suggestion=f'Write "{right}".',
                   rewrite=right, term=key, key=key)
+    yield from _typo_hits(ctx, index)
+
+
+def _typo_hits(ctx: SectionContext, index: MisspellingIndex) -> Iterator[Hit]:
+    if not index.typos:
+        return
+    for start, end, word in _authored(ctx.text, ctx.document_code,
+                                      unknown_words.tokens(ctx.text)):
+        found = index.typos.get(word)
+        if found is None or found[0] != ctx.section_id:
+            continue
+        meant = found[1]
+        seen = (f' "{meant.word}" is used {meant.uses} times in this document.'
+                if meant.uses > 1 else "")
+        yield Hit(start, end,
+                  issue=f'"{word}" is no English word: probably "{meant.word}".{seen}',
+                  suggestion=f'Write "{meant.word}".', rewrite=meant.word, term=word,
+                  key=word, confidence=0.8)
