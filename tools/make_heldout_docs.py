@@ -415,10 +415,10 @@ ARM_Form HTML; a typography essay on glyph conventions with a font library's FAQ
 backup tool's FAQ, its essay on good backup practice with its limitations and a mini-howto, and
 its report benchmarking backup tools, in HTML and docutils HTML; a data-analysis package's FAQ,
 in R Markdown), 55,656 words, listed under "# Set 85" below with why each was chosen.
-Round 87 (--set 87), made on the rules of main after round 85: six texts from four PyPI sdists
+Round 87 (--set 87), made on the rules of main after round 85: eight texts from five PyPI sdists
 only (a statistics library's guide to model formulas and splines, a docstring standard, a logging
-library's essays and guide, a coverage tool's explanations, in reStructuredText and MyST),
-36,219 words, listed under "# Set 87" below with why each was chosen.
+library's essays and guide, a coverage tool's explanations, diffusion MRI's theory pages and
+command-line workflow guides, in reStructuredText and MyST), 47,907 words, listed under "# Set 87" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -9010,19 +9010,28 @@ SETS["85"] = ({}, {})
 #   configuration, processors, recipes, performance, testing...): essays and a user guide (developer
 #   documentation);
 # - coverage.py 7.6.1's prose pages (FAQ, how it works, branch coverage, excluding code, source,
-#   contexts, subprocesses, troubleshooting, migrating): a tool's explanations (developer docs).
-#   Developer documentation is about half the words here: the time box ran out before more
+#   contexts, subprocesses, troubleshooting, migrating): a tool's explanations (developer docs);
+# - DIPY 1.7.0's introduction, mission, FAQ, glossary and theory pages (b-values and q-space, the
+#   B matrix, spherical coordinates and harmonics bases, GQI, gimbal lock): diffusion MRI's
+#   mathematics for neuroscientists (academic);
+# - DIPY 1.7.0's command-line workflow guides (basics, reconstruction, tracking, denoising,
+#   registration, bundle segmentation and analysis): a user guide for scientists.
+#   Developer documentation is about a third of the words here: the time box ran out before more
 #   academic texts were found (JOSS papers are no longer in these projects' recent sdists).
-#   In all 36,219 words (python-docx count of the built files: structlog 9,335 + 3,513, Patsy
-#   7,945 + 4,458, numpydoc 5,565, coverage.py 5,403); short of 50,000 for the same reason.
+#   In all 47,907 words (python-docx count of the built files: structlog 9,335 + 3,513, Patsy
+#   7,945 + 4,458, DIPY 4,708 + 6,980, numpydoc 5,565, coverage.py 5,403); short of 50,000 for
+#   the same reason. Patsy's rows of pictures (image substitutions, "|a| |b| |a:b|") show as
+#   their names.
 #   structlog's glossary keeps its ":::{seealso}" fences inside a definition as code lines.
 CACHE_87 = Path("/tmp/margin-heldout87-cache")
 DEBS_87: dict[str, str] = {}
-SDISTS_87 = {"patsy": "0.5.6", "numpydoc": "1.8.0", "structlog": "26.1.0", "coverage": "7.6.1"}
+SDISTS_87 = {"patsy": "0.5.6", "numpydoc": "1.8.0", "structlog": "26.1.0", "coverage": "7.6.1",
+             "dipy": "1.7.0"}
 SD87 = {name: CACHE_87 / "pypi" / f"{name}-{version}" for name, version in SDISTS_87.items()}
 _PATSY_87 = SD87["patsy"] / "doc"
 _STRUCTLOG_87 = SD87["structlog"] / "docs"
 _COVERAGE_87 = SD87["coverage"] / "doc"
+_DIPY_87 = SD87["dipy"] / "doc"
 PAGES_87 = {
     "patsy-guide.docx": ([_PATSY_87 / f"{page}.rst" for page in (
         "overview", "quickstart", "formulas", "R-comparison", "categorical-coding")], _PATSY_87),
@@ -9041,11 +9050,47 @@ PAGES_87 = {
     "coverage-explanations.docx": ([_COVERAGE_87 / f"{page}.rst" for page in (
         "faq", "howitworks", "branch", "excluding", "source", "contexts", "subprocess",
         "trouble", "migrating")], _COVERAGE_87),
+    "dipy-theory-faq.docx": ([_DIPY_87 / f"{page}.rst" for page in (
+        "introduction", "mission", "faq", "glossary", "theory/b_and_q", "theory/bmatrix",
+        "theory/spherical", "theory/sh_basis", "theory/gqi", "gimbal_lock")], _DIPY_87),
+    "dipy-workflows.docx": ([_DIPY_87 / f"interfaces/{page}_flow.rst" for page in (
+        "basic", "reconstruction", "tracking", "denoise", "registration", "bundle_segmentation",
+        "buan")], _DIPY_87),
 }
 
 
+# DIPY writes inline math as $\mathbf{q}$, which its Sphinx extension (math_dollar) makes the role
+# :math:`\mathbf{q}`; read as plain reStructuredText, its backslashes would be escapes and vanish.
+_DOLLAR_87 = re.compile(r"(?<![\\$])\$(?!\$)((?:[^$\n]|\n(?!\s*\n))+?)\$(?!\$)")
+
+
+def _mirror_87(root: Path) -> Path:
+    """`root` in a copy of DIPY's pages in this cache, its inline $math$ as the :math: role."""
+    sdist = SD87["dipy"]
+    mirror = CACHE_87 / "rst" / sdist.name
+    if not mirror.is_dir():
+        for path in (sdist / "doc").rglob("*"):
+            if not path.is_file():
+                continue
+            copy = mirror / path.relative_to(sdist)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            if path.suffix in (".rst", ".inc", ".txt"):
+                text = _DOLLAR_87.sub(lambda m: (
+                    "\\ " if m.start() and m.string[m.start() - 1].isalnum() else "")
+                    + ":math:`" + m[1] + "`\\ ", _read_text(path))
+                copy.write_text(text, encoding="utf-8")
+            else:
+                copy.write_bytes(path.read_bytes())
+    return mirror / root.relative_to(sdist)
+
+
 def _jobs_87() -> list:
-    return [(name, paths, lambda paths, out, root=root: _convert(_pages_28_html(paths, root), out))
+    def build(paths: list[Path], out: Path, root: Path) -> None:
+        if root.is_relative_to(SD87["dipy"]):
+            mirror = _mirror_87(root)
+            paths, root = [mirror / p.relative_to(root) for p in paths], mirror
+        _convert(_pages_28_html(paths, root), out)
+    return [(name, paths, lambda paths, out, root=root: build(paths, out, root))
             for name, (paths, root) in PAGES_87.items()]
 
 
