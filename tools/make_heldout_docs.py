@@ -418,7 +418,8 @@ in R Markdown), 55,656 words, listed under "# Set 85" below with why each was ch
 Round 87 (--set 87), made on the rules of main after round 85: eight texts from five PyPI sdists
 only (a statistics library's guide to model formulas and splines, a docstring standard, a logging
 library's essays and guide, a coverage tool's explanations, diffusion MRI's theory pages and
-command-line workflow guides, in reStructuredText and MyST), 47,907 words, listed under "# Set 87" below with why each was chosen.
+command-line workflow guides, in reStructuredText and MyST), 47,907 words, listed under
+"# Set 87" below with why each was chosen.
 """
 
 from __future__ import annotations
