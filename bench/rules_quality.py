@@ -3124,9 +3124,10 @@ HELDOUT_85 = (
 # Kept (6): "the the log levels" (structlog), "like for for class instances" (numpydoc), "which one
 # this is may vary" (Patsy), "programatically" (Patsy), "data set" once against "dataset" 19 times
 # (DIPY's workflows), "time stamps" once against "timestamp" 9 times (structlog).
-# Silent where it might have spoken: "B is a effectively a rank 1 tensor" (DIPY's B-matrix page),
-# "takes an collections.abc.Iterable of callables" (structlog), a 64-word sentence in DIPY's
-# registration workflow listing three file arguments and the transform's format.
+# Silent where it might have spoken: "B is a effectively a rank 1 tensor" (DIPY's b-and-q page),
+# a 64-word sentence in DIPY's registration workflow listing three file arguments and the
+# transform's format. (structlog's "takes an collections.abc.Iterable" is the reader's: Sphinx
+# shows {class}`~collections.abc.Iterable` as "an Iterable".)
 HELDOUT_87 = (
     ("heldout87/patsy-guide.docx",
      "statistical model formulas explained: overview, quickstart, R comparison (academic)"),
