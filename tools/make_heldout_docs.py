@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-87 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-88 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -425,6 +425,10 @@ only (a statistics library's guide to model formulas and splines, a docstring st
 library's essays and guide, a coverage tool's explanations, diffusion MRI's theory pages and
 command-line workflow guides, in reStructuredText and MyST), 47,761 words, listed under
 "# Set 87" below with why each was chosen.
+Round 88 (--set 88), made on the rules of main after round 85: five texts from two Debian
+packages only (a scientist's manual of a graphing language, cut in three by chapters, and its
+FAQ, in HTML made from Texinfo; a library's hacker's guide and release announcement, in HTML),
+53,111 words, listed under "# Set 88" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -9258,6 +9262,99 @@ def _jobs_87() -> list:
 
 
 SETS["87"] = ({}, {})
+# Set 88: made on the rules of main after round 85, from Debian bookworm packages only, pinned,
+# into their own cache (/tmp/margin-heldout88-cache: `apt-get download` and `dpkg-deb -x`, never
+# installed); no package an earlier set used. Chosen before any rule ran on them, for prose that
+# is not an application's handbook: a scientist's manual of a graphing language (its tutorial
+# chapters, its programming and environment chapters, its version history, installation and
+# bug notes, its FAQ), and a library's hacker's guide and release announcement, read by the HTML
+# converter that exists (_convert through LibreOffice); each Gri page's navigation banners and
+# maps left out, its examples (a <PRE> in a grey one-cell table) as code, the pages read as
+# ISO-8859-1 as they are declared, in the order of their "next" links. HAProxy's Starter Guide
+# (its prose is hard-wrapped <pre> text: it would need a new converter), lam-mpidoc (manual
+# pages only), gutenprint-doc (ODT and PDF only) and the GnuPG FAQ (a pointer) were looked at and
+# left out. Developer documentation: the ncurses texts and Gri's programming chapter (a third).
+# - Gri's manual, chapters 1-8 (gri-html-doc 2.12.27-1.1, HTML made from Texinfo by Gri's own
+#   script): Dan Kelley's introduction to a plotting language for scientists, a first example,
+#   invocation, control of axes, fonts and colours, x-y, contour and image plots, and real-world
+#   examples (science manual in prose, with its command files as code);
+# - the same manual's chapters 10-11, programming in the Gri language and its environment
+#   (variables, synonyms, new commands, if/while, hints; environment variables, files);
+# - the same manual's chapters 12-18: the Emacs mode, the history of Gri versions (release
+#   notes from 1991 on), installation, bugs, test suite, Gri in the press, acknowledgments;
+# - Gri's FAQ (same package, its own HTML page): questions from users on features, cost,
+#   learning, other programs and computers, its list of questions left out;
+# - ncurses' "A Hacker's Guide to NCURSES" and the ncurses 6.4 announcement (ncurses-doc 6.4-4,
+#   HTML): an essay on the library's design and maintenance for contributors, and a release
+#   report with its overview of features and users (developer documentation); the guide's table
+#   of contents left out.
+#   In all 53,111 words (python-docx count of the built files: Gri chapters 1-8 11,619,
+#   chapters 10-11 16,216, chapters 12-18 12,801, FAQ 4,996; ncurses 7,479).
+CACHE_88 = Path("/tmp/margin-heldout88-cache")
+DEBS_88 = {"gri-html-doc": "2.12.27-1.1", "ncurses-doc": "6.4-4"}
+DEB_88 = {name: CACHE_88 / "deb" / name / "usr" for name in DEBS_88}
+_GRI_88 = DEB_88["gri-html-doc"] / "share/doc/gri/html"
+_NCURSES_88 = DEB_88["ncurses-doc"] / "share/doc/ncurses-doc/html"
+_GRI_NAV_88 = re.compile(r'<map name="navigate_bottom">(.*?)</map>', re.S)
+_GRI_EXAMPLE_88 = re.compile(r'<TABLE SUMMARY="Example"[^>]*>.*?<PRE>(.*?)</PRE>.*?</TABLE>', re.S)
+_NCURSES_TOC_88 = re.compile(r'<div class="nav">.*?</div>|<h2>Contents</h2>\s*<ul>.*?</ul>\s*'
+                             r'(?=<h2)', re.S)
+
+
+def _gri_chapters_88() -> dict[int, list[Path]]:
+    """Gri's pages by chapter, in the order of their "next" links from the Introduction."""
+    chapters: dict[int, list[Path]] = {}
+    page, chapter, seen = "Introduction.html", 0, set()
+    while page and page not in seen:
+        seen.add(page)
+        src = (_GRI_88 / page).read_text(encoding="latin-1")
+        nav = _GRI_NAV_88.search(src)
+        title = re.search(r"<h1>(\d+):", src)
+        chapter = int(title.group(1)) if title else chapter
+        chapters.setdefault(chapter, []).append(_GRI_88 / page)
+        links = re.findall(r'href="([^"#]+)', nav.group(1)) if nav else []
+        page = links[-1] if len(links) > 1 else ""
+    return chapters
+
+
+def _gri_example_88(m: re.Match) -> str:
+    code = re.sub(r"<[^>]+>", "", m.group(1)).strip("\n")
+    return f"<pre>{code}</pre>"
+
+
+def _gri_html_88(paths: list[Path]) -> str:
+    parts = []
+    for path in paths:
+        src = path.read_text(encoding="latin-1")
+        nav = _GRI_NAV_88.search(src)
+        end = src.find('<img src="./resources/bottom_banner.gif"')
+        body = src[nav.end() if nav else 0:end if end > 0 else len(src)]
+        if path.name == "FAQ.html":  # its own page: the body, without the list of questions
+            body = re.sub(r"(?s)^.*?<body[^>]*>|<h1> The Questions</h1>.*?(?=<h1> The Answers)"
+                          r"|</body>.*$", "", body)
+        parts.append(_GRI_EXAMPLE_88.sub(_gri_example_88, body))
+    return "<html><body>" + "\n".join(parts) + "</body></html>"
+
+
+def _jobs_88() -> list:
+    chapters = _gri_chapters_88()
+
+    def pages(*numbers: int) -> list[Path]:
+        return [p for n in numbers for p in chapters.get(n, [])]
+
+    gri = {"gri-manual-introduction-plots.docx": pages(*range(1, 9)),
+           "gri-manual-programming-environment.docx": pages(10, 11),
+           "gri-manual-emacs-history-installation.docx": pages(*range(12, 19)),
+           "gri-faq.docx": [_GRI_88 / "FAQ.html"]}
+    ncurses = [_NCURSES_88 / "hackguide.html", _NCURSES_88 / "announce.html"]
+    PAGE_FILTERS.update({p: lambda body: _NCURSES_TOC_88.sub("", body) for p in ncurses})
+    return [*((name, paths, lambda paths, out: _convert(_gri_html_88(paths), out))
+              for name, paths in gri.items()),
+            ("ncurses-hackers-guide-announce.docx", ncurses,
+             lambda paths, out: _convert(_html_body(paths), out))]
+
+
+SETS["88"] = ({}, {})
 
 
 def main() -> int:
@@ -9316,6 +9413,8 @@ def main() -> int:
         _fetch(CACHE_86, DEBS_86, {})
     if args.set == "87":
         _fetch(CACHE_87, DEBS_87, SDISTS_87, own_sdist_only=True)
+    if args.set == "88":
+        _fetch(CACHE_88, DEBS_88, {})
     # (sources, how to make the .docx from them) for each document of the set
     if args.set == "15":
         _fetch_15()
@@ -9465,6 +9564,7 @@ def main() -> int:
             *(_jobs_85() if args.set == "85" else []),
             *(_jobs_86() if args.set == "86" else []),
             *(_jobs_87() if args.set == "87" else []),
+            *(_jobs_88() if args.set == "88" else []),
             *(_jobs_18() if args.set == "18" else []),
             *(_jobs_20() if args.set == "20" else []),
             *(_jobs_21() if args.set == "21" else []),
