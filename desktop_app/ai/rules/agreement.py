@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.english_words import WORDS as ENGLISH
-from desktop_app.ai.rules.text import case_like, code_lines, literals_of
+from desktop_app.ai.rules.text import case_like
 
 RULE = RuleSpec("agreement", "grammar", "minor", 0.85, "repeat", section_cap=5, english=True)
 
@@ -82,16 +82,7 @@ def _plural(noun: str) -> bool:
 
 def check(ctx: SectionContext) -> Iterator[Hit]:
     text = ctx.text
-    found = sorted([*_plural_subjects(text), *_there_is(text), *_many_for_may(text)],
-                   key=lambda hit: hit.start or 0)
-    if not found:
-        return
-    literals, lines = literals_of(text, ctx.document_code), code_lines(text)
-    for hit in found:
-        start = hit.start or 0
-        if literals.covers(start, hit.end) or any(a <= start < b for a, b in lines):
-            continue  # code, an address, or quoted: the writer is not its author
-        yield hit
+    yield from ctx.in_prose([*_plural_subjects(text), *_there_is(text), *_many_for_may(text)])
 
 
 def _plural_subjects(text: str) -> Iterator[Hit]:

@@ -13,7 +13,7 @@ text"), so its time stays linear in the length of the text.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
@@ -155,6 +155,15 @@ class SectionContext:
             return True
         end = offset + 1 if end is None or end <= offset else end
         return within(self.document_code, offset, end)
+
+    def in_prose(self, hits: Iterable[Hit]) -> Iterator[Hit]:
+        """`hits` in the order of the text, without those in code (a line of it, or what
+        the document formats as code), an address or a quoted literal: there the writer
+        is not the author."""
+        for hit in sorted(hits, key=lambda h: h.start or 0):
+            start = hit.start or 0
+            if not self.literals.covers(start, hit.end) and not _in_spans(self.code, start):
+                yield hit
 
     @cached_property
     def words(self) -> int:

@@ -25,7 +25,6 @@ from collections.abc import Iterator
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
 from desktop_app.ai.rules.english_words import WORDS as ENGLISH
-from desktop_app.ai.rules.text import code_lines, literals_of
 
 RULE = RuleSpec("verb-after-modal", "grammar", "minor", 0.85, "repeat", section_cap=5,
                 english=True)
@@ -98,16 +97,8 @@ _HAVE_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:have|has|had)[ \t\u00a0]+$")
 
 def check(ctx: SectionContext) -> Iterator[Hit]:
     text = ctx.text
-    found = sorted([*_past_after_modal(text), *_s_after_modal(text), *_two_finite_verbs(text)],
-                   key=lambda hit: hit.start or 0)
-    if not found:
-        return
-    literals, lines = literals_of(text, ctx.document_code), code_lines(text)
-    for hit in found:
-        start = hit.start or 0
-        if literals.covers(start, hit.end) or any(a <= start < b for a, b in lines):
-            continue  # code, an address, or quoted: the writer is not its author
-        yield hit
+    yield from ctx.in_prose([*_past_after_modal(text), *_s_after_modal(text),
+                             *_two_finite_verbs(text)])
 
 
 def _before(text: str, start: int) -> str:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from desktop_app.ai.rules.base import Hit, RuleSpec, SectionContext
-from desktop_app.ai.rules.text import case_like, code_lines, literals_of
+from desktop_app.ai.rules.text import case_like
 
 RULE = RuleSpec("then-for-than", "grammar", "minor", 0.85, "repeat", section_cap=5,
                 english=True)
@@ -35,14 +35,11 @@ _CONDITION = re.compile(r"(?<![\w'\u2019-])(?:if|when|whenever|once|unless)(?![\
 
 
 def check(ctx: SectionContext) -> Iterator[Hit]:
-    text = ctx.text
-    matches = list(_THEN.finditer(text))
-    if not matches:
-        return
-    literals, lines = literals_of(text, ctx.document_code), code_lines(text)
-    for m in matches:
-        if literals.covers(m.start(), m.end()) or any(a <= m.start() < b for a, b in lines):
-            continue  # code, an address, or quoted: the writer is not its author
+    yield from ctx.in_prose(_hits(ctx.text))
+
+
+def _hits(text: str) -> Iterator[Hit]:
+    for m in _THEN.finditer(text):
         if not _COUNT.match(m.group("next")) and _CONDITION.search(
                 text, max(0, m.start() - 120), m.start()):
             continue  # "if it is greater then the program stops": a clause's "then"
