@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-88 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-91 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -429,6 +429,12 @@ Round 88 (--set 88), made on the rules of main after round 85: five texts from t
 packages only (a scientist's manual of a graphing language, cut in three by chapters, and its
 FAQ, in HTML made from Texinfo; a library's hacker's guide and release announcement, in HTML),
 53,111 words, listed under "# Set 88" below with why each was chosen.
+Round 89 (--set 89), made on the rules of main after round 88: six texts from Debian packages
+only, all handbooks for people who do not program (an HDR photography program's manual and a
+guitar tablature editor's help in HTML; three bundles of KDE handbooks: media, remote-desktop,
+scanning and education programs, the Plasma desktop and its settings modules, and workspace
+appearance, in DocBook; three GNOME DocBook manuals of a character map and two games), 43,167
+words, listed under "# Set 89" below with why each was chosen.
 Round 91 (--set 91), made on the rules of main after round 88: six texts from three Debian
 packages only (a book-length essay on hacker culture, cut in two, in HTML; a book on an image
 format, its preface and history and its chapter on gamma and colour, in HTML; a network tool's
@@ -9362,6 +9368,158 @@ def _jobs_88() -> list:
 SETS["88"] = ({}, {})
 
 
+# Set 89: made on the rules of main after round 88, from Debian bookworm packages only, pinned,
+# into their own cache (/tmp/margin-heldout89-cache); no package an earlier set used. Handbooks
+# for people who do not program, chosen before any rule ran on them, read by the converters
+# that exist (no developer documentation):
+# - Luminance HDR's user manual (luminance-hdr 2.6.1.1+dfsg-2+b2, XHTML pages in the order of
+#   its menu.xml): HDR photography explained to photographers (basics, workflow, creating and
+#   tone-mapping HDR images, colour management, the tone-mapping operators, preferences, FAQ);
+#   its "What's New" page (a changelog) and its contributing pages (for programmers and
+#   translators) left out; the console pages' --help text, ODF-exported as one monospaced <p
+#   class="P1"> a line, made one code block (_luminance_page_89);
+# - TuxGuitar's help (tuxguitar 1.5.6+dfsg1-6, XHTML pages in its menu's order): a guitar
+#   tablature editor for musicians (first steps, toolbars, playing, editing songs, tracks,
+#   chords and effects, sound, shortcuts, plugins, file formats); each page's content taken
+#   from between its START/END OF PAGE CONTENT marks (a layout table put the menu in the same
+#   cell) without the sections its authors commented out (_tuxguitar_page_89); its licence and
+#   "What's new" pages left out;
+# - KDE handbooks of a media player with digital TV, a sound mixer, a backup tool, a character
+#   selector, a remote-desktop client, a scanning program, an educational suite for children
+#   and a phone-integration tool (kaffeine, kmix, kbackup, kcharselect, krdc, skanlite,
+#   gcompris-qt-data, kdeconnect; DocBook through set 74's reading) in one document;
+# - KDE Plasma's desktop handbook with the network-folder wizard, the font viewer, seventeen
+#   System Settings modules (mouse, keyboard, shortcuts, accessibility, spell checking, ...) and
+#   the Info Center (plasma-desktop-data, kinfocenter 4:5.27.5-2) in one document;
+# - KDE's System Settings, Klipper and menu-editor handbooks with eleven appearance and
+#   workspace modules (systemsettings, kmenuedit, plasma-workspace-data) in one document;
+# - GNOME's DocBook manuals of a character map and two games (gucharmap 1:15.0.2-1, tali
+#   1:40.9-1, gnome-klotski 1:3.38.2-1; set 83's article reading, each manual's title, which it
+#   leaves out, put back as a heading) in one document, all but their licence sections.
+#   In all 43,167 words (python-docx count of the built files, table cells included: TuxGuitar
+#   11,695, KDE media/remote/scan/education 10,128, Luminance HDR 7,725, Plasma desktop and
+#   settings 6,275, KDE workspace and appearance 4,536, GNOME manuals 2,808). Frescobaldi's user
+#   guide (its own Markdown dialect with menu variables the program fills in) and the Hydrogen
+#   manual (not in the package that links to it) were looked at and left out.
+CACHE_89 = Path("/tmp/margin-heldout89-cache")
+DEBS_89 = {"luminance-hdr": "2.6.1.1+dfsg-2+b2", "tuxguitar": "1.5.6+dfsg1-6",
+           "krdc": "4:22.12.3-1", "kmix": "4:22.12.3-1", "skanlite": "22.12.3-1",
+           "gcompris-qt-data": "3.1-2", "kdeconnect": "22.12.3-1",
+           "gucharmap": "1:15.0.2-1", "tali": "1:40.9-1", "gnome-klotski": "1:3.38.2-1",
+           "plasma-desktop-data": "4:5.27.5-2", "kinfocenter": "4:5.27.5-2",
+           "kaffeine": "2.0.18+git20230226.439cd0d-1", "kbackup": "22.12.3-1",
+           "kcharselect": "4:22.12.3-1", "systemsettings": "4:5.27.5-2",
+           "plasma-workspace-data": "4:5.27.5-2+deb12u2", "kmenuedit": "4:5.27.5-2"}
+DEB_89 = {name: CACHE_89 / "deb" / name / "usr/share" for name in DEBS_89}
+_LUMINANCE_89 = DEB_89["luminance-hdr"] / "doc/luminance-hdr/help/en"
+_LUMINANCE_LEFT_OUT_89 = ("news.html", "contributing.html", "contributing_donating.html",
+                          "contributing_programming.html", "contributing_testing.html",
+                          "contributing_translating.html")
+_TUXGUITAR_89 = DEB_89["tuxguitar"] / "tuxguitar/help"
+_TUXGUITAR_PAGES_89 = ("about", "start_first_steps", "start_toolbars", "start_playing",
+                       "editing_song", "editing_track", "edit_chord", "edit_effects",
+                       "edit_matrix", "tools_sound", "tools_shortcuts", "tools_keybinding",
+                       "tools_converter", "tools_plugins", "tools_skin", "file_formats")
+# (handbook's folder, package) of each KDE handbook bundled
+_KDE_BOOKS_89 = {
+    "kde-media-remote-scan-education-handbooks.docx": (
+        ("kaffeine", "kaffeine"), ("kmix", "kmix"), ("kbackup", "kbackup"),
+        ("kcharselect", "kcharselect"), ("krdc", "krdc"), ("skanlite", "skanlite"),
+        ("gcompris-qt", "gcompris-qt-data"), ("kdeconnect", "kdeconnect")),
+    "kde-plasma-desktop-settings-handbooks.docx": (
+        ("plasma-desktop", "plasma-desktop-data"), ("knetattach", "plasma-desktop-data"),
+        ("kfontview", "plasma-desktop-data"),
+        *((f"kcontrol/{m}", "plasma-desktop-data") for m in (
+            "workspaceoptions", "splashscreen", "componentchooser", "kcmactivities",
+            "kcmsmserver", "clock", "mouse", "keyboard", "keys", "joystick", "kcmaccess",
+            "spellchecking", "paths", "baloo", "kded", "solid-actions",
+            "solid-device-automounter")),
+        ("kinfocenter", "kinfocenter")),
+    "kde-workspace-appearance-handbooks.docx": (
+        ("systemsettings", "systemsettings"), ("klipper", "plasma-workspace-data"),
+        ("kmenuedit", "kmenuedit"),
+        *((f"kcontrol/{m}", "plasma-workspace-data") for m in (
+            "lookandfeel", "colors", "fonts", "fontinst", "icons", "cursortheme", "kcmstyle",
+            "desktopthemedetails", "notifications", "autostart", "screenlocker")))}
+_KDE_ENTITIES_89 = {"krdc": "KRDC", "krfb": "Krfb", "kmix": "KMix", "skanlite": "Skanlite",
+                    "gcompris": "GCompris", "kolourpaint": "KolourPaint",
+                    "systemsettings": "System Settings", "phonon": "Phonon"}
+# (help folder, package, its title, which the article reading leaves out) of each GNOME DocBook
+# manual bundled
+_GNOME_DOCBOOKS_89 = (("gucharmap", "gucharmap", "Character Map Manual"),
+                      ("tali", "tali", "Tali Manual"),
+                      ("gnome-klotski", "gnome-klotski", "Klotski Manual"))
+
+
+def _luminance_pages_89() -> list[Path]:
+    """The manual's pages in the order of its menu.xml, those left out dropped."""
+    menu = (_LUMINANCE_89 / "menu.xml").read_text(encoding="utf-8")
+    menu = re.sub(r"<!--.*?-->", "", menu, flags=re.S)
+    names = list(dict.fromkeys(re.findall(r'file="([^"]+)"', menu)))
+    return [_LUMINANCE_89 / n for n in names
+            if n not in _LUMINANCE_LEFT_OUT_89 and (_LUMINANCE_89 / n).is_file()]
+
+
+def _kde_bundle_89(books: tuple) -> str:
+    """Each handbook through set 74's reading, one after the other in one body."""
+    _KDE_ENTITIES_74.update(_KDE_ENTITIES_89)
+    return "<html><body>" + "\n".join(
+        _kde_handbook_74(DEB_89[deb] / f"doc/HTML/en/{book}/index.docbook", None)
+        .removeprefix("<html><body>").removesuffix("</body></html>")
+        for book, deb in books) + "</body></html>"
+
+
+def _gnome_docbooks_89() -> str:
+    """Each DocBook article through set 83's reading, its licence section left out."""
+    return "<html><body>" + "\n".join(
+        f"<h1>{title}</h1>" + _docbook_article_83(
+            DEB_89[deb] / "help/C" / folder / "index.docbook", ("license",))
+        .removeprefix("<html><body>").removesuffix("</body></html>")
+        for folder, deb, title in _GNOME_DOCBOOKS_89) + "</body></html>"
+
+
+_TUXGUITAR_CONTENT_89 = re.compile(r"<!-- START OF PAGE CONTENT -->(.*?)<!-- END OF PAGE CONTENT -->",
+                                   re.S)
+
+
+def _tuxguitar_page_89(body: str) -> str:
+    """A help page's content without the menu that a layout table puts beside it, and without
+    the sections its authors commented out."""
+    m = _TUXGUITAR_CONTENT_89.search(body)
+    return re.sub(r"<!--.*?-->", "", m.group(1) if m else body, flags=re.S)
+
+
+# The console pages hold luminance-hdr-cli's --help as ODF-exported paragraphs of class P1 in a
+# monospaced font (one per line of the help text): made one code block, as the source means.
+_LUMINANCE_CLI_89 = re.compile(r'(?:<p class="P1">.*?</p>\s*)+', re.S)
+
+
+def _luminance_page_89(body: str) -> str:
+    def code(m: re.Match) -> str:
+        lines = [html.unescape(re.sub(r"<[^>]+>", "", line)).replace("\xa0", " ")
+                 for line in re.findall(r'<p class="P1">(.*?)</p>', m.group(), re.S)]
+        return "<pre>" + html.escape("\n".join(lines).strip("\n")) + "</pre>"
+    return _LUMINANCE_CLI_89.sub(code, body)
+
+
+def _jobs_89() -> list:
+    PAGE_FILTERS.update({p: _luminance_page_89 for p in _luminance_pages_89()})
+    PAGE_FILTERS.update({_TUXGUITAR_89 / f"{n}.html": _tuxguitar_page_89
+                         for n in _TUXGUITAR_PAGES_89})
+    return [("luminance-hdr-manual.docx", _luminance_pages_89(),
+             lambda paths, out: _convert(_html_body(paths), out)),
+            ("tuxguitar-help.docx", [_TUXGUITAR_89 / f"{n}.html" for n in _TUXGUITAR_PAGES_89],
+             lambda paths, out: _convert(_html_body(paths), out)),
+            *((name, [DEB_89[deb] / f"doc/HTML/en/{book}/index.docbook" for book, deb in books],
+               lambda paths, out, books=books: _convert(_kde_bundle_89(books), out))
+              for name, books in _KDE_BOOKS_89.items()),
+            ("gnome-charmap-tali-klotski-manuals.docx",
+             [DEB_89[deb] / "help/C" / folder / "index.docbook"
+              for folder, deb, _ in _GNOME_DOCBOOKS_89],
+             lambda paths, out: _convert(_gnome_docbooks_89(), out))]
+
+
+SETS["89"] = ({}, {})
 # Set 91: made on the rules of main after round 88, from Debian packages only, pinned, into their
 # own cache (/tmp/margin-heldout91-cache: `apt-get download` and `dpkg-deb -x`, never
 # installed); no package an earlier set used. Chosen before any rule ran on them, for prose that
@@ -9538,6 +9696,8 @@ def main() -> int:
         _fetch(CACHE_87, DEBS_87, SDISTS_87, own_sdist_only=True)
     if args.set == "88":
         _fetch(CACHE_88, DEBS_88, {})
+    if args.set == "89":
+        _fetch(CACHE_89, DEBS_89, {})
     if args.set == "91":
         _fetch(CACHE_91, DEBS_91, {})
     # (sources, how to make the .docx from them) for each document of the set
@@ -9690,6 +9850,7 @@ def main() -> int:
             *(_jobs_86() if args.set == "86" else []),
             *(_jobs_87() if args.set == "87" else []),
             *(_jobs_88() if args.set == "88" else []),
+            *(_jobs_89() if args.set == "89" else []),
             *(_jobs_91() if args.set == "91" else []),
             *(_jobs_18() if args.set == "18" else []),
             *(_jobs_20() if args.set == "20" else []),
