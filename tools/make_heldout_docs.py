@@ -445,6 +445,11 @@ packages only (a book-length essay on hacker culture, cut in two, in HTML; a boo
 format, its preface and history and its chapter on gamma and colour, in HTML; a network tool's
 governance, history and policies and its HTTP scripting tutorial, in Markdown), 41,687 words,
 listed under "# Set 91" below with why each was chosen.
+Round 94 (--set 94), made on the rules of main after round 91: five texts from two Debian
+packages only (a climate-data toolkit's guide for scientists, its foreword and introduction, its
+strategies essay and its worked research examples, in Texinfo HTML cut by chapter; a music
+notation guide and its package's README and history, in text), 35,326 words, listed under
+"# Set 94" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -9695,6 +9700,83 @@ def _jobs_91() -> list:
 SETS["91"] = ({}, {})
 
 
+# Set 94: made on the rules of main after round 91, from Debian bookworm packages only, pinned,
+# into their own cache (/tmp/margin-heldout94-cache: `apt-get download` and `dpkg-deb -x`, never
+# installed); no package an earlier set used. Chosen before any rule ran on them, for prose that
+# is not an application's handbook: a scientist's guide to a toolkit for climate and geoscience
+# data (its foreword, introduction, strategies essay and worked research examples), and a music
+# notation guide with its package's README and history, read by the converters that exist (the
+# Texinfo single-page HTML through _convert, cut by chapter; plain text through _text_docx with
+# underlined headings). The abc guide's tunes are not indented in the source: for this set only,
+# a paragraph whose every line is abc (a field "X:", a "%%" directive or a bar line "|") is
+# indented before _text_docx reads it, so that it is kept as code, and only underlined titles
+# are headings (the history's numbered items are a list, not chapters). Developer documentation: none
+# (the NCO chapters on contributing are about the project, not its code).
+# - the NCO User Guide (nco 5.1.4-1+deb12u1, Texinfo HTML), its foreword, summary, introduction
+#   and chapter on contributing: a scientist's personal foreword, the toolkit's history, where it
+#   runs, and how its users help (an essay and a report for researchers);
+# - the same guide's chapter 2, "Operator Strategies": its philosophy, the climate model
+#   paradigm and advice on large datasets, memory and performance (an essay in prose);
+# - the same guide's quick start, CMIP5 and CCSM examples and references: worked research
+#   workflows for climate scientists (a tutorial, commands as code);
+# - "Guide to writing abc for abc2midi" (abcmidi 20230208+ds1-1, text): a music notation
+#   language explained to musicians, with its extensions (a specification in prose);
+# - the same package's README and history (text): a tool's README for end users.
+#   In all 35,326 words (python-docx count of the built files: NCO foreword 6,112, strategies
+#   5,184, examples 6,485; abc guide 10,992, README and history 6,553).
+CACHE_94 = Path("/tmp/margin-heldout94-cache")
+DEBS_94 = {"nco": "5.1.4-1+deb12u1", "abcmidi": "20230208+ds1-1"}
+DEB_94 = {name: CACHE_94 / "deb" / name / "usr/share/doc" for name in DEBS_94}
+_NCO_94 = DEB_94["nco"] / "nco/nco.html"
+_ABC_94 = DEB_94["abcmidi"] / "abcmidi"
+# NCO's single page: each chapter opens with a <div class="chapter"|"unnumbered" id=...>; the
+# "Next:, Previous:, Up:" bars (<div class="header">) and the contents are left out.
+_NCO_CHAPTER_94 = re.compile(r'<div class="(?:chapter|unnumbered|appendix)" id="([^"]+)">')
+_NCO_HEADER_94 = re.compile(r'<div class="header">.*?</div>', re.S)
+_ABC_LINE_94 = re.compile(r"^(?:[A-Za-z]:|%%|.*\|)")
+
+
+def _nco_html_94(chapters: list[str]) -> str:
+    src = _NCO_94.read_text(encoding="utf-8", errors="replace")
+    marks = [(m.start(), m.group(1)) for m in _NCO_CHAPTER_94.finditer(src)]
+    ends = [start for start, _ in marks[1:]] + [src.find("</body>")]
+    parts = [src[start:end] for (start, cid), end in zip(marks, ends) if cid in chapters]
+    body = _NCO_HEADER_94.sub("", "\n".join(parts))
+    return "<html><body>" + body + "</body></html>"
+
+
+def _abc_docx_94(paths: list[Path], out: Path) -> None:
+    """The abc texts as _text_docx reads them, each paragraph of abc lines indented as code."""
+    blocks = []
+    for path in paths:
+        for para in re.split(r"\n\s*\n", _read_text(path)):
+            rows = [row for row in para.splitlines() if row.strip()]
+            if rows and all(_ABC_LINE_94.match(row) for row in rows) and not any(
+                    len(row.split()) > 8 and "|" not in row for row in rows):
+                para = "\n".join("    " + row for row in rows)
+            blocks.append(para)
+    with tempfile.TemporaryDirectory() as tmp:
+        joined = Path(tmp) / "abc.txt"
+        joined.write_text("\n\n".join(blocks), encoding="utf-8")
+        _text_docx(joined, out, re.compile(r"(?!)"), underlined=True, code_indent=4)
+
+
+def _jobs_94() -> list:
+    nco = {"nco-foreword-introduction.docx": ["Foreword", "Summary", "Introduction",
+                                              "Contributing"],
+           "nco-operator-strategies.docx": ["Strategies"],
+           "nco-climate-examples.docx": ["Quick-Start", "CMIP5-Example", "CCSM-Example",
+                                         "mybibnode"]}
+    abc = {"abc-guide-abc2midi.docx": ["abcguide.txt.gz"],
+           "abcmidi-readme-history.docx": ["readme.txt.gz", "history.txt.gz"]}
+    return [*((name, [_NCO_94], lambda paths, out, ids=ids: _convert(_nco_html_94(ids), out))
+              for name, ids in nco.items()),
+            *((name, [_ABC_94 / f for f in files], _abc_docx_94) for name, files in abc.items())]
+
+
+SETS["94"] = ({}, {})
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=sorted(SETS), default="4")
@@ -9759,6 +9841,8 @@ def main() -> int:
         _fetch(CACHE_90, DEBS_90, SDISTS_90, own_sdist_only=True)
     if args.set == "91":
         _fetch(CACHE_91, DEBS_91, {})
+    if args.set == "94":
+        _fetch(CACHE_94, DEBS_94, {})
     # (sources, how to make the .docx from them) for each document of the set
     if args.set == "15":
         _fetch_15()
@@ -9912,6 +9996,7 @@ def main() -> int:
             *(_jobs_89() if args.set == "89" else []),
             *(_jobs_90() if args.set == "90" else []),
             *(_jobs_91() if args.set == "91" else []),
+            *(_jobs_94() if args.set == "94" else []),
             *(_jobs_18() if args.set == "18" else []),
             *(_jobs_20() if args.set == "20" else []),
             *(_jobs_21() if args.set == "21" else []),
