@@ -1,4 +1,4 @@
-"""Build the held-out documents of rounds heldout-4 to heldout-91 for bench/rules_quality.py.
+"""Build the held-out documents of rounds heldout-4 to heldout-94 for bench/rules_quality.py.
 
 The corpus has no English document left that the rules were not tuned on, so
 these rounds take real English prose from what a Debian machine with Python,
@@ -450,6 +450,17 @@ packages only (the MATE desktop's manuals of a text editor, an archive manager a
 four utilities, a terminal and system monitor, in DocBook XML, and a document viewer's and a
 calculator's help, in Mallard), 32,836 words, listed under "# Set 92" below with why each was
 chosen.
+Round 93 (--set 93), made on the rules of main after round 91: seven texts from four PyPI sdists
+only (a government subsoil database's user guide for geologists in two parts, a pyOpenSci
+package's guide for athletes and its code of conduct and contributing pages, a JOSS paper with
+its BibTeX and the same package's explanation of its algorithm, a radio-astronomy package's guide
+to beams: reStructuredText and MyST Markdown), 31,535 words, listed under "# Set 93" below with
+why each was chosen.
+Round 94 (--set 94), made on the rules of main after round 91: five texts from two Debian
+packages only (a climate-data toolkit's guide for scientists, its foreword and introduction, its
+strategies essay and its worked research examples, in Texinfo HTML cut by chapter; a music
+notation guide and its package's README and history, in text), 35,326 words, listed under
+"# Set 94" below with why each was chosen.
 """
 
 from __future__ import annotations
@@ -9796,6 +9807,247 @@ def _jobs_92() -> list:
 SETS["92"] = ({}, {})
 
 
+# Set 93: made on the rules of main after round 91, from PyPI sdists only, pinned, into their own
+# cache (/tmp/margin-heldout93-cache); no package an earlier set used. Chosen before any rule ran
+# on them, for a JOSS paper and science user guides written for people who are not programmers
+# first (geologists, radio astronomers, athletes), read by set 28's reStructuredText/MyST reader
+# and set 24's JOSS reader as they are (no new converter). Looked at and left out: lifelines,
+# pingouin, scikit-posthocs, pygmt, lightkurve, agnpy, astroalign, mne-bids, sleplet (a README
+# only in their sdists), sunkit-image, pvextractor and glue-core (a page or a changelog),
+# pyjanitor (developer notes). Developer documentation: stravalib's contributing pages (a sixth).
+# - pydov 4.0.0's user guide (introduction, quick start, datasets, attribute and location
+#   queries, output fields, sorting and limits): the Flemish government's guide to querying the
+#   subsoil database DOV, for geologists and hydrogeologists (science user guide);
+# - pydov 4.0.0's advanced pages (caching, performance, hooks, repeatable logs, proxies,
+#   endpoints, installation, tutorials): the same guide's topics for its data users;
+# - stravalib 2.6.0's getting-started guide and tutorial (install, overview, authentication,
+#   activities, athletes, units, what is new in 2.0): a pyOpenSci package's guide for athletes
+#   who want their Strava data (user guide, tutorial);
+# - stravalib 2.6.0's code of conduct and contributing pages (governance text, developer guide);
+# - tidynamics 1.1.2's JOSS paper with its BibTeX (academic: correlation functions of
+#   stochastic and molecular simulations);
+# - tidynamics 1.1.2's documentation (introduction, algorithms, data format): the same
+#   package's explanation of the Fast Correlation Algorithm (academic, with its formulas);
+# - radio-beam 0.3.10's guide (beams, common beams, convolution kernels, plotting, install): an
+#   astropy-affiliated package's explanation of radio telescope beams (science manual).
+CACHE_93 = Path("/tmp/margin-heldout93-cache")
+DEBS_93: dict[str, str] = {}
+SDISTS_93 = {"pydov": "4.0.0", "stravalib": "2.6.0", "tidynamics": "1.1.2",
+             "radio_beam": "0.3.10"}
+SD93 = {name: CACHE_93 / "pypi" / f"{name}-{version}" for name, version in SDISTS_93.items()}
+_PYDOV_93 = SD93["pydov"] / "docs"
+_STRAVA_93 = SD93["stravalib"]
+_TIDY_93 = SD93["tidynamics"]
+PAGES_93 = {
+    "pydov-user-guide.docx": ([_PYDOV_93 / f"{page}.rst" for page in (
+        "index", "quickstart", "select_datasets", "query_attribute", "query_location",
+        "output_fields", "sort_limit")], _PYDOV_93),
+    "pydov-advanced-topics.docx": ([_PYDOV_93 / f"{page}.rst" for page in (
+        "caching", "performance", "hooks", "repeatable_log", "network_proxy", "endpoints",
+        "installation", "tutorials")], _PYDOV_93),
+    "stravalib-get-started.docx": ([_STRAVA_93 / f"docs/{page}" for page in (
+        "index.md", "get-started/index.md", "get-started/overview.rst",
+        "get-started/authenticate-with-strava.md", "get-started/activities.md",
+        "get-started/athletes.md", "get-started/unit-conversions.md",
+        "get-started/how-to-get-strava-data-python.md", "whats-new/stravalib-2.md")],
+        _STRAVA_93 / "docs"),
+    "stravalib-community.docx": ([_STRAVA_93 / "CODE_OF_CONDUCT.md", _STRAVA_93 / "CONTRIBUTING.md",
+                                  *(_STRAVA_93 / f"docs/contributing/{page}.md" for page in (
+                                      "intro", "resources-for-new-contributors",
+                                      "development-guide"))], _STRAVA_93),
+    "tidynamics-docs.docx": ([_TIDY_93 / f"doc/{page}.rst" for page in (
+        "index", "algorithms", "data_format")], _TIDY_93 / "doc"),
+    "radio-beam-guide.docx": ([SD93["radio_beam"] / f"docs/{page}.rst" for page in (
+        "index", "commonbeam", "convolution_kernels", "plotting_beams", "install")],
+        SD93["radio_beam"] / "docs"),
+}
+JOSS_93 = {"tidynamics-joss-paper.docx": _TIDY_93 / "paper/paper.md"}
+
+
+# stravalib's MyST as Sphinx shows it: its Mermaid diagram's source is left out, each tab of a
+# tab set (written `::: {tab-item} Title`, with a space the reader does not know) becomes its
+# bold title and its text, and a card's title (above its `^^^` rule) a paragraph of its own.
+_MERMAID_93 = re.compile(r"^:::\{mermaid\}[^\n]*\n.*?^:::[ \t]*\n", re.M | re.S)
+_TABSET_93 = re.compile(r"^::::\{tab-set\}[ \t]*\n(.*?)^::::[ \t]*\n", re.M | re.S)
+
+
+def _tabs_93(m: re.Match) -> str:
+    text = re.sub(r"^::: ?\{tab-item\} *(.*)$", r"**\1**\n", m[1], flags=re.M)
+    return re.sub(r"^:::[ \t]*$", "", text, flags=re.M)
+
+
+def _stravalib_93(root: Path) -> Path:
+    """`root` in a copy of stravalib's pages in this cache, read as Sphinx shows them."""
+    sdist = SD93["stravalib"]
+    mirror = CACHE_93 / "md" / sdist.name
+    if not mirror.is_dir():
+        for path in sdist.rglob("*"):
+            if not path.is_file() or path.suffix not in (".md", ".rst"):
+                continue
+            text = _read_text(path)
+            if path.suffix == ".md":
+                text = _TABSET_93.sub(_tabs_93, _MERMAID_93.sub("", text))
+                text = re.sub(r"^\^\^\^[ \t]*$", "", text, flags=re.M)
+            copy = mirror / path.relative_to(sdist)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(text, encoding="utf-8")
+    return mirror / root.relative_to(sdist)
+
+
+# tidynamics cites with sphinxcontrib-bibtex's :cite: role in its bibliography's "alpha" style:
+# the role becomes the label Sphinx prints ([KKKS95]: the surnames' initials, or three and "+"
+# past four authors, then the year's last two digits).
+def _alpha_93(entry: dict[str, str]) -> str:
+    names = _bib_surnames(entry)
+    label = (names[0][:3] if len(names) == 1 else "".join(n[0] for n in names) if len(names) <= 4
+             else "".join(n[0] for n in names[:3]) + "+")
+    return f"[{label}{entry.get('year', '')[-2:]}]"
+
+
+def _tidynamics_93(root: Path) -> Path:
+    """`root` in a copy of tidynamics' pages in this cache, their citations as Sphinx prints them."""
+    sdist = SD93["tidynamics"]
+    mirror = CACHE_93 / "rst" / sdist.name
+    if not mirror.is_dir():
+        bib = _bibtex(sdist / "doc/bibtex.bib")
+        for path in (sdist / "doc").rglob("*"):
+            if not path.is_file():
+                continue
+            copy = mirror / path.relative_to(sdist)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            if path.suffix == ".rst":
+                copy.write_text(re.sub(r":cite:`([^`]+)`", lambda m: " ".join(
+                    _alpha_93(bib[k.strip()]) for k in m[1].split(",")), _read_text(path)),
+                    encoding="utf-8")
+            else:
+                copy.write_bytes(path.read_bytes())
+    return mirror / root.relative_to(sdist)
+
+
+# radio-beam writes its API names in the default role (`~radio_beam.Beam`), which its Sphinx
+# configuration (astropy's) makes a Python cross-reference printed as code, the `~` dropping the
+# path: the name is made a literal here, printed as Sphinx prints it.
+_DEFAULT_ROLE_93 = re.compile(r"``[^`]+``|`[^`]*<[^`>]*>`__?|(?<![`\w:])`([^`<>\n]+)`(?![`_\w])")
+
+
+def _radio_beam_93(root: Path) -> Path:
+    """`root` in a copy of radio-beam's pages in this cache, its API names as Sphinx prints them."""
+    sdist = SD93["radio_beam"]
+    mirror = CACHE_93 / "rst" / sdist.name
+    if not mirror.is_dir():
+        for path in (sdist / "docs").rglob("*"):
+            if not path.is_file():
+                continue
+            copy = mirror / path.relative_to(sdist)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            if path.suffix == ".rst":
+                copy.write_text(_DEFAULT_ROLE_93.sub(lambda m: m[0] if m[1] is None else "``" + (
+                    m[1][1:].rsplit(".", 1)[-1] if m[1].startswith("~") else m[1]) + "``",
+                    _read_text(path)), encoding="utf-8")
+            else:
+                copy.write_bytes(path.read_bytes())
+    return mirror / root.relative_to(sdist)
+
+
+def _jobs_93() -> list:
+    def build(paths: list[Path], out: Path, root: Path) -> None:
+        if root.is_relative_to(SD93["radio_beam"]):
+            mirror = _radio_beam_93(root)
+            paths, root = [mirror / p.relative_to(root) for p in paths], mirror
+        if root.is_relative_to(SD93["tidynamics"]):
+            mirror = _tidynamics_93(root)
+            paths, root = [mirror / p.relative_to(root) for p in paths], mirror
+        if root.is_relative_to(SD93["stravalib"]):
+            mirror = _stravalib_93(root)
+            paths, root = [mirror / p.relative_to(root) for p in paths], mirror
+        _convert(_pages_28_html(paths, root), out)
+    return [*((name, paths, lambda paths, out, root=root: build(paths, out, root))
+              for name, (paths, root) in PAGES_93.items()),
+            *((name, [paper, paper.with_name("paper.bib")],
+               lambda paths, out: _convert(_joss_html_24(paths[:1]), out))
+              for name, paper in JOSS_93.items())]
+
+
+SETS["93"] = ({}, {})
+
+
+# Set 94: made on the rules of main after round 91, from Debian bookworm packages only, pinned,
+# into their own cache (/tmp/margin-heldout94-cache: `apt-get download` and `dpkg-deb -x`, never
+# installed); no package an earlier set used. Chosen before any rule ran on them, for prose that
+# is not an application's handbook: a scientist's guide to a toolkit for climate and geoscience
+# data (its foreword, introduction, strategies essay and worked research examples), and a music
+# notation guide with its package's README and history, read by the converters that exist (the
+# Texinfo single-page HTML through _convert, cut by chapter; plain text through _text_docx with
+# underlined headings). The abc guide's tunes are not indented in the source: for this set only,
+# a paragraph whose every line is abc (a field "X:", a "%%" directive or a bar line "|") is
+# indented before _text_docx reads it, so that it is kept as code, and only underlined titles
+# are headings (the history's numbered items are a list, not chapters). Developer documentation: none
+# (the NCO chapters on contributing are about the project, not its code).
+# - the NCO User Guide (nco 5.1.4-1+deb12u1, Texinfo HTML), its foreword, summary, introduction
+#   and chapter on contributing: a scientist's personal foreword, the toolkit's history, where it
+#   runs, and how its users help (an essay and a report for researchers);
+# - the same guide's chapter 2, "Operator Strategies": its philosophy, the climate model
+#   paradigm and advice on large datasets, memory and performance (an essay in prose);
+# - the same guide's quick start, CMIP5 and CCSM examples and references: worked research
+#   workflows for climate scientists (a tutorial, commands as code);
+# - "Guide to writing abc for abc2midi" (abcmidi 20230208+ds1-1, text): a music notation
+#   language explained to musicians, with its extensions (a specification in prose);
+# - the same package's README and history (text): a tool's README for end users.
+#   In all 35,326 words (python-docx count of the built files: NCO foreword 6,112, strategies
+#   5,184, examples 6,485; abc guide 10,992, README and history 6,553).
+CACHE_94 = Path("/tmp/margin-heldout94-cache")
+DEBS_94 = {"nco": "5.1.4-1+deb12u1", "abcmidi": "20230208+ds1-1"}
+DEB_94 = {name: CACHE_94 / "deb" / name / "usr/share/doc" for name in DEBS_94}
+_NCO_94 = DEB_94["nco"] / "nco/nco.html"
+_ABC_94 = DEB_94["abcmidi"] / "abcmidi"
+# NCO's single page: each chapter opens with a <div class="chapter"|"unnumbered" id=...>; the
+# "Next:, Previous:, Up:" bars (<div class="header">) and the contents are left out.
+_NCO_CHAPTER_94 = re.compile(r'<div class="(?:chapter|unnumbered|appendix)" id="([^"]+)">')
+_NCO_HEADER_94 = re.compile(r'<div class="header">.*?</div>', re.S)
+_ABC_LINE_94 = re.compile(r"^(?:[A-Za-z]:|%%|.*\|)")
+
+
+def _nco_html_94(chapters: list[str]) -> str:
+    src = _NCO_94.read_text(encoding="utf-8", errors="replace")
+    marks = [(m.start(), m.group(1)) for m in _NCO_CHAPTER_94.finditer(src)]
+    ends = [start for start, _ in marks[1:]] + [src.find("</body>")]
+    parts = [src[start:end] for (start, cid), end in zip(marks, ends) if cid in chapters]
+    body = _NCO_HEADER_94.sub("", "\n".join(parts))
+    return "<html><body>" + body + "</body></html>"
+
+
+def _abc_docx_94(paths: list[Path], out: Path) -> None:
+    """The abc texts as _text_docx reads them, each paragraph of abc lines indented as code."""
+    blocks = []
+    for path in paths:
+        for para in re.split(r"\n\s*\n", _read_text(path)):
+            rows = [row for row in para.splitlines() if row.strip()]
+            if rows and all(_ABC_LINE_94.match(row) for row in rows) and not any(
+                    len(row.split()) > 8 and "|" not in row for row in rows):
+                para = "\n".join("    " + row for row in rows)
+            blocks.append(para)
+    with tempfile.TemporaryDirectory() as tmp:
+        joined = Path(tmp) / "abc.txt"
+        joined.write_text("\n\n".join(blocks), encoding="utf-8")
+        _text_docx(joined, out, re.compile(r"(?!)"), underlined=True, code_indent=4)
+
+
+def _jobs_94() -> list:
+    nco = {"nco-foreword-introduction.docx": ["Foreword", "Summary", "Introduction",
+                                              "Contributing"],
+           "nco-operator-strategies.docx": ["Strategies"],
+           "nco-climate-examples.docx": ["Quick-Start", "CMIP5-Example", "CCSM-Example",
+                                         "mybibnode"]}
+    abc = {"abc-guide-abc2midi.docx": ["abcguide.txt.gz"],
+           "abcmidi-readme-history.docx": ["readme.txt.gz", "history.txt.gz"]}
+    return [*((name, [_NCO_94], lambda paths, out, ids=ids: _convert(_nco_html_94(ids), out))
+              for name, ids in nco.items()),
+            *((name, [_ABC_94 / f for f in files], _abc_docx_94) for name, files in abc.items())]
+
+
+SETS["94"] = ({}, {})
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=sorted(SETS), default="4")
@@ -9862,6 +10114,10 @@ def main() -> int:
         _fetch(CACHE_91, DEBS_91, {})
     if args.set == "92":
         _fetch(CACHE_92, DEBS_92, {})
+    if args.set == "93":
+        _fetch(CACHE_93, DEBS_93, SDISTS_93, own_sdist_only=True)
+    if args.set == "94":
+        _fetch(CACHE_94, DEBS_94, {})
     # (sources, how to make the .docx from them) for each document of the set
     if args.set == "15":
         _fetch_15()
@@ -10016,6 +10272,8 @@ def main() -> int:
             *(_jobs_90() if args.set == "90" else []),
             *(_jobs_91() if args.set == "91" else []),
             *(_jobs_92() if args.set == "92" else []),
+            *(_jobs_93() if args.set == "93" else []),
+            *(_jobs_94() if args.set == "94" else []),
             *(_jobs_18() if args.set == "18" else []),
             *(_jobs_20() if args.set == "20" else []),
             *(_jobs_21() if args.set == "21" else []),

@@ -109,16 +109,22 @@ def _before(text: str, start: int) -> str:
     return text[max(0, start - 40):start]
 
 
+def _no_verb_slot(text: str, m: re.Match[str], before: str) -> bool:
+    """The word after the modal is not its verb: the modal is a noun ("free will"), it
+    ends its clause ("as best as it can based on"), or a question's subject follows it
+    ("must untrusted applications be allowed")."""
+    return bool(_NOUN_BEFORE.search(before) or _CLAUSE_END_BEFORE.search(before)
+                or _BE_SOON.match(text, m.end()))
+
+
 def _past_after_modal(text: str) -> Iterator[Hit]:
     for m in _PAST_AFTER_MODAL.finditer(text):
         modal, word = m.group("modal", "word")
         if word in _BASE_IN_ED or (len(word) <= _LISTED and word not in ENGLISH):
             continue
         before = _before(text, m.start())
-        if _NOUN_BEFORE.search(before) or _CLAUSE_END_BEFORE.search(before):
+        if _no_verb_slot(text, m, before):
             continue
-        if _BE_SOON.match(text, m.end()):
-            continue  # "must untrusted applications be allowed": a question
         negated = "not " if m.group("not") else ""
         have = _HAVE_BEFORE.search(before)
         if have:
@@ -148,9 +154,8 @@ def _s_after_modal(text: str) -> Iterator[Hit]:
         if base is None:
             continue
         before = _before(text, m.start())
-        if (_NOUN_BEFORE.search(before) or _CLAUSE_END_BEFORE.search(before)
-                or _INVERSION_BEFORE.search(before) or _BE_SOON.match(text, m.end())):
-            continue
+        if _no_verb_slot(text, m, before) or _INVERSION_BEFORE.search(before):
+            continue  # "nor will quotes ever be": the subject after the modal
         fixed = f"{modal} {base}"
         yield Hit(m.start(), m.end(),
                   issue=f'"{m.group()}": after "{modal}" a verb takes its base form.',
