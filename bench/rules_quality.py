@@ -3367,6 +3367,7 @@ HELDOUT_92 = (
      "a terminal emulator's and a system monitor's manuals for users (handbook)"),
     ("heldout92/atril-mate-calc-help.docx",
      "a document viewer's and a calculator's topic-based help for users (help, FAQ)"),
+)
 # Round heldout-93: seven texts from four PyPI sdists (pydov 4.0.0's user guide and advanced
 # pages, the Flemish subsoil database's guide for geologists; stravalib 2.6.0's getting-started
 # guide for athletes and its code of conduct and contributing pages; tidynamics 1.1.2's
