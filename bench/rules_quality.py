@@ -3334,28 +3334,26 @@ HELDOUT_91 = (
 )
 # Round heldout-92, on the rules of main after round 91 (merged before judging: already up to
 # date), from Debian bookworm packages only (pluma-common 1.26.0-1+deb12u1, engrampa-common
-# 1.26.0-1+deb12u2, eom-common 1.26.0-2, mate-utils-common 1.26.0-1+deb12u1,
-# mate-terminal-common 1.26.0-2, mate-system-monitor-common 1.26.0-1, atril-common
-# 1.26.0-2+deb12u4, mate-calc-common 1.26.0-1), none used by an earlier set, pinned; 5 documents
-# of 31,769 words by the bench (32,836 by python-docx), chosen for the MATE desktop's help
-# written for people who do not program (a text editor, an archive manager and image viewer, four utilities, a terminal and
-# system monitor, in DocBook XML; a document viewer and a calculator, in Mallard) and written
-# down in the tool before the rules were run on any. Conversion fault fixed for this set only
-# before judging: four manuals are DocBook 5 (namespaced, xml:id, titles inside <info>), which
-# set 23's reader read as empty; made DocBook 4 first. One finding still came from the
-# conversion (the manual titles put back as headings at their sections' level).
-# Every finding judged blind (round "heldout-92"): 7 findings in 31,769 words (0.22 per 1,000),
-# keep 28.6 %, noise 57.1 %, wrong 14.3 %. The Pluma manual and the four utilities' manuals
-# drew no finding at all.
-# Wrong (1): conversion: "Eye of MATE Manual" called an empty section: the title the converter
-# adds, at the level of the manual's own first sections.
-# Noise (4): "PKZIP" ("created with PKZIP or WinZip", a program's name), "EXIF" (camera metadata
-# as users meet it), "PPM" (in "Portable Anymap from the PPM Toolkit", a toolkit's name); "one
-# percent" where the calculator's help explains what the % sign means, and "1%" would be circular.
-# Kept (2): "colours"/"colors" mixed in MATE Terminal's Colours section ("Use colours from system
-# theme ... to use the colors"), and "colour"/"color" across two of Atril's annotation pages.
-# Silent where it might have spoken: nothing noticed in the parts read (the manuals are plain,
-# edited prose).
+# 1.26.0-1+deb12u2, eom-common 1.26.0-2, mate-utils-common 1.26.0-1+deb12u1, mate-terminal-common
+# 1.26.0-2, mate-system-monitor-common 1.26.0-1, atril-common 1.26.0-2+deb12u4, mate-calc-common
+# 1.26.0-1), none used by an earlier set, pinned; 5 documents of 31,769 words by the bench (32,836
+# by python-docx), chosen for the MATE desktop's help written for people who do not program (a
+# text editor, an archive manager and image viewer, four utilities, a terminal and system monitor,
+# in DocBook XML; a document viewer and a calculator, in Mallard) and written down in the tool
+# before the rules were run on any. Conversion fault fixed for this set only before judging: four
+# manuals are DocBook 5 (namespaced, xml:id, titles inside <info>), which set 23's reader read as
+# empty; made DocBook 4 first. One finding still came from the conversion (the manual titles put
+# back as headings at their sections' level). Every finding judged blind (round "heldout-92"): 7
+# findings in 31,769 words (0.22 per 1,000), keep 28.6 %, noise 57.1 %, wrong 14.3 %. The Pluma
+# manual and the four utilities' manuals drew no finding at all. Wrong (1): conversion: "Eye of
+# MATE Manual" called an empty section: the title the converter adds, at the level of the manual's
+# own first sections. Noise (4): "PKZIP" ("created with PKZIP or WinZip", a program's name),
+# "EXIF" (camera metadata as users meet it), "PPM" (in "Portable Anymap from the PPM Toolkit", a
+# toolkit's name); "one percent" where the calculator's help explains what the % sign means, and
+# "1%" would be circular. Kept (2): "colours"/"colors" mixed in MATE Terminal's Colours section
+# ("Use colours from system theme ... to use the colors"), and "colour"/"color" across two of
+# Atril's annotation pages. Silent where it might have spoken: nothing noticed in the parts read
+# (the manuals are plain, edited prose).
 HELDOUT_92 = (
     ("heldout92/pluma-manual.docx",
      "a desktop text editor's manual for users: files, editing, preferences, plugins (handbook)"),
