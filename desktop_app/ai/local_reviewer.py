@@ -34,7 +34,7 @@ from desktop_app.review.findings import Finding, Quote, assign_ids
 
 log = logging.getLogger(__name__)
 
-RULES_VERSION = 105  # bump whenever a rule changes what it reports
+RULES_VERSION = 106  # bump whenever a rule changes what it reports
 
 
 @dataclass(frozen=True, slots=True)
