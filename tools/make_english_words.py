@@ -21,11 +21,18 @@ COPYRIGHT = Path("/usr/share/doc/wamerican-small/copyright")
 _ROMAN = re.compile(r"^m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
 
 
+def scowl_notice(copyright_file: Path) -> str:
+    """SCOWL's copyright notice from a Debian package's copyright file, indented and
+    escaped for a module's docstring (every generated word list carries it)."""
+    notice = copyright_file.read_text(encoding="utf-8")
+    notice = notice[notice.index("Copyright: (extracted"):].rstrip()
+    lines = (line.rstrip() for line in textwrap.indent(notice, "    ").splitlines())
+    return "\n".join(lines).replace("\\", "\\\\").replace('"""', "'''")
+
+
 def main() -> int:
     words = sorted({w for w in WORDS.read_text(encoding="utf-8").split()
                     if re.fullmatch(r"[a-z]{2,6}", w) and not _ROMAN.match(w)})
-    notice = COPYRIGHT.read_text(encoding="utf-8")
-    notice = notice[notice.index("Copyright: (extracted"):].rstrip()
     body = textwrap.fill(" ".join(words), width=92, break_long_words=False)
     print('"""Common English words of 2 to 6 letters, in lower case, for the acronym rule.')
     print()
@@ -34,8 +41,7 @@ def main() -> int:
     print("tools/make_english_words.py from SCOWL's small American English list")
     print("(Debian package wamerican-small), whose notice follows.")
     print()
-    lines = (line.rstrip() for line in textwrap.indent(notice, "    ").splitlines())
-    print("\n".join(lines).replace("\\", "\\\\").replace('"""', "'''"))
+    print(scowl_notice(COPYRIGHT))
     print('"""')
     print()
     print("# ruff: noqa: E501")
